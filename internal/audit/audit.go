@@ -1,0 +1,86 @@
+// Package audit keeps danvan's audit log: for every write, who made it,
+// when, from which address, on what, and the record before and after, in
+// the same transaction as the write itself.
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+)
+
+// Actor is who makes a change. The zero Actor is the system itself
+// (migrations, the demo generator, command-line tools run by an operator).
+type Actor struct {
+	UserID int64
+	Name   string
+	Addr   string
+}
+
+type actorKey struct{}
+
+// WithActor returns a context that carries a as the author of writes.
+func WithActor(ctx context.Context, a Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom returns the actor carried by ctx, or the zero Actor.
+func ActorFrom(ctx context.Context) Actor {
+	a, _ := ctx.Value(actorKey{}).(Actor)
+	return a
+}
+
+// Entry is one change to record. Before and After are encoded as JSON;
+// leave Before nil for a creation and After nil for an end.
+type Entry struct {
+	Action   string // e.g. "create", "rename", "merge"
+	Entity   string // e.g. "unit", "user"
+	EntityID int64
+	UnitID   int64 // the unit the change belongs to, for scoped reading; 0 if none
+	Before   any
+	After    any
+}
+
+// Record writes e to the audit log inside tx, with the actor from ctx and
+// the transaction's time.
+func Record(ctx context.Context, tx *db.Tx, e Entry) error {
+	before, err := encode(e.Before)
+	if err != nil {
+		return fmt.Errorf("audit: encode before: %w", err)
+	}
+	after, err := encode(e.After)
+	if err != nil {
+		return fmt.Errorf("audit: encode after: %w", err)
+	}
+	a := ActorFrom(ctx)
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log
+		(at, user_id, actor, addr, action, entity, entity_id, unit_id, before_json, after_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		tx.Now().Format(time.RFC3339Nano), nullID(a.UserID), a.Name, a.Addr,
+		e.Action, e.Entity, nullID(e.EntityID), nullID(e.UnitID), before, after)
+	if err != nil {
+		return fmt.Errorf("audit: record %s %s: %w", e.Action, e.Entity, err)
+	}
+	return nil
+}
+
+func encode(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

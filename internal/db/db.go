@@ -1,0 +1,238 @@
+// Package db opens danvan's database — an embedded SQLite file or a
+// PostgreSQL server — and gives the rest of the program one way to run
+// queries against either: '?' placeholders rebound per dialect, one
+// transaction per write, driver errors translated to ErrNotFound and
+// ErrConflict, and embedded migrations applied with goose.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Dialect names the database engine behind a DB. The few real differences
+// between the engines are methods on it; everything else is portable SQL.
+type Dialect int
+
+// The supported dialects.
+const (
+	SQLite Dialect = iota + 1
+	Postgres
+)
+
+// String returns the dialect's short name, as used in URLs and logs.
+func (d Dialect) String() string {
+	switch d {
+	case SQLite:
+		return "sqlite"
+	case Postgres:
+		return "postgres"
+	}
+	return "unknown"
+}
+
+// DefaultURL is the database used when none is given.
+const DefaultURL = "sqlite:danvan.db"
+
+// DB is an open database. It is safe for concurrent use.
+//
+// On SQLite it holds two pools over the same file: a single writer
+// connection (SQLite allows one writer at a time; queuing writers in Go
+// avoids busy errors) and a pool of read-only connections that read in
+// parallel under WAL. On PostgreSQL both are the same pool.
+type DB struct {
+	write   *sql.DB
+	read    *sql.DB
+	dialect Dialect
+	dsn     string // what was opened, without a password
+
+	mu  sync.RWMutex
+	now func() time.Time
+}
+
+// Open opens the database named by rawURL: "sqlite:PATH" (also
+// "sqlite://PATH") or "postgres://..." / "postgresql://...". It checks the
+// connection but does not migrate; call Migrate for that.
+func Open(ctx context.Context, rawURL string) (*DB, error) {
+	if rawURL == "" {
+		rawURL = DefaultURL
+	}
+	var d *DB
+	var err error
+	switch {
+	case strings.HasPrefix(rawURL, "sqlite:"):
+		d, err = openSQLite(strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "//"))
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		d, err = openPostgres(rawURL)
+	default:
+		return nil, fmt.Errorf("db: unsupported database URL %q (want sqlite:PATH or postgres://...)", redact(rawURL))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Ping(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func openSQLite(path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("db: sqlite URL has no file path")
+	}
+	if path != ":memory:" {
+		if dir := filepath.Dir(path); dir != "." {
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("db: sqlite folder %s: %w", dir, err)
+			}
+		}
+	}
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("db: open sqlite %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open sqlite %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	return &DB{write: w, read: r, dialect: SQLite, dsn: "sqlite:" + path}, nil
+}
+
+func openPostgres(rawURL string) (*DB, error) {
+	p, err := sql.Open("pgx", rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("db: open postgres %s: %w", redact(rawURL), err)
+	}
+	p.SetMaxOpenConns(20)
+	p.SetMaxIdleConns(10)
+	p.SetConnMaxIdleTime(5 * time.Minute)
+	return &DB{write: p, read: p, dialect: Postgres, dsn: redact(rawURL)}, nil
+}
+
+// redact hides a password in a database URL so that it can be logged.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Ping checks that the database answers.
+func (d *DB) Ping(ctx context.Context) error {
+	if err := d.write.PingContext(ctx); err != nil {
+		return fmt.Errorf("db: ping %s: %w", d.dsn, err)
+	}
+	if d.read != d.write {
+		if err := d.read.PingContext(ctx); err != nil {
+			return fmt.Errorf("db: ping %s (readers): %w", d.dsn, err)
+		}
+	}
+	return nil
+}
+
+// Close closes every connection.
+func (d *DB) Close() error {
+	err := d.write.Close()
+	if d.read != d.write {
+		err = errors.Join(err, d.read.Close())
+	}
+	return err
+}
+
+// Dialect reports which engine this is.
+func (d *DB) Dialect() Dialect { return d.dialect }
+
+// String describes the database for logs (without any password).
+func (d *DB) String() string { return d.dsn }
+
+// Stats returns the connection pool statistics of the writer pool and,
+// on SQLite, of the reader pool.
+func (d *DB) Stats() (write, read sql.DBStats) {
+	return d.write.Stats(), d.read.Stats()
+}
+
+// SetClock replaces the clock that fixes Tx.Now; tests use it to control
+// time. A nil function restores the real clock.
+func (d *DB) SetClock(now func() time.Time) {
+	d.mu.Lock()
+	d.now = now
+	d.mu.Unlock()
+}
+
+// Now returns the current time by the database's clock, in UTC and
+// truncated to microseconds (what both engines store).
+func (d *DB) Now() time.Time {
+	d.mu.RLock()
+	now := d.now
+	d.mu.RUnlock()
+	if now == nil {
+		now = time.Now
+	}
+	return now().UTC().Truncate(time.Microsecond)
+}
+
+// ExecContext runs a statement outside any explicit transaction.
+// Writes should normally go through WithTx instead.
+func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := d.write.ExecContext(ctx, d.Rebind(query), args...)
+	return res, translate(err)
+}
+
+// QueryContext runs a read query. On SQLite it uses the read-only pool.
+func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := d.read.QueryContext(ctx, d.Rebind(query), args...)
+	return rows, translate(err)
+}
+
+// QueryRowContext runs a read query that returns at most one row.
+func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
+	return &Row{row: d.read.QueryRowContext(ctx, d.Rebind(query), args...)}
+}
+
+// Row is the result of QueryRowContext; its Scan translates "no rows" into
+// ErrNotFound.
+type Row struct{ row *sql.Row }
+
+// Scan copies the row's columns into dest. It returns an error wrapping
+// ErrNotFound when there was no row.
+func (r *Row) Scan(dest ...any) error { return translate(r.row.Scan(dest...)) }
+
+// Err returns the error, if any, that was encountered while running the query.
+func (r *Row) Err() error { return translate(r.row.Err()) }
+
+// Querier is what both *DB and *Tx offer for reading, so that read helpers
+// can run inside or outside a transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *Row
+	Dialect() Dialect
+}
+
+var (
+	_ Querier = (*DB)(nil)
+	_ Querier = (*Tx)(nil)
+)

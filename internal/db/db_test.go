@@ -1,0 +1,260 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+func TestRebind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT 1", "SELECT 1"},
+		{"SELECT * FROM t WHERE a = ? AND b = ?", "SELECT * FROM t WHERE a = $1 AND b = $2"},
+		{"SELECT '?' , ? FROM t", "SELECT '?' , $1 FROM t"},
+		{"SELECT 'it''s ?', ?", "SELECT 'it''s ?', $1"},
+		{`SELECT "we?rd", ?`, `SELECT "we?rd", $1`},
+		{"SELECT ? -- why?\n, ?", "SELECT $1 -- why?\n, $2"},
+		{"INSERT INTO t VALUES (?, ?, ?)", "INSERT INTO t VALUES ($1, $2, $3)"},
+		{"SELECT 'unterminated ?", "SELECT 'unterminated ?"},
+	}
+	for _, tt := range tests {
+		if got := db.Postgres.Rebind(tt.in); got != tt.want {
+			t.Errorf("Postgres.Rebind(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := db.SQLite.Rebind(tt.in); got != tt.in {
+			t.Errorf("SQLite.Rebind(%q) = %q, want it unchanged", tt.in, got)
+		}
+	}
+}
+
+func FuzzRebind(f *testing.F) {
+	f.Add("SELECT ? FROM t WHERE x = '?' -- ?\n AND y = ?")
+	f.Add(`"a?""b" ? 'c''?'`)
+	f.Fuzz(func(t *testing.T, q string) {
+		out := db.Postgres.Rebind(q)
+		// Removing the numbered placeholders must give back the input with
+		// the rebound '?' removed: nothing else may change.
+		if strings.Count(out, "$") < strings.Count(q, "$") {
+			t.Fatalf("lost text: %q -> %q", q, out)
+		}
+		if !strings.Contains(q, "?") && out != q {
+			t.Fatalf("changed a query without placeholders: %q -> %q", q, out)
+		}
+	})
+}
+
+func TestPlaceholders(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "?", 3: "?, ?, ?"} {
+		if got := db.Placeholders(n); got != want {
+			t.Errorf("Placeholders(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	for _, u := range []string{"mysql://x", "sqlite:", "sqlite:/no/such/folder/x.db"} {
+		if d, err := db.Open(ctx, u); err == nil {
+			d.Close()
+			t.Errorf("Open(%q) succeeded, want an error", u)
+		}
+	}
+}
+
+// setup creates a scratch table the tests below write to.
+func setup(t *testing.T, d *db.DB) {
+	t.Helper()
+	id := "INTEGER PRIMARY KEY"
+	if d.Dialect() == db.Postgres {
+		id = "BIGSERIAL PRIMARY KEY"
+	}
+	ctx := context.Background()
+	for _, q := range []string{
+		"CREATE TABLE parent (id " + id + ", code TEXT NOT NULL UNIQUE)",
+		"CREATE TABLE child (id " + id + ", parent_id BIGINT NOT NULL REFERENCES parent(id))",
+	} {
+		if _, err := d.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+func count(t *testing.T, d *db.DB, table string) int {
+	t.Helper()
+	var n int
+	if err := d.QueryRowContext(context.Background(), "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestTransactionsAndErrors(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		fixed := time.Date(2025, 7, 1, 8, 30, 0, 0, time.UTC)
+		d.SetClock(func() time.Time { return fixed })
+
+		var id int64
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			if !tx.Now().Equal(fixed) {
+				t.Errorf("tx.Now() = %v, want %v", tx.Now(), fixed)
+			}
+			var err error
+			id, err = tx.InsertID(ctx, "INSERT INTO parent (code) VALUES (?)", "a")
+			return err
+		})
+		if err != nil || id == 0 {
+			t.Fatalf("insert: id=%d err=%v", id, err)
+		}
+
+		// A unique violation is ErrConflict, and the transaction that
+		// hit it leaves nothing behind.
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES (?)", "b"); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES (?)", "a")
+			return err
+		})
+		if !errors.Is(err, db.ErrConflict) {
+			t.Fatalf("duplicate insert: err = %v, want ErrConflict", err)
+		}
+		if n := count(t, d, "parent"); n != 1 {
+			t.Fatalf("after failed tx: %d parents, want 1", n)
+		}
+
+		// A broken foreign key is ErrReference.
+		_, err = d.ExecContext(ctx, "INSERT INTO child (parent_id) VALUES (?)", 9999)
+		if !errors.Is(err, db.ErrReference) {
+			t.Fatalf("bad reference: err = %v, want ErrReference", err)
+		}
+
+		// No row is ErrNotFound, inside and outside a transaction.
+		var code string
+		err = d.QueryRowContext(ctx, "SELECT code FROM parent WHERE id = ?", id+100).Scan(&code)
+		if !errors.Is(err, db.ErrNotFound) {
+			t.Fatalf("missing row: err = %v, want ErrNotFound", err)
+		}
+
+		// A panic inside WithTx rolls back and is re-raised.
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Error("panic was swallowed")
+				}
+			}()
+			_ = d.WithTx(ctx, func(tx *db.Tx) error {
+				if _, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES (?)", "c"); err != nil {
+					return err
+				}
+				panic("boom")
+			})
+		}()
+		if n := count(t, d, "parent"); n != 1 {
+			t.Fatalf("after panic: %d parents, want 1", n)
+		}
+
+		// An error returned by fn is passed through unchanged.
+		sentinel := fmt.Errorf("stop")
+		if err := d.WithTx(ctx, func(*db.Tx) error { return sentinel }); err != sentinel {
+			t.Fatalf("WithTx returned %v, want the callback's error", err)
+		}
+	})
+}
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		n, err := d.Migrate(ctx)
+		if err != nil || n != 0 {
+			t.Fatalf("second Migrate: applied %d, err %v; want 0, nil", n, err)
+		}
+		st, err := d.MigrationStatus(ctx)
+		if err != nil || len(st) == 0 {
+			t.Fatalf("MigrationStatus: %v %v", st, err)
+		}
+		for _, s := range st {
+			if !s.Applied {
+				t.Errorf("migration %d %s not applied", s.Version, s.Name)
+			}
+		}
+	})
+}
+
+// columns lists "table.column" for every table the migrations made.
+func columns(t *testing.T, d *db.DB) []string {
+	t.Helper()
+	q := `SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p
+	      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'goose_db_version'`
+	if d.Dialect() == db.Postgres {
+		q = `SELECT table_name || '.' || column_name FROM information_schema.columns
+		     WHERE table_schema = current_schema() AND table_name <> 'goose_db_version'`
+	}
+	rows, err := d.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestDialectsReachSameSchema proves the two migration folders build the
+// same tables with the same columns.
+func TestDialectsReachSameSchema(t *testing.T) {
+	if os.Getenv(dbtest.EnvPostgres) == "" {
+		t.Skipf("%s is not set: the schema comparison needs PostgreSQL", dbtest.EnvPostgres)
+	}
+	lite := columns(t, dbtest.Open(t, "sqlite"))
+	pg := columns(t, dbtest.Open(t, "postgres"))
+	if len(lite) == 0 {
+		t.Fatal("no tables in the SQLite schema")
+	}
+	if !slices.Equal(lite, pg) {
+		for _, c := range lite {
+			if !slices.Contains(pg, c) {
+				t.Errorf("only in SQLite: %s", c)
+			}
+		}
+		for _, c := range pg {
+			if !slices.Contains(lite, c) {
+				t.Errorf("only in PostgreSQL: %s", c)
+			}
+		}
+	}
+}
+
+func TestMigrationFilesPaired(t *testing.T) {
+	lite, _ := os.ReadDir("migrations/sqlite")
+	pg, _ := os.ReadDir("migrations/postgres")
+	names := func(es []os.DirEntry) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	if a, b := names(lite), names(pg); !slices.Equal(a, b) {
+		t.Fatalf("migration files differ:\nsqlite:   %v\npostgres: %v", a, b)
+	}
+}

@@ -1,0 +1,78 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Tx is one database transaction. Its methods take '?' placeholders and
+// translate driver errors like DB's. Now is fixed for the whole
+// transaction, so every row a write touches carries the same time.
+type Tx struct {
+	tx      *sql.Tx
+	dialect Dialect
+	now     time.Time
+}
+
+// WithTx runs fn in one transaction: it commits when fn returns nil and
+// rolls back when fn returns an error or panics. On SQLite the
+// transaction takes the write lock at BEGIN (IMMEDIATE), so two writers
+// never deadlock upgrading from a read lock.
+func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", translate(err))
+	}
+	tx := &Tx{tx: sqlTx, dialect: d.dialect, now: d.Now()}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", translate(err))
+	}
+	return nil
+}
+
+// Now is the time fixed for this transaction (UTC).
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// Dialect reports which engine the transaction runs on.
+func (tx *Tx) Dialect() Dialect { return tx.dialect }
+
+// ExecContext runs a statement in the transaction.
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := tx.tx.ExecContext(ctx, tx.dialect.Rebind(query), args...)
+	return res, translate(err)
+}
+
+// QueryContext runs a query in the transaction.
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := tx.tx.QueryContext(ctx, tx.dialect.Rebind(query), args...)
+	return rows, translate(err)
+}
+
+// QueryRowContext runs a query in the transaction that returns at most one row.
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
+	return &Row{row: tx.tx.QueryRowContext(ctx, tx.dialect.Rebind(query), args...)}
+}
+
+// InsertID runs an INSERT statement (written without a RETURNING clause)
+// and returns the id of the new row. Both engines support RETURNING.
+func (tx *Tx) InsertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
