@@ -96,6 +96,7 @@ func TestFindNumbers(t *testing.T) {
 		{"Covid-19", []m{{"19", 19, true}}},
 		{"16/20 xã", []m{{"16", 16, true}, {"20", 20, true}}},
 		{"(5)", []m{{"5", 5, false}}},
+		{"Ngày đăng: 9:25 | 09/10/2020", []m{{"9", 9, true}, {"25", 25, true}, {"09", 9, true}, {"10", 10, true}, {"2020", 2020, true}}},
 		{"5 triệu 6", []m{{"5 triệu", 5e6, false}, {"6", 6, false}}},
 		{"không có số", nil},
 	}

@@ -96,7 +96,7 @@ func wordAt(s string, i int) (string, int) {
 // or a compound: "114-KL/TW", "2010-2020", "A1".
 func isJoiner(r rune) bool {
 	switch r {
-	case '/', '\\', '-', '_', '\u2010', '\u2011', '\u2013', '\u2212', '@', '#', '&':
+	case '/', '\\', ':', '-', '_', '\u2010', '\u2011', '\u2013', '\u2212', '@', '#', '&':
 		return true
 	}
 	return isWordRune(r) || unicode.IsDigit(r)

@@ -1,0 +1,455 @@
+package vntext
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Date is a possibly partial calendar date found in text.
+//
+// A day and month without a year ("Sáng 11/7") have Year 0: the year comes
+// from context (the report period or the publication date). A month
+// without a day ("tháng 7/2023") has Day 0. A range of days in one month
+// ("09-13/11/2015") sets EndDay; a range that ends in another month
+// ("30/11-02/12/2015") sets EndDay and EndMonth; EndMonth is 0 when the
+// range ends in Month. Two days written with "và" ("ngày 19 và 25/7/2019")
+// set Day, EndDay and Pair. A range of months ("tháng 8-10/2020") sets
+// Month and EndMonth with Day 0.
+type Date struct {
+	Year, Month, Day int
+	EndDay, EndMonth int
+	// Pair is set when EndDay is a second day ("19 và 25/7"), not the
+	// end of a range.
+	Pair bool
+	// Weekday is the weekday written before the date, spelled the one
+	// way: "Thứ hai" ... "Thứ bảy", "Chủ nhật" (from "thứ Sáu", "Thứ 6",
+	// "THỨ SÁU"); "" when none is written. It is not checked against the
+	// date.
+	Weekday string
+}
+
+// DateMatch is a date found in running text. s[Start:End] is the matched
+// text, the words that announce the date ("Thứ sáu, ", "Sáng ngày ")
+// included.
+type DateMatch struct {
+	Start, End int
+	Date       Date
+}
+
+// ErrNotDate is returned, wrapped, by ParseDate for text that is not one
+// date.
+var ErrNotDate = errors.New("not a date")
+
+// Time returns the date at 00:00 UTC when Year, Month and Day are all
+// known and valid; for a range, its first day.
+func (d Date) Time() (time.Time, bool) {
+	if d.Year <= 0 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		return time.Time{}, false
+	}
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), true
+}
+
+// String writes the date the way ParseDate reads it: "25/12/2020",
+// "Thứ sáu, 23/04/2021", "11/07", "07/2023", "09-13/11/2015",
+// "30/11-02/12/2015", "ngày 19 và 25/07/2019", "tháng 08-10/2020".
+func (d Date) String() string {
+	var b strings.Builder
+	if d.Weekday != "" {
+		b.WriteString(d.Weekday + ", ")
+	}
+	switch {
+	case d.Day == 0 && d.EndMonth != 0:
+		fmt.Fprintf(&b, "tháng %02d-%02d", d.Month, d.EndMonth)
+	case d.Day == 0:
+		fmt.Fprintf(&b, "%02d", d.Month)
+	case d.Pair:
+		fmt.Fprintf(&b, "ngày %02d và %02d/%02d", d.Day, d.EndDay, d.Month)
+	case d.EndMonth != 0:
+		fmt.Fprintf(&b, "%02d/%02d-%02d/%02d", d.Day, d.Month, d.EndDay, d.EndMonth)
+	case d.EndDay != 0:
+		fmt.Fprintf(&b, "%02d-%02d/%02d", d.Day, d.EndDay, d.Month)
+	default:
+		fmt.Fprintf(&b, "%02d/%02d", d.Day, d.Month)
+	}
+	if d.Year != 0 {
+		fmt.Fprintf(&b, "/%04d", d.Year)
+	}
+	return b.String()
+}
+
+// FormatDate writes t's calendar date as "25/12/2020", day and month with
+// two digits.
+func FormatDate(t time.Time) string {
+	return t.Format("02/01/2006")
+}
+
+func daysIn(month, year int) int {
+	if year == 0 {
+		year = 2000 // a leap year: 29/2 is possible
+	}
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+const (
+	minYear = 1000
+	maxYear = 2999
+)
+
+var weekdays = map[string]string{
+	"hai": "Thứ hai", "2": "Thứ hai",
+	"ba": "Thứ ba", "3": "Thứ ba",
+	"tư": "Thứ tư", "4": "Thứ tư",
+	"năm": "Thứ năm", "5": "Thứ năm",
+	"sáu": "Thứ sáu", "6": "Thứ sáu",
+	"bảy": "Thứ bảy", "bẩy": "Thứ bảy", "7": "Thứ bảy",
+}
+
+// dateWords may come before a date and make a day/month pair a date.
+var dateWords = map[string]bool{
+	"ngày": true, "hôm": true, "mồng": true, "mùng": true,
+	"sáng": true, "trưa": true, "chiều": true, "tối": true, "đêm": true,
+}
+
+// prefix reads the words that announce a date from i: weekday, time of
+// day, "ngày"... each maybe followed by a comma. It returns where the date
+// itself starts (i when there are none), the weekday and whether "ngày"
+// (or "mồng", "mùng") was among them.
+func datePrefix(s string, i int) (j int, weekday string, ngay, any bool) {
+	j = i
+	for {
+		w, k := wordAt(s, j)
+		switch {
+		case w == "thứ":
+			k2 := skipHSpace(s, k)
+			if k2 == k {
+				return
+			}
+			var w2 string
+			if k2 < len(s) && isDigit(s[k2]) {
+				// "Thứ 6" is a weekday, "lần thứ 2" an ordinal: take
+				// digits only after a capital T.
+				if s[j] != 'T' {
+					return
+				}
+				w2, k = s[k2:k2+1], k2+1
+				if k < len(s) && isDigit(s[k]) {
+					return
+				}
+			} else {
+				w2, k = wordAt(s, k2)
+			}
+			wd, ok := weekdays[w2]
+			if !ok {
+				return
+			}
+			weekday = wd
+		case w == "chủ":
+			k2 := skipHSpace(s, k)
+			w2, k3 := wordAt(s, k2)
+			if k2 == k || w2 != "nhật" {
+				return
+			}
+			weekday, k = "Chủ nhật", k3
+		case dateWords[w]:
+			ngay = ngay || w == "ngày" || w == "mồng" || w == "mùng"
+		default:
+			return
+		}
+		if k < len(s) && s[k] == ',' {
+			k++
+		}
+		k2 := skipHSpace(s, k)
+		if k2 == k {
+			return
+		}
+		j, any = k2, true
+	}
+}
+
+// dateNums reads digit groups joined by '/', '-', '–' or '.' from i.
+type dateNums struct {
+	vals, lens []int
+	seps       []byte // '/', '-' (also for '–'), '.'
+	end        int
+}
+
+func readDateNums(s string, i int) dateNums {
+	var d dateNums
+	for len(d.vals) < 6 {
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i > 4 {
+			return dateNums{} // not a date part
+		}
+		v, _ := strconv.Atoi(s[i:j])
+		d.vals, d.lens, d.end = append(d.vals, v), append(d.lens, j-i), j
+		sep, n := byte(0), 0
+		if j < len(s) {
+			switch r, size := utf8.DecodeRuneInString(s[j:]); r {
+			case '/', '-', '.':
+				sep, n = byte(r), size
+			case '\u2013':
+				sep, n = '-', size
+			}
+		}
+		if sep == 0 || j+n >= len(s) || !isDigit(s[j+n]) {
+			return d
+		}
+		d.seps = append(d.seps, sep)
+		i = j + n
+	}
+	return dateNums{} // too many parts: a code, not a date
+}
+
+func (d dateNums) pattern() string {
+	var b strings.Builder
+	for k, l := range d.lens {
+		if k > 0 {
+			b.WriteByte(d.seps[k-1])
+		}
+		if l == 4 {
+			b.WriteByte('Y')
+		} else if l <= 2 {
+			b.WriteByte('n')
+		} else {
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+func validDay(day, month, year int) bool {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year)
+}
+
+func validYear(y int) bool { return y >= minYear && y <= maxYear }
+
+// dateBody reads the date itself at i, after any prefix; ngay reports
+// whether "ngày" (or "mồng", "mùng") came before it.
+func dateBody(s string, i int, ngay bool) (end int, d Date, ok bool) {
+	if w, k := wordAt(s, i); w == "tháng" {
+		return monthBody(s, k)
+	}
+	if i >= len(s) || !isDigit(s[i]) {
+		return
+	}
+	n := readDateNums(s, i)
+	if n.vals == nil {
+		return
+	}
+	v := n.vals
+	switch n.pattern() {
+	case "n":
+		return dayWords(s, n.end, v[0], ngay)
+	case "n/n", "n-n":
+		d = Date{Day: v[0], Month: v[1]}
+	case "n/Y":
+		d = Date{Month: v[0], Year: v[1]}
+	case "n/n/Y", "n-n-Y", "n.n.Y", "n-n/Y":
+		d = Date{Day: v[0], Month: v[1], Year: v[2]}
+	case "n-n/n":
+		d = Date{Day: v[0], EndDay: v[1], Month: v[2]}
+	case "n-n/n/Y":
+		d = Date{Day: v[0], EndDay: v[1], Month: v[2], Year: v[3]}
+	case "n/n-n/n":
+		d = Date{Day: v[0], Month: v[1], EndDay: v[2], EndMonth: v[3]}
+	case "n/n-n/n/Y":
+		d = Date{Day: v[0], Month: v[1], EndDay: v[2], EndMonth: v[3], Year: v[4]}
+	default:
+		return
+	}
+	return n.end, d, (d.Day != 0 || d.EndDay == 0 && d.Year != 0) && d.valid()
+}
+
+// dayWords reads the rest of "ngày 25 tháng 12 năm 2020" and "ngày 19 và
+// 25/7/2019" after the first day.
+func dayWords(s string, i, day int, ngay bool) (end int, d Date, ok bool) {
+	j := skipHSpace(s, i)
+	if j == i || day < 1 {
+		return
+	}
+	w, k := wordAt(s, j)
+	switch w {
+	case "tháng":
+		e, m, ok := monthBody(s, k)
+		if !ok || m.EndMonth != 0 {
+			if e2, m2, ok2 := monthOnly(s, k); ok2 {
+				e, m, ok = e2, m2, true
+			}
+		}
+		if !ok || m.EndMonth != 0 {
+			return i, Date{}, false
+		}
+		d = Date{Day: day, Month: m.Month, Year: m.Year}
+		return e, d, d.valid()
+	case "và":
+		if !ngay {
+			return
+		}
+		k2 := skipHSpace(s, k)
+		if k2 == k || k2 >= len(s) || !isDigit(s[k2]) {
+			return
+		}
+		n := readDateNums(s, k2)
+		switch n.pattern() {
+		case "n/n":
+			d = Date{Day: day, EndDay: n.vals[0], Month: n.vals[1], Pair: true}
+		case "n/n/Y":
+			d = Date{Day: day, EndDay: n.vals[0], Month: n.vals[1], Year: n.vals[2], Pair: true}
+		default:
+			return
+		}
+		return n.end, d, d.valid()
+	}
+	return
+}
+
+// monthOnly reads "12" after "tháng" in "ngày 25 tháng 12" (no year).
+func monthOnly(s string, i int) (end int, d Date, ok bool) {
+	j := skipHSpace(s, i)
+	if j == i || j >= len(s) || !isDigit(s[j]) {
+		return
+	}
+	n := readDateNums(s, j)
+	if n.pattern() != "n" {
+		return
+	}
+	return n.end, Date{Month: n.vals[0]}, n.vals[0] >= 1 && n.vals[0] <= 12
+}
+
+// monthBody reads what follows "tháng": "7/2023", "7 năm 2023",
+// "8-10/2020".
+func monthBody(s string, i int) (end int, d Date, ok bool) {
+	j := skipHSpace(s, i)
+	if j == i || j >= len(s) || !isDigit(s[j]) {
+		return
+	}
+	n := readDateNums(s, j)
+	v := n.vals
+	switch n.pattern() {
+	case "n":
+		k := skipHSpace(s, n.end)
+		w, k2 := wordAt(s, k)
+		k3 := skipHSpace(s, k2)
+		if k == n.end || w != "năm" || k3 == k2 || k3 >= len(s) || !isDigit(s[k3]) {
+			return
+		}
+		y := readDateNums(s, k3)
+		if y.pattern() != "Y" {
+			return
+		}
+		d, end = Date{Month: v[0], Year: y.vals[0]}, y.end
+	case "n/Y", "n-Y", "n.Y":
+		d, end = Date{Month: v[0], Year: v[1]}, n.end
+	case "n-n/Y":
+		d, end = Date{Month: v[0], EndMonth: v[1], Year: v[2]}, n.end
+	default:
+		return
+	}
+	return end, d, d.valid()
+}
+
+func (d Date) valid() bool {
+	if d.Year != 0 && !validYear(d.Year) {
+		return false
+	}
+	if d.Day == 0 {
+		return d.Month >= 1 && d.Month <= 12 && (d.EndMonth == 0 || d.EndMonth > d.Month && d.EndMonth <= 12)
+	}
+	if !validDay(d.Day, d.Month, d.Year) {
+		return false
+	}
+	switch {
+	case d.EndMonth != 0:
+		return d.EndMonth > d.Month && validDay(d.EndDay, d.EndMonth, d.Year)
+	case d.EndDay != 0:
+		return d.EndDay > d.Day && validDay(d.EndDay, d.Month, d.Year)
+	}
+	return true
+}
+
+// matchDate reads one date starting at i. With needContext, a date with
+// no year must be announced by a date word ("ngày", a weekday, "sáng"...)
+// or written with "tháng".
+func matchDate(s string, i int, needContext bool) (end int, d Date, ok bool) {
+	j, weekday, ngay, announced := datePrefix(s, i)
+	end, d, ok = dateBody(s, j, ngay)
+	if !ok {
+		return i, Date{}, false
+	}
+	if needContext && d.Year == 0 && !announced {
+		return i, Date{}, false
+	}
+	d.Weekday = weekday
+	return end, d, true
+}
+
+// FindDates returns every date in running text s, in order, with byte
+// offsets into s; s may be NFC or NFD (normalize it first if you need the
+// offsets into normalized text).
+//
+// A date with a four-digit year is always taken: "25/12/2020",
+// "14-7-2015", "31.12.2015", "ngày 08-10/2020" (8 October 2020, not a
+// range), "09-13/11/2015" (a range), "7/2023" and "tháng 7/2023" (a month),
+// "ngày 25 tháng 12 năm 2020". A day and month without a year must be
+// announced by "ngày", "mồng"/"mùng", "hôm", a weekday or a time of day
+// ("Sáng 11/7", "sáng ngày 11/7", "Thứ sáu (11/7)" is not), so a ratio
+// such as "3/4 xã" is not a date, and "16/20" never is (20 is no month).
+// Dates glued to other text are skipped: "12/2020/NĐ-CP" is a document
+// number, "25/12/20" has a two-digit year and is not read. A month and year
+// after "số" ("số 7/2023") is a number, not a date. Year-only mentions
+// ("năm 2023") are periods, not dates, and are not returned.
+func FindDates(s string) []DateMatch {
+	var out []DateMatch
+	prevWord := ""
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) && !isDigit(s[i]) {
+			i += n
+			continue
+		}
+		if !attachedBefore(s, i) {
+			if end, d, ok := matchDate(s, i, true); ok && !attachedAfter(s, end) &&
+				!(prevWord == "số" && d.Day == 0 && isDigit(s[i])) {
+				out = append(out, DateMatch{Start: i, End: end, Date: d})
+				i, prevWord = end, ""
+				continue
+			}
+		}
+		// Skip the rest of this word or number.
+		j := i
+		if isDigit(s[i]) {
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			prevWord = ""
+		} else {
+			j = wordEnd(s, i)
+			prevWord = key(s[i:j])
+		}
+		i = j
+	}
+	return out
+}
+
+// ParseDate reads s as one date in any form FindDates finds: "25/12/2020",
+// "Thứ sáu, 23/04/2021", "ngày 08-10/2020" (8/10/2020), "14-7-2015",
+// "Sáng 11/7", "ngày 19 và 25/7/2019", "31.12.2015", "tháng 7/2023",
+// "ngày 25 tháng 12 năm 2020". Unlike FindDates it takes a day and month
+// without a year even when no date word comes before them ("3/4"), since
+// the caller says the text is a date. Leading and trailing white space is
+// ignored.
+func ParseDate(s string) (Date, error) {
+	t := strings.TrimSpace(s)
+	end, d, ok := matchDate(t, 0, false)
+	if !ok || end != len(t) {
+		return Date{}, fmt.Errorf("vntext: parse date %q: %w", s, ErrNotDate)
+	}
+	return d, nil
+}
