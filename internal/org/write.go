@@ -1,0 +1,717 @@
+package org
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// unitRow is a units row; dates as stored.
+type unitRow struct {
+	ID    int64
+	Code  string
+	Level Level
+	Kind  Kind
+	From  string
+	To    string // "" while the unit lives
+}
+
+// versionRow is a unit_versions row; dates as stored.
+type versionRow struct {
+	ID       int64
+	UnitID   int64
+	From     string
+	To       string
+	Name     string
+	Short    string
+	ParentID int64
+	Path     string
+}
+
+// current is a living unit with its latest version, as writes need it.
+type current struct {
+	unitRow
+	v versionRow
+}
+
+func (c current) label() string { return fmt.Sprintf("%q", c.v.Name) }
+
+// loadCurrent reads a unit and its latest version inside tx. field names
+// the input the id came from, for the error.
+func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (current, error) {
+	var c current
+	var to, vto sql.NullString
+	var parent sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
+		v.id, v.valid_from, v.valid_to, v.name, v.short_name, v.parent_id, v.path
+		FROM units u JOIN unit_versions v ON v.unit_id = u.id
+		WHERE u.id = ? ORDER BY v.valid_from DESC LIMIT 1`, id).Scan(
+		&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
+		&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path)
+	if errors.Is(err, db.ErrNotFound) {
+		if field == "" {
+			field = "id"
+		}
+		return c, apperr.Invalid(field, fmt.Sprintf("%s có mã số %d", msgUnknownUnit, id))
+	}
+	if err != nil {
+		return c, fmt.Errorf("org: load unit %d: %w", id, err)
+	}
+	c.To, c.v.To, c.v.ParentID, c.v.UnitID = to.String, vto.String, parent.Int64, c.ID
+	return c, nil
+}
+
+// checkLiving refuses a change dated d to c when c is closed, does not
+// exist yet on d, or already has a version starting after d. When ending
+// is set the change ends c, which needs d strictly after the start of its
+// current version (its last day is d-1).
+func checkLiving(c current, d string, ending bool) error {
+	if c.To != "" {
+		return apperr.Conflict(fmt.Sprintf("Đơn vị %s đã ngừng hoạt động từ ngày %s", c.label(), showDay(dayAfter(c.To))))
+	}
+	if d < c.From || (ending && d == c.From) {
+		return apperr.Invalid("date", fmt.Sprintf("Ngày %s không hợp lệ: đơn vị %s bắt đầu hoạt động từ ngày %s", showDay(d), c.label(), showDay(c.From)))
+	}
+	if d < c.v.From || (ending && d == c.v.From) {
+		return apperr.Conflict(fmt.Sprintf("Ngày %s trùng với thời gian hiệu lực đã ghi của đơn vị %s (thay đổi gần nhất từ ngày %s); chỉ ghi được thay đổi sau ngày đó",
+			showDay(d), c.label(), showDay(c.v.From)))
+	}
+	return nil
+}
+
+func dayAfter(d string) string {
+	t, err := time.Parse(dateLayout, d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, 1).Format(dateLayout)
+}
+
+// checkParent refuses parent p for a unit of level/kind placed on day d.
+func checkParent(p current, d string, level Level, kind Kind) error {
+	if p.To != "" {
+		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị cấp trên %s đã ngừng hoạt động từ ngày %s", p.label(), showDay(dayAfter(p.To))))
+	}
+	if d < p.From {
+		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị cấp trên %s chưa được thành lập vào ngày %s (bắt đầu từ ngày %s)", p.label(), showDay(d), showDay(p.From)))
+	}
+	if d < p.v.From {
+		return apperr.Conflict(fmt.Sprintf("Đơn vị cấp trên %s có thay đổi từ ngày %s, sau ngày %s", p.label(), showDay(p.v.From), showDay(d)))
+	}
+	return checkPlacement(&p.unitRow, level, kind)
+}
+
+// isDescendant reports whether desc is in anc's current subtree (or is anc).
+func isDescendant(ctx context.Context, tx *db.Tx, anc, desc int64) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
+		WHERE ancestor_id = ? AND descendant_id = ? AND valid_to IS NULL`, anc, desc).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("org: check subtree: %w", err)
+	}
+	return n > 0, nil
+}
+
+// openChildren lists the ids of c's children that still live.
+func openChildren(ctx context.Context, tx *db.Tx, id int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT unit_id FROM unit_versions
+		WHERE parent_id = ? AND valid_to IS NULL ORDER BY unit_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("org: children: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		ids = append(ids, c)
+	}
+	return ids, rows.Err()
+}
+
+// insertVersion adds a version row.
+func insertVersion(ctx context.Context, tx *db.Tx, v versionRow) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO unit_versions
+		(unit_id, valid_from, valid_to, name, short_name, name_fold, short_fold, sort_key, parent_id, path, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		v.UnitID, v.From, nullStr(v.To), v.Name, v.Short, vntext.Fold(v.Name), vntext.Fold(v.Short), sortKey(v.Name),
+		nullID(v.ParentID), v.Path, tx.Now().Format(time.RFC3339))
+	if err != nil {
+		return fmt.Errorf("org: insert version of unit %d: %w", v.UnitID, err)
+	}
+	return nil
+}
+
+// putVersion makes next the unit's version from day d: it amends cur in
+// place when cur starts on d, else it ends cur on d-1 and adds next.
+func putVersion(ctx context.Context, tx *db.Tx, cur versionRow, d string, next versionRow) error {
+	next.UnitID, next.From, next.To = cur.UnitID, d, cur.To
+	if cur.From == d {
+		_, err := tx.ExecContext(ctx, `UPDATE unit_versions SET name = ?, short_name = ?, name_fold = ?, short_fold = ?,
+			sort_key = ?, parent_id = ?, path = ? WHERE id = ?`,
+			next.Name, next.Short, vntext.Fold(next.Name), vntext.Fold(next.Short), sortKey(next.Name),
+			nullID(next.ParentID), next.Path, cur.ID)
+		if err != nil {
+			return fmt.Errorf("org: amend version of unit %d: %w", cur.UnitID, err)
+		}
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE unit_versions SET valid_to = ? WHERE id = ?", dayBefore(d), cur.ID); err != nil {
+		return fmt.Errorf("org: end version of unit %d: %w", cur.UnitID, err)
+	}
+	return insertVersion(ctx, tx, next)
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// auditUnit is what the audit log records of a unit.
+type auditUnit struct {
+	ID        int64  `json:"id"`
+	Code      string `json:"code"`
+	Level     Level  `json:"level"`
+	Kind      Kind   `json:"kind"`
+	ValidFrom string `json:"valid_from"`
+	ValidTo   string `json:"valid_to,omitempty"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	ParentID  int64  `json:"parent_id,omitempty"`
+	Path      string `json:"path"`
+	Since     string `json:"version_from"`
+}
+
+func (c current) audit() auditUnit {
+	return auditUnit{ID: c.ID, Code: c.Code, Level: c.Level, Kind: c.Kind, ValidFrom: c.From, ValidTo: c.To,
+		Name: c.v.Name, ShortName: c.v.Short, ParentID: c.v.ParentID, Path: c.v.Path, Since: c.v.From}
+}
+
+func record(ctx context.Context, tx *db.Tx, action string, id int64, before, after any) error {
+	if err := audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "unit", EntityID: id, UnitID: id, Before: before, After: after}); err != nil {
+		return fmt.Errorf("org: %s: %w", action, err)
+	}
+	return nil
+}
+
+// unitOf reads back a unit as it stands on day d, inside the transaction.
+func (w *Writer) unitOf(ctx context.Context, id int64, d string) (Unit, error) {
+	return getOn(ctx, w.tx, id, d)
+}
+
+// Create adds a unit; see Store.Create.
+func (w *Writer) Create(ctx context.Context, nu NewUnit) (Unit, error) {
+	c, err := w.create(ctx, nu, "")
+	if err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, c.ID, c.From)
+}
+
+// create adds a unit; a non-empty d overrides nu.ValidFrom.
+func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, error) {
+	tx := w.tx
+	if d == "" {
+		if err := checkDate("valid_from", nu.ValidFrom); err != nil {
+			return current{}, err
+		}
+		d = day(nu.ValidFrom)
+	}
+	code := strings.TrimSpace(nu.Code)
+	if code == "" {
+		return current{}, apperr.Invalid("code", "Chưa nhập mã đơn vị")
+	}
+	if len(code) > 64 || strings.ContainsAny(code, " \t\r\n") {
+		return current{}, apperr.Invalid("code", "Mã đơn vị không được có dấu cách và dài quá 64 ký tự")
+	}
+	name, short := cleanName(nu.Name), cleanName(nu.ShortName)
+	if name == "" {
+		return current{}, apperr.Invalid("name", "Chưa nhập tên đơn vị")
+	}
+	if err := checkKind(nu.Level, nu.Kind); err != nil {
+		return current{}, err
+	}
+	parentPath := "/"
+	if nu.ParentID != 0 {
+		p, err := loadCurrent(ctx, tx, nu.ParentID, "parent_id")
+		if err != nil {
+			return current{}, err
+		}
+		if err := checkParent(p, d, nu.Level, nu.Kind); err != nil {
+			return current{}, err
+		}
+		parentPath = p.v.Path
+	} else if err := checkPlacement(nil, nu.Level, nu.Kind); err != nil {
+		return current{}, err
+	}
+	var taken int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM units WHERE code = ?", code).Scan(&taken); err != nil {
+		return current{}, fmt.Errorf("org: check code: %w", err)
+	}
+	if taken > 0 {
+		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị %q đã được dùng cho một đơn vị khác", code))
+	}
+	now := tx.Now().Format(time.RFC3339)
+	id, err := tx.InsertID(ctx, `INSERT INTO units (code, level, kind, valid_from, valid_to, created_at)
+		VALUES (?, ?, ?, ?, NULL, ?)`, code, string(nu.Level), string(nu.Kind), d, now)
+	if errors.Is(err, db.ErrConflict) {
+		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị %q đã được dùng cho một đơn vị khác", code))
+	}
+	if err != nil {
+		return current{}, fmt.Errorf("org: insert unit: %w", err)
+	}
+	c := current{unitRow: unitRow{ID: id, Code: code, Level: nu.Level, Kind: nu.Kind, From: d}}
+	c.v = versionRow{UnitID: id, From: d, Name: name, Short: short, ParentID: nu.ParentID,
+		Path: parentPath + strconv.FormatInt(id, 10) + "/"}
+	if err := insertVersion(ctx, tx, c.v); err != nil {
+		return current{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
+		VALUES (?, ?, 0, ?, NULL)`, id, id, d); err != nil {
+		return current{}, fmt.Errorf("org: insert closure: %w", err)
+	}
+	if nu.ParentID != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
+			SELECT ancestor_id, ?, depth + 1, ?, NULL FROM unit_closure
+			WHERE descendant_id = ? AND valid_to IS NULL`, id, d, nu.ParentID); err != nil {
+			return current{}, fmt.Errorf("org: insert closure: %w", err)
+		}
+	}
+	if err := record(ctx, tx, "create", id, nil, c.audit()); err != nil {
+		return current{}, err
+	}
+	return c, nil
+}
+
+// Rename renames a unit; see Store.Rename.
+func (w *Writer) Rename(ctx context.Context, id int64, date time.Time, name, shortName string) (Unit, error) {
+	if err := checkDate("date", date); err != nil {
+		return Unit{}, err
+	}
+	d := day(date)
+	c, err := loadCurrent(ctx, w.tx, id, "id")
+	if err != nil {
+		return Unit{}, err
+	}
+	if err := checkLiving(c, d, false); err != nil {
+		return Unit{}, err
+	}
+	name, shortName = cleanName(name), cleanName(shortName)
+	if name == "" {
+		return Unit{}, apperr.Invalid("name", "Chưa nhập tên đơn vị")
+	}
+	if name == c.v.Name && shortName == c.v.Short {
+		return Unit{}, apperr.Invalid("name", "Tên mới trùng với tên hiện tại của đơn vị")
+	}
+	next := c.v
+	next.Name, next.Short = name, shortName
+	if err := putVersion(ctx, w.tx, c.v, d, next); err != nil {
+		return Unit{}, err
+	}
+	after := c
+	after.v = next
+	after.v.From = d
+	if err := record(ctx, w.tx, "rename", id, c.audit(), after.audit()); err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, id, d)
+}
+
+// Move moves a unit and its subtree; see Store.Move.
+func (w *Writer) Move(ctx context.Context, id, newParentID int64, date time.Time) (Unit, error) {
+	if err := checkDate("date", date); err != nil {
+		return Unit{}, err
+	}
+	if err := w.move(ctx, id, newParentID, day(date)); err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, id, day(date))
+}
+
+func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) error {
+	tx := w.tx
+	c, err := loadCurrent(ctx, tx, id, "id")
+	if err != nil {
+		return err
+	}
+	if err := checkLiving(c, d, false); err != nil {
+		return err
+	}
+	if newParentID == 0 {
+		return apperr.Invalid("parent_id", "Chưa chọn đơn vị cấp trên mới")
+	}
+	if newParentID == c.v.ParentID {
+		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị %s đã thuộc đơn vị cấp trên này", c.label()))
+	}
+	if newParentID == id {
+		return apperr.Invalid("parent_id", msgCycle)
+	}
+	p, err := loadCurrent(ctx, tx, newParentID, "parent_id")
+	if err != nil {
+		return err
+	}
+	inside, err := isDescendant(ctx, tx, id, newParentID)
+	if err != nil {
+		return err
+	}
+	if inside {
+		return apperr.Invalid("parent_id", msgCycle)
+	}
+	if err := checkParent(p, d, c.Level, c.Kind); err != nil {
+		return err
+	}
+
+	// The subtree as it stands: every living unit under c, with its
+	// current version.
+	rows, err := tx.QueryContext(ctx, `SELECT v.id, v.unit_id, v.valid_from, v.name, v.short_name, v.parent_id, v.path
+		FROM unit_closure c JOIN unit_versions v ON v.unit_id = c.descendant_id AND v.valid_to IS NULL
+		WHERE c.ancestor_id = ? AND c.valid_to IS NULL`, id)
+	if err != nil {
+		return fmt.Errorf("org: move: subtree: %w", err)
+	}
+	var sub []versionRow
+	for rows.Next() {
+		var v versionRow
+		var parent sql.NullInt64
+		if err := rows.Scan(&v.ID, &v.UnitID, &v.From, &v.Name, &v.Short, &parent, &v.Path); err != nil {
+			rows.Close()
+			return fmt.Errorf("org: move: subtree: %w", err)
+		}
+		v.ParentID = parent.Int64
+		sub = append(sub, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("org: move: subtree: %w", err)
+	}
+	for _, v := range sub {
+		if v.From > d {
+			return apperr.Conflict(fmt.Sprintf("Đơn vị cấp dưới %q có thay đổi từ ngày %s, sau ngày chuyển %s", v.Name, showDay(v.From), showDay(d)))
+		}
+	}
+
+	// Closure: end the pairs that join the subtree to its old ancestors,
+	// add the pairs that join it to the new ones.
+	if _, err := tx.ExecContext(ctx, `UPDATE unit_closure SET valid_to = ?
+		WHERE valid_to IS NULL
+		  AND descendant_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ? AND valid_to IS NULL)
+		  AND ancestor_id NOT IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ? AND valid_to IS NULL)`,
+		dayBefore(d), id, id); err != nil {
+		return fmt.Errorf("org: move: end closure: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
+		SELECT p.ancestor_id, s.descendant_id, p.depth + s.depth + 1, ?, NULL
+		FROM unit_closure p, unit_closure s
+		WHERE p.descendant_id = ? AND p.valid_to IS NULL AND s.ancestor_id = ? AND s.valid_to IS NULL`,
+		d, newParentID, id); err != nil {
+		return fmt.Errorf("org: move: add closure: %w", err)
+	}
+
+	// Versions: every unit of the subtree gets its new path.
+	oldPrefix := strings.TrimSuffix(c.v.Path, strconv.FormatInt(id, 10)+"/")
+	for _, v := range sub {
+		next := v
+		next.Path = p.v.Path + strings.TrimPrefix(v.Path, oldPrefix)
+		if v.UnitID == id {
+			next.ParentID = newParentID
+		}
+		if err := putVersion(ctx, tx, v, d, next); err != nil {
+			return err
+		}
+	}
+	after := c
+	after.v.ParentID, after.v.Path, after.v.From = newParentID, p.v.Path+strconv.FormatInt(id, 10)+"/", d
+	return record(ctx, tx, "move", id, c.audit(), after.audit())
+}
+
+// Close ends a unit; see Store.Close.
+func (w *Writer) Close(ctx context.Context, id int64, date time.Time) (Unit, error) {
+	if err := checkDate("date", date); err != nil {
+		return Unit{}, err
+	}
+	d := day(date)
+	c, err := loadCurrent(ctx, w.tx, id, "id")
+	if err != nil {
+		return Unit{}, err
+	}
+	if err := checkLiving(c, d, true); err != nil {
+		return Unit{}, err
+	}
+	if err := w.end(ctx, c, d, "close"); err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, id, dayBefore(d))
+}
+
+// end closes c on d-1 after checking it has no living children.
+func (w *Writer) end(ctx context.Context, c current, d, action string) error {
+	tx := w.tx
+	kids, err := openChildren(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	if len(kids) > 0 {
+		return apperr.Conflict(fmt.Sprintf("Đơn vị %s còn %d đơn vị cấp dưới đang hoạt động; hãy chuyển hoặc giải thể các đơn vị đó trước", c.label(), len(kids)))
+	}
+	last := dayBefore(d)
+	if _, err := tx.ExecContext(ctx, "UPDATE units SET valid_to = ? WHERE id = ?", last, c.ID); err != nil {
+		return fmt.Errorf("org: %s: %w", action, err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE unit_versions SET valid_to = ? WHERE id = ?", last, c.v.ID); err != nil {
+		return fmt.Errorf("org: %s: %w", action, err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE unit_closure SET valid_to = ? WHERE descendant_id = ? AND valid_to IS NULL", last, c.ID); err != nil {
+		return fmt.Errorf("org: %s: %w", action, err)
+	}
+	after := c
+	after.To, after.v.To = last, last
+	return record(ctx, tx, action, c.ID, c.audit(), after.audit())
+}
+
+func (w *Writer) link(ctx context.Context, pred, succ int64, kind LinkKind, d string, share float64) error {
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO unit_links (predecessor_id, successor_id, kind, date, share, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, pred, succ, string(kind), d, share, w.tx.Now().Format(time.RFC3339))
+	if err != nil {
+		return fmt.Errorf("org: link %d -> %d: %w", pred, succ, err)
+	}
+	return nil
+}
+
+// Merge merges units; see Store.Merge.
+func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date time.Time) (Unit, error) {
+	if err := checkDate("date", date); err != nil {
+		return Unit{}, err
+	}
+	d := day(date)
+	tx := w.tx
+	if (into.ExistingID == 0) == (into.New == nil) {
+		return Unit{}, apperr.Invalid("into", "Hãy chọn đúng một đơn vị nhận sáp nhập: một đơn vị đã có hoặc một đơn vị mới")
+	}
+	min := 2
+	if into.ExistingID != 0 {
+		min = 1
+	}
+	if len(ids) < min {
+		return Unit{}, apperr.Invalid("ids", "Cần ít nhất hai đơn vị để sáp nhập")
+	}
+	seen := map[int64]bool{}
+	var srcs []current
+	for _, id := range ids {
+		if seen[id] {
+			return Unit{}, apperr.Invalid("ids", fmt.Sprintf("Đơn vị có mã số %d được chọn hai lần", id))
+		}
+		seen[id] = true
+		if id == into.ExistingID {
+			return Unit{}, apperr.Invalid("ids", "Đơn vị nhận sáp nhập không thể đồng thời là đơn vị bị sáp nhập")
+		}
+		c, err := loadCurrent(ctx, tx, id, "ids")
+		if err != nil {
+			return Unit{}, err
+		}
+		if err := checkLiving(c, d, true); err != nil {
+			return Unit{}, err
+		}
+		if len(srcs) > 0 && c.Level != srcs[0].Level {
+			return Unit{}, apperr.Invalid("ids", fmt.Sprintf("Chỉ sáp nhập được các đơn vị cùng cấp: %s là cấp %s, %s là cấp %s",
+				srcs[0].label(), srcs[0].Level.Label(), c.label(), c.Level.Label()))
+		}
+		srcs = append(srcs, c)
+	}
+	level := srcs[0].Level
+
+	var target current
+	if into.ExistingID != 0 {
+		t, err := loadCurrent(ctx, tx, into.ExistingID, "into")
+		if err != nil {
+			return Unit{}, err
+		}
+		if err := checkLiving(t, d, false); err != nil {
+			return Unit{}, err
+		}
+		if t.Level != level {
+			return Unit{}, apperr.Invalid("into", fmt.Sprintf("Chỉ sáp nhập được các đơn vị cùng cấp: %s là cấp %s, %s là cấp %s",
+				t.label(), t.Level.Label(), srcs[0].label(), level.Label()))
+		}
+		for _, s := range srcs {
+			in, err := isDescendant(ctx, tx, s.ID, t.ID)
+			if err != nil {
+				return Unit{}, err
+			}
+			if in {
+				return Unit{}, apperr.Invalid("into", "Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó")
+			}
+		}
+		target = t
+	} else {
+		nu := *into.New
+		if nu.Level == "" {
+			nu.Level = level
+		}
+		if nu.Level != level {
+			return Unit{}, apperr.Invalid("into", fmt.Sprintf("Đơn vị mới phải cùng cấp %s với các đơn vị bị sáp nhập", level.Label()))
+		}
+		for _, s := range srcs {
+			if nu.ParentID == 0 {
+				break
+			}
+			in, err := isDescendant(ctx, tx, s.ID, nu.ParentID)
+			if err != nil {
+				return Unit{}, err
+			}
+			if in {
+				return Unit{}, apperr.Invalid("parent_id", "Đơn vị cấp trên của đơn vị mới không thể là đơn vị bị sáp nhập hoặc đơn vị cấp dưới của nó")
+			}
+		}
+		t, err := w.create(ctx, nu, d)
+		if err != nil {
+			return Unit{}, err
+		}
+		target = t
+	}
+
+	for _, s := range srcs {
+		kids, err := openChildren(ctx, tx, s.ID)
+		if err != nil {
+			return Unit{}, err
+		}
+		for _, k := range kids {
+			if err := w.move(ctx, k, target.ID, d); err != nil {
+				return Unit{}, err
+			}
+		}
+		if err := w.end(ctx, s, d, "merge"); err != nil {
+			return Unit{}, err
+		}
+		if err := w.link(ctx, s.ID, target.ID, LinkMerge, d, 1); err != nil {
+			return Unit{}, err
+		}
+	}
+	if err := record(ctx, tx, "merge_into", target.ID, mergeAudit(srcs), target.audit()); err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, target.ID, d)
+}
+
+func mergeAudit(cs []current) []auditUnit {
+	out := make([]auditUnit, len(cs))
+	for i, c := range cs {
+		out[i] = c.audit()
+	}
+	return out
+}
+
+// Split splits a unit; see Store.Split.
+func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date time.Time) ([]Unit, error) {
+	if err := checkDate("date", date); err != nil {
+		return nil, err
+	}
+	d := day(date)
+	tx := w.tx
+	if len(parts) < 2 {
+		return nil, apperr.Invalid("parts", "Chia tách cần ít nhất hai đơn vị nhận")
+	}
+	sum := 0.0
+	for _, p := range parts {
+		if (p.ExistingID == 0) == (p.New == nil) {
+			return nil, apperr.Invalid("parts", "Mỗi phần chia tách phải là đúng một đơn vị: một đơn vị đã có hoặc một đơn vị mới")
+		}
+		if !(p.Share > 0 && p.Share <= 1) || math.IsNaN(p.Share) {
+			return nil, apperr.Invalid("parts", "Tỷ lệ của mỗi phần chia tách phải lớn hơn 0 và không quá 1")
+		}
+		sum += p.Share
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		return nil, apperr.Invalid("parts", fmt.Sprintf("Tổng tỷ lệ các phần chia tách phải bằng 1 (100%%); hiện là %s%%", vntext.FormatNumber(sum*100, 2)))
+	}
+	c, err := loadCurrent(ctx, tx, id, "id")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkLiving(c, d, true); err != nil {
+		return nil, err
+	}
+	kids, err := openChildren(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(kids) > 0 {
+		return nil, apperr.Conflict(fmt.Sprintf("Đơn vị %s còn %d đơn vị cấp dưới đang hoạt động; hãy chuyển các đơn vị đó trước khi chia tách", c.label(), len(kids)))
+	}
+	seen := map[int64]bool{}
+	targets := make([]current, len(parts))
+	for i, p := range parts {
+		if p.ExistingID != 0 {
+			if p.ExistingID == id {
+				return nil, apperr.Invalid("parts", "Đơn vị bị chia tách không thể là đơn vị nhận")
+			}
+			if seen[p.ExistingID] {
+				return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị có mã số %d được chọn hai lần", p.ExistingID))
+			}
+			seen[p.ExistingID] = true
+			t, err := loadCurrent(ctx, tx, p.ExistingID, "parts")
+			if err != nil {
+				return nil, err
+			}
+			if err := checkLiving(t, d, false); err != nil {
+				return nil, err
+			}
+			if t.Level != c.Level {
+				return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị nhận %s phải cùng cấp %s với đơn vị bị chia tách", t.label(), c.Level.Label()))
+			}
+			targets[i] = t
+			continue
+		}
+		nu := *p.New
+		if nu.Level == "" {
+			nu.Level = c.Level
+		}
+		if nu.Level != c.Level {
+			return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị mới phải cùng cấp %s với đơn vị bị chia tách", c.Level.Label()))
+		}
+		if nu.ParentID == 0 {
+			nu.ParentID = c.v.ParentID
+		}
+		if nu.ParentID == id {
+			return nil, apperr.Invalid("parts", "Đơn vị mới không thể thuộc đơn vị bị chia tách")
+		}
+		t, err := w.create(ctx, nu, d)
+		if err != nil {
+			return nil, err
+		}
+		targets[i] = t
+	}
+	if err := w.end(ctx, c, d, "split"); err != nil {
+		return nil, err
+	}
+	out := make([]Unit, len(parts))
+	for i, t := range targets {
+		if err := w.link(ctx, id, t.ID, LinkSplit, d, parts[i].Share); err != nil {
+			return nil, err
+		}
+		if out[i], err = w.unitOf(ctx, t.ID, d); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
