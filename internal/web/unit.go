@@ -131,10 +131,11 @@ type unitShowView struct {
 	Date         time.Time
 	DateInput    string
 	DateError    string
-	NotYet       bool
+	NotYet       bool // the chosen date is before the unit's life
+	Ended        bool // the chosen date is after it
 	Ancestors    []org.Unit
 	Children     []org.Unit
-	History      []org.Version
+	History      []historyRow
 	Predecessors []org.Link
 	Successors   []org.Link
 	Today        []org.Mapped
@@ -149,12 +150,13 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 	}
 	date, input, dateErr := s.asOf(r)
 	u, err := s.org.Get(ctx, id, date)
-	notYet := false
+	var notYet, ended bool
 	if apperr.CodeOf(err) == apperr.CodeNotFound {
 		// The unit exists but not on that day: show it on the nearest day
 		// it did exist, and say so.
 		if near, ok := s.nearestDay(r, id, date); ok {
-			date, notYet = near, true
+			notYet, ended = near.After(date), near.Before(date)
+			date = near
 			u, err = s.org.Get(ctx, id, date)
 		}
 	}
@@ -162,7 +164,7 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := unitShowView{Page: s.page(r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet}
+	v := unitShowView{Page: s.page(r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet, Ended: ended}
 	v.Title = u.Name
 	if v.Ancestors, err = s.org.Ancestors(ctx, id, date); err != nil {
 		s.fail(w, r, err)
@@ -172,7 +174,7 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if v.History, err = s.org.History(ctx, id); err != nil {
+	if v.History, err = s.history(r, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -208,4 +210,29 @@ func (s *Server) nearestDay(r *http.Request, id int64, date time.Time) (time.Tim
 		return last.ValidTo, true
 	}
 	return time.Time{}, false
+}
+
+// historyRow is one version of a unit with its parent's name then.
+type historyRow struct {
+	org.Version
+	Parent org.Unit
+}
+
+// history lists a unit's versions with the parent each had; a unit has
+// few versions, so one lookup per version is cheap.
+func (s *Server) history(r *http.Request, id int64) ([]historyRow, error) {
+	vs, err := s.org.History(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]historyRow, len(vs))
+	for i, v := range vs {
+		rows[i].Version = v
+		if v.ParentID != 0 {
+			if rows[i].Parent, err = s.org.Get(r.Context(), v.ParentID, v.ValidFrom); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return rows, nil
 }
