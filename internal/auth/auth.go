@@ -1,0 +1,351 @@
+// Package auth holds danvan's accounts and who may do what: users and
+// their passwords, roles granted on units, sessions for the browser, API
+// tokens for /api/v1 and login throttling. Everything that matters lives
+// in the database, so any number of server processes sharing one
+// PostgreSQL agree on it.
+//
+// # Roles and permissions
+//
+// A role is granted to a user on a unit. It covers that unit and every
+// unit below it in the tree as it stands today, and the historical units
+// (closed by a merge or a split) that map onto any of those:
+//
+//	role      PermRead  PermWrite  PermApprove  PermAdmin
+//	admin        ✓          ✓           ✓            ✓
+//	leader       ✓                      ✓
+//	officer      ✓          ✓
+//	viewer       ✓
+//
+// PermRead is reading a unit's records; PermWrite entering and editing
+// them (officers); PermApprove approving reports and submissions
+// (leaders); PermAdmin managing the unit's part of the hierarchy, its
+// accounts and their grants. An admin grant on a root unit (the central
+// board) makes a national admin, who covers everything.
+//
+// A grant on a unit that has since been closed covers only that unit
+// (its records from before); give a grant on today's unit instead. For a
+// historical unit that split, a grant covering any one of the units it
+// passed into covers it.
+//
+// # Use from the web layer
+//
+//   - Sign-in: Login checks throttling, the password and the account and
+//     returns a Session. Put Session.Token in an HttpOnly, SameSite=Lax
+//     cookie (Secure behind TLS) with Session.ExpiresAt as its expiry;
+//     nothing else about it is stored in clear.
+//   - Each request: Authenticate(token from the cookie) returns the
+//     *Principal or an apperr.Unauthorized error (unknown, expired or
+//     ended session, disabled account). Put Principal.CSRFToken in every
+//     form and compare it on POST with CheckCSRF.
+//   - Sign-out: Logout(principal) ends the session.
+//   - /api/v1: AuthenticateToken(bearer secret) returns a Principal with
+//     TokenID set and no CSRF token (bearer tokens need none).
+//   - Permission checks: Can(ctx, p, PermWrite, unitID); list pages
+//     restrict their queries with ScopeRoots / Scope.
+//
+// Every write records an audit row (audit.Record) in its own transaction
+// with the actor from the context (audit.WithActor); passwords, password
+// hashes, session and API tokens never appear in it.
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Role is what a user may do on the units a grant covers.
+type Role string
+
+// The roles.
+const (
+	RoleAdmin   Role = "admin"   // quản trị: everything, including accounts and the hierarchy
+	RoleLeader  Role = "leader"  // lãnh đạo: read and approve
+	RoleOfficer Role = "officer" // cán bộ: read, enter and edit
+	RoleViewer  Role = "viewer"  // xem: read only
+)
+
+// Roles lists every role, strongest first.
+var Roles = []Role{RoleAdmin, RoleLeader, RoleOfficer, RoleViewer}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	switch r {
+	case RoleAdmin, RoleLeader, RoleOfficer, RoleViewer:
+		return true
+	}
+	return false
+}
+
+// Label is the role's Vietnamese name.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "Quản trị"
+	case RoleLeader:
+		return "Lãnh đạo"
+	case RoleOfficer:
+		return "Cán bộ nhập liệu"
+	case RoleViewer:
+		return "Xem"
+	}
+	return string(r)
+}
+
+// Permission is one kind of action a role may allow.
+type Permission int
+
+// The permissions; see the package documentation for which role has which.
+const (
+	PermRead Permission = iota + 1
+	PermWrite
+	PermApprove
+	PermAdmin
+)
+
+// String names the permission (for logs).
+func (p Permission) String() string {
+	switch p {
+	case PermRead:
+		return "read"
+	case PermWrite:
+		return "write"
+	case PermApprove:
+		return "approve"
+	case PermAdmin:
+		return "admin"
+	}
+	return fmt.Sprintf("Permission(%d)", int(p))
+}
+
+// Allows reports whether role r carries permission p.
+func (r Role) Allows(p Permission) bool {
+	switch r {
+	case RoleAdmin:
+		return p >= PermRead && p <= PermAdmin
+	case RoleLeader:
+		return p == PermRead || p == PermApprove
+	case RoleOfficer:
+		return p == PermRead || p == PermWrite
+	case RoleViewer:
+		return p == PermRead
+	}
+	return false
+}
+
+// User is an account. The password hash never leaves the package.
+type User struct {
+	ID                int64
+	Login             string // normalized: lower case
+	Name              string // vntext.Normalize'd full name
+	Phone             string
+	Email             string
+	Active            bool
+	Version           int64 // pass back to UpdateUser / SetActive
+	PasswordChangedAt time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// NewUser describes an account to create.
+type NewUser struct {
+	Login    string
+	Name     string
+	Phone    string
+	Email    string
+	Password string
+}
+
+// UserUpdate changes an account's editable fields. Version must be the
+// version the editor started from; a stale one is refused.
+type UserUpdate struct {
+	ID      int64
+	Version int64
+	Name    string
+	Phone   string
+	Email   string
+}
+
+// Grant is a role given to a user on a unit.
+type Grant struct {
+	ID        int64
+	UserID    int64
+	UnitID    int64
+	Role      Role
+	GrantedBy int64 // 0 when granted by the system (command line, demo)
+	GrantedAt time.Time
+}
+
+// Session is a signed-in browser, as returned by Login. Token is the
+// secret for the cookie and is only ever available here: the database
+// keeps its SHA-256.
+type Session struct {
+	ID        int64
+	UserID    int64
+	Token     string
+	CSRFToken string
+	CreatedAt time.Time
+	ExpiresAt time.Time // absolute end; the idle timeout may end it sooner
+}
+
+// Token is an API token. The secret is returned once by CreateToken.
+type Token struct {
+	ID         int64
+	UserID     int64
+	Name       string
+	Prefix     string // the secret's first characters, to tell tokens apart
+	CreatedAt  time.Time
+	LastUsedAt time.Time // zero if never used
+	RevokedAt  time.Time // zero while valid
+}
+
+// Active reports whether the token has not been revoked.
+func (t Token) Active() bool { return t.RevokedAt.IsZero() }
+
+// TokenPrefix starts every API token secret.
+const TokenPrefix = "dv_"
+
+// Messages shown to users.
+const (
+	msgBadLogin        = "Tên đăng nhập hoặc mật khẩu không đúng."
+	msgDisabled        = "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên."
+	msgSessionExpired  = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."
+	msgBadToken        = "Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa."
+	msgStaleUser       = "Tài khoản đã được người khác cập nhật. Vui lòng tải lại trang và thử lại."
+	msgUnknownUser     = "Không tìm thấy tài khoản."
+	msgLoginTaken      = "Tên đăng nhập đã được dùng cho một tài khoản khác."
+	msgLoginFormat     = "Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái hoặc chữ số."
+	msgNameMissing     = "Chưa nhập họ và tên."
+	msgNameLong        = "Họ và tên không được dài quá 200 ký tự."
+	msgPhoneFormat     = "Số điện thoại chỉ gồm chữ số, có thể bắt đầu bằng dấu + (8–15 chữ số)."
+	msgEmailFormat     = "Địa chỉ thư điện tử không hợp lệ."
+	msgOldPassword     = "Mật khẩu hiện tại không đúng."
+	msgSamePassword    = "Mật khẩu mới phải khác mật khẩu hiện tại."
+	msgRole            = "Vai trò không hợp lệ."
+	msgGrantExists     = "Tài khoản đã có vai trò này trên đơn vị này."
+	msgUnknownGrant    = "Không tìm thấy quyền được cấp."
+	msgUnitClosed      = "Đơn vị đã giải thể hoặc sáp nhập; hãy cấp quyền trên đơn vị hiện nay."
+	msgUnknownUnit     = "Không tìm thấy đơn vị."
+	msgTokenName       = "Chưa đặt tên cho mã truy cập (1–100 ký tự)."
+	msgUnknownToken    = "Không tìm thấy mã truy cập."
+	msgTokenRevoked    = "Mã truy cập đã bị thu hồi."
+	msgCSRF            = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại."
+	msgThrottledFormat = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút."
+)
+
+// NormalizeLogin returns the canonical form of a login name (trimmed,
+// lower case) and whether it is well formed: 3 to 64 characters from
+// a–z, 0–9, '.', '_' and '-', starting with a letter or digit.
+func NormalizeLogin(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) < 3 || len(s) > 64 {
+		return s, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '.' || c == '_' || c == '-') && i > 0:
+		default:
+			return s, false
+		}
+	}
+	return s, true
+}
+
+// cleanName trims and collapses spaces and applies vntext.Normalize.
+func cleanName(s string) string {
+	return vntext.Normalize(strings.Join(strings.Fields(s), " "))
+}
+
+// cleanPhone removes spaces, dots and dashes people type in numbers.
+func cleanPhone(s string) string {
+	return strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
+}
+
+// validateProfile cleans and checks the editable fields of an account,
+// collecting every problem.
+func validateProfile(name, phone, email *string, es *apperr.Errors) {
+	*name = cleanName(*name)
+	*phone = cleanPhone(*phone)
+	*email = strings.TrimSpace(*email)
+	switch {
+	case *name == "":
+		es.Add("name", msgNameMissing)
+	case utf8.RuneCountInString(*name) > 200:
+		es.Add("name", msgNameLong)
+	}
+	if *phone != "" {
+		digits := strings.TrimPrefix(*phone, "+")
+		ok := len(digits) >= 8 && len(digits) <= 15
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+		}
+		if !ok {
+			es.Add("phone", msgPhoneFormat)
+		}
+	}
+	if *email != "" {
+		a, err := mail.ParseAddress(*email)
+		if err != nil || a.Address != *email || len(*email) > 254 {
+			es.Add("email", msgEmailFormat)
+		} else {
+			*email = strings.ToLower(*email)
+		}
+	}
+}
+
+// Timestamps are stored in one fixed-width UTC form so that they compare
+// correctly as strings on both databases.
+const stampLayout = "2006-01-02T15:04:05.000000Z"
+
+func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
+
+func parseStamp(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("auth: stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// randomToken returns n random bytes as unpadded URL-safe base64.
+func randomToken(n int) (string, error) {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("auth: random token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// hashToken is what the database keeps of a session or API token.
+func hashToken(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// CheckCSRF reports whether the token sent with a form matches the
+// session's, in constant time. It returns an apperr.Forbidden error with
+// a Vietnamese message when it does not (or when p has no session).
+func CheckCSRF(p *Principal, sent string) error {
+	if p == nil || p.CSRFToken == "" || sent == "" ||
+		subtle.ConstantTimeCompare([]byte(p.CSRFToken), []byte(sent)) != 1 {
+		return apperr.Forbidden(msgCSRF)
+	}
+	return nil
+}

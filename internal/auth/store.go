@@ -1,0 +1,470 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Config holds the tunable parts of authentication. Zero fields take the
+// value from DefaultConfig.
+type Config struct {
+	// Password is the argon2id cost for new password hashes.
+	Password PasswordParams
+	// SessionIdle ends a session that has not been used for this long.
+	SessionIdle time.Duration
+	// SessionMax ends a session this long after sign-in, used or not.
+	SessionMax time.Duration
+	// LastSeenEvery is how stale a session's last-seen time may get before
+	// a request writes it again (so that not every request writes).
+	LastSeenEvery time.Duration
+	// ThrottleWindow is how far back failed sign-ins are counted.
+	ThrottleWindow time.Duration
+	// AccountFailures is how many failed sign-ins one login name may have
+	// within the window; the next attempt is refused without checking the
+	// password. The default 5 refuses the 6th.
+	AccountFailures int
+	// AddrFailures is the same per client address. The default 19 refuses
+	// the 20th.
+	AddrFailures int
+}
+
+// DefaultConfig returns the production settings.
+func DefaultConfig() Config {
+	return Config{
+		Password:        DefaultPasswordParams,
+		SessionIdle:     8 * time.Hour,
+		SessionMax:      7 * 24 * time.Hour,
+		LastSeenEvery:   time.Minute,
+		ThrottleWindow:  15 * time.Minute,
+		AccountFailures: 5,
+		AddrFailures:    19,
+	}
+}
+
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	if c.Password.Time == 0 {
+		c.Password = d.Password
+	}
+	if c.SessionIdle <= 0 {
+		c.SessionIdle = d.SessionIdle
+	}
+	if c.SessionMax <= 0 {
+		c.SessionMax = d.SessionMax
+	}
+	if c.LastSeenEvery <= 0 {
+		c.LastSeenEvery = d.LastSeenEvery
+	}
+	if c.ThrottleWindow <= 0 {
+		c.ThrottleWindow = d.ThrottleWindow
+	}
+	if c.AccountFailures <= 0 {
+		c.AccountFailures = d.AccountFailures
+	}
+	if c.AddrFailures <= 0 {
+		c.AddrFailures = d.AddrFailures
+	}
+	return c
+}
+
+// Store reads and changes accounts, grants, sessions and tokens. It is
+// safe for concurrent use. Exported methods each run in one transaction;
+// every write is audited in it.
+type Store struct {
+	db    *db.DB
+	units *org.Store
+	cfg   Config
+	dummy string // a hash to verify against for unknown logins
+}
+
+// NewStore returns a Store over d (migrated), using units to decide which
+// units a grant covers.
+func NewStore(d *db.DB, units *org.Store, cfg Config) *Store {
+	cfg = cfg.withDefaults()
+	dummy, err := HashPassword("không có tài khoản này", cfg.Password)
+	if err != nil {
+		panic(err) // only if the system has no randomness
+	}
+	return &Store{db: d, units: units, cfg: cfg, dummy: dummy}
+}
+
+// Config returns the settings in force (defaults filled in).
+func (s *Store) Config() Config { return s.cfg }
+
+// auditUser is what the audit log keeps of an account: never the hash.
+type auditUser struct {
+	Login   string `json:"login"`
+	Name    string `json:"name"`
+	Phone   string `json:"phone,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Active  bool   `json:"active"`
+	Version int64  `json:"version"`
+}
+
+func (u User) audit() auditUser {
+	return auditUser{Login: u.Login, Name: u.Name, Phone: u.Phone, Email: u.Email, Active: u.Active, Version: u.Version}
+}
+
+const userCols = `u.id, u.login, u.name, u.phone, u.email, u.active, u.version,
+	u.password_changed_at, u.created_at, u.updated_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanUser(r scanner, extra ...any) (User, error) {
+	var u User
+	var active int
+	var pwAt, created, updated string
+	dest := append([]any{&u.ID, &u.Login, &u.Name, &u.Phone, &u.Email, &active, &u.Version, &pwAt, &created, &updated}, extra...)
+	if err := r.Scan(dest...); err != nil {
+		return User{}, err
+	}
+	u.Active = active == 1
+	var err error
+	if u.PasswordChangedAt, err = parseStamp(pwAt); err != nil {
+		return User{}, err
+	}
+	if u.CreatedAt, err = parseStamp(created); err != nil {
+		return User{}, err
+	}
+	if u.UpdatedAt, err = parseStamp(updated); err != nil {
+		return User{}, err
+	}
+	return u, nil
+}
+
+// getUser reads one account by id.
+func getUser(ctx context.Context, q db.Querier, id int64) (User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, "SELECT "+userCols+" FROM users u WHERE u.id = ?", id))
+	if errors.Is(err, db.ErrNotFound) {
+		return User{}, apperr.NotFound(msgUnknownUser)
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("auth: get user %d: %w", id, err)
+	}
+	return u, nil
+}
+
+// User returns the account with the given id.
+func (s *Store) User(ctx context.Context, id int64) (User, error) {
+	return getUser(ctx, s.db, id)
+}
+
+// UserByLogin returns the account with the given login name (any case).
+func (s *Store) UserByLogin(ctx context.Context, login string) (User, error) {
+	l, _ := NormalizeLogin(login)
+	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+" FROM users u WHERE u.login = ?", l))
+	if errors.Is(err, db.ErrNotFound) {
+		return User{}, apperr.NotFound(msgUnknownUser)
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("auth: get user %q: %w", l, err)
+	}
+	return u, nil
+}
+
+// CreateUser adds an active account with the given password.
+func (s *Store) CreateUser(ctx context.Context, nu NewUser) (User, error) {
+	var es apperr.Errors
+	login, ok := NormalizeLogin(nu.Login)
+	if !ok {
+		es.Add("login", msgLoginFormat)
+	}
+	validateProfile(&nu.Name, &nu.Phone, &nu.Email, &es)
+	if err := CheckPassword(nu.Password); err != nil {
+		es = append(es, err.(*apperr.Error))
+	}
+	if err := es.Err(); err != nil {
+		return User{}, err
+	}
+	hash, err := HashPassword(nu.Password, s.cfg.Password)
+	if err != nil {
+		return User{}, err
+	}
+	var u User
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		now := stamp(tx.Now())
+		id, err := tx.InsertID(ctx, `INSERT INTO users (login, name, name_fold, sort_key, phone, email, password_hash,
+			active, version, password_changed_at, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
+			login, nu.Name, vntext.Fold(nu.Name), sortKey(nu.Name), nu.Phone, nu.Email, hash, now, now, now)
+		if errors.Is(err, db.ErrConflict) {
+			return apperr.Invalid("login", msgLoginTaken)
+		}
+		if err != nil {
+			return fmt.Errorf("auth: create user: %w", err)
+		}
+		if u, err = getUser(ctx, tx, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "create", Entity: "user", EntityID: id, After: u.audit()})
+	})
+	return u, err
+}
+
+func sortKey(name string) []byte {
+	k := vntext.SortKey(name)
+	if k == nil {
+		k = []byte{}
+	}
+	return k
+}
+
+// lockUser reads an account for change and checks the version the editor
+// started from.
+func lockUser(ctx context.Context, tx *db.Tx, id, version int64) (User, error) {
+	u, err := getUser(ctx, tx, id)
+	if err != nil {
+		return User{}, err
+	}
+	if u.Version != version {
+		return User{}, apperr.Conflict(msgStaleUser)
+	}
+	return u, nil
+}
+
+// UpdateUser changes an account's name, phone and e-mail. It is refused
+// with apperr.Conflict when up.Version is not the current version.
+func (s *Store) UpdateUser(ctx context.Context, up UserUpdate) (User, error) {
+	var es apperr.Errors
+	validateProfile(&up.Name, &up.Phone, &up.Email, &es)
+	if err := es.Err(); err != nil {
+		return User{}, err
+	}
+	var u User
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		before, err := lockUser(ctx, tx, up.ID, up.Version)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE users SET name = ?, name_fold = ?, sort_key = ?, phone = ?, email = ?,
+			version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+			up.Name, vntext.Fold(up.Name), sortKey(up.Name), up.Phone, up.Email, stamp(tx.Now()), up.ID, up.Version)
+		if err != nil {
+			return fmt.Errorf("auth: update user %d: %w", up.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return apperr.Conflict(msgStaleUser)
+		}
+		if u, err = getUser(ctx, tx, up.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "update", Entity: "user", EntityID: u.ID, Before: before.audit(), After: u.audit()})
+	})
+	return u, err
+}
+
+// SetActive enables or disables an account. Disabling ends all its
+// sessions at once; its API tokens stop working while it is disabled.
+// It is refused with apperr.Conflict when version is stale.
+func (s *Store) SetActive(ctx context.Context, id, version int64, active bool) (User, error) {
+	var u User
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		before, err := lockUser(ctx, tx, id, version)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE users SET active = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`, boolInt(active), stamp(tx.Now()), id, version)
+		if err != nil {
+			return fmt.Errorf("auth: set active %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return apperr.Conflict(msgStaleUser)
+		}
+		if !active {
+			if err := endSessions(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if u, err = getUser(ctx, tx, id); err != nil {
+			return err
+		}
+		action := "enable"
+		if !active {
+			action = "disable"
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "user", EntityID: id, Before: before.audit(), After: u.audit()})
+	})
+	return u, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// SetPassword gives an account a new password (an administrator's reset,
+// or the command line) and ends all its sessions.
+func (s *Store) SetPassword(ctx context.Context, id int64, password string) error {
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password, s.cfg.Password)
+	if err != nil {
+		return err
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		return setPassword(ctx, tx, id, hash, "set_password")
+	})
+}
+
+// ChangePassword is a user changing their own password: old must be the
+// current one. All the user's sessions end, including the one making the
+// change; sign the user in again (Login) to continue.
+func (s *Store) ChangePassword(ctx context.Context, id int64, old, password string) error {
+	var hash string
+	err := s.db.QueryRowContext(ctx, "SELECT password_hash FROM users WHERE id = ?", id).Scan(&hash)
+	if errors.Is(err, db.ErrNotFound) {
+		return apperr.NotFound(msgUnknownUser)
+	}
+	if err != nil {
+		return fmt.Errorf("auth: change password: %w", err)
+	}
+	ok, err := VerifyPassword(old, hash)
+	if err != nil {
+		return fmt.Errorf("auth: change password of user %d: %w", id, err)
+	}
+	if !ok {
+		return apperr.Invalid("old_password", msgOldPassword)
+	}
+	if old == password {
+		return apperr.Invalid("password", msgSamePassword)
+	}
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	newHash, err := HashPassword(password, s.cfg.Password)
+	if err != nil {
+		return err
+	}
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		// Refuse if the password changed since it was checked above.
+		var cur string
+		if err := tx.QueryRowContext(ctx, "SELECT password_hash FROM users WHERE id = ?", id).Scan(&cur); err != nil {
+			return fmt.Errorf("auth: change password: %w", err)
+		}
+		if cur != hash {
+			return apperr.Conflict(msgStaleUser)
+		}
+		return setPassword(ctx, tx, id, newHash, "change_password")
+	})
+}
+
+func setPassword(ctx context.Context, tx *db.Tx, id int64, hash, action string) error {
+	now := stamp(tx.Now())
+	res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?",
+		hash, now, now, id)
+	if err != nil {
+		return fmt.Errorf("auth: set password of user %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return apperr.NotFound(msgUnknownUser)
+	}
+	if err := endSessions(ctx, tx, id); err != nil {
+		return err
+	}
+	// The entry says that the password changed, never what it is.
+	return audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "user", EntityID: id,
+		After: map[string]string{"password_changed_at": now}})
+}
+
+// UserFilter selects accounts for ListUsers. Nil pointers and empty
+// slices mean "any".
+type UserFilter struct {
+	// Query matches the login name or the folded full name (so "nguyen
+	// van" finds "Nguyễn Văn An").
+	Query *string
+	// Active selects active or disabled accounts.
+	Active *bool
+	// UnitIDs selects accounts holding a grant on one of these units (for
+	// example the units in an administrator's scope).
+	UnitIDs []int64
+	// Offset and Limit page the result; Limit 0 means 50, at most 500.
+	Offset, Limit int
+}
+
+// ListUsers returns the accounts that match f, sorted by full name with
+// Vietnamese collation, and how many match in all (for pagination).
+func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int, error) {
+	var where []string
+	var args []any
+	if f.Query != nil {
+		if q := strings.TrimSpace(*f.Query); q != "" {
+			like := "%" + escapeLike(vntext.Fold(q)) + "%"
+			where = append(where, `(u.name_fold LIKE ? ESCAPE '\' OR u.login LIKE ? ESCAPE '\')`)
+			args = append(args, like, "%"+escapeLike(strings.ToLower(q))+"%")
+		}
+	}
+	if f.Active != nil {
+		where = append(where, "u.active = ?")
+		args = append(args, boolInt(*f.Active))
+	}
+	if len(f.UnitIDs) > 0 {
+		where = append(where, "u.id IN (SELECT g.user_id FROM grants g WHERE g.unit_id IN ("+db.Placeholders(len(f.UnitIDs))+"))")
+		for _, id := range f.UnitIDs {
+			args = append(args, id)
+		}
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	if limit > 500 {
+		limit = 500
+	}
+	offset := max(f.Offset, 0)
+	q := "SELECT " + userCols + ", COUNT(*) OVER() FROM users u"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY u.sort_key, u.id LIMIT ? OFFSET ?"
+	args = append(args, limit, offset)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("auth: list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	total := 0
+	for rows.Next() {
+		u, err := scanUser(rows, &total)
+		if err != nil {
+			return nil, 0, fmt.Errorf("auth: list users: %w", err)
+		}
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("auth: list users: %w", err)
+	}
+	if len(out) == 0 && offset > 0 {
+		// Past the last page: still report the total.
+		f.Offset, f.Limit = 0, 1
+		_, total, err = s.ListUsers(ctx, f)
+		return nil, total, err
+	}
+	return out, total, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// nullStamp reads a nullable timestamp column.
+func nullStamp(ns sql.NullString) (time.Time, error) {
+	if !ns.Valid {
+		return time.Time{}, nil
+	}
+	return parseStamp(ns.String)
+}
