@@ -1,0 +1,466 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// periodMention is a period named in the text.
+type periodMention struct {
+	part       string // H1 H2 Q1..Q4 year multi; "" for a period the schema cannot express
+	year       int    // 0 when the text gives none (yet)
+	from, to   int
+	start, end int // byte span
+	tokEnd     int // token index after the mention
+	tokStart   int
+}
+
+func (p *periodMention) record() *Period {
+	if p == nil || p.part == "" {
+		return nil
+	}
+	out := &Period{Part: p.part}
+	if p.part == "multi" {
+		f, t := p.from, p.to
+		out.FromYear, out.ToYear = &f, &t
+		return out
+	}
+	y := p.year
+	out.Year = &y
+	return out
+}
+
+// end returns the last day of the period.
+func (p *periodMention) endDate() (time.Time, bool) {
+	switch {
+	case p.part == "multi":
+		return time.Date(p.to, 12, 31, 0, 0, 0, 0, time.UTC), true
+	case p.year == 0:
+		return time.Time{}, false
+	case p.part == "year" || p.part == "H2" || p.part == "Q4":
+		return time.Date(p.year, 12, 31, 0, 0, 0, 0, time.UTC), true
+	case p.part == "H1" || p.part == "Q2":
+		return time.Date(p.year, 6, 30, 0, 0, 0, 0, time.UTC), true
+	case p.part == "Q1":
+		return time.Date(p.year, 3, 31, 0, 0, 0, 0, time.UTC), true
+	case p.part == "Q3":
+		return time.Date(p.year, 9, 30, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+func (p *periodMention) startDate() (time.Time, bool) {
+	switch {
+	case p.part == "multi":
+		return time.Date(p.from, 1, 1, 0, 0, 0, 0, time.UTC), true
+	case p.year == 0:
+		return time.Time{}, false
+	case p.part == "year" || p.part == "H1" || p.part == "Q1":
+		return time.Date(p.year, 1, 1, 0, 0, 0, 0, time.UTC), true
+	case p.part == "H2" || p.part == "Q3":
+		return time.Date(p.year, 7, 1, 0, 0, 0, 0, time.UTC), true
+	case p.part == "Q2":
+		return time.Date(p.year, 4, 1, 0, 0, 0, 0, time.UTC), true
+	case p.part == "Q4":
+		return time.Date(p.year, 10, 1, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+func yearOf(t token) int {
+	if t.kind != tNum || len(t.low) != 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(t.low)
+	if err != nil || y < 1945 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+func smallInt(t token) int {
+	if t.kind != tNum || len(t.low) > 3 {
+		return -1
+	}
+	n, err := strconv.Atoi(t.low)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+func isDash(t token) bool {
+	return t.kind == tPunct && (t.low == "-" || t.low == "–" || t.low == "—")
+}
+
+// yearAfter reads an optional year after a period phrase: "năm 2023",
+// "2023", "/2023".
+func yearAfter(toks []token, i int) (year, next int) {
+	if i < len(toks) && toks[i].low == "năm" && i+1 < len(toks) {
+		if y := yearOf(toks[i+1]); y > 0 {
+			return y, i + 2
+		}
+	}
+	if i < len(toks) {
+		if y := yearOf(toks[i]); y > 0 {
+			return y, i + 1
+		}
+	}
+	if i+1 < len(toks) && toks[i].low == "/" {
+		if y := yearOf(toks[i+1]); y > 0 {
+			return y, i + 2
+		}
+	}
+	return 0, i
+}
+
+// findPeriods lists the periods named in toks, in order.
+func findPeriods(toks []token) []periodMention {
+	var out []periodMention
+	add := func(p periodMention, i, j int) {
+		p.tokStart, p.tokEnd = i, j
+		p.start, p.end = toks[i].start, toks[j-1].end
+		out = append(out, p)
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// "6 tháng đầu năm 2023", "sáu tháng cuối năm", "9 tháng đầu năm"
+		if (t.kind == tNum || t.low == "sáu") && i+1 < len(toks) && toks[i+1].low == "tháng" {
+			n := smallInt(t)
+			if t.low == "sáu" {
+				n = 6
+			}
+			j := i + 2
+			part := ""
+			if k, ok := phraseAt(toks, j, "đầu năm"); ok {
+				j = k
+				if n == 6 {
+					part = "H1"
+				}
+			} else if k, ok := phraseAt(toks, j, "cuối năm"); ok {
+				j = k
+				if n == 6 {
+					part = "H2"
+				}
+			} else if k, ok := phraseAt(toks, j, "năm"); ok && n >= 2 && n <= 11 && yearOf(tokAt(toks, k)) > 0 {
+				j = k
+				if n == 6 {
+					part = "H1"
+				}
+			} else {
+				continue // a duration: "6 tháng"
+			}
+			y, k := yearOf(tokAt(toks, j)), j
+			if y > 0 {
+				k = j + 1
+			}
+			add(periodMention{part: part, year: y}, i, k)
+			i = k - 1
+			continue
+		}
+		// "quý I năm 2023", "quý III/2023"
+		if t.low == "quý" && i+1 < len(toks) {
+			if q, ok := romanQuarter[toks[i+1].low]; ok {
+				y, k := yearAfter(toks, i+2)
+				add(periodMention{part: "Q" + strconv.Itoa(q), year: y}, i, k)
+				i = k - 1
+				continue
+			}
+		}
+		// "giai đoạn 2010-2020", "nhiệm kỳ 2020 - 2025", "2016 -2020"
+		if y := yearOf(t); y > 0 && i+2 < len(toks) && isDash(toks[i+1]) {
+			if y2 := yearOf(toks[i+2]); y2 > y && y2-y <= 50 {
+				s := i
+				if i >= 2 && (toks[i-1].low == "đoạn" && toks[i-2].low == "giai" || toks[i-1].low == "kỳ" && toks[i-2].low == "nhiệm") {
+					s = i - 2
+				}
+				if i >= 1 && toks[i-1].low == "học" { // "năm học 2023-2024"
+					i += 2
+					continue
+				}
+				add(periodMention{part: "multi", from: y, to: y2}, s, i+3)
+				i += 2
+				continue
+			}
+		}
+		// "từ năm 2015 đến năm 2020"
+		if t.low == "từ" && i+2 < len(toks) && toks[i+1].low == "năm" {
+			if y := yearOf(toks[i+2]); y > 0 {
+				if k, ok := phraseAt(toks, i+3, "đến năm"); ok {
+					if y2 := yearOf(tokAt(toks, k)); y2 > y {
+						add(periodMention{part: "multi", from: y, to: y2}, i, k+1)
+						i = k
+						continue
+					}
+				} else if k, ok := phraseAt(toks, i+3, "đến"); ok {
+					if y2 := yearOf(tokAt(toks, k)); y2 > y {
+						add(periodMention{part: "multi", from: y, to: y2}, i, k+1)
+						i = k
+						continue
+					}
+				}
+			}
+		}
+		// "năm 2020" (not "tháng 7 năm 2020", not "năm học")
+		if t.low == "năm" && i+1 < len(toks) {
+			if y := yearOf(toks[i+1]); y > 0 {
+				if i >= 2 && toks[i-2].low == "tháng" && toks[i-1].kind == tNum {
+					continue
+				}
+				if i+3 < len(toks) && isDash(toks[i+2]) && yearOf(toks[i+3]) > y {
+					continue // "năm 2020-2025": the range is read at the year
+				}
+				add(periodMention{part: "year", year: y}, i, i+2)
+				i++
+			}
+		}
+	}
+	// A half or quarter without a year takes the next year named close by:
+	// "6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2023".
+	for k := range out {
+		if out[k].part != "" && out[k].part != "multi" && out[k].year == 0 {
+			for m := k + 1; m < len(out) && m <= k+2; m++ {
+				if out[m].year > 0 {
+					out[k].year = out[m].year
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func tokAt(toks []token, i int) token {
+	if i < 0 || i >= len(toks) {
+		return token{}
+	}
+	return toks[i]
+}
+
+// typeKeywords map words of a headline to event types.
+var typeKeywords = []struct {
+	phrase, typ string
+}{
+	{"tổng kết", TypeTongKet}, {"sơ kết", TypeSoKet},
+	{"khen thưởng", TypeKhenThuong}, {"tuyên dương", TypeKhenThuong}, {"biểu dương", TypeKhenThuong},
+	{"trao tặng", TypeKhenThuong}, {"trao bằng khen", TypeKhenThuong}, {"trao giấy khen", TypeKhenThuong},
+	{"vinh danh", TypeKhenThuong}, {"trao thưởng", TypeKhenThuong}, {"trao giải", TypeKhenThuong},
+	{"chuyên đề", TypeChuyenDe}, {"tập huấn", TypeChuyenDe}, {"bồi dưỡng", TypeChuyenDe},
+	{"đối thoại", TypeChuyenDe}, {"tọa đàm", TypeChuyenDe}, {"hội thảo", TypeChuyenDe},
+	{"tiếp xúc", TypeChuyenDe}, {"giao lưu", TypeChuyenDe}, {"nói chuyện", TypeChuyenDe},
+	{"triển khai", TypeTrienKhai}, {"quán triệt", TypeTrienKhai}, {"phát động", TypeTrienKhai},
+}
+
+type typeHit struct {
+	typ   string
+	tok   int // index of the keyword
+	found bool
+}
+
+// typeOf reads the event type from one sentence or headline.
+func typeOf(toks []token) (main typeHit, launch typeHit) {
+	for i := range toks {
+		for _, k := range typeKeywords {
+			if _, ok := phraseAt(toks, i, k.phrase); !ok {
+				continue
+			}
+			if k.typ == TypeTrienKhai {
+				if !launch.found {
+					launch = typeHit{k.typ, i, true}
+				}
+				continue
+			}
+			if !main.found {
+				main = typeHit{k.typ, i, true}
+			}
+		}
+	}
+	return main, launch
+}
+
+// readEvent decides the event type and the period reviewed.
+func (a *analyzer) readEvent() {
+	titleP := findPeriods(a.title)
+	main, launch := typeOf(a.title)
+	src, srcP := a.title, titleP
+	lead := a.leadSentence()
+	var leadP []periodMention
+	if lead != nil {
+		leadP = findPeriods(lead)
+	}
+	if !main.found && lead != nil {
+		if m, l := typeOf(lead); m.found && (m.typ == TypeTongKet || m.typ == TypeSoKet || !launch.found) {
+			main, src, srcP = m, lead, leadP
+			if !launch.found {
+				launch = l
+			}
+		} else if !launch.found && l.found {
+			launch, src, srcP = l, lead, leadP
+		}
+	}
+	switch {
+	case main.found:
+		a.eventType = main.typ
+	case launch.found:
+		a.eventType = TypeTrienKhai
+	case a.aboutModel():
+		a.eventType = TypeMoHinh
+	default:
+		a.eventType = TypeOther
+	}
+	pickAfter := func(ps []periodMention, tok int) *periodMention {
+		for k := range ps {
+			if ps[k].tokStart > tok {
+				p := ps[k]
+				return &p
+			}
+		}
+		if len(ps) > 0 {
+			p := ps[0]
+			return &p
+		}
+		return nil
+	}
+	switch a.eventType {
+	case TypeTongKet, TypeSoKet:
+		a.period = pickAfter(srcP, main.tok)
+		if a.period == nil && len(leadP) > 0 && src != nil && &src[0] != &lead[0] {
+			a.period = pickAfter(leadP, -1)
+		}
+	case TypeTrienKhai:
+		if launch.found {
+			a.launched = pickAfter(srcP, launch.tok)
+		}
+		if a.launched == nil && len(leadP) > 0 {
+			a.launched = pickAfter(leadP, -1)
+		}
+		if rev := a.reviewedBefore(a.launched); rev != nil {
+			a.period = rev
+			if rev.part == "year" || rev.part == "multi" {
+				a.eventType = TypeTongKet
+			} else {
+				a.eventType = TypeSoKet
+			}
+			a.warn("Tiêu đề nói “triển khai” nhưng bài chủ yếu đánh giá kết quả kỳ trước; xếp là hội nghị " + map[string]string{TypeTongKet: "tổng kết", TypeSoKet: "sơ kết"}[a.eventType] + ".")
+		} else {
+			a.period = a.launched
+		}
+	case TypeKhenThuong, TypeOther:
+		if len(srcP) > 0 {
+			p := srcP[0]
+			a.period = &p
+		}
+	}
+	if a.period != nil && a.period.part == "" {
+		a.warn("Kỳ báo cáo không thuộc các loại được hỗ trợ (6 tháng, quý, năm, giai đoạn); để trống.")
+		a.period = nil
+	}
+	if a.period != nil && a.period.part != "multi" && a.period.year == 0 {
+		if y := a.yearNear(); y > 0 {
+			a.period.year = y
+		} else {
+			a.warn("Không rõ năm của kỳ báo cáo; để trống.")
+			a.period = nil
+		}
+	}
+}
+
+// yearNear finds the year of a half or quarter named without one: the
+// first year named in the headline or the lead.
+func (a *analyzer) yearNear() int {
+	for _, toks := range [][]token{a.title, a.leadSentence()} {
+		for _, t := range toks {
+			if y := yearOf(t); y > 0 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// leadSentence is the first body sentence that names the event: the one
+// with "tổ chức", "hội nghị" or a review word, among the first few.
+func (a *analyzer) leadSentence() []token {
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		n++
+		if n > 6 {
+			break
+		}
+		for i := range s.toks {
+			for _, p := range []string{"tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc"} {
+				if _, ok := phraseAt(s.toks, i, p); ok {
+					return s.toks
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reviewedBefore looks for a review of the period before the one
+// launched: "Năm 2020, công tác dân vận ..." in an article headlined
+// "triển khai nhiệm vụ năm 2021".
+func (a *analyzer) reviewedBefore(l *periodMention) *periodMention {
+	if l == nil || l.year == 0 {
+		return nil
+	}
+	var want func(p periodMention) bool
+	switch l.part {
+	case "year":
+		want = func(p periodMention) bool { return p.part == "year" && p.year == l.year-1 }
+	case "H2":
+		want = func(p periodMention) bool { return p.part == "H1" && (p.year == l.year || p.year == 0) }
+	default:
+		return nil
+	}
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		ps := findPeriods(s.toks)
+		for _, p := range ps {
+			if !want(p) {
+				continue
+			}
+			first := p.tokStart == 0 || p.tokStart == 1 && s.toks[0].low == "trong"
+			if first || sentenceHas(s.toks, "kết quả") || sentenceHas(s.toks, "đạt được") || sentenceHas(s.toks, "tổng kết") || sentenceHas(s.toks, "sơ kết") {
+				q := p
+				if q.year == 0 {
+					q.year = l.year
+				}
+				return &q
+			}
+		}
+	}
+	return nil
+}
+
+func sentenceHas(toks []token, phrase string) bool {
+	for i := range toks {
+		if _, ok := phraseAt(toks, i, phrase); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutModel reports whether the headline is about a model rather than an
+// event: it names a model and no meeting.
+func (a *analyzer) aboutModel() bool {
+	if len(a.title) == 0 {
+		return false
+	}
+	t := a.d.text[a.title[0].start:a.title[len(a.title)-1].end]
+	l := lowerASCIIish(t)
+	if strings.Contains(l, "hội nghị") || strings.Contains(l, "lễ ") || strings.HasPrefix(l, "lễ") {
+		return false
+	}
+	return strings.Contains(l, "mô hình") || strings.Contains(l, "dân vận khéo") || strings.Contains(l, "điển hình")
+}

@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// figureHit is one figure found in the text.
+type figureHit struct {
+	value float64
+	unit  string
+	about string
+	span  Span
+}
+
+// units are the counted nouns a figure may have, lower case, longest
+// first within each leading word so the first match is the longest.
+var units = []string{
+	"vụ việc", "vụ án", "vụ", "cuộc", "lượt cán bộ", "lượt người", "lượt hội viên",
+	"lượt đoàn viên", "lượt", "cán bộ", "công chức", "người dân", "người",
+	"hộ gia đình", "hộ dân", "hộ", "đảng viên", "hội viên", "đoàn viên", "mô hình", "tập thể",
+	"cá nhân", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
+	"tổ dân phố", "khu dân cư", "khu phố", "đồng", "căn nhà", "ngôi nhà", "nhà đại đoàn kết", "nhà tình nghĩa",
+	"nhà", "suất quà", "suất học bổng", "suất", "phần quà", "phần", "buổi", "lớp", "công trình", "km", "mét",
+	"m2", "m²", "ha", "héc-ta", "hecta", "tấn", "con", "cây", "ngày công", "học sinh",
+	"sinh viên", "trẻ em", "gia đình", "giấy khen", "bằng khen", "kiến nghị", "ý kiến", "đơn thư", "đơn",
+	"tin bài", "bài viết", "văn bản", "điển hình", "gương", "tổ hòa giải", "tổ tự quản", "tổ",
+	"cơ sở", "doanh nghiệp", "hợp tác xã", "sản phẩm", "chi hội", "chi bộ", "tổ chức cơ sở đảng",
+	"trường hợp", "tuyến đường", "tuyến", "cây cầu", "cầu", "phòng học", "con bò", "con giống", "chức sắc",
+	"chức việc", "người có uy tín", "tín đồ", "cơ sở thờ tự", "hội nghị", "đợt", "chuyến", "thanh niên",
+	"phụ nữ", "nông dân", "cựu chiến binh", "tổ chức", "đơn vị", "cơ quan", "trang", "tài liệu", "cuốn",
+	"chỉ tiêu", "nhiệm vụ", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
+	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "tập",
+}
+
+func init() {
+	// Longest phrases first, so "vụ việc" wins over "vụ".
+	sort.SliceStable(units, func(i, j int) bool {
+		return strings.Count(units[i], " ") > strings.Count(units[j], " ")
+	})
+}
+
+// meetingUnits count only the meeting itself.
+var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true, "tham luận": true,
+	"khách mời": true, "phóng viên": true}
+
+// notFigureBefore are words that make the next number an ordinal, a name
+// part, a code or a date: "lần thứ 5", "thôn 3", "Quyết định 12".
+var notFigureBefore = wordSet(`thứ đợt khóa khoá số thôn ấp bản tổ khu xóm phường quận đội đường
+	điều khoản mục chương phần kỳ năm tháng ngày quý lớp khối nghị thị luận định hoạch dẫn tư
+	báo văn án đoạn covid lúc hồi vào quốc tỉnh tuyến cấp hạng giải top phiên sư trung tiểu
+	khoản số phòng mã lô căn tầng km`)
+
+// notFigureUnits are nouns after a number that make it a time, a duration
+// or an age: "5 ngày", "95 năm", "8 giờ".
+var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tuổi kỳ lần thứ quý`)
+
+// readFigures finds the explicit quantities of the body.
+func (a *analyzer) readFigures() {
+	seen := map[string]bool{}
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody || len(s.toks) == 0 {
+			continue
+		}
+		if a.targetSentence(s.toks) {
+			continue
+		}
+		from, to := s.toks[0].start, s.toks[len(s.toks)-1].end
+		for _, m := range vntext.FindNumbers(a.d.text[from:to]) {
+			m.Start += from
+			m.End += from
+			f, ok := a.figureAt(s.toks, m)
+			if !ok {
+				continue
+			}
+			key := f.unit + "\x00" + formatKey(f.value)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			a.figures = append(a.figures, f)
+		}
+	}
+}
+
+func formatKey(v float64) string {
+	return strings.TrimRight(strings.TrimRight(strings.Replace(
+		strings.TrimSpace(strings.ToLower(floatString(v))), "+", "", 1), "0"), ".")
+}
+
+func floatString(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return vntext.FormatInt(int64(v))
+	}
+	return vntext.FormatNumber(v, 3)
+}
+
+// targetSentence reports a sentence about targets, not results.
+func (a *analyzer) targetSentence(toks []token) bool {
+	for i := range toks {
+		if _, _, ok := anyPhraseAt(toks, i, []string{"phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra"}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// figureAt decides whether the number m is a figure, and reads its unit.
+func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool) {
+	if m.Attached {
+		// Codes, ranges, dates, "Covid-19"; a ratio "16/20 xã" is kept.
+		if !(m.End < len(a.d.text) && a.d.text[m.End] == '/') || a.dateTokens[m.Start] {
+			return figureHit{}, false
+		}
+	}
+	// Token index of the first digit.
+	ti := -1
+	for k, t := range toks {
+		if t.kind == tNum && t.start >= m.Start && t.start < m.End {
+			ti = k
+			break
+		}
+	}
+	if ti < 0 {
+		return figureHit{}, false
+	}
+	nt := toks[ti]
+	if a.dateTokens[nt.start] {
+		return figureHit{}, false
+	}
+	// A year on its own.
+	if yearOf(nt) > 0 && !m.Number.Percent && !strings.Contains(a.d.text[m.Start:m.End], " ") {
+		return figureHit{}, false
+	}
+	// Long digit strings: phone numbers, codes.
+	if len(nt.low) >= 7 && !strings.ContainsAny(nt.low, ".,") {
+		return figureHit{}, false
+	}
+	if prev := tokAt(toks, ti-1); prev.kind == tWord && notFigureBefore[prev.low] && m.Start == nt.start {
+		if !(prev.low == "số" && (tokAt(toks, ti-2).low == "tổng" || tokAt(toks, ti-2).low == "với")) {
+			return figureHit{}, false
+		}
+	}
+	if prev := tokAt(toks, ti-1); prev.cap && prev.kind == tWord && ti-1 > 0 && m.Start == nt.start {
+		// "Quân khu 5", "Sư đoàn 2": a number after a name.
+		return figureHit{}, false
+	}
+	// Times: "8h30", "14 giờ".
+	after := a.d.text[m.End:min(len(a.d.text), m.End+12)]
+	if len(after) > 0 && (after[0] == 'h' || after[0] == 'g') && (len(after) == 1 || isDigitByte(after[1]) || after[1] == ' ' || after[1] == ',') {
+		return figureHit{}, false
+	}
+	// The unit: the noun right after the number (after the multiplier).
+	var unit string
+	var uEnd int
+	if m.Number.Percent {
+		unit = "%"
+		uEnd = m.End
+	} else {
+		k := ti + 1
+		for k < len(toks) && toks[k].end <= m.End {
+			k++
+		}
+		// a ratio "16/20 xã"
+		if k+1 < len(toks) && toks[k].low == "/" && toks[k+1].kind == tNum && adjacent(toks[k-1], toks[k]) {
+			k += 2
+		}
+		w := tokAt(toks, k)
+		if w.kind != tWord || notFigureUnits[w.low] {
+			return figureHit{}, false
+		}
+		if _, p, ok := anyPhraseAt(toks, k, meetingUnitList); ok && meetingUnits[p] {
+			return figureHit{}, false
+		}
+		j, p, ok := anyPhraseAt(toks, k, units)
+		if !ok {
+			return figureHit{}, false
+		}
+		unit = a.d.text[toks[k].start:toks[j-1].end]
+		_ = p
+		uEnd = toks[j-1].end
+		if w.cap {
+			return figureHit{}, false
+		}
+		// Counts of people attending the meeting itself.
+		if peopleUnit[p] && a.meetingSentence(toks) {
+			return figureHit{}, false
+		}
+	}
+	f := figureHit{
+		value: m.Number.Value,
+		unit:  unit,
+		span:  Span{m.Start, m.End},
+		about: a.aboutFor(toks, m.Start, uEnd),
+	}
+	return f, true
+}
+
+var meetingUnitList = []string{"đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên"}
+
+var peopleUnit = wordSetPhrases("cán bộ", "người", "hội viên", "đoàn viên", "đảng viên", "học sinh", "sinh viên", "thanh niên", "phụ nữ", "nông dân", "cựu chiến binh")
+
+func wordSetPhrases(ps ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range ps {
+		m[p] = true
+	}
+	return m
+}
+
+// meetingSentence reports a sentence that describes attendance at the
+// meeting: "Hội nghị có 150 người tham dự".
+func (a *analyzer) meetingSentence(toks []token) bool {
+	meet, attend := false, false
+	for i := range toks {
+		if _, _, ok := anyPhraseAt(toks, i, []string{"hội nghị", "lớp", "buổi", "tọa đàm", "hội thảo", "lễ"}); ok {
+			meet = true
+		}
+		if _, _, ok := anyPhraseAt(toks, i, []string{"tham dự", "dự", "có mặt", "tham gia lớp", "học viên"}); ok {
+			attend = true
+		}
+	}
+	return meet && attend
+}
+
+// aboutFor is a short description: the words of the clause before the
+// number, or after its unit when nothing stands before.
+func (a *analyzer) aboutFor(toks []token, start, uEnd int) string {
+	// clause before
+	b := -1
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].end > start {
+			continue
+		}
+		if toks[k].kind == tPunct && strings.Contains(",;:()“”\"", toks[k].low) {
+			break
+		}
+		b = k
+	}
+	before := ""
+	if b >= 0 {
+		end := start
+		before = strings.TrimSpace(a.d.text[toks[b].start:end])
+		for _, q := range []string{"trên", "hơn", "gần", "khoảng", "xấp xỉ", "được", "với", "có", "là", "đạt"} {
+			before = strings.TrimSuffix(before, " "+q)
+			if before == q {
+				before = ""
+			}
+		}
+	}
+	if len([]rune(before)) >= 6 {
+		return trimWords(before, 12, true)
+	}
+	// clause after
+	e := -1
+	for k := range toks {
+		if toks[k].start < uEnd {
+			continue
+		}
+		if toks[k].kind == tPunct && strings.Contains(",;:.()“”\"", toks[k].low) {
+			break
+		}
+		e = k
+	}
+	if e >= 0 && toks[e].end > uEnd {
+		return trimWords(strings.TrimSpace(a.d.text[uEnd:toks[e].end]), 12, false)
+	}
+	return before
+}
+
+// trimWords keeps at most n words, the last ones when tail is set.
+func trimWords(s string, n int, tail bool) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return s
+	}
+	if tail {
+		return strings.Join(f[len(f)-n:], " ")
+	}
+	return strings.Join(f[:n], " ")
+}

@@ -1,0 +1,428 @@
+package extract
+
+import (
+	"strings"
+)
+
+type role uint8
+
+const (
+	roleNone role = iota
+	roleAttend
+	roleChair
+)
+
+// personHit is one person found in the text.
+type personHit struct {
+	name      Span
+	nameText  string
+	title     string // composed title, "" if none
+	role      role
+	i, j      int // name tokens
+	te        int // token after the title (or the name)
+	ts        int // first token of the pre-title (or the name)
+	sentIndex int
+}
+
+func (p personHit) person(text string) Person {
+	out := Person{Name: p.nameText}
+	if p.title != "" {
+		t := p.title
+		out.Title = &t
+	}
+	return out
+}
+
+var chairWords = []string{"chủ trì", "chủ tọa"}
+
+var attendWords = []string{"tham dự", "dự", "phát biểu", "chỉ đạo", "báo cáo", "trình bày", "trao",
+	"khai mạc", "bế mạc", "kết luận", "quán triệt", "truyền đạt", "nhấn mạnh", "đề nghị", "yêu cầu",
+	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
+	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
+	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất"}
+
+// dựNot are words after "dự" that make it another word: "dự án".
+var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)
+
+// roleAt returns the role keyword starting at toks[i], if any.
+func roleAt(toks []token, i int) (role, int) {
+	if toks[i].kind != tWord {
+		return roleNone, i
+	}
+	if j, _, ok := anyPhraseAt(toks, i, chairWords); ok {
+		return roleChair, j
+	}
+	if j, p, ok := anyPhraseAt(toks, i, attendWords); ok {
+		if p == "dự" && duNot[tokAt(toks, i+1).low] {
+			return roleNone, i
+		}
+		if p == "trao" && tokAt(toks, i+1).low == "đổi" {
+			return roleNone, i
+		}
+		return roleAttend, j
+	}
+	return roleNone, i
+}
+
+// titleHeadAt reports whether a title starts at toks[i].
+func titleHeadAt(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.caps && t.kind == tWord {
+		return true // UVBTV, TUV, UBND
+	}
+	if !t.cap {
+		return false
+	}
+	_, _, ok := anyPhraseAt(toks, i, titleHeads)
+	return ok
+}
+
+// isTitleToken reports whether toks[i] can continue a title.
+func isTitleToken(toks []token, i int) bool {
+	t := toks[i]
+	switch t.kind {
+	case tWord:
+		if t.cap || t.caps {
+			return true
+		}
+		return titleWords[t.low] && !titleStops[t.low]
+	case tNum:
+		return false
+	}
+	switch t.low {
+	case "-", "–", "&":
+		nx := tokAt(toks, i+1)
+		return i > 0 && (nx.cap || nx.caps)
+	case ".":
+		// "TP.HCM", "Th.S"
+		return i > 0 && adjacent(toks[i-1], t) && i+1 < len(toks) && adjacent(t, toks[i+1]) && toks[i+1].kind == tWord
+	}
+	return false
+}
+
+// nameAt reports a person's name starting at toks[p]: a family name and
+// one to three more capitalized words. It returns the end index.
+func nameAt(toks []token, p int, minLen int) (int, bool) {
+	if p >= len(toks) || !toks[p].cap || !isFamily(toks[p].low) {
+		return p, false
+	}
+	j := p + 1
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleHeadAt(toks, j) && !notGiven[toks[j].low] {
+		j++
+	}
+	if j-p < minLen {
+		return p, false
+	}
+	// A name is followed by no further capitalized word of a run ("Hà Nội
+	// Mới"), unless a title starts there.
+	if j < len(toks) && toks[j].cap && toks[j].space && !titleHeadAt(toks, j) && !notGiven[toks[j].low] {
+		return p, false
+	}
+	name := lowerASCIIish(joinTokens(toks, p, j))
+	if notNames[name] {
+		return p, false
+	}
+	return j, true
+}
+
+// notGiven are capitalized words that cannot be part of a given name.
+var notGiven = wordSet(`ban hội huyện tỉnh đảng ủy dân mặt tổ ubnd hđnd ngày sáng chiều tại và với
+	trưởng phó bí chủ uỷ nhân đoàn khối sở`)
+
+func isFamily(w string) bool {
+	if familyNames[w] {
+		return true
+	}
+	// Ê Đê and Jrai names: "H’Phiết" may stand first.
+	return strings.HasPrefix(w, "h’") || strings.HasPrefix(w, "h'")
+}
+
+func joinTokens(toks []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].low)
+	}
+	return b.String()
+}
+
+// placeBefore reports whether the word before toks[p] introduces a place
+// name, so that two capitalized words after it are a place: "tỉnh Hà
+// Tĩnh", "Tỉnh ủy Lạng Sơn".
+func placeBefore(toks []token, p int) bool {
+	if p == 0 {
+		return false
+	}
+	switch toks[p-1].low {
+	case "tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "ủy", "uỷ", "thôn", "ấp", "bản", "xóm", "làng", "tp", "về", "ở", "tại":
+		return true
+	}
+	return false
+}
+
+// readPeople finds chairs and attendees.
+func (a *analyzer) readPeople() {
+	var all []personHit
+	skipped := 0
+	for si, s := range a.sents {
+		toks := s.toks
+		var hits []personHit
+		for p := 0; p < len(toks); p++ {
+			if !toks[p].cap || !isFamily(toks[p].low) {
+				continue
+			}
+			h, ok := a.personAt(toks, p, hits)
+			if !ok {
+				continue
+			}
+			h.sentIndex = si
+			hits = append(hits, h)
+			p = h.te - 1
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		// Roles, with person spans masked.
+		masked := make([]bool, len(toks))
+		for _, h := range hits {
+			for k := h.ts; k < h.te; k++ {
+				masked[k] = true
+			}
+		}
+		for k := range hits {
+			h := &hits[k]
+			if a.notParticipant(toks, *h) {
+				h.role = roleNone
+				continue
+			}
+			h.role = roleFor(toks, masked, hits, k)
+			if h.role == roleNone {
+				skipped++
+			}
+		}
+		all = append(all, hits...)
+	}
+	// One entry per person: chair wins, first title wins.
+	index := map[string]int{}
+	for _, h := range all {
+		if h.role == roleNone {
+			continue
+		}
+		if k, ok := index[h.nameText]; ok {
+			if h.role == roleChair {
+				a.people[k].role = roleChair
+			}
+			if a.people[k].title == "" && h.title != "" {
+				a.people[k].title = h.title
+			}
+			continue
+		}
+		index[h.nameText] = len(a.people)
+		a.people = append(a.people, h)
+	}
+	// A person who gets a role in one mention keeps the title of an
+	// earlier mention without a role.
+	for k := range a.people {
+		if a.people[k].title != "" {
+			continue
+		}
+		for _, h := range all {
+			if h.nameText == a.people[k].nameText && h.title != "" {
+				a.people[k].title = h.title
+				break
+			}
+		}
+	}
+	if skipped > 0 {
+		a.warn("Có người được nêu tên nhưng không rõ vai trò tại sự kiện (chủ trì, dự); đã bỏ qua.")
+	}
+}
+
+// personAt reads a person mention whose name may start at toks[p].
+func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, bool) {
+	trigStart, trig := triggerBefore(toks, p)
+	// Pre-title: title tokens right before the name, back to a trigger.
+	pre := p
+	for pre > 0 && isTitleToken(toks, pre-1) && !(toks[pre-1].low == "chí" && pre >= 2 && toks[pre-2].low == "đồng") {
+		pre--
+	}
+	for pre < p && !titleHeadAt(toks, pre) {
+		pre++
+	}
+	if !trig && pre < p {
+		trigStart, trig = triggerBefore(toks, pre)
+		_ = trig
+	}
+	preTitle := pre < p
+	inPlace := placeBefore(toks, p)
+	minLen := 2
+	if !trig {
+		minLen = 3
+	}
+	end, ok := nameAt(toks, p, minLen)
+	if !ok {
+		return personHit{}, false
+	}
+	if inPlace && !trig {
+		// "Tỉnh ủy Hoàng Văn Nghiệm" is a person, "tỉnh Lâm Đồng" a place.
+		if end-p < 3 || !middleNames[toks[p+1].low] {
+			return personHit{}, false
+		}
+	}
+	// Post-title.
+	post, postEnd := a.titleAfter(toks, end)
+	list := false
+	if len(prev) > 0 {
+		last := prev[len(prev)-1]
+		k := last.te
+		for k < p && (toks[k].low == "," || toks[k].low == "và" || toks[k].low == ";") {
+			k++
+		}
+		if k == p && last.te < p {
+			list = true
+		}
+	}
+	if !(trig || preTitle || post != "" || list) {
+		return personHit{}, false
+	}
+	if !trig && !list && end-p < 3 && post == "" {
+		return personHit{}, false
+	}
+	h := personHit{
+		name: Span{toks[p].start, toks[end-1].end},
+		i:    p, j: end, te: end, ts: p,
+	}
+	if trigStart < p {
+		h.ts = trigStart
+	}
+	h.nameText = a.d.text[h.name.Start:h.name.End]
+	var parts []string
+	if preTitle {
+		h.ts = min(h.ts, pre)
+		parts = append(parts, a.d.text[toks[pre].start:toks[p-1].end])
+	}
+	if post != "" {
+		parts = append(parts, post)
+		h.te = postEnd
+	}
+	h.title = strings.Join(parts, ", ")
+	return h, true
+}
+
+// titleAfter reads "- TITLE", ", TITLE" or "(TITLE)" after a name.
+func (a *analyzer) titleAfter(toks []token, q int) (string, int) {
+	if q >= len(toks) {
+		return "", q
+	}
+	sep := toks[q].low
+	if !(sep == "-" || sep == "–" || sep == "—" || sep == "," || sep == "(") {
+		return "", q
+	}
+	start := q + 1
+	if !titleHeadAt(toks, start) {
+		return "", q
+	}
+	k := start
+	last := start
+	for k < len(toks) {
+		if toks[k].low == "," {
+			if titleHeadAt(toks, k+1) && !a.nameStartsAt(toks, k+1) {
+				k++
+				continue
+			}
+			break
+		}
+		if !isTitleToken(toks, k) {
+			break
+		}
+		if k > start && toks[k].cap && a.nameStartsAt(toks, k) {
+			break
+		}
+		k++
+		last = k
+	}
+	if last <= start {
+		return "", q
+	}
+	end := last
+	if sep == "(" && tokAt(toks, end).low == ")" {
+		end++
+	}
+	return a.d.text[toks[start].start:toks[last-1].end], end
+}
+
+func (a *analyzer) nameStartsAt(toks []token, k int) bool {
+	if !toks[k].cap || !isFamily(toks[k].low) || placeBefore(toks, k) {
+		return false
+	}
+	e, ok := nameAt(toks, k, 2)
+	return ok && e-k >= 2 && middleNames[tokAt(toks, k+1).low]
+}
+
+// notParticipant reports recipients of awards and people named as
+// examples.
+func (a *analyzer) notParticipant(toks []token, h personHit) bool {
+	for k := h.ts - 1; k >= 0 && k >= h.ts-4; k-- {
+		switch toks[k].low {
+		case "cho", "tặng", "như", "gương", "hộ", "của", "là":
+			return true
+		}
+		if toks[k].kind == tPunct && toks[k].low != ":" {
+			break
+		}
+	}
+	// "... được tặng Bằng khen", "nhận Giấy khen"
+	for k := h.te; k < len(toks) && k < h.te+4; k++ {
+		w := toks[k].low
+		if w == "được" || w == "nhận" || w == "vinh" {
+			nx := tokAt(toks, k+1).low
+			if w == "nhận" || nx == "tặng" || nx == "trao" || nx == "khen" || nx == "tuyên" || nx == "công" || nx == "biểu" || nx == "vinh" || nx == "nhận" || w == "vinh" {
+				return true
+			}
+		}
+		if toks[k].kind == tPunct {
+			break
+		}
+	}
+	return false
+}
+
+// roleFor decides the role of hits[k] from the keywords of its sentence.
+func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
+	h := hits[k]
+	// A keyword right after the person: "đồng chí X, TITLE chủ trì hội nghị".
+	limit := len(toks)
+	if k+1 < len(hits) {
+		limit = hits[k+1].ts
+	}
+	after, afterAt := roleNone, -1
+	for i := h.te; i < limit; i++ {
+		if masked[i] {
+			continue
+		}
+		if toks[i].low == ";" || toks[i].low == ":" {
+			break
+		}
+		if r, _ := roleAt(toks, i); r != roleNone {
+			after, afterAt = r, i
+			break
+		}
+	}
+	if after != roleNone && afterAt-h.te <= 3 {
+		return after
+	}
+	for i := h.ts - 1; i >= 0; i-- {
+		if masked[i] {
+			continue
+		}
+		if r, _ := roleAt(toks, i); r != roleNone {
+			return r
+		}
+	}
+	return after
+}

@@ -1,0 +1,585 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/danvan/danvan/internal/vntext"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockKind says what part of the page a line of text is.
+type blockKind uint8
+
+const (
+	kindMeta    blockKind = iota // page furniture, banner, dateline, byline
+	kindTitle                    // the headline
+	kindBody                     // running text of the article
+	kindCaption                  // a photo caption: people yes, figures no
+)
+
+// block is one line (paragraph) of the normalized text.
+type block struct {
+	start, end int
+	kind       blockKind
+}
+
+// document is the article as normalized text cut into blocks.
+type document struct {
+	text   string
+	blocks []block
+	title  int // index of the title block, -1 if none
+}
+
+func (d *document) hasBody() bool {
+	for _, b := range d.blocks {
+		if b.kind == kindBody {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *document) str(b block) string { return d.text[b.start:b.end] }
+
+// rawLine is a line of input before classification.
+type rawLine struct {
+	text     string
+	heading  bool // from <h1>/<h2> or the page <title>
+	caption  bool // inside <figcaption> or <figure>
+	linkOnly bool // every letter is inside a link
+}
+
+// prepare turns the input into normalized, classified lines.
+func prepare(doc []byte) *document {
+	s := string(doc)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	var lines []rawLine
+	var pageTitle string
+	if looksHTML(s) {
+		lines, pageTitle = htmlLines(s)
+	} else {
+		for _, l := range splitLines(s) {
+			lines = append(lines, rawLine{text: l})
+		}
+	}
+	d := &document{title: -1}
+	var b strings.Builder
+	b.Grow(len(s))
+	var kept []rawLine
+	for _, l := range lines {
+		t := cleanLine(l.text)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(t)
+		d.blocks = append(d.blocks, block{start: start, end: b.Len(), kind: kindBody})
+		l.text = t
+		kept = append(kept, l)
+	}
+	d.text = b.String()
+	classify(d, kept, cleanLine(pageTitle))
+	return d
+}
+
+// splitLines splits on \n, \r\n and lone \r.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+// cleanLine normalizes one line: spaces of every kind become one ASCII
+// space, invisible characters go, and the text is NFC with one tone-mark
+// placement.
+func cleanLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			continue
+		case ' ', '\t', '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005',
+			'\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\v', '\f',
+			'\n', '\r', '\u0085', '\u2028', '\u2029':
+			space = true
+			continue
+		}
+		if r < 0x20 || r == 0x7f {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return vntext.Normalize(b.String())
+}
+
+// looksHTML reports whether s is an HTML page or fragment rather than text.
+func looksHTML(s string) bool {
+	head := s
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	l := strings.ToLower(head)
+	for _, tag := range []string{"<!doctype html", "<html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<h1", "<span", "<table", "<meta"} {
+		if strings.Contains(l, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipClass lists class/id fragments of page furniture.
+var skipClass = []string{"menu", "navbar", "breadcrumb", "footer", "sidebar", "share", "social",
+	"comment", "poll", "vote", "related", "tinlienquan", "tin-lien-quan", "othernews", "other-news",
+	"tinkhac", "tin-khac", "banner", "advert", "quangcao", "login", "search", "binhluan", "phanhoi"}
+
+// htmlLines walks the page and returns its text with block boundaries,
+// leaving out scripts, forms, navigation and other furniture.
+func htmlLines(s string) ([]rawLine, string) {
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return []rawLine{{text: s}}, ""
+	}
+	w := &htmlWalker{}
+	w.walk(root, false, false, 0)
+	w.flush()
+	return w.lines, w.title
+}
+
+type htmlWalker struct {
+	lines    []rawLine
+	cur      strings.Builder
+	letters  int // letters in cur
+	inLink   int // letters in cur inside <a>
+	heading  bool
+	caption  bool
+	title    string
+	maxDepth int
+}
+
+func (w *htmlWalker) flush() {
+	t := strings.TrimSpace(w.cur.String())
+	if t != "" {
+		w.lines = append(w.lines, rawLine{
+			text: t, heading: w.heading, caption: w.caption,
+			linkOnly: w.letters > 0 && w.inLink == w.letters,
+		})
+	}
+	w.cur.Reset()
+	w.letters, w.inLink = 0, 0
+	w.heading, w.caption = false, false
+}
+
+func isBlockAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Table, atom.Tr, atom.Td, atom.Th, atom.Section, atom.Article,
+		atom.Header, atom.Blockquote, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Dl,
+		atom.Pre, atom.Hr, atom.Main, atom.Tbody, atom.Center, atom.Img:
+		return true
+	}
+	return false
+}
+
+func skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer, atom.Aside,
+		atom.Form, atom.Select, atom.Option, atom.Button, atom.Iframe, atom.Svg, atom.Canvas,
+		atom.Input, atom.Textarea, atom.Menu, atom.Object, atom.Embed, atom.Video, atom.Audio, atom.Map:
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, c := range skipClass {
+			if strings.Contains(v, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (w *htmlWalker) walk(n *html.Node, inLink, inCaption bool, depth int) {
+	if depth > 200 {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		t := n.Data
+		if strings.TrimSpace(t) == "" {
+			if w.cur.Len() > 0 {
+				w.cur.WriteByte(' ')
+			}
+			return
+		}
+		w.cur.WriteString(t)
+		for _, r := range t {
+			if r > ' ' {
+				w.letters++
+				if inLink {
+					w.inLink++
+				}
+			}
+		}
+		if inCaption {
+			w.caption = true
+		}
+		return
+	case html.ElementNode:
+		if n.DataAtom == atom.Head {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Title && c.FirstChild != nil {
+					w.title = c.FirstChild.Data
+				}
+			}
+			return
+		}
+		if skipElement(n) {
+			return
+		}
+	case html.CommentNode, html.DoctypeNode:
+		return
+	}
+	block := n.Type == html.ElementNode && isBlockAtom(n.DataAtom)
+	if block {
+		w.flush()
+	}
+	if n.DataAtom == atom.A {
+		inLink = true
+	}
+	if n.DataAtom == atom.Figcaption || n.DataAtom == atom.Figure {
+		inCaption = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, inLink, inCaption, depth+1)
+	}
+	if block {
+		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 {
+			w.heading = true
+		}
+		w.flush()
+	}
+}
+
+// furniturePrefixes start lines that are page furniture, in lower case.
+var furniturePrefixes = []string{
+	"quay lại", "trở về", "[trở về]", "về trang trước", "bài viết khác", "các bài viết khác", "tin khác",
+	"các tin khác", "tin liên quan", "bài liên quan", "các tin liên quan", "tin cùng chuyên mục",
+	"xem thêm", "gửi cho bạn bè", "gửi bài viết", "gửi email", "in bài", "in trang", "bản in", "chia sẻ",
+	"lượt xem", "số lượt xem", "lượt truy cập", "ngày đăng", "ngày cập nhật", "cập nhật lúc", "cập nhật:",
+	"đăng lúc", "phản hồi", "thông tin người gửi", "ý kiến bạn đọc", "bình luận", "gửi ý kiến",
+	"gửi phản hồi", "thăm dò ý kiến", "bạn đánh giá", "bạn thấy", "liên kết website", "liên kết web",
+	"xem tất cả", "xem kết quả", "biểu quyết", "chào mừng", "trang thông tin", "cổng thông tin",
+	"chi tiết tin", "bản quyền", "copyright", "©",
+	"điện thoại:", "email:", "e-mail:", "địa chỉ:", "fax:", "hotline", "đường dây nóng", "tác giả:",
+	"tin, ảnh:", "tin và ảnh:", "tin, ảnh :", "bài, ảnh:", "ảnh:", "nguồn:", "(nguồn", "nguồn tin:",
+	"»", "«", "tags:", "từ khóa:", "từ khoá:", "tải về", "tập tin đính kèm", "file đính kèm",
+	"lên đầu trang",
+}
+
+// furnitureLines are whole lines of furniture (menus, poll options).
+var furnitureLines = map[string]bool{"trang chủ": true, "đăng nhập": true, "đăng ký": true,
+	"tìm kiếm": true, "top": true, "print": true, "share": true, "rất tốt": true, "tốt": true,
+	"bình thường": true, "chưa tốt": true, "ý kiến khác": true, "kém": true, "khá": true,
+	"giới thiệu": true, "liên hệ": true, "sơ đồ trang": true, "tin tức": true, "tin tức - sự kiện": true,
+	"văn bản": true, "thư viện ảnh": true, "video": true, "english": true, "rss": true, "in": true}
+
+// endMarkers end the article: what follows them is other news, feedback
+// forms and polls.
+var endMarkers = []string{
+	"quay lại", "trở về", "[trở về]", "về trang trước", "bài viết khác", "các bài viết khác", "tin khác",
+	"các tin khác", "tin liên quan", "bài liên quan", "các tin liên quan", "tin cùng chuyên mục",
+	"xem thêm", "gửi cho bạn bè", "phản hồi", "thông tin người gửi", "ý kiến bạn đọc", "bình luận",
+	"thăm dò ý kiến", "liên kết website",
+}
+
+var imageExt = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".pdf", ".doc", ".docx", ".xls", ".xlsx"}
+
+// isFurniture reports whether a line is page furniture; end reports
+// whether it also ends the article.
+func isFurniture(t string) (furn, end bool) {
+	l := lowerASCIIish(t)
+	if furnitureLines[strings.TrimSpace(l)] {
+		return true, false
+	}
+	if len(l) <= 120 {
+		for _, p := range endMarkers {
+			if hasWordPrefix(l, p) {
+				return true, true
+			}
+		}
+		for _, p := range furniturePrefixes {
+			if hasWordPrefix(l, p) {
+				return true, false
+			}
+		}
+		for _, e := range imageExt {
+			if strings.HasSuffix(l, e) && !strings.Contains(l, " ") {
+				return true, false
+			}
+		}
+	}
+	if strings.Contains(l, "lượt xem:") || strings.Contains(l, "ngày đăng:") || strings.Contains(l, "lượt xem :") {
+		return true, false
+	}
+	return false, false
+}
+
+// hasWordPrefix reports whether l starts with p followed by a non-letter.
+func hasWordPrefix(l, p string) bool {
+	if !strings.HasPrefix(l, p) {
+		return false
+	}
+	if len(l) == len(p) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l[len(p):])
+	return !isLetter(r)
+}
+
+// classify decides the kind of every block: furniture, banner lines before
+// the headline, the headline, datelines, captions, bylines and body.
+func classify(d *document, lines []rawLine, pageTitle string) {
+	n := len(d.blocks)
+	// Furniture and the end of the article.
+	bodyChars := 0
+	cut := n
+	for i := 0; i < n; i++ {
+		t := d.str(d.blocks[i])
+		furn, end := isFurniture(t)
+		if lines[i].linkOnly && !lines[i].heading && len(t) < 160 {
+			furn = true
+		}
+		if furn {
+			d.blocks[i].kind = kindMeta
+			if end && bodyChars >= 200 {
+				cut = i
+				break
+			}
+			continue
+		}
+		if isDateLine(t) {
+			d.blocks[i].kind = kindMeta
+			continue
+		}
+		if len(t) >= 120 {
+			bodyChars += len(t)
+		}
+	}
+	for i := cut; i < n; i++ {
+		d.blocks[i].kind = kindMeta
+	}
+	// The headline: an HTML heading, else the first short line that names
+	// an event or a board before the first long paragraph.
+	firstLong := -1
+	for i := 0; i < cut; i++ {
+		if d.blocks[i].kind == kindBody && len(d.str(d.blocks[i])) >= 200 {
+			firstLong = i
+			break
+		}
+	}
+	limit := firstLong
+	if limit < 0 {
+		limit = cut
+	}
+	title := -1
+	for i := 0; i < limit; i++ {
+		if d.blocks[i].kind == kindBody && lines[i].heading && titleLike(d.str(d.blocks[i])) {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		for i := 0; i < limit; i++ {
+			if d.blocks[i].kind == kindBody && titleLike(d.str(d.blocks[i])) && hasEventWord(d.str(d.blocks[i])) {
+				title = i
+				break
+			}
+		}
+	}
+	if title < 0 {
+		for i := 0; i < limit; i++ {
+			t := d.str(d.blocks[i])
+			if d.blocks[i].kind == kindBody && titleLike(t) && !isBannerLine(t) {
+				title = i
+				break
+			}
+		}
+	}
+	if title < 0 && pageTitle != "" {
+		for i := 0; i < cut; i++ {
+			if d.blocks[i].kind == kindBody && strings.HasPrefix(pageTitle, d.str(d.blocks[i])) {
+				title = i
+				break
+			}
+		}
+	}
+	if title >= 0 {
+		d.title = title
+		d.blocks[title].kind = kindTitle
+		for i := 0; i < title; i++ {
+			d.blocks[i].kind = kindMeta
+		}
+		// A repeated headline (the sapo line of some portals) is not body.
+		for i := title + 1; i < cut && i <= title+3; i++ {
+			if d.str(d.blocks[i]) == d.str(d.blocks[title]) {
+				d.blocks[i].kind = kindMeta
+			}
+		}
+	}
+	// Captions and bylines: short lines without closing punctuation.
+	lastLong := -1
+	for i := 0; i < cut; i++ {
+		if d.blocks[i].kind == kindBody && len(d.str(d.blocks[i])) >= 200 {
+			lastLong = i
+		}
+	}
+	for i := 0; i < cut; i++ {
+		b := &d.blocks[i]
+		if b.kind != kindBody {
+			continue
+		}
+		t := d.str(*b)
+		if lines[i].caption && len(t) < 300 {
+			b.kind = kindCaption
+			continue
+		}
+		if len(t) < 160 && !endsSentence(t) && !isListItem(t) {
+			if i > lastLong && lastLong >= 0 {
+				b.kind = kindMeta // byline, source
+			} else {
+				b.kind = kindCaption
+			}
+		}
+	}
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " ")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', ':', ';', '!', '?', '…', '”', '"', '»', ')':
+		if r == ')' && strings.HasPrefix(t, "(") {
+			return false // "(baosoctrang.org.vn)"
+		}
+		return true
+	}
+	return false
+}
+
+func isListItem(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '-', '+', '*':
+		return true
+	}
+	if strings.HasPrefix(t, "•") || strings.HasPrefix(t, "–") {
+		return true
+	}
+	// "1. ", "2) ", "a) "
+	i := 0
+	for i < len(t) && i < 3 && (t[i] >= '0' && t[i] <= '9' || t[i] >= 'a' && t[i] <= 'z') {
+		i++
+	}
+	return i > 0 && i < len(t)-1 && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
+
+// titleLike reports whether t could be a headline.
+func titleLike(t string) bool {
+	if len(t) < 12 || len(t) > 400 {
+		return false
+	}
+	if isDateLine(t) {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if isLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 8
+}
+
+// isBannerLine is a site banner: all capitals or a portal greeting.
+func isBannerLine(t string) bool {
+	upper, lower := 0, 0
+	for _, r := range t {
+		if isUpper(r) {
+			upper++
+		} else if isLetter(r) {
+			lower++
+		}
+	}
+	return upper > 0 && lower == 0
+}
+
+var eventWords = []string{"hội nghị", "tổng kết", "sơ kết", "triển khai", "tập huấn", "khen thưởng",
+	"tuyên dương", "đối thoại", "mô hình", "dân vận", "tọa đàm", "hội thảo", "chuyên đề", "bồi dưỡng",
+	"giao ban", "quán triệt", "lễ ", "biểu dương", "ra mắt", "phát động"}
+
+func hasEventWord(t string) bool {
+	l := lowerASCIIish(t)
+	for _, w := range eventWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine is a line that is only a date, with an optional weekday and
+// time: a publication line, never the event.
+func isDateLine(t string) bool {
+	if len(t) > 60 {
+		return false
+	}
+	l := lowerASCIIish(t)
+	for _, w := range []string{"chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "ngày"} {
+		if strings.HasPrefix(l, w) {
+			l = strings.TrimSpace(l[len(w):])
+			break
+		}
+	}
+	l = strings.TrimLeft(l, ", -|")
+	if l == "" || l[0] < '0' || l[0] > '9' {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case bytes.IndexByte([]byte("/-.:|, ()apmhgiờ"), c) >= 0:
+		default:
+			if c >= utf8.RuneSelf {
+				continue
+			}
+			return false
+		}
+	}
+	return digits >= 4
+}

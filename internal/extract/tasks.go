@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"strings"
+)
+
+// taskHeads announce a list of key tasks.
+var taskHeads = []string{"nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
+	"nhiệm vụ, giải pháp", "một số nhiệm vụ", "các nhiệm vụ sau", "những nhiệm vụ sau", "nhiệm vụ chủ yếu",
+	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới"}
+
+// directionVerbs open a leader's closing directions.
+var directionVerbs = []string{"đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý"}
+
+// aheadMarkers speak of the period to come.
+var aheadMarkers = []string{"thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới"}
+
+// readTasks collects the key tasks for the next period.
+func (a *analyzer) readTasks() {
+	type sent struct {
+		s     sentence
+		idx   int
+		block int
+	}
+	var body []sentence
+	for _, s := range a.sents {
+		if a.kind(s) == kindBody && len(s.toks) > 0 {
+			body = append(body, s)
+		}
+	}
+	take := map[int]int{} // sentence index -> token index the task starts at
+	for i, s := range body {
+		toks := s.toks
+		// A heading: "... một số nhiệm vụ trọng tâm." / "... năm 2021. Đó là:"
+		if head := findAny(toks, taskHeads); head >= 0 && a.isTaskHeading(toks, head) {
+			colon := -1
+			for k := head; k < len(toks); k++ {
+				if toks[k].low == ":" {
+					colon = k
+					break
+				}
+			}
+			if colon >= 0 && colon+1 < len(toks) {
+				take[i] = colon + 1
+			}
+			// The rest of the paragraph, or the next paragraph when the
+			// heading ends its own.
+			j := i + 1
+			for j < len(body) && body[j].block == s.block {
+				take[j] = afterLeadIn(body[j].toks)
+				j++
+			}
+			if colon < 0 || colon == len(toks)-1 || colon+1 == len(toks) {
+				if j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block {
+					nb := body[j].block
+					for j < len(body) && body[j].block == nb {
+						take[j] = listStart(body[j].toks)
+						j++
+					}
+					// list items as separate lines
+					for j < len(body) && isListItem(a.d.text[body[j].toks[0].start:body[j].toks[len(body[j].toks)-1].end]) {
+						take[j] = listStart(body[j].toks)
+						j++
+					}
+				}
+			}
+			continue
+		}
+		// A paragraph that opens with the next period: "Năm 2016, ...",
+		// "Thời gian tới, ...".
+		if k, ok := a.nextPeriodOpening(toks); ok && firstInBlock(body, i) {
+			take[i] = k
+			for j := i + 1; j < len(body) && body[j].block == s.block; j++ {
+				take[j] = 0
+			}
+			continue
+		}
+		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
+		if v := findAny(toks, directionVerbs); v >= 0 && a.looksAhead(toks, v) {
+			if _, has := take[i]; !has {
+				take[i] = directionStart(toks, v)
+			}
+			for j := i + 1; j < len(body) && body[j].block == s.block; j++ {
+				if _, has := take[j]; !has {
+					take[j] = directionStart(body[j].toks, -1)
+				}
+			}
+		}
+	}
+	for i, s := range body {
+		k, ok := take[i]
+		if !ok || k >= len(s.toks) {
+			continue
+		}
+		a.addTasks(s.toks[k:])
+	}
+}
+
+func firstInBlock(body []sentence, i int) bool { return i == 0 || body[i-1].block != body[i].block }
+
+func findAny(toks []token, phrases []string) int {
+	for i := range toks {
+		if _, _, ok := anyPhraseAt(toks, i, phrases); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// isTaskHeading reports a sentence that announces the list of tasks (the
+// heading phrase near its end), not one that names a task in passing
+// ("bám sát các nhiệm vụ trọng tâm") or the event ("triển khai nhiệm vụ
+// trọng tâm 6 tháng cuối năm").
+func (a *analyzer) isTaskHeading(toks []token, head int) bool {
+	if findAny(toks, []string{"tổ chức", "bám sát", "triển khai nhiệm vụ"}) >= 0 {
+		return false
+	}
+	end := len(toks)
+	for k := head; k < len(toks); k++ {
+		if toks[k].low == ":" {
+			return true
+		}
+	}
+	if end-head > 12 {
+		return false
+	}
+	return findAny(toks, []string{"đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu", "đề nghị", "gồm"}) >= 0
+}
+
+// afterLeadIn skips "Đó là:", "Cụ thể:" and list markers.
+func afterLeadIn(toks []token) int {
+	for k := 0; k < len(toks) && k < 5; k++ {
+		if toks[k].low == ":" {
+			return k + 1
+		}
+	}
+	return listStart(toks)
+}
+
+// looksAhead reports whether a direction speaks of the time to come and
+// comes from a speaker.
+func (a *analyzer) looksAhead(toks []token, v int) bool {
+	return findAny(toks[v:], aheadMarkers) >= 0 &&
+		findAny(toks, []string{"phát biểu", "kết luận", "đồng chí", "ông", "bà"}) >= 0
+}
+
+// nextPeriodOpening reads "Năm 2016, ", "Thời gian tới, ", "6 tháng cuối
+// năm, " at the start of a sentence and returns where the task starts.
+func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
+	i := 0
+	if tokAt(toks, 0).low == "trong" {
+		i = 1
+	}
+	if j, _, ok := anyPhraseAt(toks, i, []string{"thời gian tới", "năm tới", "thời gian đến"}); ok && tokAt(toks, j).low == "," {
+		return j + 1, true
+	}
+	if a.period == nil {
+		return 0, false
+	}
+	ps := findPeriods(toks)
+	if len(ps) == 0 || ps[0].tokStart != i || tokAt(toks, ps[0].tokEnd).low != "," {
+		return 0, false
+	}
+	p := ps[0]
+	next := false
+	switch {
+	case a.period.part == "year" && p.part == "year" && p.year == a.period.year+1:
+		next = true
+	case a.period.part == "H1" && p.part == "H2":
+		next = true
+	case a.period.part == "multi" && p.part == "multi" && p.from >= a.period.to:
+		next = true
+	}
+	if !next {
+		return 0, false
+	}
+	if findAny(toks, []string{"tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu"}) < 0 {
+		return 0, false
+	}
+	return p.tokEnd + 1, true
+}
+
+// directionStart skips the speaker and the time phrase of a direction:
+// "đồng chí X đề nghị, trong năm 2021 cần thực hiện ..." starts at
+// "thực hiện".
+func directionStart(toks []token, v int) int {
+	k := 0
+	if v >= 0 {
+		// The last direction verb before the time to come.
+		marker := findAny(toks, aheadMarkers)
+		for i := v; i < len(toks) && (marker < 0 || i < marker); i++ {
+			if j, _, ok := anyPhraseAt(toks, i, directionVerbs); ok {
+				k = j
+			}
+		}
+		if k == 0 {
+			k, _, _ = anyPhraseAt(toks, v, directionVerbs)
+		}
+	} else if j := findAny(toks[:min(len(toks), 8)], directionVerbs); j >= 0 {
+		// "Đồng chí cũng lưu ý, ..."
+		k, _, _ = anyPhraseAt(toks, j, directionVerbs)
+	}
+	for {
+		start := k
+		for k < len(toks) && (toks[k].low == "," || toks[k].low == ":") {
+			k++
+		}
+		if j, _, ok := anyPhraseAt(toks, k, []string{"trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới"}); ok {
+			k = j
+		} else if tokAt(toks, k).low == "trong" || tokAt(toks, k).low == "năm" {
+			ps := findPeriods(toks[k:])
+			if len(ps) > 0 && (ps[0].tokStart == 0 || ps[0].tokStart == 1) {
+				k += ps[0].tokEnd
+			}
+		}
+		if tokAt(toks, k).low == "để" {
+			// "để hoàn thành tốt các nhiệm vụ, ..."
+			j := k
+			for j < len(toks) && toks[j].low != "," {
+				j++
+			}
+			if j < len(toks) && j-k < 12 {
+				k = j + 1
+			}
+		}
+		if tokAt(toks, k).low == "cần" {
+			k++
+		}
+		if k == start {
+			break
+		}
+	}
+	return k
+}
+
+// listStart skips a list marker: "- ", "1. ", "a) ".
+func listStart(toks []token) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	switch toks[0].low {
+	case "-", "+", "*", "•", "–":
+		return 1
+	}
+	if len(toks) > 2 && (toks[0].kind == tNum || len(toks[0].low) == 1) && (toks[1].low == "." || toks[1].low == ")") {
+		return 2
+	}
+	return 0
+}
+
+// addTasks splits a sentence on ';' into tasks, wording as written.
+func (a *analyzer) addTasks(toks []token) {
+	from := 0
+	emit := func(i, j int) {
+		for i < j && toks[i].kind == tPunct && strings.Contains(",;:", toks[i].low) {
+			i++
+		}
+		end := j
+		for end > i && toks[end-1].low == ";" {
+			end--
+		}
+		if end-i < 3 {
+			return
+		}
+		sp := Span{toks[i].start, toks[end-1].end}
+		t := a.d.text[sp.Start:sp.End]
+		for _, old := range a.tasks {
+			if a.d.text[old.Start:old.End] == t {
+				return
+			}
+		}
+		a.tasks = append(a.tasks, sp)
+	}
+	for i, t := range toks {
+		if t.low == ";" {
+			emit(from, i)
+			from = i + 1
+		}
+	}
+	emit(from, len(toks))
+}

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// lowerASCIIish lowers s rune by rune, keeping any rune whose lower case
+// has another UTF-8 length, so byte offsets into s stay valid.
+func lowerASCIIish(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) || r == utf8.RuneError {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	if b.Len() != len(s) { // invalid UTF-8 expanded; keep offsets
+		return s
+	}
+	return b.String()
+}
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tNum
+	tPunct
+)
+
+// token is a word, a digit run or one punctuation rune of a block. Offsets
+// are into the document text.
+type token struct {
+	start, end int
+	kind       tokKind
+	low        string // lower case text
+	space      bool   // white space before it
+	cap        bool   // word with a capital first letter and lower-case rest: "Nguyễn", "H’Phiết"
+	caps       bool   // word of two or more letters, all capitals: "UVBTV", "TUV"
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
+// tokenize splits text[start:end] (one block) into tokens.
+func tokenize(text string, start, end int, low string) []token {
+	toks := make([]token, 0, (end-start)/5+4)
+	space := true
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == ' ':
+			space = true
+			i += n
+			continue
+		case isLetter(r):
+			j := i + n
+			for j < end {
+				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				if isLetter(r2) {
+					j += n2
+					continue
+				}
+				if isApostrophe(r2) && j+n2 < end {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
+					if isLetter(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			t := token{start: i, end: j, kind: tWord, low: low[i:j], space: space}
+			t.cap, t.caps = wordShape(text[i:j])
+			toks = append(toks, t)
+			i = j
+		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+			j := i + 1
+			for j < end {
+				c := text[j]
+				if isDigitByte(c) {
+					j++
+					continue
+				}
+				if (c == '.' || c == ',') && j+1 < end && isDigitByte(text[j+1]) {
+					j++
+					continue
+				}
+				break
+			}
+			toks = append(toks, token{start: i, end: j, kind: tNum, low: text[i:j], space: space})
+			i = j
+		default:
+			toks = append(toks, token{start: i, end: i + n, kind: tPunct, low: text[i : i+n], space: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+// wordShape reports whether w is Capitalized (first letter upper, the rest
+// lower, an apostrophe may start a new capital: H’Phiết) or ALLCAPS.
+func wordShape(w string) (capitalized, allCaps bool) {
+	first := true
+	afterApos := false
+	capitalized, allCaps = true, true
+	letters := 0
+	for _, r := range w {
+		if isApostrophe(r) {
+			afterApos = true
+			allCaps = false
+			continue
+		}
+		if !isLetter(r) {
+			continue
+		}
+		letters++
+		up := isUpper(r)
+		if !up {
+			allCaps = false
+		}
+		switch {
+		case first:
+			if !up {
+				capitalized = false
+			}
+			first = false
+		case afterApos:
+		default:
+			if up {
+				capitalized = false
+			}
+		}
+		afterApos = false
+	}
+	if letters < 2 {
+		allCaps = false
+	}
+	if first {
+		capitalized = false
+	}
+	return capitalized, allCaps
+}
+
+// sentence is a run of tokens ending with . ! ? or the end of a block.
+type sentence struct {
+	toks  []token
+	block int
+}
+
+// splitSentences cuts a block's tokens into sentences.
+func splitSentences(toks []token, blk int) []sentence {
+	var out []sentence
+	from := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tPunct {
+			continue
+		}
+		switch t.low {
+		case ".", "!", "?", "…":
+		default:
+			continue
+		}
+		// Swallow closing quotes and more dots.
+		j := i + 1
+		for j < len(toks) && toks[j].kind == tPunct && !toks[j].space && strings.Contains(".!?…”\")»", toks[j].low) {
+			j++
+		}
+		if j < len(toks) {
+			nx := toks[j]
+			if !nx.space {
+				continue // "TP.HCM", "v.v."
+			}
+			if nx.kind == tWord && !nx.cap && !nx.caps && !isUpperStart(nx.low, nx) {
+				continue
+			}
+		}
+		out = append(out, sentence{toks: toks[from:j], block: blk})
+		from = j
+		i = j - 1
+	}
+	if from < len(toks) {
+		out = append(out, sentence{toks: toks[from:], block: blk})
+	}
+	return out
+}
+
+func isUpperStart(_ string, t token) bool { return t.cap || t.caps }
+
+// phraseAt reports whether the words of phrase (lower case, single spaces)
+// match toks from i on; it returns the index after the match.
+func phraseAt(toks []token, i int, phrase string) (int, bool) {
+	for len(phrase) > 0 {
+		if i >= len(toks) {
+			return 0, false
+		}
+		w := phrase
+		rest := ""
+		if k := strings.IndexByte(phrase, ' '); k >= 0 {
+			w, rest = phrase[:k], phrase[k+1:]
+		}
+		if toks[i].low != w {
+			return 0, false
+		}
+		i++
+		phrase = rest
+	}
+	return i, true
+}
+
+// anyPhraseAt is phraseAt for the first matching phrase of a list.
+func anyPhraseAt(toks []token, i int, phrases []string) (int, string, bool) {
+	for _, p := range phrases {
+		if j, ok := phraseAt(toks, i, p); ok {
+			return j, p, true
+		}
+	}
+	return 0, "", false
+}
+
+// adjacent reports whether b follows a with no space between.
+func adjacent(a, b token) bool { return a.end == b.start }
