@@ -173,3 +173,16 @@ func langOf(r *http.Request) string {
 	}
 	return LangVI
 }
+
+// crossOrigin rejects state-changing requests that a browser marks as
+// coming from another site (Sec-Fetch-Site, or an Origin that is not
+// this host), before any handler runs.
+func crossOrigin(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintln(w, translate(langOf(r), "err.crossorigin"))
+	}))
+	return cop.Handler(next)
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -27,6 +28,12 @@ type Page struct {
 	Path  string
 	// SwitchURL is this page in the other language, with its query kept.
 	SwitchURL template.URL
+	// User is the signed-in user, nil for a visitor.
+	User *auth.Principal
+	// CSRF is the token every form on the page must send back.
+	CSRF string
+	// Flash is a one-time message left by the previous request.
+	Flash string
 }
 
 // T translates key into the page's language.
@@ -136,11 +143,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 }
 
-// page fills the shared part of a view for this request.
-func (s *Server) page(r *http.Request, titleKey string) Page {
+// page fills the shared part of a view for this request; it consumes the
+// flash message, so call it once per response.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, titleKey string) Page {
 	lang := langOf(r)
 	q := r.URL.Query()
 	q.Set("lang", translate(lang, "lang.other"))
 	return Page{Lang: lang, Title: translate(lang, titleKey), Path: r.URL.Path,
-		SwitchURL: template.URL(r.URL.Path + "?" + q.Encode())}
+		SwitchURL: template.URL(r.URL.Path + "?" + q.Encode()),
+		User:      principal(r), CSRF: csrfToken(r), Flash: s.takeFlash(w, r)}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
 )
@@ -26,18 +27,26 @@ type Config struct {
 	Logger *slog.Logger
 	// Now is the clock for "today" on pages; nil means time.Now.
 	Now func() time.Time
+	// Auth configures sessions, throttling and password hashing; the zero
+	// value means auth.DefaultConfig.
+	Auth auth.Config
+	// TrustProxy takes the client address from X-Forwarded-For and TLS
+	// from X-Forwarded-Proto; set it only behind a reverse proxy.
+	TrustProxy bool
 }
 
 // Server is the HTTP handler of the whole product.
 type Server struct {
-	db       *db.DB
-	org      *org.Store
-	log      *slog.Logger
-	now      func() time.Time
-	renderer *renderer
-	static   *staticFiles
-	metrics  *metrics
-	handler  http.Handler
+	db         *db.DB
+	org        *org.Store
+	auth       *auth.Store
+	log        *slog.Logger
+	now        func() time.Time
+	trustProxy bool
+	renderer   *renderer
+	static     *staticFiles
+	metrics    *metrics
+	handler    http.Handler
 }
 
 // New builds the server: it loads the static files, parses every
@@ -61,14 +70,17 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	units := org.NewStore(cfg.DB)
 	s := &Server{
-		db:       cfg.DB,
-		org:      org.NewStore(cfg.DB),
-		log:      cfg.Logger,
-		now:      cfg.Now,
-		renderer: rend,
-		static:   static,
-		metrics:  newMetrics(cfg.DB),
+		db:         cfg.DB,
+		org:        units,
+		auth:       auth.NewStore(cfg.DB, units, cfg.Auth),
+		trustProxy: cfg.TrustProxy,
+		log:        cfg.Logger,
+		now:        cfg.Now,
+		renderer:   rend,
+		static:     static,
+		metrics:    newMetrics(cfg.DB),
 	}
 	s.handler = s.routes()
 	return s, nil
@@ -91,9 +103,24 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /don-vi", s.unitTree)
 	mux.HandleFunc("GET /don-vi/{id}", s.unitShow)
 
+	mux.HandleFunc("GET /dang-nhap", s.loginForm)
+	mux.HandleFunc("POST /dang-nhap", s.login)
+	mux.HandleFunc("POST /dang-xuat", s.logout)
+	mux.HandleFunc("GET /tai-khoan/mat-khau", s.passwordForm)
+	mux.HandleFunc("POST /tai-khoan/mat-khau", s.changePassword)
+
+	mux.HandleFunc("GET /api/v1/me", s.apiGetMe)
+	mux.HandleFunc("GET /api/v1/units", s.apiListUnits)
+	mux.HandleFunc("GET /api/v1/units/{id}", s.apiGetUnit)
+	mux.HandleFunc("GET /api/v1/units/{id}/subtree", s.apiGetSubtree)
+	mux.HandleFunc("/api/", s.apiNotFound)
+
 	mux.HandleFunc("/", s.notFound)
 
 	var h http.Handler = routeRecorder(mux)
+	h = s.csrf(h)
+	h = s.authenticate(h)
+	h = crossOrigin(h)
 	h = s.language(h)
 	h = securityHeaders(h)
 	h = s.recoverer(h)
@@ -102,7 +129,7 @@ func (s *Server) routes() http.Handler {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", struct{ Page }{s.page(r, "home.title")})
+	s.render(w, r, http.StatusOK, "home", struct{ Page }{s.page(w, r, "home.title")})
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -164,7 +191,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	v := errorView{Page: s.page(r, "err.title"), Status: status, Message: msg, RequestID: requestID(r.Context())}
+	v := errorView{Page: s.page(w, r, "err.title"), Status: status, Message: msg, RequestID: requestID(r.Context())}
 	s.render(w, r, status, "error", v)
 }
 

@@ -63,7 +63,7 @@ func (s *Server) today() time.Time {
 func (s *Server) unitTree(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	date, input, dateErr := s.asOf(r)
-	v := unitTreeView{Page: s.page(r, "unit.tree.title"), Date: date, DateInput: input, DateError: dateErr}
+	v := unitTreeView{Page: s.page(w, r, "unit.tree.title"), Date: date, DateInput: input, DateError: dateErr}
 	v.Today = date.Equal(s.today())
 	if q := strings.TrimSpace(r.URL.Query().Get("q")); q != "" {
 		v.Search, v.Searched = q, true
@@ -164,7 +164,7 @@ func (s *Server) unitShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := unitShowView{Page: s.page(r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet, Ended: ended}
+	v := unitShowView{Page: s.page(w, r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet, Ended: ended}
 	v.Title = u.Name
 	if v.Ancestors, err = s.org.Ancestors(ctx, id, date); err != nil {
 		s.fail(w, r, err)
