@@ -20,6 +20,9 @@ import (
 // to "uy ban", and "Dân vận khéo" to "dan van kheo".
 func Fold(s string) string {
 	if !isASCII(s) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
 		s = norm.NFD.String(s)
 	}
 	var b strings.Builder

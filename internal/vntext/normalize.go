@@ -202,10 +202,14 @@ func isASCII(s string) bool {
 // Đ (U+0110), and the classic tone-mark placement (uỷ→ủy, hoà→hòa,
 // thuỷ→thủy, hoè→hòe, qúy→quý; hoàng, quyết and thuyền unchanged). It
 // accepts NFC or NFD input, keeps the case of every letter, leaves words
-// that are not Vietnamese syllables alone, and is idempotent.
+// that are not Vietnamese syllables alone, replaces invalid UTF-8 with
+// U+FFFD, and is idempotent.
 func Normalize(s string) string {
 	if isASCII(s) {
 		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = norm.NFC.String(s)
 	if strings.ContainsRune(s, 'Ð') {
