@@ -56,6 +56,7 @@ var coreMessages = map[string]message{
 	"err.500":         {"Đã có lỗi hệ thống. Vui lòng thử lại sau.", "Something went wrong on our side. Please try again later."},
 	"err.crossorigin": {"Yêu cầu từ trang web khác bị từ chối.", "Cross-origin request refused."},
 	"err.code":        {"Mã lỗi", "Error code"},
+	"page.nav":        {"Phân trang", "Pages"},
 	"page.prev":       {"Trang trước", "Previous"},
 	"page.next":       {"Trang sau", "Next"},
 	"page.of":         {"Trang %d / %d", "Page %d of %d"},
