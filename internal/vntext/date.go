@@ -244,7 +244,11 @@ func dateBody(s string, i int, ngay bool) (end int, d Date, ok bool) {
 		return
 	}
 	v := n.vals
-	switch n.pattern() {
+	pat := n.pattern()
+	if strings.HasSuffix(pat, "Y") && !validYear(v[len(v)-1]) {
+		return
+	}
+	switch pat {
 	case "n":
 		return dayWords(s, n.end, v[0], ngay)
 	case "n/n", "n-n":
@@ -297,7 +301,11 @@ func dayWords(s string, i, day int, ngay bool) (end int, d Date, ok bool) {
 			return
 		}
 		n := readDateNums(s, k2)
-		switch n.pattern() {
+		pat := n.pattern()
+		if strings.HasSuffix(pat, "Y") && !validYear(n.vals[len(n.vals)-1]) {
+			return
+		}
+		switch pat {
 		case "n/n":
 			d = Date{Day: day, EndDay: n.vals[0], Month: n.vals[1], Pair: true}
 		case "n/n/Y":
@@ -332,7 +340,11 @@ func monthBody(s string, i int) (end int, d Date, ok bool) {
 	}
 	n := readDateNums(s, j)
 	v := n.vals
-	switch n.pattern() {
+	pat := n.pattern()
+	if strings.HasSuffix(pat, "Y") && !validYear(v[len(v)-1]) {
+		return
+	}
+	switch pat {
 	case "n":
 		k := skipHSpace(s, n.end)
 		w, k2 := wordAt(s, k)
@@ -341,7 +353,7 @@ func monthBody(s string, i int) (end int, d Date, ok bool) {
 			return
 		}
 		y := readDateNums(s, k3)
-		if y.pattern() != "Y" {
+		if y.pattern() != "Y" || !validYear(y.vals[0]) {
 			return
 		}
 		d, end = Date{Month: v[0], Year: y.vals[0]}, y.end

@@ -68,7 +68,7 @@ func TestParseDateErrors(t *testing.T) {
 		"25/12/20", "25/12/2020/NĐ-CP", "1/2/3/4", "13-09/11/2015", "tháng 7", "tháng 13/2020",
 		"ngày 19 và 19/7", "năm 2023", "2020-2021", "5", "ngày", "25/12/2020 hôm nay",
 		"30/12-02/12/2015", "tháng 10-8/2020", "25/12/0999", "ngày 0 tháng 5", "ngày 0 và 5/7",
-		"lần thứ 2, 3/4", "00/2020", "0-5/7",
+		"lần thứ 2, 3/4", "00/2020", "0-5/7", "tháng 1.0000", "tháng 1 năm 0000", "1/1/0000", "ngày 1 và 2/1/0000",
 	} {
 		if d, err := ParseDate(in); err == nil {
 			t.Errorf("ParseDate(%q) = %+v, want error", in, d)
