@@ -19,7 +19,8 @@ type message struct{ vi, en string }
 // catalog is every message, merged from the per-feature maps (one file
 // each: messages_unit.go, …). A key defined twice stops the program at
 // start-up, so no feature silently overrides another's text.
-var catalog = mergeMessages(coreMessages, unitMessages, authMessages)
+var catalog = mergeMessages(coreMessages, unitMessages, authMessages,
+	adminMessages, practiceMessages, reportMessages, meetingMessages)
 
 func mergeMessages(maps ...map[string]message) map[string]message {
 	out := map[string]message{}

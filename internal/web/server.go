@@ -109,6 +109,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /tai-khoan/mat-khau", s.passwordForm)
 	mux.HandleFunc("POST /tai-khoan/mat-khau", s.changePassword)
 
+	// Each feature registers its own pages and API in its *_routes.go.
+	s.adminRoutes(mux)
+	s.practiceRoutes(mux)
+	s.reportRoutes(mux)
+	s.meetingRoutes(mux)
+
 	mux.HandleFunc("GET /api/v1/me", s.apiGetMe)
 	mux.HandleFunc("GET /api/v1/units", s.apiListUnits)
 	mux.HandleFunc("GET /api/v1/units/{id}", s.apiGetUnit)
