@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/danvan/danvan/internal/apperr"
 )
@@ -48,7 +49,7 @@ const (
 // CheckPassword reports whether pw is acceptable as a new password, with
 // a Vietnamese message on the "password" field when it is not.
 func CheckPassword(pw string) error {
-	n := utf8.RuneCountInString(pw)
+	n := utf8.RuneCountInString(norm.NFC.String(pw))
 	if n < MinPasswordLen || strings.TrimSpace(pw) == "" {
 		return apperr.Invalid("password", msgPasswordShort)
 	}
@@ -63,8 +64,11 @@ func CheckPassword(pw string) error {
 //
 //	$argon2id$v=19$m=32768,t=2,p=2$<salt>$<key>
 //
-// with salt and key in unpadded standard base64.
+// with salt and key in unpadded standard base64. The password is brought
+// to Unicode NFC first, so that "mật khẩu" typed with a keyboard that
+// composes characters and with one that does not is the same password.
 func HashPassword(pw string, p PasswordParams) (string, error) {
+	pw = norm.NFC.String(pw)
 	salt := make([]byte, p.SaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("auth: password salt: %w", err)
@@ -79,8 +83,10 @@ func HashPassword(pw string, p PasswordParams) (string, error) {
 var errBadHash = errors.New("auth: malformed password hash")
 
 // VerifyPassword reports whether pw matches the encoded hash, comparing
-// in constant time. An error means the hash itself is unreadable.
+// in constant time (after bringing pw to NFC, as HashPassword does). An
+// error means the hash itself is unreadable.
 func VerifyPassword(pw, encoded string) (bool, error) {
+	pw = norm.NFC.String(pw)
 	p, salt, key, err := decodeHash(encoded)
 	if err != nil {
 		return false, err

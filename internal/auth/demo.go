@@ -1,0 +1,102 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/org"
+)
+
+// DemoAccount is an account made by DemoAccounts, for the server to print
+// at start-up.
+type DemoAccount struct {
+	Login    string
+	Password string // deterministic: these are demonstration accounts only
+	Name     string
+	Role     Role
+	UnitID   int64
+	UnitCode string
+	UnitName string
+}
+
+// DemoAccounts creates (or resets) one demonstration account per role on
+// today's tree: an admin of the root unit (a national admin), a leader
+// and a viewer of the first province, and an officer of the first commune
+// in that province. Running it again resets the passwords and keeps the
+// grants. It needs a hierarchy with at least a root unit (danvan demo).
+func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccount, error) {
+	tree, err := units.Tree(ctx, s.db.Now())
+	if err != nil {
+		return nil, fmt.Errorf("auth: demo accounts: %w", err)
+	}
+	var root, province, commune *org.Unit
+	for i := range tree {
+		u := &tree[i]
+		switch {
+		case root == nil && u.ParentID == 0:
+			root = u
+		case province == nil && u.Level == org.Province && u.Kind == org.Board:
+			province = u
+		case province != nil && commune == nil && u.Level == org.Commune && pathHas(u.PathIDs(), province.ID):
+			commune = u
+		}
+	}
+	if root == nil {
+		return nil, errors.New("auth: demo accounts: the hierarchy is empty; generate demo data first")
+	}
+	if province == nil {
+		province = root
+	}
+	if commune == nil {
+		commune = province
+	}
+	plan := []struct {
+		login, name string
+		role        Role
+		unit        *org.Unit
+	}{
+		{"demo.admin", "Quản trị viên Trung ương", RoleAdmin, root},
+		{"demo.leader", "Lãnh đạo Ban Dân vận Tỉnh", RoleLeader, province},
+		{"demo.officer", "Cán bộ Khối Dân vận Xã", RoleOfficer, commune},
+		{"demo.viewer", "Người xem cấp Tỉnh", RoleViewer, province},
+	}
+	out := make([]DemoAccount, 0, len(plan))
+	for _, p := range plan {
+		pw := "danvan-" + string(p.role) + "-2025"
+		u, err := s.UserByLogin(ctx, p.login)
+		switch {
+		case err == nil:
+			if err := s.SetPassword(ctx, u.ID, pw); err != nil {
+				return nil, err
+			}
+			if !u.Active {
+				if u, err = s.SetActive(ctx, u.ID, u.Version, true); err != nil {
+					return nil, err
+				}
+			}
+		case apperr.CodeOf(err) == apperr.CodeNotFound:
+			if u, err = s.CreateUser(ctx, NewUser{Login: p.login, Name: p.name, Password: pw}); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, err
+		}
+		if _, err := s.GrantRole(ctx, u.ID, p.unit.ID, p.role); err != nil && apperr.CodeOf(err) != apperr.CodeConflict {
+			return nil, err
+		}
+		out = append(out, DemoAccount{Login: p.login, Password: pw, Name: u.Name, Role: p.role,
+			UnitID: p.unit.ID, UnitCode: p.unit.Code, UnitName: p.unit.Name})
+	}
+	return out, nil
+}
+
+func pathHas(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
