@@ -33,7 +33,8 @@ var units = []string{
 	"chức việc", "người có uy tín", "tín đồ", "cơ sở thờ tự", "hội nghị", "đợt", "chuyến", "thanh niên",
 	"phụ nữ", "nông dân", "cựu chiến binh", "tổ chức", "đơn vị", "cơ quan", "trang", "tài liệu", "cuốn",
 	"chỉ tiêu", "nhiệm vụ", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
-	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "tập",
+	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
+	"cuộc họp", "cuộc vận động", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 }
 
 func init() {
@@ -65,7 +66,7 @@ func (a *analyzer) readFigures() {
 		if a.kind(s) != kindBody || len(s.toks) == 0 {
 			continue
 		}
-		if a.targetSentence(s.toks) {
+		if a.targetSentence(s.toks) || a.meetingSentence(s.toks) {
 			continue
 		}
 		from, to := s.toks[0].start, s.toks[len(s.toks)-1].end
@@ -169,26 +170,26 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			k += 2
 		}
 		w := tokAt(toks, k)
-		if w.kind != tWord || notFigureUnits[w.low] {
+		if w.kind != tWord || w.cap {
 			return figureHit{}, false
 		}
 		if _, p, ok := anyPhraseAt(toks, k, meetingUnitList); ok && meetingUnits[p] {
 			return figureHit{}, false
 		}
 		j, p, ok := anyPhraseAt(toks, k, units)
+		switch {
+		case (w.low == "m" || w.low == "km") && k+1 < len(toks) && adjacent(w, toks[k+1]) && (toks[k+1].low == "2" || toks[k+1].low == "²"):
+			j, ok = k+2, true // "3.500 m2"
+		case ok && strings.Contains(p, " "):
+			// "ngày công" is a unit although "ngày" alone is a duration.
+		case notFigureUnits[w.low]:
+			return figureHit{}, false
+		}
 		if !ok {
 			return figureHit{}, false
 		}
 		unit = a.d.text[toks[k].start:toks[j-1].end]
-		_ = p
 		uEnd = toks[j-1].end
-		if w.cap {
-			return figureHit{}, false
-		}
-		// Counts of people attending the meeting itself.
-		if peopleUnit[p] && a.meetingSentence(toks) {
-			return figureHit{}, false
-		}
 	}
 	f := figureHit{
 		value: m.Number.Value,
@@ -201,18 +202,9 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 
 var meetingUnitList = []string{"đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên"}
 
-var peopleUnit = wordSetPhrases("cán bộ", "người", "hội viên", "đoàn viên", "đảng viên", "học sinh", "sinh viên", "thanh niên", "phụ nữ", "nông dân", "cựu chiến binh")
-
-func wordSetPhrases(ps ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, p := range ps {
-		m[p] = true
-	}
-	return m
-}
-
 // meetingSentence reports a sentence that describes attendance at the
-// meeting: "Hội nghị có 150 người tham dự".
+// meeting: "Hội nghị có 150 người tham dự". Its counts describe the
+// meeting itself, not results.
 func (a *analyzer) meetingSentence(toks []token) bool {
 	meet, attend := false, false
 	for i := range toks {

@@ -90,7 +90,8 @@ func isTitleToken(toks []token, i int) bool {
 		}
 		return titleWords[t.low] && !titleStops[t.low]
 	case tNum:
-		return false
+		// "Quân khu 9", "Sư đoàn 2"
+		return i > 0 && toks[i-1].cap && len(t.low) <= 3 && !strings.ContainsAny(t.low, ".,")
 	}
 	switch t.low {
 	case "-", "–", "&":
@@ -369,8 +370,12 @@ func (a *analyzer) nameStartsAt(toks []token, k int) bool {
 func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 	for k := h.ts - 1; k >= 0 && k >= h.ts-4; k-- {
 		switch toks[k].low {
-		case "cho", "tặng", "như", "gương", "hộ", "của", "là":
+		case "cho", "tặng", "như", "gương", "hộ", "đình", "của":
 			return true
+		case "là":
+			if w := tokAt(toks, k-1).low; w == "biểu" || w == "hình" || w == "gương" {
+				return true // "tiêu biểu là", "điển hình là"
+			}
 		}
 		if toks[k].kind == tPunct && toks[k].low != ":" {
 			break

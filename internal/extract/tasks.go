@@ -32,7 +32,9 @@ func (a *analyzer) readTasks() {
 	for i, s := range body {
 		toks := s.toks
 		// A heading: "... một số nhiệm vụ trọng tâm." / "... năm 2021. Đó là:"
-		if head := findAny(toks, taskHeads); head >= 0 && a.isTaskHeading(toks, head) {
+		leadIn := i+1 < len(body) && body[i+1].block == s.block && afterLeadIn(body[i+1].toks) > listStart(body[i+1].toks)
+		lastInBlock := i+1 == len(body) || body[i+1].block != s.block
+		if head := findAny(toks, taskHeads); head >= 0 && a.isTaskHeading(toks, head, leadIn || lastInBlock) {
 			colon := -1
 			for k := head; k < len(toks); k++ {
 				if toks[k].low == ":" {
@@ -111,7 +113,7 @@ func findAny(toks []token, phrases []string) int {
 // heading phrase near its end), not one that names a task in passing
 // ("bám sát các nhiệm vụ trọng tâm") or the event ("triển khai nhiệm vụ
 // trọng tâm 6 tháng cuối năm").
-func (a *analyzer) isTaskHeading(toks []token, head int) bool {
+func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool {
 	if findAny(toks, []string{"tổ chức", "bám sát", "triển khai nhiệm vụ"}) >= 0 {
 		return false
 	}
@@ -124,7 +126,8 @@ func (a *analyzer) isTaskHeading(toks []token, head int) bool {
 	if end-head > 12 {
 		return false
 	}
-	return findAny(toks, []string{"đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu", "đề nghị", "gồm"}) >= 0
+	return listFollows && findAny(toks, []string{"đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu",
+		"đề nghị", "gồm", "thống nhất", "thảo luận", "xác định"}) >= 0
 }
 
 // afterLeadIn skips "Đó là:", "Cụ thể:" and list markers.
@@ -225,6 +228,10 @@ func directionStart(toks []token, v int) int {
 		}
 		if tokAt(toks, k).low == "cần" {
 			k++
+		}
+		// "... năm 2020 là năm ..., vì vậy hệ thống dân vận cần ..."
+		if j := findAny(toks[k:], []string{"vì vậy", "do đó", "vì thế"}); j > 0 && j < 40 && toks[k+j-1].low == "," {
+			k += j + 2
 		}
 		if k == start {
 			break

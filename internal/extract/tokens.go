@@ -223,18 +223,25 @@ func isUpperStart(_ string, t token) bool { return t.cap || t.caps }
 // match toks from i on; it returns the index after the match.
 func phraseAt(toks []token, i int, phrase string) (int, bool) {
 	for len(phrase) > 0 {
-		if i >= len(toks) {
-			return 0, false
-		}
 		w := phrase
 		rest := ""
 		if k := strings.IndexByte(phrase, ' '); k >= 0 {
 			w, rest = phrase[:k], phrase[k+1:]
 		}
-		if toks[i].low != w {
+		comma := strings.HasSuffix(w, ",")
+		if comma {
+			w = w[:len(w)-1]
+		}
+		if i >= len(toks) || toks[i].low != w {
 			return 0, false
 		}
 		i++
+		if comma {
+			if i >= len(toks) || toks[i].low != "," {
+				return 0, false
+			}
+			i++
+		}
 		phrase = rest
 	}
 	return i, true
