@@ -156,6 +156,11 @@ func Generate(ctx context.Context, d *db.DB, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("demo: generate %s: %w", opts.Scale, err)
 	}
+	// Fresh statistics for the query planners after a bulk load (the
+	// statement is the same on both engines).
+	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("demo: analyze: %w", err)
+	}
 	return nil
 }
 

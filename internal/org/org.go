@@ -307,11 +307,36 @@ func parseDay(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
+	// Fast path for the stored form; reading a subtree parses four dates
+	// per unit.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+			if t.Day() == d {
+				return t, nil
+			}
+		}
+	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("org: stored date %q: %w", s, err)
 	}
 	return t, nil
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // showDay formats a stored date for a message: 30/06/2025.
