@@ -406,13 +406,15 @@ func matchDate(s string, i int, needContext bool) (end int, d Date, ok bool) {
 // offsets into s; s may be NFC or NFD (normalize it first if you need the
 // offsets into normalized text).
 //
-// A date with a four-digit year is always taken: "25/12/2020",
+// A date with a four-digit year (1000 to 2999) is always taken: "25/12/2020",
 // "14-7-2015", "31.12.2015", "ngày 08-10/2020" (8 October 2020, not a
 // range), "09-13/11/2015" (a range), "7/2023" and "tháng 7/2023" (a month),
 // "ngày 25 tháng 12 năm 2020". A day and month without a year must be
 // announced by "ngày", "mồng"/"mùng", "hôm", a weekday or a time of day
-// ("Sáng 11/7", "sáng ngày 11/7", "Thứ sáu (11/7)" is not), so a ratio
-// such as "3/4 xã" is not a date, and "16/20" never is (20 is no month).
+// directly before it ("Sáng 11/7", "sáng ngày 11/7", "Thứ sáu, 11/7";
+// not "Thứ sáu (11/7)"), so a ratio such as "3/4 xã" is not a date, and
+// "16/20" never is (20 is no month). "Thứ" followed by a digit is read as
+// a weekday only when capitalized ("Thứ 6, 11/7", but "lần thứ 2, 3/4").
 // Dates glued to other text are skipped: "12/2020/NĐ-CP" is a document
 // number, "25/12/20" has a two-digit year and is not read. A month and year
 // after "số" ("số 7/2023") is a number, not a date. Year-only mentions
