@@ -202,7 +202,7 @@ func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
 	}
 	line = strings.TrimRight(line, "\r\n")
 	if line == "" {
-		return "", errors.New("chưa có mật khẩu trên stdin (no password on stdin): echo 'mật khẩu' | danvan user ...")
+		return "", errors.New("chưa có mật khẩu trên stdin (no password on stdin); ví dụ: echo 'mật khẩu' | danvan user add --login L --name \"Họ Tên\"")
 	}
 	return line, nil
 }

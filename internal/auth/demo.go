@@ -32,15 +32,34 @@ func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccoun
 		return nil, fmt.Errorf("auth: demo accounts: %w", err)
 	}
 	var root, province, commune *org.Unit
+	byID := make(map[int64]*org.Unit, len(tree))
 	for i := range tree {
 		u := &tree[i]
-		switch {
-		case root == nil && u.ParentID == 0:
+		byID[u.ID] = u
+		if root == nil && u.ParentID == 0 {
 			root = u
-		case province == nil && u.Level == org.Province && u.Kind == org.Board:
-			province = u
-		case province != nil && commune == nil && u.Level == org.Commune && pathHas(u.PathIDs(), province.ID):
-			commune = u
+		}
+	}
+	// The first commune (in tree order) that lies in a province, and that
+	// province; else the first province.
+	for i := range tree {
+		u := &tree[i]
+		if u.Level != org.Commune {
+			continue
+		}
+		for _, id := range u.PathIDs() {
+			if a := byID[id]; a != nil && a.Level == org.Province {
+				province, commune = a, u
+				break
+			}
+		}
+		if commune != nil {
+			break
+		}
+	}
+	for i := range tree {
+		if province == nil && tree[i].Level == org.Province {
+			province = &tree[i]
 		}
 	}
 	if root == nil {
@@ -90,13 +109,4 @@ func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccoun
 			UnitID: p.unit.ID, UnitCode: p.unit.Code, UnitName: p.unit.Name})
 	}
 	return out, nil
-}
-
-func pathHas(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

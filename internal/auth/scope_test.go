@@ -288,3 +288,37 @@ func TestTokens(t *testing.T) {
 		}
 	})
 }
+
+func TestDemoAccounts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		ctx := context.Background()
+		for round := range 2 { // a second run resets and keeps working
+			accs, err := auth.DemoAccounts(ctx, e.s, e.units)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[auth.Role]int64{auth.RoleAdmin: e.tree.Root, auth.RoleLeader: e.tree.P,
+				auth.RoleOfficer: e.tree.A, auth.RoleViewer: e.tree.P}
+			if len(accs) != 4 {
+				t.Fatalf("round %d: %d accounts", round, len(accs))
+			}
+			for _, a := range accs {
+				if want[a.Role] != a.UnitID {
+					t.Errorf("%s on unit %d (%s), want %d", a.Role, a.UnitID, a.UnitCode, want[a.Role])
+				}
+				p, err := e.s.Authenticate(ctx, e.login(t, a.Login, a.Password).Token)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ok, err := e.s.Can(ctx, p, auth.PermRead, a.UnitID)
+				if err != nil || !ok {
+					t.Errorf("%s cannot read its own unit: %v", a.Login, err)
+				}
+				if len(p.Grants) != 1 {
+					t.Errorf("%s has %d grants", a.Login, len(p.Grants))
+				}
+			}
+		}
+	})
+}
