@@ -3,11 +3,7 @@ package org
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/vntext"
@@ -165,17 +161,12 @@ func (s *Store) RebuildSortKeys(ctx context.Context) (int, error) {
 
 func normalize(s string) string { return vntext.Normalize(s) }
 
-// sortKey is the stored collation key of a name.
-// TODO(org): switch to vntext.SortKey once it lands.
+// sortKey is the stored collation key of a name (never nil: the column
+// is NOT NULL).
 func sortKey(name string) []byte {
-	keyMu.Lock()
-	defer keyMu.Unlock()
-	var buf collate.Buffer
-	k := keyCollator.KeyFromString(&buf, vntext.Normalize(name))
-	return append([]byte{}, k...)
+	k := vntext.SortKey(name)
+	if k == nil {
+		k = []byte{}
+	}
+	return k
 }
-
-var (
-	keyMu       sync.Mutex
-	keyCollator = collate.New(language.Vietnamese)
-)
