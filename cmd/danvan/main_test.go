@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// runCmd runs the command line as main would and returns its output.
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestCommandErrorsAreOneLine(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+		code int
+	}{
+		{nil, "thiếu lệnh", 2},
+		{[]string{"frobnicate"}, "lệnh không rõ", 2},
+		{[]string{"demo", "--scale", "huge", "--db", "sqlite:" + filepath.Join(t.TempDir(), "x.db")}, "--scale phải là small hoặc national", 2},
+		{[]string{"migrate", "--db", "mysql://nowhere"}, "unsupported database URL", 1},
+		{[]string{"serve", "--bogus"}, "flag provided but not defined", 2},
+	}
+	for _, tt := range tests {
+		_, _, err := runCmd(t, tt.args...)
+		if err == nil {
+			t.Errorf("%v: no error", tt.args)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: error %q, want one line containing %q", tt.args, err, tt.want)
+		}
+		if c := exitCode(err); c != tt.code {
+			t.Errorf("%v: exit code %d, want %d", tt.args, c, tt.code)
+		}
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	out, _, err := runCmd(t, "version")
+	if err != nil || !strings.HasPrefix(out, "danvan ") {
+		t.Errorf("version: %q %v", out, err)
+	}
+	out, _, err = runCmd(t, "help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range commands() {
+		if !strings.Contains(out, c.name) {
+			t.Errorf("help does not list %s", c.name)
+		}
+	}
+}
+
+func TestMigrateStatus(t *testing.T) {
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "m.db")
+	out, _, err := runCmd(t, "migrate", "--db", dbURL)
+	if err != nil || !strings.Contains(out, "Đã áp dụng") {
+		t.Fatalf("migrate: %q %v", out, err)
+	}
+	out, _, err = runCmd(t, "migrate", "--db", dbURL, "--status")
+	if err != nil || !strings.Contains(out, "đã áp dụng") || strings.Contains(out, "chưa áp dụng") {
+		t.Fatalf("migrate --status: %q %v", out, err)
+	}
+}
+
+// TestServeWithDemo starts the whole server as `serve --demo` would, on a
+// fresh SQLite file, and checks that it answers, then stops gracefully.
+func TestServeWithDemo(t *testing.T) {
+	ctx := context.Background()
+	m, err := Start(ctx, ServeConfig{Addr: "127.0.0.1:0", DB: "sqlite:" + filepath.Join(t.TempDir(), "s.db"), Demo: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) (int, string) {
+		t.Helper()
+		res, err := http.Get(m.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, body := get("/readyz"); code != 200 || !strings.Contains(body, "ok") {
+		t.Errorf("/readyz = %d %q", code, body)
+	}
+	code, body := get("/don-vi?ngay=2020-01-01")
+	if code != 200 || !strings.Contains(body, "Ban Dân vận Trung ương") {
+		t.Errorf("/don-vi = %d, root board missing", code)
+	}
+	if code, _ := get("/metrics"); code != 200 {
+		t.Errorf("/metrics = %d", code)
+	}
+	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := m.Shutdown(sctx); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	if _, err := http.Get(m.URL() + "/healthz"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+}

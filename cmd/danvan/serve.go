@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/web"
+)
+
+// ServeConfig is everything `danvan serve` needs; flags fill it, and tests
+// build it directly to start the whole server on 127.0.0.1:0.
+type ServeConfig struct {
+	Addr   string // listen address, e.g. ":8080" or "127.0.0.1:0"
+	DB     string // database URL
+	Demo   bool   // fill an empty database with the small demo
+	Logger *slog.Logger
+	Out    io.Writer // where the start-up banner goes
+}
+
+// Main is a running server.
+type Main struct {
+	cfg      ServeConfig
+	db       *db.DB
+	listener net.Listener
+	http     *http.Server
+	done     chan error
+}
+
+// Start opens and migrates the database, fills it with demo data when
+// asked and it is empty, starts listening and serves in the background.
+func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Out == nil {
+		cfg.Out = io.Discard
+	}
+	d, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	m := &Main{cfg: cfg, db: d, done: make(chan error, 1)}
+	if err := m.prepare(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger})
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	m.listener = ln
+	m.http = &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	go func() { m.done <- m.http.Serve(ln) }()
+	cfg.Logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", d.String()))
+	return m, nil
+}
+
+func (m *Main) prepare(ctx context.Context) error {
+	n, err := m.db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		m.cfg.Logger.Info("migrated", slog.Int("applied", n))
+	}
+	if !m.cfg.Demo {
+		return nil
+	}
+	has, err := demo.Present(ctx, m.db)
+	if err != nil {
+		return err
+	}
+	if has {
+		return nil
+	}
+	start := time.Now()
+	if err := demo.Generate(ctx, m.db, demo.Options{Scale: "small", Seed: 1}); err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	m.cfg.Logger.Info("demo data generated", slog.Duration("took", time.Since(start)))
+	return nil
+}
+
+// URL is the address to open in a browser.
+func (m *Main) URL() string {
+	addr := m.listener.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+}
+
+// Shutdown stops accepting requests, waits up to the context's deadline
+// for those under way, and closes the database.
+func (m *Main) Shutdown(ctx context.Context) error {
+	err := m.http.Shutdown(ctx)
+	if serr := <-m.done; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	return errors.Join(err, m.db.Close())
+}
+
+func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfg := ServeConfig{Out: stdout}
+	fs.StringVar(&cfg.Addr, "addr", ":8080", "địa chỉ lắng nghe (listen address)")
+	dbURL := dbFlag(fs)
+	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg.DB = *dbURL
+	cfg.Logger = slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	m, err := Start(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "danvan đang chạy tại %s (cơ sở dữ liệu %s). Nhấn Ctrl+C để dừng.\n", m.URL(), m.db)
+	select {
+	case <-ctx.Done():
+	case err := <-m.done:
+		m.done <- err
+	}
+	cfg.Logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return m.Shutdown(sctx)
+}
