@@ -455,6 +455,13 @@ func TestSplitAndMapping(t *testing.T) {
 		if len(parts) != 2 || parts[0].Code != "X4" || parts[0].ParentID != tr.h1.ID || parts[1].ID != tr.x3.ID {
 			t.Fatalf("Split = %+v", parts)
 		}
+		var splitAudit string
+		if err := d.QueryRowContext(ctx, "SELECT after_json FROM audit_log WHERE action = 'split' AND entity_id = ?", tr.x2.ID).Scan(&splitAudit); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf(`"successors":[{"id":%d,"share":0.3},{"id":%d,"share":0.7}]`, parts[0].ID, tr.x3.ID); !strings.Contains(splitAudit, want) {
+			t.Errorf("split audit = %s, want it to contain %s", splitAudit, want)
+		}
 		m, err := s.MapToToday(ctx, tr.x1.ID, d2026)
 		if err != nil {
 			t.Fatal(err)

@@ -458,14 +458,28 @@ func (w *Writer) Close(ctx context.Context, id int64, date time.Time) (Unit, err
 	if err := checkLiving(c, d, true); err != nil {
 		return Unit{}, err
 	}
-	if err := w.end(ctx, c, d, "close"); err != nil {
+	if err := w.end(ctx, c, d, "close", nil); err != nil {
 		return Unit{}, err
 	}
 	return w.unitOf(ctx, id, dayBefore(d))
 }
 
-// end closes c on d-1 after checking it has no living children.
-func (w *Writer) end(ctx context.Context, c current, d, action string) error {
+// successorAudit is what the audit log records of a successor link.
+type successorAudit struct {
+	ID    int64   `json:"id"`
+	Share float64 `json:"share"`
+}
+
+// endAudit is the audit record of a unit that ended, with the successors
+// it passed to (none for a plain close).
+type endAudit struct {
+	auditUnit
+	Successors []successorAudit `json:"successors,omitempty"`
+}
+
+// end closes c on d-1 after checking it has no living children; succ
+// names the successors, for the audit log.
+func (w *Writer) end(ctx context.Context, c current, d, action string, succ []successorAudit) error {
 	tx := w.tx
 	kids, err := openChildren(ctx, tx, c.ID)
 	if err != nil {
@@ -486,7 +500,7 @@ func (w *Writer) end(ctx context.Context, c current, d, action string) error {
 	}
 	after := c
 	after.To, after.v.To = last, last
-	return record(ctx, tx, action, c.ID, c.audit(), after.audit())
+	return record(ctx, tx, action, c.ID, c.audit(), endAudit{after.audit(), succ})
 }
 
 func (w *Writer) link(ctx context.Context, pred, succ int64, kind LinkKind, d string, share float64) error {
@@ -600,7 +614,7 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 				return Unit{}, err
 			}
 		}
-		if err := w.end(ctx, s, d, "merge"); err != nil {
+		if err := w.end(ctx, s, d, "merge", []successorAudit{{target.ID, 1}}); err != nil {
 			return Unit{}, err
 		}
 		if err := w.link(ctx, s.ID, target.ID, LinkMerge, d, 1); err != nil {
@@ -701,7 +715,11 @@ func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date ti
 		}
 		targets[i] = t
 	}
-	if err := w.end(ctx, c, d, "split"); err != nil {
+	succ := make([]successorAudit, len(parts))
+	for i, t := range targets {
+		succ[i] = successorAudit{t.ID, parts[i].Share}
+	}
+	if err := w.end(ctx, c, d, "split", succ); err != nil {
 		return nil, err
 	}
 	out := make([]Unit, len(parts))
