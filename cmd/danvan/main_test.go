@@ -5,10 +5,14 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/danvan/danvan/internal/auth"
 )
 
 // runCmd runs the command line as main would and returns its output.
@@ -78,9 +82,17 @@ func TestMigrateStatus(t *testing.T) {
 // fresh SQLite file, and checks that it answers, then stops gracefully.
 func TestServeWithDemo(t *testing.T) {
 	ctx := context.Background()
-	m, err := Start(ctx, ServeConfig{Addr: "127.0.0.1:0", DB: "sqlite:" + filepath.Join(t.TempDir(), "s.db"), Demo: true})
+	m, err := Start(ctx, ServeConfig{Addr: "127.0.0.1:0", DB: "sqlite:" + filepath.Join(t.TempDir(), "s.db"), Demo: true,
+		Auth: auth.Config{Password: auth.TestPasswordParams}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var banner bytes.Buffer
+	printAccounts(&banner, m.accounts)
+	for _, role := range []string{"admin", "leader", "officer", "viewer"} {
+		if !strings.Contains(banner.String(), role) {
+			t.Errorf("demo accounts lack a %s: %s", role, banner.String())
+		}
 	}
 	get := func(path string) (int, string) {
 		t.Helper()
@@ -101,6 +113,32 @@ func TestServeWithDemo(t *testing.T) {
 	}
 	if code, _ := get("/metrics"); code != 200 {
 		t.Errorf("/metrics = %d", code)
+	}
+
+	// Sign in with a printed demo account through the real form.
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	res, err := client.Get(m.URL() + "/dang-nhap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	var csrf string
+	u, _ := url.Parse(m.URL())
+	for _, c := range jar.Cookies(u) {
+		if c.Name == "danvan_csrf" {
+			csrf = c.Value
+		}
+	}
+	admin := m.accounts[0]
+	res, err = client.PostForm(m.URL()+"/dang-nhap", url.Values{"csrf": {csrf}, "login": {admin.Login}, "password": {admin.Password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(b), admin.Name) {
+		t.Errorf("sign-in as %s: status %d, name not on the page", admin.Login, res.StatusCode)
 	}
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()

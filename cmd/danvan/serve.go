@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web"
 )
 
@@ -22,7 +24,8 @@ type ServeConfig struct {
 	DB     string // database URL
 	Demo   bool   // fill an empty database with the small demo
 	Logger *slog.Logger
-	Out    io.Writer // where the start-up banner goes
+	Out    io.Writer   // where the start-up banner goes
+	Auth   auth.Config // zero means auth.DefaultConfig
 }
 
 // Main is a running server.
@@ -32,6 +35,7 @@ type Main struct {
 	listener net.Listener
 	http     *http.Server
 	done     chan error
+	accounts []auth.DemoAccount // made by --demo
 }
 
 // Start opens and migrates the database, fills it with demo data when
@@ -52,7 +56,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth})
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -91,15 +95,31 @@ func (m *Main) prepare(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if has {
-		return nil
+	if !has {
+		start := time.Now()
+		if err := demo.Generate(ctx, m.db, demo.Options{Scale: "small", Seed: 1}); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		m.cfg.Logger.Info("demo data generated", slog.Duration("took", time.Since(start)))
 	}
-	start := time.Now()
-	if err := demo.Generate(ctx, m.db, demo.Options{Scale: "small", Seed: 1}); err != nil {
-		return fmt.Errorf("demo data: %w", err)
+	accounts, err := auth.DemoAccounts(ctx, auth.NewStore(m.db, org.NewStore(m.db), m.cfg.Auth), org.NewStore(m.db))
+	if err != nil {
+		return fmt.Errorf("demo accounts: %w", err)
 	}
-	m.cfg.Logger.Info("demo data generated", slog.Duration("took", time.Since(start)))
+	m.accounts = accounts
 	return nil
+}
+
+// printAccounts lists the demo accounts for the person who started the
+// server.
+func printAccounts(w io.Writer, accounts []auth.DemoAccount) {
+	if len(accounts) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Tài khoản dùng thử (demo accounts):")
+	for _, a := range accounts {
+		fmt.Fprintf(w, "  %-14s mật khẩu %-18s %-9s %s\n", a.Login, a.Password, a.Role, a.UnitName)
+	}
 }
 
 // URL is the address to open in a browser.
@@ -138,6 +158,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return err
 	}
 	fmt.Fprintf(stdout, "danvan đang chạy tại %s (cơ sở dữ liệu %s). Nhấn Ctrl+C để dừng.\n", m.URL(), m.db)
+	printAccounts(stdout, m.accounts)
 	select {
 	case <-ctx.Done():
 	case err := <-m.done:
