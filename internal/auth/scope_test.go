@@ -11,6 +11,8 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/fixture"
+	"github.com/danvan/danvan/internal/org"
 )
 
 func TestCan(t *testing.T) {
@@ -320,5 +322,67 @@ func TestDemoAccounts(t *testing.T) {
 				}
 			}
 		}
+	})
+}
+
+// TestCanAcrossReform uses the fixture's 2025 reform: merged communes,
+// a split commune and closed districts.
+func TestCanAcrossReform(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		clk := &clock{t: org.Date(2025, 3, 1)} // before the reform, to grant on a district
+		d.SetClock(clk.now)
+		f := fixture.Tree(t, d)
+		units := org.NewStore(d)
+		e := &env{d: d, units: units, s: auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams}), clk: clk}
+		e.user(t, "oldchilang", pw, grantSpec{auth.RoleLeader, f.ChiLang.ID})
+		clk.t = start // after the reform
+		e.user(t, "xachilang", pw, grantSpec{auth.RoleOfficer, f.NewChiLang.ID})
+		e.user(t, "xakesach", pw, grantSpec{auth.RoleOfficer, f.NewKeSach.ID})
+		e.user(t, "langson", pw, grantSpec{auth.RoleLeader, f.LangSon.ID})
+		e.user(t, "soctrang", pw, grantSpec{auth.RoleLeader, f.SocTrang.ID})
+		ps := map[string]*auth.Principal{}
+		for _, l := range []string{"oldchilang", "xachilang", "xakesach", "langson", "soctrang"} {
+			p, err := e.s.Authenticate(ctx, e.login(t, l, pw).Token)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps[l] = p
+		}
+		tests := []struct {
+			name string
+			who  string
+			perm auth.Permission
+			unit org.Unit
+			want bool
+		}{
+			{"new commune officer writes a commune merged into it", "xachilang", auth.PermWrite, f.QuangLang, true},
+			{"new commune officer writes the other merged commune", "xachilang", auth.PermWrite, f.MaiSao, true},
+			{"new commune officer writes a neighbour's old commune", "xachilang", auth.PermWrite, f.DongDang, false},
+			{"new commune officer writes the old district", "xachilang", auth.PermWrite, f.ChiLang, false},
+			{"officer of a split's smaller part writes the split commune", "xakesach", auth.PermWrite, f.ThamDon, true},
+			{"province leader approves an old commune of a closed district", "langson", auth.PermApprove, f.MaiSao, true},
+			{"province leader approves its own new commune", "langson", auth.PermApprove, f.NewDongDang, true},
+			{"province leader approves the other province's old commune", "langson", auth.PermApprove, f.ThamDon, false},
+			{"other province leader approves an old Lạng Sơn commune", "soctrang", auth.PermApprove, f.QuangLang, false},
+			{"grant on a closed district covers the district", "oldchilang", auth.PermApprove, f.ChiLang, true},
+			{"grant on a closed district does not follow its communes", "oldchilang", auth.PermApprove, f.QuangLang, false},
+			{"grant on a closed district does not reach the new commune", "oldchilang", auth.PermRead, f.NewChiLang, false},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				got, err := e.s.Can(ctx, ps[tt.who], tt.perm, tt.unit.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != tt.want {
+					t.Fatalf("%s: Can(%s, %s) = %v, want %v", tt.who, tt.perm, tt.unit.Code, got, tt.want)
+				}
+			})
+		}
+		// A closed unit can no longer be granted.
+		u, _ := e.s.UserByLogin(ctx, "xachilang")
+		_, err := e.s.GrantRole(ctx, u.ID, f.MaiSao.ID, auth.RoleViewer)
+		wantCode(t, err, apperr.CodeInvalid, "Đơn vị đã giải thể hoặc sáp nhập; hãy cấp quyền trên đơn vị hiện nay.")
 	})
 }

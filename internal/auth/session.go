@@ -38,8 +38,11 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	if len(login) > 64 {
 		login = login[:64]
 	}
+	// Failures are counted under a hash of the login name, so that a
+	// password typed into the login field is not kept in clear.
+	key := hashToken(login)
 	now := s.db.Now()
-	wait, err := s.throttled(ctx, login, r.Addr, now)
+	wait, err := s.throttled(ctx, key, r.Addr, now)
 	if err != nil {
 		return Session{}, err
 	}
@@ -61,7 +64,7 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 		return Session{}, fmt.Errorf("auth: login %q: %w", login, err)
 	}
 	if !found || !ok {
-		if err := s.recordFailure(ctx, login, r.Addr); err != nil {
+		if err := s.recordFailure(ctx, key, r.Addr); err != nil {
 			return Session{}, err
 		}
 		return Session{}, apperr.Unauthorized(msgBadLogin)
@@ -71,7 +74,7 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	}
 	var sess Session
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM login_failures WHERE login = ?", login); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM login_failures WHERE login = ?", key); err != nil {
 			return fmt.Errorf("auth: login: clear failures: %w", err)
 		}
 		sess, err = s.startSession(ctx, tx, u, r.Addr, r.UserAgent)
@@ -86,8 +89,8 @@ func minutes(d time.Duration) int {
 	return max(m, 1)
 }
 
-// throttled returns how long sign-ins for login or from addr must wait,
-// or 0 when they may go ahead.
+// throttled returns how long sign-ins for login (the hashed key) or from
+// addr must wait, or 0 when they may go ahead.
 func (s *Store) throttled(ctx context.Context, login, addr string, now time.Time) (time.Duration, error) {
 	since := stamp(now.Add(-s.cfg.ThrottleWindow))
 	wait := time.Duration(0)
@@ -131,7 +134,8 @@ func (s *Store) throttled(ctx context.Context, login, addr string, now time.Time
 	return wait, nil
 }
 
-// recordFailure counts a failed sign-in (and drops the login's failures
+// recordFailure counts a failed sign-in under login (the hashed key) and
+// addr (and drops the login's failures
 // that have left the window). Failed attempts are not audited: people
 // type passwords into the login field.
 func (s *Store) recordFailure(ctx context.Context, login, addr string) error {

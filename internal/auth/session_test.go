@@ -2,6 +2,8 @@ package auth_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"testing"
@@ -19,6 +21,12 @@ const (
 	msgThrottled = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
 	msgExpired   = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."
 )
+
+// loginKey is how login_failures keys a login name.
+func loginKey(login string) string {
+	sum := sha256.Sum256([]byte(login))
+	return hex.EncodeToString(sum[:])
+}
 
 func TestLoginMessages(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
@@ -47,6 +55,15 @@ func TestLoginMessages(t *testing.T) {
 		}
 		if n := count(t, d, "SELECT COUNT(*) FROM sessions"); n != 0 {
 			t.Fatalf("%d sessions after failed sign-ins", n)
+		}
+		// A password typed into the login field is not kept in clear.
+		_, err := e.s.Login(ctx, auth.LoginRequest{Login: "matkhau-go-nham-o", Password: "x", Addr: "198.51.100.7"})
+		wantCode(t, err, apperr.CodeUnauthorized, msgBadLogin)
+		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login LIKE '%matkhau%'"); n != 0 {
+			t.Fatal("login_failures keeps the login name as typed")
+		}
+		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = ?", loginKey("matkhau-go-nham-o")); n != 1 {
+			t.Fatalf("%d failures recorded for the mistyped login, want 1", n)
 		}
 		// Right password, other case of login: a session with fresh tokens.
 		s1 := e.login(t, "BINH", pw)
@@ -106,7 +123,7 @@ func TestLoginThrottle(t *testing.T) {
 		// and the wait counts from the oldest failure, 5 minutes ago.
 		wantCode(t, try("CHI", pw, "192.0.2.99"), apperr.CodeUnauthorized,
 			"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 10 phút.")
-		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = 'chi'"); n != 5 {
+		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = ?", loginKey("chi")); n != 5 {
 			t.Fatalf("%d failures recorded, want 5 (refused attempts are not counted)", n)
 		}
 		// Another account is not affected.
@@ -118,7 +135,7 @@ func TestLoginThrottle(t *testing.T) {
 		wantCode(t, try("chi", pw, "203.0.113.1"), apperr.CodeUnauthorized, "")
 		e.clk.advance(2 * time.Minute)
 		e.login(t, "chi", pw)
-		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = 'chi'"); n != 0 {
+		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = ?", loginKey("chi")); n != 0 {
 			t.Fatalf("%d failures left after a successful sign-in", n)
 		}
 

@@ -54,7 +54,9 @@ CREATE INDEX sessions_user ON sessions (user_id);
 CREATE INDEX sessions_expires ON sessions (expires_at);
 
 -- One row per failed sign-in, counted per login name and per client
--- address within the throttling window.
+-- address within the throttling window. login holds the SHA-256 (hex) of
+-- the normalized login name, never the name as typed (people type
+-- passwords into the login field).
 CREATE TABLE login_failures (
     id    BIGSERIAL PRIMARY KEY,
     login TEXT    NOT NULL,
