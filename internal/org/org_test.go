@@ -564,7 +564,7 @@ func TestRefusals(t *testing.T) {
 				_, err := s.Create(ctx, org.NewUnit{Code: "N6", Name: "Ban Dân vận Huyện ủy X", Level: org.District, Kind: org.Board, ParentID: tr.p1.ID, ValidFrom: d2020})
 				return err
 			}, apperr.CodeConflict, "có thay đổi từ ngày 01/01/2022"},
-			{"rename unknown", func() error { _, err := s.Rename(ctx, 777777, d2020, "X", ""); return err }, apperr.CodeInvalid, "Không tìm thấy đơn vị"},
+			{"rename unknown", func() error { _, err := s.Rename(ctx, 777777, d2020, "X", ""); return err }, apperr.CodeNotFound, "Không tìm thấy đơn vị"},
 			{"rename empty", func() error { _, err := s.Rename(ctx, tr.x1.ID, d2020, " ", ""); return err }, apperr.CodeInvalid, "Chưa nhập tên đơn vị"},
 			{"rename before start", func() error { _, err := s.Rename(ctx, tr.x3.ID, d2015, "X", ""); return err }, apperr.CodeInvalid, "bắt đầu hoạt động từ ngày 01/01/2018"},
 			{"rename overlapping", func() error { _, err := s.Rename(ctx, tr.p1.ID, d2020, "X", ""); return err }, apperr.CodeConflict, "trùng với thời gian hiệu lực"},
@@ -642,7 +642,16 @@ func TestRefusals(t *testing.T) {
 			{"close with children", func() error { _, err := s.Close(ctx, tr.h1.ID, d2025); return err }, apperr.CodeConflict, "còn 3 đơn vị cấp dưới"},
 			{"close on first day", func() error { _, err := s.Close(ctx, tr.x3.ID, d2018); return err }, apperr.CodeInvalid, "bắt đầu hoạt động từ ngày 01/01/2018"},
 			{"close twice", func() error { _, err := s.Close(ctx, dead.ID, d2025); return err }, apperr.CodeConflict, "đã ngừng hoạt động"},
-			{"close unknown", func() error { _, err := s.Close(ctx, 31337, d2025); return err }, apperr.CodeInvalid, "Không tìm thấy đơn vị"},
+			{"close unknown", func() error { _, err := s.Close(ctx, 31337, d2025); return err }, apperr.CodeNotFound, "Không tìm thấy đơn vị"},
+			{"move unknown", func() error { _, err := s.Move(ctx, 31337, tr.p1.ID, d2025); return err }, apperr.CodeNotFound, "Không tìm thấy đơn vị"},
+			{"merge unknown source", func() error {
+				_, err := s.Merge(ctx, []int64{31337}, org.MergeTarget{ExistingID: tr.x2.ID}, d2025)
+				return err
+			}, apperr.CodeInvalid, "Không tìm thấy đơn vị"},
+			{"split unknown", func() error {
+				_, err := s.Split(ctx, 31337, []org.SplitPart{{ExistingID: tr.x2.ID, Share: 0.5}, {ExistingID: tr.x3.ID, Share: 0.5}}, d2025)
+				return err
+			}, apperr.CodeNotFound, "Không tìm thấy đơn vị"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

@@ -47,7 +47,9 @@ type current struct {
 func (c current) label() string { return fmt.Sprintf("%q", c.v.Name) }
 
 // loadCurrent reads a unit and its latest version inside tx. field names
-// the input the id came from, for the error.
+// the input the id came from, for the error: "id" for the unit the
+// operation is about (a not-found error), another field for a unit it
+// refers to (an invalid-input error on that field).
 func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (current, error) {
 	var c current
 	var to, vto sql.NullString
@@ -59,8 +61,10 @@ func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (curren
 		&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
 		&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path)
 	if errors.Is(err, db.ErrNotFound) {
-		if field == "" {
-			field = "id"
+		// The unit an operation is about is not found; a unit it refers
+		// to (a parent, a merge target) is bad input in that field.
+		if field == "id" {
+			return c, apperr.NotFound(fmt.Sprintf("%s có mã số %d", msgUnknownUnit, id))
 		}
 		return c, apperr.Invalid(field, fmt.Sprintf("%s có mã số %d", msgUnknownUnit, id))
 	}
