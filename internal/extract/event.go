@@ -242,16 +242,22 @@ func tokAt(toks []token, i int) token {
 
 // typeKeywords map words of a headline to event types.
 var typeKeywords = []struct {
-	phrase, typ string
+	phrase, typ, first string
 }{
-	{"tổng kết", TypeTongKet}, {"sơ kết", TypeSoKet},
-	{"khen thưởng", TypeKhenThuong}, {"tuyên dương", TypeKhenThuong}, {"biểu dương", TypeKhenThuong},
-	{"trao tặng", TypeKhenThuong}, {"trao bằng khen", TypeKhenThuong}, {"trao giấy khen", TypeKhenThuong},
-	{"vinh danh", TypeKhenThuong}, {"trao thưởng", TypeKhenThuong}, {"trao giải", TypeKhenThuong},
-	{"chuyên đề", TypeChuyenDe}, {"tập huấn", TypeChuyenDe}, {"bồi dưỡng", TypeChuyenDe},
-	{"đối thoại", TypeChuyenDe}, {"tọa đàm", TypeChuyenDe}, {"hội thảo", TypeChuyenDe},
-	{"tiếp xúc", TypeChuyenDe}, {"giao lưu", TypeChuyenDe}, {"nói chuyện", TypeChuyenDe},
-	{"triển khai", TypeTrienKhai}, {"quán triệt", TypeTrienKhai}, {"phát động", TypeTrienKhai},
+	{"tổng kết", TypeTongKet, ""}, {"sơ kết", TypeSoKet, ""},
+	{"khen thưởng", TypeKhenThuong, ""}, {"tuyên dương", TypeKhenThuong, ""}, {"biểu dương", TypeKhenThuong, ""},
+	{"trao tặng", TypeKhenThuong, ""}, {"trao bằng khen", TypeKhenThuong, ""}, {"trao giấy khen", TypeKhenThuong, ""},
+	{"vinh danh", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},
+	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
+	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
+	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
+	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""},
+}
+
+func init() {
+	for i, k := range typeKeywords {
+		typeKeywords[i].first, _, _ = strings.Cut(k.phrase, " ")
+	}
 }
 
 type typeHit struct {
@@ -264,6 +270,9 @@ type typeHit struct {
 func typeOf(toks []token) (main typeHit, launch typeHit) {
 	for i := range toks {
 		for _, k := range typeKeywords {
+			if toks[i].low != k.first {
+				continue
+			}
 			if _, ok := phraseAt(toks, i, k.phrase); !ok {
 				continue
 			}
@@ -381,6 +390,8 @@ func (a *analyzer) yearNear() int {
 	return 0
 }
 
+var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc")
+
 // leadSentence is the first body sentence that names the event: the one
 // with "tổ chức", "hội nghị" or a review word, among the first few.
 func (a *analyzer) leadSentence() []token {
@@ -393,12 +404,8 @@ func (a *analyzer) leadSentence() []token {
 		if n > 6 {
 			break
 		}
-		for i := range s.toks {
-			for _, p := range []string{"tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc"} {
-				if _, ok := phraseAt(s.toks, i, p); ok {
-					return s.toks
-				}
-			}
+		if findAny(s.toks, leadWords) >= 0 {
+			return s.toks
 		}
 	}
 	return nil

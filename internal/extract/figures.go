@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/danvan/danvan/internal/vntext"
@@ -18,7 +17,7 @@ type figureHit struct {
 
 // units are the counted nouns a figure may have, lower case, longest
 // first within each leading word so the first match is the longest.
-var units = []string{
+var units = newPhraseSet(
 	"vụ việc", "vụ án", "vụ", "cuộc", "lượt cán bộ", "lượt người", "lượt hội viên",
 	"lượt đoàn viên", "lượt", "cán bộ", "công chức", "người dân", "người",
 	"hộ gia đình", "hộ dân", "hộ", "đảng viên", "hội viên", "đoàn viên", "mô hình", "tập thể",
@@ -35,14 +34,7 @@ var units = []string{
 	"chỉ tiêu", "nhiệm vụ", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
 	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
 	"cuộc họp", "cuộc vận động", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
-}
-
-func init() {
-	// Longest phrases first, so "vụ việc" wins over "vụ".
-	sort.SliceStable(units, func(i, j int) bool {
-		return strings.Count(units[i], " ") > strings.Count(units[j], " ")
-	})
-}
+)
 
 // meetingUnits count only the meeting itself.
 var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true, "tham luận": true,
@@ -102,7 +94,7 @@ func floatString(v float64) string {
 // targetSentence reports a sentence about targets, not results.
 func (a *analyzer) targetSentence(toks []token) bool {
 	for i := range toks {
-		if _, _, ok := anyPhraseAt(toks, i, []string{"phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra"}); ok {
+		if _, _, ok := anyPhraseAt(toks, i, targetWords); ok {
 			return true
 		}
 	}
@@ -200,7 +192,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	return f, true
 }
 
-var meetingUnitList = []string{"đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên"}
+var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên")
 
 // meetingSentence reports a sentence that describes attendance at the
 // meeting: "Hội nghị có 150 người tham dự". Its counts describe the
@@ -208,10 +200,10 @@ var meetingUnitList = []string{"đại biểu", "điểm cầu", "tham luận", 
 func (a *analyzer) meetingSentence(toks []token) bool {
 	meet, attend := false, false
 	for i := range toks {
-		if _, _, ok := anyPhraseAt(toks, i, []string{"hội nghị", "lớp", "buổi", "tọa đàm", "hội thảo", "lễ"}); ok {
+		if _, _, ok := anyPhraseAt(toks, i, meetingNouns); ok {
 			meet = true
 		}
-		if _, _, ok := anyPhraseAt(toks, i, []string{"tham dự", "dự", "có mặt", "tham gia lớp", "học viên"}); ok {
+		if _, _, ok := anyPhraseAt(toks, i, attendanceWords); ok {
 			attend = true
 		}
 	}
@@ -274,3 +266,9 @@ func trimWords(s string, n int, tail bool) string {
 	}
 	return strings.Join(f[:n], " ")
 }
+
+var targetWords = newPhraseSet("phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra")
+
+var meetingNouns = newPhraseSet("hội nghị", "lớp", "buổi", "tọa đàm", "hội thảo", "lễ")
+
+var attendanceWords = newPhraseSet("tham dự", "dự", "có mặt", "tham gia lớp", "học viên")

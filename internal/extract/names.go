@@ -36,7 +36,7 @@ var notNames = map[string]bool{"hồ chí minh": true, "võ nguyên giáp": true
 
 // titleHeads begin a title (chức danh), lower case; a title chain
 // segment must start with one.
-var titleHeads = []string{
+var titleHeads = newPhraseSet(
 	"phó", "trưởng", "bí thư", "chủ tịch", "chủ nhiệm", "ủy viên", "uỷ viên", "giám đốc", "chánh",
 	"thứ trưởng", "bộ trưởng", "tổng", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy",
 	"thượng úy", "trung úy", "thiếu úy", "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng",
@@ -46,7 +46,7 @@ var titleHeads = []string{
 	"hòa thượng", "linh mục", "mục sư", "già làng", "người có uy tín", "trưởng thôn", "trưởng ấp", "trưởng bản",
 	"chủ nhiệm", "giám mục", "cục trưởng", "vụ trưởng", "ủy ban", "thư ký", "đảng ủy viên", "huyện ủy viên",
 	"tỉnh ủy viên", "thành ủy viên", "nhà giáo", "nghệ nhân", "cựu", "thẩm phán", "kiểm sát viên",
-}
+)
 
 // titleWords may appear inside a title in lower case: "Phó Bí thư
 // thường trực Huyện ủy", "Giám đốc Trung tâm Chính trị huyện".

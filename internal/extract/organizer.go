@@ -5,7 +5,7 @@ import (
 )
 
 // bodyHeads begin the name of an organizing body (lower case).
-var bodyHeads = []string{
+var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
 	"ban thường vụ", "thường trực", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy",
 	"thị ủy", "quận ủy", "ủy ban mttq", "ủy ban mặt trận tổ quốc", "ubmttq", "mttq", "mặt trận tổ quốc",
@@ -13,14 +13,14 @@ var bodyHeads = []string{
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị",
-}
+)
 
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
-var committeeWords = []string{"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương"}
+var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương")
 
 // placeWords introduce a place name: "huyện Mỹ Xuyên".
-var placeWords = []string{"thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp"}
+var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp")
 
 // parseBody reads the name of a body starting at toks[i]; it returns the
 // index after it, or ok=false.
@@ -108,8 +108,8 @@ var notPlace = map[string]bool{"hội": true, "lễ": true, "tổ": true, "đồ
 	"quyết": true, "đối": true, "công": true, "thường": true, "khen": true}
 
 // orgVerbs follow the organizer in a lead sentence or a headline.
-var orgVerbs = []string{"tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
-	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao"}
+var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
+	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao")
 
 // readOrganizer finds the body that organized the event.
 func (a *analyzer) readOrganizer() {

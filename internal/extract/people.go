@@ -33,13 +33,13 @@ func (p personHit) person(text string) Person {
 	return out
 }
 
-var chairWords = []string{"chủ trì", "chủ tọa"}
+var chairWords = newPhraseSet("chủ trì", "chủ tọa")
 
-var attendWords = []string{"tham dự", "dự", "phát biểu", "chỉ đạo", "báo cáo", "trình bày", "trao",
+var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạo", "báo cáo", "trình bày", "trao",
 	"khai mạc", "bế mạc", "kết luận", "quán triệt", "truyền đạt", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
-	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất"}
+	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất")
 
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/danvan/danvan/internal/vntext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -101,6 +100,9 @@ func splitLines(s string) []string {
 // space, invisible characters go, and the text is NFC with one tone-mark
 // placement.
 func cleanLine(s string) string {
+	if plainSpaces(s) {
+		return normalizeWords(strings.TrimSpace(s))
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -124,7 +126,35 @@ func cleanLine(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return vntext.Normalize(b.String())
+	return normalizeWords(b.String())
+}
+
+// plainSpaces reports whether s has only single ASCII spaces and no
+// control, invisible or special space characters, so cleanLine need not
+// rebuild it.
+func plainSpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return false
+		case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAD || s[i+1] == 0x85):
+			return false
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] <= 0x8F || s[i+2] >= 0xA8 && s[i+2] <= 0xAF):
+			return false // U+2000-U+200F, U+2028-U+202F
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x81 && (s[i+2] == 0x9F || s[i+2] == 0xA0):
+			return false // U+205F, U+2060
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80:
+			return false // U+3000
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF:
+			return false // BOM
+		case c == 0xE2 && i+2 >= len(s), c == 0xE3 && i+2 >= len(s), c == 0xEF && i+2 >= len(s):
+			return false
+		}
+	}
+	return true
 }
 
 // looksHTML reports whether s is an HTML page or fragment rather than text.
@@ -132,6 +162,9 @@ func looksHTML(s string) bool {
 	head := s
 	if len(head) > 4096 {
 		head = head[:4096]
+	}
+	if !strings.Contains(head, "<") {
+		return false
 	}
 	l := strings.ToLower(head)
 	for _, tag := range []string{"<!doctype html", "<html", "<body", "<p>", "<p ", "<div", "<br", "<article", "<h1", "<span", "<table", "<meta"} {
@@ -315,6 +348,9 @@ var imageExt = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".pdf"
 // isFurniture reports whether a line is page furniture; end reports
 // whether it also ends the article.
 func isFurniture(t string) (furn, end bool) {
+	if len(t) > 400 {
+		return false, false
+	}
 	l := lowerASCIIish(t)
 	if furnitureLines[strings.TrimSpace(l)] {
 		return true, false

@@ -5,15 +5,15 @@ import (
 )
 
 // taskHeads announce a list of key tasks.
-var taskHeads = []string{"nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
+var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
 	"nhiệm vụ, giải pháp", "một số nhiệm vụ", "các nhiệm vụ sau", "những nhiệm vụ sau", "nhiệm vụ chủ yếu",
-	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới"}
+	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới")
 
 // directionVerbs open a leader's closing directions.
-var directionVerbs = []string{"đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý"}
+var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý")
 
 // aheadMarkers speak of the period to come.
-var aheadMarkers = []string{"thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới"}
+var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới")
 
 // readTasks collects the key tasks for the next period.
 func (a *analyzer) readTasks() {
@@ -100,7 +100,7 @@ func (a *analyzer) readTasks() {
 
 func firstInBlock(body []sentence, i int) bool { return i == 0 || body[i-1].block != body[i].block }
 
-func findAny(toks []token, phrases []string) int {
+func findAny(toks []token, phrases *phraseSet) int {
 	for i := range toks {
 		if _, _, ok := anyPhraseAt(toks, i, phrases); ok {
 			return i
@@ -114,7 +114,7 @@ func findAny(toks []token, phrases []string) int {
 // ("bám sát các nhiệm vụ trọng tâm") or the event ("triển khai nhiệm vụ
 // trọng tâm 6 tháng cuối năm").
 func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool {
-	if findAny(toks, []string{"tổ chức", "bám sát", "triển khai nhiệm vụ"}) >= 0 {
+	if findAny(toks, notHeadingWords) >= 0 {
 		return false
 	}
 	end := len(toks)
@@ -126,8 +126,7 @@ func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool 
 	if end-head > 12 {
 		return false
 	}
-	return listFollows && findAny(toks, []string{"đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu",
-		"đề nghị", "gồm", "thống nhất", "thảo luận", "xác định"}) >= 0
+	return listFollows && findAny(toks, headingWords) >= 0
 }
 
 // afterLeadIn skips "Đó là:", "Cụ thể:" and list markers.
@@ -144,7 +143,7 @@ func afterLeadIn(toks []token) int {
 // comes from a speaker.
 func (a *analyzer) looksAhead(toks []token, v int) bool {
 	return findAny(toks[v:], aheadMarkers) >= 0 &&
-		findAny(toks, []string{"phát biểu", "kết luận", "đồng chí", "ông", "bà"}) >= 0
+		findAny(toks, speakerWords) >= 0
 }
 
 // nextPeriodOpening reads "Năm 2016, ", "Thời gian tới, ", "6 tháng cuối
@@ -154,7 +153,7 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if tokAt(toks, 0).low == "trong" {
 		i = 1
 	}
-	if j, _, ok := anyPhraseAt(toks, i, []string{"thời gian tới", "năm tới", "thời gian đến"}); ok && tokAt(toks, j).low == "," {
+	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
 	}
 	if a.period == nil {
@@ -177,7 +176,7 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if !next {
 		return 0, false
 	}
-	if findAny(toks, []string{"tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu"}) < 0 {
+	if findAny(toks, directiveWords) < 0 {
 		return 0, false
 	}
 	return p.tokEnd + 1, true
@@ -208,7 +207,7 @@ func directionStart(toks []token, v int) int {
 		for k < len(toks) && (toks[k].low == "," || toks[k].low == ":") {
 			k++
 		}
-		if j, _, ok := anyPhraseAt(toks, k, []string{"trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới"}); ok {
+		if j, _, ok := anyPhraseAt(toks, k, aheadPhrases); ok {
 			k = j
 		} else if tokAt(toks, k).low == "trong" || tokAt(toks, k).low == "năm" {
 			ps := findPeriods(toks[k:])
@@ -230,7 +229,7 @@ func directionStart(toks []token, v int) int {
 			k++
 		}
 		// "... năm 2020 là năm ..., vì vậy hệ thống dân vận cần ..."
-		if j := findAny(toks[k:], []string{"vì vậy", "do đó", "vì thế"}); j > 0 && j < 40 && toks[k+j-1].low == "," {
+		if j := findAny(toks[k:], consequenceWords); j > 0 && j < 40 && toks[k+j-1].low == "," {
 			k += j + 2
 		}
 		if k == start {
@@ -286,3 +285,18 @@ func (a *analyzer) addTasks(toks []token) {
 	}
 	emit(from, len(toks))
 }
+
+var notHeadingWords = newPhraseSet("tổ chức", "bám sát", "triển khai nhiệm vụ")
+
+var headingWords = newPhraseSet("đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu",
+	"đề nghị", "gồm", "thống nhất", "thảo luận", "xác định")
+
+var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", "ông", "bà")
+
+var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến")
+
+var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu")
+
+var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới")
+
+var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")

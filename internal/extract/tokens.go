@@ -1,16 +1,30 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7 // Latin-1 letters, Latin Extended-A and -B
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return true // Latin Extended Additional: ạ ả ấ ... ỹ
+	case r >= 0x300 && r <= 0x36F:
+		return true // combining marks of NFD text
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isCombining reports the combining marks NFD text uses.
+func isCombining(r rune) bool {
+	return r >= 0x300 && r <= 0x36F || r >= 0x1AB0 && r <= 0x1AFF || r >= 0x1DC0 && r <= 0x1DFF ||
+		r >= 0x20D0 && r <= 0x20FF || r >= 0xFE20 && r <= 0xFE2F
 }
 
 func isUpper(r rune) bool {
@@ -25,30 +39,35 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // lowerASCIIish lowers s rune by rune, keeping any rune whose lower case
 // has another UTF-8 length, so byte offsets into s stay valid.
 func lowerASCIIish(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
+	var buf []byte
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if buf == nil {
+					buf = make([]byte, len(s))
+					copy(buf, s)
+				}
+				buf[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
 		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) || r == utf8.RuneError {
-			l = r
+		if l != r && r != utf8.RuneError && utf8.RuneLen(l) == n {
+			if buf == nil {
+				buf = make([]byte, len(s))
+				copy(buf, s)
+			}
+			utf8.EncodeRune(buf[i:], l)
 		}
-		b.WriteRune(l)
+		i += n
 	}
-	if b.Len() != len(s) { // invalid UTF-8 expanded; keep offsets
+	if buf == nil {
 		return s
 	}
-	return b.String()
+	return string(buf)
 }
 
 type tokKind uint8
@@ -247,9 +266,34 @@ func phraseAt(toks []token, i int, phrase string) (int, bool) {
 	return i, true
 }
 
-// anyPhraseAt is phraseAt for the first matching phrase of a list.
-func anyPhraseAt(toks []token, i int, phrases []string) (int, string, bool) {
+// phraseSet is a list of phrases (lower case, words separated by single
+// spaces, a word may end in a comma) indexed by first word, longest first.
+type phraseSet struct {
+	byFirst map[string][]string
+}
+
+func newPhraseSet(phrases ...string) *phraseSet {
+	ps := &phraseSet{byFirst: map[string][]string{}}
 	for _, p := range phrases {
+		first := p
+		if k := strings.IndexByte(p, ' '); k >= 0 {
+			first = p[:k]
+		}
+		first = strings.TrimSuffix(first, ",")
+		ps.byFirst[first] = append(ps.byFirst[first], p)
+	}
+	for _, l := range ps.byFirst {
+		sort.SliceStable(l, func(i, j int) bool { return strings.Count(l[i], " ") > strings.Count(l[j], " ") })
+	}
+	return ps
+}
+
+// anyPhraseAt returns the longest phrase of ps that matches toks from i on.
+func anyPhraseAt(toks []token, i int, ps *phraseSet) (int, string, bool) {
+	if i >= len(toks) {
+		return 0, "", false
+	}
+	for _, p := range ps.byFirst[toks[i].low] {
 		if j, ok := phraseAt(toks, i, p); ok {
 			return j, p, true
 		}
