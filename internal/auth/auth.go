@@ -29,23 +29,43 @@
 //
 // # Use from the web layer
 //
-//   - Sign-in: Login checks throttling, the password and the account and
-//     returns a Session. Put Session.Token in an HttpOnly, SameSite=Lax
-//     cookie (Secure behind TLS) with Session.ExpiresAt as its expiry;
-//     nothing else about it is stored in clear.
+//   - Store: NewStore(db, org.NewStore(db), Config{}) — zero Config fields
+//     take DefaultConfig's values (argon2id t=2, 32 MiB; sessions idle 8 h,
+//     absolute 7 days; the 6th failure per login or the 20th per address
+//     within 15 minutes is refused). Tests pass
+//     Config{Password: TestPasswordParams}.
+//   - Sign-in: Login(LoginRequest{Login, Password, Addr, UserAgent})
+//     checks throttling, the password and the account and returns a
+//     Session. Put Session.Token in an HttpOnly, SameSite=Lax cookie
+//     (Secure behind TLS) expiring at Session.ExpiresAt; only its SHA-256
+//     is stored. Every sign-in makes a new token.
 //   - Each request: Authenticate(token from the cookie) returns the
-//     *Principal or an apperr.Unauthorized error (unknown, expired or
+//     *Principal, or an apperr.Unauthorized error (unknown, expired or
 //     ended session, disabled account). Put Principal.CSRFToken in every
-//     form and compare it on POST with CheckCSRF.
-//   - Sign-out: Logout(principal) ends the session.
+//     form and compare it on POST with CheckCSRF. Put p.Actor(addr) in the
+//     context with audit.WithActor so writes are attributed.
+//   - Sign-out: Logout(token). Password change: ChangePassword ends every
+//     session of the user; StartSession (or Login with the new password)
+//     gives the current browser a new one.
 //   - /api/v1: AuthenticateToken(bearer secret) returns a Principal with
-//     TokenID set and no CSRF token (bearer tokens need none).
-//   - Permission checks: Can(ctx, p, PermWrite, unitID); list pages
-//     restrict their queries with ScopeRoots / Scope.
+//     TokenID set and no CSRF token (bearer requests carry no cookies).
+//   - Permission checks on one unit: Can / Require. List pages: Scope
+//     (All for a national scope, else the granted root units, which
+//     org expands into unit ids) or ScopeRoots.
+//   - Housekeeping: PurgeExpired now and then deletes ended sessions and
+//     old failed sign-ins (they are refused whether purged or not).
 //
-// Every write records an audit row (audit.Record) in its own transaction
-// with the actor from the context (audit.WithActor); passwords, password
-// hashes, session and API tokens never appear in it.
+// # Audit
+//
+// Every write records an audit row (audit.Record) in the same transaction
+// as the write, with the actor from the context (audit.WithActor):
+// entity "user" (create, update, enable, disable, set_password,
+// change_password), "grant" (grant, revoke), "api_token" (create,
+// revoke) and "session" (login, logout; the user is the actor when the
+// context has none). Passwords, password hashes, session, CSRF and API
+// tokens never appear in it. Failed sign-ins are not audited (people type
+// passwords into the login field); they are counted in login_failures
+// under a hash of the login name.
 package auth
 
 import (
