@@ -122,7 +122,7 @@ func matchPeriod(s string, i int) (int, Period, bool) {
 		return e, p, ok && p.Valid()
 	case "quý":
 		k2, ok := afterSpace(s, k)
-		if !ok {
+		if !ok || k2 >= len(s) {
 			return i, Period{}, false
 		}
 		q, e := 0, k2
@@ -144,7 +144,7 @@ func matchPeriod(s string, i int) (int, Period, bool) {
 		return e, p, y == 0 || p.Valid()
 	case "tháng":
 		k2, ok := afterSpace(s, k)
-		if !ok || !isDigit(s[k2]) {
+		if !ok || k2 >= len(s) || !isDigit(s[k2]) {
 			return i, Period{}, false
 		}
 		e := k2

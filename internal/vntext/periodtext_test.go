@@ -34,6 +34,7 @@ func TestFindPeriods(t *testing.T) {
 			{"tháng 8 năm 2023", Period{Kind: Month, Year: 2023, Part: 8}},
 		}},
 		{"Lạng Sơn, ngày 25 tháng 12 năm 2020", nil},
+		{"tháng ", nil}, {"quý ", nil}, {"giai đoạn ", nil}, {"năm ", nil}, {"6 tháng đầu ", nil},
 		{"4 tháng đầu năm 2023; 16 tháng đầu năm; năm 20201; tháng 13/2020; giai đoạn 2020-2010", nil},
 		{norm.NFD.String("6 tháng cuối năm 2023"), []m{{norm.NFD.String("6 tháng cuối năm 2023"), Period{Kind: Half, Year: 2023, Part: 2}}}},
 	}
