@@ -45,7 +45,9 @@ type tree struct {
 	Root, P, P2, D1, D2, A, B, C, M1, M2, N int64
 }
 
-func newEnv(t *testing.T, d *db.DB) *env {
+func newEnv(t *testing.T, d *db.DB) *env { return newEnvTB(t, d) }
+
+func newEnvTB(t testing.TB, d *db.DB) *env {
 	t.Helper()
 	clk := &clock{t: start}
 	d.SetClock(clk.now)
@@ -56,7 +58,7 @@ func newEnv(t *testing.T, d *db.DB) *env {
 	return e
 }
 
-func buildTree(t *testing.T, units *org.Store) tree {
+func buildTree(t testing.TB, units *org.Store) tree {
 	t.Helper()
 	ctx := context.Background()
 	from := org.Date(2015, 1, 1)
@@ -89,7 +91,7 @@ func buildTree(t *testing.T, units *org.Store) tree {
 }
 
 // user creates an account with password pw and the given grants.
-func (e *env) user(t *testing.T, login, pw string, grants ...grantSpec) auth.User {
+func (e *env) user(t testing.TB, login, pw string, grants ...grantSpec) auth.User {
 	t.Helper()
 	ctx := context.Background()
 	u, err := e.s.CreateUser(ctx, auth.NewUser{Login: login, Name: "Người dùng " + login, Password: pw})
@@ -110,7 +112,7 @@ type grantSpec struct {
 }
 
 // login signs in and fails the test on error.
-func (e *env) login(t *testing.T, login, pw string) auth.Session {
+func (e *env) login(t testing.TB, login, pw string) auth.Session {
 	t.Helper()
 	s, err := e.s.Login(context.Background(), auth.LoginRequest{Login: login, Password: pw, Addr: "192.0.2.1", UserAgent: "test"})
 	if err != nil {
