@@ -186,8 +186,9 @@ type NewUser struct {
 	Password string
 }
 
-// UserUpdate changes an account's editable fields. Version must be the
-// version the editor started from; a stale one is refused.
+// UserUpdate changes an account's editable fields (the login name never
+// changes). Version must be the version the editor started from; a stale
+// one is refused with apperr.Conflict.
 type UserUpdate struct {
 	ID      int64
 	Version int64

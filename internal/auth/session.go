@@ -35,9 +35,6 @@ type LoginRequest struct {
 // A successful sign-in clears the failures counted for the login name.
 func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	login, _ := NormalizeLogin(r.Login)
-	if len(login) > 64 {
-		login = login[:64]
-	}
 	// Failures are counted under a hash of the login name, so that a
 	// password typed into the login field is not kept in clear.
 	key := hashToken(login)
