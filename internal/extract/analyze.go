@@ -26,6 +26,7 @@ type analyzer struct {
 	people     []personHit
 	figures    []figureHit
 	tasks      []Span
+	taskSeen   map[string]bool
 	dateTokens map[int]bool // token starts that belong to dates
 }
 

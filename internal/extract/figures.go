@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/danvan/danvan/internal/vntext"
@@ -42,7 +43,7 @@ var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true,
 
 // notFigureBefore are words that make the next number an ordinal, a name
 // part, a code or a date: "lần thứ 5", "thôn 3", "Quyết định 12".
-var notFigureBefore = wordSet(`thứ đợt khóa khoá số thôn ấp bản tổ khu xóm phường quận đội đường
+var notFigureBefore = wordSet(`phố thứ đợt khóa khoá số thôn ấp bản tổ khu xóm phường quận đội đường
 	điều khoản mục chương phần kỳ năm tháng ngày quý lớp khối nghị thị luận định hoạch dẫn tư
 	báo văn án đoạn covid lúc hồi vào quốc tỉnh tuyến cấp hạng giải top phiên sư trung tiểu
 	khoản số phòng mã lô căn tầng km`)
@@ -110,14 +111,11 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		}
 	}
 	// Token index of the first digit.
-	ti := -1
-	for k, t := range toks {
-		if t.kind == tNum && t.start >= m.Start && t.start < m.End {
-			ti = k
-			break
-		}
+	ti := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.Start })
+	for ti < len(toks) && toks[ti].kind != tNum && toks[ti].start < m.End {
+		ti++
 	}
-	if ti < 0 {
+	if ti >= len(toks) || toks[ti].kind != tNum || toks[ti].start >= m.End {
 		return figureHit{}, false
 	}
 	nt := toks[ti]
@@ -187,7 +185,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		value: m.Number.Value,
 		unit:  unit,
 		span:  Span{m.Start, m.End},
-		about: a.aboutFor(toks, m.Start, uEnd),
+		about: a.aboutFor(toks[max(0, ti-40):min(len(toks), ti+40)], m.Start, uEnd),
 	}
 	return f, true
 }

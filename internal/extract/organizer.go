@@ -150,6 +150,9 @@ func (a *analyzer) readOrganizer() {
 	// The headline may give the same body with its place name.
 	a.addPlaceFromTitle()
 	a.level = levelOf(a.orgName)
+	if a.level == LevelDistrict && strings.Contains(lowerASCIIish(a.orgName), "thành ủy") && !strings.Contains(lowerASCIIish(a.orgName), "thành ủy ") {
+		a.warn("Thành ủy không ghi tên thành phố: coi là thành phố thuộc tỉnh (cấp huyện); kiểm tra lại nếu là thành phố trực thuộc Trung ương.")
+	}
 	if a.level == "" {
 		a.warn("Không xác định được cấp của đơn vị tổ chức.")
 	}
@@ -181,10 +184,28 @@ func firstOrganizer(toks []token) (int, int) {
 	}
 	for i := 0; i < verb; i++ {
 		if e, ok := parseBody(toks, i); ok {
+			if atPlace(toks, i) {
+				i = e - 1 // "tại Hội trường Huyện ủy": a venue, not the organizer
+				continue
+			}
 			return i, e
 		}
 	}
 	return -1, -1
+}
+
+// atPlace reports whether the body at toks[i] names a venue: "tại trụ sở
+// Huyện ủy", "ở Hội trường UBND huyện".
+func atPlace(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch toks[k].low {
+		case "tại", "ở", "trường", "sở", "phòng":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // addPlaceFromTitle extends an organizer without a place name with the

@@ -249,7 +249,7 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	trigStart, trig := triggerBefore(toks, p)
 	// Pre-title: title tokens right before the name, back to a trigger.
 	pre := p
-	for pre > 0 && isTitleToken(toks, pre-1) && !(toks[pre-1].low == "chí" && pre >= 2 && toks[pre-2].low == "đồng") {
+	for pre > 0 && pre > p-25 && isTitleToken(toks, pre-1) && !(toks[pre-1].low == "chí" && pre >= 2 && toks[pre-2].low == "đồng") {
 		pre--
 	}
 	for pre < p && !titleHeadAt(toks, pre) {
@@ -261,8 +261,20 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	}
 	preTitle := pre < p
 	inPlace := placeBefore(toks, p)
+	// A list: "các đồng chí: A, TITLE; B, TITLE và C".
+	list := false
+	if len(prev) > 0 {
+		last := prev[len(prev)-1]
+		k := last.te
+		for k < p && (toks[k].low == "," || toks[k].low == "và" || toks[k].low == ";") {
+			k++
+		}
+		if k == p && last.te < p {
+			list = true
+		}
+	}
 	minLen := 2
-	if !trig {
+	if !trig && !list {
 		minLen = 3
 	}
 	end, ok := nameAt(toks, p, minLen)
@@ -277,17 +289,6 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	}
 	// Post-title.
 	post, postEnd := a.titleAfter(toks, end)
-	list := false
-	if len(prev) > 0 {
-		last := prev[len(prev)-1]
-		k := last.te
-		for k < p && (toks[k].low == "," || toks[k].low == "và" || toks[k].low == ";") {
-			k++
-		}
-		if k == p && last.te < p {
-			list = true
-		}
-	}
 	if !(trig || preTitle || post != "" || list) {
 		return personHit{}, false
 	}
@@ -370,7 +371,7 @@ func (a *analyzer) nameStartsAt(toks []token, k int) bool {
 func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 	for k := h.ts - 1; k >= 0 && k >= h.ts-4; k-- {
 		switch toks[k].low {
-		case "cho", "tặng", "như", "gương", "hộ", "đình", "của":
+		case "cho", "tặng", "như", "gương", "hộ", "đình":
 			return true
 		case "là":
 			if w := tokAt(toks, k-1).low; w == "biểu" || w == "hình" || w == "gương" {
@@ -406,7 +407,7 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 		limit = hits[k+1].ts
 	}
 	after, afterAt := roleNone, -1
-	for i := h.te; i < limit; i++ {
+	for i := h.te; i < limit && i < h.te+60; i++ {
 		if masked[i] {
 			continue
 		}
@@ -421,7 +422,7 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 	if after != roleNone && afterAt-h.te <= 3 {
 		return after
 	}
-	for i := h.ts - 1; i >= 0; i-- {
+	for i := h.ts - 1; i >= 0 && i >= h.ts-200; i-- {
 		if masked[i] {
 			continue
 		}

@@ -437,14 +437,21 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 	}
 	title := -1
 	for i := 0; i < limit; i++ {
-		if d.blocks[i].kind == kindBody && lines[i].heading && titleLike(d.str(d.blocks[i])) {
+		t := d.str(d.blocks[i])
+		if d.blocks[i].kind == kindBody && lines[i].heading && titleLike(t) && !isBannerLine(t) && hasEventWord(t) {
 			title = i
 			break
 		}
 	}
+	for i := 0; i < limit && title < 0; i++ {
+		t := d.str(d.blocks[i])
+		if d.blocks[i].kind == kindBody && lines[i].heading && titleLike(t) && !isBannerLine(t) {
+			title = i
+		}
+	}
 	if title < 0 {
 		for i := 0; i < limit; i++ {
-			if d.blocks[i].kind == kindBody && titleLike(d.str(d.blocks[i])) && hasEventWord(d.str(d.blocks[i])) {
+			if t := d.str(d.blocks[i]); d.blocks[i].kind == kindBody && titleLike(t) && hasEventWord(t) && !isBannerLine(t) {
 				title = i
 				break
 			}

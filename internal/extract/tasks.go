@@ -270,11 +270,13 @@ func (a *analyzer) addTasks(toks []token) {
 		}
 		sp := Span{toks[i].start, toks[end-1].end}
 		t := a.d.text[sp.Start:sp.End]
-		for _, old := range a.tasks {
-			if a.d.text[old.Start:old.End] == t {
-				return
-			}
+		if a.taskSeen == nil {
+			a.taskSeen = map[string]bool{}
 		}
+		if a.taskSeen[t] {
+			return
+		}
+		a.taskSeen[t] = true
 		a.tasks = append(a.tasks, sp)
 	}
 	for i, t := range toks {

@@ -192,6 +192,9 @@ func wordShape(w string) (capitalized, allCaps bool) {
 	return capitalized, allCaps
 }
 
+var abbreviations = map[string]bool{"tp": true, "tt": true, "ts": true, "ths": true, "pgs": true,
+	"gs": true, "bs": true, "th": true, "tx": true, "q": true, "p": true, "đ": true, "ks": true, "cn": true}
+
 // sentence is a run of tokens ending with . ! ? or the end of a block.
 type sentence struct {
 	toks  []token
@@ -210,6 +213,11 @@ func splitSentences(toks []token, blk int) []sentence {
 		switch t.low {
 		case ".", "!", "?", "…":
 		default:
+			continue
+		}
+		// "TP. Hồ Chí Minh", "Th.S", initials "H. Niê": not an end.
+		if t.low == "." && i > 0 && toks[i-1].kind == tWord && adjacent(toks[i-1], t) &&
+			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && toks[i-1].caps == false && toks[i-1].cap) {
 			continue
 		}
 		// Swallow closing quotes and more dots.
