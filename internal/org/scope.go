@@ -8,38 +8,51 @@ import (
 )
 
 // ScopeUnits returns the ids of every unit that a grant on roots covers,
-// at any time: each root and every unit that was ever below it, and,
-// following successor links backwards, every unit that merged or split
-// into one of those, with everything that was ever below it. Figures and
+// by the same rule as auth's permission checks: each root and every unit
+// below it in today's tree, and every closed unit that passed (by merge
+// or split, through any number of steps) into one of those. Figures and
 // records filed under the old tree thus stay visible to whoever holds
-// today's units. The result has no duplicates, in no particular order.
+// today's units, while a unit that still lives but has moved elsewhere
+// does not. The result has no duplicates, in no particular order.
 func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) {
-	seen := map[int64]bool{}
-	var out []int64
-	frontier := roots
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	today := day(s.db.Now())
+	args := []any{today, today}
+	for _, id := range roots {
+		args = append(args, id)
+	}
+	living, err := s.idList(ctx, `SELECT DISTINCT descendant_id FROM unit_closure
+		WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) AND ancestor_id IN`, args, len(roots))
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, len(living))
+	out := make([]int64, 0, len(living))
+	for _, id := range living {
+		seen[id] = true
+		out = append(out, id)
+	}
+	// Walk successor links backwards to the closed units that became
+	// part of the covered ones.
+	frontier := living
 	for len(frontier) > 0 {
-		// Everything ever below the frontier (the closure table has each
-		// unit with itself at depth 0).
-		desc, err := s.idList(ctx, "SELECT DISTINCT descendant_id FROM unit_closure WHERE ancestor_id IN", frontier)
-		if err != nil {
-			return nil, err
+		args := []any{today}
+		for _, id := range frontier {
+			args = append(args, id)
 		}
-		var fresh []int64
-		for _, id := range append(desc, frontier...) {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-				fresh = append(fresh, id)
-			}
-		}
-		// Predecessors of anything new, not yet covered.
-		preds, err := s.idList(ctx, "SELECT DISTINCT predecessor_id FROM unit_links WHERE successor_id IN", fresh)
+		preds, err := s.idList(ctx, `SELECT DISTINCT l.predecessor_id FROM unit_links l
+			JOIN units u ON u.id = l.predecessor_id
+			WHERE u.valid_to IS NOT NULL AND u.valid_to < ? AND l.successor_id IN`, args, len(frontier))
 		if err != nil {
 			return nil, err
 		}
 		frontier = frontier[:0:0]
 		for _, id := range preds {
 			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
 				frontier = append(frontier, id)
 			}
 		}
@@ -47,18 +60,17 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 	return out, nil
 }
 
-// idList runs "prefix (?, ?, …)" over ids in batches that stay within
-// both engines' limits on bound parameters.
-func (s *Store) idList(ctx context.Context, prefix string, ids []int64) ([]int64, error) {
+// idList runs "query (?, ?, …)" where the last n of args are ids, in
+// batches that stay within both engines' limits on bound parameters;
+// the args before them are repeated with every batch.
+func (s *Store) idList(ctx context.Context, query string, args []any, n int) ([]int64, error) {
 	const batch = 5000
+	fixed, ids := args[:len(args)-n], args[len(args)-n:]
 	var out []int64
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		rows, err := s.db.QueryContext(ctx, prefix+" ("+db.Placeholders(len(part))+")", args...)
+		a := append(append([]any{}, fixed...), part...)
+		rows, err := s.db.QueryContext(ctx, query+" ("+db.Placeholders(len(part))+")", a...)
 		if err != nil {
 			return nil, fmt.Errorf("org: scope units: %w", err)
 		}

@@ -31,18 +31,28 @@ func TestScopeUnits(t *testing.T) {
 		bkDist := mk(org.NewUnit{Code: "BK-1", Name: "Ban Dân vận Huyện ủy Ba Bể", Level: org.District, Kind: org.Board, ParentID: bk})
 		bkCommune := mk(org.NewUnit{Code: "BK-1-1", Name: "Khối Dân vận xã Nam Mẫu", Level: org.Commune, Kind: org.CommuneBloc, ParentID: bkDist})
 		tnDist := mk(org.NewUnit{Code: "TN-1", Name: "Ban Dân vận Huyện ủy Đại Từ", Level: org.District, Kind: org.Board, ParentID: tn})
+		tnDist2 := mk(org.NewUnit{Code: "TN-2", Name: "Ban Dân vận Huyện ủy Phú Lương", Level: org.District, Kind: org.Board, ParentID: tn})
+		moved := mk(org.NewUnit{Code: "TN-1-1", Name: "Khối Dân vận xã Yên Lãng", Level: org.Commune, Kind: org.CommuneBloc, ParentID: tnDist})
+		// 2020: the commune moves to the other district; it still lives.
+		if _, err := s.Move(ctx, moved, tnDist2, day(2020, 1, 1)); err != nil {
+			t.Fatal(err)
+		}
 		// 2025: Bắc Kạn merges into Thái Nguyên.
 		if _, err := s.Merge(ctx, []int64{bk}, org.MergeTarget{ExistingID: tn}, day(2025, 7, 1)); err != nil {
 			t.Fatal(err)
 		}
+		// Merging Bắc Kạn moved its district (and so the commune) under
+		// Thái Nguyên; the closed province is linked to Thái Nguyên.
+		bkTree := []int64{bk, bkDist, bkCommune}
 		tests := []struct {
 			name  string
 			roots []int64
 			want  []int64
 		}{
-			{"new province covers the merged province's old tree", []int64{tn}, []int64{tn, tnDist, bk, bkDist, bkCommune}},
-			{"old district covers only itself and below", []int64{bkDist}, []int64{bkDist, bkCommune}},
-			{"root covers all", []int64{root}, []int64{root, bk, tn, bkDist, bkCommune, tnDist}},
+			{"new province covers the merged province's old tree", []int64{tn}, append(bkTree, tn, tnDist, tnDist2, moved)},
+			{"a district no longer covers a commune moved away", []int64{tnDist}, []int64{tnDist}},
+			{"the district it moved to does", []int64{tnDist2}, []int64{tnDist2, moved}},
+			{"root covers all", []int64{root}, append(bkTree, root, tn, tnDist, tnDist2, moved)},
 			{"nothing", nil, nil},
 		}
 		for _, tt := range tests {
