@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
@@ -50,7 +49,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, sess auth.Session) {
 	s.setCookie(w, r, &http.Cookie{Name: sessionCookie, Value: sess.Token,
-		MaxAge: int(time.Until(sess.ExpiresAt).Seconds())})
+		MaxAge: int(sess.ExpiresAt.Sub(sess.CreatedAt).Seconds())})
 	s.clearCookie(w, r, csrfCookie)
 }
 

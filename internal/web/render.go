@@ -86,7 +86,15 @@ func newRenderer(static *staticFiles) (*renderer, error) {
 
 func funcs(lang string, static *staticFiles) template.FuncMap {
 	return template.FuncMap{
-		"t":      func(key string) string { return translate(lang, key) },
+		"t": func(key string) string { return translate(lang, key) },
+		// label translates prefix+value when the catalog has it, else shows
+		// value as it is (for open-ended codes such as audit actions).
+		"label": func(prefix, value string) string {
+			if _, ok := catalog[prefix+value]; ok {
+				return translate(lang, prefix+value)
+			}
+			return value
+		},
 		"tf":     func(key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
 		"static": static.URL,
 		"date": func(t time.Time) string {

@@ -134,10 +134,6 @@ func (s *Server) routes() http.Handler {
 	return h
 }
 
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", struct{ Page }{s.page(w, r, "home.title")})
-}
-
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintln(w, "ok")

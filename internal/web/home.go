@@ -1,0 +1,106 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
+)
+
+// unitCookie remembers the unit a user last switched to.
+const unitCookie = "danvan_unit"
+
+type grantView struct {
+	Unit org.Unit
+	Role auth.Role
+}
+
+type homeView struct {
+	Page
+	Grants   []grantView
+	Choices  []org.Unit // the unit switcher: granted units and their children
+	Current  org.Unit
+	Activity []audit.Row
+	Units    map[int64]string // names of the units in Activity
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	p := principal(r)
+	if p == nil {
+		s.render(w, r, http.StatusOK, "home", homeView{Page: s.page(w, r, "home.title")})
+		return
+	}
+	ctx := r.Context()
+	today := s.today()
+	v := homeView{Units: map[int64]string{}}
+	seen := map[int64]bool{}
+	for _, g := range p.Grants {
+		u, err := s.org.Get(ctx, g.UnitID, today)
+		if err != nil {
+			continue // a grant on a unit closed since: nothing to show or switch to
+		}
+		v.Grants = append(v.Grants, grantView{Unit: u, Role: g.Role})
+		if !seen[u.ID] {
+			seen[u.ID] = true
+			v.Choices = append(v.Choices, u)
+		}
+		kids, err := s.org.Children(ctx, u.ID, today)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, k := range kids {
+			if !seen[k.ID] {
+				seen[k.ID] = true
+				v.Choices = append(v.Choices, k)
+			}
+		}
+	}
+	// The current unit: ?don_vi=, else the remembered one, else the first
+	// grant; only ever one the user may read.
+	want := r.URL.Query().Get("don_vi")
+	if want == "" {
+		if c, err := r.Cookie(unitCookie); err == nil {
+			want = c.Value
+		}
+	}
+	if id, err := strconv.ParseInt(want, 10, 64); err == nil {
+		if ok, _ := s.auth.Can(ctx, p, auth.PermRead, id); ok {
+			if u, err := s.org.Get(ctx, id, today); err == nil {
+				v.Current = u
+				if r.URL.Query().Get("don_vi") != "" {
+					s.setCookie(w, r, &http.Cookie{Name: unitCookie, Value: want, MaxAge: 365 * 24 * 3600})
+				}
+			}
+		}
+	}
+	if v.Current.ID == 0 && len(v.Grants) > 0 {
+		v.Current = v.Grants[0].Unit
+	}
+	if v.Current.ID != 0 {
+		ids, err := s.org.ScopeUnits(ctx, []int64{v.Current.ID})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v.Activity, _, err = audit.List(ctx, s.db, audit.Filter{Units: ids, Limit: 10})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, a := range v.Activity {
+			if _, ok := v.Units[a.UnitID]; ok || a.UnitID == 0 {
+				continue
+			}
+			if u, err := s.org.Get(ctx, a.UnitID, a.At); err == nil {
+				v.Units[a.UnitID] = u.Name
+			} else if hist, err := s.org.History(ctx, a.UnitID); err == nil && len(hist) > 0 {
+				v.Units[a.UnitID] = hist[len(hist)-1].Name
+			}
+		}
+	}
+	v.Page = s.page(w, r, "home.title")
+	s.render(w, r, http.StatusOK, "home", v)
+}
