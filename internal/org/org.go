@@ -303,12 +303,14 @@ func Date(year int, month time.Month, d int) time.Time {
 }
 
 // parseDay reads a stored date; "" gives the zero time.
-func parseDay(s string) (time.Time, error) {
-	if s == "" {
+func parseDay(s string) (time.Time, error) { return parseDayBytes([]byte(s)) }
+
+// parseDayBytes reads a stored date 'YYYY-MM-DD' without allocating;
+// empty gives the zero time. Reading a subtree parses four per unit.
+func parseDayBytes(s []byte) (time.Time, error) {
+	if len(s) == 0 {
 		return time.Time{}, nil
 	}
-	// Fast path for the stored form; reading a subtree parses four dates
-	// per unit.
 	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
 		y, ok1 := digits(s[0:4])
 		m, ok2 := digits(s[5:7])
@@ -320,14 +322,10 @@ func parseDay(s string) (time.Time, error) {
 			}
 		}
 	}
-	t, err := time.Parse(dateLayout, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("org: stored date %q: %w", s, err)
-	}
-	return t, nil
+	return time.Time{}, fmt.Errorf("org: stored date %q is not YYYY-MM-DD", s)
 }
 
-func digits(s string) (int, bool) {
+func digits(s []byte) (int, bool) {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -23,33 +23,48 @@ const unitCols = `u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
 // onDay is the condition "version v holds on day ?" (two arguments).
 const onDay = `v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to >= ?)`
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanUnit(r scanner) (Unit, error) {
+// scanUnit reads the current row of a query that selects unitCols. The
+// short, repeated columns (level, kind, dates) are read as raw bytes and
+// decoded without allocating: a subtree reads hundreds of rows.
+func scanUnit(rows *sql.Rows) (Unit, error) {
 	var u Unit
-	var from, vfrom string
-	var to, vto sql.NullString
+	var level, kind, from, to, vfrom, vto sql.RawBytes
 	var parent sql.NullInt64
-	if err := r.Scan(&u.ID, &u.Code, &u.Level, &u.Kind, &from, &to,
+	if err := rows.Scan(&u.ID, &u.Code, &level, &kind, &from, &to,
 		&vfrom, &vto, &u.Name, &u.ShortName, &parent, &u.Path, &u.sortKey); err != nil {
 		return u, err
 	}
+	u.Level, u.Kind = internLevel(level), internKind(kind)
 	var err error
-	if u.ValidFrom, err = parseDay(from); err != nil {
-		return u, err
-	}
-	if u.ValidTo, err = parseDay(to.String); err != nil {
-		return u, err
-	}
-	if u.VersionFrom, err = parseDay(vfrom); err != nil {
-		return u, err
-	}
-	if u.VersionTo, err = parseDay(vto.String); err != nil {
-		return u, err
+	for _, f := range []struct {
+		dst *time.Time
+		src sql.RawBytes
+	}{{&u.ValidFrom, from}, {&u.ValidTo, to}, {&u.VersionFrom, vfrom}, {&u.VersionTo, vto}} {
+		if *f.dst, err = parseDayBytes(f.src); err != nil {
+			return u, err
+		}
 	}
 	u.ParentID = parent.Int64
 	u.Depth = pathDepth(u.Path)
 	return u, nil
+}
+
+func internLevel(b []byte) Level {
+	for _, l := range Levels {
+		if string(b) == string(l) {
+			return l
+		}
+	}
+	return Level(b)
+}
+
+func internKind(b []byte) Kind {
+	for _, k := range Kinds {
+		if string(b) == string(k) {
+			return k
+		}
+	}
+	return Kind(b)
 }
 
 func collectUnits(rows *sql.Rows) ([]Unit, error) {
@@ -68,16 +83,20 @@ func collectUnits(rows *sql.Rows) ([]Unit, error) {
 // getOn reads unit id as it stood on day d. It fails with a not-found
 // error when there is no such unit or it did not exist on d.
 func getOn(ctx context.Context, q db.Querier, id int64, d string) (Unit, error) {
-	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitCols+`
+	rows, err := q.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM units u JOIN unit_versions v ON v.unit_id = u.id
-		WHERE u.id = ? AND `+onDay, id, d, d))
-	if err == nil {
-		return u, nil
-	}
-	if !errors.Is(err, db.ErrNotFound) {
+		WHERE u.id = ? AND `+onDay, id, d, d)
+	if err != nil {
 		return Unit{}, fmt.Errorf("org: get unit %d: %w", id, err)
 	}
-	return Unit{}, notOn(ctx, q, id, d)
+	us, err := collectUnits(rows)
+	if err != nil {
+		return Unit{}, fmt.Errorf("org: get unit %d: %w", id, err)
+	}
+	if len(us) == 0 {
+		return Unit{}, notOn(ctx, q, id, d)
+	}
+	return us[0], nil
 }
 
 // notOn explains why unit id has no version on day d.
