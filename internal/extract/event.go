@@ -358,6 +358,9 @@ func (a *analyzer) readEvent() {
 			a.period = a.launched
 		}
 	case TypeKhenThuong, TypeOther:
+		if len(srcP) == 0 {
+			srcP = leadP
+		}
 		if len(srcP) > 0 {
 			p := srcP[0]
 			a.period = &p

@@ -34,7 +34,7 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 	}
 	// The head's own words must be capitalized as a name ("Ban Dân vận",
 	// not "ban dân vận các cấp").
-	if strings.Count(head, " ") >= 1 && !(toks[i+1].cap || toks[i+1].caps) && toks[i+1].low != "ủy" && head != "thường trực" && head != "công an" {
+	if (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
 		return 0, false
 	}
 	hasCommittee := strings.HasSuffix(head, "ủy") || head == "thường trực"

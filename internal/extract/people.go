@@ -110,6 +110,10 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 	if p >= len(toks) || !toks[p].cap || !isFamily(toks[p].low) {
 		return p, false
 	}
+	// A one-word name of the Central Highlands: "K’Điểu" (after a trigger).
+	if minLen <= 2 && apostropheName(toks[p].low) && !(p+1 < len(toks) && toks[p+1].cap && toks[p+1].space) {
+		return p + 1, true
+	}
 	j := p + 1
 	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleHeadAt(toks, j) && !notGiven[toks[j].low] {
 		j++
@@ -137,8 +141,19 @@ func isFamily(w string) bool {
 	if familyNames[w] {
 		return true
 	}
-	// Ê Đê and Jrai names: "H’Phiết" may stand first.
-	return strings.HasPrefix(w, "h’") || strings.HasPrefix(w, "h'")
+	// Ê Đê, Jrai and Cơ Ho names: "H’Phiết", "K’Điểu" may stand first.
+	return apostropheName(w)
+}
+
+// apostropheName reports a word like "h’phiết", "k'điểu": one letter, an
+// apostrophe and a syllable.
+func apostropheName(w string) bool {
+	for _, p := range []string{"h’", "h'", "k’", "k'", "y’", "y'", "r’", "r'", "b’", "b'", "m’", "m'", "n’", "n'"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return true
+		}
+	}
+	return false
 }
 
 func joinTokens(toks []token, i, j int) string {

@@ -475,6 +475,18 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 		}
 	}
 	if title >= 0 {
+		body := false
+		for i := title + 1; i < cut; i++ {
+			if d.blocks[i].kind == kindBody {
+				body = true
+				break
+			}
+		}
+		if !body {
+			title = -1 // a one-paragraph text: all body
+		}
+	}
+	if title >= 0 {
 		d.title = title
 		d.blocks[title].kind = kindTitle
 		for i := 0; i < title; i++ {
@@ -554,6 +566,12 @@ func titleLike(t string) bool {
 	if len(t) < 12 || len(t) > 400 {
 		return false
 	}
+	// Several sentences are a paragraph, not a headline.
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] == '.' && t[i+1] == ' ' && isUpperStartByte(t[i+2:]) {
+			return false
+		}
+	}
 	if isDateLine(t) {
 		return false
 	}
@@ -564,6 +582,11 @@ func titleLike(t string) bool {
 		}
 	}
 	return letters >= 8
+}
+
+func isUpperStartByte(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isUpper(r)
 }
 
 // isBannerLine is a site banner: all capitals or a portal greeting.

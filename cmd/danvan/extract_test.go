@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const samples = "../../../shared/samples"
+
+func TestExtractJSONLines(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(samples, "articles", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no samples")
+	}
+	args := []string{files[1], filepath.Join(t.TempDir(), "missing.txt"), files[0]}
+	var out, errOut bytes.Buffer
+	err = runExtract(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	if err == nil {
+		t.Fatal("want an error for the unreadable file")
+	}
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 3 lines, got %d:\n%s", len(lines), out.String())
+	}
+	for i, l := range lines {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatalf("line %d is not JSON: %v", i, err)
+		}
+		if rec["source"] != args[i] {
+			t.Errorf("line %d: source %v, want %s (input order)", i, rec["source"], args[i])
+		}
+		warnings, _ := rec["warnings"].([]any)
+		if (i == 1) != (len(warnings) > 0 && strings.Contains(warnings[0].(string), "Không đọc được")) {
+			t.Errorf("line %d: warnings %v", i, warnings)
+		}
+	}
+}
+
+func TestExtractStdin(t *testing.T) {
+	var out, errOut bytes.Buffer
+	in := "Sáng 11/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2023. Chủ trì hội nghị có đồng chí Nguyễn Văn An, Trưởng Ban Dân vận Huyện ủy."
+	if err := runExtract(context.Background(), []string{"-"}, strings.NewReader(in), &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		EventDate *string                 `json:"event_date"`
+		Chairs    []struct{ Name string } `json:"chairs"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.EventDate == nil || *rec.EventDate != "2023-07-11" || len(rec.Chairs) != 1 || rec.Chairs[0].Name != "Nguyễn Văn An" {
+		t.Errorf("got %s", out.String())
+	}
+}
+
+func TestExtractScore(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(samples, "articles", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no samples")
+	}
+	var out, errOut bytes.Buffer
+	args := append([]string{"--score", filepath.Join(samples, "expected")}, files...)
+	if err := runExtract(context.Background(), args, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("%v: %s", err, errOut.String())
+	}
+	for _, f := range []string{"event_type", "event_date", "organizer", "level", "period", "people", "figures"} {
+		found := false
+		for _, l := range strings.Split(out.String(), "\n") {
+			if fs := strings.Fields(l); len(fs) > 3 && fs[0] == f {
+				found = true
+				if fs[3] != "1.000" {
+					t.Errorf("%s: F1 %s\n%s", f, fs[3], out.String())
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no line for %s:\n%s", f, out.String())
+		}
+	}
+}
+
+func TestExtractUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	for _, args := range [][]string{{}, {"--published", "11/7/2023", "x"}} {
+		if err := runExtract(context.Background(), args, strings.NewReader(""), &out, &errOut); err == nil {
+			t.Errorf("%v: want an error", args)
+		}
+	}
+}
