@@ -156,10 +156,12 @@ func Generate(ctx context.Context, d *db.DB, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("demo: generate %s: %w", opts.Scale, err)
 	}
-	// Fresh statistics for the query planners after a bulk load (the
-	// statement is the same on both engines).
-	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
-		return fmt.Errorf("demo: analyze: %w", err)
+	// Fresh statistics for the query planners after a bulk load ("ANALYZE
+	// table" is the same on both engines).
+	for _, t := range []string{"units", "unit_versions", "unit_closure", "unit_links"} {
+		if _, err := d.ExecContext(ctx, "ANALYZE "+t); err != nil {
+			return fmt.Errorf("demo: analyze %s: %w", t, err)
+		}
 	}
 	return nil
 }
