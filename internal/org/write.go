@@ -44,7 +44,7 @@ type current struct {
 	v versionRow
 }
 
-func (c current) label() string { return fmt.Sprintf("%q", c.v.Name) }
+func (c current) label() string { return "“" + c.v.Name + "”" }
 
 // loadCurrent reads a unit and its latest version inside tx. field names
 // the input the id came from, for the error: "id" for the unit the
@@ -274,13 +274,13 @@ func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, err
 		return current{}, fmt.Errorf("org: check code: %w", err)
 	}
 	if taken > 0 {
-		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị %q đã được dùng cho một đơn vị khác", code))
+		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị “%s” đã được dùng cho một đơn vị khác", code))
 	}
 	now := tx.Now().Format(time.RFC3339)
 	id, err := tx.InsertID(ctx, `INSERT INTO units (code, level, kind, valid_from, valid_to, created_at)
 		VALUES (?, ?, ?, ?, NULL, ?)`, code, string(nu.Level), string(nu.Kind), d, now)
 	if errors.Is(err, db.ErrConflict) {
-		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị %q đã được dùng cho một đơn vị khác", code))
+		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị “%s” đã được dùng cho một đơn vị khác", code))
 	}
 	if err != nil {
 		return current{}, fmt.Errorf("org: insert unit: %w", err)
@@ -411,7 +411,7 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 	}
 	for _, v := range sub {
 		if v.From > d {
-			return apperr.Conflict(fmt.Sprintf("Đơn vị cấp dưới %q có thay đổi từ ngày %s, sau ngày chuyển %s", v.Name, showDay(v.From), showDay(d)))
+			return apperr.Conflict(fmt.Sprintf("Đơn vị cấp dưới “%s” có thay đổi từ ngày %s, sau ngày chuyển %s", v.Name, showDay(v.From), showDay(d)))
 		}
 	}
 
