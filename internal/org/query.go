@@ -127,7 +127,7 @@ func (s *Store) GetByCode(ctx context.Context, code string, date time.Time) (Uni
 	var id int64
 	err := s.db.QueryRowContext(ctx, "SELECT id FROM units WHERE code = ?", strings.TrimSpace(code)).Scan(&id)
 	if errors.Is(err, db.ErrNotFound) {
-		return Unit{}, apperr.NotFound(fmt.Sprintf("Không tìm thấy đơn vị có mã “%s”", code))
+		return Unit{}, apperr.NotFound(fmt.Sprintf("Không tìm thấy đơn vị có mã %q", code))
 	}
 	if err != nil {
 		return Unit{}, fmt.Errorf("org: get unit %q: %w", code, err)
