@@ -95,8 +95,9 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 			}
 			return value
 		},
-		"tf":     func(key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
-		"static": static.URL,
+		"auditWhat": func(entity, action string) string { return auditWhat(lang, entity, action) },
+		"tf":        func(key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
+		"static":    static.URL,
 		"date": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -122,6 +123,22 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 			return template.URL(b.String())
 		},
 	}
+}
+
+// auditWhat says in words what an audit row did: the phrase
+// audit.what.<entity>.<action> when the catalog has one, else the action's
+// and the entity's labels (or their raw codes) side by side.
+func auditWhat(lang, entity, action string) string {
+	if _, ok := catalog["audit.what."+entity+"."+action]; ok {
+		return translate(lang, "audit.what."+entity+"."+action)
+	}
+	word := func(prefix, v string) string {
+		if _, ok := catalog[prefix+v]; ok {
+			return translate(lang, prefix+v)
+		}
+		return v
+	}
+	return word("audit.action.", action) + " " + word("audit.entity.", entity)
 }
 
 // treeArgs carries the date down the recursive "node" template.
