@@ -134,11 +134,6 @@ func daysIn(m, y int) int {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// docWords name documents whose dates are never the event date.
-var docWords = map[string]bool{"nghị": true, "chỉ": true, "kết": true, "quyết": true, "kế": true,
-	"hướng": true, "thông": true, "công": true, "quy": true, "luật": true, "số": true, "ký": true,
-	"hành": true, "văn": true, "đề": true, "chương": true}
-
 // isDocDate reports whether the date at h dates a document: "Kết luận số
 // 114-KL/TW, ngày 14-7-2015 của Ban Bí thư".
 func isDocDate(toks []token, h dateHit) bool {
@@ -167,8 +162,7 @@ var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai m�
 func (a *analyzer) readDate() {
 	var full []dateHit // dates with a year, for "another full date about the event"
 	type cand struct {
-		h     dateHit
-		score int
+		h dateHit
 	}
 	var best *cand
 	for si, s := range a.sents {

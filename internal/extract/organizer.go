@@ -130,6 +130,22 @@ func (a *analyzer) readOrganizer() {
 			break
 		}
 	}
+	if i0 < 0 {
+		// "Ngày 5/1, Ban Dân vận Huyện ủy Quế Sơn tổng kết công tác ..."
+		n = 0
+		for _, s := range a.sents {
+			if a.kind(s) != kindBody {
+				continue
+			}
+			if n++; n > 4 {
+				break
+			}
+			if b, e := subjectBody(s.toks); b >= 0 {
+				toks, i0, i1 = s.toks, b, e
+				break
+			}
+		}
+	}
 	if i0 < 0 && len(a.title) > 0 {
 		// The headline: "Ban Dân vận Tỉnh ủy Sóc Trăng triển khai nhiệm vụ năm 2021".
 		for i := 0; i < len(a.title) && i < 12; i++ {
@@ -208,6 +224,29 @@ func atPlace(toks []token, i int) bool {
 	return false
 }
 
+// subjectBody finds a body directly followed by an event verb.
+func subjectBody(toks []token) (int, int) {
+	for i := 0; i < len(toks) && i < 30; i++ {
+		e, ok := parseBody(toks, i)
+		if !ok {
+			continue
+		}
+		if atPlace(toks, i) {
+			i = e - 1
+			continue
+		}
+		k := e
+		for k < len(toks) && (toks[k].low == "đã" || toks[k].low == "vừa") {
+			k++
+		}
+		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v {
+			return i, e
+		}
+		i = e - 1
+	}
+	return -1, -1
+}
+
 // addPlaceFromTitle extends an organizer without a place name with the
 // one the headline writes beside the same body.
 func (a *analyzer) addPlaceFromTitle() {
@@ -243,7 +282,8 @@ func levelOf(org string) string {
 	switch {
 	case has("trung ương") || has("học viện"):
 		return LevelCentral
-	case has("đảng ủy khối") || strings.HasPrefix(l, "sở ") || has("đảng ủy cơ quan") || has("đảng ủy công an") ||
+	case has("đảng ủy khối") || strings.HasPrefix(l, "sở ") || strings.HasPrefix(l, "công an") ||
+		strings.HasPrefix(l, "bộ chỉ huy") || strings.HasPrefix(l, "ban chỉ huy quân sự") || has("đảng ủy cơ quan") || has("đảng ủy công an") ||
 		has("đảng ủy quân sự") || has("đảng ủy ubnd") || has("đảng ủy ủy ban"):
 		return LevelAgency
 	case has(" xã") || has(" phường") || has("thị trấn") || strings.HasPrefix(l, "khối dân vận") || has("đảng ủy"):

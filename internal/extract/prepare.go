@@ -194,14 +194,13 @@ func htmlLines(s string) ([]rawLine, string) {
 }
 
 type htmlWalker struct {
-	lines    []rawLine
-	cur      strings.Builder
-	letters  int // letters in cur
-	inLink   int // letters in cur inside <a>
-	heading  bool
-	caption  bool
-	title    string
-	maxDepth int
+	lines   []rawLine
+	cur     strings.Builder
+	letters int // letters in cur
+	inLink  int // letters in cur inside <a>
+	heading bool
+	caption bool
+	title   string
 }
 
 func (w *htmlWalker) flush() {
@@ -354,6 +353,9 @@ func isFurniture(t string) (furn, end bool) {
 	l := lowerASCIIish(t)
 	if furnitureLines[strings.TrimSpace(l)] {
 		return true, false
+	}
+	if len(l) < 160 && (strings.Contains(l, "»") || strings.Contains(l, " > ") || strings.Contains(l, " | ")) && !endsSentence(t) {
+		return true, false // breadcrumb or menu
 	}
 	if len(l) <= 120 {
 		for _, p := range endMarkers {

@@ -17,11 +17,6 @@ var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm
 
 // readTasks collects the key tasks for the next period.
 func (a *analyzer) readTasks() {
-	type sent struct {
-		s     sentence
-		idx   int
-		block int
-	}
 	var body []sentence
 	for _, s := range a.sents {
 		if a.kind(s) == kindBody && len(s.toks) > 0 {
@@ -83,6 +78,9 @@ func (a *analyzer) readTasks() {
 				take[i] = directionStart(toks, v)
 			}
 			for j := i + 1; j < len(body) && body[j].block == s.block; j++ {
+				if !directiveFollowOn(body[j].toks) {
+					break
+				}
 				if _, has := take[j]; !has {
 					take[j] = directionStart(body[j].toks, -1)
 				}
@@ -97,6 +95,26 @@ func (a *analyzer) readTasks() {
 		a.addTasks(s.toks[k:])
 	}
 }
+
+// directiveFollowOn reports whether a sentence after a leader's direction
+// continues it: no figures, no new person or award.
+func directiveFollowOn(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	switch toks[0].low {
+	case "ông", "bà", "tại", "dịp", "nhân", "hội", "cùng", "trước", "sau":
+		return false
+	}
+	for _, t := range toks {
+		if t.kind == tNum {
+			return false
+		}
+	}
+	return findAny(toks, notDirective) < 0
+}
+
+var notDirective = newPhraseSet("được tặng", "được trao", "trao tặng", "khen thưởng", "bế mạc", "kết thúc")
 
 func firstInBlock(body []sentence, i int) bool { return i == 0 || body[i-1].block != body[i].block }
 

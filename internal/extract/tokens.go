@@ -217,7 +217,7 @@ func splitSentences(toks []token, blk int) []sentence {
 		}
 		// "TP. Hồ Chí Minh", "Th.S", initials "H. Niê": not an end.
 		if t.low == "." && i > 0 && toks[i-1].kind == tWord && adjacent(toks[i-1], t) &&
-			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && toks[i-1].caps == false && toks[i-1].cap) {
+			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && !toks[i-1].caps && toks[i-1].cap) {
 			continue
 		}
 		// Swallow closing quotes and more dots.
@@ -230,7 +230,7 @@ func splitSentences(toks []token, blk int) []sentence {
 			if !nx.space {
 				continue // "TP.HCM", "v.v."
 			}
-			if nx.kind == tWord && !nx.cap && !nx.caps && !isUpperStart(nx.low, nx) {
+			if nx.kind == tWord && !nx.cap && !nx.caps && !(nx.cap || nx.caps) {
 				continue
 			}
 		}
@@ -243,8 +243,6 @@ func splitSentences(toks []token, blk int) []sentence {
 	}
 	return out
 }
-
-func isUpperStart(_ string, t token) bool { return t.cap || t.caps }
 
 // phraseAt reports whether the words of phrase (lower case, single spaces)
 // match toks from i on; it returns the index after the match.
