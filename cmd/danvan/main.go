@@ -31,6 +31,7 @@ func commands() []command {
 		{"migrate", "cập nhật cấu trúc cơ sở dữ liệu (apply database migrations)", runMigrate},
 		{"demo", "tạo dữ liệu mẫu (generate demo data)", runDemo},
 		{"user", "quản lý tài khoản (manage accounts)", runUser},
+		{"extract", "đọc tin bài thành bản ghi hội nghị (read news articles into records)", runExtract},
 		{"version", "in phiên bản (print the version)", runVersion},
 		{"help", "hướng dẫn sử dụng (show this help)", nil},
 	}
