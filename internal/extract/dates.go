@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"strconv"
-	"strings"
+	"sort"
 	"time"
+
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // dateHit is a calendar date (maybe without a year) found in a sentence.
@@ -13,121 +14,30 @@ type dateHit struct {
 	start, end       int // byte span
 }
 
-var dateCue = map[string]bool{"ngày": true, "sáng": true, "chiều": true, "tối": true, "trưa": true,
-	"đêm": true, "hôm": true, "từ": true, "đến": true, "và": true, "nay": true, "(": true}
-
-// findDates lists the dates of toks. A range of days gives its first day;
-// "08-10/2020" is 8 October 2020.
-func findDates(toks []token) []dateHit {
-	var out []dateHit
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.kind != tNum {
+// datesIn lists the dates written in toks (one sentence), read by
+// vntext.FindDates, with their token ranges. A range of days gives its
+// first day; "08-10/2020" is 8 October 2020; a month without a day
+// ("tháng 3/2021") has day 0.
+func (a *analyzer) datesIn(toks []token) []dateHit {
+	if len(toks) == 0 {
+		return nil
+	}
+	from := toks[0].start
+	ms := vntext.FindDates(a.d.text[from:toks[len(toks)-1].end])
+	out := make([]dateHit, 0, len(ms))
+	for _, m := range ms {
+		start, end := from+m.Start, from+m.End
+		i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
+		j := i
+		for j < len(toks) && toks[j].start < end {
+			j++
+		}
+		if j == i {
 			continue
 		}
-		// "31.12.2015" is one number token.
-		if strings.Count(t.low, ".") == 2 {
-			p := strings.Split(t.low, ".")
-			if d, m, y := atoi(p[0]), atoi(p[1]), atoi(p[2]); validDM(d, m) && len(p[2]) == 4 && y >= 1945 {
-				out = append(out, dateHit{day: d, month: m, year: y, i: i, j: i + 1, start: t.start, end: t.end})
-			}
-			continue
-		}
-		d := smallInt(t)
-		if d < 1 || d > 31 || len(t.low) > 2 {
-			// "ngày 25 tháng 12 năm 2020" starts with a word; handled below.
-			continue
-		}
-		sep := tokAt(toks, i+1)
-		if !(sep.low == "/" || isDash(sep) || sep.low == ".") || !adjacentOrSpaced(t, sep) {
-			// "ngày 25 tháng 12 (năm 2020)"
-			if i > 0 && toks[i-1].low == "ngày" && tokAt(toks, i+1).low == "tháng" {
-				m := smallInt(tokAt(toks, i+2))
-				if validDM(d, m) {
-					h := dateHit{day: d, month: m, i: i - 1, j: i + 3}
-					if tokAt(toks, i+3).low == "năm" {
-						if y := yearOf(tokAt(toks, i+4)); y > 0 {
-							h.year, h.j = y, i+5
-						}
-					}
-					h.start, h.end = toks[h.i].start, toks[h.j-1].end
-					out = append(out, h)
-					i = h.j - 1
-				}
-			}
-			continue
-		}
-		second := tokAt(toks, i+2)
-		m := smallInt(second)
-		if m < 0 || len(second.low) > 2 || !adjacent(sep, second) && !(isDash(sep) && second.start-sep.end <= 1) {
-			continue
-		}
-		h := dateHit{i: i, j: i + 3}
-		third, fourth := tokAt(toks, i+3), tokAt(toks, i+4)
-		switch {
-		case (third.low == "/" || isDash(third) || third.low == ".") && adjacent(second, third) && fourth.kind == tNum && adjacent(third, fourth):
-			// D/M/Y, or D-D/M/Y (a range of days)
-			if y := yearOf(fourth); y > 0 && validDM(d, m) {
-				h.day, h.month, h.year, h.j = d, m, y, i+5
-			} else if y := smallInt(fourth); len(fourth.low) == 2 && validDM(d, m) && y >= 0 && sep.low == "/" {
-				h.day, h.month, h.year, h.j = d, m, 2000+y, i+5
-			} else if isDash(sep) && m > d && validDM(d, smallInt(fourth)) {
-				h.day, h.month = d, smallInt(fourth) // "09-13/11/2015"
-				h.j = i + 5
-				if fifth, sixth := tokAt(toks, i+5), tokAt(toks, i+6); fifth.low == "/" && adjacent(fourth, fifth) {
-					if y := yearOf(sixth); y > 0 {
-						h.year, h.j = y, i+7
-					}
-				}
-			} else {
-				continue
-			}
-		case isDash(sep) && third.low == "/" && adjacent(second, third):
-			// "08-10/2020": day-month/year
-			if y := yearOf(fourth); y > 0 && validDM(d, m) {
-				h.day, h.month, h.year, h.j = d, m, y, i+5
-			} else {
-				continue
-			}
-		case sep.low == "/" && validDM(d, m):
-			// D/M without a year: a date after a cue word, or when no
-			// counted noun follows (not "3/5 xã").
-			cue := i > 0 && dateCue[toks[i-1].low]
-			if !cue && third.kind == tWord && !third.cap {
-				continue
-			}
-			h.day, h.month = d, m
-		default:
-			continue
-		}
-		// "ngày 19 và 25/7/2019", "ngày 19, 25/7": the first day.
-		if i >= 3 && (toks[i-1].low == "và" || toks[i-1].low == ",") && toks[i-3].low == "ngày" {
-			if d0 := smallInt(toks[i-2]); d0 >= 1 && d0 < h.day {
-				h.day, h.i = d0, i-2
-			}
-		}
-		h.start, h.end = toks[h.i].start, toks[h.j-1].end
-		out = append(out, h)
-		i = h.j - 1
+		out = append(out, dateHit{day: m.Date.Day, month: m.Date.Month, year: m.Date.Year, i: i, j: j, start: start, end: end})
 	}
 	return out
-}
-
-func adjacentOrSpaced(a, b token) bool { return b.start-a.end <= 1 }
-
-func atoi(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return -1
-	}
-	return n
-}
-
-func validDM(d, m int) bool {
-	if m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	return d <= daysIn(m, 2024)
 }
 
 func daysIn(m, y int) int {
@@ -169,12 +79,12 @@ func (a *analyzer) readDate() {
 		if a.kind(s) != kindBody {
 			continue
 		}
-		hits := findDates(s.toks)
+		hits := a.datesIn(s.toks)
 		for _, h := range hits {
 			for k := h.i; k < h.j; k++ {
 				a.dateTokens[s.toks[k].start] = true
 			}
-			if h.year > 0 && !isDocDate(s.toks, h) {
+			if h.year > 0 && h.day > 0 && !isDocDate(s.toks, h) {
 				full = append(full, h)
 			}
 		}
@@ -192,7 +102,7 @@ func (a *analyzer) readDate() {
 			continue
 		}
 		for _, h := range hits {
-			if isDocDate(s.toks, h) {
+			if h.day == 0 || isDocDate(s.toks, h) {
 				continue
 			}
 			best = &cand{h: h}
@@ -201,9 +111,11 @@ func (a *analyzer) readDate() {
 	}
 	if best == nil {
 		// The headline may date the event: "Hội nghị ... (ngày 12/3)".
-		for _, h := range findDates(a.title) {
-			best = &cand{h: h}
-			break
+		for _, h := range a.datesIn(a.title) {
+			if h.day > 0 {
+				best = &cand{h: h}
+				break
+			}
 		}
 	}
 	if best == nil {
