@@ -170,25 +170,49 @@ func datePrefix(s string, i int) (j int, weekday string, ngay, any bool) {
 	}
 }
 
-// dateNums reads digit groups joined by '/', '-', '–' or '.' from i.
+// dateNums are digit groups joined by '/', '-' (or '–') or '.', and
+// their pattern: "n/n/Y" for "25/12/2020" (n: one or two digits, Y: four,
+// ?: three).
 type dateNums struct {
-	vals, lens []int
-	seps       []byte // '/', '-' (also for '–'), '.'
-	end        int
+	vals [maxDateNums]int
+	n    int
+	pat  string // one of datePatterns, "" when too long or unknown
+	end  int
 }
 
+const maxDateNums = 6
+
+// datePatterns are the patterns the date readers look at.
+var datePatterns = map[string]string{}
+
+func init() {
+	for _, p := range strings.Fields(`n Y n/n n-n n/Y n-Y n.Y n/n/Y n-n-Y n.n.Y n-n/Y n-n/n n-n/n/Y n/n-n/n n/n-n/n/Y`) {
+		datePatterns[p] = p
+	}
+}
+
+// readDateNums reads the digit groups starting at i.
 func readDateNums(s string, i int) dateNums {
 	var d dateNums
-	for len(d.vals) < 6 {
+	var pat [2 * maxDateNums]byte
+	p := pat[:0]
+	for {
 		j := i
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		if j-i > 4 {
+		switch j - i {
+		case 1, 2:
+			p = append(p, 'n')
+		case 3:
+			p = append(p, '?')
+		case 4:
+			p = append(p, 'Y')
+		default:
 			return dateNums{} // not a date part
 		}
-		v, _ := strconv.Atoi(s[i:j])
-		d.vals, d.lens, d.end = append(d.vals, v), append(d.lens, j-i), j
+		d.vals[d.n], _ = strconv.Atoi(s[i:j])
+		d.n, d.end = d.n+1, j
 		sep, n := byte(0), 0
 		if j < len(s) {
 			switch r, size := utf8.DecodeRuneInString(s[j:]); r {
@@ -199,30 +223,19 @@ func readDateNums(s string, i int) dateNums {
 			}
 		}
 		if sep == 0 || j+n >= len(s) || !isDigit(s[j+n]) {
+			d.pat = datePatterns[string(p)]
 			return d
 		}
-		d.seps = append(d.seps, sep)
+		if d.n == maxDateNums {
+			return dateNums{} // too many parts: a code, not a date
+		}
+		p = append(p, sep)
 		i = j + n
 	}
-	return dateNums{} // too many parts: a code, not a date
 }
 
-func (d dateNums) pattern() string {
-	var b strings.Builder
-	for k, l := range d.lens {
-		if k > 0 {
-			b.WriteByte(d.seps[k-1])
-		}
-		if l == 4 {
-			b.WriteByte('Y')
-		} else if l <= 2 {
-			b.WriteByte('n')
-		} else {
-			b.WriteByte('?')
-		}
-	}
-	return b.String()
-}
+// last returns the last group.
+func (d dateNums) last() int { return d.vals[d.n-1] }
 
 func validDay(day, month, year int) bool {
 	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year)
@@ -240,12 +253,12 @@ func dateBody(s string, i int, ngay bool) (end int, d Date, ok bool) {
 		return
 	}
 	n := readDateNums(s, i)
-	if n.vals == nil {
+	if n.pat == "" {
 		return
 	}
 	v := n.vals
-	pat := n.pattern()
-	if strings.HasSuffix(pat, "Y") && !validYear(v[len(v)-1]) {
+	pat := n.pat
+	if strings.HasSuffix(pat, "Y") && !validYear(n.last()) {
 		return
 	}
 	switch pat {
@@ -301,8 +314,8 @@ func dayWords(s string, i, day int, ngay bool) (end int, d Date, ok bool) {
 			return
 		}
 		n := readDateNums(s, k2)
-		pat := n.pattern()
-		if strings.HasSuffix(pat, "Y") && !validYear(n.vals[len(n.vals)-1]) {
+		pat := n.pat
+		if strings.HasSuffix(pat, "Y") && !validYear(n.last()) {
 			return
 		}
 		switch pat {
@@ -325,7 +338,7 @@ func monthOnly(s string, i int) (end int, d Date, ok bool) {
 		return
 	}
 	n := readDateNums(s, j)
-	if n.pattern() != "n" {
+	if n.pat != "n" {
 		return
 	}
 	return n.end, Date{Month: n.vals[0]}, n.vals[0] >= 1 && n.vals[0] <= 12
@@ -340,8 +353,8 @@ func monthBody(s string, i int) (end int, d Date, ok bool) {
 	}
 	n := readDateNums(s, j)
 	v := n.vals
-	pat := n.pattern()
-	if strings.HasSuffix(pat, "Y") && !validYear(v[len(v)-1]) {
+	pat := n.pat
+	if strings.HasSuffix(pat, "Y") && !validYear(n.last()) {
 		return
 	}
 	switch pat {
@@ -353,7 +366,7 @@ func monthBody(s string, i int) (end int, d Date, ok bool) {
 			return
 		}
 		y := readDateNums(s, k3)
-		if y.pattern() != "Y" || !validYear(y.vals[0]) {
+		if y.pat != "Y" || !validYear(y.vals[0]) {
 			return
 		}
 		d, end = Date{Month: v[0], Year: y.vals[0]}, y.end
@@ -424,32 +437,53 @@ func FindDates(s string) []DateMatch {
 	prevWord := ""
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) && !isDigit(s[i]) {
+		digit := isDigit(s[i])
+		if !digit && !isWordRune(r) {
 			i += n
 			continue
 		}
-		if !attachedBefore(s, i) {
+		// The word or number at i, and whether a date may start there.
+		j, w := i, ""
+		if digit {
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+		} else {
+			j = wordEnd(s, i)
+			if mayStartDate(r) {
+				w = key(s[i:j])
+			}
+		}
+		if (digit || dateStarts[w]) && !attachedBefore(s, i) {
 			if end, d, ok := matchDate(s, i, true); ok && !attachedAfter(s, end) &&
-				!(prevWord == "số" && d.Day == 0 && isDigit(s[i])) {
+				!(prevWord == "số" && d.Day == 0 && digit) {
 				out = append(out, DateMatch{Start: i, End: end, Date: d})
 				i, prevWord = end, ""
 				continue
 			}
 		}
-		// Skip the rest of this word or number.
-		j := i
-		if isDigit(s[i]) {
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			prevWord = ""
-		} else {
-			j = wordEnd(s, i)
-			prevWord = key(s[i:j])
-		}
-		i = j
+		i, prevWord = j, w
 	}
 	return out
+}
+
+// mayStartDate reports whether r may begin a word that starts a date
+// (or "số").
+func mayStartDate(r rune) bool {
+	switch r | 0x20 { // ASCII lower case
+	case 't', 'c', 'n', 'h', 'm', 's':
+		return true
+	}
+	return r == 'đ' || r == 'Đ'
+}
+
+// dateStarts are the words a date may start with.
+var dateStarts = map[string]bool{"thứ": true, "chủ": true, "tháng": true}
+
+func init() {
+	for w := range dateWords {
+		dateStarts[w] = true
+	}
 }
 
 // ParseDate reads s as one date in any form FindDates finds: "25/12/2020",

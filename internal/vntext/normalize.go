@@ -27,6 +27,8 @@ type vowel struct {
 	base  rune // lower case, with its hat or horn but without tone: 'ơ'
 	tone  uint8
 	upper bool
+	ok    bool // set for Vietnamese vowels in the lookup tables
+	lower rune // the letter in lower case, tone kept: 'Ở' -> 'ở'
 }
 
 type vowelKey struct {
@@ -35,10 +37,31 @@ type vowelKey struct {
 	upper bool
 }
 
-var (
-	vowels       = map[rune]vowel{}    // 'Ở' -> {'ơ', toneHook, true}
-	vowelLetters = map[vowelKey]rune{} // the inverse
+// The Vietnamese vowel letters live below U+0300 (Latin-1, Latin
+// Extended-A and -B) and in U+1EA0-U+1EF9 (Latin Extended Additional).
+const (
+	vowelHiStart = 0x1ea0
+	vowelHiEnd   = 0x1f00
 )
+
+var (
+	vowelsLo     [0x300]vowel                     // 'ơ' -> {'ơ', toneNone, false, true}
+	vowelsHi     [vowelHiEnd - vowelHiStart]vowel // 'Ở' -> {'ơ', toneHook, true, true}
+	vowelLetters = map[vowelKey]rune{}            // the inverse
+)
+
+// vowelOf returns the description of r when it is a Vietnamese vowel.
+func vowelOf(r rune) (vowel, bool) {
+	switch {
+	case r < 0x300:
+		v := vowelsLo[r]
+		return v, v.ok
+	case r >= vowelHiStart && r < vowelHiEnd:
+		v := vowelsHi[r-vowelHiStart]
+		return v, v.ok
+	}
+	return vowel{}, false
+}
 
 func init() {
 	for _, b := range "aăâeêioôơuưy" {
@@ -53,32 +76,117 @@ func init() {
 				if n != len(s) {
 					panic("vntext: no precomposed letter for " + s)
 				}
-				vowels[r] = vowel{base: b, tone: t, upper: up}
+				lower, _ := utf8.DecodeRuneInString(norm.NFC.String(string(b) + toneMarks[t]))
+				v := vowel{base: b, tone: t, upper: up, ok: true, lower: lower}
+				switch {
+				case r < 0x300:
+					vowelsLo[r] = v
+				case r >= vowelHiStart && r < vowelHiEnd:
+					vowelsHi[r-vowelHiStart] = v
+				default:
+					panic("vntext: vowel outside the tables: " + s)
+				}
 				vowelLetters[vowelKey{b, t, up}] = r
 			}
 		}
 	}
 }
 
-// initials are the Vietnamese initial consonants, longest first so the
-// first match is the right one.
-var initials = []string{
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+// initialLen returns how many letters of the lower-case syllable l form
+// its initial consonant (ngh, ng, nh, ch, gh, gi, kh, ph, qu, th, tr, or
+// one of b c d đ g h k l m n p r s t v x), 0 when it starts with a vowel,
+// -1 when it cannot start a Vietnamese syllable.
+func initialLen(l []rune) int {
+	next := func(k int) rune {
+		if k < len(l) {
+			return l[k]
+		}
+		return 0
+	}
+	switch l[0] {
+	case 'n':
+		switch {
+		case next(1) == 'g' && next(2) == 'h':
+			return 3
+		case next(1) == 'g' || next(1) == 'h':
+			return 2
+		}
+		return 1
+	case 'c', 'k', 'p':
+		if next(1) == 'h' {
+			return 2
+		}
+		return 1
+	case 'g':
+		if next(1) == 'h' || next(1) == 'i' {
+			return 2
+		}
+		return 1
+	case 't':
+		if next(1) == 'h' || next(1) == 'r' {
+			return 2
+		}
+		return 1
+	case 'q':
+		if next(1) == 'u' {
+			return 2
+		}
+		return -1
+	case 'b', 'd', 'đ', 'h', 'l', 'm', 'r', 's', 'v', 'x':
+		return 1
+	}
+	if isVowelBase(l[0]) {
+		return 0
+	}
+	return -1
 }
 
-// finals are the consonants that may close a syllable.
-var finals = map[string]bool{"": true, "c": true, "ch": true, "m": true, "n": true, "ng": true, "nh": true, "p": true, "t": true}
+// isFinal reports whether l may close a syllable: nothing, c, ch, m, n,
+// ng, nh, p or t.
+func isFinal(l []rune) bool {
+	switch len(l) {
+	case 0:
+		return true
+	case 1:
+		switch l[0] {
+		case 'c', 'm', 'n', 'p', 't':
+			return true
+		}
+	case 2:
+		return l[0] == 'c' && l[1] == 'h' || l[0] == 'n' && (l[1] == 'g' || l[1] == 'h')
+	}
+	return false
+}
 
 // nuclei are the vowel sequences a Vietnamese syllable may contain
-// (medial, main vowel and final semivowel), without tone marks.
-var nuclei = map[string]bool{}
+// (medial, main vowel and final semivowel), without tone marks, keyed by
+// nucleusKey.
+var nuclei = map[uint32]bool{}
+
+// nucleusKey packs up to three vowels (all below U+0200) into one number.
+func nucleusKey(v []rune) (uint32, bool) {
+	if len(v) == 0 || len(v) > 3 {
+		return 0, false
+	}
+	var k uint32
+	for _, r := range v {
+		if r >= 0x200 {
+			return 0, false
+		}
+		k = k<<9 | uint32(r)
+	}
+	return k, true
+}
 
 func init() {
 	for _, v := range strings.Fields(`a ă â e ê i o ô ơ u ư y
 		ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê
 		iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu`) {
-		nuclei[v] = true
+		k, ok := nucleusKey([]rune(v))
+		if !ok {
+			panic("vntext: bad nucleus " + v)
+		}
+		nuclei[k] = true
 	}
 }
 
@@ -116,17 +224,17 @@ func tonePosition(nucleus []rune, closed bool) int {
 // is not one well-formed Vietnamese syllable with exactly one tone mark is
 // returned unchanged.
 func placeTone(word string) (string, bool) {
-	var buf [8]rune
-	letters := buf[:0]
-	lower := make([]rune, 0, 8)
-	tonePos, tone := -1, uint8(0)
+	var buf, lbuf [8]rune
+	letters, lower := buf[:0], lbuf[:0]
+	tonePos, tone, nv := -1, uint8(0), 0
 	for _, r := range word {
 		if len(letters) == cap(buf) {
 			return word, false // longer than any Vietnamese syllable
 		}
 		letters = append(letters, r)
-		if v, ok := vowels[r]; ok {
+		if v, ok := vowelOf(r); ok {
 			lower = append(lower, v.base)
+			nv++
 			if v.tone != toneNone {
 				if tonePos >= 0 {
 					return word, false
@@ -136,45 +244,41 @@ func placeTone(word string) (string, bool) {
 			continue
 		}
 		switch l := unicode.ToLower(r); {
-		case l == 'đ' || (l >= 'a' && l <= 'z' && !strings.ContainsRune("fjwz", l)):
+		case l == 'đ' || (l >= 'a' && l <= 'z' && l != 'f' && l != 'j' && l != 'w' && l != 'z'):
 			lower = append(lower, l)
 		default:
 			return word, false
 		}
 	}
-	if tonePos < 0 {
+	if tonePos < 0 || nv < 2 {
+		return word, false // no mark, or nowhere else to put it
+	}
+	start := initialLen(lower)
+	if start < 0 {
 		return word, false
 	}
-	ls := string(lower)
-	ini := ""
-	for _, c := range initials {
-		if strings.HasPrefix(ls, c) {
-			ini = c
-			break
-		}
-	}
-	start := utf8.RuneCountInString(ini)
-	if (ini == "gi" || ini == "qu") && (start == len(lower) || !isVowelBase(lower[start])) {
-		if ini == "qu" {
+	if start == 2 && (lower[0] == 'g' || lower[0] == 'q') && lower[1] != 'h' && (start == len(lower) || !isVowelBase(lower[start])) {
+		if lower[0] == 'q' {
 			return word, false
 		}
-		start, ini = 1, "g" // gì, gìn: the i is the vowel
-	}
-	if ini == "" && len(lower) > 0 && !isVowelBase(lower[0]) {
-		return word, false
+		start = 1 // gì, gìn: the i is the vowel
 	}
 	end := start
 	for end < len(lower) && isVowelBase(lower[end]) {
 		end++
 	}
-	if end == start || !finals[string(lower[end:])] || !nuclei[string(lower[start:end])] {
+	if end == start || !isFinal(lower[end:]) {
+		return word, false
+	}
+	if k, ok := nucleusKey(lower[start:end]); !ok || !nuclei[k] {
 		return word, false
 	}
 	target := start + tonePosition(lower[start:end], end < len(lower))
 	if target == tonePos {
 		return word, false
 	}
-	from, to := vowels[letters[tonePos]], vowels[letters[target]]
+	from, _ := vowelOf(letters[tonePos])
+	to, _ := vowelOf(letters[target])
 	letters[tonePos] = vowelLetters[vowelKey{from.base, toneNone, from.upper}]
 	letters[target] = vowelLetters[vowelKey{to.base, tone, to.upper}]
 	return string(letters), true
@@ -211,7 +315,9 @@ func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s = norm.NFC.String(s)
+	if !isNFC(s) {
+		s = norm.NFC.String(s)
+	}
 	if strings.ContainsRune(s, 'Ð') {
 		s = strings.ReplaceAll(s, "Ð", "Đ")
 	}
@@ -247,11 +353,41 @@ func Normalize(s string) string {
 		return s
 	}
 	b.WriteString(s[done:])
+	if out := b.String(); isNFC(out) {
+		return out
+	}
 	return norm.NFC.String(b.String())
 }
 
 // isWordRune reports whether r belongs to a word for tone placement:
 // letters and combining marks (a word with a stray mark is not touched).
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case r >= vowelHiStart && r <= 0x1ef9:
+		return true
+	}
+	if r < 0x300 {
+		return unicode.IsLetter(r) // no marks below U+0300
+	}
 	return unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
+}
+
+// nfcSafe reports whether a string made only of such runes is in NFC
+// already, whatever their order: Latin letters and signs below U+0300,
+// the precomposed Vietnamese letters, and the dashes, quotes and ellipsis
+// of General Punctuation. TestNFCSafe checks it.
+func nfcSafe(r rune) bool {
+	return r < 0x300 || r >= vowelHiStart && r <= 0x1ef9 || r >= 0x2010 && r <= 0x2027
+}
+
+// isNFC reports whether s is in NFC, quickly for Vietnamese text.
+func isNFC(s string) bool {
+	for _, r := range s {
+		if !nfcSafe(r) {
+			return norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
 }

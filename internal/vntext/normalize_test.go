@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -178,6 +179,53 @@ func TestFoldEqual(t *testing.T) {
 			if Fold(s) != Fold(g[0]) {
 				t.Errorf("Fold(%q) = %q, Fold(%q) = %q: want equal", s, Fold(s), g[0], Fold(g[0]))
 			}
+		}
+	}
+}
+
+// TestNFCSafe checks the claim behind nfcSafe: each such rune is NFC on its
+// own and no two of them compose, so a string of them is NFC.
+func TestNFCSafe(t *testing.T) {
+	var safe []rune
+	for r := rune(0); r <= 0x2027; r++ {
+		if nfcSafe(r) && utf8.ValidRune(r) {
+			safe = append(safe, r)
+		}
+	}
+	for _, a := range safe {
+		if !norm.NFC.IsNormalString(string(a)) {
+			t.Fatalf("%U is not NFC", a)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	buf := make([]byte, 0, 8)
+	for _, a := range safe {
+		for _, b := range safe {
+			buf = utf8.AppendRune(utf8.AppendRune(buf[:0], a), b)
+			if !norm.NFC.IsNormal(buf) {
+				t.Fatalf("%U %U is not NFC", a, b)
+			}
+		}
+	}
+}
+
+// TestFoldFast checks that the rune-by-rune fold agrees with folding the
+// decomposition of the whole text.
+func TestFoldFast(t *testing.T) {
+	for _, s := range append(seedLines, "A\u0301\u0323 Ǆ ǅ ﬁ Ⅻ µ İ ß ẞ", "Ƀ\u0345ǰ", "\u00a0x\u0085y\u00ad") {
+		for _, in := range []string{s, norm.NFD.String(s), norm.NFKC.String(s)} {
+			fast, ok := foldFast(in)
+			if slow := foldSlow(in); ok && fast != slow {
+				t.Errorf("foldFast(%q) = %q, foldSlow = %q", in, fast, slow)
+			}
+		}
+	}
+	for r := rune(0); r < 0x2100; r++ {
+		in := "x" + string(r) + "\u0301y"
+		if fast, ok := foldFast(in); ok && fast != foldSlow(in) {
+			t.Errorf("foldFast(%q) = %q, foldSlow = %q", in, fast, foldSlow(in))
 		}
 	}
 }

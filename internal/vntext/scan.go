@@ -74,12 +74,81 @@ func wordStart(s string, i int) int {
 	return i
 }
 
-// key returns a word in the form the scanners compare: NFC, lower case.
-func key(w string) string {
-	if isASCII(w) {
-		return strings.ToLower(w)
+// vocabulary holds every word the scanners look for, lower case NFC.
+var vocabulary = map[string]string{}
+
+// unknownWord is what key returns for a word outside the vocabulary.
+const unknownWord = "\x00"
+
+// maxVocabLen bounds the length in bytes of the vocabulary's words in any
+// case (upper-case letters may take more bytes than lower-case ones).
+const maxVocabLen = 24
+
+func init() {
+	words := strings.Fields(`thứ chủ nhật tháng năm và phần trăm xấp xỉ số quý giai đoạn nhiệm kỳ đầu cuối sáu`)
+	for w := range qualifiers {
+		words = append(words, w)
 	}
-	return strings.ToLower(norm.NFC.String(w))
+	for w := range multipliers {
+		words = append(words, w)
+	}
+	for w := range weekdays {
+		words = append(words, w)
+	}
+	for w := range dateWords {
+		words = append(words, w)
+	}
+	for w := range romanNumbers {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if len(strings.ToUpper(w)) > maxVocabLen || len(norm.NFD.String(strings.ToUpper(w))) > maxVocabLen {
+			panic("vntext: vocabulary word too long: " + w)
+		}
+		vocabulary[w] = w
+	}
+}
+
+// key returns a word in the form the scanners compare: lower case NFC when
+// it is in the vocabulary, else unknownWord. It does not allocate for
+// words in NFC.
+func key(w string) string {
+	if len(w) > maxVocabLen {
+		return unknownWord
+	}
+	var buf [maxVocabLen]byte
+	b := buf[:0]
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		if v, ok := vowelOf(r); ok {
+			r = v.lower
+		} else if !nfcSafe(r) {
+			return keySlow(w)
+		} else {
+			r = unicode.ToLower(r)
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	if v, ok := vocabulary[string(b)]; ok {
+		return v
+	}
+	return unknownWord
+}
+
+func keySlow(w string) string {
+	if v, ok := vocabulary[strings.ToLower(norm.NFC.String(w))]; ok {
+		return v
+	}
+	return unknownWord
 }
 
 // wordAt returns the lower-case NFC form of the word starting at i and its
