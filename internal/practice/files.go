@@ -1,0 +1,425 @@
+package practice
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/gif" // decoders for thumbnails
+	"image/jpeg"
+	_ "image/png"
+	"io"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gocloud.dev/blob"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
+	dvblob "github.com/danvan/danvan/internal/blob"
+	"github.com/danvan/danvan/internal/db"
+)
+
+// Limits on evidence files.
+const (
+	MaxFileSize   = 8 << 20  // bytes per file
+	maxPixels     = 50 << 20 // an image's width × height, against decompression bombs
+	ThumbSize     = 480      // a thumbnail's longer side, in pixels
+	filesPerModel = 50
+	// PendingGrace is how old a pending upload must be before Sweep
+	// treats it as abandoned by a crash.
+	PendingGrace = time.Hour
+)
+
+// Messages about files.
+const (
+	msgFileEmpty   = "Chưa chọn tệp, hoặc tệp rỗng."
+	msgFileLarge   = "Tệp quá lớn: tối đa 8 MB mỗi tệp."
+	msgFileType    = "Chỉ nhận ảnh (JPEG, PNG, GIF) hoặc tài liệu PDF."
+	msgFileImage   = "Không đọc được ảnh: tệp bị hỏng hoặc ảnh quá lớn (tối đa 50 triệu điểm ảnh)."
+	msgFileCaption = "Chú thích không được dài quá 300 ký tự."
+	msgFileMany    = "Mỗi mô hình có tối đa 50 tệp minh chứng."
+	msgNoFile      = "Không tìm thấy tệp."
+	msgNoStorage   = "Chưa cấu hình nơi lưu tệp."
+)
+
+// allowedTypes maps the sniffed content types that are accepted to the
+// extension of the stored object.
+var allowedTypes = map[string]string{
+	"image/jpeg":      ".jpg",
+	"image/png":       ".png",
+	"image/gif":       ".gif",
+	"application/pdf": ".pdf",
+}
+
+// Upload is an evidence file to add.
+type Upload struct {
+	Name    string    // the file name as sent; only its base is kept
+	Body    io.Reader // read to the end, at most MaxFileSize bytes
+	Caption string
+}
+
+// AddFile stores an evidence file of model id (write permission on the
+// owning unit; not for a stopped model). The type is decided by the
+// content, never by the name: JPEG, PNG, GIF or PDF, at most MaxFileSize
+// bytes; an image gets a thumbnail. A refused file leaves nothing behind.
+//
+// Crash safety: the row is written first, in state 'pending', then the
+// objects are stored, then the row is marked 'ready' (with its audit
+// row). Only ready rows are ever listed or served, so a crash at any point
+// leaves at most a pending row and objects nobody sees; Sweep removes
+// them later.
+func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upload) (File, error) {
+	pr, err := s.Get(ctx, p, id)
+	if err != nil {
+		return File{}, err
+	}
+	if err := s.requireWrite(ctx, p, pr.UnitID); err != nil {
+		return File{}, err
+	}
+	if pr.Status == Stopped {
+		return File{}, apperr.Conflict(msgStoppedEdit)
+	}
+	if s.files == nil {
+		return File{}, apperr.Wrap(errors.New("practice: no file bucket"), msgNoStorage)
+	}
+	up.Caption = clean(up.Caption)
+	if utf8.RuneCountInString(up.Caption) > 300 {
+		return File{}, apperr.Invalid("caption", msgFileCaption)
+	}
+	data, err := io.ReadAll(io.LimitReader(up.Body, MaxFileSize+1))
+	if err != nil {
+		return File{}, fmt.Errorf("practice: read upload: %w", err)
+	}
+	if len(data) == 0 {
+		return File{}, apperr.Invalid("file", msgFileEmpty)
+	}
+	if len(data) > MaxFileSize {
+		return File{}, apperr.Invalid("file", msgFileLarge)
+	}
+	ctype := http.DetectContentType(data)
+	ext, ok := allowedTypes[ctype]
+	if !ok {
+		return File{}, apperr.Invalid("file", msgFileType)
+	}
+	f := File{PracticeID: id, Name: cleanFileName(up.Name, ext), ContentType: ctype, Size: int64(len(data)), Caption: up.Caption}
+	var thumb []byte
+	if strings.HasPrefix(ctype, "image/") {
+		if thumb, f.Width, f.Height, err = makeThumb(data); err != nil {
+			return File{}, err
+		}
+		f.HasThumb = true
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM practice_files WHERE practice_id = ?", id).Scan(&n); err != nil {
+		return File{}, fmt.Errorf("practice: count files: %w", err)
+	}
+	if n >= filesPerModel {
+		return File{}, apperr.Conflict(msgFileMany)
+	}
+
+	base := fmt.Sprintf("practice/%d/%s", id, randomHex(12))
+	key, thumbKey := base+ext, ""
+	if thumb != nil {
+		thumbKey = base + "-thumb.jpg"
+	}
+	// 1. The pending row.
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		f.CreatedAt = tx.Now()
+		f.ID, err = tx.InsertID(ctx, `INSERT INTO practice_files (practice_id, state, blob_key, thumb_key, name, content_type,
+			size, width, height, caption, created_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, key, thumbKey, f.Name, f.ContentType, f.Size, f.Width, f.Height, f.Caption, stamp(tx.Now()))
+		return err
+	})
+	if err != nil {
+		return File{}, fmt.Errorf("practice: add file: %w", err)
+	}
+	// 2. The objects.
+	err = s.files.WriteAll(ctx, key, data, &blob.WriterOptions{ContentType: ctype})
+	if err == nil && thumb != nil {
+		err = s.files.WriteAll(ctx, thumbKey, thumb, &blob.WriterOptions{ContentType: "image/jpeg"})
+	}
+	if err == nil && s.afterStore != nil {
+		s.afterStore()
+	}
+	// 3. Ready.
+	if err == nil {
+		err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+			res, err := tx.ExecContext(ctx, "UPDATE practice_files SET state = 'ready' WHERE id = ? AND state = 'pending'", f.ID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n != 1 {
+				return errors.New("pending row is gone (swept?)")
+			}
+			return audit.Record(ctx, tx, audit.Entry{Action: "add_file", Entity: "practice", EntityID: id, UnitID: pr.UnitID,
+				After: map[string]any{"file_id": f.ID, "name": f.Name, "content_type": f.ContentType, "size": f.Size}})
+		})
+	}
+	if err != nil {
+		s.discard(context.WithoutCancel(ctx), f.ID, key, thumbKey)
+		return File{}, fmt.Errorf("practice: add file: %w", err)
+	}
+	return f, nil
+}
+
+// discard removes a failed upload's objects and pending row, best effort
+// (Sweep catches whatever it leaves).
+func (s *Store) discard(ctx context.Context, fileID int64, keys ...string) {
+	for _, k := range keys {
+		if k == "" {
+			continue
+		}
+		if err := s.files.Delete(ctx, k); err != nil && !dvblob.IsNotFound(err) {
+			slog.WarnContext(ctx, "practice: discard upload object", slog.String("key", k), slog.Any("err", err))
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM practice_files WHERE id = ? AND state = 'pending'", fileID); err != nil {
+		slog.WarnContext(ctx, "practice: discard pending row", slog.Int64("file_id", fileID), slog.Any("err", err))
+	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic("practice: crypto/rand failed: " + err.Error())
+	}
+	return hex.EncodeToString(b)
+}
+
+// cleanFileName keeps the base of a sent name, without control
+// characters, with the extension the content deserves.
+func cleanFileName(name, ext string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' {
+			return -1
+		}
+		return r
+	}, clean(name))
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	if stem == "" || stem == "." || stem == "/" {
+		stem = "minh-chung"
+	}
+	if utf8.RuneCountInString(stem) > 120 {
+		stem = string([]rune(stem)[:120])
+	}
+	return stem + ext
+}
+
+const fileCols = "id, practice_id, name, content_type, size, width, height, caption, thumb_key, created_at"
+
+func scanFile(r scanner) (File, error) {
+	var f File
+	var thumb, created string
+	if err := r.Scan(&f.ID, &f.PracticeID, &f.Name, &f.ContentType, &f.Size, &f.Width, &f.Height, &f.Caption, &thumb, &created); err != nil {
+		return f, err
+	}
+	f.HasThumb = thumb != ""
+	var err error
+	f.CreatedAt, err = parseStamp(created)
+	return f, err
+}
+
+// Files returns the stored (ready) evidence files of model id, which
+// the caller obtained through Get or GetPublic.
+func (s *Store) Files(ctx context.Context, id int64) ([]File, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+fileCols+" FROM practice_files WHERE practice_id = ? AND state = 'ready' ORDER BY id", id)
+	if err != nil {
+		return nil, fmt.Errorf("practice: files: %w", err)
+	}
+	defer rows.Close()
+	var out []File
+	for rows.Next() {
+		f, err := scanFile(rows)
+		if err != nil {
+			return nil, fmt.Errorf("practice: files: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// OpenFile returns ready file fileID of model practiceID (obtained
+// through Get or GetPublic) and its content, or its thumbnail when thumb
+// is set. The caller closes the reader.
+func (s *Store) OpenFile(ctx context.Context, practiceID, fileID int64, thumb bool) (File, io.ReadCloser, error) {
+	f, err := scanFile(s.db.QueryRowContext(ctx, "SELECT "+fileCols+" FROM practice_files WHERE id = ? AND practice_id = ? AND state = 'ready'",
+		fileID, practiceID))
+	var key, thumbKey string
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, "SELECT blob_key, thumb_key FROM practice_files WHERE id = ?", fileID).Scan(&key, &thumbKey)
+	}
+	if errors.Is(err, db.ErrNotFound) {
+		return File{}, nil, apperr.NotFound(msgNoFile)
+	}
+	if err != nil {
+		return File{}, nil, fmt.Errorf("practice: open file: %w", err)
+	}
+	if thumb {
+		if thumbKey == "" {
+			return File{}, nil, apperr.NotFound(msgNoFile)
+		}
+		key = thumbKey
+		f.ContentType = "image/jpeg"
+	}
+	if s.files == nil {
+		return File{}, nil, apperr.Wrap(errors.New("practice: no file bucket"), msgNoStorage)
+	}
+	r, err := s.files.NewReader(ctx, key, nil)
+	if err != nil {
+		if dvblob.IsNotFound(err) {
+			return File{}, nil, apperr.NotFound(msgNoFile)
+		}
+		return File{}, nil, fmt.Errorf("practice: open file %s: %w", key, err)
+	}
+	return f, r, nil
+}
+
+// Sweep removes what crashed uploads left: pending rows older than grace
+// with their objects, and objects under practice/ older than grace that
+// no row names. It returns how many objects and rows it removed.
+func (s *Store) Sweep(ctx context.Context, grace time.Duration) (int, error) {
+	if s.files == nil {
+		return 0, nil
+	}
+	cutoff := s.db.Now().Add(-grace)
+	rows, err := s.db.QueryContext(ctx, "SELECT id, blob_key, thumb_key FROM practice_files WHERE state = 'pending' AND created_at < ?", stamp(cutoff))
+	if err != nil {
+		return 0, fmt.Errorf("practice: sweep: %w", err)
+	}
+	type pending struct {
+		id         int64
+		key, thumb string
+	}
+	var ps []pending
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.id, &p.key, &p.thumb); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("practice: sweep: %w", err)
+		}
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("practice: sweep: %w", err)
+	}
+	n := 0
+	for _, p := range ps {
+		for _, k := range []string{p.key, p.thumb} {
+			if k == "" {
+				continue
+			}
+			if err := s.files.Delete(ctx, k); err == nil {
+				n++
+			} else if !dvblob.IsNotFound(err) {
+				return n, fmt.Errorf("practice: sweep %s: %w", k, err)
+			}
+		}
+		res, err := s.db.ExecContext(ctx, "DELETE FROM practice_files WHERE id = ? AND state = 'pending'", p.id)
+		if err != nil {
+			return n, fmt.Errorf("practice: sweep: %w", err)
+		}
+		if k, _ := res.RowsAffected(); k == 1 {
+			n++
+		}
+	}
+	// Objects no row names (a row removed while its object stayed).
+	it := s.files.List(&blob.ListOptions{Prefix: "practice/"})
+	for {
+		obj, err := it.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return n, fmt.Errorf("practice: sweep list: %w", err)
+		}
+		if obj.IsDir || obj.ModTime.After(cutoff) {
+			continue
+		}
+		var c int
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM practice_files WHERE blob_key = ? OR thumb_key = ?", obj.Key, obj.Key).Scan(&c); err != nil {
+			return n, fmt.Errorf("practice: sweep: %w", err)
+		}
+		if c == 0 {
+			if err := s.files.Delete(ctx, obj.Key); err != nil && !dvblob.IsNotFound(err) {
+				return n, fmt.Errorf("practice: sweep %s: %w", obj.Key, err)
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// makeThumb checks that data is a decodable image of sane size and
+// returns a JPEG thumbnail whose longer side is at most ThumbSize, with
+// the image's size.
+func makeThumb(data []byte) ([]byte, int, int, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, 0, 0, apperr.Invalid("file", msgFileImage)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, 0, apperr.Invalid("file", msgFileImage)
+	}
+	small := orient(downscale(img, ThumbSize), jpegOrientation(data))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 82}); err != nil {
+		return nil, 0, 0, fmt.Errorf("practice: encode thumbnail: %w", err)
+	}
+	b := img.Bounds()
+	return buf.Bytes(), b.Dx(), b.Dy(), nil
+}
+
+// downscale shrinks img so that its longer side is at most size, by
+// averaging up to 4×4 samples of each target pixel's source box, over a
+// white background (for transparent PNG and GIF).
+func downscale(img image.Image, size int) *image.RGBA {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	tw, th := w, h
+	if w >= h && w > size {
+		tw, th = size, max(1, h*size/w)
+	} else if h > w && h > size {
+		tw, th = max(1, w*size/h), size
+	}
+	out := image.NewRGBA(image.Rect(0, 0, tw, th))
+	for y := 0; y < th; y++ {
+		y0, y1 := b.Min.Y+y*h/th, b.Min.Y+(y+1)*h/th
+		if y1 <= y0 {
+			y1 = y0 + 1
+		}
+		sy := max(1, (y1-y0)/4)
+		for x := 0; x < tw; x++ {
+			x0, x1 := b.Min.X+x*w/tw, b.Min.X+(x+1)*w/tw
+			if x1 <= x0 {
+				x1 = x0 + 1
+			}
+			sx := max(1, (x1-x0)/4)
+			var r, g, bl, a, n uint64
+			for yy := y0; yy < y1; yy += sy {
+				for xx := x0; xx < x1; xx += sx {
+					cr, cg, cb, ca := img.At(xx, yy).RGBA()
+					r, g, bl, a, n = r+uint64(cr), g+uint64(cg), bl+uint64(cb), a+uint64(ca), n+1
+				}
+			}
+			// Premultiplied average composited over white.
+			white := 0xffff*n - a
+			out.SetRGBA(x, y, color.RGBA{
+				R: uint8((r + white) / n >> 8), G: uint8((g + white) / n >> 8), B: uint8((bl + white) / n >> 8), A: 0xff,
+			})
+		}
+	}
+	return out
+}
