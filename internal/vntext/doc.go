@@ -45,5 +45,14 @@
 // Period codes name reporting periods: "2023" (year), "2023S1" and "2023S2"
 // (six months), "2023Q3" (quarter), "202307" (month) and "2010-2020" (a
 // multi-year stage). ParsePeriod and Period.String convert between codes and
-// values; Period.Label gives the Vietnamese label used in reports.
+// values; Period.Label gives the Vietnamese label used in reports, and
+// FindPeriods finds such labels in running text ("6 tháng đầu năm 2023",
+// "giai đoạn 2010-2020").
+//
+// # Offsets
+//
+// The Find functions return byte offsets into the text they are given and
+// do not normalize it; they read NFC or NFD, so callers normalize first
+// when they want offsets into normalized text. None of them modify their
+// input, and all are safe for concurrent use.
 package vntext
