@@ -148,10 +148,10 @@ type grantRow struct {
 
 type userShowView struct {
 	Page
-	User   auth.User
-	Form   userForm
-	Errors apperr.Errors
-	Grants []grantRow
+	Account auth.User
+	Form    userForm
+	Errors  apperr.Errors
+	Grants  []grantRow
 }
 
 func (a *adminHandlers) userShow(w http.ResponseWriter, r *http.Request) {
@@ -169,7 +169,7 @@ func (a *adminHandlers) showUser(w http.ResponseWriter, r *http.Request, p *auth
 		a.fail(w, r, err)
 		return
 	}
-	v := userShowView{Page: a.page(w, r, "admin.user.title"), User: u, Form: f, Errors: errs, Grants: gs}
+	v := userShowView{Page: a.page(w, r, "admin.user.title"), Account: u, Form: f, Errors: errs, Grants: gs}
 	v.Title = u.Name
 	a.render(w, r, status, "admin/user", v)
 }
@@ -238,9 +238,9 @@ func (a *adminHandlers) userSave(w http.ResponseWriter, r *http.Request) {
 
 type userConfirmView struct {
 	Page
-	User   auth.User
-	Grant  *grantRow
-	Errors apperr.Errors
+	Account auth.User
+	Grant   *grantRow
+	Errors  apperr.Errors
 }
 
 func (a *adminHandlers) userActiveForm(w http.ResponseWriter, r *http.Request) {
@@ -248,7 +248,7 @@ func (a *adminHandlers) userActiveForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	a.render(w, r, http.StatusOK, "admin/user_active", userConfirmView{Page: a.page(w, r, activeTitle(u)), User: u})
+	a.render(w, r, http.StatusOK, "admin/user_active", userConfirmView{Page: a.page(w, r, activeTitle(u)), Account: u})
 }
 
 func activeTitle(u auth.User) string {
@@ -276,7 +276,7 @@ func (a *adminHandlers) userActiveSave(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		v := userConfirmView{Page: a.page(w, r, activeTitle(u)), User: u, Errors: fieldErrors(err)}
+		v := userConfirmView{Page: a.page(w, r, activeTitle(u)), Account: u, Errors: fieldErrors(err)}
 		a.render(w, r, formStatus(err), "admin/user_active", v)
 		return
 	}
@@ -293,7 +293,7 @@ func (a *adminHandlers) userPasswordForm(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	a.render(w, r, http.StatusOK, "admin/user_password", userConfirmView{Page: a.page(w, r, "admin.user.password"), User: u})
+	a.render(w, r, http.StatusOK, "admin/user_password", userConfirmView{Page: a.page(w, r, "admin.user.password"), Account: u})
 }
 
 // userPasswordSave sets the password the admin typed and ends the
@@ -317,7 +317,7 @@ func (a *adminHandlers) userPasswordSave(w http.ResponseWriter, r *http.Request)
 			a.fail(w, r, err)
 			return
 		}
-		v := userConfirmView{Page: a.page(w, r, "admin.user.password"), User: u, Errors: fieldErrors(err)}
+		v := userConfirmView{Page: a.page(w, r, "admin.user.password"), Account: u, Errors: fieldErrors(err)}
 		a.render(w, r, formStatus(err), "admin/user_password", v)
 		return
 	}
@@ -327,7 +327,7 @@ func (a *adminHandlers) userPasswordSave(w http.ResponseWriter, r *http.Request)
 
 type grantFormView struct {
 	Page
-	User       auth.User
+	Account    auth.User
 	Query      string
 	Searched   bool
 	Candidates []org.Unit
@@ -347,7 +347,7 @@ func (a *adminHandlers) grantForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminHandlers) showGrantForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, u auth.User, q string, unitID int64, role string, errs apperr.Errors, status int) {
-	v := grantFormView{User: u, Query: q, UnitID: unitID, Role: role, Roles: auth.Roles, Errors: errs}
+	v := grantFormView{Account: u, Query: q, UnitID: unitID, Role: role, Roles: auth.Roles, Errors: errs}
 	pool, err := a.scopeUnits(r, p)
 	if err != nil {
 		a.fail(w, r, err)
@@ -451,7 +451,7 @@ func (a *adminHandlers) revokeForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	a.render(w, r, http.StatusOK, "admin/revoke", userConfirmView{Page: a.page(w, r, "admin.revoke.title"), User: u, Grant: g})
+	a.render(w, r, http.StatusOK, "admin/revoke", userConfirmView{Page: a.page(w, r, "admin.revoke.title"), Account: u, Grant: g})
 }
 
 func (a *adminHandlers) revokeSave(w http.ResponseWriter, r *http.Request) {
