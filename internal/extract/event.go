@@ -393,7 +393,8 @@ func (a *analyzer) yearNear() int {
 	return 0
 }
 
-var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc")
+var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc", "làm việc",
+	"buổi", "đối thoại", "tập huấn", "lễ", "gặp mặt", "tiếp xúc", "họp")
 
 // leadSentence is the first body sentence that names the event: the one
 // with "tổ chức", "hội nghị" or a review word, among the first few.
@@ -404,7 +405,7 @@ func (a *analyzer) leadSentence() []token {
 			continue
 		}
 		n++
-		if n > 6 {
+		if n > 3 {
 			break
 		}
 		if findAny(s.toks, leadWords) >= 0 {

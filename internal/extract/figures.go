@@ -34,8 +34,13 @@ var units = newPhraseSet(
 	"phụ nữ", "nông dân", "cựu chiến binh", "tổ chức", "đơn vị", "cơ quan", "trang", "tài liệu", "cuốn",
 	"chỉ tiêu", "nhiệm vụ", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
 	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
-	"cuộc họp", "cuộc vận động", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
+	"cuộc họp", "cuộc vận động", "tin, bài", "xã, phường, thị trấn", "xã, thị trấn", "xã, phường",
+	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 )
+
+var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản`)
+
+var structureWords = newPhraseSet("sắp xếp", "đơn vị hành chính", "sáp nhập", "hợp nhất")
 
 // meetingUnits count only the meeting itself.
 var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true, "tham luận": true,
@@ -44,9 +49,14 @@ var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true,
 // notFigureBefore are words that make the next number an ordinal, a name
 // part, a code or a date: "lần thứ 5", "thôn 3", "Quyết định 12".
 var notFigureBefore = wordSet(`phố thứ đợt khóa khoá số thôn ấp bản tổ khu xóm phường quận đội đường
-	điều khoản mục chương phần kỳ năm tháng ngày quý lớp khối nghị thị luận định hoạch dẫn tư
-	báo văn án đoạn covid lúc hồi vào quốc tỉnh tuyến cấp hạng giải top phiên sư trung tiểu
-	khoản số phòng mã lô căn tầng km`)
+	điều khoản mục chương phần kỳ năm tháng ngày quý lớp khối đoạn covid lúc hồi tuyến cấp hạng giải top
+	phiên phòng mã lô căn tầng km lộ`)
+
+// docSecond are second syllables of document and unit names: a number
+// after them is a document or unit number when the first syllable is
+// capitalized ("Chỉ thị 05", "Sư đoàn 2"), a count when it is a verb
+// ("hướng dẫn 23 xã").
+var docSecond = wordSet(`nghị thị luận định hoạch dẫn tư báo văn án trình đoàn khu`)
 
 // notFigureUnits are nouns after a number that make it a time, a duration
 // or an age: "5 ngày", "95 năm", "8 giờ".
@@ -130,6 +140,9 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	if len(nt.low) >= 7 && !strings.ContainsAny(nt.low, ".,") {
 		return figureHit{}, false
 	}
+	if prev := tokAt(toks, ti-1); prev.kind == tWord && docSecond[prev.low] && tokAt(toks, ti-2).cap && m.Start == nt.start {
+		return figureHit{}, false
+	}
 	if prev := tokAt(toks, ti-1); prev.kind == tWord && notFigureBefore[prev.low] && m.Start == nt.start {
 		if !(prev.low == "số" && (tokAt(toks, ti-2).low == "tổng" || tokAt(toks, ti-2).low == "với")) {
 			return figureHit{}, false
@@ -180,6 +193,11 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		}
 		unit = a.d.text[toks[k].start:toks[j-1].end]
 		uEnd = toks[j-1].end
+		// "Sau khi sắp xếp ..., toàn tỉnh có 135 xã, phường": the shape of
+		// the administrative map, not a result of the work.
+		if adminUnits[toks[k].low] && findAny(toks, structureWords) >= 0 {
+			return figureHit{}, false
+		}
 	}
 	f := figureHit{
 		value: m.Number.Value,

@@ -109,7 +109,8 @@ var notPlace = map[string]bool{"hội": true, "lễ": true, "tổ": true, "đồ
 
 // orgVerbs follow the organizer in a lead sentence or a headline.
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
-	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao")
+	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao",
+	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát")
 
 // readOrganizer finds the body that organized the event.
 func (a *analyzer) readOrganizer() {
@@ -129,21 +130,10 @@ func (a *analyzer) readOrganizer() {
 			toks, i0, i1 = s.toks, b, e
 			break
 		}
-	}
-	if i0 < 0 {
 		// "Ngày 5/1, Ban Dân vận Huyện ủy Quế Sơn tổng kết công tác ..."
-		n = 0
-		for _, s := range a.sents {
-			if a.kind(s) != kindBody {
-				continue
-			}
-			if n++; n > 4 {
-				break
-			}
-			if b, e := subjectBody(s.toks); b >= 0 {
-				toks, i0, i1 = s.toks, b, e
-				break
-			}
+		if b, e := subjectBody(s.toks); b >= 0 {
+			toks, i0, i1 = s.toks, b, e
+			break
 		}
 	}
 	if i0 < 0 && len(a.title) > 0 {
