@@ -12,7 +12,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"github.com/danvan/danvan/internal/apperr"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -43,10 +46,20 @@ func main() {
 	stop()
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "danvan:", err)
+			fmt.Fprintln(os.Stderr, "danvan:", errorLine(err))
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// errorLine is what the user reads for err: the Vietnamese message of a
+// domain error, else the error itself; always one line.
+func errorLine(err error) string {
+	msg := err.Error()
+	if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
+		msg = e.Message
+	}
+	return strings.Join(strings.Fields(msg), " ")
 }
 
 // usageError is an error in how the command was called (exit code 2).

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -47,6 +49,24 @@ func TestCommandErrorsAreOneLine(t *testing.T) {
 		if c := exitCode(err); c != tt.code {
 			t.Errorf("%v: exit code %d, want %d", tt.args, c, tt.code)
 		}
+	}
+}
+
+func TestErrorLine(t *testing.T) {
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "d.db")
+	if _, _, err := runCmd(t, "demo", "--db", dbURL); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := runCmd(t, "demo", "--db", dbURL)
+	if err == nil {
+		t.Fatal("a second demo into the same database succeeded")
+	}
+	line := errorLine(err)
+	if strings.HasPrefix(line, "conflict") || strings.Contains(line, "\n") || line == "" {
+		t.Errorf("second demo: %q, want the Vietnamese message alone", line)
+	}
+	if got := errorLine(fmt.Errorf("open: %w", errors.New("no such file\nor folder"))); got != "open: no such file or folder" {
+		t.Errorf("errorLine = %q", got)
 	}
 }
 
