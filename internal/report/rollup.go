@@ -1,0 +1,377 @@
+package report
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// View is how a past period's figures are placed in the hierarchy.
+type View int
+
+// The views.
+const (
+	// AsReported counts each report under the ancestors its unit had on
+	// the last day of the report's period (the tree as it stood then).
+	AsReported View = iota
+	// Mapped counts each report under today's units: a unit closed by a
+	// merge or split passes its figures, times the link's share, to its
+	// successors, and on to their ancestors today.
+	Mapped
+)
+
+// Query asks for a roll-up.
+type Query struct {
+	UnitID int64
+	Period vntext.Period
+	// Source is the kind of period whose reports are read, 0 for the
+	// period's own kind. A year may be read from its two halves (Source
+	// vntext.Half): sums add up, a "last" indicator takes the later half.
+	Source vntext.PeriodKind
+	// IncludeSubmitted counts submitted reports too; by default only
+	// approved ones count (never drafts or returned reports).
+	IncludeSubmitted bool
+	View             View
+	// Today is the day whose tree the Mapped view maps onto; zero means
+	// the database clock's today.
+	Today time.Time
+}
+
+// Figure is one indicator's rolled-up value.
+type Figure struct {
+	Value float64
+	Has   bool
+	Rows  int                // value rows counted (units x sub-periods x parts)
+	Parts map[string]float64 // for an indicator with breakdown
+}
+
+// Totals are figures by indicator id.
+type Totals map[int64]Figure
+
+// grouping is what one roll-up query groups by, besides the indicator.
+type grouping int
+
+const (
+	groupNone   grouping = iota // one total for the unit
+	groupChild                  // one total per unit directly below
+	groupPeriod                 // one total per period
+)
+
+// acc accumulates the aggregates of one (group, indicator, part).
+type acc struct {
+	sum, wsum, min, max, last float64
+	n                         int
+}
+
+// rollup runs the one query and returns the raw aggregates by group key
+// (a unit id or a period code) and indicator.
+func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext.Period) (map[string]map[Key]acc, error) {
+	src := q.Source
+	if src == 0 {
+		src = q.Period.Kind
+	}
+	today := q.Today
+	if today.IsZero() {
+		n := s.db.Now()
+		today = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	statuses := "'approved'"
+	if q.IncludeSubmitted {
+		statuses = "'approved', 'submitted'"
+	}
+	// A window for "last" only when a group spans several source periods.
+	window := g != groupPeriod && src != q.Period.Kind
+	const validAtEnd = `%[1]s.valid_from <= r.period_end AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= r.period_end)`
+	const validToday = `%[1]s.valid_from <= ? AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= ?)`
+	var with, fromSQL, grp, weight string
+	var args []any
+	td := day(today)
+	switch q.View {
+	case AsReported:
+		weight = "CAST(1 AS DOUBLE PRECISION)"
+		switch g {
+		case groupChild:
+			grp = "ch.descendant_id"
+			fromSQL = `unit_closure ch
+				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
+				JOIN reports r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") + ` AND ` + fmt.Sprintf(validAtEnd, "ch") + `
+				JOIN report_values v ON v.report_id = r.id
+				WHERE ch.ancestor_id = ? AND ch.depth = 1`
+		default:
+			grp = "0"
+			if g == groupPeriod {
+				grp = "r.period"
+			}
+			fromSQL = `unit_closure c
+				JOIN reports r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") + `
+				JOIN report_values v ON v.report_id = r.id
+				WHERE c.ancestor_id = ?`
+		}
+		args = append(args, q.UnitID)
+	case Mapped:
+		weight = "w.share"
+		seed := `SELECT 0, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure c
+			WHERE c.ancestor_id = ? AND ` + fmt.Sprintf(validToday, "c")
+		seedArgs := []any{q.UnitID, td, td}
+		if g == groupChild {
+			seed = `SELECT ch.descendant_id, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure ch
+				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
+				WHERE ch.ancestor_id = ? AND ch.depth = 1 AND ` + fmt.Sprintf(validToday, "ch") + ` AND ` + fmt.Sprintf(validToday, "c")
+			seedArgs = []any{q.UnitID, td, td, td, td}
+		}
+		with = `WITH RECURSIVE m (grp, unit_id, share, n) AS (` + seed + `
+			UNION ALL
+			SELECT m.grp, l.predecessor_id, m.share * l.share, m.n + 1 FROM m
+			JOIN unit_links l ON l.successor_id = m.unit_id
+			WHERE l.date <= ? AND m.n < 64
+		), w AS (SELECT grp, unit_id, SUM(share) AS share FROM m GROUP BY grp, unit_id) `
+		args = append(args, seedArgs...)
+		args = append(args, td)
+		switch g {
+		case groupChild:
+			grp = "w.grp"
+		case groupPeriod:
+			grp = "r.period"
+		default:
+			grp = "0"
+		}
+		fromSQL = `w JOIN reports r ON r.unit_id = w.unit_id
+			JOIN report_values v ON v.report_id = r.id
+			WHERE 1 = 1`
+	}
+	latest := "r.period_end"
+	if window {
+		latest = "MAX(r.period_end) OVER (PARTITION BY " + grp + ", v.indicator_id, v.breakdown)"
+	}
+	query := with + `SELECT grp, indicator_id, breakdown, SUM(val * wt), SUM(wt), MIN(val), MAX(val), COUNT(*),
+		SUM(CASE WHEN pend = latest THEN val * wt ELSE 0 END)
+		FROM (SELECT ` + grp + ` AS grp, v.indicator_id AS indicator_id, v.breakdown AS breakdown, v.value AS val,
+			` + weight + ` AS wt, r.period_end AS pend, ` + latest + ` AS latest
+			FROM ` + fromSQL + `
+			AND r.period_kind = ? AND r.period_start >= ? AND r.period_end <= ? AND r.status IN (` + statuses + `)) x
+		GROUP BY grp, indicator_id, breakdown`
+	args = append(args, src.String(), day(from.Start()), day(to.End()))
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report: roll-up: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]map[Key]acc{}
+	for rows.Next() {
+		var gk sql.NullString
+		var k Key
+		var a acc
+		if err := rows.Scan(&gk, &k.IndicatorID, &k.Part, &a.sum, &a.wsum, &a.min, &a.max, &a.n, &a.last); err != nil {
+			return nil, fmt.Errorf("report: roll-up: %w", err)
+		}
+		m := out[gk.String]
+		if m == nil {
+			m = map[Key]acc{}
+			out[gk.String] = m
+		}
+		m[k] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: roll-up: %w", err)
+	}
+	return out, nil
+}
+
+// totals turns raw aggregates into figures with each indicator's own
+// aggregation, ratios computed from their parts' totals.
+func totals(inds []Indicator, raw map[Key]acc) Totals {
+	t := Totals{}
+	for _, ind := range inds {
+		if ind.Derived() {
+			continue
+		}
+		var f Figure
+		keys := []string{""}
+		if parts := ind.Parts(); parts != nil {
+			keys = parts
+			f.Parts = map[string]float64{}
+		}
+		for _, part := range keys {
+			a, ok := raw[Key{ind.ID, part}]
+			if !ok {
+				continue
+			}
+			var v float64
+			switch ind.Aggregation {
+			case Sum:
+				v = a.sum
+			case Average:
+				if a.wsum > 0 {
+					v = a.sum / a.wsum
+				}
+			case Min:
+				v = a.min
+			case Max:
+				v = a.max
+			case Last:
+				v = a.last
+			}
+			if f.Parts != nil {
+				f.Parts[part] = v
+			}
+			if f.Has && ind.Aggregation != Sum && ind.Aggregation != Last {
+				continue
+			}
+			f.Value += v
+			f.Has = true
+			f.Rows += a.n
+		}
+		if f.Has {
+			t[ind.ID] = f
+		}
+	}
+	for _, ind := range inds {
+		if !ind.Derived() {
+			continue
+		}
+		num, den := t[ind.NumeratorID], t[ind.DenominatorID]
+		if !num.Has || !den.Has {
+			continue
+		}
+		if v, ok := RatioValue(ind, num.Value, den.Value); ok {
+			t[ind.ID] = Figure{Value: v, Has: true, Rows: num.Rows + den.Rows}
+		}
+	}
+	return t
+}
+
+// Rollup returns the totals of q.UnitID's subtree for q.Period, for every
+// indicator, by one query over the value rows.
+func (s *Store) Rollup(ctx context.Context, q Query) (Totals, error) {
+	inds, err := s.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := s.rollup(ctx, q, groupNone, q.Period, q.Period)
+	if err != nil {
+		return nil, err
+	}
+	return totals(inds, raw["0"]), nil
+}
+
+// RollupByChild returns the totals of each unit directly below q.UnitID
+// (as reported: below it when each report's period ended; mapped: below
+// it today), by unit id, in one query.
+func (s *Store) RollupByChild(ctx context.Context, q Query) (map[int64]Totals, error) {
+	inds, err := s.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := s.rollup(ctx, q, groupChild, q.Period, q.Period)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]Totals, len(raw))
+	for k, r := range raw {
+		var id int64
+		fmt.Sscan(k, &id)
+		out[id] = totals(inds, r)
+	}
+	return out, nil
+}
+
+// Series returns q.UnitID's totals for every period of q.Period's kind
+// from first to last (inclusive), by period code, in one query. Periods
+// without figures are absent.
+func (s *Store) Series(ctx context.Context, q Query, first, last vntext.Period) (map[string]Totals, error) {
+	inds, err := s.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q.Source = q.Period.Kind
+	raw, err := s.rollup(ctx, q, groupPeriod, first, last)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Totals, len(raw))
+	for k, r := range raw {
+		out[k] = totals(inds, r)
+	}
+	return out, nil
+}
+
+// Progress is one unit's place in the completeness list.
+type Progress struct {
+	Unit     org.Unit
+	Status   Status
+	ReportID int64
+}
+
+// Completeness lists the units below unitID (in the tree as it stood on
+// the period's last day) that report with the form — boards and commune
+// blocs of the form's levels — with the status of their report for the
+// period, those furthest behind first (missing, draft, returned,
+// submitted, approved), tree order within.
+func (s *Store) Completeness(ctx context.Context, unitID int64, f Form, p vntext.Period) ([]Progress, error) {
+	end := p.End()
+	units, err := s.units.Subtree(ctx, unitID, end)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_id, r.id, r.status FROM unit_closure c
+		JOIN reports r ON r.unit_id = c.descendant_id
+		WHERE c.ancestor_id = ? AND c.depth > 0 AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
+		AND r.form_id = ? AND r.period = ?`, unitID, day(end), day(end), f.ID, p.String())
+	if err != nil {
+		return nil, fmt.Errorf("report: completeness: %w", err)
+	}
+	defer rows.Close()
+	type st struct {
+		id     int64
+		status Status
+	}
+	got := map[int64]st{}
+	for rows.Next() {
+		var uid int64
+		var x st
+		if err := rows.Scan(&uid, &x.id, &x.status); err != nil {
+			return nil, err
+		}
+		got[uid] = x
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []Progress
+	for _, u := range units {
+		if u.ID == unitID || (u.Kind != org.Board && u.Kind != org.CommuneBloc) || !containsStr(f.Levels, string(u.Level)) {
+			continue
+		}
+		pr := Progress{Unit: u, Status: Missing}
+		if x, ok := got[u.ID]; ok {
+			pr.Status, pr.ReportID = x.status, x.id
+		}
+		out = append(out, pr)
+	}
+	rank := map[Status]int{Missing: 0, Draft: 1, Returned: 2, Submitted: 3, Approved: 4}
+	sort.SliceStable(out, func(a, b int) bool { return rank[out[a].Status] < rank[out[b].Status] })
+	return out, nil
+}
+
+// Counts sums a completeness list by status.
+func Counts(ps []Progress) map[Status]int {
+	m := map[Status]int{}
+	for _, p := range ps {
+		m[p.Status]++
+	}
+	return m
+}
+
+// PeriodsBetween lists the periods of first's kind from first to last.
+func PeriodsBetween(first, last vntext.Period) []vntext.Period {
+	var out []vntext.Period
+	for p := first; !p.Start().After(last.Start()) && len(out) < 400; p = Next(p) {
+		out = append(out, p)
+	}
+	return out
+}
