@@ -258,3 +258,55 @@ func TestMigrationFilesPaired(t *testing.T) {
 		t.Fatalf("migration files differ:\nsqlite:   %v\npostgres: %v", a, b)
 	}
 }
+
+// TestLockSerializes holds the lock in one transaction and checks that a
+// second transaction taking it waits until the first commits.
+func TestLockSerializes(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		held := make(chan struct{})
+		release := make(chan struct{})
+		done := make(chan error, 1)
+		go func() {
+			done <- d.WithTx(ctx, func(tx *db.Tx) error {
+				if err := tx.Lock(ctx, "test"); err != nil {
+					return err
+				}
+				close(held)
+				<-release
+				_, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES ('first')")
+				return err
+			})
+		}()
+		<-held
+		second := make(chan error, 1)
+		go func() {
+			second <- d.WithTx(ctx, func(tx *db.Tx) error {
+				if err := tx.Lock(ctx, "test"); err != nil {
+					return err
+				}
+				// The first transaction committed before this one got
+				// the lock, so its row is visible here.
+				var n int
+				if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM parent WHERE code = 'first'").Scan(&n); err != nil {
+					return err
+				}
+				if n != 1 {
+					return fmt.Errorf("second transaction ran before the first committed (saw %d rows)", n)
+				}
+				return nil
+			})
+		}()
+		// Give the second transaction time to reach Lock (and, without a
+		// working lock, to run its query before the first inserts).
+		time.Sleep(200 * time.Millisecond)
+		close(release)
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if err := <-second; err != nil {
+			t.Fatal(err)
+		}
+	})
+}

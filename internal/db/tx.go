@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/crc32"
 	"time"
 )
 
@@ -75,4 +76,21 @@ func (tx *Tx) InsertID(ctx context.Context, query string, args ...any) (int64, e
 		return 0, err
 	}
 	return id, nil
+}
+
+// Lock serializes, until this transaction ends, every transaction that
+// takes the lock of the same name: for invariants that span rows no
+// constraint can check (such as "the hierarchy has no cycle"). On SQLite
+// transactions are already serialized (BEGIN IMMEDIATE on one writer
+// connection), so it does nothing; on PostgreSQL it takes a
+// transaction-scoped advisory lock keyed by the name.
+func (tx *Tx) Lock(ctx context.Context, name string) error {
+	if tx.dialect != Postgres {
+		return nil
+	}
+	key := int64(crc32.ChecksumIEEE([]byte("danvan:lock:" + name)))
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", key); err != nil {
+		return fmt.Errorf("db: lock %s: %w", name, err)
+	}
+	return nil
 }

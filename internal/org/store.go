@@ -42,15 +42,10 @@ func (s *Store) Update(ctx context.Context, fn func(w *Writer) error) error {
 	})
 }
 
-// lockTree serializes writers to the hierarchy. SQLite transactions are
-// already serialized (BEGIN IMMEDIATE, one writer connection); on
-// PostgreSQL a transaction-scoped advisory lock keeps two concurrent moves
-// from building a cycle that neither would alone.
+// lockTree serializes writers to the hierarchy, so that two concurrent
+// moves cannot build a cycle that neither would alone.
 func lockTree(ctx context.Context, tx *db.Tx) error {
-	if tx.Dialect() != db.Postgres {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(7250101)"); err != nil {
+	if err := tx.Lock(ctx, "org.tree"); err != nil {
 		return fmt.Errorf("org: lock hierarchy: %w", err)
 	}
 	return nil
