@@ -54,6 +54,21 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return fmt.Errorf("extract: %w", err)
 		}
 		doc, err := readInput(name, stdin)
+		o := opts
+		o.Source = name
+		var gold extract.Record
+		if *goldDir != "" && err == nil {
+			var pub time.Time
+			gold, pub, err = readGold(*goldDir, name)
+			if err != nil {
+				failed++
+				fmt.Fprintf(stderr, "danvan extract: %v\n", err)
+				continue
+			}
+			if o.Published.IsZero() {
+				o.Published = pub
+			}
+		}
 		var rec extract.Record
 		if err != nil {
 			failed++
@@ -63,24 +78,15 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 				Tasks: []string{}, Warnings: []string{fmt.Sprintf("Không đọc được tệp: %v", err)},
 			}
 		} else {
-			o := opts
-			o.Source = name
 			rec, err = extract.Extract(ctx, doc, o)
 			if err != nil {
 				return fmt.Errorf("extract %s: %w", name, err)
 			}
 		}
 		if *goldDir != "" {
-			if doc == nil {
-				continue
+			if doc != nil {
+				scores.Add(rec, gold)
 			}
-			gold, err := readGold(*goldDir, name)
-			if err != nil {
-				failed++
-				fmt.Fprintf(stderr, "danvan extract: %v\n", err)
-				continue
-			}
-			scores.Add(rec, gold)
 			continue
 		}
 		if err := enc.Encode(rec); err != nil {
@@ -105,17 +111,27 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// readGold reads GOLD_DIR/BASE.json for the input file NAME.
-func readGold(dir, name string) (extract.Record, error) {
+// readGold reads GOLD_DIR/BASE.json for the input file NAME, and the
+// optional "published" date a gold file may carry for its article.
+func readGold(dir, name string) (extract.Record, time.Time, error) {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	path := filepath.Join(dir, base+".json")
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return extract.Record{}, fmt.Errorf("gold for %s: %w", name, err)
+		return extract.Record{}, time.Time{}, fmt.Errorf("gold for %s: %w", name, err)
 	}
-	var r extract.Record
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return extract.Record{}, fmt.Errorf("gold %s: %w", path, err)
+	var g struct {
+		extract.Record
+		Published string `json:"published"`
 	}
-	return r, nil
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return extract.Record{}, time.Time{}, fmt.Errorf("gold %s: %w", path, err)
+	}
+	var pub time.Time
+	if g.Published != "" {
+		if pub, err = time.Parse("2006-01-02", g.Published); err != nil {
+			return extract.Record{}, time.Time{}, fmt.Errorf("gold %s: published: %w", path, err)
+		}
+	}
+	return g.Record, pub, nil
 }
