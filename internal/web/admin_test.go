@@ -239,7 +239,6 @@ func (s *admSite) lastAudit(entity, action string) audit.Row {
 	return audit.Row{}
 }
 
-
 // admLogOut is where the server logs in these tests: nowhere, unless
 // DANVAN_TEST_LOG is set.
 func admLogOut() io.Writer {

@@ -471,6 +471,15 @@ func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp
 		return nil, apperr.Invalid("date", translate(LangVI, key))
 	}
 	prev := unitPreview{Date: date, LastDay: date.AddDate(0, 0, -1)}
+	// Units are shown as they will stand on their last day before the
+	// change (today, for a change dated today or earlier).
+	asOf := today
+	if prev.LastDay.After(today) {
+		asOf = prev.LastDay
+		if au, err := a.org.Get(ctx, u.ID, asOf); err == nil {
+			u = au
+		}
+	}
 	// ref reads a unit the form names and checks that p administers it.
 	ref := func(id int64, field string) (org.Unit, error) {
 		ok, err := a.canAdmin(r, p, id)
@@ -480,7 +489,7 @@ func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp
 		if !ok {
 			return org.Unit{}, apperr.Forbidden(translate(LangVI, "admin.err.scope"))
 		}
-		ru, err := a.org.Get(ctx, id, today)
+		ru, err := a.org.Get(ctx, id, asOf)
 		if apperr.CodeOf(err) == apperr.CodeNotFound {
 			return org.Unit{}, apperr.Invalid(field, translate(LangVI, "admin.err.ended"))
 		}
@@ -520,7 +529,7 @@ func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp
 		}
 		var op org.Unit
 		if u.ParentID != 0 {
-			if op, err = a.org.Get(ctx, u.ParentID, today); err != nil {
+			if op, err = a.org.Get(ctx, u.ParentID, asOf); err != nil {
 				return nil, err
 			}
 		}
@@ -547,7 +556,7 @@ func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp
 				}
 				srcs = append(srcs, su)
 			}
-			kids, err := a.org.Children(ctx, id, today)
+			kids, err := a.org.Children(ctx, id, asOf)
 			if err != nil {
 				return nil, err
 			}
