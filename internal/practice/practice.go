@@ -261,7 +261,9 @@ const dateLayout = "2006-01-02"
 func day(t time.Time) string { return t.Format(dateLayout) }
 
 // dayOf returns midnight UTC of t's calendar day.
-func dayOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
 
 func parseDay(s string) (time.Time, error) {
 	if s == "" {

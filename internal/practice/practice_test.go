@@ -539,13 +539,13 @@ func TestScopeAndPublic(t *testing.T) {
 			}
 		}
 		// A disabled account (its principal still in hand) may do nothing.
-		disabled := *e.officerQL
+		disabled := &auth.Principal{User: e.officerQL.User, Grants: e.officerQL.Grants}
 		disabled.User.Active = false
-		if _, err := e.s.Get(e.ctx, &disabled, pr.ID); err == nil {
+		if _, err := e.s.Get(e.ctx, disabled, pr.ID); err == nil {
 			t.Error("a disabled user reads")
 		}
 		before := e.snapshot()
-		_, err := e.s.Create(e.ctx, &disabled, e.input(e.u.QuangLang.ID, "X", Economy))
+		_, err := e.s.Create(e.ctx, disabled, e.input(e.u.QuangLang.ID, "X", Economy))
 		wantCode(t, "disabled user creates", err, apperr.CodeForbidden)
 		_, err = e.s.Create(e.ctx, e.officerMS, e.input(e.u.QuangLang.ID, "X", Economy))
 		wantCode(t, "neighbour creates for another unit", err, apperr.CodeForbidden)
