@@ -192,3 +192,40 @@ func TestGrounded(t *testing.T) {
 		}
 	}
 }
+
+// TestSpans checks that the spans point at the values in Record.Text.
+func TestSpans(t *testing.T) {
+	for _, d := range sampleDirs {
+		for _, c := range loadCases(t, d.articles, d.gold) {
+			rec, err := Extract(context.Background(), c.doc, Options{Source: c.name, Published: c.published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := func(s Span) string { return rec.Text[s.Start:s.End] }
+			for i, p := range rec.Chairs {
+				if got := at(rec.Spans.Chairs[i]); got != p.Name {
+					t.Errorf("%s: chair span %q, name %q", c.name, got, p.Name)
+				}
+			}
+			for i, p := range rec.Attendees {
+				if got := at(rec.Spans.Attendees[i]); got != p.Name {
+					t.Errorf("%s: attendee span %q, name %q", c.name, got, p.Name)
+				}
+			}
+			if rec.Organizer != nil && at(rec.Spans.Organizer) != *rec.Organizer {
+				t.Errorf("%s: organizer span %q, value %q", c.name, at(rec.Spans.Organizer), *rec.Organizer)
+			}
+			for i, task := range rec.Tasks {
+				if at(rec.Spans.Tasks[i]) != task {
+					t.Errorf("%s: task span %q", c.name, at(rec.Spans.Tasks[i]))
+				}
+			}
+			if rec.EventDate != nil && rec.Spans.EventDate.End == 0 {
+				t.Errorf("%s: event date without span", c.name)
+			}
+			if rec.Title != "" && at(rec.Spans.Title) != rec.Title {
+				t.Errorf("%s: title span", c.name)
+			}
+		}
+	}
+}

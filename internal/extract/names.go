@@ -26,7 +26,9 @@ var familyNames = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ v�
 var middleNames = wordSet(`văn thị đức hữu công minh quang xuân thanh ngọc hồng kim đình bá trọng
 	tiến mạnh quốc hoàng anh thế viết duy như phương thu thúy thùy trung huy hải sỹ sĩ khắc
 	đăng tuấn thành tấn chí đại gia cẩm mỹ hoài bích diệu lệ thái tường việt vĩnh xuân ánh
-	mai hà hùng nam long phúc thiện cao ngọc nhật`)
+	mai hà hùng nam long phúc thiện cao ngọc nhật quý khánh phước bảo lan mộng ái hương huyền vân tất
+	ích hoa thiên chiến sơn đắc nguyên tâm trí phi lâm hiếu đông trường hạnh diễm uyên tố quỳnh khải
+	trần lê phạm nguyễn võ vũ đỗ hồ huỳnh phan`)
 
 // notNames are famous names that are places or streets more often than
 // people at an event.
