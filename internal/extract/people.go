@@ -217,6 +217,10 @@ func (a *analyzer) readPeople() {
 				continue
 			}
 			h.role = roleFor(toks, masked, hits, k)
+			if h.role == roleNone && presenceSentence(toks) {
+				// "Về phía tỉnh có đồng chí A, ...": named as present.
+				h.role = roleAttend
+			}
 			if h.role == roleNone {
 				skipped++
 			}
@@ -380,6 +384,15 @@ func (a *analyzer) nameStartsAt(toks []token, k int) bool {
 	e, ok := nameAt(toks, k, 2)
 	return ok && e-k >= 2 && middleNames[tokAt(toks, k+1).low]
 }
+
+var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "đón")
+
+// presenceSentence reports a sentence that lists who was present.
+func presenceSentence(toks []token) bool {
+	return findAny(toks, presenceWords) >= 0 && findAny(toks, examplesWords) < 0
+}
+
+var examplesWords = newPhraseSet("trong đó có", "tiêu biểu", "điển hình", "như")
 
 // notParticipant reports recipients of awards and people named as
 // examples.
