@@ -354,8 +354,10 @@ func (a *analyzer) readEvent() {
 				a.eventType = TypeSoKet
 			}
 			a.warn("Tiêu đề nói “triển khai” nhưng bài chủ yếu đánh giá kết quả kỳ trước; xếp là hội nghị " + map[string]string{TypeTongKet: "tổng kết", TypeSoKet: "sơ kết"}[a.eventType] + ".")
-		} else {
-			a.period = a.launched
+		} else if a.launched != nil && a.launched.part != "" {
+			// A launch reviews no period; the one it launches only helps
+			// date the event.
+			a.warn("Hội nghị chỉ triển khai nhiệm vụ, không đánh giá kỳ nào: để trống kỳ báo cáo (kỳ được triển khai: " + a.launchedLabel() + ").")
 		}
 	case TypeKhenThuong, TypeOther:
 		if len(srcP) == 0 {
@@ -378,6 +380,21 @@ func (a *analyzer) readEvent() {
 			a.period = nil
 		}
 	}
+}
+
+func (a *analyzer) launchedLabel() string {
+	p := a.launched
+	switch {
+	case p.part == "multi":
+		return strconv.Itoa(p.from) + "–" + strconv.Itoa(p.to)
+	case p.part == "year":
+		return "năm " + strconv.Itoa(p.year)
+	case p.part == "H1":
+		return "6 tháng đầu năm " + strconv.Itoa(p.year)
+	case p.part == "H2":
+		return "6 tháng cuối năm " + strconv.Itoa(p.year)
+	}
+	return p.part + " " + strconv.Itoa(p.year)
 }
 
 // yearNear finds the year of a half or quarter named without one: the
