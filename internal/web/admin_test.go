@@ -247,3 +247,5 @@ func admLogOut() io.Writer {
 	}
 	return io.Discard
 }
+
+func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }

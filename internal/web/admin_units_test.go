@@ -35,7 +35,7 @@ func TestAdminUnitOperations(t *testing.T) {
 		}{
 			{
 				name: "create", who: whoAdminLS, path: "/quan-tri/don-vi/" + itoa(f.LangSon.ID) + "/tao",
-				form: url.Values{"code": {"LS-X9"}, "name": {"Khối Dân vận xã Hữu Kiên"}, "level": {"commune"}, "kind": {"commune_bloc"}, "date": {"01/11/2026"}},
+				form:    url.Values{"code": {"LS-X9"}, "name": {"Khối Dân vận xã Hữu Kiên"}, "level": {"commune"}, "kind": {"commune_bloc"}, "date": {"01/11/2026"}},
 				preview: []string{"Đơn vị bắt đầu hoạt động", "Khối Dân vận xã Hữu Kiên", "LS-X9", "01/11/2026"},
 				action:  "create",
 				check: func(t *testing.T, id int64) {
