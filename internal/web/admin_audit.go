@@ -92,6 +92,7 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	inScope := func(id int64) bool { return scope == nil || slices.Contains(scope, id) }
 
+	nothing := false
 	if ff.UnitName != "" && ff.UnitID == 0 {
 		res, err := a.org.SearchByName(ctx, ff.UnitName, a.today(), 20)
 		if err != nil && apperr.CodeOf(err) != apperr.CodeInvalid {
@@ -103,12 +104,17 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 				v.Matches = append(v.Matches, u)
 			}
 		}
-		if len(v.Matches) == 1 {
+		switch len(v.Matches) {
+		case 0:
+			nothing = true
+			v.Errors.Add("dv", translate(LangVI, "admin.search.none"))
+		case 1:
 			ff.UnitID = v.Matches[0].ID
 			v.Matches = nil
+		default:
+			nothing = true // the viewer picks one of the matches first
 		}
 	}
-	nothing := false
 	switch {
 	case ff.UnitID != 0:
 		if !inScope(ff.UnitID) {
