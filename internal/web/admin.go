@@ -41,8 +41,8 @@ func (a *adminHandlers) canAdmin(r *http.Request, p *auth.Principal, id int64) (
 	return ok, err
 }
 
-// pathInt reads a positive integer path value; 0 when it is not one.
-func pathInt(r *http.Request, name string) int64 {
+// adminPathID reads a positive integer path value; 0 when it is not one.
+func adminPathID(r *http.Request, name string) int64 {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0
@@ -50,8 +50,8 @@ func pathInt(r *http.Request, name string) int64 {
 	return id
 }
 
-// formInt reads a positive integer form value; 0 when absent or bad.
-func formInt(v string) int64 {
+// adminInt reads a positive integer form value; 0 when absent or bad.
+func adminInt(v string) int64 {
 	id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	if err != nil || id <= 0 {
 		return 0
@@ -59,9 +59,9 @@ func formInt(v string) int64 {
 	return id
 }
 
-// parseDay reads a date typed as dd/mm/yyyy (or any form vntext reads) or
+// adminDay reads a date typed as dd/mm/yyyy (or any form vntext reads) or
 // sent by a date picker as yyyy-mm-dd.
-func parseDay(s string) (time.Time, bool) {
+func adminDay(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
@@ -133,9 +133,10 @@ func (a *adminHandlers) searchPickable(r *http.Request, p *auth.Principal, q str
 	return a.pickable(r, p, res, exclude...)
 }
 
-// formFail renders a form again for a domain error, or the error page for
-// an internal one; it returns the status to use.
-func formStatus(err error) int {
+// adminFormStatus is the status of a form shown again for a domain
+// error: its own, except that a unit named in the form and not found is
+// a bad form (400), not a missing page.
+func adminFormStatus(err error) int {
 	st := statusOf(err)
 	if st == http.StatusNotFound {
 		return http.StatusBadRequest

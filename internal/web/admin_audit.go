@@ -35,9 +35,9 @@ type auditRowView struct {
 	EntityLabel string
 }
 
-// label translates key when the catalog has it, else shows raw as is (an
+// auditLabel translates key when the catalog has it, else shows raw as is (an
 // action or a record kind another feature added).
-func label(lang, key, raw string) string {
+func auditLabel(lang, key, raw string) string {
 	if _, ok := catalog[key]; ok {
 		return translate(lang, key)
 	}
@@ -75,7 +75,7 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
-	ff := auditFilterForm{User: strings.TrimSpace(q.Get("nguoi")), UnitID: formInt(q.Get("don_vi")),
+	ff := auditFilterForm{User: strings.TrimSpace(q.Get("nguoi")), UnitID: adminInt(q.Get("don_vi")),
 		UnitName: strings.TrimSpace(q.Get("dv")), Entity: q.Get("loai"), From: strings.TrimSpace(q.Get("tu")), To: strings.TrimSpace(q.Get("den"))}
 	v := auditView{Filter: ff, Entities: auditEntities}
 	f := audit.Filter{Limit: DefaultPageSize}
@@ -168,7 +168,7 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 		if d.in == "" {
 			continue
 		}
-		t, ok := parseDay(d.in)
+		t, ok := adminDay(d.in)
 		if !ok {
 			v.Errors.Add(d.field, translate(LangVI, "admin.err.date"))
 			continue
@@ -189,8 +189,8 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 	names := map[int64]org.Unit{}
 	for _, row := range rows {
 		rv := auditRowView{Row: row, Changes: diffJSON(row.Before, row.After),
-			ActionLabel: label(langOf(r), "admin.action."+row.Action, row.Action),
-			EntityLabel: label(langOf(r), "admin.entity."+row.Entity, row.Entity)}
+			ActionLabel: auditLabel(langOf(r), "admin.action."+row.Action, row.Action),
+			EntityLabel: auditLabel(langOf(r), "admin.entity."+row.Entity, row.Entity)}
 		if row.UnitID != 0 {
 			u, ok := names[row.UnitID]
 			if !ok {
@@ -249,11 +249,11 @@ func flattenJSON(s string) map[string]string {
 		out["?"] = s
 		return out
 	}
-	flatten("", v, out)
+	flattenAudit("", v, out)
 	return out
 }
 
-func flatten(prefix string, v any, out map[string]string) {
+func flattenAudit(prefix string, v any, out map[string]string) {
 	join := func(k string) string {
 		if prefix == "" {
 			return k
@@ -263,11 +263,11 @@ func flatten(prefix string, v any, out map[string]string) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, e := range x {
-			flatten(join(k), e, out)
+			flattenAudit(join(k), e, out)
 		}
 	case []any:
 		for i, e := range x {
-			flatten(join(strconv.Itoa(i+1)), e, out)
+			flattenAudit(join(strconv.Itoa(i+1)), e, out)
 		}
 	case nil:
 		if prefix != "" {

@@ -51,7 +51,7 @@ func (a *adminHandlers) tokenCreate(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		a.showTokens(w, r, p, tokensView{Name: name, Errors: fieldErrors(err)}, formStatus(err))
+		a.showTokens(w, r, p, tokensView{Name: name, Errors: fieldErrors(err)}, adminFormStatus(err))
 		return
 	}
 	a.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
@@ -69,7 +69,7 @@ func (a *adminHandlers) ownToken(w http.ResponseWriter, r *http.Request) (auth.T
 	if !ok {
 		return auth.Token{}, false
 	}
-	t, err := a.auth.Token(r.Context(), pathInt(r, "id"))
+	t, err := a.auth.Token(r.Context(), adminPathID(r, "id"))
 	if err == nil && t.UserID != p.User.ID {
 		err = apperr.NotFound(translate(LangVI, "admin.err.notoken"))
 	}

@@ -89,7 +89,7 @@ func (a *adminHandlers) units(w http.ResponseWriter, r *http.Request) {
 // path and returns it as it stands today; it answers the request itself
 // when not.
 func (a *adminHandlers) adminUnit(w http.ResponseWriter, r *http.Request) (*auth.Principal, org.Unit, bool) {
-	id := pathInt(r, "id")
+	id := adminPathID(r, "id")
 	if id == 0 {
 		a.fail(w, r, apperr.NotFound(translate(LangVI, "admin.err.nounit")))
 		return nil, org.Unit{}, false
@@ -182,7 +182,7 @@ type unitForm struct {
 // DateValue is the date for the input: ISO when it reads as a date (what
 // a date picker shows), else exactly what was typed.
 func (f unitForm) DateValue() string {
-	if t, ok := parseDay(f.Date); ok {
+	if t, ok := adminDay(f.Date); ok {
 		return t.Format(time.DateOnly)
 	}
 	return f.Date
@@ -218,14 +218,14 @@ func readUnitForm(r *http.Request, op unitOp, u org.Unit) unitForm {
 	get := func(k string) string { return strings.TrimSpace(pf.Get(k)) }
 	f := unitForm{
 		Step: get("step"), Date: get("date"), Code: get("code"), Name: get("name"), ShortName: get("short_name"),
-		Level: get("level"), Kind: get("kind"), ParentID: formInt(get("parent_id")),
-		IntoMode: get("into_mode"), Into: formInt(get("into")), Query: get("q"),
+		Level: get("level"), Kind: get("kind"), ParentID: adminInt(get("parent_id")),
+		IntoMode: get("into_mode"), Into: adminInt(get("into")), Query: get("q"),
 	}
 	if f.IntoMode != "new" {
 		f.IntoMode = "existing"
 	}
 	for _, s := range pf["ids"] {
-		if id := formInt(s); id != 0 && !f.Has(id) {
+		if id := adminInt(s); id != 0 && !f.Has(id) {
 			f.IDs = append(f.IDs, id)
 		}
 	}
@@ -347,7 +347,7 @@ func (a *adminHandlers) unitView(r *http.Request, p *auth.Principal, op unitOp, 
 		// Units picked before (perhaps found by an earlier search) stay.
 		picked := append([]int64{f.ParentID, f.Into}, f.IDs...)
 		for _, pt := range f.Parts {
-			picked = append(picked, formInt(pt.Unit))
+			picked = append(picked, adminInt(pt.Unit))
 		}
 		for _, id := range picked {
 			if id == 0 {
@@ -395,7 +395,7 @@ func (a *adminHandlers) unitOpPost(op unitOp) http.HandlerFunc {
 				a.fail(w, r, err)
 				return
 			}
-			a.showUnitForm(w, r, p, op, u, f, fieldErrors(err), formStatus(err))
+			a.showUnitForm(w, r, p, op, u, f, fieldErrors(err), adminFormStatus(err))
 			return
 		}
 		var prev unitPreview
@@ -415,7 +415,7 @@ func (a *adminHandlers) unitOpPost(op unitOp) http.HandlerFunc {
 				a.fail(w, r, err)
 				return
 			}
-			a.showUnitForm(w, r, p, op, u, f, fieldErrors(err), formStatus(err))
+			a.showUnitForm(w, r, p, op, u, f, fieldErrors(err), adminFormStatus(err))
 			return
 		}
 		if confirm {
@@ -462,7 +462,7 @@ type unitChange func(ctx context.Context, w *org.Writer) (unitPreview, error)
 func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp, u org.Unit, f unitForm) (unitChange, error) {
 	ctx := r.Context()
 	today := a.today()
-	date, ok := parseDay(f.Date)
+	date, ok := adminDay(f.Date)
 	if !ok {
 		key := "admin.err.date"
 		if f.Date == "" {
@@ -608,7 +608,7 @@ func (a *adminHandlers) planUnitOp(r *http.Request, p *auth.Principal, op unitOp
 				es.Add(fmt.Sprintf("part_share_%d", i), translate(LangVI, "admin.err.share"))
 			}
 			sp.Share = share.Value / 100
-			if id := formInt(pf.Unit); id != 0 {
+			if id := adminInt(pf.Unit); id != 0 {
 				if _, err := ref(id, "parts"); err != nil {
 					if apperr.CodeOf(err) == apperr.CodeForbidden {
 						return nil, err

@@ -63,7 +63,7 @@ func (a *adminHandlers) managedUser(w http.ResponseWriter, r *http.Request) (*au
 	if !ok {
 		return nil, auth.User{}, false
 	}
-	id := pathInt(r, "id")
+	id := adminPathID(r, "id")
 	notFound := apperr.NotFound(translate(LangVI, "admin.err.nouser"))
 	if id == 0 {
 		a.fail(w, r, notFound)
@@ -129,14 +129,14 @@ func (a *adminHandlers) userCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		v := userNewView{Page: a.page(w, r, "admin.user.new"), Form: f, Errors: fieldErrors(err)}
-		a.render(w, r, formStatus(err), "admin/user_new", v)
+		a.render(w, r, adminFormStatus(err), "admin/user_new", v)
 		return
 	}
 	a.setFlash(w, r, "admin.done.usercreate")
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
 
-func userURL(id int64) string { return "/quan-tri/tai-khoan/" + strconv.FormatInt(id, 10) }
+func adminUserURL(id int64) string { return "/quan-tri/tai-khoan/" + strconv.FormatInt(id, 10) }
 
 // grantRow is a grant with its unit, for display.
 type grantRow struct {
@@ -222,18 +222,18 @@ func (a *adminHandlers) userSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := userForm{Login: u.Login, Name: r.PostFormValue("name"), Phone: r.PostFormValue("phone"),
-		Email: r.PostFormValue("email"), Version: formInt(r.PostFormValue("version"))}
+		Email: r.PostFormValue("email"), Version: adminInt(r.PostFormValue("version"))}
 	_, err := a.auth.UpdateUser(r.Context(), auth.UserUpdate{ID: u.ID, Version: f.Version, Name: f.Name, Phone: f.Phone, Email: f.Email})
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
 			return
 		}
-		a.showUser(w, r, p, u, f, fieldErrors(err), formStatus(err))
+		a.showUser(w, r, p, u, f, fieldErrors(err), adminFormStatus(err))
 		return
 	}
 	a.setFlash(w, r, "admin.done.usersave")
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
 
 type userConfirmView struct {
@@ -270,14 +270,14 @@ func (a *adminHandlers) userActiveSave(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, apperr.Invalid("", translate(LangVI, "admin.err.self")))
 		return
 	}
-	_, err := a.auth.SetActive(r.Context(), u.ID, formInt(r.PostFormValue("version")), !u.Active)
+	_, err := a.auth.SetActive(r.Context(), u.ID, adminInt(r.PostFormValue("version")), !u.Active)
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
 			return
 		}
 		v := userConfirmView{Page: a.page(w, r, activeTitle(u)), Account: u, Errors: fieldErrors(err)}
-		a.render(w, r, formStatus(err), "admin/user_active", v)
+		a.render(w, r, adminFormStatus(err), "admin/user_active", v)
 		return
 	}
 	key := "admin.done.disable"
@@ -285,7 +285,7 @@ func (a *adminHandlers) userActiveSave(w http.ResponseWriter, r *http.Request) {
 		key = "admin.done.enable"
 	}
 	a.setFlash(w, r, key)
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
 
 func (a *adminHandlers) userPasswordForm(w http.ResponseWriter, r *http.Request) {
@@ -318,11 +318,11 @@ func (a *adminHandlers) userPasswordSave(w http.ResponseWriter, r *http.Request)
 			return
 		}
 		v := userConfirmView{Page: a.page(w, r, "admin.user.password"), Account: u, Errors: fieldErrors(err)}
-		a.render(w, r, formStatus(err), "admin/user_password", v)
+		a.render(w, r, adminFormStatus(err), "admin/user_password", v)
 		return
 	}
 	a.setFlash(w, r, "admin.done.password")
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
 
 type grantFormView struct {
@@ -343,7 +343,7 @@ func (a *adminHandlers) grantForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	a.showGrantForm(w, r, p, u, strings.TrimSpace(q.Get("q")), formInt(q.Get("unit_id")), q.Get("role"), nil, http.StatusOK)
+	a.showGrantForm(w, r, p, u, strings.TrimSpace(q.Get("q")), adminInt(q.Get("unit_id")), q.Get("role"), nil, http.StatusOK)
 }
 
 func (a *adminHandlers) showGrantForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, u auth.User, q string, unitID int64, role string, errs apperr.Errors, status int) {
@@ -390,7 +390,7 @@ func (a *adminHandlers) grantSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := strings.TrimSpace(r.PostFormValue("q"))
-	unitID, role := formInt(r.PostFormValue("unit_id")), r.PostFormValue("role")
+	unitID, role := adminInt(r.PostFormValue("unit_id")), r.PostFormValue("role")
 	if r.PostFormValue("step") == "search" {
 		a.showGrantForm(w, r, p, u, q, unitID, role, nil, http.StatusOK)
 		return
@@ -413,11 +413,11 @@ func (a *adminHandlers) grantSave(w http.ResponseWriter, r *http.Request) {
 			a.fail(w, r, err)
 			return
 		}
-		a.showGrantForm(w, r, p, u, q, unitID, role, fieldErrors(err), formStatus(err))
+		a.showGrantForm(w, r, p, u, q, unitID, role, fieldErrors(err), adminFormStatus(err))
 		return
 	}
 	a.setFlash(w, r, "admin.done.grant")
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
 
 // managedGrant finds the grant of the path among the account's grants
@@ -427,7 +427,7 @@ func (a *adminHandlers) managedGrant(w http.ResponseWriter, r *http.Request) (au
 	if !ok {
 		return u, nil, false
 	}
-	gid := pathInt(r, "gid")
+	gid := adminPathID(r, "gid")
 	rows, err := a.grantRows(r, p, u.ID)
 	if err != nil {
 		a.fail(w, r, err)
@@ -464,5 +464,5 @@ func (a *adminHandlers) revokeSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.setFlash(w, r, "admin.done.revoke")
-	http.Redirect(w, r, userURL(u.ID), http.StatusSeeOther)
+	http.Redirect(w, r, adminUserURL(u.ID), http.StatusSeeOther)
 }
