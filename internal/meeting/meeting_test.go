@@ -1,0 +1,323 @@
+package meeting_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/fixture"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
+)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
+	t.Helper()
+	u := fixture.Tree(t, d)
+	d.SetClock(func() time.Time { return date(2026, 11, 23) })
+	return meeting.NewStore(d, org.NewStore(d), nil), u
+}
+
+func sampleConference(u *fixture.Units) meeting.Conference {
+	return meeting.Conference{
+		UnitID: u.ChiLang.ID, Kind: meeting.TongKet,
+		Title:  "Hội nghị tổng kết công tác dân vận năm 2020",
+		HeldOn: date(2020, 12, 25), TimeOfDay: "sáng", Place: "Hội trường Huyện ủy", Period: "2020",
+		Participants: []meeting.Participant{
+			{Name: "Nguyễn Bá Thạch", Title: "Phó Bí thư Thường trực Huyện ủy", Role: meeting.Chair},
+			{Name: "Nguyễn Minh Tứ", Title: "UVBTVHU, Phó Chủ tịch Thường trực UBND huyện", Role: meeting.Attendee},
+			{Name: "Hoàng Văn Nam", Title: "Phó Trưởng Ban Dân vận Tỉnh ủy", Role: meeting.Speaker, UnitID: u.LangSon.ID},
+		},
+		AttendingUnits: []int64{u.QuangLang.ID, u.MaiSao.ID},
+		Figures:        []meeting.Figure{{Value: 47, Unit: "vụ việc", About: "hòa giải thành công"}},
+		Tasks: []meeting.Task{
+			{Title: "Đẩy mạnh phong trào “Dân vận khéo”", Period: "2021", Owners: []int64{u.QuangLang.ID, u.MaiSao.ID}},
+			{Title: "Tổng kết mô hình tiếng kẻng an ninh", DueOn: date(2027, 3, 31)},
+		},
+	}
+}
+
+func TestConferenceSavedAndReadBack(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		c, err := s.Create(ctx, sampleConference(u))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Conference(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.UnitName != "Ban Dân vận Huyện ủy Chi Lăng" || got.Kind != meeting.TongKet || !got.HeldOn.Equal(date(2020, 12, 25)) ||
+			got.Period != "2020" || got.PeriodLabel() != "năm 2020" || got.TimeOfDay != "sáng" {
+			t.Errorf("conference = %+v", got)
+		}
+		chairs, att, sp := got.ByRole(meeting.Chair), got.ByRole(meeting.Attendee), got.ByRole(meeting.Speaker)
+		if len(chairs) != 1 || chairs[0].Name != "Nguyễn Bá Thạch" || chairs[0].Title != "Phó Bí thư Thường trực Huyện ủy" {
+			t.Errorf("chairs = %+v", chairs)
+		}
+		if len(att) != 1 || att[0].Name != "Nguyễn Minh Tứ" {
+			t.Errorf("attendees = %+v", att)
+		}
+		if len(sp) != 1 || sp[0].UnitID != u.LangSon.ID || sp[0].UnitName != "Ban Dân vận Tỉnh ủy Lạng Sơn" {
+			t.Errorf("speakers = %+v", sp)
+		}
+		if len(got.AttendingUnits) != 2 || len(got.Figures) != 1 || got.Figures[0].Value != 47 {
+			t.Errorf("units %v figures %+v", got.AttendingUnits, got.Figures)
+		}
+		if len(got.Tasks) != 2 {
+			t.Fatalf("tasks = %+v", got.Tasks)
+		}
+		t0, t1 := got.Tasks[0], got.Tasks[1]
+		if len(t0.Owners) != 2 || !t0.DueEnd.Equal(date(2021, 12, 31)) || t0.Status != meeting.Open {
+			t.Errorf("task 0 = %+v", t0)
+		}
+		if len(t1.Owners) != 1 || t1.Owners[0] != u.ChiLang.ID || !t1.DueEnd.Equal(date(2027, 3, 31)) {
+			t.Errorf("task 1 = %+v", t1)
+		}
+		var n int
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log WHERE entity = 'conference'").Scan(&n); err != nil || n != 1 {
+			t.Errorf("audit rows = %d, %v", n, err)
+		}
+	})
+}
+
+func TestInvalidConferenceSavesNothing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		tests := []struct {
+			name  string
+			edit  func(c *meeting.Conference)
+			field string
+		}{
+			{"no title", func(c *meeting.Conference) { c.Title = " " }, "title"},
+			{"bad period", func(c *meeting.Conference) { c.Period = "2020H1" }, "period"},
+			{"no date", func(c *meeting.Conference) { c.HeldOn = time.Time{} }, "held_on"},
+			{"task without due", func(c *meeting.Conference) { c.Tasks[1].DueOn = time.Time{} }, "task.1.due"},
+			{"unit not yet created", func(c *meeting.Conference) { c.HeldOn = date(2010, 1, 1) }, "unit"},
+			{"chair without name", func(c *meeting.Conference) { c.Participants[0].Name = "" }, "chair.0.name"},
+		}
+		for _, tc := range tests {
+			c := sampleConference(u)
+			tc.edit(&c)
+			_, err := s.Create(ctx, c)
+			if apperr.CodeOf(err) != apperr.CodeInvalid {
+				t.Errorf("%s: err = %v", tc.name, err)
+				continue
+			}
+			if es, ok := err.(apperr.Errors); ok && es.Field(tc.field) == "" {
+				t.Errorf("%s: no message for %s in %v", tc.name, tc.field, err)
+			}
+		}
+		for _, table := range []string{"meeting_conferences", "meeting_people", "meeting_tasks", "meeting_participants"} {
+			var n int
+			if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil || n != 0 {
+				t.Errorf("%s has %d rows (%v)", table, n, err)
+			}
+		}
+	})
+}
+
+// TestSamePersonNFDAndTonePlacement: the same official, once in NFC with
+// "Huyện ủy", once in NFD with "Huyện uỷ", is one person with one title.
+func TestSamePersonNFDAndTonePlacement(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		first := sampleConference(u)
+		a, err := s.Create(ctx, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second := meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 6 tháng đầu năm 2021",
+			HeldOn: date(2021, 7, 9), Period: "2021S1",
+			Participants: []meeting.Participant{{
+				Name:  norm.NFD.String("Nguyễn Bá Thạch"),
+				Title: norm.NFD.String("Phó Bí thư Thường trực Huyện uỷ"), Role: meeting.Chair}}}
+		b, err := s.Create(ctx, second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, pb := a.ByRole(meeting.Chair)[0].PersonID, b.ByRole(meeting.Chair)[0].PersonID
+		if pa != pb {
+			t.Fatalf("two people: %d and %d", pa, pb)
+		}
+		p, err := s.Person(ctx, pa)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Titles) != 1 || !p.Titles[0].FirstSeen.Equal(date(2020, 12, 25)) || !p.Titles[0].LastSeen.Equal(date(2021, 7, 9)) {
+			t.Errorf("titles = %+v", p.Titles)
+		}
+		if len(p.Conferences) != 2 {
+			t.Errorf("conferences = %+v", p.Conferences)
+		}
+		people, err := s.People(ctx, u.ChiLang.ID, "nguyen ba", 0)
+		if err != nil || len(people) != 1 {
+			t.Errorf("directory search = %+v, %v", people, err)
+		}
+	})
+}
+
+func TestMergePeople(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		c := sampleConference(u)
+		c.Participants = append(c.Participants, meeting.Participant{Name: "Ng. Bá Thạch", Title: "Bí thư Huyện ủy", Role: meeting.Attendee})
+		got, err := s.Create(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keep := got.ByRole(meeting.Chair)[0].PersonID
+		drop := got.ByRole(meeting.Attendee)[1].PersonID
+		p, err := s.MergePeople(ctx, keep, drop)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Titles) != 2 || len(p.Conferences) != 2 {
+			t.Errorf("merged = %+v", p)
+		}
+		// The dropped record now leads to the kept one.
+		q, err := s.Person(ctx, drop)
+		if err != nil || q.ID != keep {
+			t.Errorf("Person(dropped) = %d, %v", q.ID, err)
+		}
+		if _, err := s.MergePeople(ctx, keep, drop); apperr.CodeOf(err) != apperr.CodeInvalid {
+			t.Errorf("merging again: %v", err)
+		}
+		people, _ := s.People(ctx, u.ChiLang.ID, "", 0)
+		for _, x := range people {
+			if x.ID == drop {
+				t.Errorf("dropped person still listed")
+			}
+		}
+	})
+}
+
+// TestOverdueOnFixedClock: on 2026-11-23, a task due with 2021 and one due
+// 2026-11-22 are overdue; one due today, one done and one dropped are not.
+func TestOverdueOnFixedClock(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		today := date(2026, 11, 23)
+		c := meeting.Conference{UnitID: u.LangSon.ID, Kind: meeting.TrienKhai, Title: "Triển khai nhiệm vụ", HeldOn: date(2025, 12, 1),
+			Tasks: []meeting.Task{
+				{Title: "A quá hạn theo kỳ", Period: "2021", Owners: []int64{u.NewChiLang.ID}},
+				{Title: "B quá hạn một ngày", DueOn: date(2026, 11, 22), Owners: []int64{u.NewDongDang.ID}},
+				{Title: "C hạn hôm nay", DueOn: today, Owners: []int64{u.NewChiLang.ID}},
+				{Title: "D đã xong", DueOn: date(2026, 1, 1), Status: meeting.Done, Owners: []int64{u.NewChiLang.ID}},
+				{Title: "E không thực hiện", DueOn: date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
+				{Title: "F quá hạn ở tỉnh khác", DueOn: date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
+			}}
+		if _, err := s.Create(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		units, err := org.NewStore(d).ScopeUnits(ctx, []int64{u.LangSon.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts, total, err := s.TasksForUnits(ctx, false, units, meeting.TaskFilter{OverdueOn: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 2 || len(ts) != 2 || ts[0].Title != "A quá hạn theo kỳ" || ts[1].Title != "B quá hạn một ngày" {
+			t.Fatalf("overdue = %d %+v", total, ts)
+		}
+		for _, x := range ts {
+			if !x.Overdue(today) {
+				t.Errorf("%q not Overdue", x.Title)
+			}
+		}
+		// The owner marks B done: it leaves the list.
+		done, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done, Note: "Đã hoàn thành"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done.Status != meeting.Done || done.Overdue(today) || !done.ClosedOn.Equal(today) {
+			t.Errorf("done = %+v", done)
+		}
+		if _, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Open}); apperr.CodeOf(err) != apperr.CodeConflict {
+			t.Errorf("stale update: %v", err)
+		}
+		if _, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[0].ID, Status: meeting.Dropped}); apperr.CodeOf(err) != apperr.CodeInvalid {
+			t.Errorf("drop without reason: %v", err)
+		}
+		_, total, _ = s.TasksForUnits(ctx, false, units, meeting.TaskFilter{OverdueOn: today})
+		if total != 1 {
+			t.Errorf("after done: %d overdue", total)
+		}
+		notes, err := s.Notes(ctx, ts[1].ID)
+		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) {
+			t.Errorf("notes = %+v, %v", notes, err)
+		}
+		// An owner sees its own tasks, open ones first by due day.
+		mine, n, err := s.TasksForUnits(ctx, false, []int64{u.NewChiLang.ID}, meeting.TaskFilter{Open: true})
+		if err != nil || n != 2 || mine[0].Title != "A quá hạn theo kỳ" {
+			t.Errorf("owner's open tasks = %d %+v %v", n, mine, err)
+		}
+	})
+}
+
+func TestPreviousConferenceTasks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		a, err := s.Create(ctx, sampleConference(u))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.Create(ctx, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev, err := s.Previous(ctx, b)
+		if err != nil || prev.ID != a.ID || len(prev.Tasks) != 2 {
+			t.Errorf("previous = %+v, %v", prev, err)
+		}
+		if _, err := s.Previous(ctx, a); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("previous of the first: %v", err)
+		}
+	})
+}
+
+func TestListFilters(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		if _, err := s.Create(ctx, sampleConference(u)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Create(ctx, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			name string
+			f    meeting.Filter
+			want int
+		}{
+			{"all", meeting.Filter{All: true}, 2},
+			{"no scope", meeting.Filter{}, 0},
+			{"scope", meeting.Filter{Units: []int64{u.SocTrang.ID}}, 1},
+			{"kind", meeting.Filter{All: true, Kind: meeting.TongKet}, 1},
+			{"period", meeting.Filter{All: true, Period: "2020"}, 1},
+			{"folded search", meeting.Filter{All: true, Query: "DOI THOAI"}, 1},
+			{"unit subtree", meeting.Filter{All: true, UnitID: u.LangSon.ID}, 1},
+		}
+		for _, tc := range tests {
+			_, n, err := s.List(ctx, tc.f)
+			if err != nil || n != tc.want {
+				t.Errorf("%s: %d, %v; want %d", tc.name, n, err, tc.want)
+			}
+		}
+	})
+}

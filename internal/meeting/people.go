@@ -1,0 +1,292 @@
+package meeting
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Person is a person of a unit's directory.
+type Person struct {
+	ID       int64
+	UnitID   int64
+	UnitName string
+	Name     string
+	Titles   []Title // latest first
+	// Filled by PersonDetail: the conferences the person took part in.
+	Conferences []PersonConference
+}
+
+// Title is a title a person held, with the first and last day it was seen.
+type Title struct {
+	Title     string
+	FirstSeen time.Time
+	LastSeen  time.Time
+}
+
+// LatestTitle is the title seen last, "" for none.
+func (p Person) LatestTitle() string {
+	if len(p.Titles) == 0 {
+		return ""
+	}
+	return p.Titles[0].Title
+}
+
+// PersonConference is one conference a person took part in.
+type PersonConference struct {
+	ID     int64
+	Title  string
+	HeldOn time.Time
+	Role   Role
+	As     string // the title written that day
+}
+
+// resolve follows merged_into links to the person that was kept.
+func resolve(ctx context.Context, q db.Querier, id int64) (int64, int64, error) {
+	for range 32 {
+		var unit int64
+		var into *int64
+		err := q.QueryRowContext(ctx, "SELECT unit_id, merged_into FROM meeting_people WHERE id = ?", id).Scan(&unit, &into)
+		if errors.Is(err, db.ErrNotFound) {
+			return 0, 0, apperr.NotFound("Không tìm thấy người này trong danh bạ.")
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+		if into == nil {
+			return id, unit, nil
+		}
+		id = *into
+	}
+	return 0, 0, fmt.Errorf("meeting: person %d: merge chain too long", id)
+}
+
+// matchPerson returns the directory person of p: p.PersonID when set (the
+// person that was kept, if merged), else the person of unitID's directory
+// with the same folded name, else a new person there. It records p's title
+// as seen on date.
+func (s *Store) matchPerson(ctx context.Context, tx *db.Tx, unitID int64, p Participant, date time.Time) (int64, error) {
+	var id int64
+	if p.PersonID != 0 {
+		kept, _, err := resolve(ctx, tx, p.PersonID)
+		if err != nil {
+			return 0, err
+		}
+		id = kept
+	} else {
+		fold := vntext.Fold(p.Name)
+		err := tx.QueryRowContext(ctx, `SELECT id FROM meeting_people
+			WHERE unit_id = ? AND name_fold = ? AND merged_into IS NULL ORDER BY id LIMIT 1`, unitID, fold).Scan(&id)
+		if errors.Is(err, db.ErrNotFound) {
+			id, err = tx.InsertID(ctx, `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at)
+				VALUES (?, ?, ?, ?, ?)`, unitID, p.Name, fold, vntext.SortKey(p.Name), stamp(tx.Now()))
+		}
+		if err != nil {
+			return 0, fmt.Errorf("match person: %w", err)
+		}
+	}
+	if p.Title != "" {
+		if err := seeTitle(ctx, tx, id, p.Title, day(date)); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// seeTitle records that person id held title on day d.
+func seeTitle(ctx context.Context, tx *db.Tx, id int64, title, d string) error {
+	fold := vntext.Fold(title)
+	var first, last string
+	err := tx.QueryRowContext(ctx, "SELECT first_seen, last_seen FROM meeting_person_titles WHERE person_id = ? AND title_fold = ?",
+		id, fold).Scan(&first, &last)
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		_, err = tx.ExecContext(ctx, `INSERT INTO meeting_person_titles (person_id, title, title_fold, first_seen, last_seen)
+			VALUES (?, ?, ?, ?, ?)`, id, title, fold, d, d)
+	case err == nil:
+		_, err = tx.ExecContext(ctx, `UPDATE meeting_person_titles SET first_seen = ?, last_seen = ?
+			WHERE person_id = ? AND title_fold = ?`, min(first, d), max(last, d), id, fold)
+	}
+	if err != nil {
+		return fmt.Errorf("record title: %w", err)
+	}
+	return nil
+}
+
+// People lists the directory of unit unitID (people not merged away),
+// in Vietnamese name order, optionally only names containing query
+// (folded).
+func (s *Store) People(ctx context.Context, unitID int64, query string, limit int) ([]Person, error) {
+	if limit <= 0 {
+		limit = 200
+	}
+	args := []any{unitID}
+	w := ""
+	if q := vntext.Fold(query); q != "" {
+		w = ` AND p.name_fold LIKE ? ESCAPE '\'`
+		args = append(args, "%"+escapeLike(q)+"%")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.unit_id, p.name,
+		COALESCE((SELECT t.title FROM meeting_person_titles t WHERE t.person_id = p.id ORDER BY t.last_seen DESC, t.id DESC LIMIT 1), '')
+		FROM meeting_people p WHERE p.unit_id = ? AND p.merged_into IS NULL`+w+` ORDER BY p.sort_key, p.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("meeting: people: %w", err)
+	}
+	defer rows.Close()
+	out := []Person{}
+	for rows.Next() {
+		var p Person
+		var title string
+		if err := rows.Scan(&p.ID, &p.UnitID, &p.Name, &title); err != nil {
+			return nil, fmt.Errorf("meeting: people: %w", err)
+		}
+		if title != "" {
+			p.Titles = []Title{{Title: title}}
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// MatchName returns the person of unitID's directory whose folded name is
+// the folded name, or a not-found error: the suggestion the import page
+// shows beside a name.
+func (s *Store) MatchName(ctx context.Context, unitID int64, name string) (Person, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM meeting_people WHERE unit_id = ? AND name_fold = ? AND merged_into IS NULL
+		ORDER BY id LIMIT 1`, unitID, vntext.Fold(name)).Scan(&id)
+	if errors.Is(err, db.ErrNotFound) {
+		return Person{}, apperr.NotFound("Chưa có trong danh bạ.")
+	}
+	if err != nil {
+		return Person{}, fmt.Errorf("meeting: match name: %w", err)
+	}
+	return s.Person(ctx, id)
+}
+
+// Person returns person id (or the person it was merged into) with the
+// titles held and the conferences attended.
+func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
+	kept, _, err := resolve(ctx, s.db, id)
+	if err != nil {
+		return Person{}, err
+	}
+	var p Person
+	err = s.db.QueryRowContext(ctx, `SELECT p.id, p.unit_id, p.name, `+unitNameSQL("p.unit_id", "'9999-12-31'")+`
+		FROM meeting_people p WHERE p.id = ?`, kept).Scan(&p.ID, &p.UnitID, &p.Name, &p.UnitName)
+	if err != nil {
+		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT title, first_seen, last_seen FROM meeting_person_titles
+		WHERE person_id = ? ORDER BY last_seen DESC, id DESC`, kept)
+	if err != nil {
+		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+	}
+	for rows.Next() {
+		var t Title
+		var f, l string
+		if err := rows.Scan(&t.Title, &f, &l); err != nil {
+			rows.Close()
+			return Person{}, err
+		}
+		t.FirstSeen, t.LastSeen = parseDay(f), parseDay(l)
+		p.Titles = append(p.Titles, t)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT c.id, c.title, c.held_on, m.role, m.title
+		FROM meeting_participants m JOIN meeting_conferences c ON c.id = m.conference_id
+		WHERE m.person_id = ? ORDER BY c.held_on DESC, c.id DESC`, kept)
+	if err != nil {
+		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pc PersonConference
+		var held, role string
+		if err := rows.Scan(&pc.ID, &pc.Title, &held, &role, &pc.As); err != nil {
+			return Person{}, err
+		}
+		pc.HeldOn, pc.Role = parseDay(held), Role(role)
+		p.Conferences = append(p.Conferences, pc)
+	}
+	return p, rows.Err()
+}
+
+// MergePeople merges person drop into person keep (both of the same
+// unit's directory): drop's participations and titles pass to keep, and
+// drop points at keep from then on. It returns keep as it is after.
+func (s *Store) MergePeople(ctx context.Context, keep, drop int64) (Person, error) {
+	if keep == drop {
+		return Person{}, apperr.Invalid("other", "Hãy chọn một người khác để gộp.")
+	}
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		k, ku, err := resolve(ctx, tx, keep)
+		if err != nil {
+			return err
+		}
+		d, du, err := resolve(ctx, tx, drop)
+		if err != nil {
+			return err
+		}
+		if k == d {
+			return apperr.Invalid("other", "Hai bản ghi này đã là một người.")
+		}
+		if ku != du {
+			return apperr.Invalid("other", "Chỉ gộp được hai người trong danh bạ của cùng một đơn vị.")
+		}
+		var kname, dname string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM meeting_people WHERE id = ?", k).Scan(&kname); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM meeting_people WHERE id = ?", d).Scan(&dname); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE meeting_participants SET person_id = ? WHERE person_id = ?", k, d); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT title, first_seen, last_seen FROM meeting_person_titles WHERE person_id = ?", d)
+		if err != nil {
+			return err
+		}
+		type tl struct{ t, f, l string }
+		var ts []tl
+		for rows.Next() {
+			var x tl
+			if err := rows.Scan(&x.t, &x.f, &x.l); err != nil {
+				rows.Close()
+				return err
+			}
+			ts = append(ts, x)
+		}
+		rows.Close()
+		for _, x := range ts {
+			if err := seeTitle(ctx, tx, k, x.t, x.f); err != nil {
+				return err
+			}
+			if err := seeTitle(ctx, tx, k, x.t, x.l); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM meeting_person_titles WHERE person_id = ?", d); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE meeting_people SET merged_into = ? WHERE id = ?", k, d); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "merge", Entity: "person", EntityID: k, UnitID: ku,
+			Before: map[string]any{"kept": kname, "merged": dname, "merged_id": d}, After: map[string]any{"name": kname}})
+	})
+	if err != nil {
+		if _, ok := apperr.As(err); ok {
+			return Person{}, err
+		}
+		return Person{}, fmt.Errorf("meeting: merge people: %w", err)
+	}
+	return s.Person(ctx, keep)
+}
