@@ -19,7 +19,7 @@ type dateHit struct {
 // first day; "08-10/2020" is 8 October 2020; a month without a day
 // ("tháng 3/2021") has day 0.
 func (a *analyzer) datesIn(toks []token) []dateHit {
-	if len(toks) == 0 {
+	if !hasNumber(toks) {
 		return nil
 	}
 	from := toks[0].start
@@ -38,6 +38,15 @@ func (a *analyzer) datesIn(toks []token) []dateHit {
 		out = append(out, dateHit{day: m.Date.Day, month: m.Date.Month, year: m.Date.Year, i: i, j: j, start: start, end: end})
 	}
 	return out
+}
+
+func hasNumber(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == tNum {
+			return true
+		}
+	}
+	return false
 }
 
 func daysIn(m, y int) int {

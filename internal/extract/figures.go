@@ -66,7 +66,7 @@ var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tu�
 func (a *analyzer) readFigures() {
 	seen := map[string]bool{}
 	for _, s := range a.sents {
-		if a.kind(s) != kindBody || len(s.toks) == 0 {
+		if a.kind(s) != kindBody || !hasNumber(s.toks) {
 			continue
 		}
 		if a.targetSentence(s.toks) || a.meetingSentence(s.toks) {

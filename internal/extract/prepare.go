@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/danvan/danvan/internal/vntext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -101,7 +102,7 @@ func splitLines(s string) []string {
 // placement.
 func cleanLine(s string) string {
 	if plainSpaces(s) {
-		return normalizeWords(strings.TrimSpace(s))
+		return vntext.Normalize(strings.TrimSpace(s))
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -126,7 +127,7 @@ func cleanLine(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return normalizeWords(b.String())
+	return vntext.Normalize(b.String())
 }
 
 // plainSpaces reports whether s has only single ASCII spaces and no

@@ -21,11 +21,6 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
-// isCombining reports the combining marks NFD text uses.
-func isCombining(r rune) bool {
-	return r >= 0x300 && r <= 0x36F || r >= 0x1AB0 && r <= 0x1AFF || r >= 0x1DC0 && r <= 0x1DFF ||
-		r >= 0x20D0 && r <= 0x20FF || r >= 0xFE20 && r <= 0xFE2F
-}
 
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
