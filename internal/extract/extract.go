@@ -138,6 +138,9 @@ func Extract(ctx context.Context, doc []byte, opts Options) (Record, error) {
 	}
 	d := prepare(doc)
 	rec.Text = d.text
+	if d.notUTF8 {
+		rec.Warnings = append(rec.Warnings, "Văn bản không phải UTF-8 hợp lệ (có thể là mã TCVN3/VNI); các ký tự lỗi đã được thay thế, kết quả có thể thiếu.")
+	}
 	if !d.hasBody() {
 		rec.Warnings = append(rec.Warnings, "Không tìm thấy nội dung bài viết.")
 		return rec, nil

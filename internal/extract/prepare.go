@@ -31,6 +31,9 @@ type document struct {
 	text   string
 	blocks []block
 	title  int // index of the title block, -1 if none
+	// notUTF8 is set when the input was not valid UTF-8 (a legacy
+	// encoding such as TCVN3 or VNI, or a binary file).
+	notUTF8 bool
 }
 
 func (d *document) hasBody() bool {
@@ -55,19 +58,21 @@ type rawLine struct {
 // prepare turns the input into normalized, classified lines.
 func prepare(doc []byte) *document {
 	s := string(doc)
+	notUTF8 := false
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
+		notUTF8 = true
 	}
 	var lines []rawLine
 	var pageTitle string
 	if looksHTML(s) {
 		lines, pageTitle = htmlLines(s)
 	} else {
-		for _, l := range splitLines(s) {
+		for _, l := range unwrap(splitLines(s)) {
 			lines = append(lines, rawLine{text: l})
 		}
 	}
-	d := &document{title: -1}
+	d := &document{title: -1, notUTF8: notUTF8}
 	var b strings.Builder
 	b.Grow(len(s))
 	var kept []rawLine
@@ -95,6 +100,26 @@ func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.Split(s, "\n")
+}
+
+// unwrap joins hard-wrapped lines (text copied from a PDF or an e-mail):
+// a long line that does not end a sentence, followed by a line that
+// starts in lower case or with a digit, continues on that line.
+func unwrap(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if n := len(out); n > 0 && t != "" {
+			prev := strings.TrimSpace(out[n-1])
+			r, _ := utf8.DecodeRuneInString(t)
+			if len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9') {
+				out[n-1] = prev + " " + t
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // cleanLine normalizes one line: spaces of every kind become one ASCII
