@@ -37,7 +37,46 @@ func (a *analyzer) datesIn(toks []token) []dateHit {
 		}
 		out = append(out, dateHit{day: m.Date.Day, month: m.Date.Month, year: m.Date.Year, i: i, j: j, start: start, end: end})
 	}
+	if len(out) == 0 {
+		out = parenDates(toks)
+	}
 	return out
+}
+
+// parenDates is an adapter for a form vntext.FindDates does not read
+// (yet): a day and month in brackets after a time word, "Sáng nay
+// (12/7)", "Hôm qua (5/1/2024)".
+func parenDates(toks []token) []dateHit {
+	var out []dateHit
+	for i := 1; i+4 < len(toks); i++ {
+		if toks[i].low != "(" || !dateCue[toks[i-1].low] {
+			continue
+		}
+		d, m := smallInt(toks[i+1]), smallInt(toks[i+3])
+		if toks[i+2].low != "/" || !validDM(d, m) {
+			continue
+		}
+		h := dateHit{day: d, month: m, i: i + 1, j: i + 4}
+		if toks[i+4].low == "/" && i+5 < len(toks) {
+			if y := yearOf(toks[i+5]); y > 0 {
+				h.year, h.j = y, i+6
+			}
+		}
+		if tokAt(toks, h.j).low != ")" {
+			continue
+		}
+		h.start, h.end = toks[h.i].start, toks[h.j-1].end
+		out = append(out, h)
+	}
+	return out
+}
+
+// dateCue are words after which a bracketed day/month is a date.
+var dateCue = map[string]bool{"nay": true, "qua": true, "sáng": true, "chiều": true, "tối": true,
+	"trưa": true, "ngày": true, "hôm": true}
+
+func validDM(d, m int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(m, 2024)
 }
 
 func hasNumber(toks []token) bool {

@@ -375,6 +375,9 @@ func (a *analyzer) readEvent() {
 	if a.period != nil && a.period.part != "multi" && a.period.year == 0 {
 		if y := a.yearNear(); y > 0 {
 			a.period.year = y
+		} else if y := a.yearFromPublished(a.period); y > 0 {
+			a.period.year = y
+			a.warn("Năm của kỳ báo cáo được lấy theo ngày đăng bài (--published).")
 		} else {
 			a.warn("Không rõ năm của kỳ báo cáo; để trống.")
 			a.period = nil
@@ -395,6 +398,25 @@ func (a *analyzer) launchedLabel() string {
 		return "6 tháng cuối năm " + strconv.Itoa(p.year)
 	}
 	return p.part + " " + strconv.Itoa(p.year)
+}
+
+// yearFromPublished picks the year of a period named without one so that
+// the article, published at opts.Published, comes after the period's end
+// less two months (a review is held from about two months before its
+// period ends): "6 tháng đầu năm" published in July 2024 is 2024.
+func (a *analyzer) yearFromPublished(p *periodMention) int {
+	pub := a.opts.Published
+	if pub.IsZero() {
+		return 0
+	}
+	for y := pub.Year(); y >= pub.Year()-1; y-- {
+		q := *p
+		q.year = y
+		if end, ok := q.endDate(); ok && !pub.Before(end.AddDate(0, -2, 0)) {
+			return y
+		}
+	}
+	return 0
 }
 
 // yearNear finds the year of a half or quarter named without one: the

@@ -45,6 +45,12 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 		}
 		return j, true
 	}
+	if strings.HasPrefix(head, "đảng ủy") || head == "ban chỉ huy quân sự" || head == "bộ chỉ huy quân sự" {
+		// "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện", "Đảng ủy Bộ đội Biên phòng tỉnh"
+		if k, _, ok := anyPhraseAt(toks, j, agencyWords); ok && toks[j].cap {
+			j = k
+		}
+	}
 	for {
 		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && toks[j].cap {
 			j, hasCommittee = k, true
@@ -76,6 +82,10 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 	}
 	return j, true
 }
+
+// agencyWords follow "Đảng ủy" in the name of an agency's Party committee.
+var agencyWords = newPhraseSet("quân sự", "công an", "bộ đội biên phòng", "biên phòng", "cơ quan",
+	"ủy ban nhân dân", "ubnd", "doanh nghiệp", "khối cơ quan", "khối doanh nghiệp")
 
 var bodyFiller = map[string]bool{"các": true, "cơ": true, "quan": true, "doanh": true, "nghiệp": true,
 	"tỉnh": true, "huyện": true, "thành": true, "phố": true, "và": false}

@@ -80,6 +80,25 @@ func titleHeadAt(toks []token, i int) bool {
 	return ok
 }
 
+// titleStartsName reports whether a title starts at toks[j] right after
+// a name. A one-word head ("Nguyên", "Phó", "Trưởng") may also be a given
+// name: it starts a title only when a capitalized word follows ("Nguyên
+// Bí thư"), so "Lại Thế Nguyên và ..." keeps its last syllable.
+func titleStartsName(toks []token, j int) bool {
+	if !titleHeadAt(toks, j) {
+		return false
+	}
+	if toks[j].caps {
+		return true
+	}
+	_, p, _ := anyPhraseAt(toks, j, titleHeads)
+	if strings.Contains(p, " ") {
+		return true
+	}
+	nx := tokAt(toks, j+1)
+	return nx.space && (nx.cap || nx.caps)
+}
+
 // isTitleToken reports whether toks[i] can continue a title.
 func isTitleToken(toks []token, i int) bool {
 	t := toks[i]
@@ -115,7 +134,7 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 		return p + 1, true
 	}
 	j := p + 1
-	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleHeadAt(toks, j) && !notGiven[toks[j].low] {
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
 		j++
 	}
 	if j-p < minLen {
@@ -123,7 +142,7 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 	}
 	// A name is followed by no further capitalized word of a run ("Hà Nội
 	// Mới"), unless a title starts there.
-	if j < len(toks) && toks[j].cap && toks[j].space && !titleHeadAt(toks, j) && !notGiven[toks[j].low] {
+	if j < len(toks) && toks[j].cap && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
 		return p, false
 	}
 	name := lowerASCIIish(joinTokens(toks, p, j))
@@ -415,7 +434,7 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 		w := toks[k].low
 		if w == "được" || w == "nhận" || w == "vinh" {
 			nx := tokAt(toks, k+1).low
-			if w == "nhận" || nx == "tặng" || nx == "trao" || nx == "khen" || nx == "tuyên" || nx == "công" || nx == "biểu" || nx == "vinh" || nx == "nhận" || w == "vinh" {
+			if w == "nhận" || nx == "bằng" || nx == "giấy" || nx == "tặng" || nx == "trao" || nx == "khen" || nx == "tuyên" || nx == "công" || nx == "biểu" || nx == "vinh" || nx == "nhận" || w == "vinh" {
 				return true
 			}
 		}
