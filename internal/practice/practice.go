@@ -389,3 +389,12 @@ func validateResult(r *Result, started, today time.Time) error {
 	}
 	return es.Err()
 }
+
+// ValueText is the figure written the Vietnamese way: 5.112, 1,5.
+func (r Result) ValueText() string {
+	if r.Value == float64(int64(r.Value)) {
+		return vntext.FormatInt(int64(r.Value))
+	}
+	s := vntext.FormatNumber(r.Value, 2)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ",")
+}
