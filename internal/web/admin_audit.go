@@ -13,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // auditEntities are the kinds of record the filter offers.
@@ -188,7 +189,7 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	names := map[int64]org.Unit{}
 	for _, row := range rows {
-		rv := auditRowView{Row: row, Changes: diffJSON(row.Before, row.After),
+		rv := auditRowView{Row: row, Changes: readableChanges(langOf(r), diffJSON(row.Before, row.After)),
 			ActionLabel: auditLabel(langOf(r), "admin.action."+row.Action, row.Action),
 			EntityLabel: auditLabel(langOf(r), "admin.entity."+row.Entity, row.Entity)}
 		if row.UnitID != 0 {
@@ -267,7 +268,19 @@ func flattenAudit(prefix string, v any, out map[string]string) {
 		}
 	case []any:
 		for i, e := range x {
-			flattenAudit(join(strconv.Itoa(i+1)), e, out)
+			k := join(strconv.Itoa(i + 1))
+			// A list of records with names (the units merged into
+			// another) reads best as one line per record.
+			if m, ok := e.(map[string]any); ok {
+				if name, ok := m["name"].(string); ok {
+					if code, ok := m["code"].(string); ok && code != "" {
+						name += " (" + code + ")"
+					}
+					out[k] = name
+					continue
+				}
+			}
+			flattenAudit(k, e, out)
 		}
 	case nil:
 		if prefix != "" {
@@ -283,4 +296,47 @@ func flattenAudit(prefix string, v any, out map[string]string) {
 		b, _ := json.Marshal(x)
 		out[prefix] = string(b)
 	}
+}
+
+// hiddenAuditFields are internal fields a reader does not need: the
+// record's own id is in the row's heading, the path repeats the parent.
+var hiddenAuditFields = map[string]bool{"id": true, "path": true}
+
+// readableChanges drops internal fields and shows levels, kinds and roles
+// by their names.
+func readableChanges(lang string, cs []fieldChange) []fieldChange {
+	out := cs[:0]
+	for _, c := range cs {
+		if hiddenAuditFields[c.Field] {
+			continue
+		}
+		field := c.Field
+		if i := strings.LastIndexByte(field, '.'); i >= 0 {
+			field = field[i+1:]
+		}
+		switch field {
+		case "level", "kind", "role":
+			c.Before = auditLabel(lang, field+"."+c.Before, c.Before)
+			c.After = auditLabel(lang, field+"."+c.After, c.After)
+		default:
+			c.Before, c.After = auditDate(c.Before), auditDate(c.After)
+		}
+		parts := strings.Split(c.Field, ".")
+		for i, part := range parts {
+			parts[i] = auditLabel(lang, "admin.field."+part, part)
+		}
+		c.Field = strings.Join(parts, " › ")
+		out = append(out, c)
+	}
+	return out
+}
+
+// auditDate shows a stored day (2025-07-01) the Vietnamese way.
+func auditDate(v string) string {
+	if len(v) == len(time.DateOnly) {
+		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			return vntext.FormatDate(t)
+		}
+	}
+	return v
 }

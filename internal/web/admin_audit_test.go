@@ -63,12 +63,12 @@ func TestAdminAuditLog(t *testing.T) {
 		if has(rs, "Kế Sách (mới)") || has(rs, "Tài khoản") {
 			t.Error("the leader sees another province's change or an account change")
 		}
-		// The changed field is a row of the table: name, before, after.
+		// The changed field is a row of the table: its name, before, after.
 		_, _, page := rows("/quan-tri/nhat-ky?loai=unit", whoLeaderLS)
 		found := false
 		page.Find("li.audit-row").First().Find("table.changes tbody tr").Each(func(_ int, tr *goquery.Selection) {
 			tds := tr.Find("td").Map(func(_ int, td *goquery.Selection) string { return td.Text() })
-			if len(tds) == 3 && tds[0] == "name" && tds[1] == "Khối Dân vận xã Chi Lăng" && tds[2] == "Khối Dân vận xã Chi Lăng (mới)" {
+			if len(tds) == 3 && tds[0] == "tên" && tds[1] == "Khối Dân vận xã Chi Lăng" && tds[2] == "Khối Dân vận xã Chi Lăng (mới)" {
 				found = true
 			}
 		})

@@ -368,6 +368,16 @@ func (a *adminHandlers) unitView(r *http.Request, p *auth.Principal, op unitOp, 
 		if v.Candidates, err = a.pickable(r, p, pool, exclude...); err != nil {
 			return v, err
 		}
+		if op.Key != "move" {
+			// Only units of the same level merge or receive a split.
+			same := v.Candidates[:0]
+			for _, c := range v.Candidates {
+				if c.Level == u.Level {
+					same = append(same, c)
+				}
+			}
+			v.Candidates = same
+		}
 	}
 	if op.Key == "merge" {
 		if v.Parents, err = a.pickable(r, p, v.Ancestors); err != nil {

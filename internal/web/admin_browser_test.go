@@ -1,0 +1,131 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/danvan/danvan/internal/browsertest"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+// TestBrowserAdminMergesCommunes: on a phone-sized screen, the admin of
+// Lạng Sơn signs in, merges two communes into a new one through the
+// form, the preview and the confirmation, then sees the merged unit and
+// the audit entry. No page may be wider than the screen.
+func TestBrowserAdminMergesCommunes(t *testing.T) {
+	ctx := browsertest.New(t, 120*time.Second)
+	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(s.srv)
+	defer ts.Close()
+	shots := browsertest.Dir(t)
+	step := func(name string) {
+		t.Helper()
+		browsertest.Screenshot(t, ctx, shots, name)
+		if o := browsertest.Overflow(t, ctx); o > 0 {
+			t.Errorf("%s: the page overflows the phone screen by %dpx", name, o)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		return v
+	}
+
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts.URL+"/dang-nhap?tiep=/quan-tri"),
+		chromedp.WaitVisible(chromedp.CSS("#login")),
+		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
+		chromedp.SendKeys(chromedp.CSS("#password"), admPassword),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS(".admin-menu")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("01-admin-home")
+
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.LangSon.ID)+`"]`)),
+		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.LangSon.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.NewChiLang.ID)+`"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("02-province")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.NewChiLang.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a[href$="/sap-nhap"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("03-commune")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a[href$="/sap-nhap"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=ids][value="`+itoa(s.f.NewDongDang.ID)+`"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("04-merge-form")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`input[name=ids][value="`+itoa(s.f.NewDongDang.ID)+`"]`)),
+		chromedp.Click(chromedp.CSS(`input[name=into_mode][value=new]`)),
+		chromedp.SendKeys(chromedp.CSS("#code"), "LS-X7"),
+		chromedp.SendKeys(chromedp.CSS("#name"), "Khối Dân vận xã Chi Lăng – Đồng Đăng"),
+		chromedp.SetValue(chromedp.CSS("#date"), "2026-11-01"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("05-merge-form-filled")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("#preview")),
+		chromedp.WaitVisible(chromedp.CSS("#confirm")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("06-preview")
+	prev := text("main")
+	for _, want := range []string{"Khối Dân vận xã Chi Lăng", "Khối Dân vận xã Đồng Đăng", "31/10/2026", "01/11/2026", "Khối Dân vận xã Chi Lăng – Đồng Đăng"} {
+		if !strings.Contains(prev, want) {
+			t.Errorf("preview lacks %q", want)
+		}
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("#confirm")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("07-merged-unit")
+	if h1 := text("h1"); h1 != "Khối Dân vận xã Chi Lăng – Đồng Đăng" {
+		t.Errorf("after the merge the page shows %q", h1)
+	}
+	if m := text("main"); !strings.Contains(m, "Đơn vị tiền thân") || !strings.Contains(m, "Khối Dân vận xã Đồng Đăng") {
+		t.Errorf("the merged unit does not list its predecessors: %q", m)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/quan-tri/nhat-ky"),
+		chromedp.WaitVisible(chromedp.CSS("li.audit-row")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step("08-audit")
+	if first := text("li.audit-row"); !strings.Contains(first, "Nhận sáp nhập") || !strings.Contains(first, whoAdminLS) {
+		t.Errorf("newest audit entry: %q", first)
+	}
+}
