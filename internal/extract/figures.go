@@ -32,13 +32,13 @@ var units = newPhraseSet(
 	"trường hợp", "tuyến đường", "tuyến", "cây cầu", "cầu", "phòng học", "con bò", "con giống", "chức sắc",
 	"chức việc", "người có uy tín", "tín đồ", "cơ sở thờ tự", "hội nghị", "đợt", "chuyến", "thanh niên",
 	"phụ nữ", "nông dân", "cựu chiến binh", "tổ chức", "đơn vị", "cơ quan", "trang", "tài liệu", "cuốn",
-	"chỉ tiêu", "nhiệm vụ", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
+	"chỉ tiêu", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
 	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
 	"cuộc họp", "cuộc vận động", "tin, bài", "xã, phường, thị trấn", "xã, thị trấn", "xã, phường",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 )
 
-var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản`)
+var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)
 
 var structureWords = newPhraseSet("sắp xếp", "đơn vị hành chính", "sáp nhập", "hợp nhất")
 

@@ -240,6 +240,15 @@ func (a *analyzer) readPeople() {
 				// "Về phía tỉnh có đồng chí A, ...": named as present.
 				h.role = roleAttend
 			}
+		}
+		// "Đồng chí A - ... và đồng chí B - ... đồng chủ trì": the role
+		// stated after a list belongs to every member.
+		for k := len(hits) - 2; k >= 0; k-- {
+			if hits[k].role == roleNone && hits[k+1].role != roleNone && joined(toks, hits[k], hits[k+1]) && !a.notParticipant(toks, hits[k]) {
+				hits[k].role = hits[k+1].role
+			}
+		}
+		for _, h := range hits {
 			if h.role == roleNone {
 				skipped++
 			}
@@ -402,6 +411,18 @@ func (a *analyzer) nameStartsAt(toks []token, k int) bool {
 	}
 	e, ok := nameAt(toks, k, 2)
 	return ok && e-k >= 2 && middleNames[tokAt(toks, k+1).low]
+}
+
+// joined reports whether only ",", ";" or "và" stand between two people.
+func joined(toks []token, a, b personHit) bool {
+	for k := a.te; k < b.ts; k++ {
+		switch toks[k].low {
+		case ",", ";", "và":
+		default:
+			return false
+		}
+	}
+	return a.te <= b.ts
 }
 
 var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "đón")
