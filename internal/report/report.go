@@ -455,26 +455,31 @@ func ParseValue(ind Indicator, text, label string) (v float64, ok bool, err erro
 	}
 	n, perr := vntext.ParseNumber(text)
 	if perr != nil || n.LowerBound || n.Approx || math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
-		return 0, false, fmt.Errorf(msgNotNumber, label, text)
+		return 0, false, badValue(msgNotNumber, label, text)
 	}
 	v = n.Value
 	if v < 0 {
-		return 0, false, fmt.Errorf(msgNegative, label)
+		return 0, false, badValue(msgNegative, label)
 	}
 	if ind.Percent {
 		if v > 100 {
-			return 0, false, fmt.Errorf(msgPercentRange, label)
+			return 0, false, badValue(msgPercentRange, label)
 		}
 	} else if n.Percent {
-		return 0, false, fmt.Errorf(msgNotNumber, label, text)
+		return 0, false, badValue(msgNotNumber, label, text)
 	}
 	if ind.Integral && !ind.Percent && v != math.Trunc(v) {
-		return 0, false, fmt.Errorf(msgNotWhole, label)
+		return 0, false, badValue(msgNotWhole, label)
 	}
 	if v > 1e15 {
-		return 0, false, fmt.Errorf(msgNotNumber, label, text)
+		return 0, false, badValue(msgNotNumber, label, text)
 	}
 	return v, true, nil
+}
+
+// badValue is a value error with a message for the user.
+func badValue(format string, args ...any) error {
+	return apperr.Invalid("", fmt.Sprintf(format, args...))
 }
 
 // checkRatios checks that each ratio's parts are consistent: the

@@ -29,15 +29,15 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 //	└─ Q Sóc Trăng                              0.4 → C8 (in Q)         └─ D5: C6, C8
 //	   └─ D5 Mỹ Xuyên: C6
 type world struct {
-	d                                      *db.DB
-	units                                  *org.Store
-	auth                                   *auth.Store
-	store                                  *report.Store
-	tw, p, q, d1, d2, d3, d4, d5           org.Unit
-	c1, c2, c3, c4, c5, c6, c7, c8, c9     org.Unit
-	form                                   report.Form
-	sum, num, den, ratio, avg, mini, last  report.Indicator
-	ind                                    map[string]report.Indicator
+	d                                     *db.DB
+	units                                 *org.Store
+	auth                                  *auth.Store
+	store                                 *report.Store
+	tw, p, q, d1, d2, d3, d4, d5          org.Unit
+	c1, c2, c3, c4, c5, c6, c7, c8, c9    org.Unit
+	form                                  report.Form
+	sum, num, den, ratio, avg, mini, last report.Indicator
+	ind                                   map[string]report.Indicator
 }
 
 func build(t *testing.T, d *db.DB) *world {
