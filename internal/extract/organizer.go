@@ -45,6 +45,37 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 		}
 		return j, true
 	}
+	if head == "học viện" || head == "sở" || head == "trường chính trị" || head == "trung tâm chính trị" || head == "công an" {
+		// "Học viện Chính trị khu vực III", "Sở Nội vụ", "Công an tỉnh": the
+		// proper name follows in capitals, with "khu vực" and a numeral.
+		for j < len(toks) && j-i < 12 {
+			t := toks[j]
+			if _, _, verb := anyPhraseAt(toks, j, orgVerbs); verb {
+				break
+			}
+			if t.kind == tWord && (t.cap || t.caps) && !notPlace[t.low] {
+				j++
+				continue
+			}
+			if t.kind == tWord && j > i+1 && toks[j-1].cap && titleWords[t.low] && !titleStops[t.low] && !placeWordSet[t.low] {
+				j++ // "Chính trị"
+				continue
+			}
+			if k, ok := phraseAt(toks, j, "khu vực"); ok {
+				j = k
+				continue
+			}
+			break
+		}
+		if k, _, ok := anyPhraseAt(toks, j, placeWords); ok {
+			if p := placeName(toks, k); p > k {
+				j = p
+			} else if nx := tokAt(toks, k); !(nx.cap || nx.caps) {
+				j = k
+			}
+		}
+		return j, true
+	}
 	if strings.HasPrefix(head, "đảng ủy") || head == "ban chỉ huy quân sự" || head == "bộ chỉ huy quân sự" {
 		// "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện", "Đảng ủy Bộ đội Biên phòng tỉnh"
 		if k, _, ok := anyPhraseAt(toks, j, agencyWords); ok && toks[j].cap {
@@ -82,6 +113,8 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 	}
 	return j, true
 }
+
+var placeWordSet = wordSet(`tỉnh huyện xã phường quận thành thị tp`)
 
 // agencyWords follow "Đảng ủy" in the name of an agency's Party committee.
 var agencyWords = newPhraseSet("quân sự", "công an", "bộ đội biên phòng", "biên phòng", "cơ quan",
