@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -271,6 +272,9 @@ func (h *practiceHandlers) newForm(w http.ResponseWriter, r *http.Request) {
 	}
 	if f.UnitID == 0 {
 		v.Form.UnitID = v.Units[0].ID
+	} else if !slices.ContainsFunc(v.Units, func(u org.Unit) bool { return u.ID == f.UnitID }) {
+		h.fail(w, r, apperr.Forbidden("Bạn không có quyền đăng ký mô hình cho đơn vị này."))
+		return
 	}
 	h.render(w, r, http.StatusOK, "practice/form", v)
 }
