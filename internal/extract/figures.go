@@ -203,7 +203,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		value: m.Number.Value,
 		unit:  unit,
 		span:  Span{m.Start, m.End},
-		about: a.aboutFor(toks[max(0, ti-40):min(len(toks), ti+40)], m.Start, uEnd),
+		about: a.aboutFor(toks[max(0, ti-40):min(len(toks), ti+40)], m.Start, uEnd, unit),
 	}
 	return f, true
 }
@@ -227,48 +227,52 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 }
 
 // aboutFor is a short description: the words of the clause before the
-// number, or after its unit when nothing stands before.
-func (a *analyzer) aboutFor(toks []token, start, uEnd int) string {
-	// clause before
+// number, and when those are few, the counted noun and the words after it.
+func (a *analyzer) aboutFor(toks []token, start, uEnd int, unit string) string {
 	b := -1
 	for k := len(toks) - 1; k >= 0; k-- {
 		if toks[k].end > start {
 			continue
 		}
-		if toks[k].kind == tPunct && strings.Contains(",;:()“”\"", toks[k].low) {
+		if toks[k].kind == tPunct && strings.Contains(",;:()", toks[k].low) {
 			break
 		}
 		b = k
 	}
 	before := ""
 	if b >= 0 {
-		end := start
-		before = strings.TrimSpace(a.d.text[toks[b].start:end])
-		for _, q := range []string{"trên", "hơn", "gần", "khoảng", "xấp xỉ", "được", "với", "có", "là", "đạt"} {
-			before = strings.TrimSuffix(before, " "+q)
+		before = strings.TrimSpace(a.d.text[toks[b].start:start])
+		for _, q := range []string{"trên", "hơn", "gần", "khoảng", "xấp xỉ", "được", "với", "có", "là", "đạt", "cho"} {
+			before = strings.TrimSpace(strings.TrimSuffix(before, " "+q))
 			if before == q {
 				before = ""
 			}
 		}
 	}
-	if len([]rune(before)) >= 6 {
+	if len(strings.Fields(before)) >= 3 {
 		return trimWords(before, 12, true)
 	}
-	// clause after
 	e := -1
 	for k := range toks {
 		if toks[k].start < uEnd {
 			continue
 		}
-		if toks[k].kind == tPunct && strings.Contains(",;:.()“”\"", toks[k].low) {
+		if toks[k].kind == tPunct && strings.Contains(",;:.()", toks[k].low) {
 			break
 		}
 		e = k
 	}
+	after := ""
 	if e >= 0 && toks[e].end > uEnd {
-		return trimWords(strings.TrimSpace(a.d.text[uEnd:toks[e].end]), 12, false)
+		after = strings.TrimSpace(a.d.text[uEnd:toks[e].end])
 	}
-	return before
+	if after == "" {
+		return before
+	}
+	if unit == "%" {
+		unit = ""
+	}
+	return trimWords(strings.Join(strings.Fields(before+" "+unit+" "+after), " "), 12, false)
 }
 
 // trimWords keeps at most n words, the last ones when tail is set.
