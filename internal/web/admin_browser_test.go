@@ -129,3 +129,66 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		t.Errorf("newest audit entry: %q", first)
 	}
 }
+
+// TestBrowserAdminPagesOnPhone opens every kind of administration page
+// on a 390px-wide screen (the admin of Lạng Sơn is signed in by cookie)
+// and checks that none is wider than the screen.
+func TestBrowserAdminPagesOnPhone(t *testing.T) {
+	ctx := browsertest.New(t, 120*time.Second)
+	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(s.srv)
+	defer ts.Close()
+	shots := browsertest.Dir(t)
+	officer := itoa(s.users[whoOfficer].ID)
+	commune := "/quan-tri/don-vi/" + itoa(s.f.NewChiLang.ID)
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts.URL+"/dang-nhap"),
+		chromedp.WaitVisible(chromedp.CSS("#login")),
+		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
+		chromedp.SendKeys(chromedp.CSS("#password"), admPassword),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("header a[href='/quan-tri']")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []struct{ name, path, wait string }{
+		{"users", "/quan-tri/tai-khoan", "main ul.plain"},
+		{"user", "/quan-tri/tai-khoan/" + officer, "#name"},
+		{"user-new", "/quan-tri/tai-khoan/moi", "#login"},
+		{"grant", "/quan-tri/tai-khoan/" + officer + "/quyen?q=" + "chi+lang", "#role"},
+		{"disable", "/quan-tri/tai-khoan/" + officer + "/khoa", "#confirm"},
+		{"create", commune + "/tao", "#code"},
+		{"rename", commune + "/doi-ten", "#name"},
+		{"move", commune + "/chuyen", "#date"},
+		{"split", commune + "/chia-tach", "#part_share_1"},
+		{"close", commune + "/giai-the", "#date"},
+		{"tokens", "/tai-khoan/ma-api", "#name"},
+		{"audit-unit", "/quan-tri/nhat-ky?don_vi=" + itoa(s.f.LangSon.ID), "li.audit-row"},
+	}
+	for i, p := range pages {
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		browsertest.Screenshot(t, ctx, shots, itoa(int64(10+i))+"-"+p.name)
+		if o := browsertest.Overflow(t, ctx); o > 0 {
+			t.Errorf("%s overflows the phone screen by %dpx", p.path, o)
+		}
+	}
+	// A token is shown once, in a box that fits the screen.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/tai-khoan/ma-api"),
+		chromedp.WaitVisible(chromedp.CSS("#name")),
+		chromedp.SendKeys(chromedp.CSS("#name"), "Bảng tính báo cáo quý"),
+		chromedp.Submit(chromedp.CSS("#name")),
+		chromedp.WaitVisible(chromedp.CSS(".secret-value")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, shots, "30-token-created")
+	if o := browsertest.Overflow(t, ctx); o > 0 {
+		t.Errorf("the new token overflows the phone screen by %dpx", o)
+	}
+}
