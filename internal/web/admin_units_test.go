@@ -273,3 +273,58 @@ func TestAdminPagesEscapeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminPagesSpeakBothLanguages opens the administration pages, forms
+// and previews in Vietnamese and in English: no text may be missing from
+// the catalog (shown as [key]), including keys built from an operation,
+// a level, a kind, a role or a record kind.
+func TestAdminPagesSpeakBothLanguages(t *testing.T) {
+	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
+	commune := "/quan-tri/don-vi/" + itoa(s.f.NewChiLang.ID)
+	officer := "/quan-tri/tai-khoan/" + itoa(s.users[whoOfficer].ID)
+	gets := []string{"/quan-tri", "/quan-tri/don-vi", "/quan-tri/don-vi?q=chi", commune, "/quan-tri/tai-khoan", "/quan-tri/tai-khoan/moi",
+		officer, officer + "/khoa", officer + "/mat-khau", officer + "/quyen?q=chi", "/tai-khoan/ma-api", "/quan-tri/nhat-ky", "/quan-tri/nhat-ky?loai=user"}
+	for _, slug := range []string{"tao", "doi-ten", "chuyen", "sap-nhap", "chia-tach", "giai-the"} {
+		gets = append(gets, commune+"/"+slug)
+	}
+	previews := []struct {
+		slug string
+		form url.Values
+	}{
+		{"doi-ten", url.Values{"name": {"Tên mới"}, "date": {"01/01/2027"}}},
+		{"sap-nhap", url.Values{"ids": {itoa(s.f.NewDongDang.ID)}, "into_mode": {"existing"}, "into": {itoa(s.script.ID)}, "date": {"01/01/2027"}}},
+		{"chia-tach", url.Values{"parts": {"2"}, "part_unit_0": {itoa(s.f.NewDongDang.ID)}, "part_share_0": {"50"}, "part_code_1": {"N1"}, "part_name_1": {"Xã Mới"}, "part_share_1": {"50"}, "date": {"01/01/2027"}}},
+		{"giai-the", url.Values{"date": {"01/01/2027"}}},
+	}
+	for _, lang := range []string{"vi", "en"} {
+		check := func(what string, res *http.Response) {
+			t.Helper()
+			b := body(t, res)
+			if res.StatusCode != http.StatusOK || !strings.Contains(b, `<html lang="`+lang+`"`) {
+				t.Errorf("%s (%s) = %d, or in another language", what, lang, res.StatusCode)
+			}
+			for _, prefix := range []string{"[admin.", "[role.", "[level.", "[kind.", "[unit.", "[auth."} {
+				if i := strings.Index(b, prefix); i >= 0 {
+					t.Errorf("%s (%s) lacks a text: %s", what, lang, b[i:min(len(b), i+40)])
+				}
+			}
+		}
+		for _, p := range gets {
+			check(p, s.get(p+sep(p)+"lang="+lang, whoNational))
+		}
+		for _, p := range previews {
+			form := url.Values{"step": {"preview"}}
+			for k, v := range p.form {
+				form[k] = v
+			}
+			check(p.slug+" preview", s.post(commune+"/"+p.slug+"?lang="+lang, whoNational, form))
+		}
+	}
+}
+
+func sep(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
+}

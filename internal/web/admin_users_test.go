@@ -215,6 +215,9 @@ func TestAdminTokens(t *testing.T) {
 		if c := api(); c != http.StatusOK {
 			t.Errorf("API with the new token = %d", c)
 		}
+		if r := s.lastAudit("api_token", "create"); r.Actor != whoOfficer || strings.Contains(r.After, secret) || !strings.Contains(r.After, "Bảng tính báo cáo") {
+			t.Errorf("create audit: %+v", r)
+		}
 		b := body(t, s.get("/tai-khoan/ma-api", whoOfficer))
 		if strings.Contains(b, secret) || !strings.Contains(b, "Bảng tính báo cáo") || !strings.Contains(b, secret[:9]) {
 			t.Error("the list shows the secret again, or not the token")
