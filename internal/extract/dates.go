@@ -120,7 +120,9 @@ var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai m�
 func (a *analyzer) readDate() {
 	var full []dateHit // dates with a year, for "another full date about the event"
 	type cand struct {
-		h dateHit
+		h       dateHit
+		sibling []dateHit // the other dates of its sentence
+		toks    []token
 	}
 	var best *cand
 	for si, s := range a.sents {
@@ -153,7 +155,7 @@ func (a *analyzer) readDate() {
 			if h.day == 0 || isDocDate(s.toks, h) {
 				continue
 			}
-			best = &cand{h: h}
+			best = &cand{h: h, sibling: hits, toks: s.toks}
 			break
 		}
 	}
@@ -173,6 +175,18 @@ func (a *analyzer) readDate() {
 	h := best.h
 	a.dateSpan = Span{h.start, h.end}
 	year := h.year
+	if year == 0 {
+		// "từ ngày 1/10 đến ngày 5/10/2023": the end of the range dates it.
+		for _, f := range best.sibling {
+			if f.year > 0 && f.start > h.start && !isDocDate(best.toks, f) {
+				year = f.year
+				if h.month > f.month {
+					year--
+				}
+				break
+			}
+		}
+	}
 	if year == 0 {
 		for _, f := range full {
 			if f.day == h.day && f.month == h.month {
