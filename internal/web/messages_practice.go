@@ -29,7 +29,8 @@ var practiceMessages = map[string]message{
 	"practice.counts.models":     {"mô hình", "models"},
 	"practice.since":             {"từ", "since"},
 	"practice.replications.n":    {"nhân rộng tại %d đơn vị", "replicated in %d units"},
-	"practice.replicated.in":     {"Nhân rộng", "Replicated"},
+	"practice.replicated.in":     {"Nhân rộng tại", "Replicated in"},
+	"practice.replicated.units":  {"%d đơn vị", "%d units"},
 
 	"practice.field.economy":             {"Kinh tế", "Economy"},
 	"practice.field.culture_society":     {"Văn hóa – xã hội", "Culture and society"},
