@@ -305,4 +305,3 @@ func buildChart(ind report.Indicator, periods []vntext.Period, series map[string
 	}
 	return c
 }
-
