@@ -432,3 +432,20 @@ func (t *Task) validate(prefix string) error {
 	}
 	return es.Err()
 }
+
+// Display writes the value the Vietnamese way: 5.112, 1,5.
+func (f Figure) Display() string {
+	d := 0
+	for d < 3 && f.Value*pow10(d) != float64(int64(f.Value*pow10(d))) {
+		d++
+	}
+	return vntext.FormatNumber(f.Value, d)
+}
+
+func pow10(n int) float64 {
+	p := 1.0
+	for range n {
+		p *= 10
+	}
+	return p
+}

@@ -153,7 +153,9 @@ var ErrDuplicate = errors.New("meeting: article already imported")
 
 type dupError struct{ id int64 }
 
-func (e dupError) Error() string { return fmt.Sprintf("meeting: article already imported as conference %d", e.id) }
+func (e dupError) Error() string {
+	return fmt.Sprintf("meeting: article already imported as conference %d", e.id)
+}
 func (e dupError) Unwrap() error { return ErrDuplicate }
 
 func duplicate(id int64) error {
@@ -513,4 +515,3 @@ func (s *Store) Previous(ctx context.Context, c Conference) (Conference, error) 
 	}
 	return p, nil
 }
-

@@ -1,8 +1,84 @@
 package web
 
-import "net/http"
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"os"
+
+	"github.com/danvan/danvan/internal/blob"
+	"github.com/danvan/danvan/internal/emulation"
+	"github.com/danvan/danvan/internal/meeting"
+)
+
+// Environment variables read by the meeting pages until the lead moves
+// them into Config: the file bucket for conference documents (a folder or
+// a gocloud.dev URL; memory when unset) and the folder of saved articles
+// the import page may read by name (none when unset).
+const (
+	envMeetingFiles  = "DANVAN_FILES"
+	envImportFolder  = "DANVAN_IMPORT_DIR"
+	meetingPageLimit = DefaultPageSize
+)
+
+// meetingHandlers serve conferences, key tasks, the people directory and
+// emulation pledges.
+type meetingHandlers struct {
+	*Server
+	store     *meeting.Store
+	pledges   *emulation.Store
+	importDir string
+}
 
 // meetingRoutes registers the pages and API endpoints of conferences, key tasks and emulation pledges.
 func (s *Server) meetingRoutes(mux *http.ServeMux) {
-	_ = mux
+	files, err := blob.Open(context.Background(), meetingEnv(envMeetingFiles, "mem://"))
+	if err != nil {
+		s.log.Error("meeting: open file bucket; documents go to memory", slog.Any("err", err))
+		files, _ = blob.Open(context.Background(), "mem://")
+	}
+	h := &meetingHandlers{Server: s, store: meeting.NewStore(s.db, s.org, files),
+		pledges: emulation.NewStore(s.db, s.org), importDir: os.Getenv(envImportFolder)}
+
+	mux.HandleFunc("GET /hoi-nghi", h.list)
+	mux.HandleFunc("GET /hoi-nghi/lich", h.calendar)
+	mux.HandleFunc("GET /hoi-nghi/moi", h.newForm)
+	mux.HandleFunc("POST /hoi-nghi/moi", h.save)
+	mux.HandleFunc("GET /hoi-nghi/nhap", h.importForm)
+	mux.HandleFunc("POST /hoi-nghi/nhap", h.importRead)
+	mux.HandleFunc("POST /hoi-nghi/nhap/luu", h.save)
+	mux.HandleFunc("GET /hoi-nghi/{id}", h.show)
+	mux.HandleFunc("GET /hoi-nghi/{id}/bien-ban", h.minutes)
+	mux.HandleFunc("GET /hoi-nghi/{id}/nguon", h.source)
+	mux.HandleFunc("POST /hoi-nghi/{id}/tai-lieu", h.upload)
+	mux.HandleFunc("GET /hoi-nghi/{id}/tai-lieu/{doc}", h.download)
+
+	mux.HandleFunc("GET /nhiem-vu", h.tasks)
+	mux.HandleFunc("GET /nhiem-vu/{id}", h.task)
+	mux.HandleFunc("POST /nhiem-vu/{id}", h.taskUpdate)
+
+	mux.HandleFunc("GET /nguoi", h.people)
+	mux.HandleFunc("GET /nguoi/{id}", h.person)
+	mux.HandleFunc("GET /nguoi/{id}/gop", h.mergeForm)
+	mux.HandleFunc("POST /nguoi/{id}/gop", h.merge)
+
+	mux.HandleFunc("GET /thi-dua", h.pledgeList)
+	mux.HandleFunc("GET /thi-dua/moi", h.pledgeForm)
+	mux.HandleFunc("POST /thi-dua/moi", h.pledgeCreate)
+	mux.HandleFunc("GET /thi-dua/{id}", h.pledgeShow)
+	mux.HandleFunc("POST /thi-dua/{id}/cham-diem", h.pledgeScore)
+
+	mux.HandleFunc("GET /api/v1/conferences", h.apiConferences)
+	mux.HandleFunc("POST /api/v1/conferences", h.apiCreateConference)
+	mux.HandleFunc("GET /api/v1/conferences/{id}", h.apiConference)
+	mux.HandleFunc("GET /api/v1/tasks", h.apiTasks)
+	mux.HandleFunc("GET /api/v1/tasks/{id}", h.apiTask)
+	mux.HandleFunc("POST /api/v1/tasks/{id}/status", h.apiTaskStatus)
+}
+
+func meetingEnv(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }
