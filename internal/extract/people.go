@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 type role uint8
@@ -78,6 +81,72 @@ func titleHeadAt(toks []token, i int) bool {
 	}
 	_, _, ok := anyPhraseAt(toks, i, titleHeads)
 	return ok
+}
+
+// titleOnlyMentions finds "đồng chí TITLE" with no name after it:
+// "đồng chí Phó Bí thư Thường trực Tỉnh ủy nhấn mạnh". They carry roles
+// for the named person with that title.
+func (a *analyzer) titleOnlyMentions(toks []token, hits []personHit) []personHit {
+	var out []personHit
+	inHit := func(k int) bool {
+		for _, h := range hits {
+			if k >= h.ts && k < h.te {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].low != "đồng" || toks[k+1].low != "chí" || inHit(k) {
+			continue
+		}
+		t, end := a.titleFrom(toks, k+2)
+		if t == "" || inHit(end-1) {
+			continue
+		}
+		out = append(out, personHit{title: t, ts: k, te: end, i: k + 2, j: end})
+		k = end - 1
+	}
+	return out
+}
+
+// matchTitled gives the role of a title-only mention to the one person
+// named earlier with the same title.
+func (a *analyzer) matchTitled(titled, all []personHit, index map[string]int) {
+	for _, m := range titled {
+		if m.role == roleNone {
+			continue
+		}
+		key := vntext.Fold(m.title)
+		var found *personHit
+		n := 0
+		seen := map[string]bool{}
+		for k := range all {
+			h := &all[k]
+			if h.title == "" || seen[h.nameText] {
+				continue
+			}
+			ht := vntext.Fold(h.title)
+			if ht == key || strings.HasSuffix(ht, ", "+key) || strings.HasPrefix(ht, key+", ") {
+				seen[h.nameText] = true
+				found = h
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		if k, ok := index[found.nameText]; ok {
+			if m.role == roleChair {
+				a.people[k].role = roleChair
+			}
+			continue
+		}
+		p := *found
+		p.role = m.role
+		index[p.nameText] = len(a.people)
+		a.people = append(a.people, p)
+	}
 }
 
 // titleStartsName reports whether a title starts at toks[j] right after
@@ -202,7 +271,7 @@ func placeBefore(toks []token, p int) bool {
 
 // readPeople finds chairs and attendees.
 func (a *analyzer) readPeople() {
-	var all []personHit
+	var all, titled []personHit
 	skipped := 0
 	for si, s := range a.sents {
 		toks := s.toks
@@ -219,6 +288,8 @@ func (a *analyzer) readPeople() {
 			hits = append(hits, h)
 			p = h.te - 1
 		}
+		hits = append(hits, a.titleOnlyMentions(toks, hits)...)
+		sort.Slice(hits, func(i, j int) bool { return hits[i].ts < hits[j].ts })
 		if len(hits) == 0 {
 			continue
 		}
@@ -249,11 +320,15 @@ func (a *analyzer) readPeople() {
 			}
 		}
 		for _, h := range hits {
+			if h.nameText == "" {
+				titled = append(titled, h)
+				continue
+			}
 			if h.role == roleNone {
 				skipped++
 			}
+			all = append(all, h)
 		}
-		all = append(all, hits...)
 	}
 	// One entry per person: chair wins, first title wins.
 	index := map[string]int{}
@@ -273,6 +348,7 @@ func (a *analyzer) readPeople() {
 		index[h.nameText] = len(a.people)
 		a.people = append(a.people, h)
 	}
+	a.matchTitled(titled, all, index)
 	// A person who gets a role in one mention keeps the title of an
 	// earlier mention without a role.
 	for k := range a.people {
@@ -372,9 +448,21 @@ func (a *analyzer) titleAfter(toks []token, q int) (string, int) {
 	if !(sep == "-" || sep == "–" || sep == "—" || sep == "," || sep == "(") {
 		return "", q
 	}
-	start := q + 1
-	if !titleHeadAt(toks, start) {
+	t, end := a.titleFrom(toks, q+1)
+	if t == "" {
 		return "", q
+	}
+	if sep == "(" && tokAt(toks, end).low == ")" {
+		end++
+	}
+	return t, end
+}
+
+// titleFrom reads a title chain starting at toks[start]: segments
+// separated by commas, each starting with a title head.
+func (a *analyzer) titleFrom(toks []token, start int) (string, int) {
+	if !titleHeadAt(toks, start) {
+		return "", start
 	}
 	k := start
 	last := start
@@ -396,13 +484,9 @@ func (a *analyzer) titleAfter(toks []token, q int) (string, int) {
 		last = k
 	}
 	if last <= start {
-		return "", q
+		return "", start
 	}
-	end := last
-	if sep == "(" && tokAt(toks, end).low == ")" {
-		end++
-	}
-	return a.d.text[toks[start].start:toks[last-1].end], end
+	return a.d.text[toks[start].start:toks[last-1].end], last
 }
 
 func (a *analyzer) nameStartsAt(toks []token, k int) bool {
