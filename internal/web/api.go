@@ -213,18 +213,26 @@ func (s *Server) apiListUnits(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"date": date.Format(time.DateOnly), "units": toAPIUnits(units)})
 }
 
-func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) {
+// apiUnitRequest reads the unit id and ?date= of a unit endpoint and
+// checks that the caller may read the unit; it answers the error itself.
+func (s *Server) apiUnitRequest(w http.ResponseWriter, r *http.Request) (id int64, date time.Time, ok bool) {
 	id, err := pathID(r)
+	if err == nil {
+		date, err = s.apiDate(r)
+	}
 	if err != nil {
 		s.apiError(w, r, err)
-		return
+		return 0, time.Time{}, false
 	}
 	if _, ok := s.apiAllow(w, r, auth.PermRead, id); !ok {
-		return
+		return 0, time.Time{}, false
 	}
-	date, err := s.apiDate(r)
-	if err != nil {
-		s.apiError(w, r, err)
+	return id, date, true
+}
+
+func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) {
+	id, date, ok := s.apiUnitRequest(w, r)
+	if !ok {
 		return
 	}
 	u, err := s.org.Get(r.Context(), id, date)
@@ -241,17 +249,8 @@ func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiGetSubtree(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if _, ok := s.apiAllow(w, r, auth.PermRead, id); !ok {
-		return
-	}
-	date, err := s.apiDate(r)
-	if err != nil {
-		s.apiError(w, r, err)
+	id, date, ok := s.apiUnitRequest(w, r)
+	if !ok {
 		return
 	}
 	units, err := s.org.Subtree(r.Context(), id, date)
