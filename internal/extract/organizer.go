@@ -6,7 +6,7 @@ import (
 
 // bodyHeads begin the name of an organizing body (lower case).
 var bodyHeads = newPhraseSet(
-	"ban tuyên giáo và dân vận", "ban dân vận", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
+	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
 	"ban thường vụ", "thường trực", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy",
 	"thị ủy", "quận ủy", "ủy ban mttq", "ủy ban mặt trận tổ quốc", "ubmttq", "mttq", "mặt trận tổ quốc",
 	"ủy ban nhân dân", "ubnd", "hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
@@ -321,7 +321,7 @@ func levelOf(org string) string {
 		return LevelAgency
 	case has(" xã") || has(" phường") || has("thị trấn") || strings.HasPrefix(l, "khối dân vận") || has("đảng ủy"):
 		return LevelCommune
-	case has("tỉnh ủy") || has(" tỉnh"):
+	case has("tỉnh ủy") || has(" tỉnh") || strings.HasPrefix(l, "tỉnh "):
 		return LevelProvince
 	case has("thành ủy") || has("thành phố"):
 		for _, c := range centralCities {
@@ -330,7 +330,8 @@ func levelOf(org string) string {
 			}
 		}
 		return LevelDistrict
-	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã"):
+	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") ||
+		strings.HasPrefix(l, "huyện ") || strings.HasPrefix(l, "quận "):
 		return LevelDistrict
 	}
 	return ""

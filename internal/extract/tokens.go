@@ -81,6 +81,7 @@ type token struct {
 	space      bool   // white space before it
 	cap        bool   // word with a capital first letter and lower-case rest: "Nguyễn", "H’Phiết"
 	caps       bool   // word of two or more letters, all capitals: "UVBTV", "TUV"
+	sets       uint64 // phrase sets with a phrase starting with this word
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
@@ -115,6 +116,7 @@ func tokenize(text string, start, end int, low string) []token {
 			}
 			t := token{start: i, end: j, kind: tWord, low: low[i:j], space: space}
 			t.cap, t.caps = wordShape(text[i:j])
+			t.sets = firstWords[t.low]
 			toks = append(toks, t)
 			i = j
 		case r < utf8.RuneSelf && isDigitByte(byte(r)):
@@ -134,7 +136,7 @@ func tokenize(text string, start, end int, low string) []token {
 			toks = append(toks, token{start: i, end: j, kind: tNum, low: text[i:j], space: space})
 			i = j
 		default:
-			toks = append(toks, token{start: i, end: i + n, kind: tPunct, low: text[i : i+n], space: space})
+			toks = append(toks, token{start: i, end: i + n, kind: tPunct, low: text[i : i+n], space: space, sets: firstWords[text[i:i+n]]})
 			i += n
 		}
 		space = false
@@ -270,10 +272,23 @@ func phraseAt(toks []token, i int, phrase string) (int, bool) {
 // spaces, a word may end in a comma) indexed by first word, longest first.
 type phraseSet struct {
 	byFirst map[string][]string
+	bit     uint64 // this set's bit in firstWords, 0 past 64 sets
 }
+
+// firstWords maps a word to the bits of the phrase sets that have a
+// phrase starting with it; tokenize stores it in token.sets so that most
+// lookups need no map access. Filled by newPhraseSet at package init.
+var (
+	firstWords = map[string]uint64{}
+	nSets      uint
+)
 
 func newPhraseSet(phrases ...string) *phraseSet {
 	ps := &phraseSet{byFirst: map[string][]string{}}
+	if nSets < 64 {
+		ps.bit = 1 << nSets
+	}
+	nSets++
 	for _, p := range phrases {
 		first := p
 		if k := strings.IndexByte(p, ' '); k >= 0 {
@@ -281,6 +296,7 @@ func newPhraseSet(phrases ...string) *phraseSet {
 		}
 		first = strings.TrimSuffix(first, ",")
 		ps.byFirst[first] = append(ps.byFirst[first], p)
+		firstWords[first] |= ps.bit
 	}
 	for _, l := range ps.byFirst {
 		sort.SliceStable(l, func(i, j int) bool { return strings.Count(l[i], " ") > strings.Count(l[j], " ") })
@@ -291,6 +307,9 @@ func newPhraseSet(phrases ...string) *phraseSet {
 // anyPhraseAt returns the longest phrase of ps that matches toks from i on.
 func anyPhraseAt(toks []token, i int, ps *phraseSet) (int, string, bool) {
 	if i >= len(toks) {
+		return 0, "", false
+	}
+	if ps.bit != 0 && toks[i].sets&ps.bit == 0 {
 		return 0, "", false
 	}
 	for _, p := range ps.byFirst[toks[i].low] {
