@@ -72,6 +72,7 @@ type dashboardView struct {
 	NameColumn   sortLink
 	Children     []childRow
 	Progress     []report.Progress
+	Behind       []report.Progress // not approved yet
 	Counts       map[report.Status]int
 	Statuses     []report.Status
 	Query        string // the dashboard's parameters, for links
@@ -251,6 +252,11 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v.Counts = report.Counts(v.Progress)
+	for _, pr := range v.Progress {
+		if pr.Status != report.Approved {
+			v.Behind = append(v.Behind, pr)
+		}
+	}
 	h.render(w, r, http.StatusOK, "report/dashboard", v)
 }
 
@@ -288,7 +294,7 @@ func buildChart(ind report.Indicator, periods []vntext.Period, series map[string
 		b := chartBar{X: left + float64(i)*slot + slot*0.15, W: slot * 0.7}
 		val := "—"
 		if ok {
-			b.H = f.Value / maxV * (c.Base - 20)
+			b.H = f.Value / maxV * (c.Base - 32)
 			val = ind.Format(f.Value)
 		}
 		b.Y = c.Base - b.H

@@ -25,6 +25,7 @@ var reportMessages = map[string]message{
 	"report.entry.hint":         {"Nhập số theo cách viết thông thường, ví dụ 5.112 hoặc 12,5. Có thể lưu nháp bất cứ lúc nào.", "Type numbers the Vietnamese way, e.g. 5.112 or 12,5. You can save a draft at any time."},
 	"report.entry.prev":         {"Số bên cạnh mỗi ô là của kỳ trước (%s).", "The figure beside each field is the previous period's (%s)."},
 	"report.entry.derived":      {"tự tính", "computed"},
+	"report.this":               {"Kỳ này", "This period"},
 	"report.prev":               {"Kỳ trước", "Previous"},
 	"report.version":            {"lần sửa", "version"},
 	"report.comment":            {"Ý kiến của cấp trên", "Comment from above"},

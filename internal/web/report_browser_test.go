@@ -1,0 +1,149 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/danvan/danvan/internal/browsertest"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+// TestBrowserReportWorkflowOnPhone walks a report through its whole
+// workflow on a phone-sized screen: the commune's officer enters it,
+// saves a draft and submits; the province's leader returns it with a
+// comment; the officer fixes it and resubmits; the leader approves; the
+// province's dashboard total changes.
+func TestBrowserReportWorkflowOnPhone(t *testing.T) {
+	ctx := browsertest.New(t, 150*time.Second)
+	w := newReportWorld(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(w.srv)
+	defer ts.Close()
+	shots := browsertest.Dir(t)
+	commune, province := itoa(w.tr.merged.ID), itoa(w.tr.province.ID)
+	field := func(id int64) string { return "#v" + itoa(id) }
+	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return strings.TrimSpace(s)
+	}
+	noOverflow := func(page string) {
+		t.Helper()
+		if o := browsertest.Overflow(t, ctx); o > 0 {
+			t.Errorf("%s overflows the phone screen by %dpx", page, o)
+		}
+	}
+	login := func(u sessionUser) {
+		t.Helper()
+		run("sign in "+u.login,
+			chromedp.Navigate(ts.URL+"/dang-nhap"),
+			chromedp.WaitVisible(chromedp.CSS("#login")),
+			chromedp.SendKeys(chromedp.CSS("#login"), u.login),
+			chromedp.SendKeys(chromedp.CSS("#password"), u.pw),
+			chromedp.Submit(chromedp.CSS("#password")),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/dang-xuat"]`)),
+		)
+	}
+	logout := func() {
+		t.Helper()
+		run("sign out", chromedp.Submit(chromedp.CSS(`form[action="/dang-xuat"]`)), chromedp.WaitVisible(chromedp.CSS(`a[href="/dang-nhap"]`)))
+	}
+	dashboardTotal := func() string {
+		t.Helper()
+		run("dashboard", chromedp.Navigate(ts.URL+"/bao-cao/tong-hop?don-vi="+province+"&ky=2026S2"),
+			chromedp.WaitVisible(chromedp.CSS(".key-cards")))
+		return text(`.key-value[data-code="DV02"]`)
+	}
+
+	run("phone", chromedp.EmulateViewport(390, 844))
+	login(w.leader)
+	before := dashboardTotal()
+	browsertest.Screenshot(t, ctx, shots, "01-dashboard-before")
+	logout()
+
+	// The officer enters the report and saves a draft.
+	login(w.officer)
+	run("entry", chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"), chromedp.WaitVisible(chromedp.CSS(".indicator-rows")))
+	noOverflow("entry page")
+	run("type",
+		chromedp.SendKeys(chromedp.CSS(field(w.dv.ID)), "5.112"),
+		chromedp.SendKeys(chromedp.CSS(field(w.an1.ID)), "12"),
+		chromedp.SendKeys(chromedp.CSS(field(w.an2.ID)), "14"), // more resolved than received: refused
+		chromedp.SendKeys(chromedp.CSS(field(w.pc.ID)), "85,5"),
+		chromedp.SendKeys(chromedp.CSS("#results"), "Tổ chức 3 hội nghị quán triệt; hòa giải thành công phần lớn vụ việc."),
+	)
+	browsertest.Screenshot(t, ctx, shots, "02-entry-typed")
+	run("save draft", chromedp.Click(chromedp.CSS(`button[value="draft"]`)), chromedp.WaitVisible(chromedp.CSS(".notice.error")))
+	browsertest.Screenshot(t, ctx, shots, "03-entry-error")
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(field(w.dv.ID)))); got != "5.112" {
+		t.Errorf("typed value lost after a refused save: %q", got)
+	}
+	run("fix and save draft",
+		chromedp.SetValue(chromedp.CSS(field(w.an2.ID)), "10"),
+		chromedp.Click(chromedp.CSS(`button[value="draft"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	browsertest.Screenshot(t, ctx, shots, "04-draft-saved")
+	run("submit", chromedp.Click(chromedp.CSS(`button[value="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".status-submitted")))
+	browsertest.Screenshot(t, ctx, shots, "05-submitted")
+	reportURL, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	logout()
+
+	// The leader returns it with a comment.
+	login(w.leader)
+	run("open", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")))
+	noOverflow("report page")
+	run("return",
+		chromedp.SendKeys(chromedp.CSS("#comment"), "Số cán bộ được bồi dưỡng quá cao, đề nghị kiểm tra lại."),
+		chromedp.Click(chromedp.CSS("#return")),
+		chromedp.WaitVisible(chromedp.CSS(".status-returned")),
+	)
+	browsertest.Screenshot(t, ctx, shots, "06-returned")
+	logout()
+
+	// The officer sees the comment, fixes the figure and resubmits.
+	login(w.officer)
+	run("reports page", chromedp.Navigate(ts.URL+"/bao-cao"), chromedp.WaitVisible(chromedp.CSS(".report-notes")))
+	if n := text(".report-notes"); !strings.Contains(n, "bị trả lại") {
+		t.Errorf("officer's notifications: %q", n)
+	}
+	browsertest.Screenshot(t, ctx, shots, "07-officer-notified")
+	run("fix",
+		chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"),
+		chromedp.WaitVisible(chromedp.CSS(".indicator-rows")),
+		chromedp.SetValue(chromedp.CSS(field(w.dv.ID)), "512"),
+	)
+	if c := text(".notice"); !strings.Contains(c, "kiểm tra lại") {
+		t.Errorf("the leader's comment is not shown: %q", c)
+	}
+	browsertest.Screenshot(t, ctx, shots, "08-fixing")
+	run("resubmit", chromedp.Click(chromedp.CSS(`button[value="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".status-submitted")))
+	logout()
+
+	// The leader approves; the dashboard total changes.
+	login(w.leader)
+	run("approve", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")),
+		chromedp.Click(chromedp.CSS("#approve")), chromedp.WaitVisible(chromedp.CSS(".status-approved")))
+	browsertest.Screenshot(t, ctx, shots, "09-approved")
+	after := dashboardTotal()
+	noOverflow("dashboard")
+	browsertest.Screenshot(t, ctx, shots, "10-dashboard-after")
+	if before == after || after != "512" {
+		t.Errorf("dashboard DV02: before %q, after %q; want a change to 512", before, after)
+	}
+}
