@@ -211,6 +211,10 @@ func splitSentences(toks []token, blk int) []sentence {
 		default:
 			continue
 		}
+		// "1. Tăng cường ...": a list marker, not an end.
+		if i == 1 && t.low == "." && (toks[0].kind == tNum && len(toks[0].low) <= 2 || toks[0].kind == tWord && len(toks[0].low) == 1) {
+			continue
+		}
 		// "TP. Hồ Chí Minh", "Th.S", initials "H. Niê": not an end.
 		if t.low == "." && i > 0 && toks[i-1].kind == tWord && adjacent(toks[i-1], t) &&
 			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && !toks[i-1].caps && toks[i-1].cap) {
