@@ -27,6 +27,7 @@ type analyzer struct {
 	figures    []figureHit
 	tasks      []Span
 	taskSeen   map[string]bool
+	unsure     []string     // numbers left out for an unknown unit
 	dateTokens map[int]bool // token starts that belong to dates
 }
 

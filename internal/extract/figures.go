@@ -88,6 +88,9 @@ func (a *analyzer) readFigures() {
 			a.figures = append(a.figures, f)
 		}
 	}
+	if len(a.unsure) > 0 {
+		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
+	}
 }
 
 func formatKey(v float64) string {
@@ -189,6 +192,13 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 		if !ok {
+			if len(a.unsure) < 5 {
+				e := w.end
+				if nx := tokAt(toks, k+1); nx.kind == tWord && !nx.cap && nx.space {
+					e = nx.end
+				}
+				a.unsure = append(a.unsure, a.d.text[m.Start:e])
+			}
 			return figureHit{}, false
 		}
 		unit = a.d.text[toks[k].start:toks[j-1].end]
