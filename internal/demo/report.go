@@ -1,0 +1,232 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// ReportPeriods are the six-month periods the demo fills: 2015S1 to
+// 2026S2. Reports up to 2025S1 come from the old three-tier tree, from
+// 2025S2 from the new one (each period uses the tree of its last day).
+var (
+	FirstReportPeriod = vntext.Period{Kind: vntext.Half, Year: 2015, Part: 1}
+	LastReportPeriod  = vntext.Period{Kind: vntext.Half, Year: 2026, Part: 2}
+)
+
+// NationalIndicators is how many indicators the national catalogue has:
+// the standard ones plus generated thematic ones reported by provinces.
+const NationalIndicators = 200
+
+// GenerateReports fills the reporting catalogue (the standard indicators,
+// plus generated thematic indicators up to NationalIndicators at national
+// scale) and half-year reports for every board and commune bloc that
+// lived at the end of each period from 2015S1 to 2026S2, with values that
+// grow over the years. The last period is in progress (some reports
+// missing, drafts, submitted, a few returned); in earlier periods a few
+// reports are still submitted, returned or missing, so that completeness
+// lists look real. It needs the demo hierarchy (Generate) and a catalogue
+// without indicators; each period is written in its own transaction with
+// batched multi-row inserts (report.Store.Load: no audit rows for this
+// bulk history).
+func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
+	rng := rand.New(rand.NewSource(opts.Seed + 6))
+	units := org.NewStore(d)
+	s := report.NewStore(d, units, nil)
+	var extra []report.NewIndicator
+	if opts.Scale == National {
+		extra = thematicIndicators(rng, NationalIndicators-len(report.Catalogue()))
+	}
+	if err := s.SeedCatalogue(ctx, extra); err != nil {
+		return fmt.Errorf("demo: reports: %w", err)
+	}
+	form, err := s.FormByCode(ctx, report.FormHalf)
+	if err != nil {
+		return fmt.Errorf("demo: reports: %w", err)
+	}
+	byCode := map[string]report.Indicator{}
+	for _, i := range form.Indicators {
+		byCode[i.Code] = i
+	}
+	for p := FirstReportPeriod; !p.Start().After(LastReportPeriod.Start()); p = report.Next(p) {
+		tree, err := units.Tree(ctx, p.End())
+		if err != nil {
+			return fmt.Errorf("demo: reports %s: %w", p, err)
+		}
+		var batch []report.LoadReport
+		for _, u := range tree {
+			if u.Kind != org.Board && u.Kind != org.CommuneBloc || u.Level == org.Central || u.Level == org.Agency {
+				continue
+			}
+			st, ok := demoStatus(rng, p)
+			if !ok {
+				continue
+			}
+			lr := report.LoadReport{UnitID: u.ID, FormID: form.ID, Period: p, Status: st,
+				Values: demoValues(u, p, form.For(string(u.Level), p), byCode)}
+			if st == report.Returned {
+				lr.Comment = returnComments[rng.Intn(len(returnComments))]
+			}
+			batch = append(batch, lr)
+		}
+		if err := s.Load(ctx, batch); err != nil {
+			return fmt.Errorf("demo: reports %s: %w", p, err)
+		}
+	}
+	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("demo: analyze: %w", err)
+	}
+	return nil
+}
+
+var returnComments = []string{
+	"Số liệu hòa giải chưa khớp với báo cáo của Mặt trận; đề nghị rà soát lại.",
+	"Đề nghị bổ sung phần nhiệm vụ trọng tâm kỳ tới.",
+	"Số tiền ủng hộ Quỹ “Vì người nghèo” cao bất thường, đề nghị kiểm tra lại.",
+}
+
+// demoStatus decides a report's status, or that there is none.
+func demoStatus(rng *rand.Rand, p vntext.Period) (report.Status, bool) {
+	x := rng.Float64()
+	if p == LastReportPeriod { // in progress
+		switch {
+		case x < 0.10:
+			return "", false
+		case x < 0.20:
+			return report.Draft, true
+		case x < 0.35:
+			return report.Submitted, true
+		case x < 0.39:
+			return report.Returned, true
+		}
+		return report.Approved, true
+	}
+	recent := p.Year >= 2026
+	switch {
+	case recent && x < 0.01, !recent && x < 0.002:
+		return "", false
+	case recent && x < 0.03:
+		return report.Submitted, true
+	case recent && x < 0.04:
+		return report.Returned, true
+	}
+	return report.Approved, true
+}
+
+// seedOf is a stable number per unit and text, so that a unit's figures
+// keep their size from one period to the next.
+func seedOf(id int64, s string) float64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%s", id, s)
+	return float64(h.Sum64()%1000003) / 1000003
+}
+
+// demoValues makes plausible figures for one unit and period: counts that
+// grow a few percent a year, noise, ratio parts that agree.
+func demoValues(u org.Unit, p vntext.Period, inds []report.Indicator, byCode map[string]report.Indicator) report.Values {
+	size := 0.6 + 0.8*seedOf(u.ID, "size")
+	switch u.Level {
+	case org.Province:
+		size *= 1.5
+	case org.District:
+		size *= 0.6
+	}
+	if u.ValidFrom.After(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		size *= 2.8 // the merged communes of 2025 are about three old ones
+	}
+	growth := 1 + 0.04*float64(p.Year-2015)
+	noise := func(tag string) float64 {
+		return 0.8 + 0.4*seedOf(u.ID, tag+p.String())
+	}
+	vs := report.Values{}
+	count := func(ind report.Indicator, base float64) float64 {
+		return math.Round(base * size * growth * noise(ind.Code))
+	}
+	for _, ind := range inds {
+		if ind.Derived() {
+			continue
+		}
+		k := report.Key{IndicatorID: ind.ID}
+		base, ok := demoBase[ind.Code]
+		if !ok {
+			base = 2 + 40*seedOf(int64(ind.ID), "base")
+		}
+		switch {
+		case ind.Parts() != nil:
+			for _, part := range ind.Parts() {
+				vs[report.Key{IndicatorID: ind.ID, Part: part}] = math.Round(base / 5 * size * growth * noise(part))
+			}
+			continue
+		case ind.Percent:
+			vs[k] = math.Round((base+(100-base)*seedOf(u.ID, ind.Code+p.String()))*10) / 10
+		case !ind.Integral:
+			vs[k] = math.Round(base*noise(ind.Code)*10) / 10
+		case ind.Aggregation == report.Last:
+			vs[k] = math.Round(base * size * (1 + 0.01*float64(p.Year-2015)))
+		default:
+			vs[k] = count(ind, base)
+		}
+	}
+	// Parts of ratios (and of hot spots) must agree.
+	part := func(numCode, denCode string, lo, hi float64) {
+		num, okN := byCode[numCode]
+		den, okD := byCode[denCode]
+		if !okN || !okD {
+			return
+		}
+		d, ok := vs[report.Key{IndicatorID: den.ID}]
+		if !ok {
+			return
+		}
+		vs[report.Key{IndicatorID: num.ID}] = math.Floor(d * (lo + (hi-lo)*seedOf(u.ID, numCode+p.String())))
+	}
+	part("AN02", "AN01", 0.7, 0.97)
+	part("CQ02", "CQ01", 0.75, 1)
+	part("CQ06", "CQ05", 0.5, 1)
+	part("VH02", "VH01", 0.7, 0.95)
+	part("DV05", "DV04", 0.3, 0.8)
+	return vs
+}
+
+// demoBase is the typical figure of a commune in six months in 2015
+// (percentages: the lowest plausible value).
+var demoBase = map[string]float64{
+	"DV01": 3, "DV02": 25, "DV03": 2, "DV04": 3, "DV05": 2, "DV06": 1, "DV07": 2, "DV08": 4,
+	"DV09": 2, "DV10": 120, "DV11": 15, "CQ01": 12, "CQ02": 10, "CQ04": 2, "CQ05": 1, "CQ06": 1, "CQ07": 45,
+	"AN01": 8, "AN02": 7, "AN04": 6, "AN05": 10, "AN06": 3, "AN07": 70,
+	"KT01": 45_000_000, "KT02": 2, "KT03": 6, "KT04": 400, "KT05": 150_000_000, "KT06": 800, "KT07": 1,
+	"VH01": 2200, "VH02": 1800, "VH04": 8, "VH05": 30, "VH06": 1.2, "VH07": 75,
+	"DT01": 2, "DT02": 3,
+}
+
+// thematicIndicators generates n thematic indicators reported by
+// provinces, to give the national catalogue its size.
+func thematicIndicators(rng *rand.Rand, n int) []report.NewIndicator {
+	topics := []struct{ field, name, measure string }{
+		{"economy", "Hộ được hỗ trợ vốn sản xuất trong chương trình", "hộ"},
+		{"economy", "Lớp tập huấn khuyến nông theo chuyên đề", "lớp"},
+		{"culture_society", "Hoạt động văn hóa, thể thao cộng đồng theo chuyên đề", "hoạt động"},
+		{"culture_society", "Lượt người được tuyên truyền theo chuyên đề", "lượt người"},
+		{"defence_security", "Buổi tuyên truyền pháp luật theo chuyên đề", "buổi"},
+		{"party_building", "Đảng viên được kết nạp từ đoàn viên, hội viên theo chuyên đề", "người"},
+		{"government_building", "Thủ tục hành chính được hướng dẫn theo chuyên đề", "thủ tục"},
+		{"ethnic_religion", "Hoạt động vận động đồng bào theo chuyên đề", "hoạt động"},
+	}
+	out := make([]report.NewIndicator, 0, n)
+	for i := 1; i <= n; i++ {
+		tp := topics[rng.Intn(len(topics))]
+		out = append(out, report.NewIndicator{Indicator: report.Indicator{
+			Code: fmt.Sprintf("CD%03d", i), Name: fmt.Sprintf("%s số %d", tp.name, i), Measure: tp.measure, Field: tp.field,
+			Aggregation: report.Sum, Integral: true, Levels: []string{"province"}, Position: 1000 + i,
+		}})
+	}
+	return out
+}
