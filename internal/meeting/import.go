@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -283,3 +284,9 @@ func (s *Store) Import(ctx context.Context, doc []byte, opts ImportOptions) (Con
 	}
 	return s.Create(ctx, c)
 }
+
+// Samples holds the five sample articles of the project (news of
+// provincial and district boards), for the demo data and tests.
+//
+//go:embed samples/*.txt
+var Samples embed.FS

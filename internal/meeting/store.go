@@ -515,3 +515,30 @@ func (s *Store) Previous(ctx context.Context, c Conference) (Conference, error) 
 	}
 	return p, nil
 }
+
+// CreateBatch records many conferences in one transaction, for bulk
+// loads (the demo): each is validated as Create does, but units are not
+// looked up (the caller vouches for them) and articles are not checked
+// for duplicates. It returns how many tasks were written.
+func (s *Store) CreateBatch(ctx context.Context, cs []Conference) (int, error) {
+	for i := range cs {
+		if err := cs[i].validate(); err != nil {
+			return 0, fmt.Errorf("meeting: batch conference %d (%s): %w", i, cs[i].Title, err)
+		}
+	}
+	tasks := 0
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		for i := range cs {
+			cs[i].SourceHash = ""
+			if err := s.create(ctx, tx, &cs[i]); err != nil {
+				return err
+			}
+			tasks += len(cs[i].Tasks)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("meeting: batch: %w", err)
+	}
+	return tasks, nil
+}

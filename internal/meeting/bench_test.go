@@ -1,0 +1,105 @@
+package meeting_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
+)
+
+// national is the national demo with its conferences and 50,000 tasks in
+// a temporary SQLite file, generated once per test process.
+var national struct {
+	once     sync.Once
+	err      error
+	d        *db.DB
+	province int64 // today's province board with the most tasks below it
+}
+
+func nationalDemo(b *testing.B) (*db.DB, int64) {
+	b.Helper()
+	national.once.Do(func() {
+		ctx := context.Background()
+		dir, err := os.MkdirTemp("", "danvan-meeting-bench-")
+		if err != nil {
+			national.err = err
+			return
+		}
+		d, err := db.Open(ctx, "sqlite:"+filepath.Join(dir, "national.db"))
+		if err != nil {
+			national.err = err
+			return
+		}
+		if _, err := d.Migrate(ctx); err != nil {
+			national.err = err
+			return
+		}
+		start := time.Now()
+		if err := demo.Generate(ctx, d, demo.Options{Scale: demo.National, Seed: 1}); err != nil {
+			national.err = err
+			return
+		}
+		if err := demo.GenerateMeetings(ctx, d, demo.Options{Scale: demo.National, Seed: 1}); err != nil {
+			national.err = err
+			return
+		}
+		var tasks int
+		d.QueryRowContext(ctx, "SELECT COUNT(*) FROM meeting_tasks").Scan(&tasks)
+		b.Logf("national demo with %d tasks generated in %s", tasks, time.Since(start).Round(time.Second))
+		// The province whose subtree owns the most tasks.
+		err = d.QueryRowContext(ctx, `SELECT c.ancestor_id FROM unit_closure c
+			JOIN units u ON u.id = c.ancestor_id AND u.level = 'province' AND u.valid_to IS NULL
+			JOIN meeting_task_owners o ON o.unit_id = c.descendant_id
+			GROUP BY c.ancestor_id ORDER BY COUNT(*) DESC LIMIT 1`).Scan(&national.province)
+		national.d, national.err = d, err
+	})
+	if national.err != nil {
+		b.Fatal(national.err)
+	}
+	return national.d, national.province
+}
+
+// BenchmarkLeaderOverdueProvince is a province leader's overdue list at
+// national scale: the scope (the province's subtree today and the old
+// units merged into it) and the first page of its overdue tasks.
+func BenchmarkLeaderOverdueProvince(b *testing.B) {
+	d, province := nationalDemo(b)
+	ctx := context.Background()
+	units := org.NewStore(d)
+	st := meeting.NewStore(d, units, nil)
+	today := d.Now()
+	scope, err := units.ScopeUnits(ctx, []int64{province})
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, total, err := st.TasksForUnits(ctx, false, scope, meeting.TaskFilter{OverdueOn: today})
+	if err != nil || total == 0 {
+		b.Fatalf("overdue = %d, %v", total, err)
+	}
+	b.Logf("province %d: %d units in scope, %d overdue tasks", province, len(scope), total)
+	b.Run("query", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := st.TasksForUnits(ctx, false, scope, meeting.TaskFilter{OverdueOn: today}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("scope+query", func(b *testing.B) {
+		for b.Loop() {
+			sc, err := units.ScopeUnits(ctx, []int64{province})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := st.TasksForUnits(ctx, false, sc, meeting.TaskFilter{OverdueOn: today}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
