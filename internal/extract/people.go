@@ -44,6 +44,12 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
 	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất")
 
+// subjectOnly are role verbs that give a role only to the person before
+// them ("đồng chí A biểu dương ..."), never to one named after them.
+var subjectOnly = newPhraseSet("biểu dương", "ghi nhận", "đánh giá", "nhấn mạnh", "đề nghị", "yêu cầu",
+	"lưu ý", "chúc mừng", "trao", "khẳng định", "thông tin", "giới thiệu", "hướng dẫn", "gợi ý", "chia sẻ",
+	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu")
+
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)
 
@@ -300,10 +306,13 @@ func (a *analyzer) readPeople() {
 				masked[k] = true
 			}
 		}
+		excluded := make([]bool, len(hits))
 		for k := range hits {
 			h := &hits[k]
-			if a.notParticipant(toks, *h) {
+			if a.notParticipant(toks, *h) || k > 0 && excluded[k-1] && joined(toks, hits[k-1], *h) {
+				// An example or recipient, or the next one of their list.
 				h.role = roleNone
+				excluded[k] = true
 				continue
 			}
 			h.role = roleFor(toks, masked, hits, k)
@@ -579,6 +588,9 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 			continue
 		}
 		if r, _ := roleAt(toks, i); r != roleNone {
+			if _, _, subj := anyPhraseAt(toks, i, subjectOnly); subj {
+				continue // "biểu dương ... bà A": A is praised, not present in a role
+			}
 			return r
 		}
 	}
