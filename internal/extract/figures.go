@@ -42,6 +42,10 @@ var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp b
 
 var structureWords = newPhraseSet("sắp xếp", "đơn vị hành chính", "sáp nhập", "hợp nhất")
 
+var resultWords = newPhraseSet("đạt", "hoàn thành", "được công nhận", "được", "đã")
+
+var backgroundWords = newPhraseSet("dân số", "diện tích tự nhiên", "mật độ dân số")
+
 // meetingUnits count only the meeting itself.
 var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true, "tham luận": true,
 	"khách mời": true, "phóng viên": true}
@@ -206,6 +210,15 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		// "Sau khi sắp xếp ..., toàn tỉnh có 135 xã, phường": the shape of
 		// the administrative map, not a result of the work.
 		if adminUnits[toks[k].low] && findAny(toks, structureWords) >= 0 {
+			return figureHit{}, false
+		}
+		// "Huyện có 21 xã, thị trấn", "gồm 156 thôn": the map again.
+		if pw := tokAt(toks, ti-1).low; adminUnits[toks[k].low] && (pw == "có" || pw == "gồm") && m.Start == nt.start &&
+			!(m.End < len(a.d.text) && a.d.text[m.End] == '/') && findAny(toks[j:min(len(toks), j+6)], resultWords) < 0 {
+			return figureHit{}, false
+		}
+		// "dân số hơn 120.000 người", "diện tích 300 ha": background.
+		if findAny(toks, backgroundWords) >= 0 {
 			return figureHit{}, false
 		}
 	}
