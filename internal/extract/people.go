@@ -534,6 +534,14 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 		switch toks[k].low {
 		case "cho", "tặng", "như", "gương", "hộ", "đình":
 			return true
+		case "của":
+			// "lời dạy của Tổng Bí thư X" names someone absent; "dưới sự
+			// chủ trì của đồng chí X", "với sự tham dự của" do not.
+			switch tokAt(toks, k-1).low {
+			case "trì", "dự", "tọa", "mặt", "đạo":
+			default:
+				return true
+			}
 		case "là":
 			if w := tokAt(toks, k-1).low; w == "biểu" || w == "hình" || w == "gương" {
 				return true // "tiêu biểu là", "điển hình là"
