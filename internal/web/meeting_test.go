@@ -21,18 +21,17 @@ import (
 	"github.com/danvan/danvan/internal/org"
 )
 
-const sampleArticle = "../meeting/testdata/articles/000_e6cc3f3f0c785851.txt"
+const sampleArticle = "../meeting/samples/000_e6cc3f3f0c785851.txt"
 
 // meetingSeed is what the scope tests act on: a conference of the new
 // commune of Chi Lăng (imported from an article, with a document), its
 // overdue task, its chair, and a pledge of Lạng Sơn signed by the commune.
 type meetingSeed struct {
-	conf    meeting.Conference
-	task    meeting.Task
-	person  int64
-	other   int64
-	pledge  emulation.Pledge
-	docPath string
+	conf   meeting.Conference
+	task   meeting.Task
+	person int64
+	other  int64
+	pledge emulation.Pledge
 }
 
 func seedMeeting(t *testing.T, s *site) meetingSeed {
