@@ -67,6 +67,7 @@ func prepare(doc []byte) *document {
 	var pageTitle string
 	if looksHTML(s) {
 		lines, pageTitle = htmlLines(s)
+		lines = unwrapHTML(lines)
 	} else {
 		for _, l := range unwrap(splitLines(s)) {
 			lines = append(lines, rawLine{text: l})
@@ -114,6 +115,25 @@ func unwrap(lines []string) []string {
 			r, _ := utf8.DecodeRuneInString(t)
 			if len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9') {
 				out[n-1] = prev + " " + t
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// unwrapHTML applies unwrap's rule to lines cut by <br> inside a sentence.
+func unwrapHTML(lines []rawLine) []rawLine {
+	out := lines[:0:0]
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if n := len(out); n > 0 && t != "" && !l.heading && !out[n-1].heading {
+			prev := strings.TrimSpace(out[n-1].text)
+			r, _ := utf8.DecodeRuneInString(t)
+			if len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9') {
+				out[n-1].text = prev + " " + t
+				out[n-1].linkOnly = out[n-1].linkOnly && l.linkOnly
 				continue
 			}
 		}
