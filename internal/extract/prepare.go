@@ -113,7 +113,7 @@ func unwrap(lines []string) []string {
 		if n := len(out); n > 0 && t != "" {
 			prev := strings.TrimSpace(out[n-1])
 			r, _ := utf8.DecodeRuneInString(t)
-			if len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9') {
+			if continues(prev, r) {
 				out[n-1] = prev + " " + t
 				continue
 			}
@@ -121,6 +121,16 @@ func unwrap(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// continues reports whether a line starting with r continues the line
+// prev: prev ends with a comma, or is long, ends no sentence, and the next
+// line starts in lower case or with a digit.
+func continues(prev string, r rune) bool {
+	if strings.HasSuffix(prev, ",") {
+		return true
+	}
+	return len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9')
 }
 
 // unwrapHTML applies unwrap's rule to lines cut by <br> inside a sentence.
@@ -131,7 +141,7 @@ func unwrapHTML(lines []rawLine) []rawLine {
 		if n := len(out); n > 0 && t != "" && !l.heading && !out[n-1].heading {
 			prev := strings.TrimSpace(out[n-1].text)
 			r, _ := utf8.DecodeRuneInString(t)
-			if len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9') {
+			if continues(prev, r) {
 				out[n-1].text = prev + " " + t
 				out[n-1].linkOnly = out[n-1].linkOnly && l.linkOnly
 				continue
