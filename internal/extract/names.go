@@ -18,7 +18,7 @@ var familyNames = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ v�
 	lò lường hứa la tăng thạch kim danh lục nghiêm đàm châu giang khổng mạc tống trương trình thân
 	âu doãn ninh vi lã lại từ bế hầu mã cù khúc quan tôn bạch diệp đồng dư lộc sầm ma hoàng lục
 	giàng vàng thào mùa sùng hờ lầu cứ lù tẩn bàn chảo triệu siu ksor rmah rơ nay kpă rah puih
-	niê mlô êban byă h’ y lý tiêu lữ văn đầu khương phó chế thiều viên mẫn yên ưng âu thới nhan
+	niê mlô êban byă h’ y lý tiêu lữ văn đầu thích khương phó chế thiều viên mẫn yên ưng âu thới nhan
 	trà cát phí văn lạc ngụy nguỵ giáp bành kha hạ thủy chung liêu hàn cung ôn tào biện mông
 	tiết lều ly chau néang sơn lâm tằng`)
 
@@ -48,6 +48,7 @@ var titleHeads = newPhraseSet(
 	"hòa thượng", "linh mục", "mục sư", "già làng", "người có uy tín", "trưởng thôn", "trưởng ấp", "trưởng bản",
 	"chủ nhiệm", "giám mục", "cục trưởng", "vụ trưởng", "ủy ban", "thư ký", "đảng ủy viên", "huyện ủy viên",
 	"tỉnh ủy viên", "thành ủy viên", "nhà giáo", "nghệ nhân", "cựu", "thẩm phán", "kiểm sát viên",
+	"quản xứ", "chánh xứ", "trụ trì", "ni sư", "sư cô", "trưởng ban trị sự", "phó ban trị sự", "chức sắc",
 )
 
 // titleWords may appear inside a title in lower case: "Phó Bí thư
@@ -56,6 +57,7 @@ var titleWords = wordSet(`thư trực thường ban giáo vận dân tịch đ�
 	thành phố quận khối viên vụ kiêm nhân chỉ đạo huy sự quân an công đảng ủy uỷ bộ cơ sở quan
 	trưởng phó chánh văn phòng hội nông phụ nữ cựu chiến binh đoàn niên thanh liên hiệp mặt trận
 	tổ quốc việt nam ấp thôn bản khu ngành đại biểu kiểm tra tuyên hành chính nhiệm trung ương
+	mục sư xứ tọa trì sự chùa tịnh thất niệm phật đường
 	lao động tướng tá úy hòa giải mttq ngoại tôn
 	tộc dân tộc tôn giáo tịch thường vụ điều hành học viện hành chính sĩ phòng chức`)
 

@@ -394,9 +394,14 @@ var furnitureLines = map[string]bool{"trang chủ": true, "đăng nhập": true,
 var endMarkers = []string{
 	"quay lại", "trở về", "[trở về]", "về trang trước", "bài viết khác", "các bài viết khác", "tin khác",
 	"các tin khác", "tin liên quan", "bài liên quan", "các tin liên quan", "tin cùng chuyên mục",
-	"xem thêm", "gửi cho bạn bè", "phản hồi", "thông tin người gửi", "ý kiến bạn đọc", "bình luận",
+	"gửi cho bạn bè", "phản hồi", "thông tin người gửi", "ý kiến bạn đọc", "bình luận",
 	"thăm dò ý kiến", "liên kết website",
 }
+
+// softEndMarkers end the article only when no long paragraph follows:
+// some portals put a related-news line in the middle of the text.
+var softEndMarkers = map[string]bool{"xem thêm": true, "tin liên quan": true, "bài liên quan": true,
+	"các tin liên quan": true, "tin cùng chuyên mục": true}
 
 var imageExt = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".pdf", ".doc", ".docx", ".xls", ".xlsx"}
 
@@ -436,6 +441,26 @@ func isFurniture(t string) (furn, end bool) {
 	return false, false
 }
 
+func softEnd(t string) bool {
+	l := lowerASCIIish(t)
+	for m := range softEndMarkers {
+		if hasWordPrefix(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// longAfter reports a paragraph of running text after block i.
+func longAfter(d *document, i int) bool {
+	for _, b := range d.blocks[i+1:] {
+		if t := d.str(b); len(t) >= 200 && endsSentence(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasWordPrefix reports whether l starts with p followed by a non-letter.
 func hasWordPrefix(l, p string) bool {
 	if !strings.HasPrefix(l, p) {
@@ -463,7 +488,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 		}
 		if furn {
 			d.blocks[i].kind = kindMeta
-			if end && bodyChars >= 200 {
+			if end && bodyChars >= 200 && !(softEnd(t) && longAfter(d, i)) {
 				cut = i
 				break
 			}
