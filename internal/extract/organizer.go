@@ -233,8 +233,10 @@ func firstOrganizer(toks []token) (int, int) {
 	}
 	for i := 0; i < verb; i++ {
 		if e, ok := parseBody(toks, i); ok {
-			if atPlace(toks, i) {
-				i = e - 1 // "tại Hội trường Huyện ủy": a venue, not the organizer
+			if atPlace(toks, i) || issuerOf(toks, i) {
+				// "tại Hội trường Huyện ủy": a venue; "Thực hiện Kế hoạch
+				// ... của Ban Dân vận Tỉnh ủy": the issuer of a document.
+				i = e - 1
 				continue
 			}
 			return i, e
@@ -242,6 +244,23 @@ func firstOrganizer(toks []token) (int, int) {
 	}
 	return -1, -1
 }
+
+// issuerOf reports whether the body at toks[i] is named as the owner of
+// something ("của Ban Dân vận Tỉnh ủy") or in a clause that cites a
+// document ("Thực hiện ...", "Theo ...", "Căn cứ ...").
+func issuerOf(toks []token, i int) bool {
+	if i > 0 && (toks[i-1].low == "của" || toks[i-1].low == "theo") {
+		return true
+	}
+	k := i - 1
+	for k >= 0 && toks[k].low != "," && toks[k].low != ";" {
+		k--
+	}
+	_, _, cites := anyPhraseAt(toks, k+1, citeWords)
+	return cites
+}
+
+var citeWords = newPhraseSet("thực hiện", "theo", "căn cứ", "triển khai", "nhằm")
 
 // atPlace reports whether the body at toks[i] names a venue: "tại trụ sở
 // Huyện ủy", "ở Hội trường UBND huyện".

@@ -67,7 +67,8 @@ func lowerASCIIish(s string) string {
 type tokKind uint8
 
 const (
-	tWord tokKind = iota
+	tNone tokKind = iota // the zero token tokAt returns past the ends
+	tWord
 	tNum
 	tPunct
 )
