@@ -310,6 +310,8 @@ func TestListFilters(t *testing.T) {
 			{"scope", meeting.Filter{Units: []int64{u.SocTrang.ID}}, 1},
 			{"kind", meeting.Filter{All: true, Kind: meeting.TongKet}, 1},
 			{"period", meeting.Filter{All: true, Period: "2020"}, 1},
+			{"half within a stage", meeting.Filter{All: true, Period: "2016-2020"}, 1},
+			{"other period", meeting.Filter{All: true, Period: "2020S1"}, 0},
 			{"folded search", meeting.Filter{All: true, Query: "DOI THOAI"}, 1},
 			{"unit subtree", meeting.Filter{All: true, UnitID: u.LangSon.ID}, 1},
 		}

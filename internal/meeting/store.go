@@ -433,10 +433,11 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 		if err != nil {
 			return nil, 0, apperr.Invalid("ky", "Kỳ phải có dạng 2023, 2023S1, 2023Q3, 202307 hoặc 2016-2020.")
 		}
-		where = append(where, "c.held_on >= ? AND c.held_on <= ?")
-		// A review is held up to four months after its period ends.
-		args = append(args, day(p.Start()), day(p.End().AddDate(0, 4, 0)))
-		where = append(where, "c.period <> ''")
+		codes := periodsWithin(p)
+		where = append(where, "c.period IN ("+db.Placeholders(len(codes))+")")
+		for _, code := range codes {
+			args = append(args, code)
+		}
 	}
 	if q := vntext.Fold(f.Query); q != "" {
 		where = append(where, `c.title_fold LIKE ? ESCAPE '\'`)
@@ -541,4 +542,32 @@ func (s *Store) CreateBatch(ctx context.Context, cs []Conference) (int, error) {
 		return 0, fmt.Errorf("meeting: batch: %w", err)
 	}
 	return tasks, nil
+}
+
+// periodsWithin lists the codes of every period p contains: itself, and
+// for each of its years the year, halves, quarters and months.
+func periodsWithin(p vntext.Period) []string {
+	codes := []string{p.String()}
+	to := p.Year
+	if p.Kind == vntext.Stage {
+		to = p.ToYear
+	}
+	for y := p.Year; y <= to; y++ {
+		cands := []vntext.Period{{Kind: vntext.Year, Year: y}}
+		for h := 1; h <= 2; h++ {
+			cands = append(cands, vntext.Period{Kind: vntext.Half, Year: y, Part: h})
+		}
+		for q := 1; q <= 4; q++ {
+			cands = append(cands, vntext.Period{Kind: vntext.Quarter, Year: y, Part: q})
+		}
+		for m := 1; m <= 12; m++ {
+			cands = append(cands, vntext.Period{Kind: vntext.Month, Year: y, Part: m})
+		}
+		for _, c := range cands {
+			if c.String() != codes[0] && p.Contains(c) {
+				codes = append(codes, c.String())
+			}
+		}
+	}
+	return codes
 }
