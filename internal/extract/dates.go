@@ -244,14 +244,29 @@ func (a *analyzer) yearFromPeriod(day, month int) int {
 	if !ok {
 		return 0
 	}
+	// A multi-year stage often ends with its last year's middle (a term
+	// from mid-2017 to mid-2022): its review may come any time in the
+	// last year.
+	before := -2
+	if a.period != nil && a.period.part == "multi" && a.eventType != TypeTrienKhai {
+		before = -12
+	}
+	best, bestDist := 0, time.Duration(1<<62)
 	for _, y := range []int{anchor.Year(), anchor.Year() + 1, anchor.Year() - 1} {
 		if day > daysIn(month, y) {
 			continue
 		}
 		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		if !t.Before(anchor.AddDate(0, -2, 0)) && !t.After(anchor.AddDate(0, 4, 0)) {
-			return y
+		if t.Before(anchor.AddDate(0, before, 0)) || t.After(anchor.AddDate(0, 4, 0)) {
+			continue
+		}
+		dist := t.Sub(anchor)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
 		}
 	}
-	return 0
+	return best
 }

@@ -26,8 +26,8 @@ var units = newPhraseSet(
 	"tổ dân phố", "khu dân cư", "khu phố", "đồng", "căn nhà", "ngôi nhà", "nhà đại đoàn kết", "nhà tình nghĩa",
 	"nhà", "suất quà", "suất học bổng", "suất", "phần quà", "phần", "buổi", "lớp", "công trình", "km", "mét",
 	"m2", "m²", "ha", "héc-ta", "hecta", "tấn", "con", "cây", "ngày công", "học sinh",
-	"sinh viên", "trẻ em", "gia đình", "giấy khen", "bằng khen", "kiến nghị", "ý kiến", "đơn thư", "đơn",
-	"tin bài", "bài viết", "văn bản", "điển hình", "gương", "tổ hòa giải", "tổ tự quản", "tổ",
+	"sinh viên", "trẻ em", "gia đình", "giấy khen", "bằng khen", "kiến nghị", "đơn thư", "đơn",
+	"tin bài", "bài viết", "văn bản", "điển hình", "gương", "tổ hòa giải", "tổ tự quản", "tổ", "dự án", "đề tài", "sáng kiến",
 	"cơ sở", "doanh nghiệp", "hợp tác xã", "sản phẩm", "chi hội", "chi bộ", "tổ chức cơ sở đảng",
 	"trường hợp", "tuyến đường", "tuyến", "cây cầu", "cầu", "phòng học", "con bò", "con giống", "chức sắc",
 	"chức việc", "người có uy tín", "tín đồ", "cơ sở thờ tự", "hội nghị", "đợt", "chuyến", "thanh niên",
@@ -233,20 +233,19 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 
 var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên")
 
-// meetingSentence reports a sentence that describes attendance at the
-// meeting: "Hội nghị có 150 người tham dự". Its counts describe the
-// meeting itself, not results.
+// meetingSentence reports a sentence that describes attendance: "Hội
+// nghị có 150 người tham dự", "Cùng tham dự có ... và hơn 500 đoàn viên".
+// Its counts describe the meeting itself, not results.
 func (a *analyzer) meetingSentence(toks []token) bool {
-	meet, attend := false, false
 	for i := range toks {
-		if _, _, ok := anyPhraseAt(toks, i, meetingNouns); ok {
-			meet = true
-		}
-		if _, _, ok := anyPhraseAt(toks, i, attendanceWords); ok {
-			attend = true
+		if _, p, ok := anyPhraseAt(toks, i, attendanceWords); ok {
+			if p == "dự" && duNot[tokAt(toks, i+1).low] {
+				continue // "dự án"
+			}
+			return true
 		}
 	}
-	return meet && attend
+	return false
 }
 
 // aboutFor is a short description: the words of the clause before the
@@ -311,7 +310,5 @@ func trimWords(s string, n int, tail bool) string {
 }
 
 var targetWords = newPhraseSet("phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra")
-
-var meetingNouns = newPhraseSet("hội nghị", "lớp", "buổi", "tọa đàm", "hội thảo", "lễ")
 
 var attendanceWords = newPhraseSet("tham dự", "dự", "có mặt", "tham gia lớp", "học viên")
