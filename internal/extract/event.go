@@ -339,6 +339,23 @@ func (a *analyzer) readEvent() {
 		if a.period == nil && len(leadP) > 0 && src != nil && &src[0] != &lead[0] {
 			a.period = pickAfter(leadP, -1)
 		}
+		if a.period != nil && launchedMention(src, *a.period) {
+			// "Sơ kết 6 tháng, triển khai nhiệm vụ 6 tháng cuối năm 2021":
+			// the period named is the one launched; the lead may name the
+			// one reviewed, else it is the one before.
+			var rev *periodMention
+			for k := range leadP {
+				if !launchedMention(lead, leadP[k]) && leadP[k].part != "" {
+					p := leadP[k]
+					rev = &p
+					break
+				}
+			}
+			if rev == nil {
+				rev = previousPeriod(*a.period)
+			}
+			a.period = rev
+		}
 	case TypeTrienKhai:
 		if launch.found {
 			a.launched = pickAfter(srcP, launch.tok)
@@ -398,6 +415,40 @@ func (a *analyzer) launchedLabel() string {
 		return "6 tháng cuối năm " + strconv.Itoa(p.year)
 	}
 	return p.part + " " + strconv.Itoa(p.year)
+}
+
+// launchedMention reports a period named right after "nhiệm vụ",
+// "triển khai" or "phương hướng": the period a meeting looks ahead to.
+func launchedMention(toks []token, p periodMention) bool {
+	for k := p.tokStart - 1; k >= 0 && k >= p.tokStart-4; k-- {
+		switch toks[k].low {
+		case "vụ", "khai", "hướng", "hoạch":
+			return true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// previousPeriod is the period before p of the same kind: the first half
+// before the second, the year before.
+func previousPeriod(p periodMention) *periodMention {
+	q := p
+	switch p.part {
+	case "H2":
+		q.part = "H1"
+	case "H1":
+		q.part, q.year = "H2", p.year-1
+	case "year":
+		q.year = p.year - 1
+	default:
+		return nil
+	}
+	if p.year == 0 {
+		return nil
+	}
+	return &q
 }
 
 // yearFromPublished picks the year of a period named without one so that
