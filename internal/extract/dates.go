@@ -123,7 +123,8 @@ func isDocDate(toks []token, h dateHit) bool {
 }
 
 var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai mạc", "lễ", "buổi", "lớp", "tọa đàm",
-	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình")
+	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình",
+	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc")
 
 // readDate finds the event date and completes its year.
 func (a *analyzer) readDate() {

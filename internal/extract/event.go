@@ -484,7 +484,7 @@ func (a *analyzer) yearNear() int {
 }
 
 var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc", "làm việc",
-	"buổi", "đối thoại", "tập huấn", "lễ", "gặp mặt", "tiếp xúc", "họp")
+	"buổi", "đối thoại", "tập huấn", "lễ", "gặp mặt", "tiếp xúc", "họp", "kiểm tra", "giám sát", "khảo sát")
 
 // leadSentence is the first body sentence that names the event: the one
 // with "tổ chức", "hội nghị" or a review word, among the first few.

@@ -53,7 +53,7 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 			if _, _, verb := anyPhraseAt(toks, j, orgVerbs); verb {
 				break
 			}
-			if t.kind == tWord && (t.cap || t.caps) && !notPlace[t.low] {
+			if t.kind == tWord && (t.cap || t.caps) && !notPlaceAt(toks, j) {
 				j++
 				continue
 			}
@@ -128,7 +128,7 @@ var bodyFiller = map[string]bool{"các": true, "cơ": true, "quan": true, "doanh
 func placeName(toks []token, i int) int {
 	j := i
 	for j < len(toks) && j-i < 3 && toks[j].cap && toks[j].space {
-		if notPlace[toks[j].low] {
+		if notPlaceAt(toks, j) {
 			break
 		}
 		j++
@@ -144,11 +144,31 @@ func placeName(toks []token, i int) int {
 }
 
 // notPlace are capitalized words that end a place name.
-var notPlace = map[string]bool{"hội": true, "lễ": true, "tổ": true, "đồng": true, "ban": true,
+var notPlace = map[string]bool{"lễ": true, "ban": true,
 	"chủ": true, "dự": true, "phó": true, "trưởng": true, "ủy": true, "bí": true, "đảng": true,
-	"mặt": true, "ngày": true, "sáng": true, "chiều": true, "tại": true, "và": true, "tổng": true, "sơ": true,
-	"triển": true, "tập": true, "cùng": true, "với": true, "phối": true, "đã": true, "năm": true, "tuyên": true,
-	"quyết": true, "đối": true, "công": true, "thường": true, "khen": true}
+	"mặt": true, "sáng": true, "chiều": true, "tại": true, "và": true, "tổng": true, "sơ": true,
+	"triển": true, "tập": true, "cùng": true, "với": true, "phối": true, "đã": true}
+
+// notPlacePhrases start with a capitalized word that may begin a place
+// ("Đồng Nai", "Hội An", "Thường Tín", "Năm Căn") but are not one.
+var notPlacePhrases = newPhraseSet("hội nghị", "hội thảo", "hội thi", "đồng chí", "tổ chức", "tuyên dương",
+	"công tác", "quyết định", "thường trực", "đối thoại", "khen thưởng", "ngày", "năm", "thường vụ")
+
+// notPlaceAt reports whether the capitalized word at toks[j] cannot
+// start or continue a place name.
+func notPlaceAt(toks []token, j int) bool {
+	if notPlace[toks[j].low] {
+		return true
+	}
+	e, p, ok := anyPhraseAt(toks, j, notPlacePhrases)
+	if !ok {
+		return false
+	}
+	if p == "ngày" || p == "năm" {
+		return tokAt(toks, e).kind == tNum // "Ngày 5/6", "Năm 2023"
+	}
+	return true
+}
 
 // orgVerbs follow the organizer in a lead sentence or a headline.
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
