@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRules checks single rules on short texts. Each text gets a headline
+// line in front and an end line after it.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name, headline, text string
+		published            string
+		organizer, level     string
+		date                 string
+		chairs, attendees    []string
+		figures              []string
+	}{
+		{name: "place Đồng Nai", text: "Ngày 5/1/2024, Ban Dân vận Tỉnh ủy Đồng Nai tổ chức hội nghị tổng kết.",
+			organizer: "Ban Dân vận Tỉnh ủy Đồng Nai", level: "province", date: "2024-01-05"},
+		{name: "place Hội An", text: "Ngày 5/1/2024, Ban Dân vận Thành ủy Hội An tổ chức hội nghị.",
+			organizer: "Ban Dân vận Thành ủy Hội An", level: "district", date: "2024-01-05"},
+		{name: "central city", text: "Ngày 5/1/2024, Ban Dân vận Thành ủy Hà Nội tổ chức hội nghị.",
+			organizer: "Ban Dân vận Thành ủy Hà Nội", level: "province", date: "2024-01-05"},
+		{name: "venue is not organizer", text: "Ngày 5/1/2024, tại Hội trường Huyện ủy, Ban Dân vận Huyện ủy tổ chức hội nghị.",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: "2024-01-05"},
+		{name: "issuer is not organizer", text: "Thực hiện Kế hoạch số 5-KH/TU ngày 2/1/2024 của Tỉnh ủy, ngày 9/1/2024, Đảng ủy xã Hòa Bình tổ chức hội nghị.",
+			organizer: "Đảng ủy xã Hòa Bình", level: "commune", date: "2024-01-09"},
+		{name: "joint organizers: the first", text: "Ngày 5/1/2024, Hội Nông dân huyện phối hợp với Ban Dân vận Huyện ủy tổ chức hội nghị.",
+			organizer: "Hội Nông dân huyện", level: "district", date: "2024-01-05"},
+		{name: "agency", text: "Ngày 5/1/2024, Đảng ủy Công an tỉnh Nam Định tổ chức hội nghị.",
+			organizer: "Đảng ủy Công an tỉnh Nam Định", level: "agency", date: "2024-01-05"},
+		{name: "chair list and attendee", text: "Chủ trì hội nghị: đồng chí Nguyễn Văn An - Bí thư Huyện ủy; đồng chí Lê Thị Bình - Phó Chủ tịch UBND huyện; dự hội nghị có đồng chí Trần Minh Cường, Phó Trưởng Ban Dân vận Tỉnh ủy.",
+			chairs: []string{"Nguyễn Văn An", "Lê Thị Bình"}, attendees: []string{"Trần Minh Cường"}},
+		{name: "title before name", text: "Phó Bí thư Tỉnh ủy Hoàng Văn Nghĩa dự và phát biểu chỉ đạo hội nghị.",
+			attendees: []string{"Hoàng Văn Nghĩa"}},
+		{name: "chair after title", text: "Hội nghị do đồng chí Đinh Thị Hoa, Trưởng Ban Dân vận Huyện ủy chủ trì.",
+			chairs: []string{"Đinh Thị Hoa"}},
+		{name: "under the chair of", text: "Dưới sự chủ trì của đồng chí Vũ Văn Hải, Bí thư Đảng ủy xã, hội nghị đã thảo luận.",
+			chairs: []string{"Vũ Văn Hải"}},
+		{name: "recipients and examples", text: "Đồng chí Phạm Văn Long, Chủ tịch UBND huyện trao Giấy khen cho ông Nguyễn Văn Tư và bà Lê Thị Hạnh. Tiêu biểu như ông Trần Văn Tâm hiến 300 m2 đất.",
+			attendees: []string{"Phạm Văn Long"}, figures: []string{"300 m2"}},
+		{name: "place is not a person", text: "Dự hội nghị có đồng chí Nguyễn Thị Lan, Phó Chủ tịch UBND tỉnh Hà Tĩnh.",
+			attendees: []string{"Nguyễn Thị Lan"}},
+		{name: "not figures", text: "Thực hiện Nghị quyết số 25-NQ/TW, trong 5 năm qua, Quân khu 5 và thôn 3 đã tổ chức đợt 2 vào 8 giờ ngày 5/1; hội nghị có 150 đại biểu tham dự; Covid-19 lần thứ 4.",
+			date: "", figures: nil},
+		{name: "figures", text: "Năm 2023 đã hòa giải thành công 47 vụ việc, huy động trên 1 tỉ đồng, 1,2 tỷ đồng khác và 100% học sinh; 16/20 xã đạt chuẩn.",
+			figures: []string{"47 vụ việc", "1000000000 đồng", "1200000000 đồng", "100 %", "16 xã"}},
+		{name: "year from period end", headline: "Tổng kết công tác dân vận năm 2017", text: "Sáng 10/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017.",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: "2018-01-10"},
+		{name: "year from published", headline: "Hội nghị chuyên đề", text: "Sáng 18/6, Ban Dân vận Huyện ủy tổ chức hội nghị chuyên đề.", published: "2021-06-20",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: "2021-06-18"},
+		{name: "no year, no date", headline: "Hội nghị chuyên đề", text: "Sáng 18/6, Ban Dân vận Huyện ủy tổ chức hội nghị chuyên đề.",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: ""},
+		{name: "page metadata is not the date", headline: "Hội nghị chuyên đề", text: "Ngày đăng: 20/06/2021 | Lượt xem: 40\nBan Dân vận Huyện ủy tổ chức hội nghị chuyên đề.",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := tt.headline
+			if h == "" {
+				h = "Hội nghị về công tác dân vận"
+			}
+			var opts Options
+			if tt.published != "" {
+				opts.Published, _ = time.Parse("2006-01-02", tt.published)
+			}
+			rec, err := Extract(context.Background(), []byte(h+"\n"+tt.text+"\nPhóng viên"), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.organizer != "" && (rec.Organizer == nil || *rec.Organizer != tt.organizer) {
+				t.Errorf("organizer %v, want %q", show(rec, "organizer"), tt.organizer)
+			}
+			if tt.level != "" && (rec.Level == nil || *rec.Level != tt.level) {
+				t.Errorf("level %v, want %q", show(rec, "level"), tt.level)
+			}
+			if got := show(rec, "event_date"); tt.date == "" && got != "null" || tt.date != "" && got != `"`+tt.date+`"` {
+				t.Errorf("date %s, want %q", got, tt.date)
+			}
+			if got := names(rec.Chairs); !sameList(got, tt.chairs) {
+				t.Errorf("chairs %q, want %q", got, tt.chairs)
+			}
+			if got := names(rec.Attendees); !sameList(got, tt.attendees) {
+				t.Errorf("attendees %q, want %q", got, tt.attendees)
+			}
+			if got := figureKeys(rec.Figures); !sameList(got, tt.figures) {
+				t.Errorf("figures %q, want %q", got, tt.figures)
+			}
+			checkGrounded(t, rec)
+		})
+	}
+}
+
+func sameList(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b) || strings.Join(a, "|") == strings.Join(b, "|")
+}
