@@ -519,11 +519,12 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 		limit = cut
 	}
 	title := -1
+	// The last heading before the text that names an event: a portal's
+	// own name ("Ban Dân vận Tỉnh ủy ...") may come first as a heading.
 	for i := 0; i < limit; i++ {
 		t := d.str(d.blocks[i])
 		if d.blocks[i].kind == kindBody && lines[i].heading && titleLike(t) && !isBannerLine(t) && hasEventWord(t) {
 			title = i
-			break
 		}
 	}
 	for i := 0; i < limit && title < 0; i++ {
