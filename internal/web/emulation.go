@@ -295,3 +295,6 @@ func (h *meetingHandlers) pledgeScore(w http.ResponseWriter, r *http.Request) {
 	h.setFlash(w, r, "emulation.flash.scored")
 	http.Redirect(w, r, fmt.Sprintf("/thi-dua/%d#xep-hang", pl.ID), http.StatusSeeOther)
 }
+
+// Num writes a score the Vietnamese way (decimal comma).
+func (pledgeView) Num(f float64) string { return vntext.FormatNumber(f, decimals(f)) }

