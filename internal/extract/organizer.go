@@ -83,7 +83,7 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 		}
 	}
 	for {
-		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && toks[j].cap {
+		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && (toks[j].cap || toks[j].caps) {
 			j, hasCommittee = k, true
 			continue
 		}

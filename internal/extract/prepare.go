@@ -535,7 +535,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 	}
 	if title < 0 {
 		for i := 0; i < limit; i++ {
-			if t := d.str(d.blocks[i]); d.blocks[i].kind == kindBody && titleLike(t) && hasEventWord(t) && !isBannerLine(t) {
+			if t := d.str(d.blocks[i]); d.blocks[i].kind == kindBody && titleLike(t) && hasEventWord(t) && (!isBannerLine(t) || hasStrongEventWord(t)) {
 				title = i
 				break
 			}
@@ -689,6 +689,21 @@ func isBannerLine(t string) bool {
 var eventWords = []string{"hội nghị", "tổng kết", "sơ kết", "triển khai", "tập huấn", "khen thưởng",
 	"tuyên dương", "đối thoại", "mô hình", "dân vận", "tọa đàm", "hội thảo", "chuyên đề", "bồi dưỡng",
 	"giao ban", "quán triệt", "lễ ", "biểu dương", "ra mắt", "phát động"}
+
+// strongEventWords name a meeting even in an all-capitals headline
+// ("HỘI NGHỊ TỔNG KẾT ..."), unlike a portal banner ("BAN DÂN VẬN ...").
+var strongEventWords = []string{"hội nghị", "tổng kết", "sơ kết", "triển khai", "tập huấn", "khen thưởng",
+	"tuyên dương", "đối thoại", "tọa đàm", "hội thảo", "giao ban", "quán triệt"}
+
+func hasStrongEventWord(t string) bool {
+	l := lowerASCIIish(t)
+	for _, w := range strongEventWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func hasEventWord(t string) bool {
 	l := lowerASCIIish(t)
