@@ -14,21 +14,24 @@ type analyzer struct {
 	title    []token
 	warnings []string
 
-	eventType  string
-	period     *periodMention
-	launched   *periodMention // period a launch of tasks looks ahead to
-	date       time.Time
-	dateOK     bool
-	dateSpan   Span
-	orgName    string
-	orgSpan    Span
-	level      string
-	people     []personHit
-	figures    []figureHit
-	tasks      []Span
-	taskSeen   map[string]bool
-	unsure     []string     // numbers left out for an unknown unit
-	dateTokens map[int]bool // token starts that belong to dates
+	eventType string
+	period    *periodMention
+	launched  *periodMention // period a launch of tasks looks ahead to
+	date      time.Time
+	dateOK    bool
+	dateSpan  Span
+	orgName   string
+	orgSpan   Span
+	level     string
+	people    []personHit
+	figures   []figureHit
+	tasks     []Span
+	taskSeen  map[string]bool
+	unsure    []string // numbers left out for an unknown unit
+	// unknownNames are capitalized words after "đồng chí" that do not
+	// start with a known family name.
+	unknownNames []string
+	dateTokens   map[int]bool // token starts that belong to dates
 }
 
 func analyze(d *document, opts Options) *analyzer {

@@ -89,6 +89,25 @@ func titleHeadAt(toks []token, i int) bool {
 	return ok
 }
 
+// noteUnknownName remembers "đồng chí X Y Z" whose first word is not a
+// known family name, for a warning: the extractor does not guess names.
+func (a *analyzer) noteUnknownName(toks []token, p int) {
+	if len(a.unknownNames) >= 3 || !toks[p].cap || titleHeadAt(toks, p) {
+		return
+	}
+	if _, trig := triggerBefore(toks, p); !trig {
+		return
+	}
+	j := p + 1
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].space && !titleHeadAt(toks, j) {
+		j++
+	}
+	if j-p < 2 || j < len(toks) && toks[j].cap && toks[j].space {
+		return
+	}
+	a.unknownNames = append(a.unknownNames, a.d.text[toks[p].start:toks[j-1].end])
+}
+
 // titleOnlyMentions finds "đồng chí TITLE" with no name after it:
 // "đồng chí Phó Bí thư Thường trực Tỉnh ủy nhấn mạnh". They carry roles
 // for the named person with that title.
@@ -284,6 +303,7 @@ func (a *analyzer) readPeople() {
 		var hits []personHit
 		for p := 0; p < len(toks); p++ {
 			if !toks[p].cap || !isFamily(toks[p].low) {
+				a.noteUnknownName(toks, p)
 				continue
 			}
 			h, ok := a.personAt(toks, p, hits)
@@ -373,6 +393,9 @@ func (a *analyzer) readPeople() {
 	}
 	if skipped > 0 {
 		a.warn("Có người được nêu tên nhưng không rõ vai trò tại sự kiện (chủ trì, dự); đã bỏ qua.")
+	}
+	if len(a.unknownNames) > 0 {
+		a.warn("Có thể là tên người nhưng họ không có trong danh sách họ đã biết, chưa ghi nhận: " + strings.Join(a.unknownNames, "; ") + ".")
 	}
 }
 
