@@ -52,8 +52,9 @@ func analyze(d *document, opts Options) *analyzer {
 	a.readDate()
 	a.readOrganizer()
 	a.readPeople()
-	a.readFigures()
 	a.readTasks()
+	a.readFigures() // after the tasks: numbers in tasks are targets
+
 	return a
 }
 

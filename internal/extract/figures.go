@@ -80,6 +80,9 @@ func (a *analyzer) readFigures() {
 		for _, m := range vntext.FindNumbers(a.d.text[from:to]) {
 			m.Start += from
 			m.End += from
+			if a.inTask(m.Start) {
+				continue // "tiếp tục xây dựng 100 mô hình": a target
+			}
 			f, ok := a.figureAt(s.toks, m)
 			if !ok {
 				continue
@@ -95,6 +98,12 @@ func (a *analyzer) readFigures() {
 	if len(a.unsure) > 0 {
 		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
 	}
+}
+
+// inTask reports whether off lies in a task (tasks are in text order).
+func (a *analyzer) inTask(off int) bool {
+	k := sort.Search(len(a.tasks), func(i int) bool { return a.tasks[i].End > off })
+	return k < len(a.tasks) && a.tasks[k].Start <= off
 }
 
 func formatKey(v float64) string {
