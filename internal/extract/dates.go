@@ -158,7 +158,7 @@ func (a *analyzer) readDate() {
 				break
 			}
 		}
-		if !cue || si > 40 {
+		if !cue || si > 40 || otherEvent(s.toks) {
 			continue
 		}
 		for _, h := range hits {

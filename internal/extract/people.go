@@ -89,6 +89,14 @@ func titleHeadAt(toks []token, i int) bool {
 	return ok
 }
 
+// otherEventWords open a sentence about another, earlier event.
+var otherEventWords = newPhraseSet("trước đó", "trước đây", "được biết", "năm ngoái", "năm trước")
+
+func otherEvent(toks []token) bool {
+	_, _, ok := anyPhraseAt(toks, 0, otherEventWords)
+	return ok
+}
+
 // noteUnknownName remembers "đồng chí X Y Z" whose first word is not a
 // known family name, for a warning: the extractor does not guess names.
 func (a *analyzer) noteUnknownName(toks []token, p int) {
@@ -300,6 +308,9 @@ func (a *analyzer) readPeople() {
 	skipped := 0
 	for si, s := range a.sents {
 		toks := s.toks
+		if otherEvent(toks) {
+			continue // "Trước đó, đồng chí X đã dự lễ ra mắt ...": another event
+		}
 		var hits []personHit
 		for p := 0; p < len(toks); p++ {
 			if !toks[p].cap || !isFamily(toks[p].low) {
