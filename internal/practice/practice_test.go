@@ -20,6 +20,7 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/vntext"
 	"golang.org/x/text/unicode/norm"
 )
@@ -743,5 +744,18 @@ func TestThumbOrientation(t *testing.T) {
 	}
 	if o := jpegOrientation([]byte{0xFF, 0xD8, 0xFF}); o != 1 {
 		t.Errorf("truncated: %d", o)
+	}
+}
+
+// TestSheetVocabulary checks that the spreadsheet layout names the
+// fields as the registry does.
+func TestSheetVocabulary(t *testing.T) {
+	if len(sheet.Fields) != len(Fields) {
+		t.Fatalf("sheet has %d fields, the registry %d", len(sheet.Fields), len(Fields))
+	}
+	for i, f := range Fields {
+		if sheet.Fields[i].Code != string(f) || sheet.Fields[i].Label != f.Label() {
+			t.Errorf("sheet field %d = %+v, registry %s %q", i, sheet.Fields[i], f, f.Label())
+		}
 	}
 }

@@ -1,0 +1,286 @@
+// Package sheet reads and writes the spreadsheet layout of the "Dân vận
+// khéo" register (package practice): one model per row under a header
+// row, the same layout for export and import. It knows nothing of the
+// database, so its reader can be fuzzed quickly.
+//
+// Columns A–L are read on import; M–Q describe the lifecycle, which only
+// the lifecycle steps change, and are ignored. Column A empty means a new
+// model; an id updates that model.
+package sheet
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Columns are the header texts, A to Q.
+var Columns = []string{
+	"Mã", "Tên mô hình", "Mã đơn vị", "Đơn vị", "Lĩnh vực", "Chủ thể (Tập thể/Cá nhân)", "Tên tập thể, cá nhân",
+	"Chức vụ", "Phong trào, cuộc vận động", "Ngày bắt đầu", "Mô tả", "Mục tiêu",
+	"Trạng thái", "Cấp công nhận", "Số quyết định", "Ngày công nhận", "Số đơn vị nhân rộng",
+}
+
+// Column indexes (zero-based) of the columns read on import.
+const (
+	ColID = iota
+	ColModelName
+	ColUnitCode
+	ColUnitName
+	ColField
+	ColOwnerType
+	ColOwnerName
+	ColOwnerTitle
+	ColMovement
+	ColStarted
+	ColDescription
+	ColGoals
+	readColumns // A–L are read
+)
+
+// Name is the sheet's name in an exported workbook.
+const Name = "Mô hình"
+
+// MaxRows is how many models one import may hold.
+const MaxRows = 5000
+
+// Fields maps each field code of package practice to its label; the
+// practice tests check that the two agree.
+var Fields = []struct{ Code, Label string }{
+	{"economy", "Kinh tế"}, {"culture_society", "Văn hóa – xã hội"}, {"defence_security", "Quốc phòng – an ninh"},
+	{"party_building", "Xây dựng Đảng"}, {"government_building", "Xây dựng chính quyền"}, {"ethnic_religious", "Dân tộc, tôn giáo"},
+}
+
+// Record is one model as exported: every column, already formatted.
+type Record struct {
+	ID                                                int64
+	Name, UnitCode, UnitName, Field, OwnerType, Owner string
+	OwnerTitle, Movement, Started, Description, Goals string
+	Status, Level, DecisionNo, Recognized             string
+	Replications                                      int
+}
+
+// Row is one data row read on import.
+type Row struct {
+	Number      int   // the spreadsheet row (2 for the first data row)
+	ID          int64 // 0 for a new model
+	UnitCode    string
+	Name        string
+	Field       string // a field code
+	OwnerType   string // "collective" or "individual"
+	OwnerName   string
+	OwnerTitle  string
+	Movement    string
+	StartedOn   time.Time
+	Description string
+	Goals       string
+}
+
+// ColName is the spreadsheet name of the zero-based column i (A, B, …).
+func ColName(i int) string {
+	s, _ := excelize.ColumnNumberToName(i + 1)
+	return s
+}
+
+// CellError is an import error at a cell, in Vietnamese, with the cell
+// name ("E5") as its field.
+func CellError(row, col int, msg string) *apperr.Error {
+	return apperr.Invalid(fmt.Sprintf("%s%d", ColName(col), row),
+		fmt.Sprintf("Dòng %d, cột %s (%s): %s", row, ColName(col), Columns[col], msg))
+}
+
+// Write writes records as the register workbook.
+func Write(w io.Writer, recs []Record) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", Name); err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#E8EEF7"}}})
+	if err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	sw, err := f.NewStreamWriter(Name)
+	if err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	widths := []float64{8, 40, 14, 32, 20, 14, 30, 20, 32, 13, 50, 40, 16, 14, 16, 14, 10}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return fmt.Errorf("sheet: %w", err)
+		}
+	}
+	cells := make([]any, len(Columns))
+	for i, h := range Columns {
+		cells[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	for i, r := range recs {
+		row := []any{r.ID, r.Name, r.UnitCode, r.UnitName, r.Field, r.OwnerType, r.Owner, r.OwnerTitle, r.Movement,
+			r.Started, r.Description, r.Goals, r.Status, r.Level, r.DecisionNo, r.Recognized, r.Replications}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return fmt.Errorf("sheet: %w", err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	if err := f.SetPanes(Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("sheet: %w", err)
+	}
+	return nil
+}
+
+// labelKey folds a label for lenient comparison: no marks, no case, any
+// punctuation a space.
+func labelKey(s string) string {
+	return strings.Join(strings.FieldsFunc(vntext.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// Read reads an import workbook: the first sheet, a header row matching
+// Columns A–L, then one model per row (blank rows skipped). It checks
+// what the layout alone can tell (ids, a unit code, a known field and
+// owner type, a real start date) and returns every problem by row and
+// column as apperr.Errors, and no rows when there is any.
+func Read(r io.Reader) (rows []Row, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rows, err = nil, apperr.Invalid("file", "Không đọc được tệp Excel: tệp bị hỏng.")
+		}
+	}()
+	f, err := excelize.OpenReader(io.LimitReader(r, 20<<20), excelize.Options{UnzipSizeLimit: 100 << 20, UnzipXMLSizeLimit: 50 << 20})
+	if err != nil {
+		return nil, apperr.Invalid("file", "Không đọc được tệp: hãy chọn tệp Excel (.xlsx) theo mẫu xuất từ sổ mô hình.")
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, apperr.Invalid("file", "Tệp Excel không có trang tính nào.")
+	}
+	raw, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, apperr.Invalid("file", "Không đọc được trang tính đầu tiên của tệp.")
+	}
+	if len(raw) == 0 {
+		return nil, apperr.Invalid("file", "Trang tính đầu tiên trống.")
+	}
+	var es apperr.Errors
+	for i := 0; i < readColumns; i++ {
+		got := ""
+		if i < len(raw[0]) {
+			got = raw[0][i]
+		}
+		if labelKey(got) != labelKey(Columns[i]) {
+			es = append(es, apperr.Invalid(fmt.Sprintf("%s1", ColName(i)),
+				fmt.Sprintf("Dòng 1, cột %s: tiêu đề phải là %q (đang là %q). Hãy dùng đúng mẫu xuất từ sổ mô hình.", ColName(i), Columns[i], got)))
+		}
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+	if len(raw)-1 > MaxRows {
+		return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá nhiều dòng: tối đa %s mô hình mỗi lần nhập.", vntext.FormatInt(MaxRows)))
+	}
+	for i, cells := range raw[1:] {
+		n := i + 2
+		cell := func(c int) string {
+			if c < len(cells) {
+				return strings.TrimSpace(cells[c])
+			}
+			return ""
+		}
+		blank := true
+		for c := 0; c < readColumns; c++ {
+			if cell(c) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		row := Row{Number: n, UnitCode: cell(ColUnitCode), Name: cell(ColModelName), OwnerName: cell(ColOwnerName),
+			OwnerTitle: cell(ColOwnerTitle), Movement: cell(ColMovement), Description: cell(ColDescription), Goals: cell(ColGoals)}
+		if v := cell(ColID); v != "" {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || id <= 0 {
+				es = append(es, CellError(n, ColID, "mã mô hình phải là số (để trống khi thêm mô hình mới)."))
+			}
+			row.ID = id
+		}
+		if row.UnitCode == "" {
+			es = append(es, CellError(n, ColUnitCode, "chưa nhập mã đơn vị."))
+		}
+		if row.Field = fieldCode(cell(ColField)); row.Field == "" {
+			es = append(es, CellError(n, ColField, "lĩnh vực phải là một trong: Kinh tế; Văn hóa – xã hội; Quốc phòng – an ninh; Xây dựng Đảng; Xây dựng chính quyền; Dân tộc, tôn giáo."))
+		}
+		switch labelKey(cell(ColOwnerType)) {
+		case "tap the", "collective":
+			row.OwnerType = "collective"
+		case "ca nhan", "individual":
+			row.OwnerType = "individual"
+		default:
+			es = append(es, CellError(n, ColOwnerType, "chủ thể phải là \"Tập thể\" hoặc \"Cá nhân\"."))
+		}
+		if t, ok := date(cell(ColStarted)); ok {
+			row.StartedOn = t
+		} else {
+			es = append(es, CellError(n, ColStarted, "ngày bắt đầu không hợp lệ (dạng ngày/tháng/năm, ví dụ 15/03/2023)."))
+		}
+		rows = append(rows, row)
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+	if len(rows) == 0 {
+		return nil, apperr.Invalid("file", "Tệp không có dòng mô hình nào dưới dòng tiêu đề.")
+	}
+	return rows, nil
+}
+
+func fieldCode(s string) string {
+	k := labelKey(s)
+	for _, f := range Fields {
+		if k == labelKey(f.Label) || k == f.Code {
+			return f.Code
+		}
+	}
+	return ""
+}
+
+// date reads a date cell: an Excel date serial, ISO, or written the
+// Vietnamese way.
+func date(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1000 && n < 200000 {
+		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true
+	}
+	if d, err := vntext.ParseDate(s); err == nil {
+		if t, ok := d.Time(); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
