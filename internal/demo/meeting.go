@@ -159,10 +159,10 @@ func importMeetingSamples(ctx context.Context, st *meeting.Store, units *org.Sto
 }
 
 var (
-	meetingSurnames = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Hà", "Lò", "Siu"}
-	meetingMiddles  = []string{"Văn", "Thị", "Minh", "Bá", "Đức", "Thanh", "Quang", "Hữu", "Ngọc", "Thu"}
-	meetingGivens   = []string{"Thạch", "Tứ", "Hải", "Hoa", "Lan", "Bình", "Dũng", "Hùng", "Phương", "Thảo", "Nam", "Sơn", "Hằng", "Tuấn", "Yến", "Khánh"}
-	meetingTaskTexts    = []string{
+	meetingSurnames  = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Hà", "Lò", "Siu"}
+	meetingMiddles   = []string{"Văn", "Thị", "Minh", "Bá", "Đức", "Thanh", "Quang", "Hữu", "Ngọc", "Thu"}
+	meetingGivens    = []string{"Thạch", "Tứ", "Hải", "Hoa", "Lan", "Bình", "Dũng", "Hùng", "Phương", "Thảo", "Nam", "Sơn", "Hằng", "Tuấn", "Yến", "Khánh"}
+	meetingTaskTexts = []string{
 		"Tiếp tục đổi mới nội dung, phương thức công tác dân vận, hướng mạnh về cơ sở",
 		"Đẩy mạnh phong trào thi đua “Dân vận khéo”, xây dựng và nhân rộng các mô hình hiệu quả",
 		"Thực hiện tốt Quy chế dân chủ ở cơ sở; tổ chức đối thoại giữa người đứng đầu cấp ủy, chính quyền với nhân dân",
