@@ -261,6 +261,7 @@ type confFormView struct {
 	Kinds       []meeting.Kind
 	Roles       []meeting.Role
 	Units       []org.Unit // organizer choices: units the user may write on
+	RepUnits    []org.Unit // units a participant may represent
 	Suggestions []meeting.Suggestion
 	Children    []org.Unit // attending-unit and owner choices under the organizer
 	Owners      []org.Unit
@@ -321,6 +322,7 @@ func (h *meetingHandlers) formView(w http.ResponseWriter, r *http.Request, f con
 	ctx := r.Context()
 	v := confFormView{Import: imp, Form: f, Kinds: meeting.Kinds, Roles: meeting.Roles}
 	v.Units = h.grantedUnits(r, auth.PermWrite)
+	v.RepUnits = h.grantedUnits(r, auth.PermRead)
 	held, _ := meetingDay(f.HeldOn)
 	if held.IsZero() {
 		held = h.today()
@@ -333,11 +335,27 @@ func (h *meetingHandlers) formView(w http.ResponseWriter, r *http.Request, f con
 			v.Form.UnitID = strconv.FormatInt(v.Suggestions[0].Unit.ID, 10)
 		}
 	}
+	// A unit appears once: among the suggestions, or among the user's units.
+	var rest []org.Unit
+	for _, u := range v.Units {
+		suggested := false
+		for _, sg := range v.Suggestions {
+			suggested = suggested || sg.Unit.ID == u.ID
+		}
+		if !suggested {
+			rest = append(rest, u)
+		}
+	}
+	v.Units = rest
 	unitID, _ := strconv.ParseInt(v.Form.UnitID, 10, 64)
 	if unitID != 0 {
 		if u, err := h.org.Get(ctx, unitID, held); err == nil {
 			v.Owners = append(v.Owners, u)
-			if !containsUnit(v.Units, u.ID) {
+			known := containsUnit(v.Units, u.ID)
+			for _, sg := range v.Suggestions {
+				known = known || sg.Unit.ID == u.ID
+			}
+			if !known {
 				v.Units = append([]org.Unit{u}, v.Units...)
 			}
 		}

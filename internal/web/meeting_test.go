@@ -329,6 +329,15 @@ func TestImportRejectedKeepsCorrections(t *testing.T) {
 		if page.Find("mark#src-chair-0").Length() != 1 {
 			t.Errorf("source marks lost on the second showing")
 		}
+		// A unit that is not among the suggestions stays chosen too.
+		other := url.Values{}
+		for k, x := range back {
+			other[k] = x
+		}
+		other.Set("unit", fmt.Sprint(s.units.LangSonWomen.ID))
+		if got := formValues(doc(t, c.post("/hoi-nghi/nhap/luu", other)).Find("form.mt-form")).Get("unit"); got != other.Get("unit") {
+			t.Errorf("chosen unit came back as %q, want %q", got, other.Get("unit"))
+		}
 		// Fixed, it saves.
 		back.Set("held_on", "25/12/2020")
 		res = c.post("/hoi-nghi/nhap/luu", back)
