@@ -25,7 +25,7 @@ type taskListView struct {
 }
 
 func (h *meetingHandlers) tasks(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.requireUser(w, r)
+	_, ok := h.requireUser(w, r)
 	if !ok {
 		return
 	}
@@ -52,12 +52,11 @@ func (h *meetingHandlers) tasks(w http.ResponseWriter, r *http.Request) {
 		// An owner's tasks: those of the units the user holds a grant on
 		// (and the old units merged into them), not the whole subtree.
 		var err error
-		units, err = h.org.ScopeUnits(ctx, auth.ScopeRoots(p, auth.PermRead))
+		units, err = h.ownUnits(r)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		units = h.ownUnits(r, units)
 		if s := meeting.Status(v.Status); s.Valid() {
 			f.Status = s
 		} else {
@@ -75,28 +74,30 @@ func (h *meetingHandlers) tasks(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "meeting/tasks", v)
 }
 
-// ownUnits keeps, of a scope, the granted units themselves and the closed
-// units that passed into them (their own tasks, not their subtree's).
-func (h *meetingHandlers) ownUnits(r *http.Request, scope []int64) []int64 {
-	p := principal(r)
-	roots := map[int64]bool{}
-	for _, id := range auth.ScopeRoots(p, auth.PermRead) {
-		roots[id] = true
-	}
-	today := h.today()
+// ownUnits returns the units whose own tasks a user sees as "mine": the
+// units of the user's grants and the closed units that merged or split
+// into them, through any number of steps (not the units below them).
+func (h *meetingHandlers) ownUnits(r *http.Request) ([]int64, error) {
 	var out []int64
-	for _, id := range scope {
-		if roots[id] {
-			out = append(out, id)
+	seen := map[int64]bool{}
+	frontier := auth.ScopeRoots(principal(r), auth.PermRead)
+	for len(frontier) > 0 {
+		id := frontier[0]
+		frontier = frontier[1:]
+		if seen[id] {
 			continue
 		}
-		if _, err := h.org.Get(r.Context(), id, today); err != nil {
-			// A closed unit: its tasks belong to whichever granted unit it
-			// passed into.
-			out = append(out, id)
+		seen[id] = true
+		out = append(out, id)
+		preds, err := h.org.Predecessors(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range preds {
+			frontier = append(frontier, l.PredecessorID)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // taskView is one task with its follow-up.

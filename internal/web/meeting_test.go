@@ -223,7 +223,14 @@ func TestMeetingScopeOnEveryRoute(t *testing.T) {
 		if over := doc(t, c.get("/nhiem-vu?xem=qua-han")).Find("main").Text(); strings.Contains(over, sd.task.Title) {
 			t.Errorf("done task still overdue")
 		}
-		// The leader of Lạng Sơn sees the conference in the list.
+		if mine := doc(t, c.get("/nhiem-vu?xem=cua-toi&trang_thai=done")).Find("#task-list").Text(); !strings.Contains(mine, sd.task.Title) {
+			t.Errorf("the officer's own done tasks lack the task: %q", mine)
+		}
+		// The leader of Lạng Sơn sees the conference in the list, and not
+		// the commune's task among the province's own.
+		if mine := doc(t, s.as("leader.langson").get("/nhiem-vu?xem=cua-toi&trang_thai=done")).Find("main").Text(); strings.Contains(mine, sd.task.Title) {
+			t.Errorf("the commune's task is among the province's own")
+		}
 		if body := doc(t, s.as("leader.langson").get("/hoi-nghi")).Find("main").Text(); !strings.Contains(body, sd.conf.Title) {
 			t.Errorf("leader's list lacks the conference")
 		}
