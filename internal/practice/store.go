@@ -321,24 +321,52 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Practice, int, error) {
 	if limit <= 0 {
 		limit = 25
 	}
+	// Two steps: the page's ids and the total from the filter index alone
+	// (no table rows touched on SQLite), then those rows.
 	args = append(args, limit, max(f.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, "SELECT "+listCols+", COUNT(*) OVER () FROM practices p WHERE "+where+
+	rows, err := s.db.QueryContext(ctx, "SELECT p.id, COUNT(*) OVER () FROM practices p WHERE "+where+
 		" ORDER BY p.sort_key, p.id LIMIT ? OFFSET ?", args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("practice: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Practice
+	var ids []any
 	total := 0
 	for rows.Next() {
-		p, err := scanPractice(rows, &total)
+		var id int64
+		if err := rows.Scan(&id, &total); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("practice: list: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("practice: list: %w", err)
+	}
+	var out []Practice
+	if len(ids) > 0 {
+		rows, err := s.db.QueryContext(ctx, "SELECT "+listCols+" FROM practices p WHERE p.id IN ("+db.Placeholders(len(ids))+")", ids...)
 		if err != nil {
 			return nil, 0, fmt.Errorf("practice: list: %w", err)
 		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("practice: list: %w", err)
+		byID := make(map[int64]Practice, len(ids))
+		for rows.Next() {
+			p, err := scanPractice(rows)
+			if err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("practice: list: %w", err)
+			}
+			byID[p.ID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, fmt.Errorf("practice: list: %w", err)
+		}
+		for _, id := range ids {
+			if p, ok := byID[id.(int64)]; ok {
+				out = append(out, p)
+			}
+		}
 	}
 	if len(out) == 0 && f.Offset > 0 {
 		// Past the last page: the total still matters for the pager.
