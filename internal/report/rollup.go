@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -40,6 +41,9 @@ type Query struct {
 	// Today is the day whose tree the Mapped view maps onto; zero means
 	// the database clock's today.
 	Today time.Time
+	// Indicators limits the roll-up to these indicators (a ratio brings
+	// its parts); nil means every indicator.
+	Indicators []int64
 }
 
 // Figure is one indicator's rolled-up value.
@@ -144,18 +148,43 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 			JOIN report_values v ON v.report_id = r.id
 			WHERE 1 = 1`
 	}
-	latest := "r.period_end"
+	args = append(args, src.String(), day(from.Start()), day(to.End()))
+	if len(q.Indicators) > 0 {
+		statuses += ") AND v.indicator_id IN (" + db.Placeholders(len(q.Indicators))
+		for _, id := range q.Indicators {
+			args = append(args, id)
+		}
+	}
+	inner := `SELECT ` + grp + ` AS grp, v.indicator_id AS indicator_id, v.breakdown AS breakdown, v.value AS val,
+			` + weight + ` AS wt, r.period_end AS pend
+			FROM ` + fromSQL + `
+			AND r.period_kind = ? AND r.period_start >= ? AND r.period_end <= ? AND r.status IN (` + statuses + `)`
+	if s.db.Dialect() == db.SQLite {
+		// SQLite can only group by sorting, which costs more than the
+		// joins themselves; the rows are summed here instead, in one pass,
+		// reading only the columns that vary.
+		cols := "v.indicator_id, v.breakdown, v.value"
+		if g != groupNone {
+			cols += ", " + grp
+		}
+		if q.View == Mapped {
+			cols += ", " + weight
+		}
+		if window {
+			cols += ", r.period_end"
+		}
+		lean := with + `SELECT ` + cols + ` FROM ` + fromSQL + `
+			AND r.period_kind = ? AND r.period_start >= ? AND r.period_end <= ? AND r.status IN (` + statuses + `)`
+		return s.aggregate(ctx, lean, args, g != groupNone, q.View == Mapped, window)
+	}
+	latest := "pend"
 	if window {
-		latest = "MAX(r.period_end) OVER (PARTITION BY " + grp + ", v.indicator_id, v.breakdown)"
+		latest = "MAX(pend) OVER (PARTITION BY grp, indicator_id, breakdown)"
 	}
 	query := with + `SELECT grp, indicator_id, breakdown, SUM(val * wt), SUM(wt), MIN(val), MAX(val), COUNT(*),
 		SUM(CASE WHEN pend = latest THEN val * wt ELSE 0 END)
-		FROM (SELECT ` + grp + ` AS grp, v.indicator_id AS indicator_id, v.breakdown AS breakdown, v.value AS val,
-			` + weight + ` AS wt, r.period_end AS pend, ` + latest + ` AS latest
-			FROM ` + fromSQL + `
-			AND r.period_kind = ? AND r.period_start >= ? AND r.period_end <= ? AND r.status IN (` + statuses + `)) x
+		FROM (SELECT y.*, ` + latest + ` AS latest FROM (` + inner + `) y) x
 		GROUP BY grp, indicator_id, breakdown`
-	args = append(args, src.String(), day(from.Start()), day(to.End()))
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report: roll-up: %w", err)
@@ -178,6 +207,92 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report: roll-up: %w", err)
+	}
+	return out, nil
+}
+
+// aggregate runs query (the rows of one roll-up, unaggregated) and
+// aggregates them per group and key in one pass.
+func (s *Store) aggregate(ctx context.Context, query string, args []any, grouped, weighted, window bool) (map[string]map[Key]acc, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report: roll-up: %w", err)
+	}
+	defer rows.Close()
+	type cell struct {
+		acc
+		latest string
+	}
+	cells := map[string]map[Key]*cell{}
+	var (
+		gk      sql.RawBytes
+		part    sql.RawBytes
+		pend    sql.RawBytes
+		ind     int64
+		val     float64
+		wt      = 1.0
+		lastG   string
+		lastM   map[Key]*cell
+	)
+	dest := []any{&ind, &part, &val}
+	if grouped {
+		dest = append(dest, &gk)
+	} else {
+		gk = sql.RawBytes("0")
+	}
+	if weighted {
+		dest = append(dest, &wt)
+	}
+	if window {
+		dest = append(dest, &pend)
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("report: roll-up: %w", err)
+		}
+		if lastM == nil || string(gk) != lastG {
+			lastG = string(gk)
+			lastM = cells[lastG]
+			if lastM == nil {
+				lastM = map[Key]*cell{}
+				cells[lastG] = lastM
+			}
+		}
+		k := Key{IndicatorID: ind}
+		if len(part) > 0 {
+			k.Part = string(part)
+		}
+		c := lastM[k]
+		if c == nil {
+			c = &cell{acc: acc{min: val, max: val}}
+			lastM[k] = c
+		}
+		c.sum += val * wt
+		c.wsum += wt
+		c.n++
+		c.min = min(c.min, val)
+		c.max = max(c.max, val)
+		if !window {
+			c.last += val * wt
+			continue
+		}
+		switch p := string(pend); {
+		case p > c.latest:
+			c.latest, c.last = p, val*wt
+		case p == c.latest:
+			c.last += val * wt
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: roll-up: %w", err)
+	}
+	out := make(map[string]map[Key]acc, len(cells))
+	for g, m := range cells {
+		o := make(map[Key]acc, len(m))
+		for k, c := range m {
+			o[k] = c.acc
+		}
+		out[g] = o
 	}
 	return out, nil
 }
@@ -252,6 +367,7 @@ func (s *Store) Rollup(ctx context.Context, q Query) (Totals, error) {
 	if err != nil {
 		return nil, err
 	}
+	q.Indicators = withParts(inds, q.Indicators)
 	raw, err := s.rollup(ctx, q, groupNone, q.Period, q.Period)
 	if err != nil {
 		return nil, err
@@ -267,6 +383,7 @@ func (s *Store) RollupByChild(ctx context.Context, q Query) (map[int64]Totals, e
 	if err != nil {
 		return nil, err
 	}
+	q.Indicators = withParts(inds, q.Indicators)
 	raw, err := s.rollup(ctx, q, groupChild, q.Period, q.Period)
 	if err != nil {
 		return nil, err
@@ -288,6 +405,7 @@ func (s *Store) Series(ctx context.Context, q Query, first, last vntext.Period) 
 	if err != nil {
 		return nil, err
 	}
+	q.Indicators = withParts(inds, q.Indicators)
 	q.Source = q.Period.Kind
 	raw, err := s.rollup(ctx, q, groupPeriod, first, last)
 	if err != nil {
@@ -372,6 +490,29 @@ func PeriodsBetween(first, last vntext.Period) []vntext.Period {
 	var out []vntext.Period
 	for p := first; !p.Start().After(last.Start()) && len(out) < 400; p = Next(p) {
 		out = append(out, p)
+	}
+	return out
+}
+
+// withParts adds the parts of the ratios among ids (nil stays nil).
+func withParts(inds []Indicator, ids []int64) []int64 {
+	if len(ids) == 0 {
+		return nil
+	}
+	want := map[int64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := append([]int64(nil), ids...)
+	for _, i := range inds {
+		if want[i.ID] && i.Derived() {
+			for _, p := range []int64{i.NumeratorID, i.DenominatorID} {
+				if !want[p] {
+					want[p] = true
+					out = append(out, p)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -117,7 +117,22 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 			keys = append(keys, i)
 		}
 	}
-	q := report.Query{UnitID: unitID, Period: per, IncludeSubmitted: v.Submitted, Today: h.today()}
+	// The chart's indicator, chosen among all.
+	chartInd := keys[0]
+	code := qs.Get("chi-tieu")
+	for _, i := range inds {
+		if !i.Derived() || i.Key {
+			v.ChartChoices = append(v.ChartChoices, i)
+		}
+		if i.Code == code {
+			chartInd = i
+		}
+	}
+	ids := []int64{chartInd.ID}
+	for _, k := range keys {
+		ids = append(ids, k.ID)
+	}
+	q := report.Query{UnitID: unitID, Period: per, IncludeSubmitted: v.Submitted, Today: h.today(), Indicators: ids}
 	if v.Mapped {
 		q.View = report.Mapped
 	}
@@ -164,16 +179,6 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 
 	// The chart: one indicator over time.
-	chartInd := keys[0]
-	code := qs.Get("chi-tieu")
-	for _, i := range inds {
-		if !i.Derived() || i.Key {
-			v.ChartChoices = append(v.ChartChoices, i)
-		}
-		if i.Code == code {
-			chartInd = i
-		}
-	}
 	v.Chart = buildChart(chartInd, report.PeriodsBetween(seriesStart, per), series)
 
 	// Sub-units, one query.
