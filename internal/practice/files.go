@@ -286,9 +286,47 @@ func (s *Store) OpenFile(ctx context.Context, practiceID, fileID int64, thumb bo
 }
 
 // Sweep removes what crashed uploads left: pending rows older than grace
-// with their objects, and objects under practice/ older than grace that
-// no row names. It returns how many objects and rows it removed.
+// with their objects (SweepPending), and objects under practice/ older
+// than grace that no row names (this lists the whole bucket: run it from
+// a periodic job, not per request). It returns how many objects and rows
+// it removed.
 func (s *Store) Sweep(ctx context.Context, grace time.Duration) (int, error) {
+	n, err := s.SweepPending(ctx, grace)
+	if err != nil || s.files == nil {
+		return n, err
+	}
+	cutoff := s.db.Now().Add(-grace)
+	// Objects no row names (a row removed while its object stayed).
+	it := s.files.List(&blob.ListOptions{Prefix: "practice/"})
+	for {
+		obj, err := it.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return n, fmt.Errorf("practice: sweep list: %w", err)
+		}
+		if obj.IsDir || obj.ModTime.After(cutoff) {
+			continue
+		}
+		var c int
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM practice_files WHERE blob_key = ? OR thumb_key = ?", obj.Key, obj.Key).Scan(&c); err != nil {
+			return n, fmt.Errorf("practice: sweep: %w", err)
+		}
+		if c == 0 {
+			if err := s.files.Delete(ctx, obj.Key); err != nil && !dvblob.IsNotFound(err) {
+				return n, fmt.Errorf("practice: sweep %s: %w", obj.Key, err)
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// SweepPending removes pending upload rows older than grace (left by a
+// crash between storing a file and marking its row ready) and their
+// objects. It is cheap (one indexed query) and may run after each upload.
+func (s *Store) SweepPending(ctx context.Context, grace time.Duration) (int, error) {
 	if s.files == nil {
 		return 0, nil
 	}
@@ -331,30 +369,6 @@ func (s *Store) Sweep(ctx context.Context, grace time.Duration) (int, error) {
 			return n, fmt.Errorf("practice: sweep: %w", err)
 		}
 		if k, _ := res.RowsAffected(); k == 1 {
-			n++
-		}
-	}
-	// Objects no row names (a row removed while its object stayed).
-	it := s.files.List(&blob.ListOptions{Prefix: "practice/"})
-	for {
-		obj, err := it.Next(ctx)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return n, fmt.Errorf("practice: sweep list: %w", err)
-		}
-		if obj.IsDir || obj.ModTime.After(cutoff) {
-			continue
-		}
-		var c int
-		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM practice_files WHERE blob_key = ? OR thumb_key = ?", obj.Key, obj.Key).Scan(&c); err != nil {
-			return n, fmt.Errorf("practice: sweep: %w", err)
-		}
-		if c == 0 {
-			if err := s.files.Delete(ctx, obj.Key); err != nil && !dvblob.IsNotFound(err) {
-				return n, fmt.Errorf("practice: sweep %s: %w", obj.Key, err)
-			}
 			n++
 		}
 	}

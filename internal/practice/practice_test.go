@@ -726,6 +726,21 @@ func TestUploads(t *testing.T) {
 		if n != 2 {
 			t.Errorf("after the sweep %d rows, want 2", n)
 		}
+		// An object no row names (its row lost some other way) goes in the
+		// full sweep once it is old; referenced objects stay.
+		if err := e.s.files.WriteAll(e.ctx, "practice/999/lac.jpg", []byte("x"), nil); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := e.s.SweepPending(e.ctx, PendingGrace); err != nil || n != 0 {
+			t.Errorf("pending sweep removed %d, %v", n, err)
+		}
+		*e.clock = time.Now().Add(2 * PendingGrace)
+		if n, err := e.s.Sweep(e.ctx, PendingGrace); err != nil || n != 1 {
+			t.Errorf("full sweep removed %d, %v; want the one orphan", n, err)
+		}
+		if objs := objects(t, e.dir); len(objs) != 3 {
+			t.Errorf("after the full sweep: %v", objs)
+		}
 	})
 }
 

@@ -701,7 +701,7 @@ func (h *practiceHandlers) addFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Uploads that a crash left pending long ago go now.
-	if _, err := h.store.Sweep(r.Context(), practice.PendingGrace); err != nil {
+	if _, err := h.store.SweepPending(r.Context(), practice.PendingGrace); err != nil {
 		h.log.WarnContext(r.Context(), "practice: sweep", "err", err)
 	}
 	h.setFlash(w, r, "practice.flash.file")
