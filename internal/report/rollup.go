@@ -225,14 +225,14 @@ func (s *Store) aggregate(ctx context.Context, query string, args []any, grouped
 	}
 	cells := map[string]map[Key]*cell{}
 	var (
-		gk      sql.RawBytes
-		part    sql.RawBytes
-		pend    sql.RawBytes
-		ind     int64
-		val     float64
-		wt      = 1.0
-		lastG   string
-		lastM   map[Key]*cell
+		gk    sql.RawBytes
+		part  sql.RawBytes
+		pend  sql.RawBytes
+		ind   int64
+		val   float64
+		wt    = 1.0
+		lastG string
+		lastM map[Key]*cell
 	)
 	dest := []any{&ind, &part, &val}
 	if grouped {
