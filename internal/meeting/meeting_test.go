@@ -323,3 +323,36 @@ func TestListFilters(t *testing.T) {
 		}
 	})
 }
+
+func TestUpdateAndAddTask(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		c, err := s.Create(ctx, sampleConference(u))
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit := c
+		edit.Title, edit.Place, edit.Outcome = "Tổng kết năm 2020 (sửa)", "Nhà văn hóa huyện", "Thống nhất 5 nhiệm vụ"
+		got, err := s.Update(ctx, edit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Title != edit.Title || got.Version != 2 || len(got.Tasks) != 2 || len(got.Participants) != 3 {
+			t.Errorf("updated = %+v", got)
+		}
+		if _, err := s.Update(ctx, edit); apperr.CodeOf(err) != apperr.CodeConflict {
+			t.Errorf("stale update: %v", err)
+		}
+		task, err := s.AddTask(ctx, c.ID, meeting.Task{Title: "Thêm nhiệm vụ", Period: "2021S2"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(task.Owners) != 1 || task.Owners[0] != u.ChiLang.ID || !task.DueEnd.Equal(date(2021, 12, 31)) {
+			t.Errorf("added = %+v", task)
+		}
+		if _, err := s.AddTask(ctx, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {
+			t.Errorf("task without due: %v", err)
+		}
+	})
+}

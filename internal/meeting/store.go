@@ -571,3 +571,73 @@ func periodsWithin(p vntext.Period) []string {
 	}
 	return codes
 }
+
+// Update changes a conference's own fields (kind, title, date, time,
+// place, period, summary, outcome); people, figures and tasks keep theirs.
+// c.Version must be the version the editor read: a stale one is refused.
+func (s *Store) Update(ctx context.Context, c Conference) (Conference, error) {
+	old, err := s.Conference(ctx, c.ID)
+	if err != nil {
+		return Conference{}, err
+	}
+	c.UnitID = old.UnitID
+	c.Participants, c.Figures, c.Tasks, c.SourceText = nil, nil, nil, ""
+	if err := c.validate(); err != nil {
+		return Conference{}, err
+	}
+	if _, err := s.checkUnit(ctx, c.UnitID, c.HeldOn, "held_on"); err != nil {
+		return Conference{}, err
+	}
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE meeting_conferences SET kind = ?, title = ?, title_fold = ?, held_on = ?,
+			time_of_day = ?, place = ?, period = ?, summary = ?, outcome = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`, string(c.Kind), c.Title, vntext.Fold(c.Title), day(c.HeldOn), c.TimeOfDay, c.Place,
+			c.Period, c.Summary, c.Outcome, stamp(tx.Now()), c.ID, c.Version)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return apperr.Conflict("Hội nghị vừa được người khác sửa. Hãy tải lại trang và sửa lại.")
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "update", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
+			Before: auditConference{UnitID: old.UnitID, Kind: old.Kind, Title: old.Title, HeldOn: day(old.HeldOn), Period: old.Period},
+			After:  auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: day(c.HeldOn), Period: c.Period}})
+	})
+	if err != nil {
+		if _, ok := apperr.As(err); ok {
+			return Conference{}, err
+		}
+		return Conference{}, fmt.Errorf("meeting: update conference %d: %w", c.ID, err)
+	}
+	return s.Conference(ctx, c.ID)
+}
+
+// AddTask sets one more key task at conference confID (owners default to
+// the conference's unit).
+func (s *Store) AddTask(ctx context.Context, confID int64, t Task) (Task, error) {
+	c, err := s.Conference(ctx, confID)
+	if err != nil {
+		return Task{}, err
+	}
+	if err := t.validate("task."); err != nil {
+		return Task{}, err
+	}
+	if len(t.Owners) == 0 {
+		t.Owners = []int64{c.UnitID}
+	}
+	t.ConferenceID, t.UnitID = c.ID, c.UnitID
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := insertTask(ctx, tx, &t, len(c.Tasks)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "add_task", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
+			After: map[string]any{"task": t.Title, "due": t.DueLabel(), "owners": t.Owners}})
+	})
+	if err != nil {
+		if errors.Is(err, db.ErrReference) {
+			return Task{}, apperr.Invalid("task.owners", "Không tìm thấy đơn vị chủ trì.")
+		}
+		return Task{}, fmt.Errorf("meeting: add task: %w", err)
+	}
+	return s.Task(ctx, t.ID)
+}

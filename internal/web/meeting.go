@@ -190,6 +190,8 @@ type conferenceView struct {
 	CanWrite bool
 	DocKinds []meeting.DocKind
 	Errors   apperr.Errors
+	TaskForm confTaskRow // the add-task form as typed
+	Owners   []org.Unit  // owner choices for a new task
 }
 
 // loadConference reads conference {id} and checks perm on its unit.
@@ -227,6 +229,13 @@ func (h *meetingHandlers) conferenceView(w http.ResponseWriter, r *http.Request,
 		return v, err
 	}
 	v.CanWrite, _ = h.auth.Can(ctx, principal(r), auth.PermWrite, c.UnitID)
+	if v.CanWrite {
+		if u, err := h.org.Get(ctx, c.UnitID, h.today()); err == nil {
+			v.Owners = append(v.Owners, u)
+		}
+		kids, _ := h.org.Children(ctx, c.UnitID, h.today())
+		v.Owners = append(v.Owners, kids...)
+	}
 	v.Page = h.page(w, r, title)
 	v.Title = c.Title
 	return v, nil

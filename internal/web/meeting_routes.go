@@ -50,6 +50,9 @@ func (s *Server) meetingRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /hoi-nghi/{id}", h.show)
 	mux.HandleFunc("GET /hoi-nghi/{id}/bien-ban", h.minutes)
 	mux.HandleFunc("GET /hoi-nghi/{id}/nguon", h.source)
+	mux.HandleFunc("GET /hoi-nghi/{id}/sua", h.editForm)
+	mux.HandleFunc("POST /hoi-nghi/{id}/sua", h.edit)
+	mux.HandleFunc("POST /hoi-nghi/{id}/nhiem-vu", h.addTask)
 	mux.HandleFunc("POST /hoi-nghi/{id}/tai-lieu", h.upload)
 	mux.HandleFunc("GET /hoi-nghi/{id}/tai-lieu/{doc}", h.download)
 

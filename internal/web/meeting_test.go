@@ -107,7 +107,7 @@ func TestMeetingScopeOnEveryRoute(t *testing.T) {
 		ctx := context.Background()
 		id := func(n int64) string { return fmt.Sprint(n) }
 		conf, task, pledge := id(sd.conf.ID), id(sd.task.ID), id(sd.pledge.ID)
-		pages := []string{"/hoi-nghi/" + conf, "/hoi-nghi/" + conf + "/bien-ban", "/hoi-nghi/" + conf + "/nguon",
+		pages := []string{"/hoi-nghi/" + conf, "/hoi-nghi/" + conf + "/bien-ban", "/hoi-nghi/" + conf + "/nguon", "/hoi-nghi/" + conf + "/sua",
 			"/hoi-nghi/" + conf + "/tai-lieu/1", "/nhiem-vu/" + task, "/nguoi/" + id(sd.person), "/nguoi/" + id(sd.person) + "/gop",
 			"/nguoi?don_vi=" + id(s.units.NewChiLang.ID)}
 		lists := []string{"/hoi-nghi", "/hoi-nghi/lich?thang=2025-12", "/nhiem-vu", "/nhiem-vu?xem=cua-toi", "/thi-dua"}
@@ -207,7 +207,7 @@ func TestMeetingScopeOnEveryRoute(t *testing.T) {
 
 		// The commune's own officer reads everything and may mark the task.
 		c := s.as("officer.chilang")
-		for _, p := range append(pages[:3], "/nhiem-vu/"+task, "/nguoi/"+id(sd.person), "/thi-dua/"+pledge) {
+		for _, p := range append(pages[:4], "/nhiem-vu/"+task, "/nguoi/"+id(sd.person), "/thi-dua/"+pledge) {
 			if res := c.get(p); res.StatusCode != http.StatusOK {
 				t.Errorf("officer GET %s = %d", p, res.StatusCode)
 			}
@@ -226,12 +226,34 @@ func TestMeetingScopeOnEveryRoute(t *testing.T) {
 		if mine := doc(t, c.get("/nhiem-vu?xem=cua-toi&trang_thai=done")).Find("#task-list").Text(); !strings.Contains(mine, sd.task.Title) {
 			t.Errorf("the officer's own done tasks lack the task: %q", mine)
 		}
+		// The officer edits the conference and adds a task; a stale edit is
+		// refused with what was typed kept.
+		if res := c.post("/hoi-nghi/"+conf+"/sua", url.Values{"csrf": {c.csrf()}, "kind": {"tong_ket"}, "title": {"Tổng kết năm 2025"},
+			"held_on": {"20/12/2025"}, "period": {"2025"}, "version": {"1"}}); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("edit = %d", res.StatusCode)
+		}
+		res = c.post("/hoi-nghi/"+conf+"/sua", url.Values{"csrf": {c.csrf()}, "kind": {"tong_ket"}, "title": {"Lần sửa cũ"}, "held_on": {"20/12/2025"}, "version": {"1"}})
+		if res.StatusCode != http.StatusConflict {
+			t.Errorf("stale edit = %d", res.StatusCode)
+		} else if v, _ := doc(t, res).Find("#title").Attr("value"); v != "Lần sửa cũ" {
+			t.Errorf("stale edit lost the input: %q", v)
+		}
+		if res := c.post("/hoi-nghi/"+conf+"/nhiem-vu", url.Values{"csrf": {c.csrf()}, "title": {"Tổ chức đối thoại với nhân dân"}, "due": {"30/06/2026"}}); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("add task = %d", res.StatusCode)
+		}
+		if res := c.post("/hoi-nghi/"+conf+"/nhiem-vu", url.Values{"csrf": {c.csrf()}, "title": {"Thiếu hạn"}}); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("task without due = %d", res.StatusCode)
+		}
+		page := doc(t, c.get("/hoi-nghi/"+conf)).Find("main").Text()
+		if !strings.Contains(page, "Tổng kết năm 2025") || !strings.Contains(page, "Tổ chức đối thoại với nhân dân") {
+			t.Errorf("edits not shown")
+		}
 		// The leader of Lạng Sơn sees the conference in the list, and not
 		// the commune's task among the province's own.
 		if mine := doc(t, s.as("leader.langson").get("/nhiem-vu?xem=cua-toi&trang_thai=done")).Find("main").Text(); strings.Contains(mine, sd.task.Title) {
 			t.Errorf("the commune's task is among the province's own")
 		}
-		if body := doc(t, s.as("leader.langson").get("/hoi-nghi")).Find("main").Text(); !strings.Contains(body, sd.conf.Title) {
+		if body := doc(t, s.as("leader.langson").get("/hoi-nghi")).Find("main").Text(); !strings.Contains(body, "Tổng kết năm 2025") {
 			t.Errorf("leader's list lacks the conference")
 		}
 	})

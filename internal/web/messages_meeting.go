@@ -2,6 +2,9 @@ package web
 
 // meetingMessages are the texts of conferences, key tasks and emulation pledges.
 var meetingMessages = map[string]message{
+	"meeting.edit.title":            {"Sửa thông tin hội nghị", "Edit the conference"},
+	"meeting.edit.save":             {"Lưu thay đổi", "Save changes"},
+	"meeting.task.add":              {"Thêm nhiệm vụ", "Add a task"},
 	"meeting.nav":                   {"Hội nghị", "Conferences"},
 	"meeting.nav.tasks":             {"Nhiệm vụ", "Tasks"},
 	"meeting.any":                   {"Tất cả", "Any"},
