@@ -48,8 +48,8 @@ type practiceListView struct {
 func (v practiceListView) FieldCount(f practice.Field) int   { return v.Counts.ByField[f] }
 func (v practiceListView) StatusCount(s practice.Status) int { return v.Counts.ByStatus[s] }
 
-// filterFrom reads the list's query string into a form and a filter.
-func filterFrom(r *http.Request) (practiceFilterForm, practice.Filter) {
+// practiceFilterFrom reads the list's query string into a form and a filter.
+func practiceFilterFrom(r *http.Request) (practiceFilterForm, practice.Filter) {
 	q := r.URL.Query()
 	form := practiceFilterForm{Q: strings.TrimSpace(q.Get("q")), Field: q.Get("linh-vuc"), Status: q.Get("trang-thai"),
 		Level: q.Get("cap"), Period: strings.TrimSpace(q.Get("ky")), OwnerType: q.Get("chu-the")}
@@ -130,7 +130,7 @@ func (h *practiceHandlers) list(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	form, f := filterFrom(r)
+	form, f := practiceFilterFrom(r)
 	units, err := h.practiceUnits(r, form.Unit)
 	if err != nil {
 		h.fail(w, r, err)
@@ -200,7 +200,7 @@ type practiceForm struct {
 	Description, Goals, Notes                   string
 }
 
-func formOf(pr practice.Practice) practiceForm {
+func practiceFormOf(pr practice.Practice) practiceForm {
 	return practiceForm{ID: pr.ID, Version: pr.Version, UnitID: pr.UnitID, Name: pr.Name, Field: string(pr.Field),
 		OwnerType: string(pr.OwnerType), OwnerName: pr.OwnerName, OwnerTitle: pr.OwnerTitle, OwnerPhone: pr.OwnerPhone,
 		Movement: pr.Movement, StartedOn: pr.StartedOn.Format(time.DateOnly), Description: pr.Description, Goals: pr.Goals, Notes: pr.Notes}
@@ -216,9 +216,9 @@ func readPracticeForm(r *http.Request) practiceForm {
 	return f
 }
 
-// parseDay reads a date typed in a form: ISO from a date picker, or the
+// practiceDay reads a date typed in a form: ISO from a date picker, or the
 // Vietnamese way (25/12/2020). Zero when empty or unreadable.
-func parseDay(s string) time.Time {
+func practiceDay(s string) time.Time {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t
@@ -234,7 +234,7 @@ func parseDay(s string) time.Time {
 func (f practiceForm) input() practice.Input {
 	return practice.Input{ID: f.ID, Version: f.Version, UnitID: f.UnitID, Name: f.Name, Field: practice.Field(f.Field),
 		OwnerType: practice.OwnerType(f.OwnerType), OwnerName: f.OwnerName, OwnerTitle: f.OwnerTitle, OwnerPhone: f.OwnerPhone,
-		Movement: f.Movement, StartedOn: parseDay(f.StartedOn), Description: f.Description, Goals: f.Goals, Notes: f.Notes}
+		Movement: f.Movement, StartedOn: practiceDay(f.StartedOn), Description: f.Description, Goals: f.Goals, Notes: f.Notes}
 }
 
 type practiceFormView struct {
@@ -346,12 +346,12 @@ type practiceShowView struct {
 	CanStop      bool
 	CanAdopt     bool
 	Public       bool
-	ResultForm   resultForm
+	ResultForm   practiceResultForm
 	Errors       apperr.Errors
 	Today        string
 }
 
-type resultForm struct{ On, Indicator, Value, Measure string }
+type practiceResultForm struct{ On, Indicator, Value, Measure string }
 
 func (h *practiceHandlers) showView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (practiceShowView, error) {
 	ctx := r.Context()
@@ -422,7 +422,7 @@ func (h *practiceHandlers) editForm(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "practice/form", h.formView(w, r, p, "practice.edit.title", formOf(pr), nil))
+	h.render(w, r, http.StatusOK, "practice/form", h.formView(w, r, p, "practice.edit.title", practiceFormOf(pr), nil))
 }
 
 func (h *practiceHandlers) update(w http.ResponseWriter, r *http.Request) {
@@ -445,9 +445,9 @@ func (h *practiceHandlers) update(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", id), http.StatusSeeOther)
 }
 
-// stepView is the page of one lifecycle step: what will change, a form
+// practiceStepView is the page of one lifecycle step: what will change, a form
 // for its date and details, and the errors of a refused try.
-type stepView struct {
+type practiceStepView struct {
 	Page
 	P           practice.Practice
 	Step        string // start, recognize, adopt, stop
@@ -462,7 +462,7 @@ type stepView struct {
 	Errors      apperr.Errors
 }
 
-func (h *practiceHandlers) stepPage(w http.ResponseWriter, r *http.Request, status int, v stepView, err error) {
+func (h *practiceHandlers) stepPage(w http.ResponseWriter, r *http.Request, status int, v practiceStepView, err error) {
 	if err != nil {
 		if s := statusOf(err); s != http.StatusBadRequest && s != http.StatusConflict {
 			h.fail(w, r, err)
@@ -482,7 +482,7 @@ func (h *practiceHandlers) startForm(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.stepPage(w, r, http.StatusOK, stepView{Page: h.page(w, r, "practice.start.title"), P: pr, Step: "start", On: h.today().Format(time.DateOnly)}, nil)
+	h.stepPage(w, r, http.StatusOK, practiceStepView{Page: h.page(w, r, "practice.start.title"), P: pr, Step: "start", On: h.today().Format(time.DateOnly)}, nil)
 }
 
 func (h *practiceHandlers) start(w http.ResponseWriter, r *http.Request) {
@@ -491,16 +491,16 @@ func (h *practiceHandlers) start(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	on := r.PostFormValue("on")
-	if _, err := h.store.Start(r.Context(), p, pr.ID, parseDay(on)); err != nil {
-		h.stepPage(w, r, 0, stepView{Page: h.page(w, r, "practice.start.title"), P: pr, Step: "start", On: on}, err)
+	if _, err := h.store.Start(r.Context(), p, pr.ID, practiceDay(on)); err != nil {
+		h.stepPage(w, r, 0, practiceStepView{Page: h.page(w, r, "practice.start.title"), P: pr, Step: "start", On: on}, err)
 		return
 	}
 	h.setFlash(w, r, "practice.flash.started")
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
 }
 
-func (h *practiceHandlers) recognizeView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (stepView, error) {
-	v := stepView{Page: h.page(w, r, "practice.recognize.title"), P: pr, Step: "recognize", On: h.today().Format(time.DateOnly)}
+func (h *practiceHandlers) recognizeView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (practiceStepView, error) {
+	v := practiceStepView{Page: h.page(w, r, "practice.recognize.title"), P: pr, Step: "recognize", On: h.today().Format(time.DateOnly)}
 	var err error
 	v.Recognizers, err = h.store.Recognizers(r.Context(), p, pr, h.today())
 	if err == nil && len(v.Recognizers) == 0 {
@@ -531,7 +531,7 @@ func (h *practiceHandlers) recognize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	by, _ := strconv.ParseInt(r.PostFormValue("by_unit"), 10, 64)
-	rec := practice.Recognition{ByUnitID: by, DecisionNo: r.PostFormValue("decision_no"), On: parseDay(r.PostFormValue("on"))}
+	rec := practice.Recognition{ByUnitID: by, DecisionNo: r.PostFormValue("decision_no"), On: practiceDay(r.PostFormValue("on"))}
 	if _, err := h.store.Recognize(r.Context(), p, pr.ID, rec); err != nil {
 		v, verr := h.recognizeView(w, r, p, pr)
 		if verr != nil {
@@ -574,8 +574,8 @@ func (h *practiceHandlers) adoptSource(w http.ResponseWriter, r *http.Request) (
 	return p, pr, true
 }
 
-func (h *practiceHandlers) adoptView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (stepView, error) {
-	v := stepView{Page: h.page(w, r, "practice.adopt.title"), P: pr, Step: "adopt", On: h.today().Format(time.DateOnly), Name: pr.Name}
+func (h *practiceHandlers) adoptView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (practiceStepView, error) {
+	v := practiceStepView{Page: h.page(w, r, "practice.adopt.title"), P: pr, Step: "adopt", On: h.today().Format(time.DateOnly), Name: pr.Name}
 	var err error
 	v.Units, err = h.store.AdoptionUnits(r.Context(), p, pr, 500)
 	if err == nil && len(v.Units) == 0 {
@@ -606,7 +606,7 @@ func (h *practiceHandlers) adopt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	unit, _ := strconv.ParseInt(r.PostFormValue("unit_id"), 10, 64)
-	a := practice.Adoption{UnitID: unit, Name: r.PostFormValue("name"), StartedOn: parseDay(r.PostFormValue("on"))}
+	a := practice.Adoption{UnitID: unit, Name: r.PostFormValue("name"), StartedOn: practiceDay(r.PostFormValue("on"))}
 	adopted, err := h.store.Adopt(r.Context(), p, pr.ID, a)
 	if err != nil {
 		v, verr := h.adoptView(w, r, p, pr)
@@ -627,7 +627,7 @@ func (h *practiceHandlers) stopForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	h.stepPage(w, r, http.StatusOK, stepView{Page: h.page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: h.today().Format(time.DateOnly)}, nil)
+	h.stepPage(w, r, http.StatusOK, practiceStepView{Page: h.page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: h.today().Format(time.DateOnly)}, nil)
 }
 
 func (h *practiceHandlers) stop(w http.ResponseWriter, r *http.Request) {
@@ -636,8 +636,8 @@ func (h *practiceHandlers) stop(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	on, reason := r.PostFormValue("on"), r.PostFormValue("reason")
-	if _, err := h.store.Stop(r.Context(), p, pr.ID, parseDay(on), reason); err != nil {
-		h.stepPage(w, r, 0, stepView{Page: h.page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: on, Reason: reason}, err)
+	if _, err := h.store.Stop(r.Context(), p, pr.ID, practiceDay(on), reason); err != nil {
+		h.stepPage(w, r, 0, practiceStepView{Page: h.page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: on, Reason: reason}, err)
 		return
 	}
 	h.setFlash(w, r, "practice.flash.stopped")
@@ -649,8 +649,8 @@ func (h *practiceHandlers) addResult(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	rf := resultForm{On: r.PostFormValue("on"), Indicator: r.PostFormValue("indicator"), Value: r.PostFormValue("value"), Measure: r.PostFormValue("measure")}
-	res := practice.Result{On: parseDay(rf.On), Indicator: rf.Indicator, Measure: rf.Measure}
+	rf := practiceResultForm{On: r.PostFormValue("on"), Indicator: r.PostFormValue("indicator"), Value: r.PostFormValue("value"), Measure: r.PostFormValue("measure")}
+	res := practice.Result{On: practiceDay(rf.On), Indicator: rf.Indicator, Measure: rf.Measure}
 	var err error
 	if n, nerr := vntext.ParseNumber(strings.TrimSpace(rf.Value)); nerr != nil {
 		err = apperr.Invalid("value", "Số liệu không hợp lệ: viết như 5.112 hoặc 1,5 hoặc 2,3 triệu.")

@@ -41,7 +41,7 @@ type apiPractice struct {
 	Version         int64   `json:"version"`
 }
 
-func optDate(t time.Time) *string {
+func practiceOptDate(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}
@@ -49,7 +49,7 @@ func optDate(t time.Time) *string {
 	return &s
 }
 
-func optID(id int64) *int64 {
+func practiceOptID(id int64) *int64 {
 	if id == 0 {
 		return nil
 	}
@@ -60,9 +60,9 @@ func toAPIPractice(p practice.Practice) apiPractice {
 	return apiPractice{ID: p.ID, UnitID: p.UnitID, UnitName: p.UnitName, Name: p.Name, Field: string(p.Field),
 		OwnerType: string(p.OwnerType), OwnerName: p.OwnerName, OwnerTitle: p.OwnerTitle, OwnerPhone: p.OwnerPhone,
 		Movement: p.Movement, StartedOn: p.StartedOn.Format(time.DateOnly), Description: p.Description, Goals: p.Goals,
-		Notes: p.Notes, Status: string(p.Status), ProgressOn: optDate(p.ProgressOn), RecognizedBy: optID(p.RecognizedBy),
-		RecognizedLevel: string(p.RecognizedLevel), DecisionNo: p.DecisionNo, RecognizedOn: optDate(p.RecognizedOn),
-		StoppedOn: optDate(p.StoppedOn), StopReason: p.StopReason, SourceID: optID(p.SourceID), RootID: p.RootID,
+		Notes: p.Notes, Status: string(p.Status), ProgressOn: practiceOptDate(p.ProgressOn), RecognizedBy: practiceOptID(p.RecognizedBy),
+		RecognizedLevel: string(p.RecognizedLevel), DecisionNo: p.DecisionNo, RecognizedOn: practiceOptDate(p.RecognizedOn),
+		StoppedOn: practiceOptDate(p.StoppedOn), StopReason: p.StopReason, SourceID: practiceOptID(p.SourceID), RootID: p.RootID,
 		Replications: p.Replications, Version: p.Version}
 }
 
@@ -167,7 +167,7 @@ type apiPracticeInput struct {
 	Notes       string `json:"notes"`
 }
 
-func decodeJSON(r *http.Request, v any) error {
+func practiceDecodeJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -176,7 +176,7 @@ func decodeJSON(r *http.Request, v any) error {
 	return nil
 }
 
-func apiDay(field, s string) (time.Time, error) {
+func practiceAPIDay(field, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
@@ -193,11 +193,11 @@ func (h *practiceHandlers) apiCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in apiPracticeInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := practiceDecodeJSON(r, &in); err != nil {
 		h.apiError(w, r, err)
 		return
 	}
-	started, err := apiDay("started_on", in.StartedOn)
+	started, err := practiceAPIDay("started_on", in.StartedOn)
 	if err != nil {
 		h.apiError(w, r, err)
 		return
@@ -235,11 +235,11 @@ func (h *practiceHandlers) apiTransition(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in apiTransitionInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := practiceDecodeJSON(r, &in); err != nil {
 		h.apiError(w, r, err)
 		return
 	}
-	on, err := apiDay("on", in.On)
+	on, err := practiceAPIDay("on", in.On)
 	if err != nil {
 		h.apiError(w, r, err)
 		return
