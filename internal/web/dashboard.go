@@ -128,7 +128,7 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 			chartInd = i
 		}
 	}
-	ids := []int64{chartInd.ID}
+	var ids []int64
 	for _, k := range keys {
 		ids = append(ids, k.ID)
 	}
@@ -145,9 +145,16 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Query = base.Encode()
 
-	// One query: every period from 2015 to this one (the chart, this
-	// period and the same period a year before).
-	series, err := h.store.Series(ctx, q, seriesStart, per)
+	// The key indicators for this period and the same period a year
+	// before (one query), then the chart's indicator from 2015 (another).
+	series, err := h.store.Series(ctx, q, v.YearBefore, per)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	cq := q
+	cq.Indicators = []int64{chartInd.ID}
+	chartSeries, err := h.store.Series(ctx, cq, seriesStart, per)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -179,7 +186,7 @@ func (h *reportHandlers) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 
 	// The chart: one indicator over time.
-	v.Chart = buildChart(chartInd, report.PeriodsBetween(seriesStart, per), series)
+	v.Chart = buildChart(chartInd, report.PeriodsBetween(seriesStart, per), chartSeries)
 
 	// Sub-units, one query.
 	byChild, err := h.store.RollupByChild(ctx, q)
