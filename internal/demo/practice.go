@@ -29,8 +29,13 @@ const (
 // own on the recognition date, with a decision number and results, some
 // replicated by neighbouring units (adoptions with their family links and
 // counts), some stopped with a reason. Rows are written in batches in one
-// transaction, with one summary audit row; it is deterministic for rng.
+// transaction, with one summary audit row, then the tables are analyzed
+// for the query planner. It is deterministic for rng (nil: one seeded
+// from opts.Seed).
 func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Rand) error {
+	if rng == nil {
+		rng = rand.New(rand.NewSource(opts.Seed ^ 0x70726163))
+	}
 	n := SmallPractices
 	if opts.Scale == National {
 		n = NationalPractices
@@ -77,7 +82,7 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 			}
 		}
 	}
-	return d.WithTx(ctx, func(tx *db.Tx) error {
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
 		if err := insertPractices(ctx, tx, rows, stamp); err != nil {
 			return err
 		}
@@ -96,6 +101,15 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 		return audit.Record(ctx, tx, audit.Entry{Action: "demo", Entity: "practice",
 			After: map[string]any{"models": len(rows), "adoptions": len(adopted), "scale": opts.Scale}})
 	})
+	if err != nil {
+		return err
+	}
+	for _, t := range []string{"practices", "practice_results"} {
+		if _, err := d.ExecContext(ctx, "ANALYZE "+t); err != nil {
+			return fmt.Errorf("demo: analyze %s: %w", t, err)
+		}
+	}
+	return nil
 }
 
 type demoUnit struct {
