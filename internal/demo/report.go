@@ -62,6 +62,7 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 			return fmt.Errorf("demo: reports %s: %w", p, err)
 		}
 		var batch []report.LoadReport
+		forLevel := map[org.Level][]report.Indicator{}
 		for _, u := range tree {
 			if u.Kind != org.Board && u.Kind != org.CommuneBloc || u.Level == org.Central || u.Level == org.Agency {
 				continue
@@ -70,8 +71,13 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 			if !ok {
 				continue
 			}
+			inds, ok := forLevel[u.Level]
+			if !ok {
+				inds = form.For(string(u.Level), p)
+				forLevel[u.Level] = inds
+			}
 			lr := report.LoadReport{UnitID: u.ID, FormID: form.ID, Period: p, Status: st,
-				Values: demoValues(u, p, form.For(string(u.Level), p), byCode)}
+				Values: demoValues(u, p, inds, byCode)}
 			if st == report.Returned {
 				lr.Comment = returnComments[rng.Intn(len(returnComments))]
 			}
