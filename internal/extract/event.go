@@ -336,10 +336,12 @@ func (a *analyzer) readEvent() {
 	switch a.eventType {
 	case TypeTongKet, TypeSoKet:
 		a.period = pickAfter(srcP, main.tok)
+		from := src // the tokens a.period was read from
 		if a.period == nil && len(leadP) > 0 && src != nil && &src[0] != &lead[0] {
 			a.period = pickAfter(leadP, -1)
+			from = lead
 		}
-		if a.period != nil && launchedMention(src, *a.period) {
+		if a.period != nil && launchedMention(from, *a.period) {
 			// "Sơ kết 6 tháng, triển khai nhiệm vụ 6 tháng cuối năm 2021":
 			// the period named is the one launched; the lead may name the
 			// one reviewed, else it is the one before.
@@ -420,6 +422,9 @@ func (a *analyzer) launchedLabel() string {
 // launchedMention reports a period named right after "nhiệm vụ",
 // "triển khai" or "phương hướng": the period a meeting looks ahead to.
 func launchedMention(toks []token, p periodMention) bool {
+	if p.tokStart > len(toks) {
+		return false
+	}
 	for k := p.tokStart - 1; k >= 0 && k >= p.tokStart-4; k-- {
 		switch toks[k].low {
 		case "vụ", "khai", "hướng", "hoạch":

@@ -23,7 +23,7 @@ var units = newPhraseSet(
 	"lượt đoàn viên", "lượt", "cán bộ", "công chức", "người dân", "người",
 	"hộ gia đình", "hộ dân", "hộ", "đảng viên", "hội viên", "đoàn viên", "mô hình", "tập thể",
 	"cá nhân", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
-	"tổ dân phố", "khu dân cư", "khu phố", "đồng", "căn nhà", "ngôi nhà", "nhà đại đoàn kết", "nhà tình nghĩa",
+	"tổ dân phố", "khu dân cư", "khu phố", "đồng", "căn nhà", "ngôi nhà", "nhà đại đoàn kết", "nhà tình nghĩa", "nhà tiêu hợp vệ sinh", "nhà vệ sinh", "nhà văn hóa", "nhà sinh hoạt cộng đồng",
 	"nhà", "suất quà", "suất học bổng", "suất", "phần quà", "phần", "buổi", "lớp", "công trình", "km", "mét",
 	"m2", "m²", "ha", "héc-ta", "hecta", "tấn", "con", "cây", "ngày công", "học sinh",
 	"sinh viên", "trẻ em", "gia đình", "giấy khen", "bằng khen", "kiến nghị", "đơn thư", "đơn",
@@ -43,6 +43,10 @@ var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp b
 var structureWords = newPhraseSet("sắp xếp", "đơn vị hành chính", "sáp nhập", "hợp nhất")
 
 var resultWords = newPhraseSet("đạt", "hoàn thành", "được công nhận", "được", "đã")
+
+var atMeetingWords = newPhraseSet("tại hội nghị", "tại buổi", "tại lễ", "tại hội thảo", "tại tọa đàm")
+
+var heardWords = newPhraseSet("nêu ý kiến", "ý kiến", "phát biểu", "thảo luận", "tham luận", "kiến nghị", "đặt câu hỏi")
 
 var backgroundWords = newPhraseSet("dân số", "diện tích tự nhiên", "mật độ dân số")
 
@@ -253,6 +257,10 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 			}
 			return true
 		}
+	}
+	// "Tại hội nghị, có 18 hộ dân đã nêu ý kiến": what the meeting heard.
+	if _, _, at := anyPhraseAt(toks, 0, atMeetingWords); at && findAny(toks, heardWords) >= 0 {
+		return true
 	}
 	return false
 }

@@ -18,9 +18,13 @@ var familyNames = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ v�
 	lò lường hứa la tăng thạch kim danh lục nghiêm đàm châu giang khổng mạc tống trương trình thân
 	âu doãn ninh vi lã lại từ bế hầu mã cù khúc quan tôn bạch diệp đồng dư lộc sầm ma hoàng lục
 	giàng vàng thào mùa sùng hờ lầu cứ lù tẩn bàn chảo triệu siu ksor rmah rơ nay kpă rah puih
-	niê mlô êban byă h’ y lý tiêu lữ văn đầu thích điểu quàng cầm vừ sình phàn đèo rcom alăng bhling zơ khương phó chế thiều viên mẫn yên ưng âu thới nhan
+	niê mlô êban byă h’ y lý tiêu lữ văn đầu thích điểu pờ lỳ sần quàng cầm vừ sình phàn đèo rcom alăng bhling zơ khương phó chế thiều viên mẫn yên ưng âu thới nhan
 	trà cát phí văn lạc ngụy nguỵ giáp bành kha hạ thủy chung liêu hàn cung ôn tào biện mông
 	tiết lều ly chau néang sơn lâm tằng`)
+
+// shortFamily are one-letter family words of Bahnar, Jrai and Ê Đê names
+// ("A Pớt", "Y Ngọc"): names only right after "đồng chí", "ông", "bà".
+var shortFamily = map[string]bool{"a": true}
 
 // middleNames are frequent second syllables of a name (tên đệm).
 var middleNames = wordSet(`văn thị đức hữu công minh quang xuân thanh ngọc hồng kim đình bá trọng

@@ -228,7 +228,7 @@ func isTitleToken(toks []token, i int) bool {
 // nameAt reports a person's name starting at toks[p]: a family name and
 // one to three more capitalized words. It returns the end index.
 func nameAt(toks []token, p int, minLen int) (int, bool) {
-	if p >= len(toks) || !toks[p].cap || !isFamily(toks[p].low) {
+	if p >= len(toks) || !toks[p].cap || !isFamily(toks[p].low) && !(minLen <= 2 && shortFamily[toks[p].low]) {
 		return p, false
 	}
 	// A one-word name of the Central Highlands: "K’Điểu" (after a trigger).
@@ -313,7 +313,7 @@ func (a *analyzer) readPeople() {
 		}
 		var hits []personHit
 		for p := 0; p < len(toks); p++ {
-			if !toks[p].cap || !isFamily(toks[p].low) {
+			if !toks[p].cap || !isFamily(toks[p].low) && !shortFamily[toks[p].low] {
 				a.noteUnknownName(toks, p)
 				continue
 			}
