@@ -143,6 +143,9 @@ func TestImportAllOrNothing(t *testing.T) {
 	})
 }
 
+// FuzzReadTable feeds the upload reader arbitrary bytes: it must answer
+// rows or an invalid-input error, never panic or hang. Mutated workbooks
+// are slow to minimize; run with -fuzzminimizetime 2x to keep it moving.
 func FuzzReadTable(f *testing.F) {
 	var buf bytes.Buffer
 	_ = report.WriteXLSX(&buf, report.SheetName, report.Columns, [][]any{{"T20", "Tỉnh", "DV01", "Hội nghị", "hội nghị", "", 12.0, ""}})

@@ -76,7 +76,7 @@ func readXLSX(data []byte) (rows []Row, err error) {
 			rows, err = nil, errTable
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 128 << 20, UnzipXMLSizeLimit: 32 << 20})
 	if err != nil {
 		return nil, errTable
 	}
@@ -97,6 +97,11 @@ func readXLSX(data []byte) (rows []Row, err error) {
 	line := 0
 	for it.Next() {
 		line++
+		// A row numbered far down makes the iterator walk every empty row
+		// before it: stop at a bound rather than walk a million.
+		if line > 2*MaxTableRows {
+			return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá %d dòng số liệu.", MaxTableRows))
+		}
 		cells, err := it.Columns()
 		if err != nil {
 			return nil, errTable
