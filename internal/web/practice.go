@@ -339,7 +339,7 @@ type practiceShowView struct {
 	P            practice.Practice
 	Results      []practice.Result
 	Files        []practice.File
-	Family       []practice.FamilyMember
+	Family       []practiceFamilyRow
 	CanWrite     bool
 	CanStart     bool
 	CanRecognize bool
@@ -349,6 +349,13 @@ type practiceShowView struct {
 	ResultForm   practiceResultForm
 	Errors       apperr.Errors
 	Today        string
+}
+
+// practiceFamilyRow is a member of a replication family with the link
+// the viewer may follow ("" for none).
+type practiceFamilyRow struct {
+	practice.FamilyMember
+	Link string
 }
 
 type practiceResultForm struct{ On, Indicator, Value, Measure string }
@@ -364,11 +371,27 @@ func (h *practiceHandlers) showView(w http.ResponseWriter, r *http.Request, p *a
 	if v.Files, err = h.store.Files(ctx, pr.ID); err != nil {
 		return v, err
 	}
-	if v.Family, err = h.store.Family(ctx, pr.RootID); err != nil {
+	fam, err := h.store.Family(ctx, pr.RootID)
+	if err != nil {
 		return v, err
 	}
-	if len(v.Family) < 2 {
-		v.Family = nil
+	if len(fam) > 1 {
+		// Members the user may read link to their page, public ones to
+		// the public page, the others to nothing.
+		for _, m := range fam {
+			row := practiceFamilyRow{FamilyMember: m}
+			ok, err := h.auth.Can(ctx, p, auth.PermRead, m.UnitID)
+			if err != nil {
+				return v, err
+			}
+			switch {
+			case ok:
+				row.Link = fmt.Sprintf("/mo-hinh/%d", m.ID)
+			case m.Status.Public():
+				row.Link = fmt.Sprintf("/cong-khai/mo-hinh/%d", m.ID)
+			}
+			v.Family = append(v.Family, row)
+		}
 	}
 	live := pr.Status != practice.Stopped
 	canWrite, err := h.auth.Can(ctx, p, auth.PermWrite, pr.UnitID)
@@ -451,6 +474,7 @@ type practiceStepView struct {
 	Page
 	P           practice.Practice
 	Step        string // start, recognize, adopt, stop
+	Back        string // where "cancel" goes
 	On          string
 	DecisionNo  string
 	ByUnit      int64
@@ -463,6 +487,10 @@ type practiceStepView struct {
 }
 
 func (h *practiceHandlers) stepPage(w http.ResponseWriter, r *http.Request, status int, v practiceStepView, err error) {
+	v.Back = fmt.Sprintf("/mo-hinh/%d", v.P.ID)
+	if v.Step == "adopt" {
+		v.Back = fmt.Sprintf("/cong-khai/mo-hinh/%d", v.P.ID) // the adopter may not read the source's own page
+	}
 	if err != nil {
 		if s := statusOf(err); s != http.StatusBadRequest && s != http.StatusConflict {
 			h.fail(w, r, err)
