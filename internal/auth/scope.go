@@ -169,12 +169,25 @@ func (s *Store) covering(ctx context.Context, p *Principal, unitID int64) ([]int
 		switch {
 		case merr == nil:
 			cov = []int64{unitID}
-			for _, m := range mapped {
-				for _, id := range m.Unit.PathIDs() {
+			add := func(ids []int64) {
+				for _, id := range ids {
 					if !slices.Contains(cov, id) {
 						cov = append(cov, id)
 					}
 				}
+			}
+			for _, m := range mapped {
+				add(m.Unit.PathIDs())
+			}
+			if len(mapped) == 0 {
+				// Closed without successors (a district abolished in
+				// 2025): it stays with whatever covered its parent on its
+				// last day.
+				up, err := s.closedParentCovering(ctx, p, unitID)
+				if err != nil {
+					return nil, err
+				}
+				add(up)
 			}
 		case apperr.CodeOf(merr) == apperr.CodeInvalid:
 			cov = []int64{unitID} // starts in the future: only grants on itself
@@ -193,6 +206,23 @@ func (s *Store) covering(ctx context.Context, p *Principal, unitID int64) ([]int
 		p.mu.Unlock()
 	}
 	return cov, nil
+}
+
+// closedParentCovering returns the covering of the parent a closed unit
+// had on its last day (nothing for a root or a unit never closed).
+func (s *Store) closedParentCovering(ctx context.Context, p *Principal, unitID int64) ([]int64, error) {
+	hist, err := s.units.History(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if len(hist) == 0 {
+		return nil, nil
+	}
+	last := hist[len(hist)-1]
+	if last.ValidTo.IsZero() || last.ParentID == 0 {
+		return nil, nil
+	}
+	return s.covering(ctx, p, last.ParentID)
 }
 
 // auditGrant is what the audit log keeps of a grant.

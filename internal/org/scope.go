@@ -9,8 +9,9 @@ import (
 
 // ScopeUnits returns the ids of every unit that a grant on roots covers,
 // by the same rule as auth's permission checks: each root and every unit
-// below it in today's tree, and every closed unit that passed (by merge
-// or split, through any number of steps) into one of those. Figures and
+// below it in today's tree; every closed unit that passed (by merge or
+// split, through any number of steps) into one of those; and every unit
+// closed without successors whose parent on its last day is covered. Figures and
 // records filed under the old tree thus stay visible to whoever holds
 // today's units, while a unit that still lives but has moved elsewhere
 // does not. The result has no duplicates, in no particular order.
@@ -34,8 +35,10 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 		seen[id] = true
 		out = append(out, id)
 	}
-	// Walk successor links backwards to the closed units that became
-	// part of the covered ones.
+	// Walk to the closed units: those that passed by successor links into
+	// covered units, and those closed without successors whose parent on
+	// their last day is covered (a district abolished in 2025 stays with
+	// its province).
 	frontier := living
 	for len(frontier) > 0 {
 		args := []any{today}
@@ -48,8 +51,16 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 		if err != nil {
 			return nil, err
 		}
+		orphans, err := s.idList(ctx, `SELECT DISTINCT u.id FROM units u
+			JOIN unit_versions v ON v.unit_id = u.id AND v.valid_to = u.valid_to
+			WHERE u.valid_to IS NOT NULL AND u.valid_to < ?
+			AND NOT EXISTS (SELECT 1 FROM unit_links l WHERE l.predecessor_id = u.id)
+			AND v.parent_id IN`, args, len(frontier))
+		if err != nil {
+			return nil, err
+		}
 		frontier = frontier[:0:0]
-		for _, id := range preds {
+		for _, id := range append(preds, orphans...) {
 			if !seen[id] {
 				seen[id] = true
 				out = append(out, id)

@@ -362,11 +362,26 @@ func (h *meetingHandlers) formView(w http.ResponseWriter, r *http.Request, f con
 		v.Children, _ = h.org.Children(ctx, unitID, held)
 		v.Owners = append(v.Owners, v.Children...)
 		// Tasks are carried out from now on: today's units under the
-		// organizer may own them too.
+		// organizer may own them too, and, for an organizer or units of
+		// it closed since, today's units they passed into.
 		if now, err := h.org.Children(ctx, unitID, h.today()); err == nil {
 			for _, u := range now {
 				if !containsUnit(v.Owners, u.ID) {
 					v.Owners = append(v.Owners, u)
+				}
+			}
+		}
+		for _, old := range append([]org.Unit{}, v.Owners...) {
+			if old.Active() {
+				continue
+			}
+			mapped, err := h.org.MapToToday(ctx, old.ID, h.today())
+			if err != nil {
+				continue
+			}
+			for _, m := range mapped {
+				if !containsUnit(v.Owners, m.Unit.ID) {
+					v.Owners = append(v.Owners, m.Unit)
 				}
 			}
 		}
@@ -595,6 +610,12 @@ func (h *meetingHandlers) save(w http.ResponseWriter, r *http.Request) {
 		v.Errors = formErrors(err)
 		v.Duplicate = dup
 		h.render(w, r, status, "meeting/form", v)
+	}
+	if r.PostFormValue("refresh") != "" {
+		// Only show the form again with choices for the chosen organizer;
+		// nothing is checked or saved.
+		h.render(w, r, http.StatusOK, "meeting/form", h.formView(w, r, f, title, imp))
+		return
 	}
 	c, es := f.conference()
 	if c.UnitID == 0 {

@@ -41,6 +41,8 @@ var meetingMessages = map[string]message{
 	"meeting.form.errors":           {"Chưa lưu được: hãy sửa các mục được đánh dấu bên dưới. Mọi nội dung bạn đã sửa vẫn được giữ nguyên.", "Not saved: correct the fields marked below. Everything you changed is kept."},
 	"meeting.form.general":          {"Thông tin chung", "General"},
 	"meeting.form.peoplehint":       {"Người chủ trì, phát biểu chỉ đạo và dự hội nghị; chức danh ghi như trong văn bản. Tên trùng với danh bạ của đơn vị sẽ được ghép vào cùng một người.", "Chairs, speakers and attendees, titles as written. A name already in the unit's directory is matched to that person."},
+	"meeting.form.refresh":          {"Cập nhật lựa chọn", "Update the choices"},
+	"meeting.form.refreshnote":      {"Sau khi đổi đơn vị tổ chức, bấm “Cập nhật lựa chọn” để danh sách đơn vị chủ trì nhiệm vụ theo đơn vị mới; mọi nội dung đã nhập được giữ nguyên.", "After changing the organizer, press “Update the choices” to list the task owners of the new organizer; everything typed is kept."},
 	"meeting.form.save":             {"Lưu hội nghị", "Save the conference"},
 	"meeting.form.savenote":         {"Hội nghị, người tham dự, số liệu và nhiệm vụ được lưu cùng một lần.", "The conference, its people, figures and tasks are saved together."},
 	"meeting.form.taskhint":         {"Hạn hoàn thành: một ngày (31/12/2021) hoặc một kỳ (2021, 2021S2, 2021Q3).", "Due: a date (31/12/2021) or a period (2021, 2021S2, 2021Q3)."},
