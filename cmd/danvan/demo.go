@@ -30,7 +30,10 @@ func runDemo(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return err
 	}
 	start := time.Now()
-	if err := demo.Generate(ctx, d, demo.Options{Scale: *scale, Seed: *seed}); err != nil {
+	progress := func(s demo.Step) {
+		fmt.Fprintf(stdout, "  %-24s %s\n", s.Name, s.Took.Round(time.Millisecond))
+	}
+	if err := demo.GenerateAll(ctx, d, demo.Options{Scale: *scale, Seed: *seed}, progress); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo dữ liệu mẫu %s trong %s (demo data generated in %s)\n", *scale, d, time.Since(start).Round(time.Millisecond))

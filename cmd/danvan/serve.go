@@ -8,12 +8,16 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/web"
 )
 
@@ -26,6 +30,15 @@ type ServeConfig struct {
 	Logger *slog.Logger
 	Out    io.Writer   // where the start-up banner goes
 	Auth   auth.Config // zero means auth.DefaultConfig
+	// Files is the file storage: a folder or a gocloud.dev bucket URL.
+	// Empty means a folder beside a SQLite file (danvan.db-files), or
+	// ./danvan-files for PostgreSQL (share it between servers).
+	Files string
+	// ImportDir is a folder of saved articles the import page may read.
+	ImportDir string
+	// MaintainEvery is how often expired sessions and abandoned uploads
+	// are swept; zero means hourly.
+	MaintainEvery time.Duration
 }
 
 // Main is a running server.
@@ -35,6 +48,8 @@ type Main struct {
 	listener net.Listener
 	http     *http.Server
 	done     chan error
+	files    *blob.Bucket
+	stop     context.CancelFunc // ends the maintenance loop
 	accounts []auth.DemoAccount // made by --demo
 }
 
@@ -56,8 +71,13 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth})
+	if m.files, err = blob.Open(ctx, filesLocation(cfg.Files, d)); err != nil {
+		d.Close()
+		return nil, err
+	}
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir})
 	if err != nil {
+		m.files.Close()
 		d.Close()
 		return nil, err
 	}
@@ -76,6 +96,9 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
 	}
 	go func() { m.done <- m.http.Serve(ln) }()
+	mctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	m.stop = stop
+	go m.maintain(mctx)
 	cfg.Logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", d.String()))
 	return m, nil
 }
@@ -97,7 +120,7 @@ func (m *Main) prepare(ctx context.Context) error {
 	}
 	if !has {
 		start := time.Now()
-		if err := demo.Generate(ctx, m.db, demo.Options{Scale: "small", Seed: 1}); err != nil {
+		if err := demo.GenerateAll(ctx, m.db, demo.Options{Scale: "small", Seed: 1}, nil); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
 		m.cfg.Logger.Info("demo data generated", slog.Duration("took", time.Since(start)))
@@ -122,6 +145,49 @@ func printAccounts(w io.Writer, accounts []auth.DemoAccount) {
 	}
 }
 
+// filesLocation is where uploaded files go when no --files is given.
+func filesLocation(flag string, d *db.DB) string {
+	if flag != "" {
+		return flag
+	}
+	if path, ok := strings.CutPrefix(d.String(), "sqlite:"); ok && path != ":memory:" {
+		return path + "-files"
+	}
+	return "danvan-files"
+}
+
+// maintain sweeps, every MaintainEvery, what requests leave behind:
+// expired sessions and old failed sign-ins, and uploads whose row was
+// never committed. Any server may do it; the work is idempotent.
+func (m *Main) maintain(ctx context.Context) {
+	every := m.cfg.MaintainEvery
+	if every <= 0 {
+		every = time.Hour
+	}
+	units := org.NewStore(m.db)
+	authStore := auth.NewStore(m.db, units, m.cfg.Auth)
+	practices := practice.NewStore(m.db, units, authStore, m.files)
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if n, err := authStore.PurgeExpired(ctx); err != nil {
+			m.cfg.Logger.Warn("purge expired sessions", slog.Any("err", err))
+		} else if n > 0 {
+			m.cfg.Logger.Info("purged expired sessions", slog.Int64("rows", n))
+		}
+		if n, err := practices.Sweep(ctx, practice.PendingGrace); err != nil {
+			m.cfg.Logger.Warn("sweep abandoned uploads", slog.Any("err", err))
+		} else if n > 0 {
+			m.cfg.Logger.Info("swept abandoned uploads", slog.Int("files", n))
+		}
+	}
+}
+
 // URL is the address to open in a browser.
 func (m *Main) URL() string {
 	addr := m.listener.Addr().(*net.TCPAddr)
@@ -135,11 +201,12 @@ func (m *Main) URL() string {
 // Shutdown stops accepting requests, waits up to the context's deadline
 // for those under way, and closes the database.
 func (m *Main) Shutdown(ctx context.Context) error {
+	m.stop()
 	err := m.http.Shutdown(ctx)
 	if serr := <-m.done; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, serr)
 	}
-	return errors.Join(err, m.db.Close())
+	return errors.Join(err, m.files.Close(), m.db.Close())
 }
 
 func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -147,6 +214,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	cfg := ServeConfig{Out: stdout}
 	fs.StringVar(&cfg.Addr, "addr", ":8080", "địa chỉ lắng nghe (listen address)")
 	dbURL := dbFlag(fs)
+	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "nơi lưu tệp: thư mục hoặc URL gocloud.dev (file storage; env DANVAN_FILES)")
+	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
@@ -41,13 +42,34 @@ type site struct {
 
 func newSite(t *testing.T, d *db.DB) *site {
 	t.Helper()
+	return newSiteWith(t, d, nil)
+}
+
+// testBucket opens a file bucket in a folder of the test's own.
+func testBucket(t *testing.T) *blob.Bucket {
+	t.Helper()
+	b, err := blob.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// newSiteWith is newSite with a chance to change the server's Config.
+func newSiteWith(t *testing.T, d *db.DB, configure func(*web.Config)) *site {
+	t.Helper()
 	s := &site{t: t, db: d, clock: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC), logs: &bytes.Buffer{}, users: map[string]auth.User{}}
 	d.SetClock(func() time.Time { return s.clock })
 	s.units = fixture.Tree(t, d)
 	cfg := auth.Config{Password: auth.TestPasswordParams}
 	s.auth = auth.NewStore(d, org.NewStore(d), cfg)
-	srv, err := web.New(web.Config{DB: d, Auth: cfg, Now: func() time.Time { return s.clock },
-		Logger: slog.New(slog.NewJSONHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	wc := web.Config{DB: d, Auth: cfg, Now: func() time.Time { return s.clock }, Files: testBucket(t),
+		Logger: slog.New(slog.NewJSONHandler(s.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	if configure != nil {
+		configure(&wc)
+	}
+	srv, err := web.New(wc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,4 +426,22 @@ func TestAPIAccess(t *testing.T) {
 			t.Errorf("session cookie on the API: %d", status)
 		}
 	})
+}
+
+func TestTooLargeBodyIsRefused(t *testing.T) {
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	c := s.as("officer.chilang")
+	tok := c.csrf()
+	big := strings.Repeat("x", web.MaxRequestBody+1)
+	sessions := s.count("sessions")
+	res := c.post("/tai-khoan/mat-khau", url.Values{"csrf": {tok}, "old": {big}})
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("oversized form = %d, want 413", res.StatusCode)
+	}
+	if !strings.Contains(doc(t, res).Find("main").Text(), "quá lớn") {
+		t.Error("no message about the size")
+	}
+	if s.count("sessions") != sessions {
+		t.Error("an oversized form changed the sessions")
+	}
 }

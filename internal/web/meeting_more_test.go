@@ -17,6 +17,7 @@ import (
 
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web"
 )
 
 // TestPledgePages: an admin signs a Lạng Sơn pledge
@@ -98,9 +99,7 @@ func TestConferenceDocumentsAndSavedArticles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "bai-000.txt"), article, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("DANVAN_IMPORT_DIR", dir)
-	t.Setenv("DANVAN_FILES", filepath.Join(t.TempDir(), "files"))
-	s := newSite(t, dbtest.Open(t, "sqlite"))
+	s := newSiteWith(t, dbtest.Open(t, "sqlite"), func(c *web.Config) { c.ImportDir = dir })
 	sd := seedMeeting(t, s)
 	c := s.as("officer.chilang")
 

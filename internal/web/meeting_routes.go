@@ -1,44 +1,27 @@
 package web
 
 import (
-	"context"
-	"log/slog"
 	"net/http"
-	"os"
 
-	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
 )
 
-// Environment variables read by the meeting pages until the lead moves
-// them into Config: the file bucket for conference documents (a folder or
-// a gocloud.dev URL; memory when unset) and the folder of saved articles
-// the import page may read by name (none when unset).
-const (
-	envMeetingFiles  = "DANVAN_FILES"
-	envImportFolder  = "DANVAN_IMPORT_DIR"
-	meetingPageLimit = DefaultPageSize
-)
+// meetingPageLimit is how many conferences a list page shows.
+const meetingPageLimit = DefaultPageSize
 
 // meetingHandlers serve conferences, key tasks, the people directory and
 // emulation pledges.
 type meetingHandlers struct {
 	*Server
-	store     *meeting.Store
-	pledges   *emulation.Store
-	importDir string
+	store   *meeting.Store
+	pledges *emulation.Store
 }
 
 // meetingRoutes registers the pages and API endpoints of conferences, key tasks and emulation pledges.
 func (s *Server) meetingRoutes(mux *http.ServeMux) {
-	files, err := blob.Open(context.Background(), meetingEnv(envMeetingFiles, "mem://"))
-	if err != nil {
-		s.log.Error("meeting: open file bucket; documents go to memory", slog.Any("err", err))
-		files, _ = blob.Open(context.Background(), "mem://")
-	}
-	h := &meetingHandlers{Server: s, store: meeting.NewStore(s.db, s.org, files),
-		pledges: emulation.NewStore(s.db, s.org), importDir: os.Getenv(envImportFolder)}
+	h := &meetingHandlers{Server: s, store: meeting.NewStore(s.db, s.org, s.files),
+		pledges: emulation.NewStore(s.db, s.org)}
 
 	mux.HandleFunc("GET /hoi-nghi", h.list)
 	mux.HandleFunc("GET /hoi-nghi/lich", h.calendar)
@@ -77,11 +60,4 @@ func (s *Server) meetingRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/tasks", h.apiTasks)
 	mux.HandleFunc("GET /api/v1/tasks/{id}", h.apiTask)
 	mux.HandleFunc("POST /api/v1/tasks/{id}/status", h.apiTaskStatus)
-}
-
-func meetingEnv(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }

@@ -93,6 +93,7 @@ var coreMessages = map[string]message{
 	"err.409":                      {"Dữ liệu đã bị thay đổi hoặc trùng lặp.", "The data changed meanwhile or already exists."},
 	"err.500":                      {"Đã có lỗi hệ thống. Vui lòng thử lại sau.", "Something went wrong on our side. Please try again later."},
 	"err.crossorigin":              {"Yêu cầu từ trang web khác bị từ chối.", "Cross-origin request refused."},
+	"err.413":                      {"Dữ liệu gửi lên quá lớn (tối đa 32 MB). Hãy chọn tệp nhỏ hơn.", "What you sent is too large (32 MB at most). Choose a smaller file."},
 	"err.code":                     {"Mã lỗi", "Error code"},
 	"page.nav":                     {"Phân trang", "Pages"},
 	"page.prev":                    {"Trang trước", "Previous"},

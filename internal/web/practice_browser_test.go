@@ -38,9 +38,9 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err := demo.Generate(ctx, d, demo.Options{Scale: demo.Small, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(web.EnvFiles, t.TempDir())
 	srv, err := web.New(web.Config{DB: d, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Auth: auth.Config{Password: auth.TestPasswordParams}, Now: func() time.Time { return now }})
+		Auth: auth.Config{Password: auth.TestPasswordParams}, Now: func() time.Time { return now },
+		Files: testBucket(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

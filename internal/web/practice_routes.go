@@ -1,22 +1,10 @@
 package web
 
 import (
-	"context"
-	"log/slog"
 	"net/http"
-	"os"
-	"strings"
 
-	"github.com/danvan/danvan/internal/blob"
-	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/practice"
 )
-
-// EnvFiles names the environment variable with the evidence-file bucket:
-// a folder or a gocloud.dev URL (see blob.Open). Without it, files go to
-// a folder beside a SQLite database ("danvan.db" → "danvan.db-files"),
-// and into memory for PostgreSQL (set it there!).
-const EnvFiles = "DANVAN_FILES"
 
 // practiceHandlers serves the "Dân vận khéo" model registry.
 type practiceHandlers struct {
@@ -26,7 +14,7 @@ type practiceHandlers struct {
 
 // practiceRoutes registers the pages and API endpoints of the "Dân vận khéo" model registry.
 func (s *Server) practiceRoutes(mux *http.ServeMux) {
-	h := &practiceHandlers{Server: s, store: practice.NewStore(s.db, s.org, s.auth, s.openFiles())}
+	h := &practiceHandlers{Server: s, store: practice.NewStore(s.db, s.org, s.auth, s.files)}
 
 	mux.HandleFunc("GET /mo-hinh", h.list)
 	mux.HandleFunc("GET /mo-hinh/tieu-bieu", h.best)
@@ -59,25 +47,4 @@ func (s *Server) practiceRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/practices", h.apiCreate)
 	mux.HandleFunc("GET /api/v1/practices/{id}", h.apiGet)
 	mux.HandleFunc("POST /api/v1/practices/{id}/transitions", h.apiTransition)
-}
-
-// openFiles opens the evidence-file bucket (see EnvFiles). A bucket that
-// cannot be opened is logged and replaced by memory, so that the rest of
-// the site still serves.
-func (s *Server) openFiles() *blob.Bucket {
-	raw := strings.TrimSpace(os.Getenv(EnvFiles))
-	if raw == "" {
-		if path, ok := strings.CutPrefix(s.db.String(), "sqlite:"); ok && s.db.Dialect() == db.SQLite && path != ":memory:" {
-			raw = path + "-files"
-		} else {
-			s.log.Warn("practice: no file bucket configured; evidence files are kept in memory only", slog.String("env", EnvFiles))
-			raw = "mem://"
-		}
-	}
-	b, err := blob.Open(context.Background(), raw)
-	if err != nil {
-		s.log.Error("practice: open file bucket; evidence files are kept in memory only", slog.Any("err", err))
-		b, _ = blob.Open(context.Background(), "mem://")
-	}
-	return b
 }

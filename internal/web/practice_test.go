@@ -56,11 +56,11 @@ type puser struct {
 
 func newPWorld(t *testing.T, d *db.DB) *pworld {
 	t.Helper()
-	t.Setenv(web.EnvFiles, t.TempDir())
 	d.SetClock(func() time.Time { return practiceNow })
 	u := fixture.Tree(t, d)
 	srv, err := web.New(web.Config{DB: d, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Auth: auth.Config{Password: auth.TestPasswordParams}, Now: func() time.Time { return practiceNow }})
+		Auth: auth.Config{Password: auth.TestPasswordParams}, Now: func() time.Time { return practiceNow },
+		Files: testBucket(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

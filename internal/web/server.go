@@ -17,6 +17,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
 )
@@ -33,6 +34,12 @@ type Config struct {
 	// TrustProxy takes the client address from X-Forwarded-For and TLS
 	// from X-Forwarded-Proto; set it only behind a reverse proxy.
 	TrustProxy bool
+	// Files stores uploaded evidence and documents (keys are prefixed by
+	// feature); nil means memory only, lost on restart, with a warning.
+	Files *blob.Bucket
+	// ImportDir is a folder of saved articles the import page may read by
+	// name; empty means none.
+	ImportDir string
 }
 
 // Server is the HTTP handler of the whole product.
@@ -43,6 +50,8 @@ type Server struct {
 	log        *slog.Logger
 	now        func() time.Time
 	trustProxy bool
+	files      *blob.Bucket
+	importDir  string
 	renderer   *renderer
 	static     *staticFiles
 	metrics    *metrics
@@ -62,6 +71,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Files == nil {
+		cfg.Logger.Warn("no file storage configured: uploaded files are kept in memory only")
+		cfg.Files, _ = blob.Open(context.Background(), "mem://")
+	}
 	static, err := loadStatic()
 	if err != nil {
 		return nil, err
@@ -76,6 +89,8 @@ func New(cfg Config) (*Server, error) {
 		org:        units,
 		auth:       auth.NewStore(cfg.DB, units, cfg.Auth),
 		trustProxy: cfg.TrustProxy,
+		files:      cfg.Files,
+		importDir:  cfg.ImportDir,
 		log:        cfg.Logger,
 		now:        cfg.Now,
 		renderer:   rend,

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -94,6 +95,10 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 	})
 }
 
+// MaxRequestBody is the largest body a form may send: the biggest
+// upload (evidence files, spreadsheets) with room for the other fields.
+const MaxRequestBody = 32 << 20
+
 // csrf guards every state-changing browser request beyond the
 // cross-origin check: the form must carry the session's token, or, before
 // sign-in, the token of the double-submit cookie. API calls with a bearer
@@ -105,6 +110,18 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 				s.ensureCSRFCookie(w, r)
 			}
 			next.ServeHTTP(w, r)
+			return
+		}
+		// Reading the form reads the body: cap it first, so no request can
+		// make the server buffer or spool more than any form needs.
+		r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBody)
+		if err := parseBody(r); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				s.errorPage(w, r, http.StatusRequestEntityTooLarge, translate(langOf(r), "err.413"))
+				return
+			}
+			s.fail(w, r, apperr.Invalid("", "Biểu mẫu gửi lên không đọc được."))
 			return
 		}
 		sent := r.PostFormValue("csrf")
@@ -122,6 +139,15 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// parseBody reads a form body, multipart or not, keeping at most 8 MiB of
+// files in memory (the rest spills to temporary files).
+func parseBody(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(8 << 20)
+	}
+	return r.ParseForm()
 }
 
 func isSafe(method string) bool {
