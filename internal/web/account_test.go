@@ -445,3 +445,25 @@ func TestTooLargeBodyIsRefused(t *testing.T) {
 		t.Error("an oversized form changed the sessions")
 	}
 }
+
+// TestHomeShowsWork: the officer of the owning commune sees the open task
+// (overdue on the site's clock, 2 March 2026, for a task due 31 January)
+// and the overdue count; an officer of the neighbour commune sees neither.
+func TestHomeShowsWork(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		sd := seedMeeting(t, s)
+		page := doc(t, s.as("officer.chilang").get("/"))
+		main := page.Find("main").Text()
+		if !strings.Contains(main, sd.task.Title) || !strings.Contains(main, "31/01/2026") {
+			t.Errorf("owner's home lacks the task: %q", page.Find("main ul.plain").First().Text())
+		}
+		if !strings.Contains(page.Find(".notice").Text(), "1 nhiệm vụ quá hạn") {
+			t.Errorf("overdue notice = %q", page.Find(".notice").Text())
+		}
+		page = doc(t, s.as("officer.dongdang").get("/"))
+		if strings.Contains(page.Find("main").Text(), sd.task.Title) || page.Find(".notice").Length() != 0 {
+			t.Error("the neighbour commune's officer sees the task")
+		}
+	})
+}

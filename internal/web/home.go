@@ -3,10 +3,13 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
 )
 
 // unitCookie remembers the unit a user last switched to.
@@ -24,6 +27,14 @@ type homeView struct {
 	Current  org.Unit
 	Activity []audit.Row
 	Units    map[int64]string // names of the units in Activity
+	// Notices are reporting events for the user (submitted, returned,
+	// approved reports), newest first.
+	Notices []report.Notification
+	// Tasks are the open key tasks of the user's own units, most urgent
+	// first; Overdue counts the overdue ones in the whole read scope.
+	Tasks   []meeting.Task
+	Overdue int
+	Today   time.Time
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +112,35 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	if err := s.homeWork(r, p, &v); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v.Page = s.page(w, r, "home.title")
 	s.render(w, r, http.StatusOK, "home", v)
+}
+
+// homeWork fills what waits for the user: reporting notices, the open
+// tasks of their own units and how many tasks in their scope are overdue.
+func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error {
+	ctx := r.Context()
+	v.Today = s.today()
+	var err error
+	if v.Notices, err = report.NewStore(s.db, s.org, s.auth).NotificationsFor(ctx, p, 5); err != nil {
+		return err
+	}
+	tasks := meeting.NewStore(s.db, s.org, s.files)
+	own, err := s.ownUnits(r)
+	if err != nil {
+		return err
+	}
+	if v.Tasks, _, err = tasks.TasksForUnits(ctx, false, own, meeting.TaskFilter{Open: true, Limit: 5}); err != nil {
+		return err
+	}
+	sc, err := s.scopeOf(r, auth.PermRead)
+	if err != nil {
+		return err
+	}
+	_, v.Overdue, err = tasks.TasksForUnits(ctx, sc.All, sc.IDs, meeting.TaskFilter{OverdueOn: v.Today, Limit: 1})
+	return err
 }

@@ -74,31 +74,6 @@ func (h *meetingHandlers) tasks(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "meeting/tasks", v)
 }
 
-// ownUnits returns the units whose own tasks a user sees as "mine": the
-// units of the user's grants and the closed units that merged or split
-// into them, through any number of steps (not the units below them).
-func (h *meetingHandlers) ownUnits(r *http.Request) ([]int64, error) {
-	var out []int64
-	seen := map[int64]bool{}
-	frontier := auth.ScopeRoots(principal(r), auth.PermRead)
-	for len(frontier) > 0 {
-		id := frontier[0]
-		frontier = frontier[1:]
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		out = append(out, id)
-		preds, err := h.org.Predecessors(r.Context(), id)
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range preds {
-			frontier = append(frontier, l.PredecessorID)
-		}
-	}
-	return out, nil
-}
 
 // taskView is one task with its follow-up.
 type taskView struct {

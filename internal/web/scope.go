@@ -50,3 +50,29 @@ func (s *Server) scopeOf(r *http.Request, perm auth.Permission) (unitScope, erro
 	}
 	return unitScope{IDs: ids}, nil
 }
+
+// ownUnits returns the units whose own tasks a user sees as "mine": the
+// units of the user's grants and the closed units that merged or split
+// into them, through any number of steps (not the units below them).
+func (s *Server) ownUnits(r *http.Request) ([]int64, error) {
+	var out []int64
+	seen := map[int64]bool{}
+	frontier := auth.ScopeRoots(principal(r), auth.PermRead)
+	for len(frontier) > 0 {
+		id := frontier[0]
+		frontier = frontier[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+		preds, err := s.org.Predecessors(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range preds {
+			frontier = append(frontier, l.PredecessorID)
+		}
+	}
+	return out, nil
+}
