@@ -74,7 +74,6 @@ func (h *meetingHandlers) tasks(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "meeting/tasks", v)
 }
 
-
 // taskView is one task with its follow-up.
 type taskView struct {
 	Page
