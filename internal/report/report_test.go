@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -483,4 +484,34 @@ func TestParseValue(t *testing.T) {
 			t.Errorf("ParseValue(%s, %q) = %v, %v, %v", c.ind.Name, c.in, v, ok, err)
 		}
 	}
+}
+
+// TestFormsDoNotShareIndicatorsWithinAPeriodKind: a second six-month form
+// holding an indicator of the first is refused (a unit filing both would
+// be counted twice), and nothing of it is kept; a year form may hold it.
+func TestFormsDoNotShareIndicatorsWithinAPeriodKind(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := build(t, d)
+		ctx := context.Background()
+		count := func() int {
+			var n int
+			if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM report_forms").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		before := count()
+		_, err := w.store.CreateForm(ctx, report.NewForm{Code: "T6B", Name: "Báo cáo 6 tháng chuyên đề", PeriodKind: vntext.Half,
+			Indicators: []string{"A", "K"}})
+		if apperr.CodeOf(err) != apperr.CodeInvalid || !strings.Contains(apperr.MessageOf(err), "Chỉ tiêu A đã có trong mẫu T6") {
+			t.Fatalf("overlapping six-month form: %v", err)
+		}
+		if count() != before {
+			t.Error("the refused form was kept")
+		}
+		if _, err := w.store.CreateForm(ctx, report.NewForm{Code: "NAM", Name: "Báo cáo năm", PeriodKind: vntext.Year,
+			Indicators: []string{"A", "K"}}); err != nil {
+			t.Fatalf("a year form with the same indicators: %v", err)
+		}
+	})
 }

@@ -321,6 +321,22 @@ func createForm(ctx context.Context, tx *db.Tx, nf NewForm) (int64, error) {
 			return 0, apperr.Invalid("indicators", fmt.Sprintf("Không có chỉ tiêu mã %s.", code))
 		}
 	}
+	// A roll-up adds up every report of a period kind, so an indicator
+	// on two forms of the same kind would be counted twice for a unit that
+	// filed both: each indicator belongs to one form per kind of period.
+	var ind, other string
+	err = tx.QueryRowContext(ctx, `SELECT i.code, f.code FROM report_form_items a
+		JOIN report_form_items b ON b.indicator_id = a.indicator_id AND b.form_id <> a.form_id
+		JOIN report_forms f ON f.id = b.form_id
+		JOIN report_indicators i ON i.id = a.indicator_id
+		WHERE a.form_id = ? AND f.period_kind = ? ORDER BY a.position LIMIT 1`, id, nf.PeriodKind.String()).Scan(&ind, &other)
+	switch {
+	case err == nil:
+		return 0, apperr.Invalid("indicators", fmt.Sprintf(
+			"Chỉ tiêu %s đã có trong mẫu %s cùng loại kỳ báo cáo; mỗi chỉ tiêu chỉ thuộc một mẫu cho mỗi loại kỳ để số liệu không bị cộng hai lần.", ind, other))
+	case !errors.Is(err, db.ErrNotFound):
+		return 0, fmt.Errorf("report: check form items: %w", err)
+	}
 	return id, nil
 }
 
