@@ -37,55 +37,7 @@ func (a *analyzer) datesIn(toks []token) []dateHit {
 		}
 		out = append(out, dateHit{day: m.Date.Day, month: m.Date.Month, year: m.Date.Year, i: i, j: j, start: start, end: end})
 	}
-	if len(out) == 0 {
-		out = parenDates(toks)
-	}
 	return out
-}
-
-// parenDates is an adapter for forms vntext.FindDates does not read
-// (yet): a day and month in brackets after a time word or a weekday,
-// "Sáng nay (12/7)", "Sáng thứ Năm (20/12)", or right after "nay":
-// "Sáng nay 20/12".
-func parenDates(toks []token) []dateHit {
-	var out []dateHit
-	for i := 1; i+2 < len(toks); i++ {
-		if toks[i].kind != tNum || toks[i+1].low != "/" || !adjacent(toks[i], toks[i+1]) || !adjacent(toks[i+1], toks[i+2]) {
-			continue
-		}
-		paren := toks[i-1].low == "(" && i >= 2 && (dateCue[toks[i-2].low] || weekdayWords[toks[i-2].low])
-		bare := toks[i-1].low == "nay"
-		if !paren && !bare {
-			continue
-		}
-		d, m := smallInt(toks[i]), smallInt(toks[i+2])
-		if !validDM(d, m) {
-			continue
-		}
-		h := dateHit{day: d, month: m, i: i, j: i + 3}
-		if tokAt(toks, i+3).low == "/" && adjacent(toks[i+2], toks[i+3]) {
-			if y := yearOf(tokAt(toks, i+4)); y > 0 {
-				h.year, h.j = y, i+5
-			}
-		}
-		if paren && tokAt(toks, h.j).low != ")" {
-			continue
-		}
-		h.start, h.end = toks[h.i].start, toks[h.j-1].end
-		out = append(out, h)
-	}
-	return out
-}
-
-// dateCue are words after which a bracketed day/month is a date.
-var dateCue = map[string]bool{"nay": true, "qua": true, "sáng": true, "chiều": true, "tối": true,
-	"trưa": true, "ngày": true, "hôm": true}
-
-var weekdayWords = map[string]bool{"hai": true, "ba": true, "tư": true, "năm": true, "sáu": true,
-	"bảy": true, "nhật": true}
-
-func validDM(d, m int) bool {
-	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(m, 2024)
 }
 
 func hasNumber(toks []token) bool {

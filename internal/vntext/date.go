@@ -120,9 +120,14 @@ var dateWords = map[string]bool{
 // (or "mồng", "mùng") was among them.
 func datePrefix(s string, i int) (j int, weekday string, ngay, any bool) {
 	j = i
+	timeWord := false // the previous word was a time of day or "hôm"
 	for {
 		w, k := wordAt(s, j)
+		wasTime := timeWord
+		timeWord = false
 		switch {
+		case (w == "nay" || w == "qua") && wasTime:
+			// "sáng nay", "chiều qua", "hôm nay": still announcing.
 		case w == "thứ":
 			k2 := skipHSpace(s, k)
 			if k2 == k {
@@ -156,6 +161,7 @@ func datePrefix(s string, i int) (j int, weekday string, ngay, any bool) {
 			weekday, k = "Chủ nhật", k3
 		case dateWords[w]:
 			ngay = ngay || w == "ngày" || w == "mồng" || w == "mùng"
+			timeWord = w != "ngày" && w != "mồng" && w != "mùng"
 		default:
 			return
 		}
@@ -404,9 +410,21 @@ func (d Date) valid() bool {
 // or written with "tháng".
 func matchDate(s string, i int, needContext bool) (end int, d Date, ok bool) {
 	j, weekday, ngay, announced := datePrefix(s, i)
+	// After announcing words the date may stand in brackets: "Sáng nay
+	// (12/7)", "Sáng thứ Năm (20/12)"; the bracket must close after it.
+	paren := announced && j < len(s) && s[j] == '('
+	if paren {
+		j++
+	}
 	end, d, ok = dateBody(s, j, ngay)
 	if !ok {
 		return i, Date{}, false
+	}
+	if paren {
+		if end >= len(s) || s[end] != ')' {
+			return i, Date{}, false
+		}
+		end++
 	}
 	if needContext && d.Year == 0 && !announced {
 		return i, Date{}, false
@@ -424,8 +442,10 @@ func matchDate(s string, i int, needContext bool) (end int, d Date, ok bool) {
 // range), "09-13/11/2015" (a range), "7/2023" and "tháng 7/2023" (a month),
 // "ngày 25 tháng 12 năm 2020". A day and month without a year must be
 // announced by "ngày", "mồng"/"mùng", "hôm", a weekday or a time of day
-// directly before it ("Sáng 11/7", "sáng ngày 11/7", "Thứ sáu, 11/7";
-// not "Thứ sáu (11/7)"), so a ratio such as "3/4 xã" is not a date, and
+// directly before it ("Sáng 11/7", "sáng ngày 11/7", "Thứ sáu, 11/7",
+// "Sáng nay 20/12", "hôm qua 19/12"), or stand in brackets right after such
+// words ("Sáng nay (12/7)", "Sáng thứ Năm (20/12)"; the match then covers
+// the brackets), so a ratio such as "3/4 xã" is not a date, and
 // "16/20" never is (20 is no month). "Thứ" followed by a digit is read as
 // a weekday only when capitalized ("Thứ 6, 11/7", but "lần thứ 2, 3/4").
 // Dates glued to other text are skipped: "12/2020/NĐ-CP" is a document

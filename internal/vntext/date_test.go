@@ -103,6 +103,13 @@ func TestFindDates(t *testing.T) {
 		{"Lạng Sơn, ngày 25 tháng 12 năm 2020", []m{{"ngày 25 tháng 12 năm 2020", Date{Day: 25, Month: 12, Year: 2020}}}},
 		{"trong 6 tháng đầu năm 2023", nil},
 		{"(25/12/2020)", []m{{"25/12/2020", Date{Day: 25, Month: 12, Year: 2020}}}},
+		{"Sáng nay 20/12, tại hội trường", []m{{"Sáng nay 20/12", Date{Day: 20, Month: 12}}}},
+		{"Sáng nay (12/7), Ban Dân vận tổ chức", []m{{"Sáng nay (12/7)", Date{Day: 12, Month: 7}}}},
+		{"Sáng thứ Năm (20/12), hội nghị", []m{{"Sáng thứ Năm (20/12)", Date{Day: 20, Month: 12, Weekday: "Thứ năm"}}}},
+		{"hôm qua 19/12 đoàn về xã", []m{{"hôm qua 19/12", Date{Day: 19, Month: 12}}}},
+		{"Hiện nay 3/4 xã đã hoàn thành", nil}, // "nay" alone announces nothing
+		{"Sáng nay (3/4 xã) đã xong", nil},     // the bracket must close after the date
+		{"tổ chức hôm (12/7", nil},             // an unclosed bracket
 	}
 	for _, tt := range tests {
 		got := FindDates(tt.in)
