@@ -141,7 +141,7 @@ func printAccounts(w io.Writer, accounts []auth.DemoAccount) {
 	}
 	fmt.Fprintln(w, "Tài khoản dùng thử (demo accounts):")
 	for _, a := range accounts {
-		fmt.Fprintf(w, "  %-14s mật khẩu %-18s %-9s %s\n", a.Login, a.Password, a.Role, a.UnitName)
+		fmt.Fprintf(w, "  %-14s mật khẩu %-20s %-9s %s\n", a.Login, a.Password, a.Role, a.UnitName)
 	}
 }
 
