@@ -310,3 +310,34 @@ func TestLockSerializes(t *testing.T) {
 		}
 	})
 }
+
+func TestPostgresSessionSettings(t *testing.T) {
+	if os.Getenv(dbtest.EnvPostgres) == "" {
+		t.Skipf("%s is not set", dbtest.EnvPostgres)
+	}
+	ctx := context.Background()
+	jit := func(u string) string {
+		t.Helper()
+		d, err := db.Open(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		var v string
+		if err := d.QueryRowContext(ctx, "SHOW jit").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	base := os.Getenv(dbtest.EnvPostgres)
+	if got := jit(base); got != "off" {
+		t.Errorf("jit = %q by default, want off", got)
+	}
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	if got := jit(base + sep + "jit=on"); got != "on" {
+		t.Errorf("jit = %q when the URL asks for on", got)
+	}
+}
