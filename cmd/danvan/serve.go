@@ -36,6 +36,9 @@ type ServeConfig struct {
 	Files string
 	// ImportDir is a folder of saved articles the import page may read.
 	ImportDir string
+	// TrustProxy reads the client address and HTTPS from the headers a
+	// reverse proxy sets; only behind one.
+	TrustProxy bool
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
@@ -75,7 +78,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustProxy: cfg.TrustProxy})
 	if err != nil {
 		m.files.Close()
 		d.Close()
@@ -216,6 +219,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	dbURL := dbFlag(fs)
 	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "nơi lưu tệp: thư mục hoặc URL gocloud.dev (file storage; env DANVAN_FILES)")
 	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "tin X-Forwarded-For/-Proto từ proxy ngược (behind a reverse proxy only)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
