@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
 )
 
 // runCmd runs the command line as main would and returns its output.
@@ -167,5 +168,51 @@ func TestServeWithDemo(t *testing.T) {
 	}
 	if _, err := http.Get(m.URL() + "/healthz"); err == nil {
 		t.Error("server still answers after shutdown")
+	}
+}
+
+// TestServeMaintains checks that the maintenance loop runs: a session idle
+// past its end is purged without any request touching it.
+func TestServeMaintains(t *testing.T) {
+	ctx := context.Background()
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "m.db")
+	m, err := Start(ctx, ServeConfig{Addr: "127.0.0.1:0", DB: dbURL, Demo: true, MaintainEvery: 20 * time.Millisecond,
+		Auth: auth.Config{Password: auth.TestPasswordParams}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		m.Shutdown(sctx)
+	}()
+	units := org.NewStore(m.db)
+	as := auth.NewStore(m.db, units, auth.Config{Password: auth.TestPasswordParams})
+	u, err := as.UserByLogin(ctx, m.accounts[0].Login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := as.StartSession(ctx, u.ID, "127.0.0.1", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Idle for nine hours (the idle end is eight).
+	old := time.Now().UTC().Add(-9 * time.Hour).Format("2006-01-02T15:04:05.000000Z")
+	if _, err := m.db.ExecContext(ctx, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", old, sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var n int
+		if err := m.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE id = ?", sess.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the idle session was not purged by the maintenance loop")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
