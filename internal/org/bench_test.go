@@ -151,3 +151,37 @@ func BenchmarkMapToToday2020Commune(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScopeUnitsProvince computes the scope of a grant on one of
+// today's provinces: its subtree today, the old units merged or split into
+// it and the old units closed under it (lists filter on this every time).
+func BenchmarkScopeUnitsProvince(b *testing.B) {
+	d, _, _ := nationalDemo(b)
+	s, ctx := org.NewStore(d), context.Background()
+	rows, err := d.QueryContext(ctx, `SELECT u.id FROM units u WHERE u.level = 'province' AND u.kind = 'board' AND u.valid_to IS NULL ORDER BY u.id`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var today []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			b.Fatal(err)
+		}
+		today = append(today, id)
+	}
+	rows.Close()
+	if len(today) == 0 {
+		b.Skip("no province today")
+	}
+	n := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ids, err := s.ScopeUnits(ctx, []int64{today[i%len(today)]})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += len(ids)
+	}
+	b.ReportMetric(float64(n)/float64(b.N), "units/op")
+}

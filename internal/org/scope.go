@@ -51,10 +51,12 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 		if err != nil {
 			return nil, err
 		}
-		orphans, err := s.idList(ctx, `SELECT DISTINCT u.id FROM units u
-			JOIN unit_versions v ON v.unit_id = u.id AND v.valid_to = u.valid_to
-			WHERE u.valid_to IS NOT NULL AND u.valid_to < ?
-			AND NOT EXISTS (SELECT 1 FROM unit_links l WHERE l.predecessor_id = u.id)
+		// Driven from the versions under the frontier (the parent index),
+		// not from every closed unit.
+		orphans, err := s.idList(ctx, `SELECT DISTINCT v.unit_id FROM unit_versions v
+			WHERE v.valid_to IS NOT NULL
+			AND EXISTS (SELECT 1 FROM units u WHERE u.id = v.unit_id AND u.valid_to = v.valid_to AND u.valid_to < ?)
+			AND NOT EXISTS (SELECT 1 FROM unit_links l WHERE l.predecessor_id = v.unit_id)
 			AND v.parent_id IN`, args, len(frontier))
 		if err != nil {
 			return nil, err
