@@ -45,29 +45,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	today := s.today()
-	v := homeView{Units: map[int64]string{}}
-	seen := map[int64]bool{}
+	v := homeView{Units: map[int64]string{}, Choices: s.grantedUnits(r, auth.PermRead)}
 	for _, g := range p.Grants {
 		u, err := s.org.Get(ctx, g.UnitID, today)
 		if err != nil {
-			continue // a grant on a unit closed since: nothing to show or switch to
+			continue // a grant on a unit closed since: nothing to show
 		}
 		v.Grants = append(v.Grants, grantView{Unit: u, Role: g.Role})
-		if !seen[u.ID] {
-			seen[u.ID] = true
-			v.Choices = append(v.Choices, u)
-		}
-		kids, err := s.org.Children(ctx, u.ID, today)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		for _, k := range kids {
-			if !seen[k.ID] {
-				seen[k.ID] = true
-				v.Choices = append(v.Choices, k)
-			}
-		}
 	}
 	// The current unit: ?don_vi=, else the remembered one, else the first
 	// grant; only ever one the user may read.

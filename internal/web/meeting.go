@@ -45,35 +45,6 @@ func (h *meetingHandlers) readScope(w http.ResponseWriter, r *http.Request) (uni
 	return sc, true
 }
 
-// grantedUnits lists the units of the user's grants and their children
-// today: the choices of unit filters and of organizers.
-func (h *meetingHandlers) grantedUnits(r *http.Request, perm auth.Permission) []org.Unit {
-	p := principal(r)
-	if p == nil {
-		return nil
-	}
-	ctx := r.Context()
-	today := h.today()
-	seen := map[int64]bool{}
-	var out []org.Unit
-	for _, id := range auth.ScopeRoots(p, perm) {
-		u, err := h.org.Get(ctx, id, today)
-		if err != nil || seen[u.ID] {
-			continue
-		}
-		seen[u.ID] = true
-		out = append(out, u)
-		kids, _ := h.org.Children(ctx, u.ID, today)
-		for _, k := range kids {
-			if !seen[k.ID] {
-				seen[k.ID] = true
-				out = append(out, k)
-			}
-		}
-	}
-	return out
-}
-
 func (h *meetingHandlers) list(w http.ResponseWriter, r *http.Request) {
 	sc, ok := h.readScope(w, r)
 	if !ok {

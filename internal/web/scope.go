@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
 )
 
 // unitScope is what a list page filters on: All for a national scope,
@@ -75,4 +76,33 @@ func (s *Server) ownUnits(r *http.Request) ([]int64, error) {
 		}
 	}
 	return out, nil
+}
+
+// grantedUnits lists the units of the user's grants and their children
+// today, each once: the choices of unit switchers and filters.
+func (s *Server) grantedUnits(r *http.Request, perm auth.Permission) []org.Unit {
+	p := principal(r)
+	if p == nil {
+		return nil
+	}
+	ctx := r.Context()
+	today := s.today()
+	seen := map[int64]bool{}
+	var out []org.Unit
+	for _, id := range auth.ScopeRoots(p, perm) {
+		u, err := s.org.Get(ctx, id, today)
+		if err != nil || seen[u.ID] {
+			continue
+		}
+		seen[u.ID] = true
+		out = append(out, u)
+		kids, _ := s.org.Children(ctx, u.ID, today)
+		for _, k := range kids {
+			if !seen[k.ID] {
+				seen[k.ID] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
