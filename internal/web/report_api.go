@@ -114,12 +114,7 @@ func (h *reportHandlers) apiGetReport(w http.ResponseWriter, r *http.Request) {
 	if _, ok := h.apiAllow(w, r, auth.PermRead, rep.UnitID); !ok {
 		return
 	}
-	a, err := h.toAPIReport(r, rep)
-	if err != nil {
-		h.apiError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, a)
+	h.writeReport(w, r, http.StatusOK, rep)
 }
 
 // apiTarget reads unit_id, form and period (query or body).
@@ -157,12 +152,7 @@ func (h *reportHandlers) apiFindReport(w http.ResponseWriter, r *http.Request) {
 		h.apiError(w, r, err)
 		return
 	}
-	a, err := h.toAPIReport(r, rep)
-	if err != nil {
-		h.apiError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, a)
+	h.writeReport(w, r, http.StatusOK, rep)
 }
 
 // apiSaveBody is the body of POST /api/v1/reports/draft and /submit:
@@ -237,12 +227,7 @@ func (h *reportHandlers) apiSave(w http.ResponseWriter, r *http.Request) {
 		h.apiErrors(w, r, err)
 		return
 	}
-	a, err := h.toAPIReport(r, rep)
-	if err != nil {
-		h.apiError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, a)
+	h.writeReport(w, r, http.StatusOK, rep)
 }
 
 // apiErrors answers a validation with every field error.
@@ -292,12 +277,7 @@ func (h *reportHandlers) apiDecide(w http.ResponseWriter, r *http.Request) {
 		h.apiError(w, r, err)
 		return
 	}
-	a, err := h.toAPIReport(r, rep)
-	if err != nil {
-		h.apiError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, a)
+	h.writeReport(w, r, http.StatusOK, rep)
 }
 
 type apiFigure struct {
@@ -352,4 +332,14 @@ func (h *reportHandlers) apiRollup(w http.ResponseWriter, r *http.Request) {
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"unit_id": unitID, "period": per.String(), "view": view,
 		"include_submitted": rq.IncludeSubmitted, "figures": out})
+}
+
+// writeReport answers with one report as the API shows it.
+func (h *reportHandlers) writeReport(w http.ResponseWriter, r *http.Request, status int, rep report.Report) {
+	a, err := h.toAPIReport(r, rep)
+	if err != nil {
+		h.apiError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, status, a)
 }
