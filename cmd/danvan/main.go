@@ -16,6 +16,8 @@ import (
 	"syscall"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/web"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -57,9 +59,23 @@ func main() {
 func errorLine(err error) string {
 	msg := err.Error()
 	if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
-		msg = e.Message
+		msg = messageOf(e)
 	}
 	return strings.Join(strings.Fields(msg), " ")
+}
+
+// messageOf translates a domain error's message into Vietnamese.
+func messageOf(e *apperr.Error) string {
+	c, err := web.Catalog()
+	if err != nil {
+		return e.Error()
+	}
+	if !c.Has(e.Key) && strings.Contains(e.Key, " ") {
+		// Transitional: a package whose messages are not yet in a catalog
+		// uses the Vietnamese sentence as the key.
+		return fmt.Sprintf(e.Key, e.Args...)
+	}
+	return c.T(i18n.VI, e.Key, e.Args...)
 }
 
 // usageError is an error in how the command was called (exit code 2).

@@ -30,7 +30,7 @@ type ServeConfig struct {
 	Logger *slog.Logger
 	Out    io.Writer   // where the start-up banner goes
 	Auth   auth.Config // zero means auth.DefaultConfig
-	// Files is the file storage: a folder or a gocloud.dev bucket URL.
+	// Files is the file storage: a folder (shared between servers on PostgreSQL), file:// or mem://.
 	// Empty means a folder beside a SQLite file (danvan.db-files), or
 	// ./danvan-files for PostgreSQL (share it between servers).
 	Files string
@@ -80,7 +80,6 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 	}
 	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustProxy: cfg.TrustProxy})
 	if err != nil {
-		m.files.Close()
 		d.Close()
 		return nil, err
 	}
@@ -209,7 +208,7 @@ func (m *Main) Shutdown(ctx context.Context) error {
 	if serr := <-m.done; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, serr)
 	}
-	return errors.Join(err, m.files.Close(), m.db.Close())
+	return errors.Join(err, m.db.Close())
 }
 
 func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -217,7 +216,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	cfg := ServeConfig{Out: stdout}
 	fs.StringVar(&cfg.Addr, "addr", ":8080", "địa chỉ lắng nghe (listen address)")
 	dbURL := dbFlag(fs)
-	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "nơi lưu tệp: thư mục hoặc URL gocloud.dev (file storage; env DANVAN_FILES)")
+	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "thư mục lưu tệp, dùng chung giữa các máy chủ (file storage folder; env DANVAN_FILES)")
 	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "tin X-Forwarded-For/-Proto từ proxy ngược (behind a reverse proxy only)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")

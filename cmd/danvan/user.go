@@ -216,12 +216,12 @@ func cliError(err error) error {
 	if errors.As(err, &es) {
 		msgs := make([]string, len(es))
 		for i, e := range es {
-			msgs[i] = e.Message
+			msgs[i] = messageOf(e)
 		}
 		return errors.New(strings.Join(msgs, " "))
 	}
 	if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
-		return errors.New(e.Message)
+		return errors.New(messageOf(e))
 	}
 	return err
 }

@@ -1,6 +1,7 @@
 // Package apperr defines danvan's one domain error type: a code that says
 // what kind of failure it is (the web layer maps it to an HTTP status) and
-// a message that is safe to show a user, in Vietnamese.
+// a message safe to show a user, as a catalog key with arguments (package
+// i18n) that the web layer translates into the user's language.
 package apperr
 
 import (
@@ -21,23 +22,33 @@ const (
 	CodeInternal     Code = "internal"
 )
 
-// Error is a failure with a code and a message for the user. Field names
-// the form field the message belongs to, when there is one. Err is the
-// cause, logged but never shown.
+// Error is a failure with a code and a message for the user: Key is its
+// catalog key and Args the arguments the message takes. Field names the
+// form field the message belongs to, when there is one. Err is the cause,
+// logged but never shown.
 type Error struct {
-	Code    Code
-	Message string
-	Field   string
-	Err     error
+	Code  Code
+	Key   string
+	Args  []any
+	Field string
+	Err   error
 }
 
-// Error implements error.
+// InternalKey is the catalog key of the message every internal error
+// shows: it reveals nothing of the cause.
+const InternalKey = "err.internal"
+
+// Error implements error (for logs: the key and arguments, untranslated).
 func (e *Error) Error() string {
+	msg := e.Key
+	if len(e.Args) > 0 {
+		msg += fmt.Sprint(e.Args)
+	}
 	var s string
 	if e.Field != "" {
-		s = fmt.Sprintf("%s: %s: %s", e.Code, e.Field, e.Message)
+		s = fmt.Sprintf("%s: %s: %s", e.Code, e.Field, msg)
 	} else {
-		s = fmt.Sprintf("%s: %s", e.Code, e.Message)
+		s = fmt.Sprintf("%s: %s", e.Code, msg)
 	}
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
@@ -48,32 +59,38 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Invalid reports bad input in a form field (field may be empty).
-func Invalid(field, msg string) *Error {
-	return &Error{Code: CodeInvalid, Field: field, Message: msg}
+// Invalid reports bad input in a form field (field may be empty); key is
+// the message's catalog key and args its arguments.
+func Invalid(field, key string, args ...any) *Error {
+	return &Error{Code: CodeInvalid, Field: field, Key: key, Args: args}
 }
 
 // NotFound reports that something does not exist (or is not visible to
 // the user, which must look the same).
-func NotFound(msg string) *Error { return &Error{Code: CodeNotFound, Message: msg} }
+func NotFound(key string, args ...any) *Error {
+	return &Error{Code: CodeNotFound, Key: key, Args: args}
+}
 
 // Conflict reports a clash with the current state: a duplicate, or a save
 // against a stale version.
-func Conflict(msg string) *Error { return &Error{Code: CodeConflict, Message: msg} }
+func Conflict(key string, args ...any) *Error {
+	return &Error{Code: CodeConflict, Key: key, Args: args}
+}
 
 // Forbidden reports that the user may not do this.
-func Forbidden(msg string) *Error { return &Error{Code: CodeForbidden, Message: msg} }
+func Forbidden(key string, args ...any) *Error {
+	return &Error{Code: CodeForbidden, Key: key, Args: args}
+}
 
 // Unauthorized reports that the user must sign in.
-func Unauthorized(msg string) *Error { return &Error{Code: CodeUnauthorized, Message: msg} }
+func Unauthorized(key string, args ...any) *Error {
+	return &Error{Code: CodeUnauthorized, Key: key, Args: args}
+}
 
-// Wrap turns an unexpected error into an internal one with a generic
-// message; the cause is kept for the log.
-func Wrap(err error, msg string) *Error {
-	if msg == "" {
-		msg = "Đã có lỗi hệ thống. Vui lòng thử lại sau."
-	}
-	return &Error{Code: CodeInternal, Message: msg, Err: err}
+// Wrap turns an unexpected error into an internal one; what the user sees
+// is the generic InternalKey message, the cause and context go to the log.
+func Wrap(err error, context string) *Error {
+	return &Error{Code: CodeInternal, Key: InternalKey, Err: fmt.Errorf("%s: %w", context, err)}
 }
 
 // As returns the *Error in err's chain, if any.
@@ -95,16 +112,17 @@ func CodeOf(err error) Code {
 	return CodeInternal
 }
 
-// MessageOf returns the message to show a user for err; internal errors
-// get a generic message that reveals nothing.
-func MessageOf(err error) string {
-	if e, ok := As(err); ok && e.Code != CodeInternal {
-		return e.Message
-	}
+// KeyOf returns the catalog key and arguments of the message to show a
+// user for err; internal errors get InternalKey, which reveals nothing.
+// It returns "" for nil.
+func KeyOf(err error) (string, []any) {
 	if err == nil {
-		return ""
+		return "", nil
 	}
-	return "Đã có lỗi hệ thống. Vui lòng thử lại sau."
+	if e, ok := As(err); ok && e.Code != CodeInternal {
+		return e.Key, e.Args
+	}
+	return InternalKey, nil
 }
 
 // Errors collects several field errors from one validation, so that a form
@@ -123,8 +141,11 @@ func (es Errors) Error() string {
 	return s
 }
 
-// Add appends an invalid-field error.
-func (es *Errors) Add(field, msg string) { *es = append(*es, Invalid(field, msg)) }
+// Add appends an invalid-field error with the message key and its
+// arguments.
+func (es *Errors) Add(field, key string, args ...any) {
+	*es = append(*es, Invalid(field, key, args...))
+}
 
 // Err returns nil when there are no errors, else es itself.
 func (es Errors) Err() error {
@@ -135,7 +156,7 @@ func (es Errors) Err() error {
 }
 
 // As lets errors.As(err, **Error) find the first field error in a list,
-// so CodeOf and MessageOf work on Errors too.
+// so CodeOf and KeyOf work on Errors too.
 func (es Errors) As(target any) bool {
 	if len(es) == 0 {
 		return false
@@ -147,12 +168,21 @@ func (es Errors) As(target any) bool {
 	return false
 }
 
-// Field returns the message for one field, or "".
-func (es Errors) Field(name string) string {
+// Field returns the first error on one field, or nil.
+func (es Errors) Field(name string) *Error {
 	for _, e := range es {
 		if e.Field == name {
-			return e.Message
+			return e
 		}
+	}
+	return nil
+}
+
+// FieldKey returns the message key of the first error on one field, or "".
+// Deprecated: transitional, for views not yet translating through kit.
+func (es Errors) FieldKey(name string) string {
+	if e := es.Field(name); e != nil {
+		return e.Key
 	}
 	return ""
 }

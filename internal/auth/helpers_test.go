@@ -137,9 +137,15 @@ func wantCode(t *testing.T, err error, code apperr.Code, msg string) {
 	if apperr.CodeOf(err) != code {
 		t.Fatalf("error = %v, want code %q", err, code)
 	}
-	if msg != "" && apperr.MessageOf(err) != msg {
-		t.Fatalf("message = %q, want %q", apperr.MessageOf(err), msg)
+	if msg != "" && errKey(err) != msg {
+		t.Fatalf("message = %q, want %q", errKey(err), msg)
 	}
 }
 
 const pw = "mật khẩu rất dài 123"
+
+// errKey is the message key of err.
+func errKey(err error) string {
+	k, _ := apperr.KeyOf(err)
+	return k
+}

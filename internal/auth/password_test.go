@@ -77,7 +77,7 @@ func TestCheckPassword(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := auth.CheckPassword(tt.pw)
-		if apperr.MessageOf(err) != tt.msg {
+		if errKey(err) != tt.msg {
 			t.Errorf("CheckPassword(%q) = %v, want %q", tt.pw, err, tt.msg)
 		}
 		if err != nil && apperr.CodeOf(err) != apperr.CodeInvalid {

@@ -187,7 +187,7 @@ func TestThrottleShared(t *testing.T) {
 			}
 			for name, s := range map[string]*auth.Store{"first": e1.s, "second": s2} {
 				_, err := s.Login(ctx, auth.LoginRequest{Login: "giang", Password: pw, Addr: "192.0.2.6"})
-				if apperr.MessageOf(err) != msgThrottled {
+				if errKey(err) != msgThrottled {
 					t.Fatalf("%s handle: %v, want throttled", name, err)
 				}
 			}

@@ -136,7 +136,7 @@ func Generate(ctx context.Context, d *db.DB, opts Options) error {
 	}
 	if n > 0 {
 		return &apperr.Error{Code: apperr.CodeConflict, Err: ErrNotEmpty,
-			Message: fmt.Sprintf("Cơ sở dữ liệu đã có %d đơn vị; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống", n)}
+			Key: "demo.err.notempty", Args: []any{n}}
 	}
 	rng := rand.New(rand.NewSource(opts.Seed))
 	var pl plan

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	gcblob "gocloud.dev/blob"
-
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/db"
@@ -79,7 +77,7 @@ func (s *Store) AddDocument(ctx context.Context, confID int64, kind DocKind, nam
 		}
 		return Document{}, fmt.Errorf("meeting: add document: %w", err)
 	}
-	if err := s.files.WriteAll(ctx, key, data, &gcblob.WriterOptions{ContentType: contentType}); err != nil {
+	if err := s.files.WriteAll(ctx, key, data); err != nil {
 		return Document{}, fmt.Errorf("meeting: write document: %w", err)
 	}
 	d := Document{ConferenceID: confID, Kind: kind, Name: name, ContentType: contentType, Size: int64(len(data)), key: key}

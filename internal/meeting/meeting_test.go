@@ -113,7 +113,7 @@ func TestInvalidConferenceSavesNothing(t *testing.T) {
 				t.Errorf("%s: err = %v", tc.name, err)
 				continue
 			}
-			if es, ok := err.(apperr.Errors); ok && es.Field(tc.field) == "" {
+			if es, ok := err.(apperr.Errors); ok && es.Field(tc.field) == nil {
 				t.Errorf("%s: no message for %s in %v", tc.name, tc.field, err)
 			}
 		}

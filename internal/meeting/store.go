@@ -160,7 +160,7 @@ func (e dupError) Unwrap() error { return ErrDuplicate }
 
 func duplicate(id int64) error {
 	return &apperr.Error{Code: apperr.CodeConflict, Field: "source", Err: dupError{id},
-		Message: fmt.Sprintf("Bài viết này đã được nhập thành hội nghị số %d.", id)}
+		Key: "Bài viết này đã được nhập thành hội nghị số %d.", Args: []any{id}}
 }
 
 // DuplicateOf returns the id of the conference an article was already

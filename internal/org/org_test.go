@@ -663,7 +663,7 @@ func TestRefusals(t *testing.T) {
 				if got := apperr.CodeOf(err); got != tt.code {
 					t.Errorf("code = %s, want %s (%v)", got, tt.code, err)
 				}
-				if msg := apperr.MessageOf(err); !strings.Contains(msg, tt.msg) {
+				if msg := errKey(err); !strings.Contains(msg, tt.msg) {
 					t.Errorf("message = %q, want it to contain %q", msg, tt.msg)
 				}
 				if after := counts(t, d); !mapsEqual(before, after) {
@@ -726,4 +726,10 @@ func TestAuditAndBatch(t *testing.T) {
 			t.Errorf("audit rows = %d, want %d", n, before+1)
 		}
 	})
+}
+
+// errKey is the message key of err.
+func errKey(err error) string {
+	k, _ := apperr.KeyOf(err)
+	return k
 }

@@ -14,18 +14,15 @@ import (
 	_ "image/png"
 	"io"
 	"log/slog"
-	"net/http"
 	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"gocloud.dev/blob"
-
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
-	dvblob "github.com/danvan/danvan/internal/blob"
+	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 )
 
@@ -106,7 +103,7 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 	if len(data) > MaxFileSize {
 		return File{}, apperr.Invalid("file", msgFileLarge)
 	}
-	ctype := http.DetectContentType(data)
+	ctype := blob.SniffType(data)
 	ext, ok := allowedTypes[ctype]
 	if !ok {
 		return File{}, apperr.Invalid("file", msgFileType)
@@ -144,9 +141,9 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 		return File{}, fmt.Errorf("practice: add file: %w", err)
 	}
 	// 2. The objects.
-	err = s.files.WriteAll(ctx, key, data, &blob.WriterOptions{ContentType: ctype})
+	err = s.files.WriteAll(ctx, key, data)
 	if err == nil && thumb != nil {
-		err = s.files.WriteAll(ctx, thumbKey, thumb, &blob.WriterOptions{ContentType: "image/jpeg"})
+		err = s.files.WriteAll(ctx, thumbKey, thumb)
 	}
 	if err == nil && s.afterStore != nil {
 		s.afterStore()
@@ -179,7 +176,7 @@ func (s *Store) discard(ctx context.Context, fileID int64, keys ...string) {
 		if k == "" {
 			continue
 		}
-		if err := s.files.Delete(ctx, k); err != nil && !dvblob.IsNotFound(err) {
+		if err := s.files.Delete(ctx, k); err != nil && !blob.IsNotFound(err) {
 			slog.WarnContext(ctx, "practice: discard upload object", slog.String("key", k), slog.Any("err", err))
 		}
 	}
@@ -275,9 +272,9 @@ func (s *Store) OpenFile(ctx context.Context, practiceID, fileID int64, thumb bo
 	if s.files == nil {
 		return File{}, nil, apperr.Wrap(errors.New("practice: no file bucket"), msgNoStorage)
 	}
-	r, err := s.files.NewReader(ctx, key, nil)
+	r, err := s.files.NewReader(ctx, key)
 	if err != nil {
-		if dvblob.IsNotFound(err) {
+		if blob.IsNotFound(err) {
 			return File{}, nil, apperr.NotFound(msgNoFile)
 		}
 		return File{}, nil, fmt.Errorf("practice: open file %s: %w", key, err)
@@ -297,16 +294,11 @@ func (s *Store) Sweep(ctx context.Context, grace time.Duration) (int, error) {
 	}
 	cutoff := s.db.Now().Add(-grace)
 	// Objects no row names (a row removed while its object stayed).
-	it := s.files.List(&blob.ListOptions{Prefix: "practice/"})
-	for {
-		obj, err := it.Next(ctx)
-		if errors.Is(err, io.EOF) {
-			break
-		}
+	for obj, err := range s.files.List(ctx, "practice/") {
 		if err != nil {
 			return n, fmt.Errorf("practice: sweep list: %w", err)
 		}
-		if obj.IsDir || obj.ModTime.After(cutoff) {
+		if obj.ModTime.After(cutoff) {
 			continue
 		}
 		var c int
@@ -314,7 +306,7 @@ func (s *Store) Sweep(ctx context.Context, grace time.Duration) (int, error) {
 			return n, fmt.Errorf("practice: sweep: %w", err)
 		}
 		if c == 0 {
-			if err := s.files.Delete(ctx, obj.Key); err != nil && !dvblob.IsNotFound(err) {
+			if err := s.files.Delete(ctx, obj.Key); err != nil && !blob.IsNotFound(err) {
 				return n, fmt.Errorf("practice: sweep %s: %w", obj.Key, err)
 			}
 			n++
@@ -360,7 +352,7 @@ func (s *Store) SweepPending(ctx context.Context, grace time.Duration) (int, err
 			}
 			if err := s.files.Delete(ctx, k); err == nil {
 				n++
-			} else if !dvblob.IsNotFound(err) {
+			} else if !blob.IsNotFound(err) {
 				return n, fmt.Errorf("practice: sweep %s: %w", k, err)
 			}
 		}

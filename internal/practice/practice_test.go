@@ -58,7 +58,6 @@ func newEnv(t *testing.T, d *db.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { bucket.Close() })
 	e := &env{t: t, d: d, s: NewStore(d, units, as, bucket), auth: as, units: units, u: fixture.Tree(t, d), dir: dir, ctx: ctx, clock: &clk}
 	e.officerQL = e.user("officer.ql", auth.RoleOfficer, e.u.QuangLang.ID)
 	e.officerMS = e.user("officer.ms", auth.RoleOfficer, e.u.MaiSao.ID)
@@ -728,7 +727,7 @@ func TestUploads(t *testing.T) {
 		}
 		// An object no row names (its row lost some other way) goes in the
 		// full sweep once it is old; referenced objects stay.
-		if err := e.s.files.WriteAll(e.ctx, "practice/999/lac.jpg", []byte("x"), nil); err != nil {
+		if err := e.s.files.WriteAll(e.ctx, "practice/999/lac.jpg", []byte("x")); err != nil {
 			t.Fatal(err)
 		}
 		if n, err := e.s.SweepPending(e.ctx, PendingGrace); err != nil || n != 0 {

@@ -201,7 +201,7 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 				if !ok {
 					col = sheet.ColModelName
 				}
-				es = append(es, sheet.CellError(r.Row, col, fe.Message))
+				es = append(es, sheet.CellError(r.Row, col, fe.Key))
 			}
 		}
 	}
@@ -264,5 +264,12 @@ func fieldErrors(err error) apperr.Errors {
 	case *apperr.Error:
 		return apperr.Errors{e}
 	}
-	return apperr.Errors{apperr.Invalid("", apperr.MessageOf(err))}
+	return apperr.Errors{apperr.Invalid("", errorKey(err))}
+}
+
+// errorKey is the message key of err (transitional: keys are still
+// Vietnamese sentences here).
+func errorKey(err error) string {
+	k, _ := apperr.KeyOf(err)
+	return k
 }

@@ -260,7 +260,7 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, f F
 		seen[[2]any{u.ID, k}] = r
 		v, has, err := ParseValue(ind, r.Cell(colValue), ind.Name)
 		if err != nil {
-			add(r, colValue, apperr.MessageOf(err))
+			add(r, colValue, errorKey(err))
 			continue
 		}
 		if !has {
@@ -294,7 +294,7 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, f F
 					line = r.Line
 				}
 			}
-			ps = append(ps, Problem{Sheet: rows[0].Sheet, Row: line, Column: ColumnName(colValue), Message: u.Name + ": " + e.Message})
+			ps = append(ps, Problem{Sheet: rows[0].Sheet, Row: line, Column: ColumnName(colValue), Message: u.Name + ": " + e.Key})
 		}
 	}
 	if len(ps) > 0 {
@@ -360,4 +360,11 @@ func unitByID(us []org.Unit, id int64) org.Unit {
 		}
 	}
 	return org.Unit{}
+}
+
+// errorKey is the message key of err (transitional: keys are still
+// Vietnamese sentences here).
+func errorKey(err error) string {
+	k, _ := apperr.KeyOf(err)
+	return k
 }

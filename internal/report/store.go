@@ -626,7 +626,7 @@ func parseInput(inds []Indicator, byID map[int64]Indicator, in Input, es *apperr
 			}
 			v, ok, err := ParseValue(ind, in.Values[k], label)
 			if err != nil {
-				es.Add(FieldName(k), apperr.MessageOf(err))
+				es.Add(FieldName(k), errorKey(err))
 				continue
 			}
 			if ok {

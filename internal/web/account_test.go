@@ -23,6 +23,7 @@ import (
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web"
+	"github.com/danvan/danvan/internal/web/kit"
 )
 
 const testPassword = "Mật-khẩu-thử-2026"
@@ -52,7 +53,6 @@ func testBucket(t *testing.T) *blob.Bucket {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { b.Close() })
 	return b
 }
 
@@ -432,7 +432,7 @@ func TestTooLargeBodyIsRefused(t *testing.T) {
 	s := newSite(t, dbtest.Open(t, "sqlite"))
 	c := s.as("officer.chilang")
 	tok := c.csrf()
-	big := strings.Repeat("x", web.MaxRequestBody+1)
+	big := strings.Repeat("x", kit.MaxRequestBody+1)
 	sessions := s.count("sessions")
 	res := c.post("/tai-khoan/mat-khau", url.Values{"csrf": {tok}, "old": {big}})
 	if res.StatusCode != http.StatusRequestEntityTooLarge {

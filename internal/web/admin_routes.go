@@ -1,7 +1,5 @@
 package web
 
-import "net/http"
-
 // adminRoutes registers the pages of administration: units (create,
 // rename, move, merge, split, close, each with a preview), accounts and
 // their grants, the signed-in user's API tokens, and the audit log.
@@ -11,7 +9,7 @@ import "net/http"
 // lie there, see auth.Store.CanManageUser); the audit log is for admins
 // and leaders, limited to the units they cover; API tokens belong to any
 // signed-in user.
-func (s *Server) adminRoutes(mux *http.ServeMux) {
+func (s *Server) adminRoutes(mux *legacyMux) {
 	a := &adminHandlers{Server: s}
 	mux.HandleFunc("GET /quan-tri", a.index)
 	mux.HandleFunc("GET /quan-tri/don-vi", a.units)

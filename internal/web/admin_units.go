@@ -677,11 +677,11 @@ var opFields = map[string][]string{
 // Err is the error message for a field of the form ("date" covers the
 // unit's start date too).
 func (v unitOpView) Err(field string) string {
-	if m := v.Errors.Field(field); m != "" {
+	if m := v.Errors.FieldKey(field); m != "" {
 		return m
 	}
 	if field == "date" {
-		return v.Errors.Field("valid_from")
+		return v.Errors.FieldKey("valid_from")
 	}
 	return ""
 }
@@ -691,14 +691,14 @@ func (v unitOpView) OtherErrors() []string {
 	var out []string
 	for _, e := range v.Errors {
 		if !slices.Contains(opFields[v.Op.Key], e.Field) && !strings.HasPrefix(e.Field, "part_share_") {
-			out = append(out, e.Message)
+			out = append(out, legacyText(e.Key, e.Args))
 		}
 	}
 	return out
 }
 
 // PartErr is the error beside row i of the split form.
-func (v unitOpView) PartErr(i int) string { return v.Errors.Field(fmt.Sprintf("part_share_%d", i)) }
+func (v unitOpView) PartErr(i int) string { return v.Errors.FieldKey(fmt.Sprintf("part_share_%d", i)) }
 
 // Is reports whether the unit id is the one picked in a single-choice field.
 func (v unitOpView) Is(field string, id int64) bool {

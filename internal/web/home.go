@@ -5,11 +5,13 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/web/kit"
 )
 
 // unitCookie remembers the unit a user last switched to.
@@ -21,7 +23,7 @@ type grantView struct {
 }
 
 type homeView struct {
-	Page
+	kit.Page
 	Grants   []grantView
 	Choices  []org.Unit // the unit switcher: granted units and their children
 	Current  org.Unit
@@ -38,18 +40,27 @@ type homeView struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	p := principal(r)
+	p := kit.Principal(r)
 	if p == nil {
-		s.render(w, r, http.StatusOK, "home", homeView{Page: s.page(w, r, "home.title")})
+		s.tmpl.Render(w, r, http.StatusOK, "home", homeView{Page: s.Page(w, r, "home.title")})
 		return
 	}
 	ctx := r.Context()
-	today := s.today()
-	v := homeView{Units: map[int64]string{}, Choices: s.grantedUnits(r, auth.PermRead)}
+	today := s.Today()
+	choices, err := s.Auth.GrantedUnits(ctx, p, auth.PermRead, today)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	v := homeView{Units: map[int64]string{}, Choices: choices}
 	for _, g := range p.Grants {
-		u, err := s.org.Get(ctx, g.UnitID, today)
-		if err != nil {
+		u, err := s.Org.Get(ctx, g.UnitID, today)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
 			continue // a grant on a unit closed since: nothing to show
+		}
+		if err != nil {
+			s.Fail(w, r, err)
+			return
 		}
 		v.Grants = append(v.Grants, grantView{Unit: u, Role: g.Role})
 	}
@@ -62,11 +73,21 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if id, err := strconv.ParseInt(want, 10, 64); err == nil {
-		if ok, _ := s.auth.Can(ctx, p, auth.PermRead, id); ok {
-			if u, err := s.org.Get(ctx, id, today); err == nil {
+		ok, err := s.Auth.Can(ctx, p, auth.PermRead, id)
+		if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+			s.Fail(w, r, err)
+			return
+		}
+		if ok {
+			u, err := s.Org.Get(ctx, id, today)
+			if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+				s.Fail(w, r, err)
+				return
+			}
+			if err == nil {
 				v.Current = u
 				if r.URL.Query().Get("don_vi") != "" {
-					s.setCookie(w, r, &http.Cookie{Name: unitCookie, Value: want, MaxAge: 365 * 24 * 3600})
+					s.SetCookie(w, r, &http.Cookie{Name: unitCookie, Value: want, MaxAge: 365 * 24 * 3600})
 				}
 			}
 		}
@@ -75,53 +96,57 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		v.Current = v.Grants[0].Unit
 	}
 	if v.Current.ID != 0 {
-		ids, err := s.org.ScopeUnits(ctx, []int64{v.Current.ID})
+		ids, err := s.Org.ScopeUnits(ctx, []int64{v.Current.ID})
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
-		v.Activity, _, err = audit.List(ctx, s.db, audit.Filter{Units: ids, Limit: 10})
+		v.Activity, _, err = audit.List(ctx, s.DB, audit.Filter{Units: ids, Limit: 10})
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
+		var refs []org.UnitAt
 		for _, a := range v.Activity {
-			if _, ok := v.Units[a.UnitID]; ok || a.UnitID == 0 {
-				continue
+			if a.UnitID != 0 {
+				refs = append(refs, org.UnitAt{ID: a.UnitID, Day: a.At})
 			}
-			if u, err := s.org.Get(ctx, a.UnitID, a.At); err == nil {
-				v.Units[a.UnitID] = u.Name
-			} else if hist, err := s.org.History(ctx, a.UnitID); err == nil && len(hist) > 0 {
-				v.Units[a.UnitID] = hist[len(hist)-1].Name
-			}
+		}
+		names, err := s.Org.Names(ctx, refs)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		for ref, name := range names {
+			v.Units[ref.ID] = name
 		}
 	}
 	if err := s.homeWork(r, p, &v); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	v.Page = s.page(w, r, "home.title")
-	s.render(w, r, http.StatusOK, "home", v)
+	v.Page = s.Page(w, r, "home.title")
+	s.tmpl.Render(w, r, http.StatusOK, "home", v)
 }
 
 // homeWork fills what waits for the user: reporting notices, the open
 // tasks of their own units and how many tasks in their scope are overdue.
 func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error {
 	ctx := r.Context()
-	v.Today = s.today()
+	v.Today = s.Today()
 	var err error
-	if v.Notices, err = report.NewStore(s.db, s.org, s.auth).NotificationsFor(ctx, p, 5); err != nil {
+	if v.Notices, err = report.NewStore(s.DB, s.Org, s.Auth).NotificationsFor(ctx, p, 5); err != nil {
 		return err
 	}
-	tasks := meeting.NewStore(s.db, s.org, s.files)
-	own, err := s.ownUnits(r)
+	tasks := meeting.NewStore(s.DB, s.Org, s.Files)
+	own, err := s.Auth.OwnUnits(ctx, p)
 	if err != nil {
 		return err
 	}
 	if v.Tasks, _, err = tasks.TasksForUnits(ctx, false, own, meeting.TaskFilter{Open: true, Limit: 5}); err != nil {
 		return err
 	}
-	sc, err := s.scopeOf(r, auth.PermRead)
+	sc, err := s.Auth.Reach(ctx, p, auth.PermRead)
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func (h *meetingHandlers) list(w http.ResponseWriter, r *http.Request) {
 	f.Offset = off
 	rows, total, err := h.store.List(r.Context(), f)
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
-		v.Error = apperr.MessageOf(err)
+		v.Error = legacyMessage(err)
 		f.Period = ""
 		rows, total, err = h.store.List(r.Context(), f)
 	}

@@ -311,11 +311,11 @@ func (v *confFormView) rows() {
 }
 
 // Field returns the error message of a form field.
-func (v confFormView) Field(name string) string { return v.Errors.Field(name) }
+func (v confFormView) Field(name string) string { return v.Errors.FieldKey(name) }
 
 // RowError returns the error of row i of a list ("p", "f", "t").
 func (v confFormView) RowError(list string, i int) string {
-	return v.Errors.Field(fmt.Sprintf("%s.%d", list, i))
+	return v.Errors.FieldKey(fmt.Sprintf("%s.%d", list, i))
 }
 
 func (h *meetingHandlers) formView(w http.ResponseWriter, r *http.Request, f confForm, title string, imp bool) confFormView {

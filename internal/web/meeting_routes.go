@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
 )
@@ -19,7 +17,7 @@ type meetingHandlers struct {
 }
 
 // meetingRoutes registers the pages and API endpoints of conferences, key tasks and emulation pledges.
-func (s *Server) meetingRoutes(mux *http.ServeMux) {
+func (s *Server) meetingRoutes(mux *legacyMux) {
 	h := &meetingHandlers{Server: s, store: meeting.NewStore(s.db, s.org, s.files),
 		pledges: emulation.NewStore(s.db, s.org)}
 

@@ -46,7 +46,7 @@ func TestCatalogCoversTemplates(t *testing.T) {
 			t.Errorf("template key %q is not in the catalog", key)
 			continue
 		}
-		if strings.TrimSpace(m.vi) == "" || strings.TrimSpace(m.en) == "" {
+		if strings.TrimSpace(m.VI()) == "" || strings.TrimSpace(m.EN()) == "" {
 			t.Errorf("catalog key %q lacks a language", key)
 		}
 	}

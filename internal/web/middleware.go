@@ -2,22 +2,22 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
+	"crypto/subtle"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
-)
 
-type ctxKey int
-
-const (
-	keyRequestID ctxKey = iota
-	keyLang
-	keyRoute
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/web/kit"
 )
 
 // routeInfo carries the matched route pattern back out to observe: the
@@ -25,25 +25,16 @@ const (
 // has replaced by then.
 type routeInfo struct{ pattern string }
 
+type routeKey struct{}
+
 // routeRecorder wraps the mux and records the pattern it matched.
 func routeRecorder(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mux.ServeHTTP(w, r)
-		if ri, ok := r.Context().Value(keyRoute).(*routeInfo); ok {
+		if ri, ok := r.Context().Value(routeKey{}).(*routeInfo); ok {
 			ri.pattern = r.Pattern
 		}
 	})
-}
-
-func requestID(ctx context.Context) string {
-	id, _ := ctx.Value(keyRequestID).(string)
-	return id
-}
-
-func newRequestID() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 // statusWriter remembers the status and size of a response.
@@ -78,11 +69,11 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get("X-Request-Id")
-		if id == "" || len(id) > 64 {
-			id = newRequestID()
+		if id == "" || len(id) > 64 || strings.ContainsFunc(id, func(c rune) bool { return c < '!' || c > '~' }) {
+			id = kit.RandomHex(8)
 		}
 		ri := &routeInfo{}
-		ctx := context.WithValue(context.WithValue(r.Context(), keyRequestID, id), keyRoute, ri)
+		ctx := context.WithValue(kit.WithRequestID(r.Context(), id), routeKey{}, ri)
 		r = r.WithContext(ctx)
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
@@ -101,7 +92,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if sw.status >= 500 {
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(ctx, level, "request",
+		s.Log.LogAttrs(ctx, level, "request",
 			slog.String("request_id", id),
 			slog.String("method", r.Method),
 			slog.String("route", route),
@@ -122,8 +113,8 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
-				s.log.ErrorContext(r.Context(), "panic", slog.String("panic", fmt.Sprint(p)), slog.String("stack", string(debug.Stack())))
-				s.errorPage(w, r, http.StatusInternalServerError, translate(langOf(r), "err.500"))
+				s.LogError(r, "panic", fmt.Errorf("%v\n%s", p, debug.Stack()))
+				s.ErrorPage(w, r, http.StatusInternalServerError, s.T(r, "err.500"))
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -152,37 +143,156 @@ func securityHeaders(next http.Handler) http.Handler {
 
 // language picks the interface language: ?lang= (remembered in a cookie),
 // else the cookie, else Vietnamese.
-func (s *Server) language(next http.Handler) http.Handler {
+func language(next http.Handler, k *kit.Kit) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang := LangVI
-		if c, err := r.Cookie("lang"); err == nil && c.Value == LangEN {
-			lang = LangEN
+		lang := i18n.VI
+		if c, err := r.Cookie("lang"); err == nil && c.Value == i18n.EN {
+			lang = i18n.EN
 		}
-		if q := r.URL.Query().Get("lang"); q == LangVI || q == LangEN {
+		if q := r.URL.Query().Get("lang"); q == i18n.VI || q == i18n.EN {
 			lang = q
-			http.SetCookie(w, &http.Cookie{Name: "lang", Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
-				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+			k.SetCookie(w, r, &http.Cookie{Name: "lang", Value: q, MaxAge: 365 * 24 * 3600})
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), keyLang, lang)))
+		next.ServeHTTP(w, r.WithContext(kit.WithLang(r.Context(), lang)))
 	})
-}
-
-func langOf(r *http.Request) string {
-	if l, ok := r.Context().Value(keyLang).(string); ok {
-		return l
-	}
-	return LangVI
 }
 
 // crossOrigin rejects state-changing requests that a browser marks as
 // coming from another site (Sec-Fetch-Site, or an Origin that is not
 // this host), before any handler runs.
-func crossOrigin(next http.Handler) http.Handler {
+func crossOrigin(next http.Handler, k *kit.Kit) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprintln(w, translate(langOf(r), "err.crossorigin"))
+		fmt.Fprintln(w, k.T(r, "err.crossorigin"))
 	}))
 	return cop.Handler(next)
+}
+
+// clientAddr is the client's IP address: the socket's peer, or with
+// TrustProxy the first address of X-Forwarded-For.
+func (s *Server) clientAddr(r *http.Request) string {
+	if s.TrustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			first, _, _ := strings.Cut(xff, ",")
+			if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
+				return ip.String()
+			}
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// authenticate finds who is calling: a bearer token on /api/ paths, the
+// session cookie elsewhere. An invalid session cookie is cleared and the
+// request goes on anonymously; pages that need a user redirect to sign-in.
+// The audit actor is put in the context for every write the request makes.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		addr := s.clientAddr(r)
+		var p *auth.Principal
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			if h := r.Header.Get("Authorization"); h != "" {
+				secret, ok := strings.CutPrefix(h, "Bearer ")
+				var err error
+				if ok {
+					p, err = s.Auth.AuthenticateToken(ctx, strings.TrimSpace(secret))
+				}
+				if !ok || err != nil {
+					if err == nil || apperr.CodeOf(err) == apperr.CodeUnauthorized {
+						err = apperr.Unauthorized("api.err.token_bad")
+					}
+					s.APIError(w, r, err)
+					return
+				}
+			}
+		} else if c, err := r.Cookie(kit.SessionCookie); err == nil && c.Value != "" {
+			p, err = s.Auth.Authenticate(ctx, c.Value)
+			if err != nil {
+				if apperr.CodeOf(err) != apperr.CodeUnauthorized {
+					s.Fail(w, r, err)
+					return
+				}
+				s.ClearCookie(w, r, kit.SessionCookie)
+				s.SetFlash(w, r, "auth.expired")
+				p = nil
+			}
+		}
+		ctx = audit.WithActor(ctx, audit.Actor{Addr: addr})
+		if p != nil {
+			ctx = kit.WithPrincipal(ctx, p)
+			ctx = audit.WithActor(ctx, p.Actor(addr))
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// csrf guards every state-changing browser request beyond the
+// cross-origin check: the form must carry the session's token, or, before
+// sign-in, the token of the double-submit cookie. API calls with a bearer
+// token carry no cookies and are exempt.
+func (s *Server) csrf(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		api := strings.HasPrefix(r.URL.Path, "/api/")
+		if kit.IsSafe(r.Method) || api {
+			if kit.Principal(r) == nil && !api {
+				s.ensureCSRFCookie(w, r)
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		// Reading the form reads the body: cap it first, so no request can
+		// make the server buffer or spool more than any form needs.
+		r.Body = http.MaxBytesReader(w, r.Body, kit.MaxRequestBody)
+		if err := parseBody(r); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				s.ErrorPage(w, r, http.StatusRequestEntityTooLarge, s.T(r, "err.413"))
+				return
+			}
+			s.Fail(w, r, apperr.Invalid("", "form.err.unreadable"))
+			return
+		}
+		sent := r.PostFormValue("csrf")
+		var err error
+		if p := kit.Principal(r); p != nil {
+			err = auth.CheckCSRF(p, sent)
+		} else if c, cerr := r.Cookie(kit.CSRFCookie); cerr != nil || sent == "" ||
+			subtle.ConstantTimeCompare([]byte(c.Value), []byte(sent)) != 1 {
+			err = apperr.Forbidden("form.err.csrf")
+		}
+		if err != nil {
+			s.Log.WarnContext(r.Context(), "csrf token rejected", slog.String("path", r.URL.Path),
+				slog.String("request_id", kit.RequestID(r.Context())))
+			s.Fail(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// parseBody reads a form body, multipart or not, keeping at most 8 MiB of
+// files in memory (the rest spills to temporary files).
+func parseBody(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(8 << 20)
+	}
+	return r.ParseForm()
+}
+
+// ensureCSRFCookie gives an anonymous browser its double-submit token and
+// makes it visible to the page being rendered.
+func (s *Server) ensureCSRFCookie(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(kit.CSRFCookie); err == nil && len(c.Value) == 32 {
+		return
+	}
+	tok := kit.RandomHex(16)
+	s.SetCookie(w, r, &http.Cookie{Name: kit.CSRFCookie, Value: tok, MaxAge: 12 * 3600})
+	r.AddCookie(&http.Cookie{Name: kit.CSRFCookie, Value: tok})
 }

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"os"
@@ -6,30 +6,26 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/danvan/danvan/internal/db/dbtest"
 )
 
-// TestEveryAPIRouteIsDocumented reads the routes registered in this
-// package's source and the paths of docs/openapi.yaml (and its fragments
+// TestEveryAPIRouteIsDocumented takes the routes every feature's Mount
+// returns and the paths of docs/openapi.yaml (and its fragments
 // docs/openapi-*.yaml), and fails on any /api/v1 route that is not
 // documented with its method, or any documented path that does not exist.
 func TestEveryAPIRouteIsDocumented(t *testing.T) {
-	routeRe := regexp.MustCompile(`HandleFunc\("(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^"]*)"`)
-	files, _ := filepath.Glob("*.go")
+	h := newHarness(t, dbtest.Open(t, "sqlite"))
 	routes := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
+	for _, pattern := range h.srv.Routes() {
+		method, path, ok := strings.Cut(pattern, " ")
+		if !ok || !strings.HasPrefix(path, "/api/v1/") {
 			continue
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range routeRe.FindAllStringSubmatch(string(b), -1) {
-			routes[strings.ToLower(m[1])+" "+strings.TrimSuffix(m[2], "{$}")] = true
-		}
+		routes[strings.ToLower(method)+" "+strings.TrimSuffix(path, "{$}")] = true
 	}
 	if len(routes) < 4 {
-		t.Fatalf("found only %d API routes in the source: the pattern is broken", len(routes))
+		t.Fatalf("the features mount only %d API routes", len(routes))
 	}
 	specs, _ := filepath.Glob("../../docs/openapi*.yaml")
 	if len(specs) == 0 {

@@ -154,7 +154,7 @@ func (h *practiceHandlers) list(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		v.Error, status = apperr.MessageOf(err), http.StatusBadRequest
+		v.Error, status = legacyMessage(err), http.StatusBadRequest
 	}
 	v.Rows = rows
 	v.Pager = newPager(r, page, DefaultPageSize, total)

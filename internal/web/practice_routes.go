@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/danvan/danvan/internal/practice"
 )
 
@@ -13,7 +11,7 @@ type practiceHandlers struct {
 }
 
 // practiceRoutes registers the pages and API endpoints of the "Dân vận khéo" model registry.
-func (s *Server) practiceRoutes(mux *http.ServeMux) {
+func (s *Server) practiceRoutes(mux *legacyMux) {
 	h := &practiceHandlers{Server: s, store: practice.NewStore(s.db, s.org, s.auth, s.files)}
 
 	mux.HandleFunc("GET /mo-hinh", h.list)

@@ -176,7 +176,7 @@ func (h *reportHandlers) entryView(w http.ResponseWriter, r *http.Request, e rep
 					row.Value = typed.Values[k]
 				}
 			}
-			row.Error = errs.Field(row.Field)
+			row.Error = errs.FieldKey(row.Field)
 			v.Rows = append(v.Rows, row)
 		}
 	}
@@ -580,7 +580,7 @@ func (h *reportHandlers) upload(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &ps) {
 			v.Problems = ps
 		} else if c := apperr.CodeOf(err); c == apperr.CodeInvalid || c == apperr.CodeConflict {
-			v.Message = apperr.MessageOf(err)
+			v.Message = legacyMessage(err)
 		} else {
 			h.fail(w, r, err)
 			return

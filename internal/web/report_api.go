@@ -243,10 +243,10 @@ func (h *reportHandlers) apiErrors(w http.ResponseWriter, r *http.Request, err e
 	}
 	list := make([]fe, len(es))
 	for i, e := range es {
-		list[i] = fe{e.Field, e.Message}
+		list[i] = fe{e.Field, legacyText(e.Key, e.Args)}
 	}
 	h.writeJSON(w, r, http.StatusBadRequest, map[string]any{"error": map[string]any{
-		"code": "invalid", "message": es[0].Message, "field": es[0].Field, "fields": list}})
+		"code": "invalid", "message": legacyText(es[0].Key, es[0].Args), "field": es[0].Field, "fields": list}})
 }
 
 func (h *reportHandlers) apiDecide(w http.ResponseWriter, r *http.Request) {

@@ -1,13 +1,11 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/danvan/danvan/internal/report"
 )
 
 // reportRoutes registers the pages and API endpoints of periodic reporting: indicators, reports, roll-up, dashboards.
-func (s *Server) reportRoutes(mux *http.ServeMux) {
+func (s *Server) reportRoutes(mux *legacyMux) {
 	h := &reportHandlers{Server: s, store: report.NewStore(s.db, s.org, s.auth)}
 	mux.HandleFunc("GET /bao-cao", h.index)
 	mux.HandleFunc("GET /bao-cao/nhap", h.entryForm)

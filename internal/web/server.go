@@ -1,16 +1,20 @@
-// Package web serves danvan's pages and JSON API over the domain packages:
-// the router, the middleware every request passes through, the templates
-// (embedded, parsed once) and the handlers. Handlers are thin: they parse
-// the request, call a domain package and render a typed view.
+// Package web serves danvan's pages and JSON API. It holds only what is
+// not a feature: the server and its list of features, the middleware every
+// request passes through, the home page and the operations endpoints.
+// Each feature lives in a package of its own under web (unitui,
+// accountui, reportui, practiceui, meetingui, adminui, …), built on the
+// shared toolkit in web/kit, and hands its routes to the server from
+// Mount.
 package web
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -20,7 +24,11 @@ import (
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/kit"
 )
+
+//go:embed templates
+var templateFS embed.FS
 
 // Config is what the web layer needs from its caller.
 type Config struct {
@@ -44,23 +52,17 @@ type Config struct {
 
 // Server is the HTTP handler of the whole product.
 type Server struct {
-	db         *db.DB
-	org        *org.Store
-	auth       *auth.Store
-	log        *slog.Logger
-	now        func() time.Time
-	trustProxy bool
-	files      *blob.Bucket
-	importDir  string
-	renderer   *renderer
-	static     *staticFiles
-	metrics    *metrics
-	handler    http.Handler
+	*kit.Kit
+	legacyFields
+	metrics *metrics
+	tmpl    *kit.Templates
+	routes  []kit.Route
+	handler http.Handler
 }
 
-// New builds the server: it loads the static files, parses every
-// template and registers the routes. It fails at start-up, not on the
-// first request, when a template is broken.
+// New builds the server: it merges the message catalogs, mounts every
+// feature and parses every template. It fails at start-up, not on the
+// first request, when a template is broken or two routes clash.
 func New(cfg Config) (*Server, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("web: no database")
@@ -68,37 +70,98 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
 	if cfg.Files == nil {
 		cfg.Logger.Warn("no file storage configured: uploaded files are kept in memory only")
-		cfg.Files, _ = blob.Open(context.Background(), "mem://")
+		var err error
+		if cfg.Files, err = blob.Open(context.Background(), "mem://"); err != nil {
+			return nil, err
+		}
 	}
-	static, err := loadStatic()
-	if err != nil {
-		return nil, err
-	}
-	rend, err := newRenderer(static)
+	catalog, err := Catalog()
 	if err != nil {
 		return nil, err
 	}
 	units := org.NewStore(cfg.DB)
-	s := &Server{
-		db:         cfg.DB,
-		org:        units,
-		auth:       auth.NewStore(cfg.DB, units, cfg.Auth),
-		trustProxy: cfg.TrustProxy,
-		files:      cfg.Files,
-		importDir:  cfg.ImportDir,
-		log:        cfg.Logger,
-		now:        cfg.Now,
-		renderer:   rend,
-		static:     static,
-		metrics:    newMetrics(cfg.DB),
+	k, err := kit.New(kit.Config{DB: cfg.DB, Org: units, Auth: auth.NewStore(cfg.DB, units, cfg.Auth),
+		Logger: cfg.Logger, Now: cfg.Now, Files: cfg.Files, ImportDir: cfg.ImportDir,
+		TrustProxy: cfg.TrustProxy, Catalog: catalog})
+	if err != nil {
+		return nil, err
 	}
-	s.handler = s.routes()
+	s := &Server{Kit: k, metrics: newMetrics(cfg.DB)}
+	sub, err := fs.Sub(templateFS, "templates")
+	if err != nil {
+		return nil, err
+	}
+	if s.tmpl, err = k.Templates(sub, nil); err != nil {
+		return nil, err
+	}
+	if err := s.mount(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// mount collects every feature's routes and links, in the order of the
+// header, and builds the handler chain.
+func (s *Server) mount() error {
+	var nav []kit.NavLink
+	for _, f := range s.features() {
+		feat, err := f.mount(s.Kit)
+		if err != nil {
+			return fmt.Errorf("web: mount %s: %w", f.name, err)
+		}
+		s.routes = append(s.routes, feat.Routes...)
+		nav = append(nav, feat.Nav...)
+	}
+	s.SetNav(nav)
+
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", s.Static())
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", s.metrics.handler())
+	mux.HandleFunc("GET /{$}", s.home)
+	for _, rt := range s.routes {
+		if err := register(mux, rt); err != nil {
+			return err
+		}
+	}
+	mux.HandleFunc("/api/", s.apiNotFound)
+	mux.HandleFunc("/", s.NotFound)
+
+	var h http.Handler = routeRecorder(mux)
+	h = s.csrf(h)
+	h = s.authenticate(h)
+	h = crossOrigin(h, s.Kit)
+	h = language(h, s.Kit)
+	h = securityHeaders(h)
+	h = s.recoverer(h)
+	h = s.observe(h) // outermost: logs and counts everything, panics included
+	s.handler = h
+	return nil
+}
+
+// register adds one route, turning the mux's panic on a clashing pattern
+// into an error.
+func register(mux *http.ServeMux, rt kit.Route) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("web: route %q: %v", rt.Pattern, p)
+		}
+	}()
+	mux.HandleFunc(rt.Pattern, rt.Handler)
+	return nil
+}
+
+// Routes lists the patterns every feature serves, in mount order (the
+// OpenAPI test checks the /api/ ones against docs/openapi.yaml).
+func (s *Server) Routes() []string {
+	out := make([]string, len(s.routes))
+	for i, rt := range s.routes {
+		out[i] = rt.Pattern
+	}
+	return out
 }
 
 // ServeHTTP implements http.Handler.
@@ -106,48 +169,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // Registry returns the Prometheus registry behind /metrics.
 func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
-
-func (s *Server) routes() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /static/", s.static)
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", s.metrics.handler())
-
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /don-vi", s.unitTree)
-	mux.HandleFunc("GET /don-vi/{id}", s.unitShow)
-
-	mux.HandleFunc("GET /dang-nhap", s.loginForm)
-	mux.HandleFunc("POST /dang-nhap", s.login)
-	mux.HandleFunc("POST /dang-xuat", s.logout)
-	mux.HandleFunc("GET /tai-khoan/mat-khau", s.passwordForm)
-	mux.HandleFunc("POST /tai-khoan/mat-khau", s.changePassword)
-
-	// Each feature registers its own pages and API in its *_routes.go.
-	s.adminRoutes(mux)
-	s.practiceRoutes(mux)
-	s.reportRoutes(mux)
-	s.meetingRoutes(mux)
-
-	mux.HandleFunc("GET /api/v1/me", s.apiGetMe)
-	mux.HandleFunc("GET /api/v1/units", s.apiListUnits)
-	mux.HandleFunc("GET /api/v1/units/{id}", s.apiGetUnit)
-	mux.HandleFunc("GET /api/v1/units/{id}/subtree", s.apiGetSubtree)
-	mux.HandleFunc("/api/", s.apiNotFound)
-
-	mux.HandleFunc("/", s.notFound)
-
-	var h http.Handler = routeRecorder(mux)
-	h = s.csrf(h)
-	h = s.authenticate(h)
-	h = crossOrigin(h)
-	h = s.language(h)
-	h = securityHeaders(h)
-	h = s.recoverer(h)
-	h = s.observe(h) // outermost: logs and counts everything, panics included
-	return h
-}
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -159,8 +180,8 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := s.db.Ping(ctx); err != nil {
-		s.log.WarnContext(ctx, "readiness check failed", slog.Any("err", err))
+	if err := s.DB.Ping(ctx); err != nil {
+		s.Log.WarnContext(ctx, "readiness check failed", slog.Any("err", err))
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, "database unavailable")
 		return
@@ -168,61 +189,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "ok")
 }
 
-// errorView is the view of the error page.
-type errorView struct {
-	Page
-	Status    int
-	Message   string
-	RequestID string
+// apiNotFound answers unknown /api/ paths in JSON.
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	s.APIError(w, r, apperr.NotFound("api.err.nopath"))
 }
-
-// statusOf maps a domain error code to an HTTP status.
-func statusOf(err error) int {
-	switch apperr.CodeOf(err) {
-	case apperr.CodeInvalid:
-		return http.StatusBadRequest
-	case apperr.CodeNotFound:
-		return http.StatusNotFound
-	case apperr.CodeConflict:
-		return http.StatusConflict
-	case apperr.CodeForbidden:
-		return http.StatusForbidden
-	case apperr.CodeUnauthorized:
-		return http.StatusUnauthorized
-	}
-	return http.StatusInternalServerError
-}
-
-// fail renders the error page for err: the domain message for known
-// codes, a generic one (and a log line with the cause) for internal errors.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
-	msg := apperr.MessageOf(err)
-	if status == http.StatusInternalServerError {
-		s.log.ErrorContext(r.Context(), "internal error", slog.Any("err", err))
-		msg = translate(langOf(r), "err.500")
-	} else if langOf(r) == LangEN {
-		msg = translate(LangEN, fmt.Sprintf("err.%d", status))
-	}
-	s.errorPage(w, r, status, msg)
-}
-
-func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	v := errorView{Page: s.page(w, r, "err.title"), Status: status, Message: msg, RequestID: requestID(r.Context())}
-	s.render(w, r, status, "error", v)
-}
-
-// serverError is for failures of the web layer itself (a broken
-// template); it must not call render again.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.ErrorContext(r.Context(), "server error", slog.Any("err", err))
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	fmt.Fprintln(w, translate(langOf(r), "err.500"))
-}
-
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, http.StatusNotFound, translate(langOf(r), "err.404"))
-}
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

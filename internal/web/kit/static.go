@@ -1,4 +1,4 @@
-package web
+package kit
 
 import (
 	"crypto/sha256"
@@ -15,10 +15,10 @@ import (
 //go:embed static
 var staticFS embed.FS
 
-// staticFiles serves the embedded static folder under content-hash URLs
+// Static serves the embedded static folder under content-hash URLs
 // (/static/style.3f2a9c1b.css), cached for a year: pages stay small on
 // slow phones, and a new build changes every URL it needs to.
-type staticFiles struct {
+type Static struct {
 	byName map[string]staticFile // "style.css" -> file
 	byURL  map[string]staticFile // "/static/style.3f2a9c1b.css" -> file
 }
@@ -29,8 +29,8 @@ type staticFile struct {
 	ctyp string
 }
 
-func loadStatic() (*staticFiles, error) {
-	s := &staticFiles{byName: map[string]staticFile{}, byURL: map[string]staticFile{}}
+func loadStatic() (*Static, error) {
+	s := &Static{byName: map[string]staticFile{}, byURL: map[string]staticFile{}}
 	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -53,21 +53,21 @@ func loadStatic() (*staticFiles, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("web: static files: %w", err)
+		return nil, fmt.Errorf("kit: static files: %w", err)
 	}
 	return s, nil
 }
 
 // URL returns the content-hash URL of a static file by its name.
-func (s *staticFiles) URL(name string) (string, error) {
+func (s *Static) URL(name string) (string, error) {
 	f, ok := s.byName[name]
 	if !ok {
-		return "", fmt.Errorf("web: no static file %q", name)
+		return "", fmt.Errorf("kit: no static file %q", name)
 	}
 	return f.url, nil
 }
 
-func (s *staticFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, ok := s.byURL[r.URL.Path]
 	if !ok {
 		http.NotFound(w, r)

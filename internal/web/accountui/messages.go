@@ -1,12 +1,12 @@
-package web
+package accountui
 
-// authMessages are the texts of signing in and out and of the account.
-var authMessages = map[string]message{
-	"auth.login.title":    {"Đăng nhập", "Sign in"},
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the words of signing in and out and of the account pages.
+var Messages = i18n.Catalog{
 	"auth.login.name":     {"Tên đăng nhập", "Login name"},
 	"auth.login.password": {"Mật khẩu", "Password"},
 	"auth.login.submit":   {"Đăng nhập", "Sign in"},
-	"auth.logout":         {"Đăng xuất", "Sign out"},
 	"auth.loggedout":      {"Bạn đã đăng xuất.", "You have signed out."},
 	"auth.expired":        {"Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has ended. Please sign in again."},
 	"auth.pw.title":       {"Đổi mật khẩu", "Change password"},
@@ -18,5 +18,4 @@ var authMessages = map[string]message{
 	"auth.pw.submit":      {"Đổi mật khẩu", "Change password"},
 	"auth.pw.mismatch":    {"Hai lần nhập mật khẩu mới không khớp nhau.", "The two new passwords differ."},
 	"auth.pw.done":        {"Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", "Password changed. Your other sessions have ended."},
-	"nav.account":         {"Tài khoản", "Account"},
 }

@@ -1,4 +1,4 @@
-package web
+package kit
 
 import (
 	"html/template"
@@ -17,9 +17,9 @@ type Pager struct {
 	PrevURL, NextURL         template.URL
 }
 
-// pageParams reads ?trang= (1-based) and returns the page and the SQL
+// PageParams reads ?trang= (1-based) and returns the page and the SQL
 // offset for size rows per page.
-func pageParams(r *http.Request, size int) (page, offset int) {
+func PageParams(r *http.Request, size int) (page, offset int) {
 	page, _ = strconv.Atoi(r.URL.Query().Get("trang"))
 	if page < 1 {
 		page = 1
@@ -30,8 +30,8 @@ func pageParams(r *http.Request, size int) (page, offset int) {
 	return page, (page - 1) * size
 }
 
-// newPager builds the pager for a list of total rows shown size at a time.
-func newPager(r *http.Request, page, size, total int) Pager {
+// NewPager builds the pager for a list of total rows shown size at a time.
+func NewPager(r *http.Request, page, size, total int) Pager {
 	p := Pager{Page: page, Size: size, Total: total, Pages: (total + size - 1) / size}
 	if p.Pages < 1 {
 		p.Pages = 1

@@ -1,0 +1,108 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/org"
+)
+
+// Reach is the set of units a principal may act on with one permission,
+// expanded into unit ids for list queries: All for a national scope, else
+// every unit the grants cover, past units included (see
+// org.Store.ScopeUnits). An empty IDs means nothing.
+type Reach struct {
+	All bool
+	IDs []int64
+}
+
+// Contains reports whether unit id is within reach.
+func (r Reach) Contains(id int64) bool { return r.All || slices.Contains(r.IDs, id) }
+
+// Reach computes p's reach for perm (empty for a nil principal).
+func (s *Store) Reach(ctx context.Context, p *Principal, perm Permission) (Reach, error) {
+	if p == nil || !p.User.Active {
+		return Reach{IDs: []int64{}}, nil
+	}
+	sc, err := s.Scope(ctx, p, perm)
+	if err != nil {
+		return Reach{}, err
+	}
+	if sc.All {
+		return Reach{All: true}, nil
+	}
+	ids, err := s.units.ScopeUnits(ctx, sc.Roots)
+	if err != nil {
+		return Reach{}, fmt.Errorf("auth: reach: %w", err)
+	}
+	if ids == nil {
+		ids = []int64{}
+	}
+	return Reach{IDs: ids}, nil
+}
+
+// OwnUnits returns the units whose own records a user sees as "mine":
+// the units of the user's grants and the closed units that merged or
+// split into them, through any number of steps (not the units below
+// them).
+func (s *Store) OwnUnits(ctx context.Context, p *Principal) ([]int64, error) {
+	var out []int64
+	seen := map[int64]bool{}
+	frontier := ScopeRoots(p, PermRead)
+	for len(frontier) > 0 {
+		id := frontier[0]
+		frontier = frontier[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+		preds, err := s.units.Predecessors(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("auth: own units: %w", err)
+		}
+		for _, l := range preds {
+			frontier = append(frontier, l.PredecessorID)
+		}
+	}
+	return out, nil
+}
+
+// GrantedUnits lists the living units of p's grants carrying perm and
+// their children on day, each once: the choices of unit switchers and
+// filters. A grant on a unit closed since is passed over.
+func (s *Store) GrantedUnits(ctx context.Context, p *Principal, perm Permission, day time.Time) ([]org.Unit, error) {
+	if p == nil {
+		return nil, nil
+	}
+	seen := map[int64]bool{}
+	var out []org.Unit
+	for _, id := range ScopeRoots(p, perm) {
+		u, err := s.units.Get(ctx, id, day)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("auth: granted units: %w", err)
+		}
+		if seen[u.ID] {
+			continue
+		}
+		seen[u.ID] = true
+		out = append(out, u)
+		kids, err := s.units.Children(ctx, u.ID, day)
+		if err != nil {
+			return nil, fmt.Errorf("auth: granted units: %w", err)
+		}
+		for _, k := range kids {
+			if !seen[k.ID] {
+				seen[k.ID] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,161 @@
+package accountui
+
+import (
+	"embed"
+	"io/fs"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve signing in and out, the password change and the
+// caller's own account in the API.
+type handlers struct {
+	*kit.Kit
+	tmpl *kit.Templates
+	// addr is the client address as the server's middleware reads it
+	// (behind a trusted proxy, from its header).
+	addr func(*http.Request) string
+}
+
+// Mount returns the routes of signing in and out and of the account;
+// clientAddr says who is asking (for throttling and the audit log).
+func Mount(k *kit.Kit, clientAddr func(*http.Request) string) (kit.Feature, error) {
+	fsys, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	h := &handlers{Kit: k, addr: clientAddr}
+	if h.addr == nil {
+		h.addr = func(r *http.Request) string {
+			host, _, err := net.SplitHostPort(r.RemoteAddr)
+			if err != nil {
+				return r.RemoteAddr
+			}
+			return host
+		}
+	}
+	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
+		return kit.Feature{}, err
+	}
+	return kit.Feature{Routes: []kit.Route{
+		{Pattern: "GET /dang-nhap", Handler: h.loginForm},
+		{Pattern: "POST /dang-nhap", Handler: h.login},
+		{Pattern: "POST /dang-xuat", Handler: h.logout},
+		{Pattern: "GET /tai-khoan/mat-khau", Handler: h.passwordForm},
+		{Pattern: "POST /tai-khoan/mat-khau", Handler: h.changePassword},
+		{Pattern: "GET /api/v1/me", Handler: h.apiMe},
+	}}, nil
+}
+
+type loginView struct {
+	kit.Page
+	Login string // kept on error; the password never is
+	Next  string
+	Error string
+}
+
+func (h *handlers) loginForm(w http.ResponseWriter, r *http.Request) {
+	next := kit.SafeNext(r.URL.Query().Get("tiep"))
+	if kit.Principal(r) != nil {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "login", loginView{Page: h.Page(w, r, "auth.login.title"), Next: next})
+}
+
+func (h *handlers) login(w http.ResponseWriter, r *http.Request) {
+	login := strings.TrimSpace(r.PostFormValue("login"))
+	next := kit.SafeNext(r.PostFormValue("tiep"))
+	sess, err := h.Auth.Login(r.Context(), auth.LoginRequest{
+		Login:     login,
+		Password:  r.PostFormValue("password"),
+		Addr:      h.addr(r),
+		UserAgent: r.UserAgent(),
+	})
+	if err != nil {
+		if kit.IsInternal(err) {
+			h.Fail(w, r, err)
+			return
+		}
+		v := loginView{Page: h.Page(w, r, "auth.login.title"), Login: login, Next: next, Error: h.Message(r, err)}
+		h.tmpl.Render(w, r, kit.Status(err), "login", v)
+		return
+	}
+	h.startSession(w, r, sess)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (h *handlers) startSession(w http.ResponseWriter, r *http.Request, sess auth.Session) {
+	h.SetCookie(w, r, &http.Cookie{Name: kit.SessionCookie, Value: sess.Token,
+		MaxAge: int(sess.ExpiresAt.Sub(sess.CreatedAt).Seconds())})
+	h.ClearCookie(w, r, kit.CSRFCookie)
+}
+
+func (h *handlers) logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(kit.SessionCookie); err == nil {
+		if err := h.Auth.Logout(r.Context(), c.Value); err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+	}
+	h.ClearCookie(w, r, kit.SessionCookie)
+	h.SetFlash(w, r, "auth.loggedout")
+	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+}
+
+type passwordView struct {
+	kit.Page
+	Errors kit.Errors
+}
+
+func (h *handlers) passwordForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := h.RequireUser(w, r); !ok {
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "password", passwordView{Page: h.Page(w, r, "auth.pw.title")})
+}
+
+// changePassword ends every session of the user (other devices are signed
+// out) and starts a new one for this browser.
+func (h *handlers) changePassword(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	old, pw, confirm := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("confirm")
+	var es apperr.Errors
+	if pw != confirm {
+		es.Add("confirm", "auth.pw.mismatch")
+	}
+	err := es.Err()
+	if err == nil {
+		err = h.Auth.ChangePassword(r.Context(), p.User.ID, old, pw)
+	}
+	if err != nil {
+		if kit.IsInternal(err) {
+			h.Fail(w, r, err)
+			return
+		}
+		v := passwordView{Page: h.Page(w, r, "auth.pw.title"), Errors: h.FormErrors(r, err)}
+		h.tmpl.Render(w, r, http.StatusBadRequest, "password", v)
+		return
+	}
+	sess, err := h.Auth.Login(r.Context(), auth.LoginRequest{Login: p.User.Login, Password: pw,
+		Addr: h.addr(r), UserAgent: r.UserAgent()})
+	if err != nil {
+		h.ClearCookie(w, r, kit.SessionCookie)
+		http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+		return
+	}
+	h.startSession(w, r, sess)
+	h.SetFlash(w, r, "auth.pw.done")
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}

@@ -1,0 +1,23 @@
+package web
+
+import (
+	"github.com/danvan/danvan/internal/web/accountui"
+	"github.com/danvan/danvan/internal/web/kit"
+	"github.com/danvan/danvan/internal/web/unitui"
+)
+
+// feature is one entry of the product: a name for errors and its Mount.
+type feature struct {
+	name  string
+	mount func(*kit.Kit) (kit.Feature, error)
+}
+
+// features lists every feature package, in the order of the header's
+// links. A new feature is a package under web with a Mount, added here.
+func (s *Server) features() []feature {
+	return append([]feature{
+		{"unitui", unitui.Mount},
+	}, append(s.legacyFeatures(),
+		feature{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
+	)...)
+}

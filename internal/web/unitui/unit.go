@@ -1,0 +1,281 @@
+package unitui
+
+import (
+	"embed"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve the public pages of the unit hierarchy and its API.
+type handlers struct {
+	*kit.Kit
+	tmpl *kit.Templates
+}
+
+// Mount returns the routes of the unit hierarchy: the public tree on any
+// date, one unit's page with its history, and the units API.
+func Mount(k *kit.Kit) (kit.Feature, error) {
+	fsys, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	h := &handlers{Kit: k}
+	h.tmpl, err = k.Templates(fsys, template.FuncMap{
+		"treeArgs": func(date time.Time, n *treeNode) treeArgs { return treeArgs{Date: date, N: n} },
+	})
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	return kit.Feature{
+		Routes: []kit.Route{
+			{Pattern: "GET /don-vi", Handler: h.tree},
+			{Pattern: "GET /don-vi/{id}", Handler: h.show},
+			{Pattern: "GET /api/v1/units", Handler: h.apiList},
+			{Pattern: "GET /api/v1/units/{id}", Handler: h.apiGet},
+			{Pattern: "GET /api/v1/units/{id}/subtree", Handler: h.apiSubtree},
+		},
+		Nav: []kit.NavLink{{Href: "/don-vi", Key: "nav.units", Show: kit.Always}},
+	}, nil
+}
+
+// treeArgs carries the date down the recursive "node" template.
+type treeArgs struct {
+	Date time.Time
+	N    *treeNode
+}
+
+// treeBudget is how many units the tree page draws at most: it opens
+// level after level while the total stays under it, so a province's page
+// shows its communes while the national tree stops at the provinces.
+const treeBudget = 400
+
+// treeNode is one unit in the drawn tree.
+type treeNode struct {
+	Unit     org.Unit
+	Children []*treeNode
+	Hidden   int // children not drawn (beyond the budget)
+}
+
+type treeView struct {
+	kit.Page
+	Date      time.Time
+	DateInput string // what the user typed, kept on error
+	DateError string
+	Today     bool
+	Roots     []*treeNode
+	Total     int
+	Search    string
+	Results   []org.Unit
+	Searched  bool
+}
+
+// asOf reads the ?ngay= date (ISO from a date picker, or typed the
+// Vietnamese way); it returns today and a translated message when it is
+// bad.
+func (h *handlers) asOf(r *http.Request) (t time.Time, input, errMsg string) {
+	today := h.Today()
+	input = strings.TrimSpace(r.URL.Query().Get("ngay"))
+	t, err := kit.FormDay("ngay", input)
+	if err != nil {
+		return today, input, h.Message(r, err)
+	}
+	if t.IsZero() {
+		return today, "", ""
+	}
+	return t, input, ""
+}
+
+func (h *handlers) tree(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	date, input, dateErr := h.asOf(r)
+	v := treeView{Page: h.Page(w, r, "unit.tree.title"), Date: date, DateInput: input, DateError: dateErr}
+	v.Today = date.Equal(h.Today())
+	if q := strings.TrimSpace(r.URL.Query().Get("q")); q != "" {
+		v.Search, v.Searched = q, true
+		res, err := h.Org.SearchByName(ctx, q, date, 50)
+		if err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+		v.Results = res
+	}
+	units, err := h.Org.Tree(ctx, date)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v.Roots, v.Total = buildTree(units, treeBudget), len(units)
+	status := http.StatusOK
+	if dateErr != "" {
+		status = http.StatusBadRequest
+	}
+	h.tmpl.Render(w, r, status, "tree", v)
+}
+
+// buildTree nests units (in display order, parents before children) and
+// draws whole levels while the count stays within budget.
+func buildTree(units []org.Unit, budget int) []*treeNode {
+	nodes := make(map[int64]*treeNode, len(units))
+	byDepth := map[int][]*treeNode{}
+	maxDepth := 0
+	for _, u := range units {
+		n := &treeNode{Unit: u}
+		nodes[u.ID] = n
+		byDepth[u.Depth] = append(byDepth[u.Depth], n)
+		maxDepth = max(maxDepth, u.Depth)
+	}
+	drawDepth, count := -1, 0
+	for d := 0; d <= maxDepth; d++ {
+		if count+len(byDepth[d]) > budget && d > 0 {
+			break
+		}
+		count += len(byDepth[d])
+		drawDepth = d
+	}
+	var roots []*treeNode
+	for _, u := range units {
+		n := nodes[u.ID]
+		p, ok := nodes[u.ParentID]
+		switch {
+		case !ok:
+			if u.Depth <= drawDepth {
+				roots = append(roots, n)
+			}
+		case u.Depth <= drawDepth:
+			p.Children = append(p.Children, n)
+		default:
+			p.Hidden++
+		}
+	}
+	return roots
+}
+
+type showView struct {
+	kit.Page
+	Unit         org.Unit
+	Date         time.Time
+	DateInput    string
+	DateError    string
+	NotYet       bool // the chosen date is before the unit's life
+	Ended        bool // the chosen date is after it
+	Ancestors    []org.Unit
+	Children     []org.Unit
+	History      []historyRow
+	Predecessors []org.Link
+	Successors   []org.Link
+	Today        []org.Mapped
+}
+
+func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	date, input, dateErr := h.asOf(r)
+	u, err := h.Org.Get(ctx, id, date)
+	var notYet, ended bool
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		// The unit exists but not on that day: show it on the nearest day
+		// it did exist, and say so.
+		near, ok, nerr := h.nearestDay(r, id, date)
+		if nerr != nil {
+			h.Fail(w, r, nerr)
+			return
+		}
+		if ok {
+			notYet, ended = near.After(date), near.Before(date)
+			date = near
+			u, err = h.Org.Get(ctx, id, date)
+		}
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v := showView{Page: h.Page(w, r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet, Ended: ended}
+	v.Title = u.Name
+	if v.Ancestors, err = h.Org.Ancestors(ctx, id, date); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if v.Children, err = h.Org.Children(ctx, id, date); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if v.History, err = h.history(r, id); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if v.Predecessors, err = h.Org.Predecessors(ctx, id); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if v.Successors, err = h.Org.Successors(ctx, id); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if !u.Active() {
+		if v.Today, err = h.Org.MapToToday(ctx, id, h.Today()); err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "show", v)
+}
+
+// nearestDay returns the day closest to date on which unit id existed:
+// its first day when date is before its life, its last day when after.
+func (h *handlers) nearestDay(r *http.Request, id int64, date time.Time) (time.Time, bool, error) {
+	hist, err := h.Org.History(r.Context(), id)
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return time.Time{}, false, nil
+	}
+	if err != nil || len(hist) == 0 {
+		return time.Time{}, false, err
+	}
+	first, last := hist[0], hist[len(hist)-1]
+	if date.Before(first.ValidFrom) {
+		return first.ValidFrom, true, nil
+	}
+	if !last.ValidTo.IsZero() && date.After(last.ValidTo) {
+		return last.ValidTo, true, nil
+	}
+	return time.Time{}, false, nil
+}
+
+// historyRow is one version of a unit with its parent's name then.
+type historyRow struct {
+	org.Version
+	Parent org.Unit
+}
+
+// history lists a unit's versions with the parent each had; a unit has
+// few versions, so one lookup per version is cheap.
+func (h *handlers) history(r *http.Request, id int64) ([]historyRow, error) {
+	vs, err := h.Org.History(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]historyRow, len(vs))
+	for i, v := range vs {
+		rows[i].Version = v
+		if v.ParentID != 0 {
+			if rows[i].Parent, err = h.Org.Get(r.Context(), v.ParentID, v.ValidFrom); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return rows, nil
+}
