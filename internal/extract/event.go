@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // periodMention is a period named in the text.
@@ -79,144 +82,50 @@ func yearOf(t token) int {
 	return y
 }
 
-func smallInt(t token) int {
-	if t.kind != tNum || len(t.low) > 3 {
-		return -1
+// findPeriods lists the periods named in toks (one sentence or the
+// headline), in order, as vntext.FindPeriods reads them. Years outside
+// 1945-2100 are left out (an anniversary's "1930"). A month or a part of a
+// year the contract cannot express ("9 tháng đầu năm 2023") is kept with
+// part "": it may still be the period a meeting reviews.
+func (a *analyzer) findPeriods(toks []token) []periodMention {
+	if len(toks) == 0 || !hasNumber(toks) {
+		return nil
 	}
-	n, err := strconv.Atoi(t.low)
-	if err != nil {
-		return -1
+	from := toks[0].start
+	ms := vntext.FindPeriods(a.d.text[from:toks[len(toks)-1].end])
+	if len(ms) == 0 {
+		return nil
 	}
-	return n
-}
-
-var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-func isDash(t token) bool {
-	return t.kind == tPunct && (t.low == "-" || t.low == "–" || t.low == "—")
-}
-
-// yearAfter reads an optional year after a period phrase: "năm 2023",
-// "2023", "/2023".
-func yearAfter(toks []token, i int) (year, next int) {
-	if i < len(toks) && toks[i].low == "năm" && i+1 < len(toks) {
-		if y := yearOf(toks[i+1]); y > 0 {
-			return y, i + 2
+	out := make([]periodMention, 0, len(ms))
+	for _, m := range ms {
+		start, end := from+m.Start, from+m.End
+		i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
+		j := i
+		for j < len(toks) && toks[j].start < end {
+			j++
 		}
-	}
-	if i < len(toks) {
-		if y := yearOf(toks[i]); y > 0 {
-			return y, i + 1
-		}
-	}
-	if i+1 < len(toks) && toks[i].low == "/" {
-		if y := yearOf(toks[i+1]); y > 0 {
-			return y, i + 2
-		}
-	}
-	return 0, i
-}
-
-// findPeriods lists the periods named in toks, in order.
-func findPeriods(toks []token) []periodMention {
-	var out []periodMention
-	add := func(p periodMention, i, j int) {
-		p.tokStart, p.tokEnd = i, j
-		p.start, p.end = toks[i].start, toks[j-1].end
-		out = append(out, p)
-	}
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		// "6 tháng đầu năm 2023", "sáu tháng cuối năm", "9 tháng đầu năm"
-		if (t.kind == tNum || t.low == "sáu") && i+1 < len(toks) && toks[i+1].low == "tháng" {
-			n := smallInt(t)
-			if t.low == "sáu" {
-				n = 6
-			}
-			j := i + 2
-			part := ""
-			if k, ok := phraseAt(toks, j, "đầu năm"); ok {
-				j = k
-				if n == 6 {
-					part = "H1"
-				}
-			} else if k, ok := phraseAt(toks, j, "cuối năm"); ok {
-				j = k
-				if n == 6 {
-					part = "H2"
-				}
-			} else if k, ok := phraseAt(toks, j, "năm"); ok && n >= 2 && n <= 11 && yearOf(tokAt(toks, k)) > 0 {
-				j = k
-				if n == 6 {
-					part = "H1"
-				}
-			} else {
-				continue // a duration: "6 tháng"
-			}
-			y, k := yearOf(tokAt(toks, j)), j
-			if y > 0 {
-				k = j + 1
-			}
-			add(periodMention{part: part, year: y}, i, k)
-			i = k - 1
+		if j == i {
 			continue
 		}
-		// "quý I năm 2023", "quý III/2023"
-		if t.low == "quý" && i+1 < len(toks) {
-			if q, ok := romanQuarter[toks[i+1].low]; ok {
-				y, k := yearAfter(toks, i+2)
-				add(periodMention{part: "Q" + strconv.Itoa(q), year: y}, i, k)
-				i = k - 1
+		p := periodMention{start: start, end: end, tokStart: i, tokEnd: j, year: m.Period.Year}
+		inRange := func(y int) bool { return y == 0 || y >= 1945 && y <= 2100 }
+		switch m.Period.Kind {
+		case vntext.Year:
+			p.part = "year"
+		case vntext.Half:
+			p.part = "H" + strconv.Itoa(m.Period.Part)
+		case vntext.Quarter:
+			p.part = "Q" + strconv.Itoa(m.Period.Part)
+		case vntext.Stage:
+			p.part, p.from, p.to, p.year = "multi", m.Period.Year, m.Period.ToYear, 0
+			if !inRange(p.from) || !inRange(p.to) {
 				continue
 			}
 		}
-		// "giai đoạn 2010-2020", "nhiệm kỳ 2020 - 2025", "2016 -2020"
-		if y := yearOf(t); y > 0 && i+2 < len(toks) && isDash(toks[i+1]) {
-			if y2 := yearOf(toks[i+2]); y2 > y && y2-y <= 50 {
-				s := i
-				if i >= 2 && (toks[i-1].low == "đoạn" && toks[i-2].low == "giai" || toks[i-1].low == "kỳ" && toks[i-2].low == "nhiệm") {
-					s = i - 2
-				}
-				if i >= 1 && toks[i-1].low == "học" { // "năm học 2023-2024"
-					i += 2
-					continue
-				}
-				add(periodMention{part: "multi", from: y, to: y2}, s, i+3)
-				i += 2
-				continue
-			}
+		if !inRange(p.year) {
+			continue
 		}
-		// "từ năm 2015 đến năm 2020"
-		if t.low == "từ" && i+2 < len(toks) && toks[i+1].low == "năm" {
-			if y := yearOf(toks[i+2]); y > 0 {
-				if k, ok := phraseAt(toks, i+3, "đến năm"); ok {
-					if y2 := yearOf(tokAt(toks, k)); y2 > y {
-						add(periodMention{part: "multi", from: y, to: y2}, i, k+1)
-						i = k
-						continue
-					}
-				} else if k, ok := phraseAt(toks, i+3, "đến"); ok {
-					if y2 := yearOf(tokAt(toks, k)); y2 > y {
-						add(periodMention{part: "multi", from: y, to: y2}, i, k+1)
-						i = k
-						continue
-					}
-				}
-			}
-		}
-		// "năm 2020" (not "tháng 7 năm 2020", not "năm học")
-		if t.low == "năm" && i+1 < len(toks) {
-			if y := yearOf(toks[i+1]); y > 0 {
-				if i >= 2 && toks[i-2].low == "tháng" && toks[i-1].kind == tNum {
-					continue
-				}
-				if i+3 < len(toks) && isDash(toks[i+2]) && yearOf(toks[i+3]) > y {
-					continue // "năm 2020-2025": the range is read at the year
-				}
-				add(periodMention{part: "year", year: y}, i, i+2)
-				i++
-			}
-		}
+		out = append(out, p)
 	}
 	// A half or quarter without a year takes the next year named close by:
 	// "6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2023".
@@ -292,13 +201,13 @@ func typeOf(toks []token) (main typeHit, launch typeHit) {
 
 // readEvent decides the event type and the period reviewed.
 func (a *analyzer) readEvent() {
-	titleP := findPeriods(a.title)
+	titleP := a.findPeriods(a.title)
 	main, launch := typeOf(a.title)
 	src, srcP := a.title, titleP
 	lead := a.leadSentence()
 	var leadP []periodMention
 	if lead != nil {
-		leadP = findPeriods(lead)
+		leadP = a.findPeriods(lead)
 	}
 	if !main.found && lead != nil {
 		if m, l := typeOf(lead); m.found && (m.typ == TypeTongKet || m.typ == TypeSoKet || !launch.found) {
@@ -530,7 +439,7 @@ func (a *analyzer) reviewedBefore(l *periodMention) *periodMention {
 		if a.kind(s) != kindBody {
 			continue
 		}
-		ps := findPeriods(s.toks)
+		ps := a.findPeriods(s.toks)
 		for _, p := range ps {
 			if !want(p) {
 				continue

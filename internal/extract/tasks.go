@@ -75,14 +75,14 @@ func (a *analyzer) readTasks() {
 		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
 		if v := findAny(toks, directionVerbs); v >= 0 && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
-				take[i] = directionStart(toks, v)
+				take[i] = a.directionStart(toks, v)
 			}
 			for j := i + 1; j < len(body) && body[j].block == s.block; j++ {
 				if !directiveFollowOn(body[j].toks) {
 					break
 				}
 				if _, has := take[j]; !has {
-					take[j] = directionStart(body[j].toks, -1)
+					take[j] = a.directionStart(body[j].toks, -1)
 				}
 			}
 		}
@@ -177,7 +177,7 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if a.period == nil {
 		return 0, false
 	}
-	ps := findPeriods(toks)
+	ps := a.findPeriods(toks)
 	if len(ps) == 0 || ps[0].tokStart != i || tokAt(toks, ps[0].tokEnd).low != "," {
 		return 0, false
 	}
@@ -203,7 +203,7 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 // directionStart skips the speaker and the time phrase of a direction:
 // "đồng chí X đề nghị, trong năm 2021 cần thực hiện ..." starts at
 // "thực hiện".
-func directionStart(toks []token, v int) int {
+func (a *analyzer) directionStart(toks []token, v int) int {
 	k := 0
 	if v >= 0 {
 		// The last direction verb before the time to come.
@@ -228,7 +228,7 @@ func directionStart(toks []token, v int) int {
 		if j, _, ok := anyPhraseAt(toks, k, aheadPhrases); ok {
 			k = j
 		} else if tokAt(toks, k).low == "trong" || tokAt(toks, k).low == "năm" {
-			ps := findPeriods(toks[k:])
+			ps := a.findPeriods(toks[k:])
 			if len(ps) > 0 && (ps[0].tokStart == 0 || ps[0].tokStart == 1) {
 				k += ps[0].tokEnd
 			}

@@ -46,8 +46,10 @@
 // (six months), "2023Q3" (quarter), "202307" (month) and "2010-2020" (a
 // multi-year stage). ParsePeriod and Period.String convert between codes and
 // values; Period.Label gives the Vietnamese label used in reports, and
-// FindPeriods finds such labels in running text ("6 tháng đầu năm 2023",
-// "giai đoạn 2010-2020").
+// FindPeriods finds the periods named in running text ("6 tháng đầu năm
+// 2023", "quý III/2023", "giai đoạn 2010-2020", "2016 -2020", "từ năm 2015
+// đến năm 2020"), including parts of a year the codes cannot express ("9
+// tháng đầu năm 2023"), which it marks as such.
 //
 // # Offsets
 //

@@ -173,3 +173,14 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestParseNumberThousands: a dot before three digits groups thousands,
+// however many groups ("100.000" is a hundred thousand, not 100.0).
+func TestParseNumberThousands(t *testing.T) {
+	for in, want := range map[string]float64{"100.000": 100000, "999.999": 999999, "1.000.000": 1000000, "5.112": 5112} {
+		n, err := ParseNumber(in)
+		if err != nil || n.Value != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", in, n.Value, err, want)
+		}
+	}
+}

@@ -6,49 +6,70 @@ import (
 )
 
 // PeriodMatch is a reporting period named in running text. s[Start:End]
-// is the matched text. Period.Year is 0 when the text leaves the year out
-// ("6 tháng đầu năm", "quý II"): such a Period is not Valid until the
-// caller sets the year from context.
+// is the matched text.
+//
+// Period.Year is 0 when the text leaves the year out ("6 tháng đầu năm",
+// "quý II"): such a Period is not Valid until the caller sets the year from
+// context. A part of a year named by its length that the period codes
+// cannot express ("9 tháng đầu năm 2023", "4 tháng đầu năm") has Kind 0,
+// the year (or 0) in Period.Year, and its length in Months; for the halves
+// Months is 6 and Period is a Half.
 type PeriodMatch struct {
 	Start, End int
 	Period     Period
+	Months     int
 }
 
 var romanNumbers = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 // FindPeriods returns the reporting periods named in running text s, in
-// order, with byte offsets into s: "năm 2020", "6 tháng đầu năm 2023",
-// "sáu tháng cuối năm", "quý III năm 2023", "quý 3/2023", "tháng 7 năm
-// 2023", "tháng 7/2023", "giai đoạn 2010-2020", "giai đoạn 2016 -2020",
-// "nhiệm kỳ 2020 – 2025". A full date is not a period: the "năm 2020" of
-// "ngày 25 tháng 12 năm 2020" is not returned. Lengths of time ("10 năm",
-// "4 tháng đầu năm") are not periods either.
+// order, with byte offsets into s:
+//
+//   - years: "năm 2020";
+//   - parts of a year: "6 tháng đầu năm 2023", "sáu tháng cuối năm", "6
+//     tháng năm 2025" (the first six months), "9 tháng đầu năm 2023" (Kind
+//     0, Months 9);
+//   - quarters and months: "quý III năm 2023", "quý 3/2023", "tháng 7 năm
+//     2023", "tháng 7/2023";
+//   - stages: "giai đoạn 2010-2020", "giai đoạn 2016 -2020", "nhiệm kỳ
+//     2020 – 2025", "năm 2020-2025", "từ năm 2015 đến năm 2020", and a bare
+//     "2016-2020" (not a school year: "năm học 2023-2024" is no period).
+//
+// A full date is not a period: the "năm 2020" of "ngày 25 tháng 12 năm
+// 2020" is not returned. Lengths of time ("10 năm", "6 tháng", "16 tháng
+// đầu năm") are not periods either. Which of the periods named is the one a
+// meeting reviews is for the caller to decide.
 func FindPeriods(s string) []PeriodMatch {
 	var out []PeriodMatch
 	dates := FindDates(s)
+	prev1, prev2 := "", "" // the two words before i
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) && !isDigit(s[i]) || attachedBefore(s, i) {
 			i += n
 			continue
 		}
-		end, p, ok := matchPeriod(s, i)
+		end, m, ok, skip := matchPeriod(s, i, prev1, prev2)
 		if ok && !attachedAfter(s, end) && !insideDay(dates, i, end) {
-			out = append(out, PeriodMatch{Start: i, End: end, Period: p})
-			i = end
+			m.Start, m.End = i, end
+			out = append(out, m)
+			i, prev1, prev2 = end, "", ""
 			continue
 		}
+		if skip {
+			// A length of time or a school year: none of it is a period.
+			i, prev1, prev2 = end, "", ""
+			continue
+		}
+		w := ""
 		if isDigit(s[i]) {
-			if end, _, _, _, ok := partOfYear(s, i); ok {
-				i = end // "4 tháng đầu năm 2023" names no period
-				continue
-			}
 			for i < len(s) && isDigit(s[i]) {
 				i++
 			}
 		} else {
-			i = wordEnd(s, i)
+			w, i = wordAt(s, i)
 		}
+		prev2, prev1 = prev1, w
 	}
 	return out
 }
@@ -102,33 +123,110 @@ func namYear(s string, i int) (int, int) {
 	return 0, i
 }
 
-func matchPeriod(s string, i int) (int, Period, bool) {
-	var p Period
-	if isDigit(s[i]) || wordEndIs(s, i, "sáu") {
-		// "6 tháng đầu năm [2023]", "sáu tháng cuối năm".
-		end, months, part, y, ok := partOfYear(s, i)
-		p = Period{Kind: Half, Year: y, Part: part}
-		return end, p, ok && months == 6 && (y == 0 || p.Valid())
+// dashAt reads a dash ("-", "–", "—") at i, with white space around it;
+// it returns the offset after it.
+func dashAt(s string, i int) (int, bool) {
+	j := skipHSpace(s, i)
+	r, n := utf8.DecodeRuneInString(s[j:])
+	if r != '-' && r != '\u2013' && r != '\u2014' {
+		return i, false
 	}
+	return skipHSpace(s, j+n), true
+}
+
+// stageAt reads "2010-2020", "2016 -2020", "2020 – 2025" at i: two years,
+// the second after the first and at most fifty years on.
+func stageAt(s string, i int) (end int, p Period, ok bool) {
+	y1, e, ok := yearAt(s, i)
+	if !ok {
+		return i, Period{}, false
+	}
+	j, ok := dashAt(s, e)
+	if !ok {
+		return i, Period{}, false
+	}
+	y2, e2, ok := yearAt(s, j)
+	if !ok || y2 <= y1 || y2-y1 > 50 {
+		return i, Period{}, false
+	}
+	return e2, Period{Kind: Stage, Year: y1, ToYear: y2}, true
+}
+
+// matchPeriod reads a period at i. prev1 and prev2 are the words before
+// i. It reports skip for text that must be skipped whole (a length of
+// time that looks like a part of a year, a school year).
+func matchPeriod(s string, i int, prev1, prev2 string) (end int, m PeriodMatch, ok, skip bool) {
+	if isDigit(s[i]) || wordEndIs(s, i, "sáu") {
+		if end, months, part, y, ok := partOfYear(s, i); ok {
+			m, ok := yearPart(months, part, y)
+			return end, m, ok, !ok
+		} else if end > i {
+			return end, PeriodMatch{}, false, true
+		}
+	}
+	if isDigit(s[i]) {
+		// A bare stage "2016 -2020"; "năm học 2023-2024" is a school year.
+		if end, p, ok := stageAt(s, i); ok {
+			if prev1 == "học" && prev2 == "năm" {
+				return end, PeriodMatch{}, false, true
+			}
+			return end, PeriodMatch{Period: p}, p.Valid(), false
+		}
+		return i, PeriodMatch{}, false, false
+	}
+	end, m, ok = matchWordPeriod(s, i)
+	return end, m, ok, false
+}
+
+// matchWordPeriod reads a period that starts with a word: "năm 2023",
+// "quý III/2023", "tháng 7/2023", "giai đoạn 2010-2020", "từ năm ...".
+func matchWordPeriod(s string, i int) (int, PeriodMatch, bool) {
 	w, k := wordAt(s, i)
 	switch w {
 	case "năm":
 		k2, ok := afterSpace(s, k)
 		if !ok {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
+		}
+		if end, p, ok := stageAt(s, k2); ok {
+			return end, PeriodMatch{Period: p}, p.Valid() // "năm 2020-2025"
 		}
 		y, e, ok := yearAt(s, k2)
-		p = Period{Kind: Year, Year: y}
-		return e, p, ok && p.Valid()
+		p := Period{Kind: Year, Year: y}
+		return e, PeriodMatch{Period: p}, ok && p.Valid()
+	case "từ":
+		// "từ năm 2015 đến năm 2020", "từ năm 2015 đến 2020"
+		k2, _ := afterSpace(s, k)
+		if w2, k3 := wordAt(s, k2); w2 != "năm" {
+			return i, PeriodMatch{}, false
+		} else if k2, ok := afterSpace(s, k3); ok {
+			y1, e, ok := yearAt(s, k2)
+			if !ok {
+				return i, PeriodMatch{}, false
+			}
+			k4, _ := afterSpace(s, e)
+			w3, k5 := wordAt(s, k4)
+			if w3 != "đến" {
+				return i, PeriodMatch{}, false
+			}
+			k6, _ := afterSpace(s, k5)
+			if w4, k7 := wordAt(s, k6); w4 == "năm" {
+				k6, _ = afterSpace(s, k7)
+			}
+			y2, e2, ok := yearAt(s, k6)
+			p := Period{Kind: Stage, Year: y1, ToYear: y2}
+			return e2, PeriodMatch{Period: p}, ok && p.Valid() && y2-y1 <= 50
+		}
+		return i, PeriodMatch{}, false
 	case "quý":
 		k2, ok := afterSpace(s, k)
 		if !ok || k2 >= len(s) {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
 		q, e := 0, k2
 		if isDigit(s[k2]) {
 			if k2+1 < len(s) && isDigit(s[k2+1]) {
-				return i, Period{}, false
+				return i, PeriodMatch{}, false
 			}
 			q, e = int(s[k2]-'0'), k2+1
 		} else {
@@ -137,15 +235,15 @@ func matchPeriod(s string, i int) (int, Period, bool) {
 			q = romanNumbers[rw]
 		}
 		if q < 1 || q > 4 {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
 		y, e := namYear(s, e)
-		p = Period{Kind: Quarter, Year: y, Part: q}
-		return e, p, y == 0 || p.Valid()
+		p := Period{Kind: Quarter, Year: y, Part: q}
+		return e, PeriodMatch{Period: p}, y == 0 || p.Valid()
 	case "tháng":
 		k2, ok := afterSpace(s, k)
 		if !ok || k2 >= len(s) || !isDigit(s[k2]) {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
 		e := k2
 		for e < len(s) && isDigit(s[e]) {
@@ -153,40 +251,46 @@ func matchPeriod(s string, i int) (int, Period, bool) {
 		}
 		m, _ := strconv.Atoi(s[k2:e])
 		if e-k2 > 2 {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
 		y, e2 := namYear(s, e)
-		p = Period{Kind: Month, Year: y, Part: m}
-		return e2, p, y != 0 && p.Valid()
+		p := Period{Kind: Month, Year: y, Part: m}
+		return e2, PeriodMatch{Period: p}, y != 0 && p.Valid()
 	case "giai", "nhiệm":
 		k2, ok := afterSpace(s, k)
 		if !ok {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
 		if w2, k3 := wordAt(s, k2); !(w == "giai" && w2 == "đoạn" || w == "nhiệm" && w2 == "kỳ") {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		} else if k2, ok = afterSpace(s, k3); !ok {
-			return i, Period{}, false
+			return i, PeriodMatch{}, false
 		}
-		y1, e, ok := yearAt(s, k2)
-		if !ok {
-			return i, Period{}, false
-		}
-		j := skipHSpace(s, e)
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if r != '-' && r != '\u2013' && r != '\u2014' {
-			return i, Period{}, false
-		}
-		y2, e2, ok := yearAt(s, skipHSpace(s, j+n))
-		p = Period{Kind: Stage, Year: y1, ToYear: y2}
-		return e2, p, ok && p.Valid()
+		end, p, ok := stageAt(s, k2)
+		return end, PeriodMatch{Period: p}, ok && p.Valid()
 	}
-	return i, Period{}, false
+	return i, PeriodMatch{}, false
 }
 
-// partOfYear reads "6 tháng đầu năm 2023", "sáu tháng cuối năm",
-// "4 tháng đầu năm": the number of months, part 1 (đầu) or 2 (cuối), and
-// the year when written.
+// yearPart builds the match for "N tháng đầu/cuối năm": a half for six
+// months, else a part of a year the codes cannot express.
+func yearPart(months, part, year int) (PeriodMatch, bool) {
+	if months == 6 {
+		p := Period{Kind: Half, Year: year, Part: part}
+		return PeriodMatch{Period: p, Months: 6}, year == 0 || p.Valid()
+	}
+	if year != 0 && !validYear(year) {
+		return PeriodMatch{}, false
+	}
+	return PeriodMatch{Period: Period{Year: year}, Months: months}, true
+}
+
+// partOfYear reads "6 tháng đầu năm 2023", "sáu tháng cuối năm", "9 tháng
+// đầu năm", "6 tháng năm 2025" (the first months of the year, written with
+// the year): the number of months (1 to 11), part 1 (đầu) or 2 (cuối),
+// and the year when written. For a number of months that no year has
+// ("16 tháng đầu năm") it returns ok=false with end after the phrase, so
+// the caller can skip it.
 func partOfYear(s string, i int) (end, months, part, year int, ok bool) {
 	k := i
 	if isDigit(s[i]) {
@@ -200,27 +304,48 @@ func partOfYear(s string, i int) (end, months, part, year int, ok bool) {
 	} else {
 		k, months = wordEnd(s, i), 6 // "sáu"
 	}
-	for _, want := range []string{"tháng", "", "năm"} {
-		k2, ok := afterSpace(s, k)
-		if !ok {
-			return i, 0, 0, 0, false
-		}
-		w, k3 := wordAt(s, k2)
-		switch {
-		case want == "" && w == "đầu":
-			part = 1
-		case want == "" && w == "cuối":
-			part = 2
-		case want == "" || w != want:
-			return i, 0, 0, 0, false
-		}
+	k2, ok := afterSpace(s, k)
+	if w, k3 := wordAt(s, k2); !ok || w != "tháng" {
+		return i, 0, 0, 0, false
+	} else {
 		k = k3
 	}
-	end = k
-	if k2, ok := afterSpace(s, k); ok {
-		if y, e, ok := yearAt(s, k2); ok {
-			year, end = y, e
+	k2, ok = afterSpace(s, k)
+	w, k3 := wordAt(s, k2)
+	if !ok {
+		return i, 0, 0, 0, false
+	}
+	switch w {
+	case "đầu", "cuối":
+		part = 1
+		if w == "cuối" {
+			part = 2
 		}
+		k2, ok = afterSpace(s, k3)
+		if w2, k4 := wordAt(s, k2); !ok || w2 != "năm" {
+			return i, 0, 0, 0, false
+		} else {
+			k = k4
+		}
+		end = k
+		if k2, ok := afterSpace(s, k); ok {
+			if y, e, ok := yearAt(s, k2); ok {
+				year, end = y, e
+			}
+		}
+	case "năm":
+		// "6 tháng năm 2025": the year must be written.
+		k4, ok := afterSpace(s, k3)
+		y, e, ok2 := yearAt(s, k4)
+		if !ok || !ok2 {
+			return i, 0, 0, 0, false
+		}
+		part, year, end = 1, y, e
+	default:
+		return i, 0, 0, 0, false
+	}
+	if months < 1 || months > 11 {
+		return end, 0, 0, 0, false
 	}
 	return end, months, part, year, true
 }

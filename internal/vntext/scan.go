@@ -85,7 +85,7 @@ const unknownWord = "\x00"
 const maxVocabLen = 24
 
 func init() {
-	words := strings.Fields(`thứ chủ nhật tháng năm và phần trăm xấp xỉ số quý giai đoạn nhiệm kỳ đầu cuối sáu nay qua`)
+	words := strings.Fields(`thứ chủ nhật tháng năm và phần trăm xấp xỉ số quý giai đoạn nhiệm kỳ đầu cuối sáu nay qua học từ đến`)
 	for w := range qualifiers {
 		words = append(words, w)
 	}
