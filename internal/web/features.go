@@ -15,9 +15,13 @@ type feature struct {
 // features lists every feature package, in the order of the header's
 // links. A new feature is a package under web with a Mount, added here.
 func (s *Server) features() []feature {
-	return append([]feature{
+	legacy := s.legacyFeatures()
+	return []feature{
 		{"unitui", unitui.Mount},
-	}, append(s.legacyFeatures(),
-		feature{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
-	)...)
+		legacy["report"],
+		legacy["practice"],
+		legacy["meeting"],
+		legacy["admin"],
+		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
+	}
 }

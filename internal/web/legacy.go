@@ -43,14 +43,9 @@ var catalog = func() i18n.Catalog {
 	return c
 }()
 
-func legacyMessages() i18n.Catalog {
-	out := i18n.Catalog{}
-	for _, m := range []map[string]message{adminMessages, practiceMessages, reportMessages, meetingMessages} {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
+func legacyMessages(name string) i18n.Catalog {
+	return map[string]map[string]message{"admin": adminMessages, "practice": practiceMessages,
+		"report": reportMessages, "meeting": meetingMessages}[name]
 }
 
 // legacyFields are the unexported names the legacy handlers use.
@@ -70,7 +65,7 @@ func (m *legacyMux) HandleFunc(pattern string, h http.HandlerFunc) {
 	m.routes = append(m.routes, kit.Route{Pattern: pattern, Handler: h})
 }
 
-func (s *Server) legacyFeatures() []feature {
+func (s *Server) legacyFeatures() map[string]feature {
 	s.legacyFields = legacyFields{db: s.DB, org: s.Org, auth: s.Auth, log: s.Log, files: s.Files, importDir: s.ImportDir}
 	wrap := func(reg func(*legacyMux), nav ...kit.NavLink) func(*kit.Kit) (kit.Feature, error) {
 		return func(*kit.Kit) (kit.Feature, error) {
@@ -92,18 +87,18 @@ func (s *Server) legacyFeatures() []feature {
 			return false
 		}
 	}
-	return []feature{
-		{"report", wrap(s.reportRoutes,
+	return map[string]feature{
+		"report": {"report", wrap(s.reportRoutes,
 			kit.NavLink{Href: "/bao-cao", Key: "report.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/bao-cao/tong-hop", Key: "report.nav.dash", Show: kit.SignedIn})},
-		{"practice", wrap(s.practiceRoutes,
+		"practice": {"practice", wrap(s.practiceRoutes,
 			kit.NavLink{Href: "/mo-hinh", Key: "practice.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/cong-khai/mo-hinh", Key: "practice.nav", Show: kit.Anonymous})},
-		{"meeting", wrap(s.meetingRoutes,
+		"meeting": {"meeting", wrap(s.meetingRoutes,
 			kit.NavLink{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},
 			kit.NavLink{Href: "/thi-dua", Key: "emulation.nav", Show: kit.SignedIn})},
-		{"admin", wrap(s.adminRoutes,
+		"admin": {"admin", wrap(s.adminRoutes,
 			kit.NavLink{Href: "/quan-tri", Key: "admin.nav", Show: has(auth.RoleAdmin)},
 			kit.NavLink{Href: "/quan-tri/nhat-ky", Key: "admin.nav.audit", Show: has(auth.RoleAdmin, auth.RoleLeader)},
 			kit.NavLink{Href: "/tai-khoan/ma-api", Key: "admin.nav.tokens", Show: kit.SignedIn})},

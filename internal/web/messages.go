@@ -12,8 +12,18 @@ import (
 // the kit, each feature and each domain package. A key defined twice is
 // an error, so no package silently overrides another's text.
 func Catalog() (i18n.Catalog, error) {
-	return i18n.Merge(kit.Messages, Messages, unitui.Messages, accountui.Messages, org.Messages,
-		legacyMessages())
+	return i18n.Merge(
+		kit.Messages,
+		Messages,
+		unitui.Messages,
+		legacyMessages("report"),
+		legacyMessages("practice"),
+		legacyMessages("meeting"),
+		legacyMessages("admin"),
+		accountui.Messages,
+		// the domain packages' errors and labels
+		org.Messages,
+	)
 }
 
 // Messages are the words of the home page.
