@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -22,6 +23,7 @@ func Catalog() (i18n.Catalog, error) {
 		legacyMessages("admin"),
 		accountui.Messages,
 		// the domain packages' errors and labels
+		vntext.Messages,
 		org.Messages,
 	)
 }

@@ -168,6 +168,11 @@ func (k *Kit) funcs(lang string) template.FuncMap {
 		"tf": func(key string, args ...any) string { return c.T(lang, key, args...) },
 		// msg translates a stored message (key and arguments).
 		"msg": func(m i18n.Message) string { return c.T(lang, m.Key, m.Args...) },
+		// period is a reporting period's label.
+		"period": func(p vntext.Period) string {
+			m := p.Message()
+			return c.T(lang, m.Key, m.Args...)
+		},
 		// label translates prefix+value when the catalog has it, else shows
 		// value as it is (for open-ended codes such as audit actions).
 		"label": func(prefix, value string) string {
