@@ -298,9 +298,25 @@ func TestLockSerializes(t *testing.T) {
 				return nil
 			})
 		}()
-		// Give the second transaction time to reach Lock (and, without a
-		// working lock, to run its query before the first inserts).
-		time.Sleep(200 * time.Millisecond)
+		// Wait until the second transaction is seen waiting: for the
+		// advisory lock on PostgreSQL, for the one writer connection on
+		// SQLite. Without a working lock it would instead finish first.
+		waiting := func() bool {
+			if d.Dialect() == db.Postgres {
+				var n int
+				err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").Scan(&n)
+				return err == nil && n > 0
+			}
+			w, _ := d.Stats()
+			return w.WaitCount > 0
+		}
+		for !waiting() {
+			select {
+			case err := <-second:
+				t.Fatalf("the second transaction finished while the first held the lock: %v", err)
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
 		close(release)
 		if err := <-done; err != nil {
 			t.Fatal(err)
