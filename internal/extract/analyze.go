@@ -22,6 +22,7 @@ type analyzer struct {
 	dateSpan  Span
 	orgName   string
 	orgSpan   Span
+	orgPlace  Span // a place added from elsewhere in the article
 	level     string
 	people    []personHit
 	figures   []figureHit
@@ -81,6 +82,7 @@ func (a *analyzer) fill(r *Record) {
 		o := a.orgName
 		r.Organizer = &o
 		r.Spans.Organizer = a.orgSpan
+		r.Spans.OrganizerPlace = a.orgPlace
 	}
 	if a.level != "" {
 		l := a.level

@@ -88,7 +88,7 @@ func yearOf(t token) int {
 // year the contract cannot express ("9 tháng đầu năm 2023") is kept with
 // part "": it may still be the period a meeting reviews.
 func (a *analyzer) findPeriods(toks []token) []periodMention {
-	if len(toks) == 0 || !hasNumber(toks) {
+	if len(toks) == 0 {
 		return nil
 	}
 	from := toks[0].start

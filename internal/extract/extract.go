@@ -103,10 +103,16 @@ type Span struct {
 type Spans struct {
 	Title     Span
 	EventDate Span
-	Organizer Span
-	Period    Span
-	Chairs    []Span
-	Attendees []Span
+	// Organizer spans the body as written; OrganizerPlace, when set, the
+	// place the extractor added to it from elsewhere in the article (the
+	// headline, a date line, another mention of the body), so that
+	// Record.Organizer is the text at Organizer, a space and the text at
+	// OrganizerPlace.
+	Organizer      Span
+	OrganizerPlace Span
+	Period         Span
+	Chairs         []Span
+	Attendees      []Span
 	// Figures spans the number as written, qualifier and multiplier included.
 	Figures []Span
 	Tasks   []Span

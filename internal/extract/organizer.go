@@ -7,12 +7,15 @@ import (
 // bodyHeads begin the name of an organizing body (lower case).
 var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
-	"ban thường vụ", "thường trực", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy",
-	"thị ủy", "quận ủy", "ủy ban mttq", "ủy ban mặt trận tổ quốc", "ubmttq", "mttq", "mặt trận tổ quốc",
-	"ủy ban nhân dân", "ubnd", "hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
-	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
-	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "học viện", "sở",
-	"trường chính trị", "trung tâm chính trị",
+	"ban thường vụ", "ban thường trực", "thường trực", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
+	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
+	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam",
+	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
+	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
+	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
+	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
+	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
+	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
 )
 
 // committeeWords are Party committees that may follow a head:
@@ -20,68 +23,111 @@ var bodyHeads = newPhraseSet(
 var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương")
 
 // placeWords introduce a place name: "huyện Mỹ Xuyên".
-var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp")
+var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp", "ttp", "đặc khu")
+
+// levelWords are the place words that end a body when no name follows:
+// "Hội Cựu chiến binh tỉnh", "Đảng ủy phường".
+var levelWords = wordSet(`tỉnh huyện xã phường quận trấn xã`)
+
+// agencyHeads follow "Đảng ủy" in the name of an agency's Party
+// committee: "Đảng ủy Ban Quản lý ...", "Đảng ủy UBND thành phố".
+var agencyHeads = newPhraseSet("ban quản lý", "ubnd", "ủy ban nhân dân", "cơ quan", "khối cơ quan", "khối doanh nghiệp",
+	"doanh nghiệp", "công ty", "tổng công ty", "bệnh viện", "trường", "sở", "bộ", "cục", "tập đoàn", "ngân hàng")
+
+// agencyWords follow "Đảng ủy" in the name of an armed force's Party
+// committee: "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện".
+var agencyWords = newPhraseSet("quân sự", "công an", "bộ đội biên phòng", "biên phòng", "cơ quan",
+	"ủy ban nhân dân", "ubnd", "doanh nghiệp", "khối cơ quan", "khối doanh nghiệp")
+
+// militaryCommands follow "Đảng ủy," in "Đảng ủy, Bộ CHQS tỉnh": the
+// Party committee and the command written as one organizer.
+var militaryCommands = newPhraseSet("bộ chqs", "ban chqs", "bộ chỉ huy quân sự", "ban chỉ huy quân sự",
+	"bộ chỉ huy bộ đội biên phòng", "công an")
+
+var bodyFiller = map[string]bool{"các": true, "cơ": true, "quan": true, "doanh": true, "nghiệp": true,
+	"tỉnh": true, "huyện": true, "thành": true, "phố": true}
 
 // parseBody reads the name of a body starting at toks[i]; it returns the
-// index after it, or ok=false.
-func parseBody(toks []token, i int) (end int, ok bool) {
-	if i >= len(toks) || !(toks[i].cap || toks[i].caps) {
+// index after it, or ok=false. With lower set the name may start in lower
+// case ("hội cựu chiến binh huyện Chi Lăng tổ chức ...").
+func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
+	if i >= len(toks) || !(toks[i].cap || toks[i].caps || lower && toks[i].kind == tWord) {
 		return 0, false
 	}
 	j, head, ok := anyPhraseAt(toks, i, bodyHeads)
 	if !ok {
 		return 0, false
 	}
-	// The head's own words must be capitalized as a name ("Ban Dân vận",
-	// not "ban dân vận các cấp").
-	if (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
-		return 0, false
+	if w := tokAt(toks, j).low; (w == "các" || w == "những") && head != "đảng ủy khối" {
+		return 0, false // "Ban Dân vận các huyện", "Hội Nông dân các cấp": no one body
 	}
-	hasCommittee := strings.HasSuffix(head, "ủy") || head == "thường trực"
-	if head == "đảng ủy khối" {
+	// The head's own words must be capitalized as a name ("Ban Dân vận",
+	// not "ban dân vận các cấp"), unless a place or a committee follows it
+	// ("Khối dân vận phường Hải Hòa").
+	if !lower && (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
+		if _, _, p := anyPhraseAt(toks, j, placeWords); !p {
+			if _, _, c := anyPhraseAt(toks, j, committeeWords); !c || !toks[j].cap {
+				return 0, false
+			}
+		}
+	}
+	switch head {
+	case "ban thường trực", "thường trực", "ban thường vụ":
+		// "Ban Thường trực Ủy ban MTTQ Việt Nam huyện", "Thường trực khối
+		// Dân vận", "Ban Thường vụ Tỉnh ủy Quảng Ngãi".
+		if tokAt(toks, j).low != "thường" {
+			if e, ok := parseBody(toks, j, true); ok {
+				return e, true
+			}
+		}
+		return committeeAndPlace(toks, j, true), true
+	case "đảng ủy khối":
 		// "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp"
 		for j < len(toks) && toks[j].kind == tWord && (toks[j].cap || bodyFiller[toks[j].low]) {
 			j++
 		}
 		return j, true
-	}
-	if head == "học viện" || head == "sở" || head == "trường chính trị" || head == "trung tâm chính trị" || head == "công an" {
-		// "Học viện Chính trị khu vực III", "Sở Nội vụ", "Công an tỉnh": the
-		// proper name follows in capitals, with "khu vực" and a numeral.
-		for j < len(toks) && j-i < 12 {
-			t := toks[j]
-			if _, _, verb := anyPhraseAt(toks, j, orgVerbs); verb {
-				break
-			}
-			if t.kind == tWord && (t.cap || t.caps) && !notPlaceAt(toks, j) {
-				j++
-				continue
-			}
-			if t.kind == tWord && j > i+1 && toks[j-1].cap && titleWords[t.low] && !titleStops[t.low] && !placeWordSet[t.low] {
-				j++ // "Chính trị"
-				continue
-			}
-			if k, ok := phraseAt(toks, j, "khu vực"); ok {
-				j = k
-				continue
-			}
-			break
-		}
-		if k, _, ok := anyPhraseAt(toks, j, placeWords); ok {
-			if p := placeName(toks, k); p > k {
-				j = p
-			} else if nx := tokAt(toks, k); !(nx.cap || nx.caps) {
-				j = k
+	case "cụm thi đua", "khối thi đua":
+		return clusterEnd(toks, j), true
+	case "học viện", "sở", "trường chính trị", "trung tâm chính trị", "công an":
+		return properNameEnd(toks, j), true
+	case "đảng ủy":
+		// "Đảng ủy, Bộ CHQS tỉnh": the committee and its command.
+		if tokAt(toks, j).low == "," {
+			if k, _, ok := anyPhraseAt(toks, j+1, militaryCommands); ok && toks[j+1].cap {
+				return placeAfter(toks, k, true), true
 			}
 		}
-		return j, true
-	}
-	if strings.HasPrefix(head, "đảng ủy") || head == "ban chỉ huy quân sự" || head == "bộ chỉ huy quân sự" {
-		// "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện", "Đảng ủy Bộ đội Biên phòng tỉnh"
+		if k, _, ok := anyPhraseAt(toks, j, agencyHeads); ok && (toks[j].cap || toks[j].caps) {
+			// "Đảng ủy Ban Quản lý các Khu Chế xuất và Công nghiệp Thành
+			// phố", "Đảng ủy UBND TP. Hồ Chí Minh".
+			return agencyNameEnd(toks, j, k), true
+		}
 		if k, _, ok := anyPhraseAt(toks, j, agencyWords); ok && toks[j].cap {
 			j = k
 		}
+	case "ban chỉ huy quân sự", "bộ chỉ huy quân sự", "bộ chqs", "ban chqs":
+		return placeAfter(toks, j, true), true
+	case "khu phố", "tổ dân phố":
+		// "Khu phố 5 phường Cầu Kho"
+		if t := tokAt(toks, j); t.kind == tNum && len(t.low) <= 3 || t.cap {
+			j++
+		}
+		return placeAfter(toks, j, true), true
 	}
+	// "(CCB)", "(MTQVN)": an abbreviation in brackets after the head.
+	if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
+		j += 3
+	}
+	return committeeAndPlace(toks, j, strings.HasSuffix(head, "ủy") || head == "đảng bộ"), true
+}
+
+// committeeAndPlace reads what may follow a head: Party committees
+// ("Huyện ủy"), "Việt Nam", an abbreviation in brackets and a place
+// ("huyện Mỹ Xuyên", "Quận 5", "tỉnh"). hasCommittee says the body is
+// already a committee, so a bare proper name after it is its place
+// ("Huyện ủy Quế Sơn").
+func committeeAndPlace(toks []token, j int, hasCommittee bool) int {
 	for {
 		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && (toks[j].cap || toks[j].caps) {
 			j, hasCommittee = k, true
@@ -91,37 +137,195 @@ func parseBody(toks []token, i int) (end int, ok bool) {
 			j = k
 			continue
 		}
-		if k, _, ok := anyPhraseAt(toks, j, placeWords); ok {
-			if p := placeName(toks, k); p > k {
-				j = p
-				break
-			}
-			if k < len(toks) && toks[j].low == "tỉnh" || toks[j].low == "huyện" || toks[j].low == "xã" {
-				// "Ủy ban MTTQ Việt Nam tỉnh" with no name: the level word is part of the body.
-				if nx := tokAt(toks, k); !(nx.cap || nx.caps) {
-					j = k
-				}
-			}
-			break
+		if t := tokAt(toks, j); t.low == "vn" && t.caps {
+			j++
+			continue
 		}
-		if hasCommittee {
-			if p := placeName(toks, j); p > j {
-				j = p
-			}
+		if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
+			j += 3
+			continue
 		}
 		break
 	}
-	return j, true
+	if k := placeAfter(toks, j, false); k > j {
+		return k
+	}
+	if hasCommittee {
+		if p := placeName(toks, j); p > j {
+			return p
+		}
+		// "Quận ủy Quận 9"
+		if t := tokAt(toks, j); t.cap && placeWordSet[t.low] && tokAt(toks, j+1).kind == tNum && len(tokAt(toks, j+1).low) <= 3 {
+			return j + 2
+		}
+	} else if p := placeName(toks, j); p > j && isCentralCity(joinTokens(toks, j, p)) {
+		// "Ban Dân vận Đà Nẵng"
+		return p
+	}
+	return j
+}
+
+// placeAfter reads a place at toks[j]: a place word and its name ("huyện
+// Mỹ Xuyên", "TP. Thủ Đức", "TP.HCM"), or number ("Quận 5", "phường 6"),
+// or a place word alone when no name follows ("tỉnh" in "Hội Cựu chiến
+// binh tỉnh"). It returns j when there is none. A name after a place word
+// may be a person's name too ("huyện Trần Văn Thời"); after a committee
+// the caller checks that (placeName).
+func placeAfter(toks []token, j int, levelAlone bool) int {
+	k, w, ok := anyPhraseAt(toks, j, placeWords)
+	if !ok {
+		return j
+	}
+	if w == "tp" || w == "ttp" {
+		// "TP. Thủ Đức", "TP.HCM", "TTP. Hồ Chí Minh"
+		if !(toks[j].caps || toks[j].cap) || tokAt(toks, k).low != "." {
+			return j
+		}
+		k++
+		if t := tokAt(toks, k); t.caps && !t.space {
+			return k + 1
+		}
+		if p := placeNameAfterLevel(toks, k); p > k {
+			return p
+		}
+		return j
+	}
+	if p := placeNameAfterLevel(toks, k); p > k {
+		return p
+	}
+	if t := tokAt(toks, k); t.kind == tNum && len(t.low) <= 3 && !strings.ContainsAny(t.low, ".,") && t.space {
+		return k + 1 // "Quận 5", "phường 6"
+	}
+	if nx := tokAt(toks, k); !(nx.cap || nx.caps) && (levelAlone || nx.low != ",") {
+		// A place word alone: part of the body ("Hội Cựu chiến binh
+		// tỉnh"), unless a list of levels follows ("tỉnh, huyện").
+		return k
+	}
+	return j
+}
+
+// placeNameAfterLevel reads one to four capitalized words of a place name
+// after a place word.
+func placeNameAfterLevel(toks []token, i int) int {
+	j := i
+	for j < len(toks) && j-i < 4 && toks[j].cap && toks[j].space {
+		if notPlaceAt(toks, j) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// clusterEnd reads the rest of a competition cluster's name, up to the
+// verb: "Cụm thi đua 1 (gồm ...)", "Khối thi đua Mặt trận 13 xã, thị trấn
+// của huyện Vạn Ninh tổ chức". Without a verb close by it keeps the
+// capitalized words and a number.
+func clusterEnd(toks []token, j int) int {
+	for k := j; k < len(toks) && k < j+16; k++ {
+		t := toks[k]
+		if t.low == "(" || t.low == ";" || t.low == ":" || t.low == "." {
+			break
+		}
+		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v || t.low == "đã" || t.low == "vừa" {
+			if k > j {
+				return k
+			}
+			break
+		}
+	}
+	for j < len(toks) && (toks[j].cap || toks[j].caps || toks[j].kind == tNum && len(toks[j].low) <= 3) {
+		j++
+	}
+	return j
+}
+
+// properNameEnd reads the proper name of an academy, a department or a
+// school: capitalized words, "khu vực" and a numeral ("Học viện Chính trị
+// khu vực III", "Sở Nội vụ", "Công an tỉnh").
+func properNameEnd(toks []token, j int) int {
+	i := j
+	for j < len(toks) && j-i < 12 {
+		t := toks[j]
+		if _, _, verb := anyPhraseAt(toks, j, orgVerbs); verb {
+			break
+		}
+		if t.kind == tWord && (t.cap || t.caps) && !notPlaceAt(toks, j) {
+			j++
+			continue
+		}
+		if t.kind == tWord && j > i && toks[j-1].cap && titleWords[t.low] && !titleStops[t.low] && !placeWordSet[t.low] {
+			j++ // "Chính trị"
+			continue
+		}
+		if k, ok := phraseAt(toks, j, "khu vực"); ok {
+			j = k
+			continue
+		}
+		break
+	}
+	if k, _, ok := anyPhraseAt(toks, j, placeWords); ok {
+		if p := placeName(toks, k); p > k {
+			j = p
+		} else if nx := tokAt(toks, k); !(nx.cap || nx.caps) {
+			j = k
+		}
+	}
+	return j
+}
+
+// agencyNameEnd reads the name of the agency after "Đảng ủy" (its head
+// from j to k): capitalized words, "các", "và" between capitalized words,
+// abbreviations such as "TP." and a place.
+func agencyNameEnd(toks []token, j, k int) int {
+	for k < len(toks) {
+		t := toks[k]
+		if _, _, verb := anyPhraseAt(toks, k, orgVerbs); verb {
+			break
+		}
+		switch {
+		case t.kind == tWord && (t.cap || t.caps):
+			if p := placeAfter(toks, k, false); p > k {
+				return p
+			}
+			k++
+			continue
+		case t.low == "các":
+			k++
+			continue
+		case t.low == "và" && tokAt(toks, k+1).cap:
+			k++
+			continue
+		case t.kind == tWord && toks[k-1].cap && nameGoesOn(toks, k+1):
+			k++ // the second syllable of a word of the name: "Quản lý", "Thành phố"
+			continue
+		}
+		break
+	}
+	if p := placeAfter(toks, k, false); p > k {
+		return p
+	}
+	return k
+}
+
+// nameGoesOn reports whether a proper name may go on through toks[k-1]
+// to toks[k]: a capitalized word, a filler before one, or the end of the
+// name (a bracket, a comma, the verb).
+func nameGoesOn(toks []token, k int) bool {
+	t := tokAt(toks, k)
+	switch {
+	case t.cap || t.caps:
+		return true
+	case t.low == "các" || t.low == "và":
+		return tokAt(toks, k+1).cap
+	case t.low == "(" || t.low == "," || t.low == "đã" || t.low == "vừa" || t.kind == tNone:
+		return true
+	}
+	_, _, v := anyPhraseAt(toks, k, orgVerbs)
+	return v
 }
 
 var placeWordSet = wordSet(`tỉnh huyện xã phường quận thành thị tp`)
-
-// agencyWords follow "Đảng ủy" in the name of an agency's Party committee.
-var agencyWords = newPhraseSet("quân sự", "công an", "bộ đội biên phòng", "biên phòng", "cơ quan",
-	"ủy ban nhân dân", "ubnd", "doanh nghiệp", "khối cơ quan", "khối doanh nghiệp")
-
-var bodyFiller = map[string]bool{"các": true, "cơ": true, "quan": true, "doanh": true, "nghiệp": true,
-	"tỉnh": true, "huyện": true, "thành": true, "phố": true, "và": false}
 
 // placeName reads one to three capitalized words of a place at toks[i]
 // that are not the start of another name or a meeting word.
@@ -147,7 +351,8 @@ func placeName(toks []token, i int) int {
 var notPlace = map[string]bool{"lễ": true, "ban": true,
 	"chủ": true, "dự": true, "phó": true, "trưởng": true, "ủy": true, "bí": true, "đảng": true,
 	"mặt": true, "sáng": true, "chiều": true, "tại": true, "và": true, "tổng": true, "sơ": true,
-	"triển": true, "tập": true, "cùng": true, "với": true, "phối": true, "đã": true}
+	"triển": true, "tập": true, "cùng": true, "với": true, "phối": true, "đã": true, "hội": true, "ubnd": true,
+	"hđnd": true, "tổ": true}
 
 // notPlacePhrases start with a capitalized word that may begin a place
 // ("Đồng Nai", "Hội An", "Thường Tín", "Năm Căn") but are not one.
@@ -158,6 +363,10 @@ var notPlacePhrases = newPhraseSet("hội nghị", "hội thảo", "hội thi", 
 // start or continue a place name.
 func notPlaceAt(toks []token, j int) bool {
 	if notPlace[toks[j].low] {
+		// "Hội An" is a place; "Hội nghị", "Hội Nông dân" are not.
+		if toks[j].low == "hội" && tokAt(toks, j+1).low == "an" {
+			return false
+		}
 		return true
 	}
 	e, p, ok := anyPhraseAt(toks, j, notPlacePhrases)
@@ -173,13 +382,34 @@ func notPlaceAt(toks []token, j int) bool {
 // orgVerbs follow the organizer in a lead sentence or a headline.
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
 	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao",
-	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát")
+	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát",
+	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo",
+	"trân trọng đón tiếp", "đón tiếp")
 
-// readOrganizer finds the body that organized the event.
+// nounTổChức reports whether "tổ chức" at toks[i] is the noun ("các tổ
+// chức chính trị - xã hội", "tổ chức cơ sở đảng"), not the verb.
+func nounToChuc(toks []token, i int) bool {
+	switch tokAt(toks, i-1).low {
+	case "các", "những", "ban", "đích":
+		return true
+	}
+	switch tokAt(toks, i+2).low {
+	case "chính", "đoàn", "cơ", "đảng", "thành", "quần", "xã", "kinh", "bộ":
+		return true
+	}
+	return false
+}
+
+// readOrganizer finds the body that organized the event, completes its
+// place from elsewhere in the article when it stands without one, and
+// reads its level.
 func (a *analyzer) readOrganizer() {
+	if a.eventType == TypeMoHinh {
+		return // a model has no event and no organizer
+	}
 	var toks []token
-	i0, i1 := -1, -1
-	// "do BODY tổ chức" and "BODY (phối hợp ...) tổ chức" in the first body sentences.
+	i0, i1, placeTok := -1, -1, -1
+	bare := false // the organizer is a place ("xã Sơn Trà tổ chức")
 	n := 0
 	for _, s := range a.sents {
 		if a.kind(s) != kindBody {
@@ -189,22 +419,21 @@ func (a *analyzer) readOrganizer() {
 		if n > 8 {
 			break
 		}
-		if b, e := firstOrganizer(s.toks); b >= 0 {
-			toks, i0, i1 = s.toks, b, e
-			break
-		}
-		// "Ngày 5/1, Ban Dân vận Huyện ủy Quế Sơn tổng kết công tác ..."
-		if b, e := subjectBody(s.toks); b >= 0 {
-			toks, i0, i1 = s.toks, b, e
-			break
+		if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && (i0 < 0 || !isPlace) {
+			toks, i0, i1, placeTok, bare = s.toks, b, e, p, isPlace
+			if !isPlace {
+				break
+			}
 		}
 	}
-	if i0 < 0 && len(a.title) > 0 {
-		// The headline: "Ban Dân vận Tỉnh ủy Sóc Trăng triển khai nhiệm vụ năm 2021".
+	if (i0 < 0 || bare) && len(a.title) > 0 {
+		// The headline: "Ban Dân vận Tỉnh ủy Sóc Trăng triển khai nhiệm vụ
+		// năm 2021", "Đảng ủy - HĐND - UBND xã Hòa Lạc tổ chức ...".
 		for i := 0; i < len(a.title) && i < 12; i++ {
-			if e, ok := parseBody(a.title, i); ok {
-				if _, _, v := anyPhraseAt(a.title, e, orgVerbs); v || e == len(a.title) || a.title[e].low == ":" {
-					toks, i0, i1 = a.title, i, e
+			if e, ok := parseBody(a.title, i, false); ok {
+				e2, p := jointPlace(a.title, i, e)
+				if subjectOf(a.title, e2) || e2 == len(a.title) || a.title[e2].low == ":" {
+					toks, i0, i1, placeTok, bare = a.title, i, e, p, false
 				}
 				break
 			}
@@ -216,60 +445,273 @@ func (a *analyzer) readOrganizer() {
 	}
 	a.orgSpan = Span{toks[i0].start, toks[i1-1].end}
 	a.orgName = a.d.text[a.orgSpan.Start:a.orgSpan.End]
-	// The headline may give the same body with its place name.
-	a.addPlaceFromTitle()
-	a.level = levelOf(a.orgName)
-	if a.level == LevelDistrict && strings.Contains(lowerASCIIish(a.orgName), "thành ủy") && !strings.Contains(lowerASCIIish(a.orgName), "thành ủy ") {
+	if placeTok >= 0 {
+		// Joint organizers sharing a place: "Đảng uỷ, HĐND, UBND xã Châu
+		// Đình" gives "Đảng ủy xã Châu Đình".
+		pe := placeAfter(toks, placeTok, true)
+		a.orgPlace = Span{toks[placeTok].start, toks[pe-1].end}
+		a.orgName += " " + a.d.text[a.orgPlace.Start:a.orgPlace.End]
+	} else if needsPlace(toks[i0:i1]) {
+		a.completePlace(toks[i0:i1])
+	}
+	a.level = a.levelOf(toks, i0, i1)
+	l := lowerASCIIish(a.orgName)
+	if a.level == LevelDistrict && strings.HasSuffix(l, "thành ủy") {
 		a.warn("Thành ủy không ghi tên thành phố: coi là thành phố thuộc tỉnh (cấp huyện); kiểm tra lại nếu là thành phố trực thuộc Trung ương.")
+	} else if needsPlace(toks[i0:i1]) && a.orgPlace == (Span{}) && !bareLevel(l) {
+		a.warn("Đơn vị tổ chức không kèm địa danh trong bài; cấp được suy từ loại cơ quan.")
 	}
 	if a.level == "" {
 		a.warn("Không xác định được cấp của đơn vị tổ chức.")
 	}
 }
 
-// firstOrganizer finds, in one sentence, the first body named before
-// "tổ chức" (joint organizers: the first), or after "do".
-func firstOrganizer(toks []token) (int, int) {
-	verb := -1
-	for i := range toks {
-		if _, ok := phraseAt(toks, i, "tổ chức"); ok && toks[i].low == "tổ" && !toks[i].cap {
-			if i > 0 && toks[i-1].low == "ban" {
-				continue
+// bareLevel reports an organizer that ends with its level word, the
+// place being the portal's own ("Đảng ủy phường", "Hội Cựu chiến binh
+// tỉnh"): no warning, the level is known.
+func bareLevel(l string) bool {
+	for w := range levelWords {
+		if strings.HasSuffix(l, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// organizerIn finds the organizer in one sentence: "do BODY tổ chức",
+// "BODY (đã) tổ chức/sơ kết/...", the first body before the verb "tổ
+// chức", or a place as the subject ("xã Sơn Trà tổ chức"). It returns the
+// body's token range, the start of a place it shares with joint
+// organizers (-1 if none), and whether the organizer is a bare place.
+func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
+	verbs := verbPositions(toks)
+	// "Hội nghị do Ban Dân vận Huyện ủy tổ chức"
+	for _, v := range verbs {
+		if toks[v].low != "tổ" {
+			continue
+		}
+		for i := 0; i < v; i++ {
+			if toks[i].low == "do" && eventNounBefore(toks, i) {
+				if e, ok := parseBody(toks, i+1, false); ok {
+					return i + 1, e, -1, false
+				}
 			}
-			verb = i
+		}
+	}
+	// A body as the subject of an organizing verb.
+	depth := 0
+	for i := 0; i < len(toks); i++ {
+		switch toks[i].low {
+		case "(":
+			depth++
+			continue
+		case ")":
+			depth--
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		lower := clauseStart(toks, i)
+		e, ok := parseBody(toks, i, lower)
+		if !ok {
+			continue
+		}
+		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) {
+			i = e - 1
+			continue
+		}
+		e2, p := jointPlace(toks, i, e)
+		if subjectOf(toks, e2) {
+			return i, e, p, false
+		}
+		i = e - 1
+	}
+	// "Đoàn kiểm tra của Khối dân vận xã ...": the body the delegation
+	// comes from.
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].low == "đoàn" && toks[i+2].low == "của" && (toks[i+1].low == "kiểm" || toks[i+1].low == "công") ||
+			toks[i].low == "đoàn" && toks[i+3].low == "của" && (toks[i+1].low == "kiểm" || toks[i+1].low == "công" || toks[i+1].low == "giám") {
+			k := i + 3
+			if toks[k].low == "của" {
+				k++
+			}
+			if e, ok := parseBody(toks, k, false); ok {
+				return k, e, -1, false
+			}
+		}
+	}
+	// The first body before the verb "tổ chức" (not a venue or an issuer).
+	for _, v := range verbs {
+		if toks[v].low != "tổ" {
+			continue
+		}
+		for i := 0; i < v; i++ {
+			if e, ok := parseBody(toks, i, false); ok {
+				if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inBrackets(toks, i) || inTitle(toks, i) {
+					i = e - 1
+					continue
+				}
+				if v-e > 25 || hasTok(toks[e:v], ";") {
+					break // too far from the verb to be its subject
+				}
+				_, p := jointPlace(toks, i, e)
+				return i, e, p, false
+			}
+		}
+		break
+	}
+	// A place as the subject: "Chiều ngày 30 tháng 5 năm 2022 xã Sơn Trà
+	// tổ chức hội nghị ...".
+	for _, v := range verbs {
+		if toks[v].low != "tổ" {
+			continue
+		}
+		for i := max(0, v-5); i < v; i++ {
+			if _, w, ok := anyPhraseAt(toks, i, placeWords); ok && w != "tp" && w != "ttp" {
+				if pe := placeAfter(toks, i, false); pe > i && subjectOf(toks, pe) && pe-i >= 2 && !atPlace(toks, i) {
+					return i, pe, -1, true
+				}
+			}
+		}
+		break
+	}
+	return -1, -1, -1, false
+}
+
+// eventNouns name a meeting: "Hội nghị do ... tổ chức".
+var eventNouns = newPhraseSet("hội nghị", "buổi", "lớp", "lễ", "chương trình", "hội thảo", "tọa đàm", "đối thoại",
+	"tập huấn", "cuộc họp", "họp mặt", "ngày hội", "hội nghị trực tuyến")
+
+// eventNounBefore reports a meeting named in the words just before "do"
+// at toks[i], or nothing before it but a date: the "do" clause names
+// this event's organizer, not another's ("cuộc thi do ... tổ chức").
+func eventNounBefore(toks []token, i int) bool {
+	for k := max(0, i-6); k < i; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inTitle reports a body named inside a person's title: "Bí thư Đảng
+// ủy", "Phó Trưởng ban Dân vận Huyện ủy".
+func inTitle(toks []token, i int) bool {
+	switch tokAt(toks, i-1).low {
+	case "thư", "tịch", "trưởng", "phó", "viên", "nhiệm", "đốc":
+		return true
+	}
+	return false
+}
+
+// verbPositions lists where the verb "tổ chức" (not the noun) stands in
+// toks.
+func verbPositions(toks []token) []int {
+	var out []int
+	for i := range toks {
+		if toks[i].low == "tổ" && tokAt(toks, i+1).low == "chức" && !toks[i].cap && !nounToChuc(toks, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func hasTok(toks []token, low string) bool {
+	for _, t := range toks {
+		if t.low == low {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf reports whether an organizing verb follows at toks[e], after
+// "đã", "vừa", "long trọng", a comma or a bracketed aside: the body
+// before e is its subject.
+func subjectOf(toks []token, e int) bool {
+	if tokAt(toks, e).low == "," {
+		if _, p, v := anyPhraseAt(toks, e+1, orgVerbs); v && p != "phối hợp" && p != "triển khai" {
+			return true // "Hội LHPN xã Chiềng En, tọa đàm kỷ niệm ..."
+		}
+	}
+	if tokAt(toks, e).low == "(" {
+		for k := e + 1; k < len(toks) && k < e+30; k++ {
+			if toks[k].low == ")" {
+				e = k + 1
+				break
+			}
+		}
+	}
+	for e < len(toks) && (toks[e].low == "đã" || toks[e].low == "vừa" || toks[e].low == "cũng") {
+		e++
+	}
+	_, p, v := anyPhraseAt(toks, e, orgVerbs)
+	if !v {
+		return false
+	}
+	if p == "tổ chức" && nounToChuc(toks, e) {
+		return false
+	}
+	return true
+}
+
+// clauseStart reports whether toks[i] begins a clause: the sentence start
+// or after a comma, so that a body written in lower case may stand there
+// as the subject.
+func clauseStart(toks []token, i int) bool {
+	return i == 0 || toks[i-1].low == "," || toks[i-1].low == ":" || toks[i-1].kind == tNum
+}
+
+// jointPlace skips joint organizers after the body toks[i:e] ("Đảng uỷ,
+// HĐND, UBND xã Châu Đình", "Ban Dân vận, Hội LHPN, Hội Nông dân ...
+// huyện Đất Đỏ") and returns the index after the list and, when the list
+// ends with a place that the first body lacks, where that place starts.
+func jointPlace(toks []token, i, e int) (int, int) {
+	k := e
+	n := 0
+	for {
+		s := k
+		if s < len(toks) && (toks[s].low == "," || toks[s].low == "-" || toks[s].low == "–" || toks[s].low == "và") {
+			s++
+		} else {
 			break
 		}
+		e2, ok := parseBody(toks, s, false)
+		if !ok {
+			break
+		}
+		k, n = e2, n+1
 	}
-	if verb < 0 {
-		return -1, -1
+	if n == 0 {
+		return e, -1
 	}
-	// "Hội nghị do Ban Dân vận Huyện ủy tổ chức"
-	for i := 0; i < verb; i++ {
-		if toks[i].low == "do" {
-			if e, ok := parseBody(toks, i+1); ok {
-				return i + 1, e
+	// The place written after the last body, if the bodies share it.
+	last := k
+	for last > e && !placeWordSet[toks[last-1].low] && !toks[last-1].cap {
+		last--
+	}
+	if _, _, ok := anyPhraseAt(toks, e-1, placeWords); ok {
+		return k, -1 // the first body has its own place
+	}
+	for p := e; p < k; p++ {
+		if _, w, ok := anyPhraseAt(toks, p, placeWords); ok && w != "tp" && !toks[p].cap {
+			if pe := placeAfter(toks, p, false); pe == k && pe-p >= 2 {
+				return k, p
 			}
 		}
 	}
-	for i := 0; i < verb; i++ {
-		if e, ok := parseBody(toks, i); ok {
-			if atPlace(toks, i) || issuerOf(toks, i) {
-				// "tại Hội trường Huyện ủy": a venue; "Thực hiện Kế hoạch
-				// ... của Ban Dân vận Tỉnh ủy": the issuer of a document.
-				i = e - 1
-				continue
-			}
-			return i, e
-		}
-	}
-	return -1, -1
+	return k, -1
 }
 
 // issuerOf reports whether the body at toks[i] is named as the owner of
 // something ("của Ban Dân vận Tỉnh ủy") or in a clause that cites a
 // document ("Thực hiện ...", "Theo ...", "Căn cứ ...").
 func issuerOf(toks []token, i int) bool {
-	if i > 0 && (toks[i-1].low == "của" || toks[i-1].low == "theo") {
+	switch tokAt(toks, i-1).low {
+	case "của", "theo", "với", "gồm", "lập", "được", "cho":
+		// "Kế hoạch của ...", "ngày thành lập Đoàn TNCS ...", "Được Khối
+		// Dân vận xã triển khai ..." (a model, not an event).
 		return true
 	}
 	k := i - 1
@@ -282,9 +724,39 @@ func issuerOf(toks []token, i int) bool {
 
 var citeWords = newPhraseSet("thực hiện", "theo", "căn cứ", "triển khai", "nhằm")
 
+// representative reports a body named after "đại diện", "lãnh đạo":
+// people speaking for it, not its organizing the event.
+func representative(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].low {
+		case "diện", "đạo":
+			return true
+		}
+	}
+	return false
+}
+
+// inBrackets reports whether toks[i] stands inside brackets.
+func inBrackets(toks []token, i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		switch toks[k].low {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	return depth > 0
+}
+
 // atPlace reports whether the body at toks[i] names a venue: "tại trụ sở
-// Huyện ủy", "ở Hội trường UBND huyện".
+// Huyện ủy", "ở Hội trường UBND huyện". A body that follows a complete
+// venue ("tại hội trường xã Đảng ủy xã tổ chức") is not.
 func atPlace(toks []token, i int) bool {
+	if i > 0 && levelWords[toks[i-1].low] && !toks[i-1].cap {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		switch toks[k].low {
 		case "tại", "ở", "trường", "sở", "phòng":
@@ -296,82 +768,225 @@ func atPlace(toks []token, i int) bool {
 	return false
 }
 
-// subjectBody finds a body directly followed by an event verb.
-func subjectBody(toks []token) (int, int) {
-	for i := 0; i < len(toks) && i < 30; i++ {
-		e, ok := parseBody(toks, i)
-		if !ok {
-			continue
-		}
-		if atPlace(toks, i) {
-			i = e - 1
-			continue
-		}
-		k := e
-		for k < len(toks) && (toks[k].low == "đã" || toks[k].low == "vừa") {
-			k++
-		}
-		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v {
-			return i, e
-		}
-		i = e - 1
+// needsPlace reports an organizer written without its place: a committee
+// or a place word with no name after it ("Ban Dân vận Huyện ủy", "Ủy ban
+// MTTQ Việt Nam huyện"), or a body with no place at all ("Khối dân vận",
+// "Đảng ủy").
+func needsPlace(toks []token) bool {
+	if len(toks) == 0 {
+		return false
 	}
-	return -1, -1
+	last := toks[len(toks)-1]
+	if last.low == "ủy" || levelWords[last.low] && !last.cap {
+		return true // "Ban Dân vận Huyện ủy", "Ủy ban MTTQ Việt Nam huyện"
+	}
+	for _, t := range toks {
+		if placeWordSet[t.low] || t.kind == tNum || t.low == "ương" || t.low == "tw" {
+			return false
+		}
+	}
+	_, head, _ := anyPhraseAt(toks, 0, bodyHeads)
+	switch head {
+	case "khối dân vận", "đảng bộ", "thường trực", "ban thường trực", "ban dân vận", "ban dv", "ủy ban mttq",
+		"ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc", "hội nông dân",
+		"hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ", "hội cựu chiến binh", "hội ccb":
+		return true
+	}
+	return false
 }
 
-// addPlaceFromTitle extends an organizer without a place name with the
-// one the headline writes beside the same body.
-func (a *analyzer) addPlaceFromTitle() {
-	if len(a.title) == 0 {
+// completePlace adds to an organizer without its place the place the
+// article gives for it: the same body written with its place elsewhere
+// ("Ủy ban MTTQ Việt Nam huyện Đông Giang"), the headline's place
+// ("Đoàn Dân vận xã Vĩnh Bình làm việc ...") or a date line ("Đà Nẵng –
+// Ngày 20-4, ..."). Never the site's banner or a byline.
+func (a *analyzer) completePlace(org []token) {
+	last := org[len(org)-1]
+	endsLevel := levelWords[last.low] && !last.cap
+	endsCommittee := last.low == "ủy"
+	// The same body, or its last unit, followed by a place elsewhere.
+	tail := org
+	if endsCommittee && len(org) >= 2 {
+		tail = org[len(org)-2:]
+	} else if endsLevel && len(org) >= 3 {
+		tail = org[len(org)-3:]
+	}
+	if endsCommittee || endsLevel {
+		if sp, ok := a.findAfter(tail, true); ok {
+			a.setPlace(sp)
+			return
+		}
+	} else if sp, ok := a.findAfter(org, false); ok {
+		a.setPlace(sp)
 		return
 	}
-	ts := a.d.text[a.title[0].start:a.title[len(a.title)-1].end]
-	k := strings.Index(ts, a.orgName+" ")
-	if k < 0 {
+	// The headline's or a date line's place.
+	sp, level, ok := a.articlePlace()
+	if !ok {
 		return
 	}
-	off := a.title[0].start + k + len(a.orgName)
-	for i, t := range a.title {
-		if t.start < off {
+	switch {
+	case endsCommittee || endsLevel:
+		a.setPlace(sp)
+	case level.End > 0:
+		a.setPlace(Span{level.Start, sp.End})
+	}
+}
+
+// setPlace appends the place text at sp to the organizer.
+func (a *analyzer) setPlace(sp Span) {
+	a.orgPlace = sp
+	a.orgName += " " + a.d.text[sp.Start:sp.End]
+}
+
+// findAfter looks for the words of unit elsewhere in the article, the
+// headline first, followed by a place: a name (nameOnly) or a place word
+// and a name. It returns the place's span.
+func (a *analyzer) findAfter(unit []token, nameOnly bool) (Span, bool) {
+	lists := [][]token{a.title}
+	for _, s := range a.sents {
+		lists = append(lists, s.toks)
+	}
+	for _, toks := range lists {
+		for i := 0; i+len(unit) <= len(toks); i++ {
+			if toks[i].start == unit[0].start {
+				continue
+			}
+			match := true
+			for k := range unit {
+				if toks[i+k].low != unit[k].low {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			k := i + len(unit)
+			if nameOnly {
+				p := placeNameAfterLevel(toks, k)
+				if p > k && !(p-k == 3 && familyNames[toks[k].low] && middleNames[toks[k+1].low]) {
+					return Span{toks[k].start, toks[p-1].end}, true
+				}
+				continue
+			}
+			if _, w, ok := anyPhraseAt(toks, k, placeWords); ok && w != "tp" && !toks[k].cap {
+				if p := placeAfter(toks, k, false); p > k+1 {
+					return Span{toks[k].start, toks[p-1].end}, true
+				}
+			}
+		}
+	}
+	return Span{}, false
+}
+
+// articlePlace finds the place the article is about in its headline
+// ("Quế Sơn: Hội nghị ...", "Hớn Quản tổ chức ...", "Đoàn Dân vận xã
+// Vĩnh Bình làm việc ...") or in a date line opening the text ("Đà Nẵng
+// – Ngày 20-4, ..."). level spans the place word when one is written.
+func (a *analyzer) articlePlace() (name, level Span, ok bool) {
+	if t := a.title; len(t) > 0 {
+		// "Quế Sơn: ...", "Hớn Quản tổ chức ..."
+		if p := placeName(t, 0); p > 0 && (tokAt(t, p).low == ":" || subjectOf(t, p)) {
+			return Span{t[0].start, t[p-1].end}, Span{}, true
+		}
+		for i := range t {
+			if _, w, ok := anyPhraseAt(t, i, placeWords); ok && w != "tp" && w != "ttp" && !t[i].cap {
+				k := i + 1
+				if w == "thành phố" || w == "thị trấn" || w == "thị xã" || w == "đặc khu" {
+					k = i + 2
+				}
+				if p := placeNameAfterLevel(t, k); p > k {
+					return Span{t[k].start, t[p-1].end}, Span{t[i].start, t[i].end}, true
+				}
+			}
+		}
+	}
+	// A date line: a place name and a dash opening the first sentence.
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
 			continue
 		}
-		if p := placeName(a.title, i); p > i && t.start == off+1 {
-			a.orgSpan = Span{a.title[0].start + k, a.title[p-1].end}
-			a.orgName = a.d.text[a.orgSpan.Start:a.orgSpan.End]
+		t := s.toks
+		if p := placeName(t, 0); p > 0 && p < 4 && (tokAt(t, p).low == "–" || tokAt(t, p).low == "-") && tokAt(t, p+1).space {
+			return Span{t[0].start, t[p-1].end}, Span{}, true
 		}
 		break
 	}
+	return Span{}, Span{}, false
 }
 
 // centralCities are the cities governed by the centre, whose Thành ủy is
 // a province-level committee.
-var centralCities = []string{"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế", "tp.hcm", "tphcm"}
+var centralCities = []string{"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế", "tp.hcm", "tphcm", "tp hcm"}
 
-// levelOf maps an organizer to its level.
-func levelOf(org string) string {
-	l := lowerASCIIish(org)
+func isCentralCity(s string) bool {
+	l := lowerASCIIish(s)
+	for _, c := range centralCities {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelOf maps the organizer to its level from the kind of body and its
+// place. toks[i0:i1] is the body as written, for a cluster's members.
+func (a *analyzer) levelOf(toks []token, i0, i1 int) string {
+	l := " " + lowerASCIIish(a.orgName) + " "
 	has := func(s string) bool { return strings.Contains(l, s) }
-	switch {
-	case has("trung ương") || has("học viện"):
-		return LevelCentral
-	case has("đảng ủy khối") || strings.HasPrefix(l, "sở ") || strings.HasPrefix(l, "công an") ||
-		strings.HasPrefix(l, "bộ chỉ huy") || strings.HasPrefix(l, "ban chỉ huy quân sự") || has("đảng ủy cơ quan") || has("đảng ủy công an") ||
-		has("đảng ủy quân sự") || has("đảng ủy ubnd") || has("đảng ủy ủy ban"):
-		return LevelAgency
-	case has(" xã") || has(" phường") || has("thị trấn") || strings.HasPrefix(l, "khối dân vận") || has("đảng ủy"):
-		return LevelCommune
-	case has("tỉnh ủy") || has(" tỉnh") || strings.HasPrefix(l, "tỉnh "):
-		return LevelProvince
-	case has("thành ủy") || has("thành phố"):
-		for _, c := range centralCities {
-			if has(c) {
-				return LevelProvince
+	if strings.Contains(l, "cụm thi đua") || strings.Contains(l, "khối thi đua") {
+		// A competition cluster takes the level of its members: "Cụm thi
+		// đua 1 (gồm Quận ủy 1, 3, ...)", "Cụm thi đua Mặt trận 5 thành phố
+		// trực thuộc trung ương".
+		if has("trực thuộc trung ương") || has("trực thuộc tw") {
+			return LevelProvince
+		}
+		if tokAt(toks, i1).low == "(" {
+			for k := i1 + 1; k < len(toks) && toks[k].low != ")"; k++ {
+				if e, ok := parseBody(toks, k, true); ok {
+					return plainLevel(" " + lowerASCIIish(a.d.text[toks[k].start:toks[e-1].end]) + " ")
+				}
 			}
 		}
-		return LevelDistrict
-	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") ||
-		strings.HasPrefix(l, "huyện ") || strings.HasPrefix(l, "quận "):
-		return LevelDistrict
+	}
+	return plainLevel(l)
+}
+
+// plainLevel maps an organizer's name (lower case, with a space at each
+// end) to its level.
+func plainLevel(l string) string {
+	has := func(s string) bool { return strings.Contains(l, s) }
+	switch {
+	case has(" đảng ủy khối") || has(" đảng ủy cơ quan") || has(" đảng ủy công an") || has(" đảng ủy quân sự") ||
+		has(" đảng ủy ubnd") || has(" đảng ủy ủy ban") || has(" đảng ủy ban ") || has(" đảng ủy bộ") || has(" đảng ủy sở") ||
+		has(" đảng ủy công ty") || has(" đảng ủy tổng công ty") || has(" đảng ủy trường") || has(" đảng ủy bệnh viện") ||
+		has(" đảng ủy doanh nghiệp") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
+		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
+		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
+		return LevelAgency
+	case (has("trung ương") || has(" tw ") || has(" học viện")) && !has("trực thuộc trung ương"):
+		return LevelCentral
+	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||
+		has(" tổ dân phố") || has(" đặc khu"):
+		return LevelCommune
+	case has(" đảng ủy ") && !has(" tỉnh") && !has(" huyện") && !has(" quận") || strings.HasSuffix(l, " đảng ủy "):
+		return LevelCommune
+	case has("tỉnh ủy") || has(" tỉnh ") || has(" tỉnh,"):
+		return LevelProvince
+	case has("thành ủy") || has("thành phố") || has(" tp") || has(" ttp") || has(" ban dân vận ") || has(" mttq") ||
+		has(" mặt trận"):
+		if isCentralCity(l) {
+			return LevelProvince
+		}
+		if has("thành ủy") || has("thành phố") || has(" tp") {
+			return LevelDistrict
+		}
+		fallthrough
+	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã"):
+		if has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") {
+			return LevelDistrict
+		}
 	}
 	return ""
 }
