@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/vntext"
@@ -78,6 +79,117 @@ var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai m�
 	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình",
 	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc")
 
+// stampDate reports a date written as the page's time stamp: next to a
+// clock time ("09:21 19/06/2023", "20/10/2023, 13:13", "20/06/2019 -
+// 07:47") or to a view counter ("(11/10/2018). Số lượt xem").
+func (a *analyzer) stampDate(start, end int) bool {
+	t := a.d.text
+	before := t[max(0, start-12):start]
+	after := t[end:min(len(t), end+20)]
+	if clockAtEnd(before) || clockAtStart(after) {
+		return true
+	}
+	l := lowerASCIIish(after)
+	return strings.Contains(l, "lượt xem")
+}
+
+// clockAtEnd reports a clock time ("9:25", "09:21 ") ending s.
+func clockAtEnd(s string) bool {
+	s = strings.TrimRight(s, " |-,")
+	n := len(s)
+	return n >= 4 && isDigitByte(s[n-1]) && isDigitByte(s[n-2]) && s[n-3] == ':' && isDigitByte(s[n-4])
+}
+
+// clockAtStart reports a clock time after a date: "15:41", ", 13:13",
+// " - 07:47", " 22:58".
+func clockAtStart(s string) bool {
+	s = strings.TrimLeft(s, " |-,–")
+	return len(s) >= 4 && isDigitByte(s[0]) && (s[1] == ':' && isDigitByte(s[2]) || isDigitByte(s[1]) && s[2] == ':' && isDigitByte(s[3]))
+}
+
+// anniversaries marks pairs of dates with the same day and month joined by
+// a dash, "(15/10/1930 – 15/10/2024)": the span of an anniversary. Their
+// dates are never the event's and give no year, except that the later
+// one may date the celebration when nothing else does.
+func (a *analyzer) anniversaries(hits []dateHit) (in map[int]bool, year int) {
+	for k := 0; k+1 < len(hits); k++ {
+		h, g := hits[k], hits[k+1]
+		if h.day == 0 || h.day != g.day || h.month != g.month || h.year == 0 || g.year <= h.year {
+			continue
+		}
+		gap := strings.TrimSpace(a.d.text[h.end:g.start])
+		if gap != "-" && gap != "–" && gap != "—" {
+			continue
+		}
+		if in == nil {
+			in = map[int]bool{}
+		}
+		in[h.start], in[g.start] = true, true
+		year = g.year
+	}
+	return in, year
+}
+
+// pageDate finds the date the page was published, as the page writes it:
+// a date line ("Thứ năm, 08/07/2021 15:41"), a date next to a clock time,
+// or the store's " date 2024-07" line. It only ever supplies a missing
+// year, like --published.
+func (a *analyzer) pageDate() (time.Time, bool) {
+	t := a.d.text
+	if strings.HasPrefix(t, "date ") && len(t) >= 12 && isDigitByte(t[5]) && t[9] == '-' {
+		y, m := atoi(t[5:9]), atoi(t[10:12])
+		d := 0
+		if len(t) >= 15 && t[12] == '-' {
+			d = atoi(t[13:15])
+		}
+		if y > 1900 && m >= 1 && m <= 12 {
+			if d == 0 {
+				d = daysIn(m, y) // a month: its last day bounds the event
+			}
+			return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	for bi, b := range a.d.blocks {
+		if bi > 12 && b.kind != kindMeta {
+			continue
+		}
+		line := t[b.start:b.end]
+		if !hasDigit(line) {
+			continue
+		}
+		for _, m := range vntext.FindDates(line) {
+			tm, ok := m.Date.Time()
+			if !ok {
+				continue
+			}
+			if b.kind == kindMeta && isDateLine(line) || a.stampDate(b.start+m.Start, b.start+m.End) {
+				return tm, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
 // readDate finds the event date and completes its year.
 func (a *analyzer) readDate() {
 	var full []dateHit // dates with a year, for "another full date about the event"
@@ -87,19 +199,30 @@ func (a *analyzer) readDate() {
 		toks    []token
 	}
 	var best *cand
+	annYear := 0
 	for si, s := range a.sents {
 		if a.kind(s) != kindBody {
 			continue
 		}
 		hits := a.datesIn(s.toks)
+		ann, y := a.anniversaries(hits)
+		if annYear == 0 {
+			annYear = y
+		}
+		kept := hits[:0:0]
 		for _, h := range hits {
 			for k := h.i; k < h.j; k++ {
 				a.dateTokens[s.toks[k].start] = true
 			}
+			if ann[h.start] || a.stampDate(h.start, h.end) {
+				continue
+			}
+			kept = append(kept, h)
 			if h.year > 0 && h.day > 0 && !isDocDate(s.toks, h) {
 				full = append(full, h)
 			}
 		}
+		hits = kept
 		if best != nil {
 			continue
 		}
@@ -160,13 +283,29 @@ func (a *analyzer) readDate() {
 	if year == 0 {
 		year = a.yearFromPeriod(h.day, h.month)
 	}
-	if year == 0 && !a.opts.Published.IsZero() {
-		p := a.opts.Published
-		year = p.Year()
-		if time.Date(year, time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC).After(time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)) {
-			year--
+	if year == 0 {
+		p, fromPage := a.opts.Published, false
+		if p.IsZero() {
+			p, fromPage = a.pageDate()
 		}
-		a.warn("Năm của ngày diễn ra được lấy theo ngày đăng bài (--published).")
+		if !p.IsZero() {
+			year = p.Year()
+			if time.Date(year, time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC).After(time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)) {
+				year--
+			}
+			if fromPage {
+				a.warn("Năm của ngày diễn ra được lấy theo ngày đăng ghi trên trang.")
+			} else {
+				a.warn("Năm của ngày diễn ra được lấy theo ngày đăng bài (--published).")
+			}
+		}
+	}
+	if year == 0 && annYear > 0 {
+		// "Sáng 17/10, ... kỷ niệm 94 năm Ngày truyền thống (15/10/1930 –
+		// 15/10/2024)": the year that puts the event next to the
+		// anniversary day.
+		year = annYear
+		a.warn("Năm của ngày diễn ra được suy từ ngày kỷ niệm nêu trong bài.")
 	}
 	if year == 0 {
 		a.warn("Ngày diễn ra không ghi năm và không suy ra được năm; để trống.")

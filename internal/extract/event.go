@@ -372,6 +372,9 @@ func previousPeriod(p periodMention) *periodMention {
 func (a *analyzer) yearFromPublished(p *periodMention) int {
 	pub := a.opts.Published
 	if pub.IsZero() {
+		pub, _ = a.pageDate()
+	}
+	if pub.IsZero() {
 		return 0
 	}
 	for y := pub.Year(); y >= pub.Year()-1; y-- {

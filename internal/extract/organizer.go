@@ -432,7 +432,7 @@ func (a *analyzer) readOrganizer() {
 		for i := 0; i < len(a.title) && i < 12; i++ {
 			if e, ok := parseBody(a.title, i, false); ok {
 				e2, p := jointPlace(a.title, i, e)
-				if subjectOf(a.title, e2) || e2 == len(a.title) || a.title[e2].low == ":" {
+				if subjectOf(a.title, e2) || e2 == len(a.title) && i == 0 || tokAt(a.title, e2).low == ":" {
 					toks, i0, i1, placeTok, bare = a.title, i, e, p, false
 				}
 				break
@@ -517,7 +517,7 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 		if !ok {
 			continue
 		}
-		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) {
+		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) || otherEventDo(toks, i) {
 			i = e - 1
 			continue
 		}
@@ -590,6 +590,18 @@ func eventNounBefore(toks []token, i int) bool {
 	for k := max(0, i-6); k < i; k++ {
 		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
 			return true
+		}
+	}
+	return false
+}
+
+// otherEventDo reports a body after "do" that organized something other
+// than a meeting: "cuộc thi khu vực do Trung ương Hội Nông dân Việt Nam
+// tổ chức".
+func otherEventDo(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].low == "do" {
+			return !eventNounBefore(toks, k)
 		}
 	}
 	return false

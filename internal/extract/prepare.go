@@ -509,7 +509,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 	// an event or a board before the first long paragraph.
 	firstLong := -1
 	for i := 0; i < cut; i++ {
-		if d.blocks[i].kind == kindBody && len(d.str(d.blocks[i])) >= 200 {
+		if d.blocks[i].kind == kindBody && paragraphLike(d.str(d.blocks[i])) {
 			firstLong = i
 			break
 		}
@@ -578,7 +578,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 		}
 		// A repeated headline (the sapo line of some portals) is not body.
 		for i := title + 1; i < cut && i <= title+3; i++ {
-			if d.str(d.blocks[i]) == d.str(d.blocks[title]) {
+			if sameHeadline(d.str(d.blocks[i]), d.str(d.blocks[title])) {
 				d.blocks[i].kind = kindMeta
 			}
 		}
@@ -608,6 +608,52 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 			}
 		}
 	}
+}
+
+// paragraphLike reports a block of running text, not a long headline:
+// at least 200 bytes with a full stop inside or at its end.
+func paragraphLike(t string) bool {
+	if len(t) < 200 {
+		return false
+	}
+	t = strings.TrimRight(t, " ")
+	return strings.Contains(t, ". ") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":")
+}
+
+// sameHeadline reports whether line repeats the headline, as the sapo
+// line of some portals does, maybe in another case and with a word or
+// two more or less.
+func sameHeadline(line, title string) bool {
+	if line == title {
+		return true
+	}
+	if len(line) > 2*len(title)+20 {
+		return false
+	}
+	w1, w2 := foldWords(line), foldWords(title)
+	if len(w1) < 4 || len(w2) < 4 {
+		return false
+	}
+	in := map[string]int{}
+	for _, w := range w2 {
+		in[w]++
+	}
+	common := 0
+	for _, w := range w1 {
+		if in[w] > 0 {
+			in[w]--
+			common++
+		}
+	}
+	return common*10 >= 9*max(len(w1), len(w2))
+}
+
+// foldWords splits s into words folded for matching (lower case, no
+// marks).
+func foldWords(s string) []string {
+	return strings.FieldsFunc(vntext.Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
 }
 
 func endsSentence(t string) bool {

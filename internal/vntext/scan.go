@@ -172,11 +172,21 @@ func isJoiner(r rune) bool {
 }
 
 // attachedBefore reports whether the text just before i is glued to it.
+// A word after a dash that follows a space is not ("(Mặt trận) -Chiều
+// 16/6": typography, not a code).
 func attachedBefore(s string, i int) bool {
 	if i == 0 {
 		return false
 	}
 	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if (r == '-' || r == '\u2013') && !isDigit(s[i]) {
+		if i-n == 0 {
+			return false
+		}
+		if r2, _ := utf8.DecodeLastRuneInString(s[:i-n]); isHSpace(r2) || r2 == '\n' {
+			return false
+		}
+	}
 	if isJoiner(r) {
 		return true
 	}
