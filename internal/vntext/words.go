@@ -25,15 +25,18 @@ import (
 //     (mười lăm, hai mươi lăm; "nhăm" is colloquial), but "năm" after
 //     "linh" (một trăm linh năm);
 //   - thousands are "nghìn" (not "ngàn"), and "tỷ" is spelled with y;
-//     above a billion the scales repeat on "tỷ": nghìn tỷ (10^12), triệu tỷ
+//     from a billion up the number of billions is read as a number and
+//     followed by "tỷ": nghìn tỷ (10^12), hai nghìn năm trăm tỷ, triệu tỷ
 //     (10^15), tỷ tỷ (10^18).
 
 var (
 	digitWords = [10]string{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"}
-	// scaleWords names each group of three digits, from the units up:
-	// the largest int64 (about 9.2 × 10^18) has seven groups.
-	scaleWords = [7]string{"", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ", "tỷ tỷ"}
+	// scaleWords names the groups of three digits below a billion, from
+	// the units up.
+	scaleWords = [3]string{"", "nghìn", "triệu"}
 )
+
+const billion = 1_000_000_000
 
 // NumberWords writes n in Vietnamese words, in lower case:
 // NumberWords(2007440734) is "hai tỷ không trăm linh bảy triệu bốn trăm
@@ -44,28 +47,42 @@ func NumberWords(n int64) string {
 		return digitWords[0]
 	}
 	u := uint64(n)
-	if n < 0 {
-		u = -u // also right for math.MinInt64
-	}
-	var groups []int // groups of three digits, units first
-	for ; u > 0; u /= 1000 {
-		groups = append(groups, int(u%1000))
-	}
 	var words []string
 	if n < 0 {
+		u = -u // also right for math.MinInt64
 		words = append(words, "âm")
 	}
-	for i := len(groups) - 1; i >= 0; i-- {
-		g := groups[i]
-		if g == 0 {
+	return strings.Join(appendNumber(words, u, false), " ")
+}
+
+// appendNumber appends the words of u > 0. From a billion up, the number
+// of billions is read as a number of its own followed by "tỷ" (so 2.500
+// tỷ is "hai nghìn năm trăm tỷ" and 10^18 "một tỷ tỷ"), then the rest.
+// inner is true when words of a larger part come before.
+func appendNumber(words []string, u uint64, inner bool) []string {
+	if u >= billion {
+		words = appendNumber(words, u/billion, inner)
+		words = append(words, "tỷ")
+		if r := u % billion; r > 0 {
+			words = appendNumber(words, r, true)
+		}
+		return words
+	}
+	groups := [3]int{int(u % 1000), int(u / 1000 % 1000), int(u / 1000000)}
+	top := 2
+	for groups[top] == 0 {
+		top--
+	}
+	for i := top; i >= 0; i-- {
+		if groups[i] == 0 {
 			continue
 		}
-		words = appendGroup(words, g, i != len(groups)-1)
+		words = appendGroup(words, groups[i], inner || i != top)
 		if scaleWords[i] != "" {
 			words = append(words, scaleWords[i])
 		}
 	}
-	return strings.Join(words, " ")
+	return words
 }
 
 // appendGroup appends the words of one group of three digits (1–999);
