@@ -12,6 +12,8 @@ type analyzer struct {
 	toks     [][]token // per block; nil for meta blocks
 	sents    []sentence
 	title    []token
+	lead     []token // the lead sentence, once found
+	leadDone bool
 	warnings []string
 
 	eventType string

@@ -149,17 +149,23 @@ func tokAt(toks []token, i int) token {
 	return toks[i]
 }
 
+// typeReview is the type of a "giao ban": a review whose kind follows
+// the period it reviews.
+const typeReview = "review"
+
 // typeKeywords map words of a headline to event types.
 var typeKeywords = []struct {
 	phrase, typ, first string
 }{
-	{"tổng kết", TypeTongKet, ""}, {"sơ kết", TypeSoKet, ""},
+	{"tổng kết", TypeTongKet, ""}, {"sơ kết", TypeSoKet, ""}, {"giao ban", typeReview, ""},
 	{"khen thưởng", TypeKhenThuong, ""}, {"tuyên dương", TypeKhenThuong, ""}, {"biểu dương", TypeKhenThuong, ""},
 	{"trao tặng", TypeKhenThuong, ""}, {"trao bằng khen", TypeKhenThuong, ""}, {"trao giấy khen", TypeKhenThuong, ""},
 	{"vinh danh", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},
 	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
+	{"báo cáo viên", TypeChuyenDe, ""},
+	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""},
 }
 
@@ -175,9 +181,25 @@ type typeHit struct {
 	found bool
 }
 
-// typeOf reads the event type from one sentence or headline.
-func typeOf(toks []token) (main typeHit, launch typeHit) {
+// linkWords attach a second subject to a meeting: "Hội nghị ... gắn với
+// chuyên đề ...". A type keyword after them is not the meeting's own.
+var linkWords = newPhraseSet("gắn với", "kết hợp", "lồng ghép")
+
+// ceremonyNouns name a ceremony: with an award keyword anywhere in the
+// headline the event is an award ceremony ("Lễ tổng kết và trao giải").
+var ceremonyNouns = newPhraseSet("lễ", "họp mặt", "buổi lễ")
+
+// typeOf reads the event type from one sentence or headline. In a
+// sentence (strict) a keyword other than a review's counts only inside
+// the phrase that names the meeting ("tổ chức hội nghị tọa đàm", "buổi
+// đối thoại"), not in passing ("tăng cường tiếp xúc, đối thoại"). A
+// keyword after "gắn với" is secondary.
+func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
+	award, ceremony := typeHit{}, false
 	for i := range toks {
+		if _, _, ok := anyPhraseAt(toks, i, ceremonyNouns); ok && !ceremony && !main.found {
+			ceremony = true
+		}
 		for _, k := range typeKeywords {
 			if toks[i].low != k.first {
 				continue
@@ -186,48 +208,210 @@ func typeOf(toks []token) (main typeHit, launch typeHit) {
 				continue
 			}
 			if k.typ == TypeTrienKhai {
-				if !launch.found {
-					launch = typeHit{k.typ, i, true}
+				if _, impl := phraseAt(toks, i, "triển khai thực hiện"); impl {
+					continue // implementing, not a launch
 				}
+			}
+			if k.typ != TypeTongKet && k.typ != TypeSoKet && k.typ != typeReview && objectOfWork(toks, i) {
+				continue // "đánh giá việc thực hiện Ngày hội ...": what was reviewed
+			}
+			if strict && k.typ != TypeTongKet && k.typ != TypeSoKet && k.typ != typeReview && !inEventPhrase(toks, i) &&
+				!(k.typ == TypeKhenThuong && ceremony) && !(tokAt(toks, i-1).low == "và" && eventPhraseBefore(toks, i)) {
 				continue
 			}
-			if !main.found {
-				main = typeHit{k.typ, i, true}
+			h := typeHit{k.typ, i, true}
+			switch {
+			case k.typ == TypeKhenThuong && !award.found:
+				award = h
+			}
+			switch {
+			case linked(toks, i):
+				if !secondary.found {
+					secondary = h
+				}
+			case k.typ == TypeTrienKhai:
+				if !launch.found {
+					launch = h
+				}
+			case !main.found:
+				main = h
 			}
 		}
 	}
-	return main, launch
+	if ceremony && award.found && !strict {
+		main = award // "Lễ tổng kết và trao giải ...": an award ceremony
+	}
+	return main, launch, secondary
+}
+
+// objectOfWork reports a keyword that names work done, not the meeting:
+// "việc thực hiện Ngày hội ...", "kết quả tập huấn".
+func objectOfWork(toks []token, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		switch toks[k].low {
+		case "việc", "quả":
+			return true
+		case "hiện":
+			if tokAt(toks, k-1).low == "thực" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linked reports a keyword right after "gắn với", "kết hợp".
+func linked(toks []token, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, linkWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inEventPhrase reports a keyword inside the phrase that names a meeting:
+// after "tổ chức", "hội nghị", "buổi", "lớp", "lễ" ...
+func inEventPhrase(toks []token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
+			return true
+		}
+		if toks[k].low == "tổ" && tokAt(toks, k+1).low == "chức" {
+			return true
+		}
+	}
+	return false
+}
+
+// eventPhraseBefore reports a meeting named earlier in the sentence:
+// "tổ chức hội nghị sơ kết ... và tuyên dương ...".
+func eventPhraseBefore(toks []token, i int) bool {
+	for k := 0; k < i; k++ {
+		if toks[k].low == "tổ" && tokAt(toks, k+1).low == "chức" {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewNoun reports a review keyword named as the meeting itself: "hội
+// nghị tổng kết", "Hội nghị trực tuyến sơ kết".
+func reviewNoun(toks []token, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if toks[k].low == "nghị" && tokAt(toks, k-1).low == "hội" {
+			return true
+		}
+	}
+	return false
+}
+
+// typeOfPeriod is the review type for the period it reviews: a year or a
+// stage is a tong_ket, a half, a quarter or another part of a year a
+// so_ket.
+func typeOfPeriod(p *periodMention) string {
+	switch {
+	case p == nil:
+		return ""
+	case p.part == "year" || p.part == "multi":
+		return TypeTongKet
+	}
+	return TypeSoKet
+}
+
+// reviewCues name a review heard at the meeting: "đánh giá kết quả ...
+// 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
+// 2022".
+var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
+	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả")
+
+// reviewByCue finds, when neither headline nor lead names the kind of
+// meeting, the period a review cue names in the headline or the first
+// sentences, or the period the text opens with ("Năm 2021, ...", "Trong 6
+// tháng đầu năm 2022, ...") in an article about a meeting.
+func (a *analyzer) reviewByCue() *periodMention {
+	lists := [][]token{a.title}
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) == kindBody && n < 4 {
+			lists = append(lists, s.toks)
+			n++
+		}
+	}
+	for _, toks := range lists {
+		c := findAny(toks, reviewCues)
+		if c < 0 {
+			continue
+		}
+		for _, p := range a.findPeriods(toks) {
+			if p.tokStart > c && p.tokStart-c < 30 {
+				q := p
+				return &q
+			}
+		}
+	}
+	if !strings.Contains(a.low, "hội nghị") {
+		return nil
+	}
+	return a.openingPeriod()
+}
+
+// openingPeriod is the period the first body sentence opens with: "Năm
+// 2021, ...", "Trong 6 tháng đầu năm 2022, ...".
+func (a *analyzer) openingPeriod() *periodMention {
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		if len(s.toks) < 8 && n == 0 {
+			continue // "Toàn cảnh hội nghị."
+		}
+		n++
+		ps := a.findPeriods(s.toks)
+		i := 0
+		if tokAt(s.toks, 0).low == "trong" {
+			i = 1
+		}
+		if len(ps) > 0 && ps[0].tokStart == i && tokAt(s.toks, ps[0].tokEnd).low == "," {
+			p := ps[0]
+			return &p
+		}
+		return nil
+	}
+	return nil
 }
 
 // readEvent decides the event type and the period reviewed.
 func (a *analyzer) readEvent() {
 	titleP := a.findPeriods(a.title)
-	main, launch := typeOf(a.title)
+	main, launch, secondary := typeOf(a.title, false)
 	src, srcP := a.title, titleP
 	lead := a.leadSentence()
 	var leadP []periodMention
 	if lead != nil {
 		leadP = a.findPeriods(lead)
 	}
-	if !main.found && lead != nil {
-		if m, l := typeOf(lead); m.found && (m.typ == TypeTongKet || m.typ == TypeSoKet || !launch.found) {
-			main, src, srcP = m, lead, leadP
+	lm, ll, ls := typeOf(lead, true)
+	switch {
+	case lm.found && (lm.typ == TypeTongKet || lm.typ == TypeSoKet) && reviewNoun(lead, lm.tok) &&
+		!(main.found && (main.typ == TypeTongKet || main.typ == TypeSoKet)):
+		// "tổ chức hội nghị tổng kết ..., triển khai ... và trao Giải":
+		// the meeting the lead names wins over a headline naming the
+		// award or the launch beside it.
+		main, src, srcP = lm, lead, leadP
+	case !main.found && lead != nil:
+		if lm.found && (lm.typ == TypeTongKet || lm.typ == TypeSoKet || !launch.found) {
+			main, src, srcP = lm, lead, leadP
 			if !launch.found {
-				launch = l
+				launch = ll
 			}
-		} else if !launch.found && l.found {
-			launch, src, srcP = l, lead, leadP
+		} else if !launch.found && ll.found {
+			launch, src, srcP = ll, lead, leadP
 		}
 	}
-	switch {
-	case main.found:
-		a.eventType = main.typ
-	case launch.found:
-		a.eventType = TypeTrienKhai
-	case a.aboutModel():
-		a.eventType = TypeMoHinh
-	default:
-		a.eventType = TypeOther
+	if !secondary.found {
+		secondary = ls
 	}
 	pickAfter := func(ps []periodMention, tok int) *periodMention {
 		for k := range ps {
@@ -242,8 +426,39 @@ func (a *analyzer) readEvent() {
 		}
 		return nil
 	}
+	var cued *periodMention
+	switch {
+	case main.found && main.typ == typeReview && a.openingPeriod() != nil:
+		// "Giao ban công tác dân vận ...": the kind of review follows the
+		// period it reviews, which the text opens with.
+		cued = a.openingPeriod()
+		a.eventType = typeOfPeriod(cued)
+	case main.found && main.typ == typeReview && launch.found:
+		a.eventType = TypeTrienKhai // "giao ban ... và triển khai công tác trọng tâm năm 2023"
+	case main.found && main.typ != typeReview:
+		a.eventType = main.typ
+	case launch.found:
+		a.eventType = TypeTrienKhai
+	case a.aboutModel():
+		a.eventType = TypeMoHinh
+	default:
+		if p := a.reviewByCue(); p != nil {
+			a.eventType, cued = typeOfPeriod(p), p
+		} else if secondary.found {
+			a.eventType = secondary.typ
+			if a.eventType == typeReview {
+				a.eventType = TypeOther
+			}
+		} else {
+			a.eventType = TypeOther
+		}
+	}
 	switch a.eventType {
 	case TypeTongKet, TypeSoKet:
+		if cued != nil {
+			a.period = cued
+			break
+		}
 		a.period = pickAfter(srcP, main.tok)
 		from := src // the tokens a.period was read from
 		if a.period == nil && len(leadP) > 0 && src != nil && &src[0] != &lead[0] {
@@ -294,6 +509,8 @@ func (a *analyzer) readEvent() {
 		if len(srcP) > 0 {
 			p := srcP[0]
 			a.period = &p
+		} else if a.eventType == TypeOther {
+			a.period = a.resultsPeriod()
 		}
 	}
 	if a.period != nil && a.period.part == "" {
@@ -311,6 +528,30 @@ func (a *analyzer) readEvent() {
 			a.period = nil
 		}
 	}
+}
+
+// resultsPeriod is, for an event that is neither a review nor a launch
+// (a working visit, a festival), the period whose results the text says
+// it heard: "ghi nhận các kết quả đạt được trong năm 2018", "báo cáo kết
+// quả thực hiện cuộc vận động ... năm 2019".
+func (a *analyzer) resultsPeriod() *periodMention {
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		for i := range s.toks {
+			if s.toks[i].low != "kết" || tokAt(s.toks, i+1).low != "quả" {
+				continue
+			}
+			for _, p := range a.findPeriods(s.toks) {
+				if p.tokStart > i && p.tokStart-i <= 25 && p.part != "" {
+					q := p
+					return &q
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (a *analyzer) launchedLabel() string {
@@ -338,7 +579,8 @@ func launchedMention(toks []token, p periodMention) bool {
 		switch toks[k].low {
 		case "vụ", "khai", "hướng", "hoạch":
 			return true
-		case ",", ";", ".":
+		case ",", ";", ".", "trị":
+			// "nhiệm vụ chính trị 6 tháng đầu năm" is the work reviewed
 			return false
 		}
 	}
@@ -406,7 +648,12 @@ var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ
 // leadSentence is the first body sentence that names the event: the one
 // with "tổ chức", "hội nghị" or a review word, among the first few.
 func (a *analyzer) leadSentence() []token {
+	if a.lead != nil || a.leadDone {
+		return a.lead
+	}
+	a.leadDone = true
 	n := 0
+	var first []token
 	for _, s := range a.sents {
 		if a.kind(s) != kindBody {
 			continue
@@ -415,11 +662,19 @@ func (a *analyzer) leadSentence() []token {
 		if n > 3 {
 			break
 		}
-		if findAny(s.toks, leadWords) >= 0 {
-			return s.toks
+		// The sentence where the organizer holds the meeting ("... tổ
+		// chức hội nghị ...") is the lead, before one that only mentions a
+		// meeting word ("Thực hiện quy chế làm việc ...").
+		if len(verbPositions(s.toks)) > 0 {
+			a.lead = s.toks
+			return a.lead
+		}
+		if first == nil && findAny(s.toks, leadWords) >= 0 {
+			first = s.toks
 		}
 	}
-	return nil
+	a.lead = first
+	return a.lead
 }
 
 // reviewedBefore looks for a review of the period before the one
