@@ -7,7 +7,8 @@ import (
 // taskHeads announce a list of key tasks.
 var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
 	"nhiệm vụ, giải pháp", "một số nhiệm vụ", "các nhiệm vụ sau", "những nhiệm vụ sau", "nhiệm vụ chủ yếu",
-	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới")
+	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới", "nội dung trọng tâm",
+	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau")
 
 // directionVerbs open a leader's closing directions.
 var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý")
@@ -111,8 +112,31 @@ func directiveFollowOn(toks []token) bool {
 			return false
 		}
 	}
-	return findAny(toks, notDirective) < 0
+	if findAny(toks, notDirective) >= 0 {
+		return false
+	}
+	// It goes on with a direction: an imperative verb first ("Đẩy mạnh
+	// ...", "Đồng thời, ..."), or a subject that "cần" or "phải" do
+	// something. "Các đơn vị cũng suy tôn danh hiệu ..." reports.
+	k := listStart(toks)
+	if _, _, ok := anyPhraseAt(toks, k, directiveStarts); ok {
+		return true
+	}
+	for i := k; i < len(toks) && i < k+8; i++ {
+		if toks[i].low == "cần" || toks[i].low == "phải" {
+			return true
+		}
+	}
+	return false
 }
+
+// directiveStarts open a sentence that sets a task.
+var directiveStarts = newPhraseSet("tiếp tục", "đẩy mạnh", "tăng cường", "nâng cao", "làm tốt", "thực hiện", "tập trung",
+	"chú trọng", "quan tâm", "phát huy", "đổi mới", "chủ động", "kịp thời", "triển khai", "tổ chức", "xây dựng",
+	"củng cố", "phối hợp", "tham mưu", "duy trì", "nắm chắc", "nắm bắt", "giải quyết", "tuyên truyền", "vận động",
+	"bám sát", "đảm bảo", "bảo đảm", "phát hiện", "nhân rộng", "thường xuyên", "chỉ đạo", "rà soát", "kiện toàn",
+	"hướng dẫn", "đồng thời", "mặt khác", "bên cạnh đó", "phấn đấu", "quán triệt", "đôn đốc", "theo dõi", "lãnh đạo",
+	"cần", "phải", "đặc biệt", "chấn chỉnh", "khắc phục", "coi trọng", "gắn", "tích cực", "sâu sát", "huy động")
 
 var notDirective = newPhraseSet("được tặng", "được trao", "trao tặng", "khen thưởng", "bế mạc", "kết thúc")
 
@@ -132,7 +156,16 @@ func findAny(toks []token, phrases *phraseSet) int {
 // ("bám sát các nhiệm vụ trọng tâm") or the event ("triển khai nhiệm vụ
 // trọng tâm 6 tháng cuối năm").
 func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool {
-	if findAny(toks, notHeadingWords) >= 0 {
+	he, hp, _ := anyPhraseAt(toks, head, taskHeads)
+	if weakHeads[hp] && !a.aheadBetween(toks, head, len(toks)) && findAny(toks[:head], launchVerbs) < 0 {
+		return false // "trao đổi những nội dung trọng tâm như: ...": topics, not tasks
+	}
+	for k := he; k < len(toks) && k <= he+3; k++ {
+		if toks[k].low == ":" {
+			return true // "... một số nhiệm vụ sau:", "... cụ thể như:"
+		}
+	}
+	if findAny(toks[:he], notHeadingWords) >= 0 {
 		return false
 	}
 	end := len(toks)
@@ -141,27 +174,121 @@ func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool 
 			return true
 		}
 	}
-	if end-head > 12 {
+	if end-he > 12 {
 		return false
 	}
 	return listFollows && findAny(toks, headingWords) >= 0
 }
 
-// afterLeadIn skips "Đó là:", "Cụ thể:" and list markers.
+// headingClause reports a clause that names the tasks to come without
+// being one: "nhiệm vụ" and, ending the clause, the period ahead.
+func (a *analyzer) headingClause(toks []token) bool {
+	v := -1
+	for i := range toks {
+		if toks[i].low == "nhiệm" && tokAt(toks, i+1).low == "vụ" {
+			v = i
+		}
+	}
+	if v < 0 {
+		return false
+	}
+	if k := findAny(toks[v:], aheadPhrases); k >= 0 {
+		e, _, _ := anyPhraseAt(toks, v+k, aheadPhrases)
+		return e >= len(toks)-1
+	}
+	for _, p := range a.findPeriods(toks) {
+		if p.tokStart > v && p.tokEnd >= len(toks)-1 && (a.isNext(p) || a.period == nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakHeads announce a list that may be of tasks or of topics: they head
+// tasks only when a time ahead or a launch verb goes with them.
+var weakHeads = map[string]bool{"nội dung trọng tâm": true, "công tác trọng tâm": true}
+
+var launchVerbs = newPhraseSet("triển khai", "đề ra", "xác định", "thống nhất")
+
+// aheadBetween reports a time ahead named in toks[i:j] before a colon: a
+// period after the one reviewed or launched, or "thời gian tới".
+func (a *analyzer) aheadBetween(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].low == ":" {
+			j = k
+			break
+		}
+	}
+	if findAny(toks[i:j], aheadPhrases) >= 0 {
+		return true
+	}
+	for _, p := range a.findPeriods(toks[i:j]) {
+		if p.part != "" && (a.period == nil || a.isNext(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterLeadIn skips "Đó là:", "Cụ thể:", "Trong đó," and list markers.
 func afterLeadIn(toks []token) int {
 	for k := 0; k < len(toks) && k < 5; k++ {
 		if toks[k].low == ":" {
 			return k + 1
 		}
 	}
+	if k, _, ok := anyPhraseAt(toks, 0, leadIns); ok && tokAt(toks, k).low == "," {
+		return k + 1
+	}
 	return listStart(toks)
 }
+
+var leadIns = newPhraseSet("trong đó", "cụ thể", "đó là", "theo đó")
 
 // looksAhead reports whether a direction speaks of the time to come and
 // comes from a speaker.
 func (a *analyzer) looksAhead(toks []token, v int) bool {
-	return findAny(toks[v:], aheadMarkers) >= 0 &&
-		findAny(toks, speakerWords) >= 0
+	if findAny(toks, speakerWords) < 0 {
+		return false
+	}
+	if findAny(toks[v:], aheadMarkers) >= 0 || findAny(toks[:v], aheadPhrases) >= 0 {
+		return true
+	}
+	// "Về triển khai nhiệm vụ năm 2022, đồng chí ... đề nghị, ...", "...
+	// tập trung các nhiệm vụ trong 6 tháng cuối năm 2023; ...": the
+	// period after the one reviewed.
+	for _, p := range a.findPeriods(toks) {
+		if a.isNext(p) || launchedMention(toks, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNext reports whether p is the period after the one reviewed: the
+// next year, the second half after the first, a later stage.
+func (a *analyzer) isNext(p periodMention) bool {
+	r := a.period
+	if r == nil {
+		r = a.launched
+		if r != nil && (p.part == r.part && p.year == r.year) {
+			return true
+		}
+		return false
+	}
+	switch {
+	case r.part == "year" && p.part == "year":
+		return p.year == r.year+1
+	case r.part == "H1" && p.part == "H2":
+		return p.year == 0 || p.year == r.year
+	case r.part == "multi" && p.part == "multi":
+		return p.from >= r.to
+	case r.part == "multi" && p.part == "year":
+		return p.year > r.to
+	case strings.HasPrefix(r.part, "Q") && strings.HasPrefix(p.part, "Q"):
+		return p.year == r.year && p.part > r.part || p.year == r.year+1 && r.part == "Q4" && p.part == "Q1"
+	}
+	return false
 }
 
 // nextPeriodOpening reads "Năm 2016, ", "Thời gian tới, ", "6 tháng cuối
@@ -272,9 +399,29 @@ func listStart(toks []token) int {
 	return 0
 }
 
-// addTasks splits a sentence on ';' into tasks, wording as written.
+// addTasks splits a sentence on ';' into tasks, wording as written. A
+// clause that only announces the tasks ("... tập trung các nhiệm vụ trong
+// 6 tháng cuối năm 2023; A; B") is left out with what comes before it.
 func (a *analyzer) addTasks(toks []token) {
 	from := 0
+	var cuts []int
+	for i, t := range toks {
+		if t.low == ";" {
+			cuts = append(cuts, i)
+		}
+	}
+	for k := len(cuts) - 1; k >= 0; k-- {
+		start := 0
+		if k > 0 {
+			start = cuts[k-1] + 1
+		}
+		if a.headingClause(toks[start:cuts[k]]) {
+			from = cuts[k] + 1
+			break
+		}
+	}
+	toks = toks[from:]
+	from = 0
 	emit := func(i, j int) {
 		for i < j && toks[i].kind == tPunct && strings.Contains(",;:", toks[i].low) {
 			i++
@@ -311,7 +458,8 @@ var notHeadingWords = newPhraseSet("tổ chức", "bám sát", "triển khai nhi
 var headingWords = newPhraseSet("đề ra", "một số", "những", "các nhiệm vụ", "sau", "cần", "yêu cầu",
 	"đề nghị", "gồm", "thống nhất", "thảo luận", "xác định")
 
-var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", "ông", "bà")
+var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", "ông", "bà", "trưởng ban", "phó trưởng ban",
+	"bí thư", "chủ tịch", "lãnh đạo", "thay mặt")
 
 var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến")
 
