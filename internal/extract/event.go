@@ -359,15 +359,13 @@ func (a *analyzer) reviewByCue() *periodMention {
 // openingPeriod is the period the first body sentence opens with: "Năm
 // 2021, ...", "Trong 6 tháng đầu năm 2022, ...".
 func (a *analyzer) openingPeriod() *periodMention {
-	n := 0
 	for _, s := range a.sents {
 		if a.kind(s) != kindBody {
 			continue
 		}
-		if len(s.toks) < 8 && n == 0 {
+		if len(s.toks) < 8 {
 			continue // "Toàn cảnh hội nghị."
 		}
-		n++
 		ps := a.findPeriods(s.toks)
 		i := 0
 		if tokAt(s.toks, 0).low == "trong" {
