@@ -55,7 +55,7 @@ func TestUserCommand(t *testing.T) {
 		{"grant", []string{"grant", "--login", "lan.tran", "--unit", "HN", "--role", "officer"},
 			"", "", "Đã cấp vai trò officer", 0},
 		{"grant unknown unit", []string{"grant", "--login", "lan.tran", "--unit", "XX", "--role", "officer"},
-			"", `Không tìm thấy đơn vị có mã "XX"`, "", 1},
+			"", `Không tìm thấy đơn vị có mã “XX”`, "", 1},
 		{"grant bad role", []string{"grant", "--login", "lan.tran", "--unit", "HN", "--role", "boss"},
 			"", "vai trò \"boss\" không hợp lệ", "", 2},
 		{"grant unknown user", []string{"grant", "--login", "khongco", "--unit", "HN", "--role", "viewer"},

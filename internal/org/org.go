@@ -49,6 +49,8 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/i18n"
 )
 
 // Level is a unit's place in the administrative hierarchy.
@@ -76,6 +78,9 @@ func (l Level) Valid() bool {
 }
 
 // Label is the level's Vietnamese name.
+//
+// Deprecated: show the catalog key "level."+l (i18n.M("level."+string(l)))
+// so that it is translated; Label stays only until its last caller moves.
 func (l Level) Label() string {
 	switch l {
 	case Central:
@@ -139,31 +144,6 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Label is the kind's Vietnamese name.
-func (k Kind) Label() string {
-	switch k {
-	case Board:
-		return "Ban Dân vận"
-	case CommuneBloc:
-		return "Khối Dân vận"
-	case FatherlandFront:
-		return "Mặt trận Tổ quốc"
-	case WomensUnion:
-		return "Hội Liên hiệp Phụ nữ"
-	case FarmersUnion:
-		return "Hội Nông dân"
-	case Veterans:
-		return "Hội Cựu chiến binh"
-	case YouthUnion:
-		return "Đoàn Thanh niên"
-	case TradeUnion:
-		return "Công đoàn"
-	case Other:
-		return "Khác"
-	}
-	return string(k)
-}
-
 // leads reports whether units of kind k lead their level (a board or a
 // commune bloc) rather than stand beside the one that does.
 func (k Kind) leads() bool { return k == Board || k == CommuneBloc }
@@ -176,17 +156,6 @@ const (
 	LinkMerge LinkKind = "merge" // sáp nhập: the predecessor passed whole into the successor
 	LinkSplit LinkKind = "split" // chia tách: the predecessor passed a share to each successor
 )
-
-// Label is the link kind's Vietnamese name.
-func (k LinkKind) Label() string {
-	switch k {
-	case LinkMerge:
-		return "sáp nhập"
-	case LinkSplit:
-		return "chia tách"
-	}
-	return string(k)
-}
 
 // Unit is a unit as it stood on one day: its identity and life, and the
 // version (name, parent, path) valid that day.
@@ -214,8 +183,8 @@ func (u Unit) Active() bool { return u.ValidTo.IsZero() }
 
 // ValidOn reports whether the unit lived on day d.
 func (u Unit) ValidOn(d time.Time) bool {
-	s := day(d)
-	return day(u.ValidFrom) <= s && (u.ValidTo.IsZero() || day(u.ValidTo) >= s)
+	s := db.Day(d)
+	return db.Day(u.ValidFrom) <= s && (u.ValidTo.IsZero() || db.Day(u.ValidTo) >= s)
 }
 
 // PathIDs returns the ids on the unit's path, root first, the unit last.
@@ -277,24 +246,22 @@ type SplitPart struct {
 	Share      float64
 }
 
-// Error messages used in more than one place.
-const (
-	msgUnknownUnit = "Không tìm thấy đơn vị"
-	msgCycle       = "Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó"
-)
-
-const dateLayout = "2006-01-02"
-
-// day formats a date as stored: 'YYYY-MM-DD', from t's own calendar day.
-func day(t time.Time) string { return t.Format(dateLayout) }
-
 // dayBefore returns the stored form of the day before d ('YYYY-MM-DD').
 func dayBefore(d string) string {
-	t, err := time.Parse(dateLayout, d)
+	t, err := time.Parse(db.DayLayout, d)
 	if err != nil {
 		panic("org: bad stored date " + d)
 	}
-	return t.AddDate(0, 0, -1).Format(dateLayout)
+	return db.Day(t.AddDate(0, 0, -1))
+}
+
+// dayAfter returns the stored form of the day after d.
+func dayAfter(d string) string {
+	t, err := time.Parse(db.DayLayout, d)
+	if err != nil {
+		return d
+	}
+	return db.Day(t.AddDate(0, 0, 1))
 }
 
 // Date returns midnight UTC of the given day: a convenience for callers.
@@ -302,12 +269,12 @@ func Date(year int, month time.Month, d int) time.Time {
 	return time.Date(year, month, d, 0, 0, 0, 0, time.UTC)
 }
 
-// parseDay reads a stored date; "" gives the zero time.
-func parseDay(s string) (time.Time, error) { return parseDayBytes([]byte(s)) }
-
-// parseDayBytes reads a stored date 'YYYY-MM-DD' without allocating;
-// empty gives the zero time. Reading a subtree parses four per unit.
-func parseDayBytes(s []byte) (time.Time, error) {
+// scanDay reads a stored day (db.DayLayout) straight from a column's raw
+// bytes, without allocating; empty gives the zero time. It is
+// db.ParseDay for the queries that read thousands of units (a tree reads
+// four days per unit), where time.Parse and a string per value showed in
+// the benchmarks.
+func scanDay(s []byte) (time.Time, error) {
 	if len(s) == 0 {
 		return time.Time{}, nil
 	}
@@ -337,22 +304,28 @@ func digits(s []byte) (int, bool) {
 	return n, true
 }
 
-// showDay formats a stored date for a message: 30/06/2025.
+// showDay formats a stored date for a message, the same in both
+// languages: 30/06/2025.
 func showDay(s string) string {
-	t, err := time.Parse(dateLayout, s)
+	t, err := time.Parse(db.DayLayout, s)
 	if err != nil {
 		return s
 	}
 	return t.Format("02/01/2006")
 }
 
+// levelMsg and kindMsg are a level's and a kind's labels as message
+// arguments.
+func levelMsg(l Level) i18n.Message { return i18n.M("level." + string(l)) }
+func kindMsg(k Kind) i18n.Message   { return i18n.M("kind." + string(k)) }
+
 // checkDate refuses a missing date.
 func checkDate(field string, t time.Time) error {
 	if t.IsZero() {
-		return apperr.Invalid(field, "Chưa nhập ngày hiệu lực")
+		return apperr.Invalid(field, "org.err.no_date")
 	}
 	if t.Year() < 1900 || t.Year() > 9998 {
-		return apperr.Invalid(field, "Ngày hiệu lực không hợp lệ")
+		return apperr.Invalid(field, "org.err.bad_date")
 	}
 	return nil
 }
@@ -389,28 +362,28 @@ func pathDepth(p string) int {
 func checkPlacement(parent *unitRow, level Level, kind Kind) error {
 	if parent == nil {
 		if level != Central {
-			return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị cấp %s phải thuộc một đơn vị cấp trên", level.Label()))
+			return apperr.Invalid("parent_id", "org.err.needs_parent", levelMsg(level))
 		}
 		return nil
 	}
 	if level == Central {
-		return apperr.Invalid("parent_id", "Đơn vị cấp Trung ương không thuộc đơn vị cấp trên nào")
+		return apperr.Invalid("parent_id", "org.err.central_is_root")
 	}
 	if level == Agency {
 		if parent.Level == Commune {
-			return apperr.Invalid("parent_id", "Không thể đặt đơn vị cấp khối, cơ quan dưới đơn vị cấp xã")
+			return apperr.Invalid("parent_id", "org.err.place_under", levelMsg(level), levelMsg(parent.Level))
 		}
 		return nil
 	}
 	if parent.Level == Agency {
-		return apperr.Invalid("parent_id", fmt.Sprintf("Không thể đặt đơn vị cấp %s dưới đơn vị cấp khối, cơ quan", level.Label()))
+		return apperr.Invalid("parent_id", "org.err.place_under", levelMsg(level), levelMsg(parent.Level))
 	}
 	pr, cr := parent.Level.rank(), level.rank()
 	if cr < pr || (cr == pr && kind.leads()) {
-		return apperr.Invalid("parent_id", fmt.Sprintf("Không thể đặt đơn vị cấp %s dưới đơn vị cấp %s", level.Label(), parent.Level.Label()))
+		return apperr.Invalid("parent_id", "org.err.place_under", levelMsg(level), levelMsg(parent.Level))
 	}
 	if cr == pr && !parent.Kind.leads() {
-		return apperr.Invalid("parent_id", fmt.Sprintf("%s chỉ đặt được dưới Ban Dân vận hoặc Khối Dân vận cùng cấp", kind.Label()))
+		return apperr.Invalid("parent_id", "org.err.org_under_lead", kindMsg(kind))
 	}
 	return nil
 }
@@ -418,16 +391,16 @@ func checkPlacement(parent *unitRow, level Level, kind Kind) error {
 // checkKind enforces which kinds exist at which level.
 func checkKind(level Level, kind Kind) error {
 	if !level.Valid() {
-		return apperr.Invalid("level", "Cấp đơn vị không hợp lệ")
+		return apperr.Invalid("level", "org.err.bad_level")
 	}
 	if !kind.Valid() {
-		return apperr.Invalid("kind", "Loại đơn vị không hợp lệ")
+		return apperr.Invalid("kind", "org.err.bad_kind")
 	}
 	if kind == CommuneBloc && level != Commune {
-		return apperr.Invalid("kind", "Khối Dân vận chỉ có ở cấp xã")
+		return apperr.Invalid("kind", "org.err.bloc_commune_only")
 	}
 	if kind == Board && level == Commune {
-		return apperr.Invalid("kind", "Ở cấp xã, đơn vị dân vận là Khối Dân vận, không phải Ban Dân vận")
+		return apperr.Invalid("kind", "org.err.board_in_commune")
 	}
 	return nil
 }

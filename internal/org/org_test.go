@@ -12,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 )
 
@@ -542,11 +543,11 @@ func TestRefusals(t *testing.T) {
 			{"province under commune", func() error {
 				_, err := s.Create(ctx, org.NewUnit{Code: "N3", Name: "Ban Dân vận Tỉnh ủy X", Level: org.Province, Kind: org.Board, ParentID: tr.x1.ID, ValidFrom: d2020})
 				return err
-			}, apperr.CodeInvalid, "Không thể đặt đơn vị cấp tỉnh dưới đơn vị cấp xã"},
+			}, apperr.CodeInvalid, "Không thể đặt đơn vị cấp “Tỉnh, thành phố” dưới đơn vị cấp “Xã, phường, thị trấn”"},
 			{"district under district", func() error {
 				_, err := s.Create(ctx, org.NewUnit{Code: "N3", Name: "Ban Dân vận Huyện ủy X", Level: org.District, Kind: org.Board, ParentID: tr.h1.ID, ValidFrom: d2020})
 				return err
-			}, apperr.CodeInvalid, "Không thể đặt đơn vị cấp huyện dưới đơn vị cấp huyện"},
+			}, apperr.CodeInvalid, "Không thể đặt đơn vị cấp “Huyện, thị xã, thành phố thuộc tỉnh” dưới đơn vị cấp “Huyện, thị xã, thành phố thuộc tỉnh”"},
 			{"organization under organization", func() error {
 				_, err := s.Create(ctx, org.NewUnit{Code: "N3", Name: "Hội Nông dân tỉnh", Level: org.Province, Kind: org.FarmersUnion, ParentID: tr.front1.ID, ValidFrom: d2020})
 				return err
@@ -572,7 +573,7 @@ func TestRefusals(t *testing.T) {
 			{"move under itself", func() error { _, err := s.Move(ctx, tr.h1.ID, tr.h1.ID, d2020); return err }, apperr.CodeInvalid, "Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó"},
 			{"move under descendant", func() error { _, err := s.Move(ctx, tr.p2.ID, tr.h2.ID, d2020); return err }, apperr.CodeInvalid, "Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó"},
 			{"move under closed", func() error { _, err := s.Move(ctx, tr.h1.ID, dead.ID, d2020); return err }, apperr.CodeInvalid, "đã ngừng hoạt động"},
-			{"move under commune", func() error { _, err := s.Move(ctx, tr.h1.ID, tr.y1.ID, d2020); return err }, apperr.CodeInvalid, "Không thể đặt đơn vị cấp huyện dưới đơn vị cấp xã"},
+			{"move under commune", func() error { _, err := s.Move(ctx, tr.h1.ID, tr.y1.ID, d2020); return err }, apperr.CodeInvalid, "Không thể đặt đơn vị cấp “Huyện, thị xã, thành phố thuộc tỉnh” dưới đơn vị cấp “Xã, phường, thị trấn”"},
 			{"move same parent", func() error { _, err := s.Move(ctx, tr.h1.ID, tr.p1.ID, d2026); return err }, apperr.CodeInvalid, "đã thuộc đơn vị cấp trên này"},
 			{"move subtree changed later", func() error { _, err := s.Move(ctx, tr.h2.ID, tr.p1.ID, d2020); return err }, apperr.CodeConflict, "có thay đổi từ ngày 01/01/2022"},
 			{"merge across levels", func() error {
@@ -630,7 +631,7 @@ func TestRefusals(t *testing.T) {
 			{"split into other level", func() error {
 				_, err := s.Split(ctx, tr.x1.ID, []org.SplitPart{{ExistingID: tr.h2.ID, Share: 0.5}, {ExistingID: tr.x3.ID, Share: 0.5}}, d2025)
 				return err
-			}, apperr.CodeInvalid, "phải cùng cấp xã"},
+			}, apperr.CodeInvalid, "phải cùng cấp “Xã, phường, thị trấn”"},
 			{"split into itself", func() error {
 				_, err := s.Split(ctx, tr.x1.ID, []org.SplitPart{{ExistingID: tr.x1.ID, Share: 0.5}, {ExistingID: tr.x3.ID, Share: 0.5}}, d2025)
 				return err
@@ -663,7 +664,7 @@ func TestRefusals(t *testing.T) {
 				if got := apperr.CodeOf(err); got != tt.code {
 					t.Errorf("code = %s, want %s (%v)", got, tt.code, err)
 				}
-				if msg := errKey(err); !strings.Contains(msg, tt.msg) {
+				if msg := errText(t, err); !strings.Contains(msg, tt.msg) {
 					t.Errorf("message = %q, want it to contain %q", msg, tt.msg)
 				}
 				if after := counts(t, d); !mapsEqual(before, after) {
@@ -728,8 +729,14 @@ func TestAuditAndBatch(t *testing.T) {
 	})
 }
 
-// errKey is the message key of err.
-func errKey(err error) string {
-	k, _ := apperr.KeyOf(err)
-	return k
+// errText is the Vietnamese message of err, from org's catalog; it fails
+// the test when the key is not in the catalog in both languages.
+func errText(t *testing.T, err error) string {
+	t.Helper()
+	k, args := apperr.KeyOf(err)
+	m, ok := org.Messages[k]
+	if !ok || m.VI() == "" || m.EN() == "" {
+		t.Errorf("error key %q is not in org.Messages in both languages", k)
+	}
+	return org.Messages.T(i18n.VI, k, args...)
 }

@@ -40,7 +40,7 @@ func scanUnit(rows *sql.Rows) (Unit, error) {
 		dst *time.Time
 		src sql.RawBytes
 	}{{&u.ValidFrom, from}, {&u.ValidTo, to}, {&u.VersionFrom, vfrom}, {&u.VersionTo, vto}} {
-		if *f.dst, err = parseDayBytes(f.src); err != nil {
+		if *f.dst, err = scanDay(f.src); err != nil {
 			return u, err
 		}
 	}
@@ -105,21 +105,21 @@ func notOn(ctx context.Context, q db.Querier, id int64, d string) error {
 	var to sql.NullString
 	err := q.QueryRowContext(ctx, "SELECT valid_from, valid_to FROM units WHERE id = ?", id).Scan(&from, &to)
 	if errors.Is(err, db.ErrNotFound) {
-		return apperr.NotFound(msgUnknownUnit)
+		return apperr.NotFound("org.err.unknown_unit")
 	}
 	if err != nil {
 		return fmt.Errorf("org: get unit %d: %w", id, err)
 	}
 	if d < from {
-		return apperr.NotFound(fmt.Sprintf("Đơn vị chưa được thành lập vào ngày %s (bắt đầu từ ngày %s)", showDay(d), showDay(from)))
+		return apperr.NotFound("org.err.not_yet", showDay(d), showDay(from))
 	}
-	return apperr.NotFound(fmt.Sprintf("Đơn vị đã ngừng hoạt động vào ngày %s (ngày cuối cùng: %s)", showDay(d), showDay(to.String)))
+	return apperr.NotFound("org.err.ended_on", showDay(d), showDay(to.String))
 }
 
 // Get returns unit id with its version on date. It is a not-found error
 // when the unit is unknown or did not exist on date.
 func (s *Store) Get(ctx context.Context, id int64, date time.Time) (Unit, error) {
-	return getOn(ctx, s.db, id, day(date))
+	return getOn(ctx, s.db, id, db.Day(date))
 }
 
 // GetByCode is Get by the unit's code.
@@ -127,12 +127,12 @@ func (s *Store) GetByCode(ctx context.Context, code string, date time.Time) (Uni
 	var id int64
 	err := s.db.QueryRowContext(ctx, "SELECT id FROM units WHERE code = ?", strings.TrimSpace(code)).Scan(&id)
 	if errors.Is(err, db.ErrNotFound) {
-		return Unit{}, apperr.NotFound(fmt.Sprintf("Không tìm thấy đơn vị có mã %q", code))
+		return Unit{}, apperr.NotFound("org.err.unknown_code", strings.TrimSpace(code))
 	}
 	if err != nil {
 		return Unit{}, fmt.Errorf("org: get unit %q: %w", code, err)
 	}
-	return getOn(ctx, s.db, id, day(date))
+	return getOn(ctx, s.db, id, db.Day(date))
 }
 
 // IDsByCode returns the ids of every unit, by code: a small vocabulary for
@@ -159,7 +159,7 @@ func (s *Store) IDsByCode(ctx context.Context) (map[string]int64, error) {
 // before its children, siblings in Vietnamese collation order of their
 // names (ties by id). Depth and ParentID give the shape.
 func (s *Store) Tree(ctx context.Context, date time.Time) ([]Unit, error) {
-	d := day(date)
+	d := db.Day(date)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM unit_versions v JOIN units u ON u.id = v.unit_id
 		WHERE `+onDay, d, d)
@@ -216,7 +216,7 @@ func treeOrder(us []Unit) []Unit {
 // Children returns the units directly under id on date, in collation
 // order.
 func (s *Store) Children(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
-	d := day(date)
+	d := db.Day(date)
 	if _, err := getOn(ctx, s.db, id, d); err != nil {
 		return nil, err
 	}
@@ -236,7 +236,7 @@ func (s *Store) Children(ctx context.Context, id int64, date time.Time) ([]Unit,
 // Subtree returns unit id and every unit under it on date, in tree order
 // (the unit first; siblings in collation order).
 func (s *Store) Subtree(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
-	d := day(date)
+	d := db.Day(date)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM unit_closure c
 		JOIN unit_versions v ON v.unit_id = c.descendant_id AND `+onDay+`
@@ -259,7 +259,7 @@ func (s *Store) Subtree(ctx context.Context, id int64, date time.Time) ([]Unit, 
 // Ancestors returns the units above id on date, root first, without the
 // unit itself.
 func (s *Store) Ancestors(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
-	d := day(date)
+	d := db.Day(date)
 	u, err := getOn(ctx, s.db, id, d)
 	if err != nil {
 		return nil, err
@@ -309,10 +309,10 @@ func (s *Store) History(ctx context.Context, id int64) ([]Version, error) {
 		if err := rows.Scan(&from, &to, &v.Name, &v.ShortName, &parent, &v.Path); err != nil {
 			return nil, fmt.Errorf("org: history: %w", err)
 		}
-		if v.ValidFrom, err = parseDay(from); err != nil {
+		if v.ValidFrom, err = db.ParseDay(from); err != nil {
 			return nil, err
 		}
-		if v.ValidTo, err = parseDay(to.String); err != nil {
+		if v.ValidTo, err = db.NullDay(to); err != nil {
 			return nil, err
 		}
 		v.ParentID = parent.Int64
@@ -322,7 +322,7 @@ func (s *Store) History(ctx context.Context, id int64) ([]Version, error) {
 		return nil, fmt.Errorf("org: history: %w", err)
 	}
 	if len(vs) == 0 {
-		return nil, apperr.NotFound(msgUnknownUnit)
+		return nil, apperr.NotFound("org.err.unknown_unit")
 	}
 	return vs, nil
 }
@@ -362,7 +362,7 @@ func (s *Store) links(ctx context.Context, id int64, into bool) ([]Link, error) 
 			rows.Close()
 			return nil, fmt.Errorf("org: links: %w", err)
 		}
-		if l.Date, err = parseDay(d); err != nil {
+		if l.Date, err = db.ParseDay(d); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -396,7 +396,7 @@ func (s *Store) exists(ctx context.Context, id int64) error {
 		return fmt.Errorf("org: unit %d: %w", id, err)
 	}
 	if n == 0 {
-		return apperr.NotFound(msgUnknownUnit)
+		return apperr.NotFound("org.err.unknown_unit")
 	}
 	return nil
 }
@@ -414,17 +414,17 @@ const maxMapSteps = 64
 // to less than 1. Results come largest share first. asOf must not be
 // before the unit's start.
 func (s *Store) MapToToday(ctx context.Context, id int64, asOf time.Time) ([]Mapped, error) {
-	d := day(asOf)
+	d := db.Day(asOf)
 	var from string
 	err := s.db.QueryRowContext(ctx, "SELECT valid_from FROM units WHERE id = ?", id).Scan(&from)
 	if errors.Is(err, db.ErrNotFound) {
-		return nil, apperr.NotFound(msgUnknownUnit)
+		return nil, apperr.NotFound("org.err.unknown_unit")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("org: map unit %d: %w", id, err)
 	}
 	if d < from {
-		return nil, apperr.Invalid("date", fmt.Sprintf("Ngày %s trước ngày thành lập đơn vị (%s)", showDay(d), showDay(from)))
+		return nil, apperr.Invalid("date", "org.err.map_before_start", showDay(d), showDay(from))
 	}
 	found := map[int64]float64{}
 	frontier := map[int64]float64{id: 1}
@@ -513,13 +513,13 @@ func (s *Store) MapToToday(ctx context.Context, id int64, asOf time.Time) ([]Map
 func (s *Store) SearchByName(ctx context.Context, query string, date time.Time, limit int) ([]Unit, error) {
 	q := vntext.Fold(query)
 	if q == "" {
-		return nil, apperr.Invalid("q", "Hãy nhập tên đơn vị cần tìm")
+		return nil, apperr.Invalid("q", "org.err.search_empty")
 	}
 	if limit <= 0 {
 		limit = 20
 	}
-	d := day(date)
-	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q)
+	d := db.Day(date)
+	esc := db.EscapeLike(q)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM unit_versions v JOIN units u ON u.id = v.unit_id
 		WHERE `+onDay+` AND (v.name_fold LIKE ? ESCAPE '\' OR v.short_fold LIKE ? ESCAPE '\')

@@ -19,7 +19,7 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 	if len(roots) == 0 {
 		return nil, nil
 	}
-	today := day(s.db.Now())
+	today := db.Day(s.db.Now())
 	args := []any{today, today}
 	for _, id := range roots {
 		args = append(args, id)

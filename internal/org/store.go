@@ -141,7 +141,7 @@ func (s *Store) RebuildSortKeys(ctx context.Context) (int, error) {
 		}
 		for _, r := range rs {
 			if _, err := tx.ExecContext(ctx, "UPDATE unit_versions SET sort_key = ?, name_fold = ?, short_fold = ? WHERE id = ?",
-				sortKey(r.name), vntext.Fold(r.name), vntext.Fold(r.short), r.id); err != nil {
+				db.SortKey(r.name), vntext.Fold(r.name), vntext.Fold(r.short), r.id); err != nil {
 				return err
 			}
 			n++
@@ -155,13 +155,3 @@ func (s *Store) RebuildSortKeys(ctx context.Context) (int, error) {
 }
 
 func normalize(s string) string { return vntext.Normalize(s) }
-
-// sortKey is the stored collation key of a name (never nil: the column
-// is NOT NULL).
-func sortKey(name string) []byte {
-	k := vntext.SortKey(name)
-	if k == nil {
-		k = []byte{}
-	}
-	return k
-}

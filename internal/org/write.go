@@ -44,8 +44,6 @@ type current struct {
 	v versionRow
 }
 
-func (c current) label() string { return "“" + c.v.Name + "”" }
-
 // loadCurrent reads a unit and its latest version inside tx. field names
 // the input the id came from, for the error: "id" for the unit the
 // operation is about (a not-found error), another field for a unit it
@@ -64,9 +62,9 @@ func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (curren
 		// The unit an operation is about is not found; a unit it refers
 		// to (a parent, a merge target) is bad input in that field.
 		if field == "id" {
-			return c, apperr.NotFound(fmt.Sprintf("%s có mã số %d", msgUnknownUnit, id))
+			return c, apperr.NotFound("org.err.unknown_unit_id", id)
 		}
-		return c, apperr.Invalid(field, fmt.Sprintf("%s có mã số %d", msgUnknownUnit, id))
+		return c, apperr.Invalid(field, "org.err.unknown_unit_id", id)
 	}
 	if err != nil {
 		return c, fmt.Errorf("org: load unit %d: %w", id, err)
@@ -81,36 +79,27 @@ func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (curren
 // current version (its last day is d-1).
 func checkLiving(c current, d string, ending bool) error {
 	if c.To != "" {
-		return apperr.Conflict(fmt.Sprintf("Đơn vị %s đã ngừng hoạt động từ ngày %s", c.label(), showDay(dayAfter(c.To))))
+		return apperr.Conflict("org.err.closed", c.v.Name, showDay(dayAfter(c.To)))
 	}
 	if d < c.From || (ending && d == c.From) {
-		return apperr.Invalid("date", fmt.Sprintf("Ngày %s không hợp lệ: đơn vị %s bắt đầu hoạt động từ ngày %s", showDay(d), c.label(), showDay(c.From)))
+		return apperr.Invalid("date", "org.err.before_start", showDay(d), c.v.Name, showDay(c.From))
 	}
 	if d < c.v.From || (ending && d == c.v.From) {
-		return apperr.Conflict(fmt.Sprintf("Ngày %s trùng với thời gian hiệu lực đã ghi của đơn vị %s (thay đổi gần nhất từ ngày %s); chỉ ghi được thay đổi sau ngày đó",
-			showDay(d), c.label(), showDay(c.v.From)))
+		return apperr.Conflict("org.err.overlap", showDay(d), c.v.Name, showDay(c.v.From))
 	}
 	return nil
-}
-
-func dayAfter(d string) string {
-	t, err := time.Parse(dateLayout, d)
-	if err != nil {
-		return d
-	}
-	return t.AddDate(0, 0, 1).Format(dateLayout)
 }
 
 // checkParent refuses parent p for a unit of level/kind placed on day d.
 func checkParent(p current, d string, level Level, kind Kind) error {
 	if p.To != "" {
-		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị cấp trên %s đã ngừng hoạt động từ ngày %s", p.label(), showDay(dayAfter(p.To))))
+		return apperr.Invalid("parent_id", "org.err.parent_closed", p.v.Name, showDay(dayAfter(p.To)))
 	}
 	if d < p.From {
-		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị cấp trên %s chưa được thành lập vào ngày %s (bắt đầu từ ngày %s)", p.label(), showDay(d), showDay(p.From)))
+		return apperr.Invalid("parent_id", "org.err.parent_not_yet", p.v.Name, showDay(d), showDay(p.From))
 	}
 	if d < p.v.From {
-		return apperr.Conflict(fmt.Sprintf("Đơn vị cấp trên %s có thay đổi từ ngày %s, sau ngày %s", p.label(), showDay(p.v.From), showDay(d)))
+		return apperr.Conflict("org.err.parent_changed", p.v.Name, showDay(p.v.From), showDay(d))
 	}
 	return checkPlacement(&p.unitRow, level, kind)
 }
@@ -150,8 +139,8 @@ func insertVersion(ctx context.Context, tx *db.Tx, v versionRow) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO unit_versions
 		(unit_id, valid_from, valid_to, name, short_name, name_fold, short_fold, sort_key, parent_id, path, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.UnitID, v.From, nullStr(v.To), v.Name, v.Short, vntext.Fold(v.Name), vntext.Fold(v.Short), sortKey(v.Name),
-		nullID(v.ParentID), v.Path, tx.Now().Format(time.RFC3339))
+		v.UnitID, v.From, db.NullString(v.To), v.Name, v.Short, vntext.Fold(v.Name), vntext.Fold(v.Short), db.SortKey(v.Name),
+		db.NullID(v.ParentID), v.Path, db.Stamp(tx.Now()))
 	if err != nil {
 		return fmt.Errorf("org: insert version of unit %d: %w", v.UnitID, err)
 	}
@@ -165,8 +154,8 @@ func putVersion(ctx context.Context, tx *db.Tx, cur versionRow, d string, next v
 	if cur.From == d {
 		_, err := tx.ExecContext(ctx, `UPDATE unit_versions SET name = ?, short_name = ?, name_fold = ?, short_fold = ?,
 			sort_key = ?, parent_id = ?, path = ? WHERE id = ?`,
-			next.Name, next.Short, vntext.Fold(next.Name), vntext.Fold(next.Short), sortKey(next.Name),
-			nullID(next.ParentID), next.Path, cur.ID)
+			next.Name, next.Short, vntext.Fold(next.Name), vntext.Fold(next.Short), db.SortKey(next.Name),
+			db.NullID(next.ParentID), next.Path, cur.ID)
 		if err != nil {
 			return fmt.Errorf("org: amend version of unit %d: %w", cur.UnitID, err)
 		}
@@ -176,20 +165,6 @@ func putVersion(ctx context.Context, tx *db.Tx, cur versionRow, d string, next v
 		return fmt.Errorf("org: end version of unit %d: %w", cur.UnitID, err)
 	}
 	return insertVersion(ctx, tx, next)
-}
-
-func nullStr(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 // auditUnit is what the audit log records of a unit.
@@ -240,18 +215,18 @@ func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, err
 		if err := checkDate("valid_from", nu.ValidFrom); err != nil {
 			return current{}, err
 		}
-		d = day(nu.ValidFrom)
+		d = db.Day(nu.ValidFrom)
 	}
 	code := strings.TrimSpace(nu.Code)
 	if code == "" {
-		return current{}, apperr.Invalid("code", "Chưa nhập mã đơn vị")
+		return current{}, apperr.Invalid("code", "org.err.no_code")
 	}
 	if len(code) > 64 || strings.ContainsAny(code, " \t\r\n") {
-		return current{}, apperr.Invalid("code", "Mã đơn vị không được có dấu cách và dài quá 64 ký tự")
+		return current{}, apperr.Invalid("code", "org.err.code_format")
 	}
 	name, short := cleanName(nu.Name), cleanName(nu.ShortName)
 	if name == "" {
-		return current{}, apperr.Invalid("name", "Chưa nhập tên đơn vị")
+		return current{}, apperr.Invalid("name", "org.err.no_name")
 	}
 	if err := checkKind(nu.Level, nu.Kind); err != nil {
 		return current{}, err
@@ -274,13 +249,13 @@ func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, err
 		return current{}, fmt.Errorf("org: check code: %w", err)
 	}
 	if taken > 0 {
-		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị “%s” đã được dùng cho một đơn vị khác", code))
+		return current{}, apperr.Conflict("org.err.code_taken", code)
 	}
-	now := tx.Now().Format(time.RFC3339)
+	now := db.Stamp(tx.Now())
 	id, err := tx.InsertID(ctx, `INSERT INTO units (code, level, kind, valid_from, valid_to, created_at)
 		VALUES (?, ?, ?, ?, NULL, ?)`, code, string(nu.Level), string(nu.Kind), d, now)
 	if errors.Is(err, db.ErrConflict) {
-		return current{}, apperr.Conflict(fmt.Sprintf("Mã đơn vị “%s” đã được dùng cho một đơn vị khác", code))
+		return current{}, apperr.Conflict("org.err.code_taken", code)
 	}
 	if err != nil {
 		return current{}, fmt.Errorf("org: insert unit: %w", err)
@@ -313,7 +288,7 @@ func (w *Writer) Rename(ctx context.Context, id int64, date time.Time, name, sho
 	if err := checkDate("date", date); err != nil {
 		return Unit{}, err
 	}
-	d := day(date)
+	d := db.Day(date)
 	c, err := loadCurrent(ctx, w.tx, id, "id")
 	if err != nil {
 		return Unit{}, err
@@ -323,10 +298,10 @@ func (w *Writer) Rename(ctx context.Context, id int64, date time.Time, name, sho
 	}
 	name, shortName = cleanName(name), cleanName(shortName)
 	if name == "" {
-		return Unit{}, apperr.Invalid("name", "Chưa nhập tên đơn vị")
+		return Unit{}, apperr.Invalid("name", "org.err.no_name")
 	}
 	if name == c.v.Name && shortName == c.v.Short {
-		return Unit{}, apperr.Invalid("name", "Tên mới trùng với tên hiện tại của đơn vị")
+		return Unit{}, apperr.Invalid("name", "org.err.same_name")
 	}
 	next := c.v
 	next.Name, next.Short = name, shortName
@@ -347,10 +322,10 @@ func (w *Writer) Move(ctx context.Context, id, newParentID int64, date time.Time
 	if err := checkDate("date", date); err != nil {
 		return Unit{}, err
 	}
-	if err := w.move(ctx, id, newParentID, day(date)); err != nil {
+	if err := w.move(ctx, id, newParentID, db.Day(date)); err != nil {
 		return Unit{}, err
 	}
-	return w.unitOf(ctx, id, day(date))
+	return w.unitOf(ctx, id, db.Day(date))
 }
 
 func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) error {
@@ -363,13 +338,13 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 		return err
 	}
 	if newParentID == 0 {
-		return apperr.Invalid("parent_id", "Chưa chọn đơn vị cấp trên mới")
+		return apperr.Invalid("parent_id", "org.err.no_new_parent")
 	}
 	if newParentID == c.v.ParentID {
-		return apperr.Invalid("parent_id", fmt.Sprintf("Đơn vị %s đã thuộc đơn vị cấp trên này", c.label()))
+		return apperr.Invalid("parent_id", "org.err.same_parent", c.v.Name)
 	}
 	if newParentID == id {
-		return apperr.Invalid("parent_id", msgCycle)
+		return apperr.Invalid("parent_id", "org.err.cycle")
 	}
 	p, err := loadCurrent(ctx, tx, newParentID, "parent_id")
 	if err != nil {
@@ -380,7 +355,7 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 		return err
 	}
 	if inside {
-		return apperr.Invalid("parent_id", msgCycle)
+		return apperr.Invalid("parent_id", "org.err.cycle")
 	}
 	if err := checkParent(p, d, c.Level, c.Kind); err != nil {
 		return err
@@ -411,7 +386,7 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 	}
 	for _, v := range sub {
 		if v.From > d {
-			return apperr.Conflict(fmt.Sprintf("Đơn vị cấp dưới “%s” có thay đổi từ ngày %s, sau ngày chuyển %s", v.Name, showDay(v.From), showDay(d)))
+			return apperr.Conflict("org.err.child_changed", v.Name, showDay(v.From), showDay(d))
 		}
 	}
 
@@ -454,7 +429,7 @@ func (w *Writer) Close(ctx context.Context, id int64, date time.Time) (Unit, err
 	if err := checkDate("date", date); err != nil {
 		return Unit{}, err
 	}
-	d := day(date)
+	d := db.Day(date)
 	c, err := loadCurrent(ctx, w.tx, id, "id")
 	if err != nil {
 		return Unit{}, err
@@ -490,7 +465,7 @@ func (w *Writer) end(ctx context.Context, c current, d, action string, succ []su
 		return err
 	}
 	if len(kids) > 0 {
-		return apperr.Conflict(fmt.Sprintf("Đơn vị %s còn %d đơn vị cấp dưới đang hoạt động; hãy chuyển hoặc giải thể các đơn vị đó trước", c.label(), len(kids)))
+		return apperr.Conflict("org.err.has_children", c.v.Name, len(kids))
 	}
 	last := dayBefore(d)
 	if _, err := tx.ExecContext(ctx, "UPDATE units SET valid_to = ? WHERE id = ?", last, c.ID); err != nil {
@@ -509,7 +484,7 @@ func (w *Writer) end(ctx context.Context, c current, d, action string, succ []su
 
 func (w *Writer) link(ctx context.Context, pred, succ int64, kind LinkKind, d string, share float64) error {
 	_, err := w.tx.ExecContext(ctx, `INSERT INTO unit_links (predecessor_id, successor_id, kind, date, share, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, pred, succ, string(kind), d, share, w.tx.Now().Format(time.RFC3339))
+		VALUES (?, ?, ?, ?, ?, ?)`, pred, succ, string(kind), d, share, db.Stamp(w.tx.Now()))
 	if err != nil {
 		return fmt.Errorf("org: link %d -> %d: %w", pred, succ, err)
 	}
@@ -521,27 +496,27 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 	if err := checkDate("date", date); err != nil {
 		return Unit{}, err
 	}
-	d := day(date)
+	d := db.Day(date)
 	tx := w.tx
 	if (into.ExistingID == 0) == (into.New == nil) {
-		return Unit{}, apperr.Invalid("into", "Hãy chọn đúng một đơn vị nhận sáp nhập: một đơn vị đã có hoặc một đơn vị mới")
+		return Unit{}, apperr.Invalid("into", "org.err.merge_target")
 	}
 	min := 2
 	if into.ExistingID != 0 {
 		min = 1
 	}
 	if len(ids) < min {
-		return Unit{}, apperr.Invalid("ids", "Cần ít nhất hai đơn vị để sáp nhập")
+		return Unit{}, apperr.Invalid("ids", "org.err.merge_few")
 	}
 	seen := map[int64]bool{}
 	var srcs []current
 	for _, id := range ids {
 		if seen[id] {
-			return Unit{}, apperr.Invalid("ids", fmt.Sprintf("Đơn vị có mã số %d được chọn hai lần", id))
+			return Unit{}, apperr.Invalid("ids", "org.err.picked_twice", id)
 		}
 		seen[id] = true
 		if id == into.ExistingID {
-			return Unit{}, apperr.Invalid("ids", "Đơn vị nhận sáp nhập không thể đồng thời là đơn vị bị sáp nhập")
+			return Unit{}, apperr.Invalid("ids", "org.err.merge_into_self")
 		}
 		c, err := loadCurrent(ctx, tx, id, "ids")
 		if err != nil {
@@ -551,8 +526,8 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 			return Unit{}, err
 		}
 		if len(srcs) > 0 && c.Level != srcs[0].Level {
-			return Unit{}, apperr.Invalid("ids", fmt.Sprintf("Chỉ sáp nhập được các đơn vị cùng cấp: %s là cấp %s, %s là cấp %s",
-				srcs[0].label(), srcs[0].Level.Label(), c.label(), c.Level.Label()))
+			return Unit{}, apperr.Invalid("ids", "org.err.merge_level",
+				srcs[0].v.Name, levelMsg(srcs[0].Level), c.v.Name, levelMsg(c.Level))
 		}
 		srcs = append(srcs, c)
 	}
@@ -568,8 +543,8 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 			return Unit{}, err
 		}
 		if t.Level != level {
-			return Unit{}, apperr.Invalid("into", fmt.Sprintf("Chỉ sáp nhập được các đơn vị cùng cấp: %s là cấp %s, %s là cấp %s",
-				t.label(), t.Level.Label(), srcs[0].label(), level.Label()))
+			return Unit{}, apperr.Invalid("into", "org.err.merge_level",
+				t.v.Name, levelMsg(t.Level), srcs[0].v.Name, levelMsg(level))
 		}
 		for _, s := range srcs {
 			in, err := isDescendant(ctx, tx, s.ID, t.ID)
@@ -577,7 +552,7 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 				return Unit{}, err
 			}
 			if in {
-				return Unit{}, apperr.Invalid("into", "Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó")
+				return Unit{}, apperr.Invalid("into", "org.err.merge_below")
 			}
 		}
 		target = t
@@ -587,7 +562,7 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 			nu.Level = level
 		}
 		if nu.Level != level {
-			return Unit{}, apperr.Invalid("into", fmt.Sprintf("Đơn vị mới phải cùng cấp %s với các đơn vị bị sáp nhập", level.Label()))
+			return Unit{}, apperr.Invalid("into", "org.err.merge_new_level", levelMsg(level))
 		}
 		for _, s := range srcs {
 			if nu.ParentID == 0 {
@@ -598,7 +573,7 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 				return Unit{}, err
 			}
 			if in {
-				return Unit{}, apperr.Invalid("parent_id", "Đơn vị cấp trên của đơn vị mới không thể là đơn vị bị sáp nhập hoặc đơn vị cấp dưới của nó")
+				return Unit{}, apperr.Invalid("parent_id", "org.err.merge_new_parent")
 			}
 		}
 		t, err := w.create(ctx, nu, d)
@@ -644,23 +619,23 @@ func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date ti
 	if err := checkDate("date", date); err != nil {
 		return nil, err
 	}
-	d := day(date)
+	d := db.Day(date)
 	tx := w.tx
 	if len(parts) < 2 {
-		return nil, apperr.Invalid("parts", "Chia tách cần ít nhất hai đơn vị nhận")
+		return nil, apperr.Invalid("parts", "org.err.split_few")
 	}
 	sum := 0.0
 	for _, p := range parts {
 		if (p.ExistingID == 0) == (p.New == nil) {
-			return nil, apperr.Invalid("parts", "Mỗi phần chia tách phải là đúng một đơn vị: một đơn vị đã có hoặc một đơn vị mới")
+			return nil, apperr.Invalid("parts", "org.err.split_part")
 		}
 		if !(p.Share > 0 && p.Share <= 1) || math.IsNaN(p.Share) {
-			return nil, apperr.Invalid("parts", "Tỷ lệ của mỗi phần chia tách phải lớn hơn 0 và không quá 1")
+			return nil, apperr.Invalid("parts", "org.err.split_share")
 		}
 		sum += p.Share
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		return nil, apperr.Invalid("parts", fmt.Sprintf("Tổng tỷ lệ các phần chia tách phải bằng 1 (100%%); hiện là %s%%", vntext.FormatNumber(sum*100, 2)))
+		return nil, apperr.Invalid("parts", "org.err.split_sum", vntext.FormatNumber(sum*100, 2))
 	}
 	c, err := loadCurrent(ctx, tx, id, "id")
 	if err != nil {
@@ -674,17 +649,17 @@ func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date ti
 		return nil, err
 	}
 	if len(kids) > 0 {
-		return nil, apperr.Conflict(fmt.Sprintf("Đơn vị %s còn %d đơn vị cấp dưới đang hoạt động; hãy chuyển các đơn vị đó trước khi chia tách", c.label(), len(kids)))
+		return nil, apperr.Conflict("org.err.split_children", c.v.Name, len(kids))
 	}
 	seen := map[int64]bool{}
 	targets := make([]current, len(parts))
 	for i, p := range parts {
 		if p.ExistingID != 0 {
 			if p.ExistingID == id {
-				return nil, apperr.Invalid("parts", "Đơn vị bị chia tách không thể là đơn vị nhận")
+				return nil, apperr.Invalid("parts", "org.err.split_into_self")
 			}
 			if seen[p.ExistingID] {
-				return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị có mã số %d được chọn hai lần", p.ExistingID))
+				return nil, apperr.Invalid("parts", "org.err.picked_twice", p.ExistingID)
 			}
 			seen[p.ExistingID] = true
 			t, err := loadCurrent(ctx, tx, p.ExistingID, "parts")
@@ -695,7 +670,7 @@ func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date ti
 				return nil, err
 			}
 			if t.Level != c.Level {
-				return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị nhận %s phải cùng cấp %s với đơn vị bị chia tách", t.label(), c.Level.Label()))
+				return nil, apperr.Invalid("parts", "org.err.split_level", t.v.Name, levelMsg(c.Level))
 			}
 			targets[i] = t
 			continue
@@ -705,13 +680,13 @@ func (w *Writer) Split(ctx context.Context, id int64, parts []SplitPart, date ti
 			nu.Level = c.Level
 		}
 		if nu.Level != c.Level {
-			return nil, apperr.Invalid("parts", fmt.Sprintf("Đơn vị mới phải cùng cấp %s với đơn vị bị chia tách", c.Level.Label()))
+			return nil, apperr.Invalid("parts", "org.err.split_new_level", levelMsg(c.Level))
 		}
 		if nu.ParentID == 0 {
 			nu.ParentID = c.v.ParentID
 		}
 		if nu.ParentID == id {
-			return nil, apperr.Invalid("parts", "Đơn vị mới không thể thuộc đơn vị bị chia tách")
+			return nil, apperr.Invalid("parts", "org.err.split_new_under")
 		}
 		t, err := w.create(ctx, nu, d)
 		if err != nil {
