@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -35,6 +36,8 @@ var units = newPhraseSet(
 	"chỉ tiêu", "tiêu chí", "lao động", "việc làm", "xe", "chiếc", "bộ", "chương trình",
 	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
 	"cuộc họp", "cuộc vận động", "tin, bài", "xã, phường, thị trấn", "xã, thị trấn", "xã, phường",
+	"thành viên", "đối tượng", "lượt tổ", "lượt cán bộ, chiến sĩ", "cán bộ, chiến sĩ", "cán bộ, hội viên",
+	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 )
 
@@ -52,7 +55,7 @@ var backgroundWords = newPhraseSet("dân số", "diện tích tự nhiên", "m�
 
 // meetingUnits count only the meeting itself.
 var meetingUnits = map[string]bool{"đại biểu": true, "điểm cầu": true, "tham luận": true,
-	"khách mời": true, "phóng viên": true}
+	"khách mời": true, "phóng viên": true, "lượt ý kiến": true, "ý kiến": true}
 
 // notFigureBefore are words that make the next number an ordinal, a name
 // part, a code or a date: "lần thứ 5", "thôn 3", "Quyết định 12".
@@ -72,8 +75,8 @@ var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tu�
 
 // readFigures finds the explicit quantities of the body.
 func (a *analyzer) readFigures() {
-	seen := map[string]bool{}
-	for _, s := range a.sents {
+	seen := map[string]int{} // figure key -> sentence it was first read in
+	for si, s := range a.sents {
 		if a.kind(s) != kindBody || !hasNumber(s.toks) {
 			continue
 		}
@@ -91,11 +94,14 @@ func (a *analyzer) readFigures() {
 			if !ok {
 				continue
 			}
+			// A figure restated in another sentence (a sapo, a summary) is
+			// counted once; two items of one list with the same value
+			// ("11 tập thể, 21 cá nhân; và 11 tập thể, 11 cá nhân") are two.
 			key := f.unit + "\x00" + formatKey(f.value)
-			if seen[key] {
+			if first, ok := seen[key]; ok && first != si {
 				continue
 			}
-			seen[key] = true
+			seen[key] = si
 			a.figures = append(a.figures, f)
 		}
 	}
@@ -134,9 +140,14 @@ func (a *analyzer) targetSentence(toks []token) bool {
 
 // figureAt decides whether the number m is a figure, and reads its unit.
 func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool) {
+	glued := ""
 	if m.Attached {
-		// Codes, ranges, dates, "Covid-19"; a ratio "16/20 xã" is kept.
-		if !(m.End < len(a.d.text) && a.d.text[m.End] == '/') || a.dateTokens[m.Start] {
+		// Codes, ranges, dates, "Covid-19"; a ratio "16/20 xã", a measure
+		// written against its number ("1.000m2", "4,5km") and a second
+		// count after a slash ("163 vụ/299 đối tượng") are kept.
+		glued = gluedUnit(a.d.text[m.End:])
+		ratio := m.End < len(a.d.text) && a.d.text[m.End] == '/'
+		if !ratio && glued == "" && !afterWordSlash(a.d.text, m.Start) || a.dateTokens[m.Start] {
 			return figureHit{}, false
 		}
 	}
@@ -164,7 +175,8 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		return figureHit{}, false
 	}
 	if prev := tokAt(toks, ti-1); prev.kind == tWord && notFigureBefore[prev.low] && m.Start == nt.start {
-		if !(prev.low == "số" && (tokAt(toks, ti-2).low == "tổng" || tokAt(toks, ti-2).low == "với")) {
+		if !(prev.low == "số" && (tokAt(toks, ti-2).low == "tổng" || tokAt(toks, ti-2).low == "với")) &&
+			!(prev.low == "cấp" && tokAt(toks, ti-2).low == "nâng") {
 			return figureHit{}, false
 		}
 	}
@@ -183,6 +195,15 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	if m.Number.Percent {
 		unit = "%"
 		uEnd = m.End
+	} else if glued != "" {
+		// "dài 1,8km", "rộng khoảng 3,5m": the size of a thing, not a result.
+		for k := max(0, ti-3); k < ti; k++ {
+			if dimensionWords[toks[k].low] {
+				return figureHit{}, false
+			}
+		}
+		unit = glued
+		uEnd = m.End + len(glued)
 	} else {
 		k := ti + 1
 		for k < len(toks) && toks[k].end <= m.End {
@@ -220,6 +241,12 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		}
 		unit = a.d.text[toks[k].start:toks[j-1].end]
 		uEnd = toks[j-1].end
+		if memberStock(toks, ti, unit) {
+			return figureHit{}, false
+		}
+		if p == "đồng" && tokAt(toks, j).low == "chí" {
+			return figureHit{}, false // "2 đồng chí": people, not money
+		}
 		// "Sau khi sắp xếp ..., toàn tỉnh có 135 xã, phường": the shape of
 		// the administrative map, not a result of the work.
 		if adminUnits[toks[k].low] && findAny(toks, structureWords) >= 0 {
@@ -244,7 +271,61 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	return f, true
 }
 
-var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên")
+var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên", "lượt ý kiến", "ý kiến")
+
+// measureUnits may be written against their number: "1.000m2", "4,5km".
+var measureUnits = []string{"m2", "m²", "km2", "km", "ha", "kg", "m"}
+
+// gluedUnit returns the measure unit written right after a number, or "".
+func gluedUnit(after string) string {
+	for _, u := range measureUnits {
+		if strings.HasPrefix(after, u) {
+			rest := after[len(u):]
+			r, _ := utf8.DecodeRuneInString(rest)
+			if rest == "" || !isLetter(r) && !(r >= '0' && r <= '9') {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+var dimensionWords = wordSet(`dài rộng cao sâu`)
+
+// afterWordSlash reports a number right after "word/": the second count
+// of "181.180 lượt tổ/405.194 lượt cán bộ".
+func afterWordSlash(text string, start int) bool {
+	if start < 2 || text[start-1] != '/' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start-1])
+	return isLetter(r)
+}
+
+// stockWords say that a count is the size of an organization, not a
+// result of its work: "hiện có trên 70.100 hội viên sinh hoạt ở 1.308 chi
+// hội", "đưa tổng số hội viên đến nay là 3.290".
+var stockWords = newPhraseSet("hiện có", "hiện nay là", "đến nay là", "đưa tổng số", "tổng số hội viên")
+
+// memberUnits count the members and branches of an organization.
+var memberUnits = map[string]bool{"hội viên": true, "chi hội": true, "đảng viên": true, "đoàn viên": true,
+	"chi bộ": true, "tổ chức cơ sở đảng": true, "thành viên": true, "chi đoàn": true}
+
+// memberStock reports a count of members or branches in a clause about
+// the organization's size, or a fall in their number ("giảm 42 hội viên").
+func memberStock(toks []token, ti int, unit string) bool {
+	if !memberUnits[lowerASCIIish(unit)] {
+		return false
+	}
+	if tokAt(toks, ti-1).low == "giảm" {
+		return true
+	}
+	b := ti
+	for b > 0 && toks[b-1].low != ";" {
+		b--
+	}
+	return findAny(toks[b:ti], stockWords) >= 0
+}
 
 // meetingSentence reports a sentence that describes attendance: "Hội
 // nghị có 150 người tham dự", "Cùng tham dự có ... và hơn 500 đoàn viên".
@@ -258,9 +339,12 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 			return true
 		}
 	}
-	// "Tại hội nghị, có 18 hộ dân đã nêu ý kiến": what the meeting heard.
-	if _, _, at := anyPhraseAt(toks, 0, atMeetingWords); at && findAny(toks, heardWords) >= 0 {
-		return true
+	// "Tại hội nghị, có 18 hộ dân đã nêu ý kiến": what the meeting heard;
+	// "Tại Hội nghị, có hơn 100 cán bộ ... nghiên cứu": who took part.
+	if k, _, at := anyPhraseAt(toks, 0, atMeetingWords); at {
+		if findAny(toks, heardWords) >= 0 || tokAt(toks, k).low == "," && tokAt(toks, k+1).low == "có" {
+			return true
+		}
 	}
 	return false
 }
