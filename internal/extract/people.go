@@ -209,6 +209,10 @@ func isTitleToken(toks []token, i int) bool {
 		if t.cap || t.caps {
 			return true
 		}
+		if t.low == "và" {
+			// "Trưởng ban Tuyên giáo và Dân vận": the name of a board.
+			return i > 0 && titleWords[toks[i-1].low] && tokAt(toks, i+1).cap && tokAt(toks, i+2).low == "vận"
+		}
 		return titleWords[t.low] && !titleStops[t.low]
 	case tNum:
 		// "Quân khu 9", "Sư đoàn 2"
@@ -302,8 +306,42 @@ func placeBefore(toks []token, p int) bool {
 	return false
 }
 
+// presenceBlocks marks the lines under a heading that announces who was
+// present ("Về dự hội nghị:", "Thành phần tham dự:"): lists of people,
+// one a line, each present.
+func (a *analyzer) presenceBlocks() map[int]bool {
+	var out map[int]bool
+	for bi := 0; bi < len(a.d.blocks); bi++ {
+		b := a.d.blocks[bi]
+		if b.kind == kindMeta || b.kind == kindTitle {
+			continue
+		}
+		line := strings.TrimSpace(a.d.text[b.start:b.end])
+		l := lowerASCIIish(line)
+		if !strings.HasSuffix(line, ":") || len(line) > 120 || !(strings.Contains(l, "dự") || strings.Contains(l, "thành phần")) {
+			continue
+		}
+		for k := bi + 1; k < len(a.d.blocks); k++ {
+			nb := a.d.blocks[k]
+			t := a.d.text[nb.start:nb.end]
+			lt := lowerASCIIish(t)
+			if nb.kind == kindMeta || paragraphLike(t) ||
+				!(isListItem(t) || strings.HasPrefix(lt, "đại biểu") || strings.HasPrefix(lt, "đồng chí") || strings.HasPrefix(lt, "các đồng chí")) {
+				break
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[k] = true
+			bi = k
+		}
+	}
+	return out
+}
+
 // readPeople finds chairs and attendees.
 func (a *analyzer) readPeople() {
+	presence := a.presenceBlocks()
 	var all, titled []personHit
 	skipped := 0
 	for si, s := range a.sents {
@@ -347,7 +385,7 @@ func (a *analyzer) readPeople() {
 				continue
 			}
 			h.role = roleFor(toks, masked, hits, k)
-			if h.role == roleNone && presenceSentence(toks) {
+			if h.role == roleNone && (presenceSentence(toks) || presence[s.block]) {
 				// "Về phía tỉnh có đồng chí A, ...": named as present.
 				h.role = roleAttend
 			}
@@ -488,7 +526,7 @@ func (a *analyzer) titleAfter(toks []token, q int) (string, int) {
 		return "", q
 	}
 	sep := toks[q].low
-	if !(sep == "-" || sep == "–" || sep == "—" || sep == "," || sep == "(") {
+	if !(sep == "-" || sep == "–" || sep == "—" || sep == "," || sep == "(" || sep == "." && titleHeadAt(toks, q+1)) {
 		return "", q
 	}
 	t, end := a.titleFrom(toks, q+1)
@@ -556,7 +594,19 @@ var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "v
 
 // presenceSentence reports a sentence that lists who was present.
 func presenceSentence(toks []token) bool {
-	return findAny(toks, presenceWords) >= 0 && findAny(toks, examplesWords) < 0
+	if findAny(toks, examplesWords) >= 0 {
+		return false
+	}
+	if findAny(toks, presenceWords) >= 0 {
+		return true
+	}
+	// "Đại biểu huyện có: Đồng chí ..."
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].low == "có" && toks[i+1].low == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 var examplesWords = newPhraseSet("trong đó có", "tiêu biểu", "điển hình", "như")

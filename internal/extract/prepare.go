@@ -601,13 +601,20 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 			continue
 		}
 		if len(t) < 160 && !endsSentence(t) && !isListItem(t) {
-			if i > lastLong && lastLong >= 0 {
+			if i > lastLong && lastLong >= 0 && !namesPerson(t) {
 				b.kind = kindMeta // byline, source
 			} else {
 				b.kind = kindCaption
 			}
 		}
 	}
+}
+
+// namesPerson reports a line that opens with a person ("Đồng chí Trần
+// Nhật Minh – ... tiếp thu ..."): a caption, never a byline.
+func namesPerson(t string) bool {
+	l := lowerASCIIish(t)
+	return strings.HasPrefix(l, "đồng chí ") || strings.HasPrefix(l, "đ/c ")
 }
 
 // paragraphLike reports a block of running text, not a long headline:

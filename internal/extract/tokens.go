@@ -221,6 +221,11 @@ func splitSentences(toks []token, blk int) []sentence {
 			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && !toks[i-1].caps && toks[i-1].cap) {
 			continue
 		}
+		// "đồng chí Ngô Ngọc Thuấn. Phó Bí thư ...": a full stop typed for
+		// the comma between a name and its title.
+		if t.low == "." && nameBeforeDot(toks, i) && titleHeadAt(toks, i+1) {
+			continue
+		}
 		// Swallow closing quotes and more dots.
 		j := i + 1
 		for j < len(toks) && toks[j].kind == tPunct && !toks[j].space && strings.Contains(".!?…”\")»", toks[j].low) {
@@ -243,6 +248,17 @@ func splitSentences(toks []token, blk int) []sentence {
 		out = append(out, sentence{toks: toks[from:], block: blk})
 	}
 	return out
+}
+
+// nameBeforeDot reports two to four capitalized words after "đồng chí"
+// just before toks[i].
+func nameBeforeDot(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && i-k <= 4 && toks[k].cap && toks[k].kind == tWord {
+		k--
+	}
+	n := i - 1 - k
+	return n >= 2 && k >= 1 && toks[k].low == "chí" && toks[k-1].low == "đồng"
 }
 
 // phraseAt reports whether the words of phrase (lower case, single spaces)
