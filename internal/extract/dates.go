@@ -79,6 +79,26 @@ var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai m�
 	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình",
 	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc")
 
+// headlineYear is the one year the headline names, 0 when it names none
+// or several.
+func (a *analyzer) headlineYear() int {
+	y := 0
+	for _, t := range a.title {
+		if t.kind != tNum || len(t.low) != 4 {
+			continue
+		}
+		n := atoi(t.low)
+		if n < 1945 || n > 2100 {
+			continue
+		}
+		if y != 0 && n != y {
+			return 0
+		}
+		y = n
+	}
+	return y
+}
+
 // stampDate reports a date written as the page's time stamp: next to a
 // clock time ("09:21 19/06/2023", "20/10/2023, 13:13", "20/06/2019 -
 // 07:47") or to a view counter ("(11/10/2018). Số lượt xem").
@@ -282,6 +302,14 @@ func (a *analyzer) readDate() {
 	}
 	if year == 0 {
 		year = a.yearFromPeriod(h.day, h.month)
+	}
+	if year == 0 {
+		if y := a.headlineYear(); y > 0 {
+			// "Tập huấn nghiệp vụ công tác dân vận năm 2023" ... "Ngày
+			// 17/10, ...": the one year the headline names.
+			year = y
+			a.warn("Năm của ngày diễn ra được lấy theo năm nêu ở tiêu đề.")
+		}
 	}
 	if year == 0 {
 		p, fromPage := a.opts.Published, false

@@ -64,7 +64,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	// The head's own words must be capitalized as a name ("Ban Dân vận",
 	// not "ban dân vận các cấp"), unless a place or a committee follows it
 	// ("Khối dân vận phường Hải Hòa").
-	if !lower && (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
+	if !lower && head != "ban chỉ đạo" && (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
 		if _, _, p := anyPhraseAt(toks, j, placeWords); !p {
 			if _, _, c := anyPhraseAt(toks, j, committeeWords); !c || !toks[j].cap {
 				return 0, false
@@ -89,6 +89,13 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		return j, true
 	case "cụm thi đua", "khối thi đua":
 		return clusterEnd(toks, j), true
+	case "ban chỉ đạo":
+		// "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã Hưng Thuận",
+		// "Ban Chỉ đạo (BCĐ) thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh":
+		// its remit, up to its place.
+		if e := remitEnd(toks, j); e > j {
+			return e, true
+		}
 	case "học viện", "sở", "trường chính trị", "trung tâm chính trị", "công an":
 		return properNameEnd(toks, j), true
 	case "đảng ủy":
@@ -213,6 +220,28 @@ func placeNameAfterLevel(toks []token, i int) int {
 			break
 		}
 		j++
+	}
+	return j
+}
+
+// remitEnd reads a steering committee's remit and place after its head,
+// up to the verb; it returns j when no place ends the remit.
+func remitEnd(toks []token, j int) int {
+	for k := j; k < len(toks) && k < j+20; k++ {
+		t := toks[k]
+		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v || t.low == "đã" || t.low == "vừa" {
+			break
+		}
+		if t.kind == tPunct && !strings.Contains("()“”\"", t.low) {
+			break
+		}
+		if _, w, ok := anyPhraseAt(toks, k, placeWords); ok && !toks[k].cap && w != "tp" && w != "ttp" {
+			if p := placeAfter(toks, k, true); p > k {
+				if subjectOf(toks, p) || tokAt(toks, p).low == "," || p == len(toks) {
+					return p
+				}
+			}
+		}
 	}
 	return j
 }
@@ -437,6 +466,13 @@ func (a *analyzer) readOrganizer() {
 				}
 				break
 			}
+		}
+	}
+	if i0 < 0 && len(a.title) > 0 {
+		// A headline written as a sentence: "Chiều ngày 30 tháng 5 năm 2022
+		// xã Sơn Trà tổ chức hội nghị ...".
+		if b, e, p, _ := a.organizerIn(a.title); b >= 0 {
+			toks, i0, i1, placeTok = a.title, b, e, p
 		}
 	}
 	if i0 < 0 {
@@ -876,8 +912,7 @@ func (a *analyzer) findAfter(unit []token, nameOnly bool) (Span, bool) {
 			}
 			k := i + len(unit)
 			if nameOnly {
-				p := placeNameAfterLevel(toks, k)
-				if p > k && !(p-k == 3 && familyNames[toks[k].low] && middleNames[toks[k+1].low]) {
+				if p := committeePlace(toks, k); p > k {
 					return Span{toks[k].start, toks[p-1].end}, true
 				}
 				continue
@@ -890,6 +925,20 @@ func (a *analyzer) findAfter(unit []token, nameOnly bool) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// committeePlace reads the place written after a committee: a name
+// ("Huyện ủy Quế Sơn"), "TP.HCM", "TP. Thủ Đức" or "Quận 9". A person's
+// name is not a place ("Huyện ủy Nguyễn Văn A").
+func committeePlace(toks []token, k int) int {
+	if t := tokAt(toks, k); t.low == "tp" || t.low == "ttp" || t.cap && placeWordSet[t.low] && tokAt(toks, k+1).kind == tNum {
+		return placeAfter(toks, k, false)
+	}
+	p := placeNameAfterLevel(toks, k)
+	if p > k && !(p-k >= 3 && familyNames[toks[k].low] && middleNames[toks[k+1].low]) {
+		return p
+	}
+	return k
 }
 
 // articlePlace finds the place the article is about in its headline

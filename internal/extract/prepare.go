@@ -703,6 +703,10 @@ func titleLike(t string) bool {
 	if len(t) < 12 || len(t) > 400 {
 		return false
 	}
+	// A headline does not end with a full stop; a one-sentence lead does.
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") {
+		return false
+	}
 	// Several sentences are a paragraph, not a headline.
 	for i := 0; i+2 < len(t); i++ {
 		if t[i] == '.' && t[i+1] == ' ' && isUpperStartByte(t[i+2:]) {
