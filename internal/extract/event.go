@@ -356,6 +356,24 @@ func (a *analyzer) reviewByCue() *periodMention {
 	return a.openingPeriod()
 }
 
+// briefingPeriod is the period a "giao ban" names after it, before any
+// launch ("giao ban dư luận xã hội và triển khai công tác năm 2023"
+// names the year launched, not one reviewed).
+func (a *analyzer) briefingPeriod(toks []token, ps []periodMention, at int) *periodMention {
+	_, launch, _ := typeOf(toks, false)
+	for k := range ps {
+		p := ps[k]
+		if p.tokStart <= at || launch.found && p.tokStart > launch.tok {
+			continue
+		}
+		if launchedMention(toks, p) {
+			continue
+		}
+		return &p
+	}
+	return nil
+}
+
 // openingPeriod is the period the first body sentence opens with: "Năm
 // 2021, ...", "Trong 6 tháng đầu năm 2022, ...".
 func (a *analyzer) openingPeriod() *periodMention {
@@ -430,6 +448,10 @@ func (a *analyzer) readEvent() {
 		// "Giao ban công tác dân vận ...": the kind of review follows the
 		// period it reviews, which the text opens with.
 		cued = a.openingPeriod()
+		a.eventType = typeOfPeriod(cued)
+	case main.found && main.typ == typeReview && a.briefingPeriod(src, srcP, main.tok) != nil:
+		// "Hội nghị giao ban công tác dân vận quý III năm 2023"
+		cued = a.briefingPeriod(src, srcP, main.tok)
 		a.eventType = typeOfPeriod(cued)
 	case main.found && main.typ == typeReview && launch.found:
 		a.eventType = TypeTrienKhai // "giao ban ... và triển khai công tác trọng tâm năm 2023"

@@ -145,3 +145,64 @@ func sameList(a, b []string) bool {
 	}
 	return reflect.DeepEqual(a, b) || strings.Join(a, "|") == strings.Join(b, "|")
 }
+
+// TestTaskAndTypeRules checks the key tasks and the event type on short
+// texts written the usual ways (issue 12).
+func TestTaskAndTypeRules(t *testing.T) {
+	tests := []struct {
+		name, headline, text string
+		typ, period          string // period as periodKey writes it, "" for null
+		tasks                []string
+	}{
+		{name: "heading with a colon and clauses", headline: "Hội nghị tổng kết công tác dân vận năm 2026",
+			text: "Ngày 5/1/2027, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2026. Hội nghị thống nhất nhiệm vụ trọng tâm năm 2027: tiếp tục đổi mới phương thức vận động nhân dân; đẩy mạnh phong trào thi đua “Dân vận khéo”; nâng cao chất lượng đối thoại với nhân dân.",
+			typ:  "tong_ket", period: "year 2026",
+			tasks: []string{"tiếp tục đổi mới phương thức vận động nhân dân", "đẩy mạnh phong trào thi đua “Dân vận khéo”", "nâng cao chất lượng đối thoại với nhân dân"}},
+		{name: "heading and a list", headline: "Hội nghị tổng kết công tác dân vận năm 2026",
+			text: "Ngày 5/1/2027, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2026.\nNhiệm vụ trọng tâm năm 2027:\n- Tiếp tục đổi mới phương thức vận động nhân dân.\n- Đẩy mạnh phong trào thi đua “Dân vận khéo”.",
+			typ:  "tong_ket", period: "year 2026",
+			tasks: []string{"Tiếp tục đổi mới phương thức vận động nhân dân", "Đẩy mạnh phong trào thi đua “Dân vận khéo”"}},
+		{name: "the time ahead opens a sentence", headline: "Sơ kết công tác dân vận 6 tháng đầu năm 2024",
+			text: "Sáng 5/7/2024, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024. Hội nghị đánh giá cao kết quả đạt được. Thời gian tới, Ban Dân vận Huyện ủy tiếp tục tham mưu cấp ủy lãnh đạo công tác dân vận; phối hợp nắm chắc tình hình nhân dân.",
+			typ:  "so_ket", period: "H1 2024",
+			tasks: []string{"Ban Dân vận Huyện ủy tiếp tục tham mưu cấp ủy lãnh đạo công tác dân vận", "phối hợp nắm chắc tình hình nhân dân"}},
+		{name: "next year opens a paragraph", headline: "Tổng kết công tác dân vận năm 2020",
+			text: "Sáng 25/12/2020, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2020.\nTrong năm 2021, hệ thống dân vận tiếp tục bám sát cơ sở, nắm chắc tình hình nhân dân.",
+			typ:  "tong_ket", period: "year 2020",
+			tasks: []string{"hệ thống dân vận tiếp tục bám sát cơ sở, nắm chắc tình hình nhân dân"}},
+		{name: "a leader's directions", headline: "Tổng kết công tác dân vận năm 2020",
+			text: "Sáng 25/12/2020, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2020. Phát biểu kết luận, đồng chí Nguyễn Văn An, Bí thư Huyện ủy đề nghị các cấp ủy cần tập trung lãnh đạo công tác dân vận; phát huy vai trò người có uy tín. Đẩy mạnh cải cách hành chính. Dịp này, 10 tập thể được khen thưởng.",
+			typ:  "tong_ket", period: "year 2020",
+			tasks: []string{"các cấp ủy cần tập trung lãnh đạo công tác dân vận", "phát huy vai trò người có uy tín", "Đẩy mạnh cải cách hành chính"}},
+		{name: "award ceremony", headline: "Lễ tổng kết và tuyên dương điển hình Dân vận khéo năm 2024",
+			text: "Sáng 16/10/2024, Ban Dân vận Huyện ủy tổ chức lễ tuyên dương điển hình Dân vận khéo năm 2024.",
+			typ:  "khen_thuong", period: "year 2024"},
+		{name: "a thematic conference is no launch", headline: "Hội nghị chuyên đề triển khai Quy chế công tác dân vận",
+			text: "Ngày 10/3/2024, Ban Dân vận Huyện ủy tổ chức hội nghị chuyên đề triển khai Quy chế công tác dân vận.",
+			typ:  "chuyen_de"},
+		{name: "nine-month review", headline: "Sơ kết công tác dân vận 9 tháng đầu năm 2023",
+			text: "Ngày 5/10/2023, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 9 tháng đầu năm 2023.",
+			typ:  "so_ket"},
+		{name: "quarterly briefing", headline: "Hội nghị giao ban công tác dân vận quý III năm 2023",
+			text: "Ngày 5/10/2023, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý III năm 2023.",
+			typ:  "so_ket", period: "Q3 2023"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := Extract(context.Background(), []byte(tt.headline+"\n"+tt.text+"\nPhóng viên"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.EventType != tt.typ {
+				t.Errorf("event type %q, want %q", rec.EventType, tt.typ)
+			}
+			if got := periodKey(rec.Period); got == nil && tt.period != "" || got != nil && *got != tt.period {
+				t.Errorf("period %s, want %q", show(rec, "period"), tt.period)
+			}
+			if !sameList(taskKeys(rec.Tasks), taskKeys(tt.tasks)) {
+				t.Errorf("tasks %q, want %q", rec.Tasks, tt.tasks)
+			}
+			checkGrounded(t, rec)
+		})
+	}
+}

@@ -73,6 +73,15 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// A sentence inside a paragraph that opens with the time ahead:
+		// "... . Thời gian tới, Ban Dân vận Huyện ủy tiếp tục ...".
+		if k, ok := aheadOpening(toks); ok {
+			take[i] = k
+			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+				take[j] = listStart(body[j].toks)
+			}
+			continue
+		}
 		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
 		if v := findAny(toks, directionVerbs); v >= 0 && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
@@ -95,6 +104,27 @@ func (a *analyzer) readTasks() {
 		}
 		a.addTasks(s.toks[k:])
 	}
+	if len(a.tasks) == 0 && a.announcesTasks(body) {
+		a.warn("Bài có đoạn nêu nhiệm vụ nhưng không tách được thành từng nhiệm vụ; cần xem lại.")
+	}
+}
+
+// announcesTasks reports a sentence that announces key tasks ("nhiệm vụ
+// trọng tâm năm 2027:", "phương hướng, nhiệm vụ ... như sau"), for a
+// warning when none could be read.
+func (a *analyzer) announcesTasks(body []sentence) bool {
+	for _, s := range body {
+		h := findAny(s.toks, taskHeads)
+		if h < 0 {
+			continue
+		}
+		for k := h; k < len(s.toks); k++ {
+			if s.toks[k].low == ":" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // directiveFollowOn reports whether a sentence after a leader's direction
@@ -325,6 +355,27 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 		return 0, false
 	}
 	return p.tokEnd + 1, true
+}
+
+// aheadOpening reads "Thời gian tới, ", "Trong thời gian tới, ", "Thời
+// gian tới tăng cường ..." at the start of a sentence and returns where
+// the task starts.
+func aheadOpening(toks []token) (int, bool) {
+	i := 0
+	if tokAt(toks, 0).low == "trong" {
+		i = 1
+	}
+	j, _, ok := anyPhraseAt(toks, i, aheadOpenings)
+	if !ok {
+		return 0, false
+	}
+	if tokAt(toks, j).low == "," {
+		return j + 1, true
+	}
+	if _, _, d := anyPhraseAt(toks, j, directiveStarts); d {
+		return j, true
+	}
+	return 0, false
 }
 
 // directionStart skips the speaker and the time phrase of a direction:
