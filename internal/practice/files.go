@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	_ "image/gif" // decoders for thumbnails
 	"image/jpeg"
 	_ "image/png"
@@ -18,6 +17,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/image/draw"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
@@ -35,18 +36,6 @@ const (
 	// PendingGrace is how old a pending upload must be before Sweep
 	// treats it as abandoned by a crash.
 	PendingGrace = time.Hour
-)
-
-// Messages about files.
-const (
-	msgFileEmpty   = "Chưa chọn tệp, hoặc tệp rỗng."
-	msgFileLarge   = "Tệp quá lớn: tối đa 8 MB mỗi tệp."
-	msgFileType    = "Chỉ nhận ảnh (JPEG, PNG, GIF) hoặc tài liệu PDF."
-	msgFileImage   = "Không đọc được ảnh: tệp bị hỏng hoặc ảnh quá lớn (tối đa 50 triệu điểm ảnh)."
-	msgFileCaption = "Chú thích không được dài quá 300 ký tự."
-	msgFileMany    = "Mỗi mô hình có tối đa 50 tệp minh chứng."
-	msgNoFile      = "Không tìm thấy tệp."
-	msgNoStorage   = "Chưa cấu hình nơi lưu tệp."
 )
 
 // allowedTypes maps the sniffed content types that are accepted to the
@@ -76,7 +65,7 @@ type Upload struct {
 // leaves at most a pending row and objects nobody sees; Sweep removes
 // them later.
 func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upload) (File, error) {
-	pr, err := s.Get(ctx, p, id)
+	pr, err := s.readable(ctx, p, id)
 	if err != nil {
 		return File{}, err
 	}
@@ -84,29 +73,29 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 		return File{}, err
 	}
 	if pr.Status == Stopped {
-		return File{}, apperr.Conflict(msgStoppedEdit)
+		return File{}, apperr.Conflict("practice.err.stopped_edit")
 	}
 	if s.files == nil {
-		return File{}, apperr.Wrap(errors.New("practice: no file bucket"), msgNoStorage)
+		return File{}, errors.New("practice: no file storage")
 	}
 	up.Caption = clean(up.Caption)
 	if utf8.RuneCountInString(up.Caption) > 300 {
-		return File{}, apperr.Invalid("caption", msgFileCaption)
+		return File{}, apperr.Invalid("caption", "practice.err.file_caption")
 	}
 	data, err := io.ReadAll(io.LimitReader(up.Body, MaxFileSize+1))
 	if err != nil {
 		return File{}, fmt.Errorf("practice: read upload: %w", err)
 	}
 	if len(data) == 0 {
-		return File{}, apperr.Invalid("file", msgFileEmpty)
+		return File{}, apperr.Invalid("file", "practice.err.file_empty")
 	}
 	if len(data) > MaxFileSize {
-		return File{}, apperr.Invalid("file", msgFileLarge)
+		return File{}, apperr.Invalid("file", "practice.err.file_large")
 	}
 	ctype := blob.SniffType(data)
 	ext, ok := allowedTypes[ctype]
 	if !ok {
-		return File{}, apperr.Invalid("file", msgFileType)
+		return File{}, apperr.Invalid("file", "practice.err.file_type")
 	}
 	f := File{PracticeID: id, Name: cleanFileName(up.Name, ext), ContentType: ctype, Size: int64(len(data)), Caption: up.Caption}
 	var thumb []byte
@@ -121,7 +110,7 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 		return File{}, fmt.Errorf("practice: count files: %w", err)
 	}
 	if n >= filesPerModel {
-		return File{}, apperr.Conflict(msgFileMany)
+		return File{}, apperr.Conflict("practice.err.file_many")
 	}
 
 	base := fmt.Sprintf("practice/%d/%s", id, randomHex(12))
@@ -134,7 +123,7 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 		f.CreatedAt = tx.Now()
 		f.ID, err = tx.InsertID(ctx, `INSERT INTO practice_files (practice_id, state, blob_key, thumb_key, name, content_type,
 			size, width, height, caption, created_at) VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, key, thumbKey, f.Name, f.ContentType, f.Size, f.Width, f.Height, f.Caption, stamp(tx.Now()))
+			id, key, thumbKey, f.Name, f.ContentType, f.Size, f.Width, f.Height, f.Caption, db.Stamp(tx.Now()))
 		return err
 	})
 	if err != nil {
@@ -165,6 +154,11 @@ func (s *Store) AddFile(ctx context.Context, p *auth.Principal, id int64, up Upl
 	if err != nil {
 		s.discard(context.WithoutCancel(ctx), f.ID, key, thumbKey)
 		return File{}, fmt.Errorf("practice: add file: %w", err)
+	}
+	// Uploads that a crash left pending long ago go now; a failure here
+	// takes nothing from this upload, so it is only logged.
+	if _, err := s.SweepPending(ctx, PendingGrace); err != nil {
+		slog.WarnContext(ctx, "practice: sweep pending uploads", slog.Any("err", err))
 	}
 	return f, nil
 }
@@ -223,13 +217,34 @@ func scanFile(r scanner) (File, error) {
 	}
 	f.HasThumb = thumb != ""
 	var err error
-	f.CreatedAt, err = parseStamp(created)
+	f.CreatedAt, err = db.ParseStamp(created)
 	return f, err
 }
 
-// Files returns the stored (ready) evidence files of model id, which
-// the caller obtained through Get or GetPublic.
-func (s *Store) Files(ctx context.Context, id int64) ([]File, error) {
+// Files returns the stored (ready) evidence files of model id, which p
+// may read.
+func (s *Store) Files(ctx context.Context, p *auth.Principal, id int64) ([]File, error) {
+	if _, err := s.readable(ctx, p, id); err != nil {
+		return nil, err
+	}
+	return s.readyFiles(ctx, id, false)
+}
+
+// PublicPhotos returns the photos of model id when it is public (the
+// public page shows photos only, never documents).
+func (s *Store) PublicPhotos(ctx context.Context, id int64) ([]File, error) {
+	pr, err := load(ctx, s.db, id)
+	if err != nil {
+		return nil, err
+	}
+	if !pr.Status.Public() {
+		return nil, apperr.NotFound("practice.err.not_found")
+	}
+	return s.readyFiles(ctx, id, true)
+}
+
+// files_ lists the ready files of a model, only images when images.
+func (s *Store) readyFiles(ctx context.Context, id int64, images bool) ([]File, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+fileCols+" FROM practice_files WHERE practice_id = ? AND state = 'ready' ORDER BY id", id)
 	if err != nil {
 		return nil, fmt.Errorf("practice: files: %w", err)
@@ -241,15 +256,38 @@ func (s *Store) Files(ctx context.Context, id int64) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("practice: files: %w", err)
 		}
-		out = append(out, f)
+		if !images || f.IsImage() {
+			out = append(out, f)
+		}
 	}
 	return out, rows.Err()
 }
 
-// OpenFile returns ready file fileID of model practiceID (obtained
-// through Get or GetPublic) and its content, or its thumbnail when thumb
-// is set. The caller closes the reader.
-func (s *Store) OpenFile(ctx context.Context, practiceID, fileID int64, thumb bool) (File, io.ReadCloser, error) {
+// OpenFile returns ready file fileID of model practiceID, which p may
+// read, and its content, or its thumbnail when thumb is set. The caller
+// closes the reader.
+func (s *Store) OpenFile(ctx context.Context, p *auth.Principal, practiceID, fileID int64, thumb bool) (File, io.ReadCloser, error) {
+	if _, err := s.readable(ctx, p, practiceID); err != nil {
+		return File{}, nil, err
+	}
+	return s.open(ctx, practiceID, fileID, thumb)
+}
+
+// OpenPublicThumb returns the thumbnail of photo fileID of model
+// practiceID when the model is public.
+func (s *Store) OpenPublicThumb(ctx context.Context, practiceID, fileID int64) (File, io.ReadCloser, error) {
+	pr, err := load(ctx, s.db, practiceID)
+	if err != nil {
+		return File{}, nil, err
+	}
+	if !pr.Status.Public() {
+		return File{}, nil, apperr.NotFound("practice.err.not_found")
+	}
+	return s.open(ctx, practiceID, fileID, true)
+}
+
+// open reads a ready file of a model, without a permission check.
+func (s *Store) open(ctx context.Context, practiceID, fileID int64, thumb bool) (File, io.ReadCloser, error) {
 	f, err := scanFile(s.db.QueryRowContext(ctx, "SELECT "+fileCols+" FROM practice_files WHERE id = ? AND practice_id = ? AND state = 'ready'",
 		fileID, practiceID))
 	var key, thumbKey string
@@ -257,25 +295,25 @@ func (s *Store) OpenFile(ctx context.Context, practiceID, fileID int64, thumb bo
 		err = s.db.QueryRowContext(ctx, "SELECT blob_key, thumb_key FROM practice_files WHERE id = ?", fileID).Scan(&key, &thumbKey)
 	}
 	if errors.Is(err, db.ErrNotFound) {
-		return File{}, nil, apperr.NotFound(msgNoFile)
+		return File{}, nil, apperr.NotFound("practice.err.no_file")
 	}
 	if err != nil {
 		return File{}, nil, fmt.Errorf("practice: open file: %w", err)
 	}
 	if thumb {
 		if thumbKey == "" {
-			return File{}, nil, apperr.NotFound(msgNoFile)
+			return File{}, nil, apperr.NotFound("practice.err.no_file")
 		}
 		key = thumbKey
 		f.ContentType = "image/jpeg"
 	}
 	if s.files == nil {
-		return File{}, nil, apperr.Wrap(errors.New("practice: no file bucket"), msgNoStorage)
+		return File{}, nil, errors.New("practice: no file storage")
 	}
 	r, err := s.files.NewReader(ctx, key)
 	if err != nil {
 		if blob.IsNotFound(err) {
-			return File{}, nil, apperr.NotFound(msgNoFile)
+			return File{}, nil, apperr.NotFound("practice.err.no_file")
 		}
 		return File{}, nil, fmt.Errorf("practice: open file %s: %w", key, err)
 	}
@@ -323,7 +361,7 @@ func (s *Store) SweepPending(ctx context.Context, grace time.Duration) (int, err
 		return 0, nil
 	}
 	cutoff := s.db.Now().Add(-grace)
-	rows, err := s.db.QueryContext(ctx, "SELECT id, blob_key, thumb_key FROM practice_files WHERE state = 'pending' AND created_at < ?", stamp(cutoff))
+	rows, err := s.db.QueryContext(ctx, "SELECT id, blob_key, thumb_key FROM practice_files WHERE state = 'pending' AND created_at < ?", db.Stamp(cutoff))
 	if err != nil {
 		return 0, fmt.Errorf("practice: sweep: %w", err)
 	}
@@ -373,11 +411,11 @@ func (s *Store) SweepPending(ctx context.Context, grace time.Duration) (int, err
 func makeThumb(data []byte) ([]byte, int, int, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return nil, 0, 0, apperr.Invalid("file", msgFileImage)
+		return nil, 0, 0, apperr.Invalid("file", "practice.err.file_image")
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, 0, 0, apperr.Invalid("file", msgFileImage)
+		return nil, 0, 0, apperr.Invalid("file", "practice.err.file_image")
 	}
 	small := orient(downscale(img, ThumbSize), jpegOrientation(data))
 	var buf bytes.Buffer
@@ -388,9 +426,11 @@ func makeThumb(data []byte) ([]byte, int, int, error) {
 	return buf.Bytes(), b.Dx(), b.Dy(), nil
 }
 
-// downscale shrinks img so that its longer side is at most size, by
-// averaging up to 4×4 samples of each target pixel's source box, over a
-// white background (for transparent PNG and GIF).
+// downscale shrinks img so that its longer side is at most size, with
+// Catmull-Rom resampling (golang.org/x/image/draw), over a white
+// background (for transparent PNG and GIF). Only pixels are copied: the
+// JPEG written from it carries none of the original's EXIF or other
+// metadata.
 func downscale(img image.Image, size int) *image.RGBA {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -401,31 +441,7 @@ func downscale(img image.Image, size int) *image.RGBA {
 		tw, th = max(1, w*size/h), size
 	}
 	out := image.NewRGBA(image.Rect(0, 0, tw, th))
-	for y := 0; y < th; y++ {
-		y0, y1 := b.Min.Y+y*h/th, b.Min.Y+(y+1)*h/th
-		if y1 <= y0 {
-			y1 = y0 + 1
-		}
-		sy := max(1, (y1-y0)/4)
-		for x := 0; x < tw; x++ {
-			x0, x1 := b.Min.X+x*w/tw, b.Min.X+(x+1)*w/tw
-			if x1 <= x0 {
-				x1 = x0 + 1
-			}
-			sx := max(1, (x1-x0)/4)
-			var r, g, bl, a, n uint64
-			for yy := y0; yy < y1; yy += sy {
-				for xx := x0; xx < x1; xx += sx {
-					cr, cg, cb, ca := img.At(xx, yy).RGBA()
-					r, g, bl, a, n = r+uint64(cr), g+uint64(cg), bl+uint64(cb), a+uint64(ca), n+1
-				}
-			}
-			// Premultiplied average composited over white.
-			white := 0xffff*n - a
-			out.SetRGBA(x, y, color.RGBA{
-				R: uint8((r + white) / n >> 8), G: uint8((g + white) / n >> 8), B: uint8((bl + white) / n >> 8), A: 0xff,
-			})
-		}
-	}
+	draw.Draw(out, out.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.CatmullRom.Scale(out, out.Bounds(), img, b, draw.Over, nil)
 	return out
 }

@@ -50,60 +50,25 @@ import (
 //     the default lists and counts and the replication counts of the
 //     models above it.
 
-// Messages of the lifecycle.
-const (
-	msgNeedsProgress   = "Mô hình phải được triển khai trước khi công nhận."
-	msgAlreadyRec      = "Mô hình đã được công nhận."
-	msgIsStopped       = "Mô hình đã dừng."
-	msgNotRegistered   = "Chỉ mô hình mới đăng ký mới chuyển sang triển khai."
-	msgRecognizerLevel = "Chỉ lãnh đạo đơn vị cấp trên của đơn vị chủ quản mới được công nhận mô hình."
-	msgDecisionNo      = "Chưa nhập số quyết định công nhận (tối đa 100 ký tự)."
-	msgRecDate         = "Ngày công nhận phải từ ngày triển khai đến hôm nay."
-	msgProgressDate    = "Ngày triển khai phải từ ngày bắt đầu đến hôm nay."
-	msgStopDate        = "Ngày dừng phải từ ngày bắt đầu đến hôm nay."
-	msgStopReason      = "Chưa nhập lý do dừng (tối đa 1.000 ký tự)."
-	msgStopForbidden   = "Chỉ cán bộ hoặc lãnh đạo của đơn vị chủ quản mới được dừng mô hình."
-	msgAdoptUnrec      = "Chỉ nhân rộng được mô hình đã được công nhận."
-	msgAdoptSelf       = "Đơn vị chủ quản không thể tự nhân rộng mô hình của mình; hãy chọn đơn vị khác."
-	msgAdoptTwice      = "Đơn vị này đã nhân rộng mô hình này."
-	msgAdoptUnit       = "Hãy chọn đơn vị nhân rộng đang hoạt động."
-)
-
 // statusConflict explains why a model in status st cannot take a step.
 func statusConflict(st Status, needs Status) error {
 	switch {
 	case st == Stopped:
-		return apperr.Conflict(msgIsStopped)
+		return apperr.Conflict("practice.err.is_stopped")
 	case needs == InProgress && st == Registered:
-		return apperr.Conflict(msgNeedsProgress)
+		return apperr.Conflict("practice.err.needs_progress")
 	case needs == InProgress && (st == Recognized || st == Replicated):
-		return apperr.Conflict(msgAlreadyRec)
+		return apperr.Conflict("practice.err.already_rec")
 	case needs == Registered:
-		return apperr.Conflict(msgNotRegistered)
+		return apperr.Conflict("practice.err.not_registered")
 	}
-	return apperr.Conflict(fmt.Sprintf("Mô hình đang ở trạng thái %q.", st.Label()))
-}
-
-// readable loads model id for p: a not-found error when p may not read it.
-func (s *Store) readable(ctx context.Context, p *auth.Principal, id int64) (Practice, error) {
-	pr, err := load(ctx, s.db, id)
-	if err != nil {
-		return pr, err
-	}
-	ok, err := s.auth.Can(ctx, p, auth.PermRead, pr.UnitID)
-	if err != nil {
-		return Practice{}, err
-	}
-	if !ok {
-		return Practice{}, apperr.NotFound(msgNotFound)
-	}
-	return pr, nil
+	return apperr.Conflict("practice.err.in_status", st.Message())
 }
 
 // Start moves a registered model into progress on date on.
 func (s *Store) Start(ctx context.Context, p *auth.Principal, id int64, on time.Time) (Practice, error) {
 	if p == nil {
-		return Practice{}, apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return Practice{}, apperr.Unauthorized("practice.err.signin")
 	}
 	pr, err := s.readable(ctx, p, id)
 	if err != nil {
@@ -115,11 +80,11 @@ func (s *Store) Start(ctx context.Context, p *auth.Principal, id int64, on time.
 	if pr.Status != Registered {
 		return Practice{}, statusConflict(pr.Status, Registered)
 	}
-	on = dayOf(on)
+	on = db.DayOf(on)
 	if on.Before(pr.StartedOn) || on.After(s.today()) {
-		return Practice{}, apperr.Invalid("on", msgProgressDate)
+		return Practice{}, apperr.Invalid("on", "practice.err.progress_date")
 	}
-	return s.transition(ctx, p, pr, "start", Registered, "status = 'in_progress', progress_on = ?", day(on))
+	return s.transition(ctx, p, pr, "start", Registered, "status = 'in_progress', progress_on = ?", db.Day(on))
 }
 
 // transition moves pr out of status from with the SET clause set (and its
@@ -142,7 +107,7 @@ func (s *Store) transition(ctx context.Context, p *auth.Principal, pr Practice, 
 
 // step runs one status change inside tx and audits it.
 func (s *Store) step(ctx context.Context, tx *db.Tx, pr Practice, action string, from Status, set string, args ...any) error {
-	args = append(args, stamp(tx.Now()), pr.ID, string(from))
+	args = append(args, db.Stamp(tx.Now()), pr.ID, string(from))
 	res, err := tx.ExecContext(ctx, "UPDATE practices SET "+set+", version = version + 1, updated_at = ? WHERE id = ? AND status = ?", args...)
 	if err != nil {
 		return fmt.Errorf("practice: %s: %w", action, err)
@@ -201,13 +166,13 @@ type Recognition struct {
 // Recognize records that the unit rec.ByUnitID recognized model id.
 func (s *Store) Recognize(ctx context.Context, p *auth.Principal, id int64, rec Recognition) (Practice, error) {
 	if p == nil {
-		return Practice{}, apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return Practice{}, apperr.Unauthorized("practice.err.signin")
 	}
 	pr, err := s.readable(ctx, p, id)
 	if err != nil {
 		return Practice{}, err
 	}
-	rec.On = dayOf(rec.On)
+	rec.On = db.DayOf(rec.On)
 	rec.DecisionNo = clean(rec.DecisionNo)
 	above, err := s.above(ctx, pr.UnitID, rec.On)
 	if err != nil {
@@ -220,24 +185,24 @@ func (s *Store) Recognize(ctx context.Context, p *auth.Principal, id int64, rec 
 		}
 	}
 	if by == nil {
-		return Practice{}, apperr.Forbidden(msgRecognizerLevel)
+		return Practice{}, apperr.Forbidden("practice.err.recognizer")
 	}
 	ok, err := s.auth.Can(ctx, p, auth.PermApprove, by.ID)
 	if err != nil {
 		return Practice{}, err
 	}
 	if !ok {
-		return Practice{}, apperr.Forbidden(msgRecognizerLevel)
+		return Practice{}, apperr.Forbidden("practice.err.recognizer")
 	}
 	if pr.Status != InProgress {
 		return Practice{}, statusConflict(pr.Status, InProgress)
 	}
 	var es apperr.Errors
 	if rec.DecisionNo == "" || utf8.RuneCountInString(rec.DecisionNo) > 100 {
-		es.Add("decision_no", msgDecisionNo)
+		es.Add("decision_no", "practice.err.decision_no")
 	}
 	if rec.On.Before(pr.ProgressOn) || rec.On.After(s.today()) {
-		es.Add("on", msgRecDate)
+		es.Add("on", "practice.err.rec_date")
 	}
 	if err := es.Err(); err != nil {
 		return Practice{}, err
@@ -246,7 +211,7 @@ func (s *Store) Recognize(ctx context.Context, p *auth.Principal, id int64, rec 
 	after.DecisionNo = rec.DecisionNo
 	return s.transition(ctx, p, pr, "recognize", InProgress,
 		"status = 'recognized', recognized_by = ?, recognized_level = ?, decision_no = ?, recognized_on = ?, search_fold = ?",
-		by.ID, string(by.Level), rec.DecisionNo, day(rec.On), searchFold(&after))
+		by.ID, string(by.Level), rec.DecisionNo, db.Day(rec.On), searchFold(&after))
 }
 
 // above returns the units strictly above unitID in the tree on date, or,
@@ -257,7 +222,10 @@ func (s *Store) above(ctx context.Context, unitID int64, date time.Time) ([]org.
 		return us, err
 	}
 	hist, herr := s.units.History(ctx, unitID)
-	if herr != nil || len(hist) == 0 {
+	if herr != nil {
+		return nil, herr
+	}
+	if len(hist) == 0 {
 		return nil, err
 	}
 	near := hist[len(hist)-1].ValidTo
@@ -267,14 +235,22 @@ func (s *Store) above(ctx context.Context, unitID int64, date time.Time) ([]org.
 	return s.units.Ancestors(ctx, unitID, near)
 }
 
-// Recognizers returns the units from which p may recognize model pr on
+// Recognizers returns the units from which p may recognize model id on
 // date: those strictly above its owning unit on which p holds the approve
 // permission, top first. An empty list means p may not recognize it.
-func (s *Store) Recognizers(ctx context.Context, p *auth.Principal, pr Practice, date time.Time) ([]org.Unit, error) {
+func (s *Store) Recognizers(ctx context.Context, p *auth.Principal, id int64, date time.Time) ([]org.Unit, error) {
 	if p == nil {
-		return nil, nil
+		return nil, apperr.Unauthorized("practice.err.signin")
 	}
-	above, err := s.above(ctx, pr.UnitID, dayOf(date))
+	pr, err := s.readable(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.recognizers(ctx, p, pr, date)
+}
+
+func (s *Store) recognizers(ctx context.Context, p *auth.Principal, pr Practice, date time.Time) ([]org.Unit, error) {
+	above, err := s.above(ctx, pr.UnitID, db.DayOf(date))
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +270,7 @@ func (s *Store) Recognizers(ctx context.Context, p *auth.Principal, pr Practice,
 // Stop ends model id on date on, for reason.
 func (s *Store) Stop(ctx context.Context, p *auth.Principal, id int64, on time.Time, reason string) (Practice, error) {
 	if p == nil {
-		return Practice{}, apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return Practice{}, apperr.Unauthorized("practice.err.signin")
 	}
 	pr, err := s.readable(ctx, p, id)
 	if err != nil {
@@ -309,24 +285,24 @@ func (s *Store) Stop(ctx context.Context, p *auth.Principal, id int64, on time.T
 		return Practice{}, err
 	}
 	if !canWrite && !canApprove {
-		return Practice{}, apperr.Forbidden(msgStopForbidden)
+		return Practice{}, apperr.Forbidden("practice.err.stop_forbidden")
 	}
 	if pr.Status == Stopped {
-		return Practice{}, apperr.Conflict(msgIsStopped)
+		return Practice{}, apperr.Conflict("practice.err.is_stopped")
 	}
-	on = dayOf(on)
+	on = db.DayOf(on)
 	reason = cleanText(reason)
 	var es apperr.Errors
 	if reason == "" || utf8.RuneCountInString(reason) > 1000 {
-		es.Add("reason", msgStopReason)
+		es.Add("reason", "practice.err.stop_reason")
 	}
 	if on.Before(pr.StartedOn) || on.After(s.today()) {
-		es.Add("on", msgStopDate)
+		es.Add("on", "practice.err.stop_date")
 	}
 	if err := es.Err(); err != nil {
 		return Practice{}, err
 	}
-	return s.transition(ctx, p, pr, "stop", pr.Status, "status = 'stopped', stopped_on = ?, stop_reason = ?", day(on), reason)
+	return s.transition(ctx, p, pr, "stop", pr.Status, "status = 'stopped', stopped_on = ?, stop_reason = ?", db.Day(on), reason)
 }
 
 // Adoption is another unit taking up a recognized model.
@@ -342,26 +318,23 @@ type Adoption struct {
 // sourceID, and marks the source replicated.
 func (s *Store) Adopt(ctx context.Context, p *auth.Principal, sourceID int64, a Adoption) (Practice, error) {
 	if p == nil {
-		return Practice{}, apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return Practice{}, apperr.Unauthorized("practice.err.signin")
 	}
-	src, err := load(ctx, s.db, sourceID)
+	src, _, err := s.visible(ctx, p, sourceID)
 	if err != nil {
 		return Practice{}, err
 	}
 	if !src.Status.Public() {
-		if ok, _ := s.auth.Can(ctx, p, auth.PermRead, src.UnitID); !ok {
-			return Practice{}, apperr.NotFound(msgNotFound)
-		}
 		if src.Status == Stopped {
-			return Practice{}, apperr.Conflict(msgIsStopped)
+			return Practice{}, apperr.Conflict("practice.err.is_stopped")
 		}
-		return Practice{}, apperr.Conflict(msgAdoptUnrec)
+		return Practice{}, apperr.Conflict("practice.err.adopt_unrec")
 	}
 	today := s.today()
 	unit, err := s.units.Get(ctx, a.UnitID, today)
 	if err != nil {
 		if apperr.CodeOf(err) == apperr.CodeNotFound {
-			return Practice{}, apperr.Invalid("unit_id", msgAdoptUnit)
+			return Practice{}, apperr.Invalid("unit_id", "practice.err.adopt_unit")
 		}
 		return Practice{}, err
 	}
@@ -369,7 +342,7 @@ func (s *Store) Adopt(ctx context.Context, p *auth.Principal, sourceID int64, a 
 		return Practice{}, err
 	}
 	if a.UnitID == src.UnitID {
-		return Practice{}, apperr.Invalid("unit_id", msgAdoptSelf)
+		return Practice{}, apperr.Invalid("unit_id", "practice.err.adopt_self")
 	}
 	if a.StartedOn.IsZero() {
 		a.StartedOn = today
@@ -400,7 +373,7 @@ func (s *Store) Adopt(ctx context.Context, p *auth.Principal, sourceID int64, a 
 			return fmt.Errorf("practice: adopt: %w", err)
 		}
 		if n > 0 {
-			return apperr.Conflict(msgAdoptTwice)
+			return apperr.Conflict("practice.err.adopt_twice")
 		}
 		pr, err := insert(ctx, tx, in, src.ID, src.Lineage, src.RootID)
 		if err != nil {
@@ -424,11 +397,34 @@ func (s *Store) Adopt(ctx context.Context, p *auth.Principal, sourceID int64, a 
 	return s.Get(ctx, p, out.ID)
 }
 
-// AdoptionUnits returns the active units where p may adopt model src:
-// the units p holds the write permission on (and, for grants above the
-// communes, their subtrees), without src's owning unit, at most limit.
-func (s *Store) AdoptionUnits(ctx context.Context, p *auth.Principal, src Practice, limit int) ([]org.Unit, error) {
+// AdoptionUnits returns the active units where p may adopt model
+// sourceID (which p may read, or which is public): the units p holds the
+// write permission on (and, for grants above the communes, their
+// subtrees), without the source's owning unit, at most limit.
+func (s *Store) AdoptionUnits(ctx context.Context, p *auth.Principal, sourceID int64, limit int) ([]org.Unit, error) {
 	if p == nil {
+		return nil, apperr.Unauthorized("practice.err.signin")
+	}
+	src, _, err := s.visible(ctx, p, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	return s.writableUnits(ctx, p, src.UnitID, limit)
+}
+
+// WritableUnits returns the active units where p may register models,
+// in tree order, at most limit.
+func (s *Store) WritableUnits(ctx context.Context, p *auth.Principal, limit int) ([]org.Unit, error) {
+	if p == nil {
+		return nil, apperr.Unauthorized("practice.err.signin")
+	}
+	return s.writableUnits(ctx, p, 0, limit)
+}
+
+// writableUnits lists the active units in the subtrees of p's write
+// grants, without unit except, at most limit.
+func (s *Store) writableUnits(ctx context.Context, p *auth.Principal, except int64, limit int) ([]org.Unit, error) {
+	if !p.User.Active {
 		return nil, nil
 	}
 	today := s.today()
@@ -442,7 +438,7 @@ func (s *Store) AdoptionUnits(ctx context.Context, p *auth.Principal, src Practi
 			return nil, err
 		}
 		for _, u := range sub {
-			if u.ID != src.UnitID && !slices.ContainsFunc(out, func(x org.Unit) bool { return x.ID == u.ID }) {
+			if u.ID != except && !slices.ContainsFunc(out, func(x org.Unit) bool { return x.ID == u.ID }) {
 				out = append(out, u)
 			}
 			if len(out) >= limit {
@@ -453,8 +449,47 @@ func (s *Store) AdoptionUnits(ctx context.Context, p *auth.Principal, src Practi
 	return out, nil
 }
 
-// WritableUnits returns the active units where p may register models,
-// in tree order, at most limit.
-func (s *Store) WritableUnits(ctx context.Context, p *auth.Principal, limit int) ([]org.Unit, error) {
-	return s.AdoptionUnits(ctx, p, Practice{}, limit)
+// Actions are what a viewer may do with a model, to offer on its page.
+type Actions struct {
+	Edit      bool // edit, add results and files
+	Start     bool
+	Recognize bool
+	Adopt     bool
+	Stop      bool
+}
+
+// Actions returns what p may do now with model pr (obtained through
+// Get): the same rules the steps themselves check.
+func (s *Store) Actions(ctx context.Context, p *auth.Principal, pr Practice) (Actions, error) {
+	var a Actions
+	if p == nil {
+		return a, nil
+	}
+	canWrite, err := s.auth.Can(ctx, p, auth.PermWrite, pr.UnitID)
+	if err != nil {
+		return a, err
+	}
+	canApprove, err := s.auth.Can(ctx, p, auth.PermApprove, pr.UnitID)
+	if err != nil {
+		return a, err
+	}
+	live := pr.Status != Stopped
+	a.Edit = canWrite && live
+	a.Start = canWrite && pr.Status == Registered
+	a.Stop = (canWrite || canApprove) && live
+	if pr.Status == InProgress {
+		recs, err := s.recognizers(ctx, p, pr, s.today())
+		if err != nil {
+			return a, err
+		}
+		a.Recognize = len(recs) > 0
+	}
+	if pr.Status.Public() {
+		us, err := s.writableUnits(ctx, p, pr.UnitID, 1)
+		if err != nil {
+			return a, err
+		}
+		a.Adopt = len(us) > 0
+	}
+	return a, nil
 }

@@ -21,12 +21,13 @@
 package practice
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -57,24 +58,11 @@ func (f Field) Valid() bool {
 	return false
 }
 
-// Label is the field's Vietnamese name.
-func (f Field) Label() string {
-	switch f {
-	case Economy:
-		return "Kinh tế"
-	case CultureSociety:
-		return "Văn hóa – xã hội"
-	case DefenceSecurity:
-		return "Quốc phòng – an ninh"
-	case PartyBuilding:
-		return "Xây dựng Đảng"
-	case GovernmentBuilding:
-		return "Xây dựng chính quyền"
-	case EthnicReligious:
-		return "Dân tộc, tôn giáo"
-	}
-	return string(f)
-}
+// Message is the field's label as a catalog message.
+func (f Field) Message() i18n.Message { return i18n.M("practice.field." + string(f)) }
+
+// Label is the field's Vietnamese name (the XLSX register's word).
+func (f Field) Label() string { return label("practice.field." + string(f)) }
 
 // OwnerType says who runs a model.
 type OwnerType string
@@ -88,16 +76,11 @@ const (
 // Valid reports whether o is a known owner type.
 func (o OwnerType) Valid() bool { return o == Collective || o == Individual }
 
-// Label is the owner type's Vietnamese name.
-func (o OwnerType) Label() string {
-	switch o {
-	case Collective:
-		return "Tập thể"
-	case Individual:
-		return "Cá nhân"
-	}
-	return string(o)
-}
+// Message is the owner type's label as a catalog message.
+func (o OwnerType) Message() i18n.Message { return i18n.M("practice.owner." + string(o)) }
+
+// Label is the owner type's Vietnamese name (the XLSX register's word).
+func (o OwnerType) Label() string { return label("practice.owner." + string(o)) }
 
 // Status is where a model is in its lifecycle.
 type Status string
@@ -124,22 +107,11 @@ func (s Status) Valid() bool {
 	return false
 }
 
-// Label is the status's Vietnamese name.
-func (s Status) Label() string {
-	switch s {
-	case Registered:
-		return "Đăng ký"
-	case InProgress:
-		return "Đang triển khai"
-	case Recognized:
-		return "Được công nhận"
-	case Replicated:
-		return "Được nhân rộng"
-	case Stopped:
-		return "Đã dừng"
-	}
-	return string(s)
-}
+// Message is the status's label as a catalog message.
+func (s Status) Message() i18n.Message { return i18n.M("practice.status." + string(s)) }
+
+// Label is the status's Vietnamese name (the XLSX register's word).
+func (s Status) Label() string { return label("practice.status." + string(s)) }
 
 // Public reports whether a model in status s has a public page: it was
 // recognized (and possibly replicated since).
@@ -233,62 +205,6 @@ type File struct {
 // IsImage reports whether the file is a picture (shown as a thumbnail).
 func (f File) IsImage() bool { return strings.HasPrefix(f.ContentType, "image/") }
 
-// Messages shown to users.
-const (
-	msgNotFound       = "Không tìm thấy mô hình."
-	msgName           = "Chưa nhập tên mô hình (tối đa 300 ký tự)."
-	msgField          = "Hãy chọn lĩnh vực."
-	msgOwnerType      = "Hãy chọn chủ thể là tập thể hay cá nhân."
-	msgOwnerName      = "Chưa nhập tên tập thể hoặc cá nhân thực hiện (tối đa 200 ký tự)."
-	msgOwnerTitle     = "Chức vụ không được dài quá 200 ký tự."
-	msgPhone          = "Số điện thoại chỉ gồm chữ số, có thể bắt đầu bằng dấu + (8–15 chữ số)."
-	msgMovement       = "Tên phong trào, cuộc vận động không được dài quá 300 ký tự."
-	msgStarted        = "Ngày bắt đầu không hợp lệ: phải từ năm 1990 đến hôm nay."
-	msgLong           = "Nội dung quá dài (tối đa 20.000 ký tự)."
-	msgUnit           = "Hãy chọn đơn vị chủ quản đang hoạt động."
-	msgStale          = "Mô hình đã được người khác cập nhật. Vui lòng tải lại trang và thử lại."
-	msgStoppedEdit    = "Mô hình đã dừng, không thể sửa."
-	msgIndicator      = "Chưa nhập tên kết quả (chỉ tiêu), tối đa 200 ký tự."
-	msgMeasure        = "Đơn vị tính không được dài quá 50 ký tự."
-	msgResultDate     = "Ngày của kết quả phải từ ngày bắt đầu mô hình đến hôm nay."
-	msgResultValue    = "Số liệu không hợp lệ."
-	msgForbiddenWrite = "Chỉ cán bộ của đơn vị chủ quản mới được đăng ký, cập nhật mô hình."
-)
-
-const dateLayout = "2006-01-02"
-
-// day formats a date as stored.
-func day(t time.Time) string { return t.Format(dateLayout) }
-
-// dayOf returns midnight UTC of t's calendar day.
-func dayOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func parseDay(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(dateLayout, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("practice: stored date %q: %w", s, err)
-	}
-	return t, nil
-}
-
-// Timestamps are stored fixed-width so that they compare as strings.
-const stampLayout = "2006-01-02T15:04:05.000000Z"
-
-func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
-
-func parseStamp(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("practice: stored time %q: %w", s, err)
-	}
-	return t.UTC(), nil
-}
-
 // clean trims, collapses inner spaces and normalizes Vietnamese spelling.
 func clean(s string) string { return vntext.Normalize(strings.Join(strings.Fields(s), " ")) }
 
@@ -325,19 +241,19 @@ func validate(in *Input, today time.Time) error {
 	in.Goals = cleanText(in.Goals)
 	in.Notes = cleanText(in.Notes)
 	if in.Name == "" || utf8.RuneCountInString(in.Name) > 300 {
-		es.Add("name", msgName)
+		es.Add("name", "practice.err.name")
 	}
 	if !in.Field.Valid() {
-		es.Add("field", msgField)
+		es.Add("field", "practice.err.field")
 	}
 	if !in.OwnerType.Valid() {
-		es.Add("owner_type", msgOwnerType)
+		es.Add("owner_type", "practice.err.owner_type")
 	}
 	if in.OwnerName == "" || utf8.RuneCountInString(in.OwnerName) > 200 {
-		es.Add("owner_name", msgOwnerName)
+		es.Add("owner_name", "practice.err.owner_name")
 	}
 	if utf8.RuneCountInString(in.OwnerTitle) > 200 {
-		es.Add("owner_title", msgOwnerTitle)
+		es.Add("owner_title", "practice.err.owner_title")
 	}
 	if in.OwnerType == Collective {
 		in.OwnerTitle = ""
@@ -351,19 +267,19 @@ func validate(in *Input, today time.Time) error {
 			}
 		}
 		if !ok {
-			es.Add("owner_phone", msgPhone)
+			es.Add("owner_phone", "practice.err.phone")
 		}
 	}
 	if utf8.RuneCountInString(in.Movement) > 300 {
-		es.Add("movement", msgMovement)
+		es.Add("movement", "practice.err.movement")
 	}
-	in.StartedOn = dayOf(in.StartedOn)
+	in.StartedOn = db.DayOf(in.StartedOn)
 	if in.StartedOn.Year() < 1990 || in.StartedOn.After(today) {
-		es.Add("started_on", msgStarted)
+		es.Add("started_on", "practice.err.started")
 	}
 	for _, f := range []struct{ name, v string }{{"description", in.Description}, {"goals", in.Goals}, {"notes", in.Notes}} {
 		if utf8.RuneCountInString(f.v) > 20000 {
-			es.Add(f.name, msgLong)
+			es.Add(f.name, "practice.err.long")
 		}
 	}
 	return es.Err()
@@ -374,18 +290,18 @@ func validateResult(r *Result, started, today time.Time) error {
 	var es apperr.Errors
 	r.Indicator = clean(r.Indicator)
 	r.Measure = clean(r.Measure)
-	r.On = dayOf(r.On)
+	r.On = db.DayOf(r.On)
 	if r.Indicator == "" || utf8.RuneCountInString(r.Indicator) > 200 {
-		es.Add("indicator", msgIndicator)
+		es.Add("indicator", "practice.err.indicator")
 	}
 	if utf8.RuneCountInString(r.Measure) > 50 {
-		es.Add("measure", msgMeasure)
+		es.Add("measure", "practice.err.measure")
 	}
 	if r.On.IsZero() || r.On.Before(started) || r.On.After(today) {
-		es.Add("on", msgResultDate)
+		es.Add("on", "practice.err.result_date")
 	}
 	if r.Value != r.Value || r.Value > 1e15 || r.Value < -1e15 {
-		es.Add("value", msgResultValue)
+		es.Add("value", "practice.err.result_value")
 	}
 	return es.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ type env struct {
 	ctx   context.Context
 	clock *time.Time
 
-	officerQL, officerMS, officerDD, leaderQL, leaderCL, leaderCLO, leaderLS *auth.Principal
+	officerQL, officerMS, officerDD, leaderQL, leaderCL, leaderCLO, leaderLS, leaderTW *auth.Principal
 }
 
 func newEnv(t *testing.T, d *db.DB) *env {
@@ -66,6 +67,7 @@ func newEnv(t *testing.T, d *db.DB) *env {
 	e.leaderCL = e.user("leader.cl", auth.RoleLeader, e.u.ChiLang.ID)
 	e.leaderCLO = e.user("leader.clo", auth.RoleLeader, e.u.CaoLoc.ID)
 	e.leaderLS = e.user("leader.ls", auth.RoleLeader, e.u.LangSon.ID)
+	e.leaderTW = e.user("leader.tw", auth.RoleLeader, e.u.Central.ID)
 	return e
 }
 
@@ -222,11 +224,11 @@ func TestLifecycle(t *testing.T) {
 			t.Fatalf("a refused recognition changed the data:\n%s\n%s", before, got)
 		}
 		// The province leader may recognize in the name of the province.
-		units, err := e.s.Recognizers(e.ctx, e.leaderLS, pr, now)
+		units, err := e.s.Recognizers(e.ctx, e.leaderLS, pr.ID, now)
 		if err != nil || len(units) != 2 || units[0].ID != e.u.LangSon.ID || units[1].ID != e.u.ChiLang.ID {
 			t.Errorf("province leader's recognizers = %v, %v", units, err)
 		}
-		if units, _ := e.s.Recognizers(e.ctx, e.leaderCLO, pr, now); len(units) != 0 {
+		if units, err := e.s.Recognizers(e.ctx, e.leaderCLO, pr.ID, now); apperr.CodeOf(err) != apperr.CodeNotFound || len(units) != 0 {
 			t.Errorf("neighbour district leader may recognize from %v", units)
 		}
 
@@ -342,7 +344,7 @@ func TestReplicationTree(t *testing.T) {
 		_, err = e.s.Adopt(e.ctx, e.officerDD, orig.ID, Adoption{UnitID: e.u.DongDang.ID})
 		wantCode(t, "a unit adopts the same family twice", err, apperr.CodeConflict)
 
-		fam, err := e.s.Family(e.ctx, orig.RootID)
+		fam, err := e.s.Family(e.ctx, e.officerQL, orig.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -353,6 +355,18 @@ func TestReplicationTree(t *testing.T) {
 		want := []string{e.u.QuangLang.Name, ">" + e.u.MaiSao.Name, ">>" + e.u.DongDang.Name}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("family = %v, want %v", got, want)
+		}
+		// Only the owner's own model opens for its officer; the others
+		// show where they run, nothing more.
+		if !fam[0].Readable || fam[1].Readable || fam[2].Readable {
+			t.Errorf("family readable flags for the Quang Lang officer: %+v", fam)
+		}
+		// A registered adoption is not public: its family is not shown to
+		// an officer who cannot read it.
+		_, err = e.s.Family(e.ctx, e.officerMS, dd.ID)
+		wantCode(t, "family of an unreadable, unrecognized model", err, apperr.CodeNotFound)
+		if fam, err := e.s.Family(e.ctx, nil, orig.ID); err != nil || len(fam) != 3 {
+			t.Errorf("the public family of a recognized model: %v, %v", fam, err)
 		}
 		reps := func(id int64) int {
 			pr, err := load(e.ctx, d, id)
@@ -371,7 +385,7 @@ func TestReplicationTree(t *testing.T) {
 		if reps(orig.ID) != 1 || reps(ms.ID) != 0 {
 			t.Errorf("after stop: replications = %d, %d; want 1, 0", reps(orig.ID), reps(ms.ID))
 		}
-		best, err := e.s.Best(e.ctx, nil, 10)
+		best, err := e.s.Best(e.ctx, e.leaderTW, 0, 10)
 		if err != nil || len(best) != 2 || best[0].ID != orig.ID {
 			t.Errorf("best = %+v, %v", best, err)
 		}
@@ -388,17 +402,13 @@ func TestCountsMatchListAndStopLeaves(t *testing.T) {
 		e.recognized(e.officerDD, e.leaderCLO, e.u.DongDang.ID, e.u.CaoLoc.ID, "Tiếng kẻng an ninh")
 		e.create(e.officerDD, e.u.DongDang.ID, "Dòng họ tự quản", PartyBuilding)
 
-		chiLang, err := e.units.ScopeUnits(e.ctx, []int64{e.u.ChiLang.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
 		check := func(what string, f Filter, wantTotal int) Counts {
 			t.Helper()
-			list, total, err := e.s.List(e.ctx, f)
+			list, total, err := e.s.List(e.ctx, e.leaderTW, f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, err := e.s.Counts(e.ctx, f)
+			c, err := e.s.Counts(e.ctx, e.leaderTW, f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -416,29 +426,49 @@ func TestCountsMatchListAndStopLeaves(t *testing.T) {
 			return c
 		}
 		check("everything", Filter{}, 6)
-		check("district Chi Lăng", Filter{Units: chiLang}, 4)
-		check("district Chi Lăng, economy", Filter{Units: chiLang, Field: Economy}, 2)
+		check("district Chi Lăng", Filter{Unit: e.u.ChiLang.ID}, 4)
+		check("district Chi Lăng, economy", Filter{Unit: e.u.ChiLang.ID, Field: Economy}, 2)
 		check("recognized by a district", Filter{Level: org.District}, 1)
 		check("period 2023", Filter{Period: "2023"}, 6)
 		check("period 2022", Filter{Period: "2022"}, 0)
 		check("owner individual", Filter{OwnerType: Individual}, 0)
 		check("a page of two", Filter{Limit: 2}, 6)
-		check("nothing in scope", Filter{Units: []int64{}}, 0)
-		_, _, err = e.s.List(e.ctx, Filter{Period: "20x3"})
+		check("nothing in the unit", Filter{Unit: e.u.SocTrang.ID}, 0)
+		_, _, err := e.s.List(e.ctx, e.leaderTW, Filter{Period: "20x3"})
 		wantCode(t, "bad period", err, apperr.CodeInvalid)
 
-		c := check("before the stop", Filter{Units: chiLang}, 4)
+		// The scope is the caller's: a commune officer lists his commune's
+		// models only, another commune is not found, a visitor must sign in.
+		if list, total, err := e.s.List(e.ctx, e.officerMS, Filter{}); err != nil || total != 1 || list[0].Name != "Camera an ninh" {
+			t.Errorf("officer of Mai Sao lists %d: %v, %v", total, list, err)
+		}
+		if c, err := e.s.Counts(e.ctx, e.officerMS, Filter{}); err != nil || c.Total != 1 || c.ByStatus[Registered] != 1 {
+			t.Errorf("officer of Mai Sao counts %+v, %v", c, err)
+		}
+		_, _, err = e.s.List(e.ctx, e.officerMS, Filter{Unit: e.u.QuangLang.ID})
+		wantCode(t, "a neighbour commune's list", err, apperr.CodeNotFound)
+		_, err = e.s.Counts(e.ctx, e.leaderCLO, Filter{Unit: e.u.ChiLang.ID})
+		wantCode(t, "a neighbour district's counts", err, apperr.CodeNotFound)
+		_, err = e.s.Best(e.ctx, e.officerMS, e.u.QuangLang.ID, 10)
+		wantCode(t, "a neighbour commune's best models", err, apperr.CodeNotFound)
+		_, _, err = e.s.List(e.ctx, nil, Filter{})
+		wantCode(t, "a visitor's list", err, apperr.CodeUnauthorized)
+		if best, err := e.s.Best(e.ctx, e.officerMS, 0, 10); err != nil || len(best) != 0 {
+			t.Errorf("officer of Mai Sao's best models: %v, %v (the recognized one is in Đồng Đăng)", best, err)
+		}
+
+		c := check("before the stop", Filter{Unit: e.u.ChiLang.ID}, 4)
 		if c.ByField[CultureSociety] != 1 || c.ByStatus[Registered] != 4 {
 			t.Errorf("counts before stop: %+v", c)
 		}
 		if _, err := e.s.Stop(e.ctx, e.officerQL, stopMe.ID, now, "Thiếu kinh phí duy trì"); err != nil {
 			t.Fatal(err)
 		}
-		c = check("after the stop", Filter{Units: chiLang}, 3)
+		c = check("after the stop", Filter{Unit: e.u.ChiLang.ID}, 3)
 		if c.ByField[CultureSociety] != 0 || c.ByStatus[Registered] != 3 || c.ByStatus[Stopped] != 1 {
 			t.Errorf("counts after stop: %+v", c)
 		}
-		check("only stopped", Filter{Units: chiLang, Statuses: []Status{Stopped}}, 1)
+		check("only stopped", Filter{Unit: e.u.ChiLang.ID, Statuses: []Status{Stopped}}, 1)
 		check("past the last page", Filter{Offset: 100}, 5)
 	})
 }
@@ -459,7 +489,7 @@ func TestSearchFoldingAndCollation(t *testing.T) {
 		for _, n := range names {
 			e.create(e.officerQL, e.u.QuangLang.ID, n, Economy)
 		}
-		list, _, err := e.s.List(e.ctx, Filter{Limit: 100})
+		list, _, err := e.s.List(e.ctx, e.officerQL, Filter{Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -495,7 +525,7 @@ func TestSearchFoldingAndCollation(t *testing.T) {
 			{"50%", "-"},
 			{"_", "-"},
 		} {
-			list, total, err := e.s.List(e.ctx, Filter{Search: c.q})
+			list, total, err := e.s.List(e.ctx, e.officerQL, Filter{Search: c.q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -586,10 +616,14 @@ func TestResults(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		rs, err := e.s.Results(e.ctx, pr.ID)
+		rs, err := e.s.Results(e.ctx, e.officerQL, pr.ID)
 		if err != nil || len(rs) != 2 || rs[0].Value != 5112 || rs[1].Measure != "đồng" {
 			t.Errorf("results = %+v, %v", rs, err)
 		}
+		_, err = e.s.Results(e.ctx, e.officerMS, pr.ID)
+		wantCode(t, "a neighbour reads the results of a registered model", err, apperr.CodeNotFound)
+		_, err = e.s.Results(e.ctx, nil, pr.ID)
+		wantCode(t, "a visitor reads the results of a registered model", err, apperr.CodeNotFound)
 	})
 }
 
@@ -663,7 +697,7 @@ func TestUploads(t *testing.T) {
 		if err != nil || doc.HasThumb || doc.ContentType != "application/pdf" {
 			t.Fatalf("pdf: %+v, %v", doc, err)
 		}
-		_, r, err := e.s.OpenFile(e.ctx, pr.ID, img.ID, true)
+		_, r, err := e.s.OpenFile(e.ctx, e.officerQL, pr.ID, img.ID, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -672,11 +706,23 @@ func TestUploads(t *testing.T) {
 		if err != nil || th.Width != ThumbSize || th.Height != ThumbSize/2 {
 			t.Errorf("thumbnail %dx%d, %v", th.Width, th.Height, err)
 		}
-		if _, _, err := e.s.OpenFile(e.ctx, pr.ID, doc.ID, true); apperr.CodeOf(err) != apperr.CodeNotFound {
+		if _, _, err := e.s.OpenFile(e.ctx, e.officerQL, pr.ID, doc.ID, true); apperr.CodeOf(err) != apperr.CodeNotFound {
 			t.Errorf("a PDF has a thumbnail: %v", err)
 		}
-		if _, _, err := e.s.OpenFile(e.ctx, pr.ID+1, img.ID, false); apperr.CodeOf(err) != apperr.CodeNotFound {
+		if _, _, err := e.s.OpenFile(e.ctx, e.officerQL, pr.ID+1, img.ID, false); apperr.CodeOf(err) != apperr.CodeNotFound {
 			t.Errorf("a file is reachable through another model: %v", err)
+		}
+		if _, _, err := e.s.OpenFile(e.ctx, e.officerMS, pr.ID, img.ID, true); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("a neighbour opens a file: %v", err)
+		}
+		if _, _, err := e.s.OpenPublicThumb(e.ctx, pr.ID, img.ID); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("the photo of a registered model is public: %v", err)
+		}
+		if _, err := e.s.Files(e.ctx, e.officerMS, pr.ID); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("a neighbour lists the files: %v", err)
+		}
+		if _, err := e.s.PublicPhotos(e.ctx, pr.ID); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("the photos of a registered model are public: %v", err)
 		}
 		if len(objects(t, e.dir)) != 3 {
 			t.Errorf("stored objects: %v", objects(t, e.dir))
@@ -697,7 +743,7 @@ func TestUploads(t *testing.T) {
 		if len(objects(t, e.dir)) != 5 {
 			t.Fatalf("the crash should have left two objects: %v", objects(t, e.dir))
 		}
-		files, err := e.s.Files(e.ctx, pr.ID)
+		files, err := e.s.Files(e.ctx, e.officerQL, pr.ID)
 		if err != nil || len(files) != 2 {
 			t.Fatalf("after the crash the model shows %d files, want the 2 complete ones (%v)", len(files), err)
 		}
@@ -706,7 +752,7 @@ func TestUploads(t *testing.T) {
 		if pendingID == 0 {
 			t.Fatal("no pending row")
 		}
-		if _, _, err := e.s.OpenFile(e.ctx, pr.ID, pendingID, false); apperr.CodeOf(err) != apperr.CodeNotFound {
+		if _, _, err := e.s.OpenFile(e.ctx, e.officerQL, pr.ID, pendingID, false); apperr.CodeOf(err) != apperr.CodeNotFound {
 			t.Errorf("the orphan is served: %v", err)
 		}
 		// A sweep right away keeps it (it may be an upload in flight) …
@@ -771,5 +817,75 @@ func TestSheetVocabulary(t *testing.T) {
 		if sheet.Fields[i].Code != string(f) || sheet.Fields[i].Label != f.Label() {
 			t.Errorf("sheet field %d = %+v, registry %s %q", i, sheet.Fields[i], f, f.Label())
 		}
+	}
+}
+
+// TestThumbResampling checks the thumbnail scaler: a picture split
+// black and white keeps its halves, a transparent one is laid on white,
+// and the JPEG made from a photo carrying EXIF (orientation, maker notes,
+// GPS and the like) is turned upright and carries no EXIF itself.
+func TestThumbResampling(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 1000, 400))
+	for y := 0; y < 400; y++ {
+		for x := 500; x < 1000; x++ {
+			src.Set(x, y, color.White)
+		}
+		for x := 0; x < 500; x++ {
+			src.Set(x, y, color.Black)
+		}
+	}
+	out := downscale(src, ThumbSize)
+	if b := out.Bounds(); b.Dx() != ThumbSize || b.Dy() != ThumbSize*400/1000 {
+		t.Fatalf("scaled to %v", b)
+	}
+	gray := func(x, y int) uint32 { r, _, _, _ := out.At(x, y).RGBA(); return r >> 8 }
+	if gray(10, 50) > 10 || gray(ThumbSize-10, 50) < 245 {
+		t.Errorf("halves after scaling: left %d, right %d", gray(10, 50), gray(ThumbSize-10, 50))
+	}
+	// A one-pixel checkerboard averages to grey, where picking pixels
+	// (nearest neighbour) would give black or white: the scaler filters.
+	board := image.NewGray(image.Rect(0, 0, 1200, 1200))
+	for y := 0; y < 1200; y++ {
+		for x := 0; x < 1200; x++ {
+			if (x+y)%2 == 0 {
+				board.SetGray(x, y, color.Gray{Y: 255})
+			}
+		}
+	}
+	small := downscale(board, ThumbSize)
+	for _, pt := range []image.Point{{10, 10}, {200, 333}, {479, 479}} {
+		if r, _, _, _ := small.At(pt.X, pt.Y).RGBA(); r>>8 < 90 || r>>8 > 165 {
+			t.Errorf("checkerboard at %v scaled to %d, want grey", pt, r>>8)
+		}
+	}
+	clear := downscale(image.NewNRGBA(image.Rect(0, 0, 900, 900)), ThumbSize)
+	if r, g, b, _ := clear.At(100, 100).RGBA(); r>>8 != 255 || g>>8 != 255 || b>>8 != 255 {
+		t.Errorf("a transparent picture is not laid on white: %v", clear.At(100, 100))
+	}
+
+	// A 600×300 JPEG with an EXIF segment saying "rotate 90° clockwise".
+	var plain bytes.Buffer
+	if err := jpeg.Encode(&plain, image.NewRGBA(image.Rect(0, 0, 600, 300)), nil); err != nil {
+		t.Fatal(err)
+	}
+	exif := []byte{0xFF, 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
+		'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0}
+	photo := append(append([]byte{0xFF, 0xD8}, exif...), plain.Bytes()[2:]...)
+	if o := jpegOrientation(photo); o != 6 {
+		t.Fatalf("test photo orientation = %d", o)
+	}
+	thumb, w, h, err := makeThumb(photo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w != 600 || h != 300 {
+		t.Errorf("original size %d×%d", w, h)
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(thumb))
+	if err != nil || cfg.Width != ThumbSize/2 || cfg.Height != ThumbSize {
+		t.Errorf("thumbnail %d×%d, %v; want %d×%d, upright", cfg.Width, cfg.Height, err, ThumbSize/2, ThumbSize)
+	}
+	if bytes.Contains(thumb, []byte("Exif")) || jpegOrientation(thumb) != 1 {
+		t.Error("the thumbnail carries EXIF")
 	}
 }

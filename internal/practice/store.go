@@ -42,7 +42,7 @@ func NewStore(d *db.DB, units *org.Store, authStore *auth.Store, files *blob.Buc
 }
 
 // today is the database clock's calendar day.
-func (s *Store) today() time.Time { return dayOf(s.db.Now()) }
+func (s *Store) today() time.Time { return db.DayOf(s.db.Now()) }
 
 // cols selects a Practice from practices p; scan it with scanPractice.
 const cols = `p.id, p.unit_id, p.name, p.field, p.owner_type, p.owner_name, p.owner_title, p.owner_phone,
@@ -73,14 +73,14 @@ func scanPractice(r scanner, extra ...any) (Practice, error) {
 		dst *time.Time
 		s   string
 	}{{&p.StartedOn, started}, {&p.ProgressOn, progress.String}, {&p.RecognizedOn, recOn.String}, {&p.StoppedOn, stopOn.String}} {
-		if *d.dst, err = parseDay(d.s); err != nil {
+		if *d.dst, err = db.ParseDay(d.s); err != nil {
 			return p, err
 		}
 	}
-	if p.CreatedAt, err = parseStamp(created); err != nil {
+	if p.CreatedAt, err = db.ParseStamp(created); err != nil {
 		return p, err
 	}
-	if p.UpdatedAt, err = parseStamp(updated); err != nil {
+	if p.UpdatedAt, err = db.ParseStamp(updated); err != nil {
 		return p, err
 	}
 	return p, nil
@@ -90,7 +90,7 @@ func scanPractice(r scanner, extra ...any) (Practice, error) {
 func load(ctx context.Context, q db.Querier, id int64) (Practice, error) {
 	p, err := scanPractice(q.QueryRowContext(ctx, "SELECT "+cols+" FROM practices p WHERE p.id = ?", id))
 	if errors.Is(err, db.ErrNotFound) {
-		return p, apperr.NotFound(msgNotFound)
+		return p, apperr.NotFound("practice.err.not_found")
 	}
 	if err != nil {
 		return p, fmt.Errorf("practice: get %d: %w", id, err)
@@ -102,21 +102,49 @@ func load(ctx context.Context, q db.Querier, id int64) (Practice, error) {
 // for an unknown id) a not-found error, so that nobody learns what lies
 // outside their scope.
 func (s *Store) Get(ctx context.Context, p *auth.Principal, id int64) (Practice, error) {
+	pr, err := s.readable(ctx, p, id)
+	if err != nil {
+		return Practice{}, err
+	}
+	if err := s.fillNames(ctx, []*Practice{&pr}); err != nil {
+		return Practice{}, err
+	}
+	return pr, nil
+}
+
+// readable loads model id for p: a not-found error when p may not read it.
+func (s *Store) readable(ctx context.Context, p *auth.Principal, id int64) (Practice, error) {
 	pr, err := load(ctx, s.db, id)
 	if err != nil {
-		return pr, err
+		return Practice{}, err
 	}
 	ok, err := s.auth.Can(ctx, p, auth.PermRead, pr.UnitID)
 	if err != nil {
 		return Practice{}, err
 	}
 	if !ok {
-		return Practice{}, apperr.NotFound(msgNotFound)
-	}
-	if err := s.fillNames(ctx, []*Practice{&pr}); err != nil {
-		return Practice{}, err
+		return Practice{}, apperr.NotFound("practice.err.not_found")
 	}
 	return pr, nil
+}
+
+// visible loads model id for p when p may read it or it is public (a
+// recognized model anyone may see): the models whose results, photos and
+// family a viewer may see.
+func (s *Store) visible(ctx context.Context, p *auth.Principal, id int64) (pr Practice, readable bool, err error) {
+	pr, err = load(ctx, s.db, id)
+	if err != nil {
+		return Practice{}, false, err
+	}
+	if p != nil {
+		if readable, err = s.auth.Can(ctx, p, auth.PermRead, pr.UnitID); err != nil {
+			return Practice{}, false, err
+		}
+	}
+	if !readable && !pr.Status.Public() {
+		return Practice{}, false, apperr.NotFound("practice.err.not_found")
+	}
+	return pr, readable, nil
 }
 
 // PublicPractice is what the public page of a recognized model shows:
@@ -150,7 +178,7 @@ func (s *Store) GetPublic(ctx context.Context, id int64) (PublicPractice, error)
 		return PublicPractice{}, err
 	}
 	if !pr.Status.Public() {
-		return PublicPractice{}, apperr.NotFound(msgNotFound)
+		return PublicPractice{}, apperr.NotFound("practice.err.not_found")
 	}
 	if err := s.fillNames(ctx, []*Practice{&pr}); err != nil {
 		return PublicPractice{}, err
@@ -166,8 +194,8 @@ func toPublic(pr Practice) PublicPractice {
 		Replications: pr.Replications, SourceID: pr.SourceID}
 }
 
-// fillNames sets UnitName and RecognizedByName from each unit's latest
-// version (a closed unit keeps the name it ended with).
+// fillNames sets UnitName and RecognizedByName from each unit's name
+// today (a closed unit keeps the name it ended with).
 func (s *Store) fillNames(ctx context.Context, ps []*Practice) error {
 	var ids []int64
 	for _, p := range ps {
@@ -176,7 +204,10 @@ func (s *Store) fillNames(ctx context.Context, ps []*Practice) error {
 			ids = append(ids, p.RecognizedBy)
 		}
 	}
-	names, err := unitNames(ctx, s.db, ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	names, err := s.units.NamesOn(ctx, ids, s.today())
 	if err != nil {
 		return err
 	}
@@ -187,46 +218,13 @@ func (s *Store) fillNames(ctx context.Context, ps []*Practice) error {
 	return nil
 }
 
-// unitNames returns the latest name of each unit.
-func unitNames(ctx context.Context, q db.Querier, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
-	uniq := map[int64]bool{}
-	var args []any
-	for _, id := range ids {
-		if id != 0 && !uniq[id] {
-			uniq[id] = true
-			args = append(args, id)
-		}
-	}
-	if len(args) == 0 {
-		return out, nil
-	}
-	rows, err := q.QueryContext(ctx, `SELECT unit_id, name, valid_from FROM unit_versions
-		WHERE unit_id IN (`+db.Placeholders(len(args))+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("practice: unit names: %w", err)
-	}
-	defer rows.Close()
-	from := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name, vf string
-		if err := rows.Scan(&id, &name, &vf); err != nil {
-			return nil, fmt.Errorf("practice: unit names: %w", err)
-		}
-		if vf >= from[id] {
-			from[id], out[id] = vf, name
-		}
-	}
-	return out, rows.Err()
-}
-
-// Filter chooses the models of a list.
+// Filter chooses the models of a list. The units are always those the
+// caller may read (see List): Unit narrows them to one unit's subtree.
 type Filter struct {
-	// Units restricts the list to models owned by these units (a subtree
-	// from org.Store.ScopeUnits); nil means every unit, an empty non-nil
-	// slice means none.
-	Units []int64
+	// Unit restricts the list to models owned by this unit or a unit
+	// below it, past units included (org.Store.ScopeUnits); 0 means
+	// every unit the caller may read.
+	Unit  int64
 	Field Field
 	// Statuses keeps models in these statuses; empty means every status
 	// but Stopped: a stopped model leaves the lists and counts unless
@@ -240,37 +238,76 @@ type Filter struct {
 	Offset    int
 }
 
-// where builds the WHERE clause of f; withStatus false leaves out the
-// status condition (for the counts by status).
-func (f Filter) where(withStatus bool) (string, []any, error) {
+// scopeOf returns the units whose models p may list with f.Unit: nil
+// means every unit (a national scope and no unit chosen), an empty
+// non-nil slice none. A unit outside p's reach is not found, as a model
+// there would be.
+func (s *Store) scopeOf(ctx context.Context, p *auth.Principal, unitID int64) ([]int64, error) {
+	if p == nil {
+		return nil, apperr.Unauthorized("practice.err.signin")
+	}
+	reach, err := s.auth.Reach(ctx, p, auth.PermRead)
+	if err != nil {
+		return nil, err
+	}
+	if unitID == 0 {
+		if reach.All {
+			return nil, nil
+		}
+		return reach.IDs, nil
+	}
+	if !reach.Contains(unitID) {
+		return nil, apperr.NotFound("practice.err.unit_not_found")
+	}
+	ids, err := s.units.ScopeUnits(ctx, []int64{unitID})
+	if err != nil {
+		return nil, err
+	}
+	in := make(map[int64]bool, len(reach.IDs))
+	for _, id := range reach.IDs {
+		in[id] = true
+	}
+	out := []int64{}
+	for _, id := range ids {
+		if reach.All || in[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// where builds the WHERE clause of f over units (nil: every unit);
+// withStatus false leaves out the status condition (for the counts by
+// status).
+func (f Filter) where(units []int64, withStatus bool) (string, []any, error) {
 	var conds []string
 	var args []any
-	if f.Units != nil {
-		if len(f.Units) == 0 {
+	if units != nil {
+		if len(units) == 0 {
 			return "1 = 0", nil, nil
 		}
-		conds = append(conds, "p.unit_id IN ("+db.Placeholders(len(f.Units))+")")
-		for _, id := range f.Units {
+		conds = append(conds, "p.unit_id IN ("+db.Placeholders(len(units))+")")
+		for _, id := range units {
 			args = append(args, id)
 		}
 	}
 	if f.Field != "" {
 		if !f.Field.Valid() {
-			return "", nil, apperr.Invalid("field", msgField)
+			return "", nil, apperr.Invalid("field", "practice.err.field")
 		}
 		conds = append(conds, "p.field = ?")
 		args = append(args, string(f.Field))
 	}
 	if f.OwnerType != "" {
 		if !f.OwnerType.Valid() {
-			return "", nil, apperr.Invalid("owner_type", msgOwnerType)
+			return "", nil, apperr.Invalid("owner_type", "practice.err.owner_type")
 		}
 		conds = append(conds, "p.owner_type = ?")
 		args = append(args, string(f.OwnerType))
 	}
 	if f.Level != "" {
 		if !f.Level.Valid() {
-			return "", nil, apperr.Invalid("level", "Cấp công nhận không hợp lệ.")
+			return "", nil, apperr.Invalid("level", "practice.err.level")
 		}
 		conds = append(conds, "p.recognized_level = ?")
 		args = append(args, string(f.Level))
@@ -278,14 +315,14 @@ func (f Filter) where(withStatus bool) (string, []any, error) {
 	if f.Period != "" {
 		per, err := vntext.ParsePeriod(f.Period)
 		if err != nil {
-			return "", nil, apperr.Invalid("period", "Kỳ không hợp lệ: dùng dạng 2023, 2023S1, 2023Q3, 202307 hoặc 2010-2020.")
+			return "", nil, apperr.Invalid("period", "practice.err.period")
 		}
 		conds = append(conds, "p.started_on >= ? AND p.started_on <= ?")
-		args = append(args, day(per.Start()), day(per.End()))
+		args = append(args, db.Day(per.Start()), db.Day(per.End()))
 	}
 	if q := vntext.Fold(f.Search); q != "" {
 		conds = append(conds, `p.search_fold LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(q)+"%")
+		args = append(args, "%"+db.EscapeLike(q)+"%")
 	}
 	if withStatus {
 		if len(f.Statuses) == 0 {
@@ -293,7 +330,7 @@ func (f Filter) where(withStatus bool) (string, []any, error) {
 		} else {
 			for _, st := range f.Statuses {
 				if !st.Valid() {
-					return "", nil, apperr.Invalid("status", "Trạng thái không hợp lệ.")
+					return "", nil, apperr.Invalid("status", "practice.err.status")
 				}
 				args = append(args, string(st))
 			}
@@ -306,14 +343,30 @@ func (f Filter) where(withStatus bool) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+// List returns one page of the models f chooses among those p may read,
+// in Vietnamese collation order of their names, and how many there are
+// in all.
+func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Practice, int, error) {
+	units, err := s.scopeOf(ctx, p, f.Unit)
+	if err != nil {
+		return nil, 0, err
+	}
+	return s.list(ctx, f, units)
 }
 
-// List returns one page of the models f chooses, in Vietnamese
-// collation order of their names, and how many there are in all.
-func (s *Store) List(ctx context.Context, f Filter) ([]Practice, int, error) {
-	where, args, err := f.where(true)
+// ListPublic returns one page of the recognized (and replicated) models
+// of every unit, which anyone may see, matching search.
+func (s *Store) ListPublic(ctx context.Context, search string, limit, offset int) ([]Practice, int, error) {
+	rows, total, err := s.list(ctx, Filter{Statuses: []Status{Recognized, Replicated}, Search: search, Limit: limit, Offset: offset}, nil)
+	for i := range rows {
+		rows[i].OwnerPhone, rows[i].Notes = "", "" // never public (List leaves notes out already)
+	}
+	return rows, total, err
+}
+
+// list is List over units (nil: every unit), without a permission check.
+func (s *Store) list(ctx context.Context, f Filter, units []int64) ([]Practice, int, error) {
+	where, args, err := f.where(units, true)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -370,7 +423,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Practice, int, error) {
 	}
 	if len(out) == 0 && f.Offset > 0 {
 		// Past the last page: the total still matters for the pager.
-		c, err := s.Counts(ctx, f)
+		c, err := s.counts(ctx, f, units)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -395,9 +448,18 @@ type Counts struct {
 	Total    int
 }
 
-// Counts counts the models f chooses (its Limit and Offset are ignored).
-func (s *Store) Counts(ctx context.Context, f Filter) (Counts, error) {
-	where, args, err := f.where(false)
+// Counts counts the models f chooses among those p may read (its Limit
+// and Offset are ignored).
+func (s *Store) Counts(ctx context.Context, p *auth.Principal, f Filter) (Counts, error) {
+	units, err := s.scopeOf(ctx, p, f.Unit)
+	if err != nil {
+		return Counts{}, err
+	}
+	return s.counts(ctx, f, units)
+}
+
+func (s *Store) counts(ctx context.Context, f Filter, units []int64) (Counts, error) {
+	where, args, err := f.where(units, false)
 	if err != nil {
 		return Counts{}, err
 	}
@@ -428,11 +490,16 @@ func (s *Store) Counts(ctx context.Context, f Filter) (Counts, error) {
 	return c, rows.Err()
 }
 
-// Best returns the recognized models among units (nil: all) with the
-// most replications, then the most results: a leader's short list.
-func (s *Store) Best(ctx context.Context, units []int64, limit int) ([]Best, error) {
-	f := Filter{Units: units, Statuses: []Status{Recognized, Replicated}}
-	where, args, err := f.where(true)
+// Best returns the recognized models of unitID's subtree (0: every unit
+// p may read) with the most replications, then the most results: a
+// leader's short list.
+func (s *Store) Best(ctx context.Context, p *auth.Principal, unitID int64, limit int) ([]Best, error) {
+	units, err := s.scopeOf(ctx, p, unitID)
+	if err != nil {
+		return nil, err
+	}
+	f := Filter{Statuses: []Status{Recognized, Replicated}}
+	where, args, err := f.where(units, true)
 	if err != nil {
 		return nil, err
 	}
@@ -479,7 +546,7 @@ func (s *Store) Create(ctx context.Context, p *auth.Principal, in Input) (Practi
 	today := s.today()
 	if _, err := s.units.Get(ctx, in.UnitID, today); err != nil {
 		if apperr.CodeOf(err) == apperr.CodeNotFound {
-			return Practice{}, apperr.Invalid("unit_id", msgUnit)
+			return Practice{}, apperr.Invalid("unit_id", "practice.err.unit")
 		}
 		return Practice{}, err
 	}
@@ -508,14 +575,14 @@ func (s *Store) Create(ctx context.Context, p *auth.Principal, in Input) (Practi
 // registry's own message.
 func (s *Store) requireWrite(ctx context.Context, p *auth.Principal, unitID int64) error {
 	if p == nil {
-		return apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return apperr.Unauthorized("practice.err.signin")
 	}
 	ok, err := s.auth.Can(ctx, p, auth.PermWrite, unitID)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return apperr.Forbidden(msgForbiddenWrite)
+		return apperr.Forbidden("practice.err.write_forbidden")
 	}
 	return nil
 }
@@ -523,7 +590,7 @@ func (s *Store) requireWrite(ctx context.Context, p *auth.Principal, unitID int6
 // insert adds a registered model (an adoption of source when sourceID is
 // set, under sourceLineage in the family rootID) and returns it.
 func insert(ctx context.Context, tx *db.Tx, in Input, sourceID int64, sourceLineage string, rootID int64) (Practice, error) {
-	now := stamp(tx.Now())
+	now := db.Stamp(tx.Now())
 	pr := Practice{UnitID: in.UnitID, Name: in.Name, Field: in.Field, OwnerType: in.OwnerType, OwnerName: in.OwnerName,
 		OwnerTitle: in.OwnerTitle, OwnerPhone: in.OwnerPhone, Movement: in.Movement, StartedOn: in.StartedOn,
 		Description: in.Description, Goals: in.Goals, Notes: in.Notes, Status: Registered, SourceID: sourceID, Version: 1}
@@ -535,12 +602,12 @@ func insert(ctx context.Context, tx *db.Tx, in Input, sourceID int64, sourceLine
 		owner_name, owner_title, owner_phone, movement, started_on, description, goals, notes, status, source_id,
 		root_id, lineage, replications, version, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, 0, '', 0, 1, ?, ?)`,
-		pr.UnitID, pr.Name, vntext.Fold(pr.Name), searchFold(&pr), vntext.SortKey(pr.Name), string(pr.Field), string(pr.OwnerType),
-		pr.OwnerName, pr.OwnerTitle, pr.OwnerPhone, pr.Movement, day(pr.StartedOn), pr.Description, pr.Goals, pr.Notes,
+		pr.UnitID, pr.Name, vntext.Fold(pr.Name), searchFold(&pr), db.SortKey(pr.Name), string(pr.Field), string(pr.OwnerType),
+		pr.OwnerName, pr.OwnerTitle, pr.OwnerPhone, pr.Movement, db.Day(pr.StartedOn), pr.Description, pr.Goals, pr.Notes,
 		source, now, now)
 	if err != nil {
 		if errors.Is(err, db.ErrReference) {
-			return Practice{}, apperr.Invalid("unit_id", msgUnit)
+			return Practice{}, apperr.Invalid("unit_id", "practice.err.unit")
 		}
 		return Practice{}, fmt.Errorf("practice: insert: %w", err)
 	}
@@ -563,14 +630,9 @@ func insert(ctx context.Context, tx *db.Tx, in Input, sourceID int64, sourceLine
 // family). The editor needs the write permission on the owning unit and
 // must start from the current version; a stopped model is not edited.
 func (s *Store) Update(ctx context.Context, p *auth.Principal, in Input) (Practice, error) {
-	cur, err := load(ctx, s.db, in.ID)
+	cur, err := s.readable(ctx, p, in.ID)
 	if err != nil {
 		return Practice{}, err
-	}
-	if ok, err := s.auth.Can(ctx, p, auth.PermRead, cur.UnitID); err != nil {
-		return Practice{}, err
-	} else if !ok {
-		return Practice{}, apperr.NotFound(msgNotFound)
 	}
 	if err := s.requireWrite(ctx, p, cur.UnitID); err != nil {
 		return Practice{}, err
@@ -585,10 +647,10 @@ func (s *Store) Update(ctx context.Context, p *auth.Principal, in Input) (Practi
 			return err
 		}
 		if before.Status == Stopped {
-			return apperr.Conflict(msgStoppedEdit)
+			return apperr.Conflict("practice.err.stopped_edit")
 		}
 		if before.Version != in.Version {
-			return apperr.Conflict(msgStale)
+			return apperr.Conflict("practice.err.stale")
 		}
 		after := before
 		after.Name, after.Field, after.OwnerType, after.OwnerName, after.OwnerTitle = in.Name, in.Field, in.OwnerType, in.OwnerName, in.OwnerTitle
@@ -597,14 +659,14 @@ func (s *Store) Update(ctx context.Context, p *auth.Principal, in Input) (Practi
 		res, err := tx.ExecContext(ctx, `UPDATE practices SET name = ?, name_fold = ?, search_fold = ?, sort_key = ?, field = ?,
 			owner_type = ?, owner_name = ?, owner_title = ?, owner_phone = ?, movement = ?, started_on = ?, description = ?,
 			goals = ?, notes = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-			after.Name, vntext.Fold(after.Name), searchFold(&after), vntext.SortKey(after.Name), string(after.Field),
-			string(after.OwnerType), after.OwnerName, after.OwnerTitle, after.OwnerPhone, after.Movement, day(after.StartedOn),
-			after.Description, after.Goals, after.Notes, stamp(tx.Now()), in.ID, in.Version)
+			after.Name, vntext.Fold(after.Name), searchFold(&after), db.SortKey(after.Name), string(after.Field),
+			string(after.OwnerType), after.OwnerName, after.OwnerTitle, after.OwnerPhone, after.Movement, db.Day(after.StartedOn),
+			after.Description, after.Goals, after.Notes, db.Stamp(tx.Now()), in.ID, in.Version)
 		if err != nil {
 			return fmt.Errorf("practice: update: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.Conflict(msgStale)
+			return apperr.Conflict("practice.err.stale")
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "update", Entity: "practice", EntityID: in.ID, UnitID: cur.UnitID,
 			Before: auditOf(before), After: auditOf(after)})
@@ -640,10 +702,10 @@ func auditOf(p Practice) auditPractice {
 		if t.IsZero() {
 			return ""
 		}
-		return day(t)
+		return db.Day(t)
 	}
 	return auditPractice{Name: p.Name, UnitID: p.UnitID, Field: p.Field, OwnerType: string(p.OwnerType), OwnerName: p.OwnerName,
-		OwnerTitle: p.OwnerTitle, Movement: p.Movement, StartedOn: day(p.StartedOn), Status: p.Status,
+		OwnerTitle: p.OwnerTitle, Movement: p.Movement, StartedOn: db.Day(p.StartedOn), Status: p.Status,
 		RecognizedBy: p.RecognizedBy, DecisionNo: p.DecisionNo, RecognizedOn: opt(p.RecognizedOn),
 		StoppedOn: opt(p.StoppedOn), StopReason: p.StopReason, SourceID: p.SourceID, Version: p.Version}
 }
@@ -651,7 +713,7 @@ func auditOf(p Practice) auditPractice {
 // AddResult records a dated result figure of model id (write permission
 // on the owning unit; not for a stopped model).
 func (s *Store) AddResult(ctx context.Context, p *auth.Principal, id int64, r Result) (Result, error) {
-	cur, err := s.Get(ctx, p, id)
+	cur, err := s.readable(ctx, p, id)
 	if err != nil {
 		return Result{}, err
 	}
@@ -659,7 +721,7 @@ func (s *Store) AddResult(ctx context.Context, p *auth.Principal, id int64, r Re
 		return Result{}, err
 	}
 	if cur.Status == Stopped {
-		return Result{}, apperr.Conflict(msgStoppedEdit)
+		return Result{}, apperr.Conflict("practice.err.stopped_edit")
 	}
 	if err := validateResult(&r, cur.StartedOn, s.today()); err != nil {
 		return Result{}, err
@@ -667,13 +729,13 @@ func (s *Store) AddResult(ctx context.Context, p *auth.Principal, id int64, r Re
 	r.PracticeID = id
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		rid, err := tx.InsertID(ctx, `INSERT INTO practice_results (practice_id, on_date, indicator, value, measure, created_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, id, day(r.On), r.Indicator, r.Value, r.Measure, stamp(tx.Now()))
+			VALUES (?, ?, ?, ?, ?, ?)`, id, db.Day(r.On), r.Indicator, r.Value, r.Measure, db.Stamp(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("practice: add result: %w", err)
 		}
 		r.ID = rid
 		return audit.Record(ctx, tx, audit.Entry{Action: "add_result", Entity: "practice", EntityID: id, UnitID: cur.UnitID,
-			After: map[string]any{"result_id": rid, "on": day(r.On), "indicator": r.Indicator, "value": r.Value, "measure": r.Measure}})
+			After: map[string]any{"result_id": rid, "on": db.Day(r.On), "indicator": r.Indicator, "value": r.Value, "measure": r.Measure}})
 	})
 	if err != nil {
 		return Result{}, err
@@ -681,9 +743,12 @@ func (s *Store) AddResult(ctx context.Context, p *auth.Principal, id int64, r Re
 	return r, nil
 }
 
-// Results returns the result figures of a model the caller obtained
-// through Get or GetPublic, oldest first.
-func (s *Store) Results(ctx context.Context, id int64) ([]Result, error) {
+// Results returns the result figures of model id, oldest first, when p
+// may read it or it is public.
+func (s *Store) Results(ctx context.Context, p *auth.Principal, id int64) ([]Result, error) {
+	if _, _, err := s.visible(ctx, p, id); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, practice_id, on_date, indicator, value, measure
 		FROM practice_results WHERE practice_id = ? ORDER BY on_date, id`, id)
 	if err != nil {
@@ -697,7 +762,7 @@ func (s *Store) Results(ctx context.Context, id int64) ([]Result, error) {
 		if err := rows.Scan(&r.ID, &r.PracticeID, &on, &r.Indicator, &r.Value, &r.Measure); err != nil {
 			return nil, fmt.Errorf("practice: results: %w", err)
 		}
-		if r.On, err = parseDay(on); err != nil {
+		if r.On, err = db.ParseDay(on); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -705,18 +770,31 @@ func (s *Store) Results(ctx context.Context, id int64) ([]Result, error) {
 	return out, rows.Err()
 }
 
-// FamilyMember is one model of a replication family, in tree order.
+// FamilyMember is one model of a replication family, in tree order, as
+// a viewer of the family sees it: where it runs, its status and dates,
+// and whether the viewer may open its own page (else only its public
+// page, when it has one).
 type FamilyMember struct {
-	Practice
-	Depth int // 0 for the original
+	ID           int64
+	SourceID     int64
+	UnitName     string
+	Status       Status
+	StartedOn    time.Time
+	Replications int
+	Depth        int  // 0 for the original
+	Readable     bool // the viewer may read the model's own page
 }
 
-// Family returns the family of model id (obtained through Get or
-// GetPublic): the original and every adoption of it, of its adoptions and
+// Family returns the family of model id (which p may read, or which is
+// public): the original and every adoption of it, of its adoptions and
 // so on, in tree order (each model followed by its adoptions, oldest
 // first).
-func (s *Store) Family(ctx context.Context, rootID int64) ([]FamilyMember, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+listCols+" FROM practices p WHERE p.root_id = ? ORDER BY p.id", rootID)
+func (s *Store) Family(ctx context.Context, p *auth.Principal, id int64) ([]FamilyMember, error) {
+	pr, _, err := s.visible(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listCols+" FROM practices p WHERE p.root_id = ? ORDER BY p.id", pr.RootID)
 	if err != nil {
 		return nil, fmt.Errorf("practice: family: %w", err)
 	}
@@ -747,13 +825,26 @@ func (s *Store) Family(ctx context.Context, rootID int64) ([]FamilyMember, error
 		sort.SliceStable(children[k], func(i, j int) bool { return children[k][i].ID < children[k][j].ID })
 	}
 	var out []FamilyMember
-	var walk func(parent int64, depth int)
-	walk = func(parent int64, depth int) {
+	var walk func(parent int64, depth int) error
+	walk = func(parent int64, depth int) error {
 		for _, c := range children[parent] {
-			out = append(out, FamilyMember{Practice: c, Depth: depth})
-			walk(c.ID, depth+1)
+			m := FamilyMember{ID: c.ID, SourceID: c.SourceID, UnitName: c.UnitName, Status: c.Status, StartedOn: c.StartedOn,
+				Replications: c.Replications, Depth: depth}
+			if p != nil {
+				var err error
+				if m.Readable, err = s.auth.Can(ctx, p, auth.PermRead, c.UnitID); err != nil {
+					return err
+				}
+			}
+			out = append(out, m)
+			if err := walk(c.ID, depth+1); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	walk(0, 0)
+	if err := walk(0, 0); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

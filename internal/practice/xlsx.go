@@ -2,6 +2,7 @@ package practice
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -15,15 +16,23 @@ import (
 	"github.com/danvan/danvan/internal/vntext"
 )
 
-// Export writes the register of the units (nil: all) — every model,
-// stopped ones included — as an XLSX workbook in the layout of package
-// sheet. The caller checks that p may read them (the web layer passes a
-// scope).
-func (s *Store) Export(ctx context.Context, units []int64, w io.Writer) error {
+// Export writes the register of unitID's subtree (past units included)
+// as far as p may read it — every model, stopped ones included — as an
+// XLSX workbook in the layout of package sheet. Its headings and labels
+// are Vietnamese whatever the interface language: that is the file
+// format the boards exchange, and Import reads it back.
+func (s *Store) Export(ctx context.Context, p *auth.Principal, unitID int64, w io.Writer) error {
+	if unitID <= 0 {
+		return apperr.Invalid("don-vi", "practice.err.export_unit")
+	}
+	units, err := s.scopeOf(ctx, p, unitID)
+	if err != nil {
+		return err
+	}
 	var all []Practice
-	f := Filter{Units: units, Statuses: Statuses, Limit: 1000}
+	f := Filter{Statuses: Statuses, Limit: 1000}
 	for {
-		rows, _, err := s.List(ctx, f)
+		rows, _, err := s.list(ctx, f, units)
 		if err != nil {
 			return err
 		}
@@ -52,7 +61,7 @@ func (s *Store) Export(ctx context.Context, units []int64, w io.Writer) error {
 	for i, p := range all {
 		level := ""
 		if p.RecognizedLevel != "" {
-			level = p.RecognizedLevel.Label()
+			level = org.Messages["level."+string(p.RecognizedLevel)].VI() // the register is Vietnamese
 		}
 		recs[i] = sheet.Record{ID: p.ID, Name: p.Name, UnitCode: codes[p.UnitID], UnitName: p.UnitName, Field: p.Field.Label(),
 			OwnerType: p.OwnerType.Label(), Owner: p.OwnerName, OwnerTitle: p.OwnerTitle, Movement: p.Movement,
@@ -180,7 +189,7 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 			byCode[r.UnitCode] = u
 		}
 		if u.ID == 0 || !inScope[u.ID] {
-			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, fmt.Sprintf("không có đơn vị đang hoạt động mã %q trong phạm vi đơn vị đang nhập.", r.UnitCode)))
+			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, "practice.err.import_unit", r.UnitCode))
 			continue
 		}
 		w, ok := writable[u.ID]
@@ -191,17 +200,21 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 			writable[u.ID] = w
 		}
 		if !w {
-			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, "bạn không có quyền nhập liệu cho đơn vị này."))
+			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, "practice.err.import_forbidden"))
 			continue
 		}
 		r.Input.UnitID = u.ID
 		if err := validate(&r.Input, today); err != nil {
-			for _, fe := range fieldErrors(err) {
+			var fes apperr.Errors
+			if !errors.As(err, &fes) {
+				return 0, 0, err
+			}
+			for _, fe := range fes {
 				col, ok := columnOf[fe.Field]
 				if !ok {
 					col = sheet.ColModelName
 				}
-				es = append(es, sheet.CellError(r.Row, col, fe.Key))
+				es = append(es, sheet.CellError(r.Row, col, fe.Key, fe.Args...))
 			}
 		}
 	}
@@ -223,12 +236,15 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 				continue
 			}
 			before, err := load(ctx, tx, r.ID)
+			if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+				return err
+			}
 			if err != nil || before.UnitID != r.Input.UnitID {
-				es = append(es, sheet.CellError(r.Row, sheet.ColID, "không có mô hình mã này thuộc đơn vị ở cột C."))
+				es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.import_id"))
 				continue
 			}
 			if before.Status == Stopped {
-				es = append(es, sheet.CellError(r.Row, sheet.ColID, msgStoppedEdit))
+				es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.stopped_edit"))
 				continue
 			}
 			in := r.Input
@@ -238,9 +254,9 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 			if _, err := tx.ExecContext(ctx, `UPDATE practices SET name = ?, name_fold = ?, search_fold = ?, sort_key = ?, field = ?,
 				owner_type = ?, owner_name = ?, owner_title = ?, movement = ?, started_on = ?, description = ?, goals = ?,
 				version = version + 1, updated_at = ? WHERE id = ?`,
-				after.Name, vntext.Fold(after.Name), searchFold(&after), vntext.SortKey(after.Name), string(after.Field),
-				string(after.OwnerType), after.OwnerName, after.OwnerTitle, after.Movement, day(after.StartedOn),
-				after.Description, after.Goals, stamp(tx.Now()), r.ID); err != nil {
+				after.Name, vntext.Fold(after.Name), searchFold(&after), db.SortKey(after.Name), string(after.Field),
+				string(after.OwnerType), after.OwnerName, after.OwnerTitle, after.Movement, db.Day(after.StartedOn),
+				after.Description, after.Goals, db.Stamp(tx.Now()), r.ID); err != nil {
 				return fmt.Errorf("practice: import: %w", err)
 			}
 			if err := audit.Record(ctx, tx, audit.Entry{Action: "import", Entity: "practice", EntityID: r.ID, UnitID: before.UnitID,
@@ -255,21 +271,4 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 		return 0, 0, err
 	}
 	return created, updated, nil
-}
-
-func fieldErrors(err error) apperr.Errors {
-	switch e := err.(type) {
-	case apperr.Errors:
-		return e
-	case *apperr.Error:
-		return apperr.Errors{e}
-	}
-	return apperr.Errors{apperr.Invalid("", errorKey(err))}
-}
-
-// errorKey is the message key of err (transitional: keys are still
-// Vietnamese sentences here).
-func errorKey(err error) string {
-	k, _ := apperr.KeyOf(err)
-	return k
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
+	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -19,7 +20,7 @@ func (s *Server) features() []feature {
 	return []feature{
 		{"unitui", unitui.Mount},
 		legacy["report"],
-		legacy["practice"],
+		{"practiceui", practiceui.Mount},
 		legacy["meeting"],
 		legacy["admin"],
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},

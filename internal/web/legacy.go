@@ -44,7 +44,7 @@ var catalog = func() i18n.Catalog {
 }()
 
 func legacyMessages(name string) i18n.Catalog {
-	return map[string]map[string]message{"admin": adminMessages, "practice": practiceMessages,
+	return map[string]map[string]message{"admin": adminMessages,
 		"report": reportMessages, "meeting": meetingMessages}[name]
 }
 
@@ -91,9 +91,6 @@ func (s *Server) legacyFeatures() map[string]feature {
 		"report": {"report", wrap(s.reportRoutes,
 			kit.NavLink{Href: "/bao-cao", Key: "report.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/bao-cao/tong-hop", Key: "report.nav.dash", Show: kit.SignedIn})},
-		"practice": {"practice", wrap(s.practiceRoutes,
-			kit.NavLink{Href: "/mo-hinh", Key: "practice.nav", Show: kit.SignedIn},
-			kit.NavLink{Href: "/cong-khai/mo-hinh", Key: "practice.nav", Show: kit.Anonymous})},
 		"meeting": {"meeting", wrap(s.meetingRoutes,
 			kit.NavLink{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},

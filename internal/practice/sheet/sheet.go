@@ -19,10 +19,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
-// Columns are the header texts, A to Q.
+// Columns are the header texts, A to Q. They stay Vietnamese in every
+// interface language: they are the file format, which the boards' own
+// registers use; messages quote them as they appear in the file.
 var Columns = []string{
 	"Mã", "Tên mô hình", "Mã đơn vị", "Đơn vị", "Lĩnh vực", "Chủ thể (Tập thể/Cá nhân)", "Tên tập thể, cá nhân",
 	"Chức vụ", "Phong trào, cuộc vận động", "Ngày bắt đầu", "Mô tả", "Mục tiêu",
@@ -90,11 +93,11 @@ func ColName(i int) string {
 	return s
 }
 
-// CellError is an import error at a cell, in Vietnamese, with the cell
-// name ("E5") as its field.
-func CellError(row, col int, msg string) *apperr.Error {
-	return apperr.Invalid(fmt.Sprintf("%s%d", ColName(col), row),
-		fmt.Sprintf("Dòng %d, cột %s (%s): %s", row, ColName(col), Columns[col], msg))
+// CellError is an import error at a cell, with the cell name ("E5") as
+// its field: "row, column (its heading): " then the message key with its
+// arguments.
+func CellError(row, col int, key string, args ...any) *apperr.Error {
+	return apperr.Invalid(fmt.Sprintf("%s%d", ColName(col), row), "practice.sheet.cell", row, ColName(col), Columns[col], i18n.M(key, args...))
 }
 
 // Write writes records as the register workbook.
@@ -161,24 +164,24 @@ func labelKey(s string) string {
 func Read(r io.Reader) (rows []Row, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			rows, err = nil, apperr.Invalid("file", "Không đọc được tệp Excel: tệp bị hỏng.")
+			rows, err = nil, apperr.Invalid("file", "practice.sheet.corrupt")
 		}
 	}()
 	f, err := excelize.OpenReader(io.LimitReader(r, 20<<20), excelize.Options{UnzipSizeLimit: 100 << 20, UnzipXMLSizeLimit: 50 << 20})
 	if err != nil {
-		return nil, apperr.Invalid("file", "Không đọc được tệp: hãy chọn tệp Excel (.xlsx) theo mẫu xuất từ sổ mô hình.")
+		return nil, apperr.Invalid("file", "practice.sheet.not_xlsx")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, apperr.Invalid("file", "Tệp Excel không có trang tính nào.")
+		return nil, apperr.Invalid("file", "practice.sheet.no_sheet")
 	}
 	raw, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, apperr.Invalid("file", "Không đọc được trang tính đầu tiên của tệp.")
+		return nil, apperr.Invalid("file", "practice.sheet.unreadable")
 	}
 	if len(raw) == 0 {
-		return nil, apperr.Invalid("file", "Trang tính đầu tiên trống.")
+		return nil, apperr.Invalid("file", "practice.sheet.empty")
 	}
 	var es apperr.Errors
 	for i := 0; i < readColumns; i++ {
@@ -187,15 +190,14 @@ func Read(r io.Reader) (rows []Row, err error) {
 			got = raw[0][i]
 		}
 		if labelKey(got) != labelKey(Columns[i]) {
-			es = append(es, apperr.Invalid(fmt.Sprintf("%s1", ColName(i)),
-				fmt.Sprintf("Dòng 1, cột %s: tiêu đề phải là %q (đang là %q). Hãy dùng đúng mẫu xuất từ sổ mô hình.", ColName(i), Columns[i], got)))
+			es = append(es, apperr.Invalid(fmt.Sprintf("%s1", ColName(i)), "practice.sheet.header", ColName(i), Columns[i], got))
 		}
 	}
 	if len(es) > 0 {
 		return nil, es
 	}
 	if len(raw)-1 > MaxRows {
-		return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá nhiều dòng: tối đa %s mô hình mỗi lần nhập.", vntext.FormatInt(MaxRows)))
+		return nil, apperr.Invalid("file", "practice.sheet.too_many", vntext.FormatInt(MaxRows))
 	}
 	for i, cells := range raw[1:] {
 		n := i + 2
@@ -219,15 +221,15 @@ func Read(r io.Reader) (rows []Row, err error) {
 		if v := cell(ColID); v != "" {
 			id, err := strconv.ParseInt(v, 10, 64)
 			if err != nil || id <= 0 {
-				es = append(es, CellError(n, ColID, "mã mô hình phải là số (để trống khi thêm mô hình mới)."))
+				es = append(es, CellError(n, ColID, "practice.sheet.id"))
 			}
 			row.ID = id
 		}
 		if row.UnitCode == "" {
-			es = append(es, CellError(n, ColUnitCode, "chưa nhập mã đơn vị."))
+			es = append(es, CellError(n, ColUnitCode, "practice.sheet.unit_code"))
 		}
 		if row.Field = fieldCode(cell(ColField)); row.Field == "" {
-			es = append(es, CellError(n, ColField, "lĩnh vực phải là một trong: Kinh tế; Văn hóa – xã hội; Quốc phòng – an ninh; Xây dựng Đảng; Xây dựng chính quyền; Dân tộc, tôn giáo."))
+			es = append(es, CellError(n, ColField, "practice.sheet.field"))
 		}
 		switch labelKey(cell(ColOwnerType)) {
 		case "tap the", "collective":
@@ -235,12 +237,12 @@ func Read(r io.Reader) (rows []Row, err error) {
 		case "ca nhan", "individual":
 			row.OwnerType = "individual"
 		default:
-			es = append(es, CellError(n, ColOwnerType, "chủ thể phải là \"Tập thể\" hoặc \"Cá nhân\"."))
+			es = append(es, CellError(n, ColOwnerType, "practice.sheet.owner_type"))
 		}
 		if t, ok := date(cell(ColStarted)); ok {
 			row.StartedOn = t
 		} else {
-			es = append(es, CellError(n, ColStarted, "ngày bắt đầu không hợp lệ (dạng ngày/tháng/năm, ví dụ 15/03/2023)."))
+			es = append(es, CellError(n, ColStarted, "practice.sheet.started"))
 		}
 		rows = append(rows, row)
 	}
@@ -248,7 +250,7 @@ func Read(r io.Reader) (rows []Row, err error) {
 		return nil, es
 	}
 	if len(rows) == 0 {
-		return nil, apperr.Invalid("file", "Tệp không có dòng mô hình nào dưới dòng tiêu đề.")
+		return nil, apperr.Invalid("file", "practice.sheet.no_rows")
 	}
 	return rows, nil
 }

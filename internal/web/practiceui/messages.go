@@ -1,7 +1,11 @@
-package web
+package practiceui
 
-// practiceMessages are the texts of the "Dân vận khéo" model registry.
-var practiceMessages = map[string]message{
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the words of the registry's pages and API. The labels of
+// the registry's values (fields, statuses, owner types) and the domain's
+// errors are in practice.Messages and sheet.Messages.
+var Messages = i18n.Catalog{
 	"practice.nav":               {"Mô hình", "Models"},
 	"practice.list.title":        {"Mô hình “Dân vận khéo”", "“Skillful mobilization” models"},
 	"practice.list.empty":        {"Không có mô hình nào phù hợp.", "No model matches."},
@@ -32,24 +36,11 @@ var practiceMessages = map[string]message{
 	"practice.replicated.in":     {"Nhân rộng tại", "Replicated in"},
 	"practice.replicated.units":  {"%d đơn vị", "%d units"},
 
-	"practice.field.economy":             {"Kinh tế", "Economy"},
-	"practice.field.culture_society":     {"Văn hóa – xã hội", "Culture and society"},
-	"practice.field.defence_security":    {"Quốc phòng – an ninh", "Defence and security"},
-	"practice.field.party_building":      {"Xây dựng Đảng", "Party building"},
-	"practice.field.government_building": {"Xây dựng chính quyền", "Government building"},
-	"practice.field.ethnic_religious":    {"Dân tộc, tôn giáo", "Ethnic and religious affairs"},
-	"practice.status.registered":         {"Đăng ký", "Registered"},
-	"practice.status.in_progress":        {"Đang triển khai", "In progress"},
-	"practice.status.recognized":         {"Được công nhận", "Recognized"},
-	"practice.status.replicated":         {"Được nhân rộng", "Replicated"},
-	"practice.status.stopped":            {"Đã dừng", "Stopped"},
-	"practice.owner.collective":          {"Tập thể", "Collective"},
-	"practice.owner.individual":          {"Cá nhân", "Individual"},
-	"practice.owner.name":                {"Tên tập thể hoặc cá nhân thực hiện", "Name of the collective or person"},
-	"practice.owner.title":               {"Chức vụ (với cá nhân)", "Title (for a person)"},
-	"practice.owner.title.hint":          {"Ví dụ: Chi hội trưởng Chi hội Phụ nữ thôn Nà Pài", "E.g. head of the village women's branch"},
-	"practice.owner.phone":               {"Số điện thoại liên hệ", "Contact phone"},
-	"practice.internal":                  {"Chỉ dùng nội bộ, không hiện trên trang công khai.", "Internal only; never on the public page."},
+	"practice.owner.name":       {"Tên tập thể hoặc cá nhân thực hiện", "Name of the collective or person"},
+	"practice.owner.title":      {"Chức vụ (với cá nhân)", "Title (for a person)"},
+	"practice.owner.title.hint": {"Ví dụ: Chi hội trưởng Chi hội Phụ nữ thôn Nà Pài", "E.g. head of the village women's branch"},
+	"practice.owner.phone":      {"Số điện thoại liên hệ", "Contact phone"},
+	"practice.internal":         {"Chỉ dùng nội bộ, không hiện trên trang công khai.", "Internal only; never on the public page."},
 
 	"practice.name":        {"Tên mô hình", "Name of the model"},
 	"practice.choose":      {"— Chọn —", "— Choose —"},
@@ -135,4 +126,6 @@ var practiceMessages = map[string]message{
 	"practice.flash.stopped":         {"Đã dừng mô hình.", "The model is stopped."},
 	"practice.flash.result":          {"Đã thêm kết quả.", "Result added."},
 	"practice.flash.file":            {"Đã tải tệp lên.", "File uploaded."},
+
+	"practice.api.err.action": {"action phải là start, recognize, stop hoặc adopt.", "action must be start, recognize, stop or adopt."},
 }

@@ -1,14 +1,14 @@
-package web
+package practiceui
 
 import (
-	"encoding/json"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/web/kit"
 )
 
 // apiPractice is a model as /api/v1 shows it.
@@ -41,7 +41,7 @@ type apiPractice struct {
 	Version         int64   `json:"version"`
 }
 
-func practiceOptDate(t time.Time) *string {
+func optDate(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}
@@ -49,32 +49,32 @@ func practiceOptDate(t time.Time) *string {
 	return &s
 }
 
-func practiceOptID(id int64) *int64 {
+func optID(id int64) *int64 {
 	if id == 0 {
 		return nil
 	}
 	return &id
 }
 
-func toAPIPractice(p practice.Practice) apiPractice {
+func toAPI(p practice.Practice) apiPractice {
 	return apiPractice{ID: p.ID, UnitID: p.UnitID, UnitName: p.UnitName, Name: p.Name, Field: string(p.Field),
 		OwnerType: string(p.OwnerType), OwnerName: p.OwnerName, OwnerTitle: p.OwnerTitle, OwnerPhone: p.OwnerPhone,
 		Movement: p.Movement, StartedOn: p.StartedOn.Format(time.DateOnly), Description: p.Description, Goals: p.Goals,
-		Notes: p.Notes, Status: string(p.Status), ProgressOn: practiceOptDate(p.ProgressOn), RecognizedBy: practiceOptID(p.RecognizedBy),
-		RecognizedLevel: string(p.RecognizedLevel), DecisionNo: p.DecisionNo, RecognizedOn: practiceOptDate(p.RecognizedOn),
-		StoppedOn: practiceOptDate(p.StoppedOn), StopReason: p.StopReason, SourceID: practiceOptID(p.SourceID), RootID: p.RootID,
+		Notes: p.Notes, Status: string(p.Status), ProgressOn: optDate(p.ProgressOn), RecognizedBy: optID(p.RecognizedBy),
+		RecognizedLevel: string(p.RecognizedLevel), DecisionNo: p.DecisionNo, RecognizedOn: optDate(p.RecognizedOn),
+		StoppedOn: optDate(p.StoppedOn), StopReason: p.StopReason, SourceID: optID(p.SourceID), RootID: p.RootID,
 		Replications: p.Replications, Version: p.Version}
 }
 
 // apiList: GET /api/v1/practices?unit_id=&field=&status=&level=&period=&owner_type=&q=&limit=&offset=
-func (h *practiceHandlers) apiList(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.apiUser(w, r); !ok {
+func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.APIUser(w, r)
+	if !ok {
 		return
 	}
 	q := r.URL.Query()
-	unitID, _ := strconv.ParseInt(q.Get("unit_id"), 10, 64)
-	f := practice.Filter{Field: practice.Field(q.Get("field")), Level: practiceLevel(q.Get("level")), Period: q.Get("period"),
-		OwnerType: practice.OwnerType(q.Get("owner_type")), Search: q.Get("q")}
+	f := practice.Filter{Unit: kit.FormID(q.Get("unit_id")), Field: practice.Field(q.Get("field")), Level: org.Level(q.Get("level")),
+		Period: q.Get("period"), OwnerType: practice.OwnerType(q.Get("owner_type")), Search: q.Get("q")}
 	switch st := q.Get("status"); st {
 	case "":
 	case "all":
@@ -87,25 +87,19 @@ func (h *practiceHandlers) apiList(w http.ResponseWriter, r *http.Request) {
 		f.Limit = 50
 	}
 	f.Offset, _ = strconv.Atoi(q.Get("offset"))
-	units, err := h.practiceUnits(r, unitID)
+	rows, total, err := h.store.List(r.Context(), p, f)
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
-	f.Units = units
-	rows, total, err := h.store.List(r.Context(), f)
+	counts, err := h.store.Counts(r.Context(), p, f)
 	if err != nil {
-		h.apiError(w, r, err)
-		return
-	}
-	counts, err := h.store.Counts(r.Context(), f)
-	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	out := make([]apiPractice, len(rows))
 	for i, p := range rows {
-		out[i] = toAPIPractice(p)
+		out[i] = toAPI(p)
 	}
 	byField, byStatus := map[string]int{}, map[string]int{}
 	for k, n := range counts.ByField {
@@ -114,45 +108,46 @@ func (h *practiceHandlers) apiList(w http.ResponseWriter, r *http.Request) {
 	for k, n := range counts.ByStatus {
 		byStatus[string(k)] = n
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset,
+	h.JSON(w, r, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset,
 		"practices": out, "counts": map[string]any{"by_field": byField, "by_status": byStatus}})
 }
 
-func (h *practiceHandlers) apiGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.apiUser(w, r)
+type apiResult struct {
+	On        string  `json:"on"`
+	Indicator string  `json:"indicator"`
+	Value     float64 `json:"value"`
+	Measure   string  `json:"measure,omitempty"`
+}
+
+func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.APIUser(w, r)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
+	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	pr, err := h.store.Get(r.Context(), p, id)
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
-	results, err := h.store.Results(r.Context(), id)
+	results, err := h.store.Results(r.Context(), p, id)
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
-	}
-	type apiResult struct {
-		On        string  `json:"on"`
-		Indicator string  `json:"indicator"`
-		Value     float64 `json:"value"`
-		Measure   string  `json:"measure,omitempty"`
 	}
 	rs := []apiResult{}
 	for _, x := range results {
 		rs = append(rs, apiResult{On: x.On.Format(time.DateOnly), Indicator: x.Indicator, Value: x.Value, Measure: x.Measure})
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"practice": toAPIPractice(pr), "results": rs})
+	h.JSON(w, r, http.StatusOK, map[string]any{"practice": toAPI(pr), "results": rs})
 }
 
-// apiPracticeInput is the body of POST /api/v1/practices.
-type apiPracticeInput struct {
+// apiInput is the body of POST /api/v1/practices.
+type apiInput struct {
 	UnitID      int64  `json:"unit_id"`
 	Name        string `json:"name"`
 	Field       string `json:"field"`
@@ -167,50 +162,30 @@ type apiPracticeInput struct {
 	Notes       string `json:"notes"`
 }
 
-func practiceDecodeJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return apperr.Invalid("", "Nội dung JSON không hợp lệ: "+err.Error())
-	}
-	return nil
-}
-
-func practiceAPIDay(field, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "Ngày phải có dạng YYYY-MM-DD.")
-	}
-	return t, nil
-}
-
-func (h *practiceHandlers) apiCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.apiUser(w, r)
+func (h *handlers) apiCreate(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.APIUser(w, r)
 	if !ok {
 		return
 	}
-	var in apiPracticeInput
-	if err := practiceDecodeJSON(r, &in); err != nil {
-		h.apiError(w, r, err)
+	var in apiInput
+	if err := kit.ReadJSON(w, r, 0, &in); err != nil {
+		h.APIError(w, r, err)
 		return
 	}
-	started, err := practiceAPIDay("started_on", in.StartedOn)
+	started, err := kit.APIDay("started_on", in.StartedOn)
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	pr, err := h.store.Create(r.Context(), p, practice.Input{UnitID: in.UnitID, Name: in.Name, Field: practice.Field(in.Field),
 		OwnerType: practice.OwnerType(in.OwnerType), OwnerName: in.OwnerName, OwnerTitle: in.OwnerTitle, OwnerPhone: in.OwnerPhone,
 		Movement: in.Movement, StartedOn: started, Description: in.Description, Goals: in.Goals, Notes: in.Notes})
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/practices/"+strconv.FormatInt(pr.ID, 10))
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"practice": toAPIPractice(pr)})
+	h.JSON(w, r, http.StatusCreated, map[string]any{"practice": toAPI(pr)})
 }
 
 // apiTransitionInput is the body of POST /api/v1/practices/{id}/transitions.
@@ -224,28 +199,28 @@ type apiTransitionInput struct {
 	Name       string `json:"name"`        // adopt: optional new name
 }
 
-func (h *practiceHandlers) apiTransition(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.apiUser(w, r)
+func (h *handlers) apiTransition(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.APIUser(w, r)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
+	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	var in apiTransitionInput
-	if err := practiceDecodeJSON(r, &in); err != nil {
-		h.apiError(w, r, err)
+	if err := kit.ReadJSON(w, r, 0, &in); err != nil {
+		h.APIError(w, r, err)
 		return
 	}
-	on, err := practiceAPIDay("on", in.On)
+	on, err := kit.APIDay("on", in.On)
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
 	if on.IsZero() {
-		on = h.today()
+		on = h.Today()
 	}
 	var pr practice.Practice
 	status := http.StatusOK
@@ -260,11 +235,11 @@ func (h *practiceHandlers) apiTransition(w http.ResponseWriter, r *http.Request)
 		pr, err = h.store.Adopt(r.Context(), p, id, practice.Adoption{UnitID: in.UnitID, Name: in.Name, StartedOn: on})
 		status = http.StatusCreated
 	default:
-		err = apperr.Invalid("action", "action phải là start, recognize, stop hoặc adopt.")
+		err = apperr.Invalid("action", "practice.api.err.action")
 	}
 	if err != nil {
-		h.apiError(w, r, err)
+		h.APIError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, status, map[string]any{"practice": toAPIPractice(pr)})
+	h.JSON(w, r, status, map[string]any{"practice": toAPI(pr)})
 }

@@ -1,0 +1,24 @@
+package sheet
+
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the import reader's messages in both languages. The
+// headings and values of the file itself (Columns, the field and owner
+// type labels) stay Vietnamese: that is the file format, and messages
+// quote them as the file has them.
+var Messages = i18n.Catalog{
+	"practice.sheet.cell":       {"Dòng %d, cột %s (%s): %s", "Row %d, column %s (%s): %s"},
+	"practice.sheet.corrupt":    {"Không đọc được tệp Excel: tệp bị hỏng.", "The Excel file cannot be read: it is damaged."},
+	"practice.sheet.not_xlsx":   {"Không đọc được tệp: hãy chọn tệp Excel (.xlsx) theo mẫu xuất từ sổ mô hình.", "The file cannot be read: choose an Excel file (.xlsx) in the layout of the exported register."},
+	"practice.sheet.no_sheet":   {"Tệp Excel không có trang tính nào.", "The Excel file has no sheet."},
+	"practice.sheet.unreadable": {"Không đọc được trang tính đầu tiên của tệp.", "The first sheet of the file cannot be read."},
+	"practice.sheet.empty":      {"Trang tính đầu tiên trống.", "The first sheet is empty."},
+	"practice.sheet.header":     {"Dòng 1, cột %s: tiêu đề phải là “%s” (đang là “%s”). Hãy dùng đúng mẫu xuất từ sổ mô hình.", "Row 1, column %s: the heading must be “%s” (it is “%s”). Use the layout of the exported register."},
+	"practice.sheet.too_many":   {"Tệp có quá nhiều dòng: tối đa %s mô hình mỗi lần nhập.", "The file has too many rows: %s models at most per import."},
+	"practice.sheet.no_rows":    {"Tệp không có dòng mô hình nào dưới dòng tiêu đề.", "The file has no model rows under the heading row."},
+	"practice.sheet.id":         {"mã mô hình phải là số (để trống khi thêm mô hình mới).", "the model id must be a number (empty for a new model)."},
+	"practice.sheet.unit_code":  {"chưa nhập mã đơn vị.", "the unit code is missing."},
+	"practice.sheet.field":      {"lĩnh vực phải là một trong: Kinh tế; Văn hóa – xã hội; Quốc phòng – an ninh; Xây dựng Đảng; Xây dựng chính quyền; Dân tộc, tôn giáo.", "the field must be one of the six fields as the exported file writes them, or its code: economy, culture_society, defence_security, party_building, government_building, ethnic_religious."},
+	"practice.sheet.owner_type": {"chủ thể phải là “Tập thể” hoặc “Cá nhân”.", "the owner type must be the file's word for collective or individual, or collective or individual."},
+	"practice.sheet.started":    {"ngày bắt đầu không hợp lệ (dạng ngày/tháng/năm, ví dụ 15/03/2023).", "the start date is not valid (day/month/year, for example 15/03/2023)."},
+}

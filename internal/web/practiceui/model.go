@@ -1,0 +1,387 @@
+package practiceui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+// modelForm is the model form's fields as typed.
+type modelForm struct {
+	ID, Version                                 int64
+	UnitID                                      int64
+	Name, Field, OwnerType, OwnerName           string
+	OwnerTitle, OwnerPhone, Movement, StartedOn string
+	Description, Goals, Notes                   string
+}
+
+func formOf(pr practice.Practice) modelForm {
+	return modelForm{ID: pr.ID, Version: pr.Version, UnitID: pr.UnitID, Name: pr.Name, Field: string(pr.Field),
+		OwnerType: string(pr.OwnerType), OwnerName: pr.OwnerName, OwnerTitle: pr.OwnerTitle, OwnerPhone: pr.OwnerPhone,
+		Movement: pr.Movement, StartedOn: pr.StartedOn.Format(time.DateOnly), Description: pr.Description, Goals: pr.Goals, Notes: pr.Notes}
+}
+
+func readForm(r *http.Request) modelForm {
+	return modelForm{Name: r.PostFormValue("name"), Field: r.PostFormValue("field"), OwnerType: r.PostFormValue("owner_type"),
+		OwnerName: r.PostFormValue("owner_name"), OwnerTitle: r.PostFormValue("owner_title"), OwnerPhone: r.PostFormValue("owner_phone"),
+		Movement: r.PostFormValue("movement"), StartedOn: r.PostFormValue("started_on"), Description: r.PostFormValue("description"),
+		Goals: r.PostFormValue("goals"), Notes: r.PostFormValue("notes"),
+		UnitID: kit.FormID(r.PostFormValue("unit_id")), Version: kit.FormID(r.PostFormValue("version"))}
+}
+
+// input turns the form into the store's input; a start date that is not
+// a date is the form's own error.
+func (f modelForm) input() (practice.Input, error) {
+	started, err := kit.FormDay("started_on", f.StartedOn)
+	return practice.Input{ID: f.ID, Version: f.Version, UnitID: f.UnitID, Name: f.Name, Field: practice.Field(f.Field),
+		OwnerType: practice.OwnerType(f.OwnerType), OwnerName: f.OwnerName, OwnerTitle: f.OwnerTitle, OwnerPhone: f.OwnerPhone,
+		Movement: f.Movement, StartedOn: started, Description: f.Description, Goals: f.Goals, Notes: f.Notes}, err
+}
+
+type formView struct {
+	kit.Page
+	Form   modelForm
+	Units  []org.Unit
+	Fields []practice.Field
+	Errors kit.Errors
+	Edit   bool
+}
+
+func (h *handlers) formView(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) (formView, error) {
+	v := formView{Page: h.Page(w, r, title), Form: f, Fields: practice.Fields, Edit: f.ID != 0, Errors: h.FormErrors(r, err)}
+	if !v.Edit {
+		units, err := h.store.WritableUnits(r.Context(), p, 500)
+		if err != nil {
+			return v, err
+		}
+		v.Units = units
+	}
+	return v, nil
+}
+
+func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	f := modelForm{OwnerType: string(practice.Collective), StartedOn: h.Today().Format(time.DateOnly), Movement: "Dân vận khéo",
+		UnitID: kit.FormID(r.URL.Query().Get("don-vi"))}
+	v, err := h.formView(w, r, p, "practice.new.title", f, nil)
+	if err == nil && len(v.Units) == 0 {
+		err = apperr.Forbidden("practice.err.no_writable")
+	}
+	if err == nil && f.UnitID != 0 && !slices.ContainsFunc(v.Units, func(u org.Unit) bool { return u.ID == f.UnitID }) {
+		err = apperr.Forbidden("practice.err.write_forbidden")
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if f.UnitID == 0 {
+		v.Form.UnitID = v.Units[0].ID
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "form", v)
+}
+
+func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	f := readForm(r)
+	in, err := f.input()
+	var pr practice.Practice
+	if err == nil {
+		pr, err = h.store.Create(r.Context(), p, in)
+	}
+	if err != nil {
+		h.formError(w, r, p, "practice.new.title", f, err)
+		return
+	}
+	flash := "practice.flash.created"
+	file, hdr, ferr := r.FormFile("photo")
+	switch {
+	case ferr == nil:
+		_, err := h.store.AddFile(r.Context(), p, pr.ID, practice.Upload{Name: hdr.Filename, Body: file, Caption: r.PostFormValue("photo_caption")})
+		file.Close()
+		if err != nil {
+			if kit.IsInternal(err) {
+				h.LogError(r, "practice: photo of a new model", err)
+			}
+			flash = "practice.flash.created_nophoto"
+		}
+	case !errors.Is(ferr, http.ErrMissingFile):
+		h.LogError(r, "practice: read the photo of a new model", ferr)
+		flash = "practice.flash.created_nophoto"
+	}
+	h.SetFlash(w, r, flash)
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+}
+
+// formError re-renders a model form with the errors, or fails outright
+// for errors that are not about the input.
+func (h *handlers) formError(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) {
+	code := apperr.CodeOf(err)
+	if code != apperr.CodeInvalid && code != apperr.CodeConflict {
+		h.Fail(w, r, err)
+		return
+	}
+	v, verr := h.formView(w, r, p, title, f, err)
+	if verr != nil {
+		h.Fail(w, r, verr)
+		return
+	}
+	h.tmpl.Render(w, r, kit.Status(err), "form", v)
+}
+
+// loadFor reads the {id} model for the signed-in user (404 when outside
+// their scope); it answers the request itself when it returns false.
+func (h *handlers) loadFor(w http.ResponseWriter, r *http.Request) (*auth.Principal, practice.Practice, bool) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return nil, practice.Practice{}, false
+	}
+	id, err := kit.PathID(r, "id")
+	if err == nil {
+		var pr practice.Practice
+		if pr, err = h.store.Get(r.Context(), p, id); err == nil {
+			return p, pr, true
+		}
+	}
+	h.Fail(w, r, err)
+	return nil, practice.Practice{}, false
+}
+
+type showView struct {
+	kit.Page
+	P          practice.Practice
+	Results    []practice.Result
+	Files      []practice.File
+	Family     []familyRow
+	Can        practice.Actions
+	Public     bool
+	ResultForm resultForm
+	Errors     kit.Errors
+	Today      string
+}
+
+// familyRow is a member of a replication family with the link the
+// viewer may follow ("" for none).
+type familyRow struct {
+	practice.FamilyMember
+	Link string
+}
+
+type resultForm struct{ On, Indicator, Value, Measure string }
+
+func (h *handlers) showView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (showView, error) {
+	ctx := r.Context()
+	v := showView{Page: h.Page(w, r, "practice.show.title"), P: pr, Public: pr.Status.Public(), Today: h.Today().Format(time.DateOnly)}
+	v.Title = pr.Name
+	var err error
+	if v.Results, err = h.store.Results(ctx, p, pr.ID); err != nil {
+		return v, err
+	}
+	if v.Files, err = h.store.Files(ctx, p, pr.ID); err != nil {
+		return v, err
+	}
+	fam, err := h.store.Family(ctx, p, pr.ID)
+	if err != nil {
+		return v, err
+	}
+	if len(fam) > 1 {
+		// Members the user may read link to their page, public ones to
+		// the public page, the others to nothing.
+		for _, m := range fam {
+			row := familyRow{FamilyMember: m}
+			switch {
+			case m.Readable:
+				row.Link = fmt.Sprintf("/mo-hinh/%d", m.ID)
+			case m.Status.Public():
+				row.Link = fmt.Sprintf("/cong-khai/mo-hinh/%d", m.ID)
+			}
+			v.Family = append(v.Family, row)
+		}
+	}
+	if v.Can, err = h.store.Actions(ctx, p, pr); err != nil {
+		return v, err
+	}
+	v.ResultForm.On = v.Today
+	return v, nil
+}
+
+func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
+	p, pr, ok := h.loadFor(w, r)
+	if !ok {
+		return
+	}
+	v, err := h.showView(w, r, p, pr)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "show", v)
+}
+
+func (h *handlers) editForm(w http.ResponseWriter, r *http.Request) {
+	p, pr, ok := h.loadFor(w, r)
+	if !ok {
+		return
+	}
+	can, err := h.store.Actions(r.Context(), p, pr)
+	if err == nil && !can.Edit {
+		err = apperr.Forbidden("practice.err.edit_forbidden")
+	}
+	var v formView
+	if err == nil {
+		v, err = h.formView(w, r, p, "practice.edit.title", formOf(pr), nil)
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "form", v)
+}
+
+func (h *handlers) update(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	f := readForm(r)
+	f.ID = id
+	in, err := f.input()
+	if err == nil {
+		_, err = h.store.Update(r.Context(), p, in)
+	}
+	if err != nil {
+		h.formError(w, r, p, "practice.edit.title", f, err)
+		return
+	}
+	h.SetFlash(w, r, "practice.flash.saved")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", id), http.StatusSeeOther)
+}
+
+func (h *handlers) addResult(w http.ResponseWriter, r *http.Request) {
+	p, pr, ok := h.loadFor(w, r)
+	if !ok {
+		return
+	}
+	rf := resultForm{On: r.PostFormValue("on"), Indicator: r.PostFormValue("indicator"), Value: r.PostFormValue("value"), Measure: r.PostFormValue("measure")}
+	on, err := kit.FormDay("on", rf.On)
+	if err == nil {
+		res := practice.Result{On: on, Indicator: rf.Indicator, Measure: rf.Measure}
+		if n, nerr := vntext.ParseNumber(strings.TrimSpace(rf.Value)); nerr != nil {
+			err = apperr.Invalid("value", "practice.err.result_value")
+		} else {
+			res.Value = n.Value
+			_, err = h.store.AddResult(r.Context(), p, pr.ID, res)
+		}
+	}
+	if err != nil {
+		h.showWithErrors(w, r, p, pr, err, func(v *showView) { v.ResultForm = rf })
+		return
+	}
+	h.SetFlash(w, r, "practice.flash.result")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d#ket-qua", pr.ID), http.StatusSeeOther)
+}
+
+// showWithErrors redraws the model page with a refused form's errors.
+func (h *handlers) showWithErrors(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice, err error, keep func(*showView)) {
+	code := apperr.CodeOf(err)
+	if code != apperr.CodeInvalid && code != apperr.CodeConflict {
+		h.Fail(w, r, err)
+		return
+	}
+	v, verr := h.showView(w, r, p, pr)
+	if verr != nil {
+		h.Fail(w, r, verr)
+		return
+	}
+	v.Errors = h.FormErrors(r, err)
+	if keep != nil {
+		keep(&v)
+	}
+	h.tmpl.Render(w, r, kit.Status(err), "show", v)
+}
+
+func (h *handlers) addFile(w http.ResponseWriter, r *http.Request) {
+	p, pr, ok := h.loadFor(w, r)
+	if !ok {
+		return
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		if !errors.Is(err, http.ErrMissingFile) {
+			h.LogError(r, "practice: read an upload", err)
+		}
+		h.showWithErrors(w, r, p, pr, apperr.Invalid("file", "practice.err.file_empty"), nil)
+		return
+	}
+	defer file.Close()
+	if _, err := h.store.AddFile(r.Context(), p, pr.ID, practice.Upload{Name: hdr.Filename, Body: file, Caption: r.PostFormValue("caption")}); err != nil {
+		h.showWithErrors(w, r, p, pr, err, nil)
+		return
+	}
+	h.SetFlash(w, r, "practice.flash.file")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d#minh-chung", pr.ID), http.StatusSeeOther)
+}
+
+func (h *handlers) file(w http.ResponseWriter, r *http.Request)  { h.serveFile(w, r, false) }
+func (h *handlers) thumb(w http.ResponseWriter, r *http.Request) { h.serveFile(w, r, true) }
+
+func (h *handlers) serveFile(w http.ResponseWriter, r *http.Request, thumb bool) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	id, err := kit.PathID(r, "id")
+	var fid int64
+	if err == nil {
+		fid, err = kit.PathID(r, "fid")
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	f, body, err := h.store.OpenFile(r.Context(), p, id, fid, thumb)
+	h.sendFile(w, r, f, body, err, thumb, "private")
+}
+
+// sendFile streams a stored file with its sniffed type; never as HTML.
+func (h *handlers) sendFile(w http.ResponseWriter, r *http.Request, f practice.File, body io.ReadCloser, err error, thumb bool, cache string) {
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	defer body.Close()
+	w.Header().Set("Content-Type", f.ContentType)
+	w.Header().Set("Cache-Control", cache+", max-age=86400")
+	if !thumb {
+		w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+		w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(f.Name))
+	}
+	if _, err := io.Copy(w, body); err != nil {
+		// The headers are gone: the client went away or the store failed
+		// mid-file; nothing can be shown any more.
+		h.Log.DebugContext(r.Context(), "practice: send file", "request_id", kit.RequestID(r.Context()), "err", err)
+	}
+}

@@ -1,0 +1,204 @@
+// Package practiceui serves the "Dân vận khéo" model registry (package
+// practice): the pages under /mo-hinh for signed-in users, the public
+// pages of recognized models under /cong-khai/mo-hinh, and the API under
+// /api/v1/practices. Handlers only read the request, call the practice
+// store — which checks who may do what — and render.
+//
+//	practice.go  Mount, the list and the best models
+//	model.go     one model: register, edit, its page, results and files
+//	steps.go     the lifecycle steps: start, recognize, adopt, stop
+//	public.go    the public pages
+//	xlsx.go      the XLSX register: export and import
+//	api.go       /api/v1/practices
+package practiceui
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve the registry's pages and API.
+type handlers struct {
+	*kit.Kit
+	tmpl  *kit.Templates
+	store *practice.Store
+}
+
+// Mount returns the registry's routes and its link in the header (the
+// list for signed-in users, the public list for visitors).
+func Mount(k *kit.Kit) (kit.Feature, error) {
+	fsys, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	h := &handlers{Kit: k, store: practice.NewStore(k.DB, k.Org, k.Auth, k.Files)}
+	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
+		return kit.Feature{}, err
+	}
+	return kit.Feature{
+		Routes: []kit.Route{
+			{Pattern: "GET /mo-hinh", Handler: h.list},
+			{Pattern: "GET /mo-hinh/tieu-bieu", Handler: h.best},
+			{Pattern: "GET /mo-hinh/moi", Handler: h.newForm},
+			{Pattern: "POST /mo-hinh/moi", Handler: h.create},
+			{Pattern: "GET /mo-hinh/xuat", Handler: h.export},
+			{Pattern: "GET /mo-hinh/nhap", Handler: h.importForm},
+			{Pattern: "POST /mo-hinh/nhap", Handler: h.importFile},
+			{Pattern: "GET /mo-hinh/{id}", Handler: h.show},
+			{Pattern: "GET /mo-hinh/{id}/sua", Handler: h.editForm},
+			{Pattern: "POST /mo-hinh/{id}/sua", Handler: h.update},
+			{Pattern: "GET /mo-hinh/{id}/trien-khai", Handler: h.startForm},
+			{Pattern: "POST /mo-hinh/{id}/trien-khai", Handler: h.start},
+			{Pattern: "GET /mo-hinh/{id}/cong-nhan", Handler: h.recognizeForm},
+			{Pattern: "POST /mo-hinh/{id}/cong-nhan", Handler: h.recognize},
+			{Pattern: "GET /mo-hinh/{id}/nhan-rong", Handler: h.adoptForm},
+			{Pattern: "POST /mo-hinh/{id}/nhan-rong", Handler: h.adopt},
+			{Pattern: "GET /mo-hinh/{id}/dung", Handler: h.stopForm},
+			{Pattern: "POST /mo-hinh/{id}/dung", Handler: h.stop},
+			{Pattern: "POST /mo-hinh/{id}/ket-qua", Handler: h.addResult},
+			{Pattern: "POST /mo-hinh/{id}/tep", Handler: h.addFile},
+			{Pattern: "GET /mo-hinh/{id}/tep/{fid}", Handler: h.file},
+			{Pattern: "GET /mo-hinh/{id}/tep/{fid}/anh-nho", Handler: h.thumb},
+
+			{Pattern: "GET /cong-khai/mo-hinh", Handler: h.publicList},
+			{Pattern: "GET /cong-khai/mo-hinh/{id}", Handler: h.publicShow},
+			{Pattern: "GET /cong-khai/mo-hinh/{id}/anh/{fid}", Handler: h.publicThumb},
+
+			{Pattern: "GET /api/v1/practices", Handler: h.apiList},
+			{Pattern: "POST /api/v1/practices", Handler: h.apiCreate},
+			{Pattern: "GET /api/v1/practices/{id}", Handler: h.apiGet},
+			{Pattern: "POST /api/v1/practices/{id}/transitions", Handler: h.apiTransition},
+		},
+		Nav: []kit.NavLink{
+			{Href: "/mo-hinh", Key: "practice.nav", Show: kit.SignedIn},
+			{Href: "/cong-khai/mo-hinh", Key: "practice.nav", Show: kit.Anonymous},
+		},
+	}, nil
+}
+
+// filterForm is the list's query string, kept to redraw the form.
+type filterForm struct {
+	Unit      int64
+	Q         string
+	Field     string
+	Status    string // "" active, a status, or "tat-ca" for all
+	Level     string
+	Period    string
+	OwnerType string
+}
+
+type listView struct {
+	kit.Page
+	Form      filterForm
+	Units     []org.Unit // units offered in the unit filter
+	Rows      []practice.Practice
+	Counts    practice.Counts
+	Pager     kit.Pager
+	Fields    []practice.Field
+	Statuses  []practice.Status
+	Levels    []org.Level
+	CanCreate bool
+	Error     string
+	ExportURL string
+}
+
+// FieldCount and StatusCount let the template walk counts in a fixed order.
+func (v listView) FieldCount(f practice.Field) int   { return v.Counts.ByField[f] }
+func (v listView) StatusCount(s practice.Status) int { return v.Counts.ByStatus[s] }
+
+// filterFrom reads the list's query string into a form and a filter.
+func filterFrom(r *http.Request) (filterForm, practice.Filter) {
+	q := r.URL.Query()
+	form := filterForm{Q: strings.TrimSpace(q.Get("q")), Field: q.Get("linh-vuc"), Status: q.Get("trang-thai"),
+		Level: q.Get("cap"), Period: strings.TrimSpace(q.Get("ky")), OwnerType: q.Get("chu-the"), Unit: kit.FormID(q.Get("don-vi"))}
+	f := practice.Filter{Unit: form.Unit, Field: practice.Field(form.Field), Level: org.Level(form.Level), Period: form.Period,
+		OwnerType: practice.OwnerType(form.OwnerType), Search: form.Q}
+	switch form.Status {
+	case "":
+	case "tat-ca":
+		f.Statuses = practice.Statuses
+	default:
+		f.Statuses = []practice.Status{practice.Status(form.Status)}
+	}
+	return form, f
+}
+
+func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	form, f := filterFrom(r)
+	page, offset := kit.PageParams(r, kit.DefaultPageSize)
+	f.Limit, f.Offset = kit.DefaultPageSize, offset
+	v := listView{Page: h.Page(w, r, "practice.list.title"), Form: form, Fields: practice.Fields,
+		Statuses: practice.Statuses, Levels: org.Levels}
+	var err error
+	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermRead, h.Today()); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	wr, err := h.store.WritableUnits(ctx, p, 1)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v.CanCreate = len(wr) > 0
+	status := http.StatusOK
+	rows, total, err := h.store.List(ctx, p, f)
+	if err == nil {
+		v.Counts, err = h.store.Counts(ctx, p, f)
+	}
+	if err != nil {
+		if apperr.CodeOf(err) != apperr.CodeInvalid {
+			h.Fail(w, r, err)
+			return
+		}
+		v.Error, status = h.Message(r, err), http.StatusBadRequest
+	}
+	v.Rows = rows
+	v.Pager = kit.NewPager(r, page, kit.DefaultPageSize, total)
+	if form.Unit != 0 {
+		v.ExportURL = "/mo-hinh/xuat?don-vi=" + strconv.FormatInt(form.Unit, 10)
+	}
+	h.tmpl.Render(w, r, status, "list", v)
+}
+
+type bestView struct {
+	kit.Page
+	Unit  int64
+	Units []org.Unit
+	Rows  []practice.Best
+}
+
+func (h *handlers) best(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	unitID := kit.FormID(r.URL.Query().Get("don-vi"))
+	rows, err := h.store.Best(r.Context(), p, unitID, 20)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	units, err := h.Auth.GrantedUnits(r.Context(), p, auth.PermRead, h.Today())
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "best", bestView{Page: h.Page(w, r, "practice.best.title"), Unit: unitID, Units: units, Rows: rows})
+}
