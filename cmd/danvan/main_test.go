@@ -188,7 +188,7 @@ func TestServeMaintains(t *testing.T) {
 	}()
 	units := org.NewStore(m.db)
 	as := auth.NewStore(m.db, units, auth.Config{Password: auth.TestPasswordParams})
-	u, err := as.UserByLogin(ctx, m.accounts[0].Login)
+	u, err := as.UserByLogin(ctx, auth.System(), m.accounts[0].Login)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,9 @@ import (
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web"
 )
 
 const userUsage = `Cách dùng (usage):
@@ -50,7 +52,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if err != nil {
 				return err
 			}
-			u, err := c.auth.CreateUser(ctx, auth.NewUser{Login: *login, Name: *name, Phone: *phone, Email: *email, Password: pw})
+			u, err := c.auth.CreateUser(ctx, c.sys, auth.NewUser{Login: *login, Name: *name, Phone: *phone, Email: *email, Password: pw})
 			if err != nil {
 				return err
 			}
@@ -64,7 +66,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if *login == "" {
 				return usageError{"cần --login (--login is required)"}
 			}
-			u, err := c.auth.UserByLogin(ctx, *login)
+			u, err := c.auth.UserByLogin(ctx, c.sys, *login)
 			if err != nil {
 				return err
 			}
@@ -72,7 +74,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if err != nil {
 				return err
 			}
-			if err := c.auth.SetPassword(ctx, u.ID, pw); err != nil {
+			if err := c.auth.SetPassword(ctx, c.sys, u.ID, pw); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "Đã đặt mật khẩu mới cho %s; mọi phiên đăng nhập của tài khoản đã kết thúc\n", u.Login)
@@ -90,7 +92,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if !r.Valid() {
 				return usageError{fmt.Sprintf("vai trò %q không hợp lệ; chọn admin, leader, officer hoặc viewer", *role)}
 			}
-			u, err := c.auth.UserByLogin(ctx, *login)
+			u, err := c.auth.UserByLogin(ctx, c.sys, *login)
 			if err != nil {
 				return err
 			}
@@ -98,10 +100,10 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if err != nil {
 				return err
 			}
-			if _, err := c.auth.GrantRole(ctx, u.ID, un.ID, r); err != nil {
+			if _, err := c.auth.GrantRole(ctx, c.sys, u.ID, un.ID, r); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "Đã cấp vai trò %s (%s) cho %s trên %s (%s)\n", r, r.Label(), u.Login, un.Name, un.Code)
+			fmt.Fprintf(stdout, "Đã cấp vai trò %s (%s) cho %s trên %s (%s)\n", r, roleLabel(r), u.Login, un.Name, un.Code)
 			return nil
 		}
 	case "list":
@@ -129,15 +131,27 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	units := org.NewStore(d)
-	c := &userCLI{db: d, units: units, auth: auth.NewStore(d, units, auth.Config{})}
+	c := &userCLI{db: d, units: units, auth: auth.NewStore(d, units, auth.Config{}), sys: auth.System()}
 	ctx = audit.WithActor(ctx, audit.Actor{Name: "danvan user"})
 	return cliError(run(ctx, c))
 }
 
+// userCLI acts as the system's operator (auth.System): whoever runs the
+// command line on the server may manage every account.
 type userCLI struct {
 	db    *db.DB
 	units *org.Store
 	auth  *auth.Store
+	sys   *auth.Principal
+}
+
+// roleLabel is a role's name in Vietnamese, from the catalog.
+func roleLabel(r auth.Role) string {
+	c, err := web.Catalog()
+	if err != nil {
+		return string(r)
+	}
+	return c.T(i18n.VI, "role."+string(r))
 }
 
 func (c *userCLI) list(ctx context.Context, query string, stdout io.Writer) error {
@@ -157,13 +171,13 @@ func (c *userCLI) list(ctx context.Context, query string, stdout io.Writer) erro
 	}
 	total := 0
 	for {
-		us, n, err := c.auth.ListUsers(ctx, f)
+		us, n, err := c.auth.ListUsers(ctx, c.sys, f)
 		if err != nil {
 			return err
 		}
 		total = n
 		for _, u := range us {
-			gs, err := c.auth.Grants(ctx, u.ID)
+			gs, err := c.auth.Grants(ctx, c.sys, u.ID)
 			if err != nil {
 				return err
 			}

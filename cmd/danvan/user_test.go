@@ -107,7 +107,7 @@ func TestUserCommand(t *testing.T) {
 	if _, err := s.Login(ctx, auth.LoginRequest{Login: "minh", Password: "một mật khẩu khác"}); err != nil {
 		t.Fatalf("a password read with CRLF: %v", err)
 	}
-	u, err := s.UserByLogin(ctx, "lan.tran")
+	u, err := s.UserByLogin(ctx, auth.System(), "lan.tran")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/danvan/danvan/internal/db"
 )
@@ -59,8 +58,8 @@ func Record(ctx context.Context, tx *db.Tx, e Entry) error {
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log
 		(at, user_id, actor, addr, action, entity, entity_id, unit_id, before_json, after_json)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		tx.Now().Format(time.RFC3339Nano), nullID(a.UserID), a.Name, a.Addr,
-		e.Action, e.Entity, nullID(e.EntityID), nullID(e.UnitID), before, after)
+		db.Stamp(tx.Now()), db.NullID(a.UserID), a.Name, a.Addr,
+		e.Action, e.Entity, db.NullID(e.EntityID), db.NullID(e.UnitID), before, after)
 	if err != nil {
 		return fmt.Errorf("audit: record %s %s: %w", e.Action, e.Entity, err)
 	}
@@ -76,11 +75,4 @@ func encode(v any) (any, error) {
 		return nil, err
 	}
 	return string(b), nil
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

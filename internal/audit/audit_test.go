@@ -32,7 +32,7 @@ func TestRecord(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if at != "2025-07-01T00:00:00Z" || userID != 7 || actor != "Nguyễn Văn An" || addr != "10.0.0.5" ||
+		if at != "2025-07-01T00:00:00.000000Z" || userID != 7 || actor != "Nguyễn Văn An" || addr != "10.0.0.5" ||
 			action != "rename" || entityID != 42 || before != `{"name":"Xã A"}` || after != `{"name":"Xã B"}` {
 			t.Errorf("row = %q %d %q %q %q %d %q %q", at, userID, actor, addr, action, entityID, before, after)
 		}

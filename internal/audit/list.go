@@ -71,11 +71,11 @@ func List(ctx context.Context, q db.Querier, f Filter) ([]Row, int, error) {
 	}
 	if !f.From.IsZero() {
 		where = append(where, "at >= ?")
-		args = append(args, f.From.UTC().Format(time.DateOnly))
+		args = append(args, db.Day(f.From))
 	}
 	if !f.To.IsZero() {
 		where = append(where, "at < ?")
-		args = append(args, f.To.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+		args = append(args, db.Day(f.To.AddDate(0, 0, 1)))
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -105,8 +105,8 @@ func List(ctx context.Context, q db.Querier, f Filter) ([]Row, int, error) {
 			&before, &after, &total); err != nil {
 			return nil, 0, fmt.Errorf("audit: list: %w", err)
 		}
-		if r.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
-			return nil, 0, fmt.Errorf("audit: row %d time %q: %w", r.ID, at, err)
+		if r.At, err = db.ParseStamp(at); err != nil {
+			return nil, 0, fmt.Errorf("audit: row %d: %w", r.ID, err)
 		}
 		r.UserID, r.EntityID, r.UnitID = userID.Int64, entityID.Int64, unitID.Int64
 		r.Before, r.After = before.String, after.String

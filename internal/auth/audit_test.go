@@ -44,18 +44,18 @@ func TestAuditHasNoSecrets(t *testing.T) {
 			do             func() error
 		}{
 			{"create", "user", func() (err error) {
-				u, err = e.s.CreateUser(ctx, auth.NewUser{Login: "mai", Name: "Phạm Thị Mai", Password: pw1, Email: "mai@example.vn"})
+				u, err = e.s.CreateUser(ctx, auth.System(), auth.NewUser{Login: "mai", Name: "Phạm Thị Mai", Password: pw1, Email: "mai@example.vn"})
 				if err == nil {
 					secret(hashOf(u.ID))
 				}
 				return err
 			}},
 			{"update", "user", func() (err error) {
-				u, err = e.s.UpdateUser(ctx, auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Phạm Thị Mai Anh", Phone: "0901234567"})
+				u, err = e.s.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Phạm Thị Mai Anh", Phone: "0901234567"})
 				return err
 			}},
 			{"grant", "grant", func() (err error) {
-				grant, err = e.s.GrantRole(ctx, u.ID, e.tree.A, auth.RoleOfficer)
+				grant, err = e.s.GrantRole(ctx, auth.System(), u.ID, e.tree.A, auth.RoleOfficer)
 				return err
 			}},
 			{"login", "session", func() (err error) {
@@ -67,7 +67,7 @@ func TestAuditHasNoSecrets(t *testing.T) {
 				return e.s.Logout(context.Background(), sess.Token)
 			}},
 			{"set_password", "user", func() error {
-				err := e.s.SetPassword(ctx, u.ID, pw2)
+				err := e.s.SetPassword(ctx, auth.System(), u.ID, pw2)
 				secret(hashOf(u.ID))
 				return err
 			}},
@@ -79,7 +79,7 @@ func TestAuditHasNoSecrets(t *testing.T) {
 			{"create", "api_token", func() error {
 				var s string
 				var err error
-				tok, s, err = e.s.CreateToken(ctx, u.ID, "Đồng bộ")
+				tok, s, err = e.s.CreateToken(ctx, auth.System(), u.ID, "Đồng bộ")
 				secret(s, strings.TrimPrefix(s, auth.TokenPrefix))
 				var h string
 				if err := d.QueryRowContext(ctx, "SELECT token_hash FROM api_tokens WHERE id = ?", tok.ID).Scan(&h); err != nil {
@@ -88,14 +88,14 @@ func TestAuditHasNoSecrets(t *testing.T) {
 				secret(h)
 				return err
 			}},
-			{"revoke", "api_token", func() error { return e.s.RevokeToken(ctx, tok.ID) }},
-			{"revoke", "grant", func() error { return e.s.RevokeGrant(ctx, grant.ID) }},
+			{"revoke", "api_token", func() error { return e.s.RevokeToken(ctx, auth.System(), tok.ID) }},
+			{"revoke", "grant", func() error { return e.s.RevokeGrant(ctx, auth.System(), grant.UserID, grant.ID) }},
 			{"disable", "user", func() (err error) {
-				u, err = e.s.SetActive(ctx, u.ID, u.Version, false)
+				u, err = e.s.SetActive(ctx, auth.System(), u.ID, u.Version, false)
 				return err
 			}},
 			{"enable", "user", func() (err error) {
-				u, err = e.s.SetActive(ctx, u.ID, u.Version, true)
+				u, err = e.s.SetActive(ctx, auth.System(), u.ID, u.Version, true)
 				return err
 			}},
 		}

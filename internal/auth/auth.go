@@ -107,21 +107,6 @@ func (r Role) Valid() bool {
 	return false
 }
 
-// Label is the role's Vietnamese name.
-func (r Role) Label() string {
-	switch r {
-	case RoleAdmin:
-		return "Quản trị"
-	case RoleLeader:
-		return "Lãnh đạo"
-	case RoleOfficer:
-		return "Cán bộ nhập liệu"
-	case RoleViewer:
-		return "Xem"
-	}
-	return string(r)
-}
-
 // Permission is one kind of action a role may allow.
 type Permission int
 
@@ -236,34 +221,6 @@ func (t Token) Active() bool { return t.RevokedAt.IsZero() }
 // TokenPrefix starts every API token secret.
 const TokenPrefix = "dv_"
 
-// Messages shown to users.
-const (
-	msgBadLogin        = "Tên đăng nhập hoặc mật khẩu không đúng."
-	msgDisabled        = "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên."
-	msgSessionExpired  = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."
-	msgBadToken        = "Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa."
-	msgStaleUser       = "Tài khoản đã được người khác cập nhật. Vui lòng tải lại trang và thử lại."
-	msgUnknownUser     = "Không tìm thấy tài khoản."
-	msgLoginTaken      = "Tên đăng nhập đã được dùng cho một tài khoản khác."
-	msgLoginFormat     = "Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái hoặc chữ số."
-	msgNameMissing     = "Chưa nhập họ và tên."
-	msgNameLong        = "Họ và tên không được dài quá 200 ký tự."
-	msgPhoneFormat     = "Số điện thoại chỉ gồm chữ số, có thể bắt đầu bằng dấu + (8–15 chữ số)."
-	msgEmailFormat     = "Địa chỉ thư điện tử không hợp lệ."
-	msgOldPassword     = "Mật khẩu hiện tại không đúng."
-	msgSamePassword    = "Mật khẩu mới phải khác mật khẩu hiện tại."
-	msgRole            = "Vai trò không hợp lệ."
-	msgGrantExists     = "Tài khoản đã có vai trò này trên đơn vị này."
-	msgUnknownGrant    = "Không tìm thấy quyền được cấp."
-	msgUnitClosed      = "Đơn vị đã giải thể hoặc sáp nhập; hãy cấp quyền trên đơn vị hiện nay."
-	msgUnknownUnit     = "Không tìm thấy đơn vị."
-	msgTokenName       = "Chưa đặt tên cho mã truy cập (1–100 ký tự)."
-	msgUnknownToken    = "Không tìm thấy mã truy cập."
-	msgTokenRevoked    = "Mã truy cập đã bị thu hồi."
-	msgCSRF            = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại."
-	msgThrottledFormat = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút."
-)
-
 // NormalizeLogin returns the canonical form of a login name (trimmed,
 // lower case) and whether it is well formed: 3 to 64 characters from
 // a–z, 0–9, '.', '_' and '-', starting with a letter or digit.
@@ -302,9 +259,9 @@ func validateProfile(name, phone, email *string, es *apperr.Errors) {
 	*email = strings.TrimSpace(*email)
 	switch {
 	case *name == "":
-		es.Add("name", msgNameMissing)
+		es.Add("name", "auth.err.name_missing")
 	case utf8.RuneCountInString(*name) > 200:
-		es.Add("name", msgNameLong)
+		es.Add("name", "auth.err.name_long")
 	}
 	if *phone != "" {
 		digits := strings.TrimPrefix(*phone, "+")
@@ -315,34 +272,17 @@ func validateProfile(name, phone, email *string, es *apperr.Errors) {
 			}
 		}
 		if !ok {
-			es.Add("phone", msgPhoneFormat)
+			es.Add("phone", "auth.err.phone_format")
 		}
 	}
 	if *email != "" {
 		a, err := mail.ParseAddress(*email)
 		if err != nil || a.Address != *email || len(*email) > 254 {
-			es.Add("email", msgEmailFormat)
+			es.Add("email", "auth.err.email_format")
 		} else {
 			*email = strings.ToLower(*email)
 		}
 	}
-}
-
-// Timestamps are stored in one fixed-width UTC form so that they compare
-// correctly as strings on both databases.
-const stampLayout = "2006-01-02T15:04:05.000000Z"
-
-func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
-
-func parseStamp(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("auth: stored time %q: %w", s, err)
-	}
-	return t.UTC(), nil
 }
 
 // randomToken returns n random bytes as unpadded URL-safe base64.
@@ -361,12 +301,12 @@ func hashToken(secret string) string {
 }
 
 // CheckCSRF reports whether the token sent with a form matches the
-// session's, in constant time. It returns an apperr.Forbidden error with
-// a Vietnamese message when it does not (or when p has no session).
+// session's, in constant time. It returns an apperr.Forbidden error when
+// it does not (or when p has no session).
 func CheckCSRF(p *Principal, sent string) error {
 	if p == nil || p.CSRFToken == "" || sent == "" ||
 		subtle.ConstantTimeCompare([]byte(p.CSRFToken), []byte(sent)) != 1 {
-		return apperr.Forbidden(msgCSRF)
+		return apperr.Forbidden("auth.err.csrf")
 	}
 	return nil
 }

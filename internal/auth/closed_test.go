@@ -24,11 +24,11 @@ func TestClosedUnitWithoutSuccessor(t *testing.T) {
 		s := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
 		principal := func(login string, role auth.Role, unit int64) *auth.Principal {
 			t.Helper()
-			usr, err := s.CreateUser(ctx, auth.NewUser{Login: login, Name: "Cán bộ " + login, Password: "mat-khau-thu-2026"})
+			usr, err := s.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Cán bộ " + login, Password: "mat-khau-thu-2026"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.GrantRole(ctx, usr.ID, unit, role); err != nil {
+			if _, err := s.GrantRole(ctx, auth.System(), usr.ID, unit, role); err != nil {
 				t.Fatal(err)
 			}
 			sess, err := s.StartSession(ctx, usr.ID, "", "")

@@ -81,28 +81,29 @@ func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccoun
 		{"demo.officer", "Cán bộ Khối Dân vận Xã", RoleOfficer, commune},
 		{"demo.viewer", "Người xem cấp Tỉnh", RoleViewer, province},
 	}
+	sys := System()
 	out := make([]DemoAccount, 0, len(plan))
 	for _, p := range plan {
 		pw := "danvan-" + string(p.role) + "-2025"
-		u, err := s.UserByLogin(ctx, p.login)
+		u, err := s.UserByLogin(ctx, sys, p.login)
 		switch {
 		case err == nil:
-			if err := s.SetPassword(ctx, u.ID, pw); err != nil {
+			if err := s.SetPassword(ctx, sys, u.ID, pw); err != nil {
 				return nil, err
 			}
 			if !u.Active {
-				if u, err = s.SetActive(ctx, u.ID, u.Version, true); err != nil {
+				if u, err = s.SetActive(ctx, sys, u.ID, u.Version, true); err != nil {
 					return nil, err
 				}
 			}
 		case apperr.CodeOf(err) == apperr.CodeNotFound:
-			if u, err = s.CreateUser(ctx, NewUser{Login: p.login, Name: p.name, Password: pw}); err != nil {
+			if u, err = s.CreateUser(ctx, sys, NewUser{Login: p.login, Name: p.name, Password: pw}); err != nil {
 				return nil, err
 			}
 		default:
 			return nil, err
 		}
-		if _, err := s.GrantRole(ctx, u.ID, p.unit.ID, p.role); err != nil && apperr.CodeOf(err) != apperr.CodeConflict {
+		if _, err := s.GrantRole(ctx, sys, u.ID, p.unit.ID, p.role); err != nil && apperr.CodeOf(err) != apperr.CodeConflict {
 			return nil, err
 		}
 		out = append(out, DemoAccount{Login: p.login, Password: pw, Name: u.Name, Role: p.role,

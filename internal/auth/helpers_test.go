@@ -8,6 +8,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 )
 
@@ -94,12 +95,12 @@ func buildTree(t testing.TB, units *org.Store) tree {
 func (e *env) user(t testing.TB, login, pw string, grants ...grantSpec) auth.User {
 	t.Helper()
 	ctx := context.Background()
-	u, err := e.s.CreateUser(ctx, auth.NewUser{Login: login, Name: "Người dùng " + login, Password: pw})
+	u, err := e.s.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Người dùng " + login, Password: pw})
 	if err != nil {
 		t.Fatalf("create user %s: %v", login, err)
 	}
 	for _, g := range grants {
-		if _, err := e.s.GrantRole(ctx, u.ID, g.unit, g.role); err != nil {
+		if _, err := e.s.GrantRole(ctx, auth.System(), u.ID, g.unit, g.role); err != nil {
 			t.Fatalf("grant %s %s on %d: %v", login, g.role, g.unit, err)
 		}
 	}
@@ -131,21 +132,31 @@ func count(t *testing.T, d *db.DB, q string, args ...any) int {
 	return n
 }
 
-// wantCode checks an error's apperr code (and message when msg != "").
+// wantCode checks an error's apperr code (and its Vietnamese message when
+// msg != "").
 func wantCode(t *testing.T, err error, code apperr.Code, msg string) {
 	t.Helper()
 	if apperr.CodeOf(err) != code {
 		t.Fatalf("error = %v, want code %q", err, code)
 	}
-	if msg != "" && errKey(err) != msg {
-		t.Fatalf("message = %q, want %q", errKey(err), msg)
+	if msg != "" && errText(t, err) != msg {
+		t.Fatalf("message = %q, want %q", errText(t, err), msg)
 	}
 }
 
 const pw = "mật khẩu rất dài 123"
 
-// errKey is the message key of err.
-func errKey(err error) string {
-	k, _ := apperr.KeyOf(err)
-	return k
+// errText is the Vietnamese message of err from auth's catalog; it fails
+// the test when the key is not there in both languages.
+func errText(t testing.TB, err error) string {
+	t.Helper()
+	if err == nil {
+		return ""
+	}
+	k, args := apperr.KeyOf(err)
+	m, ok := auth.Messages[k]
+	if !ok || m.VI() == "" || m.EN() == "" {
+		t.Errorf("error key %q is not in auth.Messages in both languages", k)
+	}
+	return auth.Messages.T(i18n.VI, k, args...)
 }

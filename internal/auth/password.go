@@ -40,21 +40,15 @@ const (
 	MaxPasswordLen = 256
 )
 
-// Messages about passwords.
-const (
-	msgPasswordShort = "Mật khẩu phải có ít nhất 10 ký tự."
-	msgPasswordLong  = "Mật khẩu không được dài quá 256 ký tự."
-)
-
 // CheckPassword reports whether pw is acceptable as a new password, with
-// a Vietnamese message on the "password" field when it is not.
+// an error on the "password" field when it is not.
 func CheckPassword(pw string) error {
 	n := utf8.RuneCountInString(norm.NFC.String(pw))
 	if n < MinPasswordLen || strings.TrimSpace(pw) == "" {
-		return apperr.Invalid("password", msgPasswordShort)
+		return apperr.Invalid("password", "auth.err.password_short")
 	}
 	if n > MaxPasswordLen {
-		return apperr.Invalid("password", msgPasswordLong)
+		return apperr.Invalid("password", "auth.err.password_long")
 	}
 	return nil
 }

@@ -77,7 +77,7 @@ func TestCheckPassword(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := auth.CheckPassword(tt.pw)
-		if errKey(err) != tt.msg {
+		if msg := errText(t, err); (err == nil) != (tt.msg == "") || (err != nil && msg != tt.msg) {
 			t.Errorf("CheckPassword(%q) = %v, want %q", tt.pw, err, tt.msg)
 		}
 		if err != nil && apperr.CodeOf(err) != apperr.CodeInvalid {

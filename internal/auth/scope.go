@@ -31,6 +31,9 @@ type Principal struct {
 	// NationalAdmin is true when the user is admin of a root unit.
 	NationalAdmin bool
 
+	// system marks the operator's principal (System).
+	system bool
+
 	mu     sync.Mutex
 	covers map[int64][]int64 // unit id -> ids of today's units whose grants cover it
 }
@@ -47,7 +50,8 @@ func (p *Principal) Actor(addr string) audit.Actor {
 // A national admin (NationalAdmin) covers everything; the root unit is
 // then among the roots. Other packages restrict list queries to the
 // subtrees of these units (org.Store.Subtree, or the closure table), and
-// return nothing when the list is empty.
+// return nothing when the list is empty. The system's principal holds no
+// grants: ask Scope or Reach, which cover everything for it.
 func ScopeRoots(p *Principal, perm Permission) []int64 {
 	if p == nil {
 		return nil
@@ -73,6 +77,9 @@ type Scope struct {
 // a root of today's tree. Roots that lie under another root are kept
 // (harmless for subtree queries).
 func (s *Store) Scope(ctx context.Context, p *Principal, perm Permission) (Scope, error) {
+	if p.IsSystem() {
+		return Scope{All: true}, nil
+	}
 	roots := ScopeRoots(p, perm)
 	for _, id := range roots {
 		u, err := s.units.Get(ctx, id, s.db.Now())
@@ -93,9 +100,12 @@ func (s *Store) Scope(ctx context.Context, p *Principal, perm Permission) (Scope
 // p's grants carrying perm is on a unit that covers unitID in today's
 // tree (the unit itself or one of its ancestors), or, for a unit closed
 // since, covers one of today's units it maps onto. A nil principal (an
-// anonymous visitor) may do nothing. It fails with an apperr.NotFound
-// error for an unknown unit.
+// anonymous visitor) may do nothing; the system may do everything. It
+// fails with an apperr.NotFound error for an unknown unit.
 func (s *Store) Can(ctx context.Context, p *Principal, perm Permission, unitID int64) (bool, error) {
+	if p.IsSystem() {
+		return true, nil
+	}
 	if p == nil || !p.User.Active {
 		return false, nil
 	}
@@ -115,12 +125,11 @@ func (s *Store) Can(ctx context.Context, p *Principal, perm Permission, unitID i
 	return false, nil
 }
 
-// Require is Can that returns an apperr.Forbidden error with a
-// Vietnamese message when the answer is no (apperr.Unauthorized for an
-// anonymous visitor).
+// Require is Can that returns an apperr.Forbidden error when the answer
+// is no (apperr.Unauthorized for an anonymous visitor).
 func (s *Store) Require(ctx context.Context, p *Principal, perm Permission, unitID int64) error {
 	if p == nil {
-		return apperr.Unauthorized("Vui lòng đăng nhập để tiếp tục.")
+		return apperr.Unauthorized("auth.err.signin")
 	}
 	ok, err := s.Can(ctx, p, perm, unitID)
 	if err != nil {
@@ -135,13 +144,13 @@ func (s *Store) Require(ctx context.Context, p *Principal, perm Permission, unit
 func forbiddenMessage(perm Permission) string {
 	switch perm {
 	case PermWrite:
-		return "Bạn không có quyền nhập hoặc sửa dữ liệu của đơn vị này."
+		return "auth.err.forbidden_write"
 	case PermApprove:
-		return "Bạn không có quyền phê duyệt cho đơn vị này."
+		return "auth.err.forbidden_approve"
 	case PermAdmin:
-		return "Bạn không có quyền quản trị đơn vị này."
+		return "auth.err.forbidden_admin"
 	}
-	return "Bạn không có quyền xem dữ liệu của đơn vị này."
+	return "auth.err.forbidden_read"
 }
 
 // covering returns the ids of the units whose grants cover unitID: its
@@ -246,7 +255,7 @@ func scanGrant(r scanner) (Grant, error) {
 		g.GrantedBy = *by
 	}
 	var err error
-	g.GrantedAt, err = parseStamp(at)
+	g.GrantedAt, err = db.ParseStamp(at)
 	return g, err
 }
 
@@ -270,26 +279,47 @@ func listGrants(ctx context.Context, q db.Querier, userID int64) ([]Grant, error
 	return gs, nil
 }
 
-// Grants returns the roles granted to a user, by unit.
-func (s *Store) Grants(ctx context.Context, userID int64) ([]Grant, error) {
+// Grants returns the roles granted to a user, by unit, when p may see
+// the account (its own, one p manages, any for the system).
+func (s *Store) Grants(ctx context.Context, p *Principal, userID int64) ([]Grant, error) {
+	if err := s.mayRead(ctx, p, userID); err != nil {
+		return nil, err
+	}
 	return listGrants(ctx, s.db, userID)
 }
 
 // GrantRole gives user userID the role on unit unitID (a unit living
-// today). The granting user is the audit actor of ctx. Granting a role the
+// today), on behalf of p, who must manage the account and administer the
+// unit. The granting user is the audit actor of ctx. Granting a role the
 // user already has on the unit is refused with apperr.Conflict.
-func (s *Store) GrantRole(ctx context.Context, userID, unitID int64, role Role) (Grant, error) {
+func (s *Store) GrantRole(ctx context.Context, p *Principal, userID, unitID int64, role Role) (Grant, error) {
+	if err := s.requireManage(ctx, p, userID); err != nil {
+		return Grant{}, err
+	}
+	if !p.system {
+		ok, err := s.Can(ctx, p, PermAdmin, unitID)
+		if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+			return Grant{}, err
+		}
+		if !ok {
+			return Grant{}, apperr.Forbidden("auth.err.grant_scope")
+		}
+	}
 	if !role.Valid() {
-		return Grant{}, apperr.Invalid("role", msgRole)
+		return Grant{}, apperr.Invalid("role", "auth.err.role")
 	}
 	if _, err := s.units.Get(ctx, unitID, s.db.Now()); err != nil {
-		if apperr.CodeOf(err) == apperr.CodeNotFound {
-			if _, merr := s.units.MapToToday(ctx, unitID, s.db.Now()); merr == nil {
-				return Grant{}, apperr.Invalid("unit_id", msgUnitClosed)
-			}
-			return Grant{}, apperr.Invalid("unit_id", msgUnknownUnit)
+		if apperr.CodeOf(err) != apperr.CodeNotFound {
+			return Grant{}, err
 		}
-		return Grant{}, err
+		_, merr := s.units.MapToToday(ctx, unitID, s.db.Now())
+		switch apperr.CodeOf(merr) {
+		case "":
+			return Grant{}, apperr.Invalid("unit_id", "auth.err.unit_closed")
+		case apperr.CodeNotFound, apperr.CodeInvalid:
+			return Grant{}, apperr.Invalid("unit_id", "auth.err.unknown_unit")
+		}
+		return Grant{}, merr
 	}
 	var g Grant
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
@@ -299,12 +329,12 @@ func (s *Store) GrantRole(ctx context.Context, userID, unitID int64, role Role) 
 		}
 		by := audit.ActorFrom(ctx).UserID
 		id, err := tx.InsertID(ctx, "INSERT INTO grants (user_id, unit_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)",
-			userID, unitID, string(role), nullID(by), stamp(tx.Now()))
+			userID, unitID, string(role), db.NullID(by), db.Stamp(tx.Now()))
 		if errors.Is(err, db.ErrConflict) {
-			return apperr.Conflict(msgGrantExists)
+			return apperr.Conflict("auth.err.grant_exists")
 		}
 		if errors.Is(err, db.ErrReference) {
-			return apperr.Invalid("unit_id", msgUnknownUnit)
+			return apperr.Invalid("unit_id", "auth.err.unknown_unit")
 		}
 		if err != nil {
 			return fmt.Errorf("auth: grant: %w", err)
@@ -318,16 +348,29 @@ func (s *Store) GrantRole(ctx context.Context, userID, unitID int64, role Role) 
 	return g, err
 }
 
-// RevokeGrant removes a grant. The user's current sessions lose the role
-// at their next request.
-func (s *Store) RevokeGrant(ctx context.Context, grantID int64) error {
+// RevokeGrant removes grant grantID of account userID, on behalf of p,
+// who must manage the account and administer the grant's unit. The user's
+// current sessions lose the role at their next request.
+func (s *Store) RevokeGrant(ctx context.Context, p *Principal, userID, grantID int64) error {
+	if err := s.requireManage(ctx, p, userID); err != nil {
+		return err
+	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		g, err := scanGrant(tx.QueryRowContext(ctx, "SELECT "+grantCols+" FROM grants g WHERE g.id = ?", grantID))
-		if errors.Is(err, db.ErrNotFound) {
-			return apperr.NotFound(msgUnknownGrant)
+		if errors.Is(err, db.ErrNotFound) || (err == nil && g.UserID != userID) {
+			return apperr.NotFound("auth.err.unknown_grant")
 		}
 		if err != nil {
 			return fmt.Errorf("auth: revoke grant %d: %w", grantID, err)
+		}
+		if !p.system {
+			ok, err := s.Can(ctx, p, PermAdmin, g.UnitID)
+			if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+				return err
+			}
+			if !ok {
+				return apperr.Forbidden("auth.err.grant_scope")
+			}
 		}
 		u, err := getUser(ctx, tx, g.UserID)
 		if err != nil {
@@ -344,9 +387,12 @@ func (s *Store) RevokeGrant(ctx context.Context, grantID int64) error {
 // CanManageUser reports whether p may edit, disable or reset the password
 // of account userID: a national admin may; another admin may when every
 // grant the account holds lies within p's admin scope (an account with no
-// grants may be managed by any admin).
+// grants may be managed by any admin); the system may.
 func (s *Store) CanManageUser(ctx context.Context, p *Principal, userID int64) (bool, error) {
-	if p == nil || len(ScopeRoots(p, PermAdmin)) == 0 {
+	if p.IsSystem() {
+		return true, nil
+	}
+	if p == nil || !p.User.Active || len(ScopeRoots(p, PermAdmin)) == 0 {
 		return false, nil
 	}
 	gs, err := listGrants(ctx, s.db, userID)
@@ -355,7 +401,7 @@ func (s *Store) CanManageUser(ctx context.Context, p *Principal, userID int64) (
 	}
 	for _, g := range gs {
 		ok, err := s.Can(ctx, p, PermAdmin, g.UnitID)
-		if err != nil {
+		if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
 			return false, err
 		}
 		if !ok {
@@ -377,17 +423,16 @@ func (s *Store) loadPrincipal(ctx context.Context, u User) (*Principal, error) {
 			continue
 		}
 		unit, err := s.units.Get(ctx, g.UnitID, s.db.Now())
-		if err == nil && unit.ParentID == 0 {
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			continue // a grant on a unit closed since
+		}
+		if err != nil {
+			return nil, fmt.Errorf("auth: principal of user %d: %w", u.ID, err)
+		}
+		if unit.ParentID == 0 {
 			p.NationalAdmin = true
 			break
 		}
 	}
 	return p, nil
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

@@ -165,7 +165,7 @@ func TestGrants(t *testing.T) {
 		boss := e.user(t, "boss", pw)
 		ctx := audit.WithActor(context.Background(), audit.Actor{UserID: boss.ID, Name: "boss", Addr: "192.0.2.3"})
 		u := e.user(t, "kim", pw)
-		g, err := e.s.GrantRole(ctx, u.ID, e.tree.A, auth.RoleOfficer)
+		g, err := e.s.GrantRole(ctx, auth.System(), u.ID, e.tree.A, auth.RoleOfficer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -189,7 +189,7 @@ func TestGrants(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				before := count(t, d, "SELECT COUNT(*) FROM grants")
-				_, err := e.s.GrantRole(ctx, tt.user, tt.unit, tt.role)
+				_, err := e.s.GrantRole(ctx, auth.System(), tt.user, tt.unit, tt.role)
 				wantCode(t, err, tt.code, tt.msg)
 				if n := count(t, d, "SELECT COUNT(*) FROM grants"); n != before {
 					t.Fatalf("grants %d -> %d", before, n)
@@ -204,10 +204,10 @@ func TestGrants(t *testing.T) {
 		if ok, _ := e.s.Can(ctx, p, auth.PermWrite, e.tree.A); !ok {
 			t.Fatal("grant not effective")
 		}
-		if err := e.s.RevokeGrant(ctx, g.ID); err != nil {
+		if err := e.s.RevokeGrant(ctx, auth.System(), u.ID, g.ID); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, e.s.RevokeGrant(ctx, g.ID), apperr.CodeNotFound, "Không tìm thấy quyền được cấp.")
+		wantCode(t, e.s.RevokeGrant(ctx, auth.System(), u.ID, g.ID), apperr.CodeNotFound, "Không tìm thấy quyền được cấp.")
 		p, err = e.s.Authenticate(ctx, s.Token)
 		if err != nil {
 			t.Fatal(err)
@@ -231,7 +231,7 @@ func TestTokens(t *testing.T) {
 		e := newEnv(t, d)
 		ctx := context.Background()
 		u := e.user(t, "api", pw, grantSpec{auth.RoleViewer, e.tree.P})
-		tok, secret, err := e.s.CreateToken(ctx, u.ID, "  Máy chủ   báo cáo ")
+		tok, secret, err := e.s.CreateToken(ctx, auth.System(), u.ID, "  Máy chủ   báo cáo ")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -242,7 +242,7 @@ func TestTokens(t *testing.T) {
 		if n := count(t, d, "SELECT COUNT(*) FROM api_tokens WHERE token_hash = ? OR prefix = ?", secret, secret); n != 0 {
 			t.Fatal("secret stored in clear")
 		}
-		_, _, err = e.s.CreateToken(ctx, u.ID, "   ")
+		_, _, err = e.s.CreateToken(ctx, auth.System(), u.ID, "   ")
 		wantCode(t, err, apperr.CodeInvalid, "Chưa đặt tên cho mã truy cập (1–100 ký tự).")
 
 		p, err := e.s.AuthenticateToken(ctx, secret)
@@ -252,7 +252,7 @@ func TestTokens(t *testing.T) {
 		if p.TokenID != tok.ID || p.User.ID != u.ID || p.SessionID != 0 || p.CSRFToken != "" || len(p.Grants) != 1 {
 			t.Fatalf("principal %+v", p)
 		}
-		got, err := e.s.Token(ctx, tok.ID)
+		got, err := e.s.Token(ctx, auth.System(), tok.ID)
 		if err != nil || !got.LastUsedAt.Equal(start) {
 			t.Fatalf("last used %v, %v", got.LastUsedAt, err)
 		}
@@ -263,13 +263,13 @@ func TestTokens(t *testing.T) {
 		}
 
 		// Disabled account: refused while disabled, back when enabled.
-		u, _ = e.s.User(ctx, u.ID)
-		if u, err = e.s.SetActive(ctx, u.ID, u.Version, false); err != nil {
+		u, _ = e.s.User(ctx, auth.System(), u.ID)
+		if u, err = e.s.SetActive(ctx, auth.System(), u.ID, u.Version, false); err != nil {
 			t.Fatal(err)
 		}
 		_, err = e.s.AuthenticateToken(ctx, secret)
 		wantCode(t, err, apperr.CodeUnauthorized, bad)
-		if _, err = e.s.SetActive(ctx, u.ID, u.Version, true); err != nil {
+		if _, err = e.s.SetActive(ctx, auth.System(), u.ID, u.Version, true); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := e.s.AuthenticateToken(ctx, secret); err != nil {
@@ -277,14 +277,14 @@ func TestTokens(t *testing.T) {
 		}
 
 		// Revoked: refused for good.
-		if err := e.s.RevokeToken(ctx, tok.ID); err != nil {
+		if err := e.s.RevokeToken(ctx, auth.System(), tok.ID); err != nil {
 			t.Fatal(err)
 		}
 		_, err = e.s.AuthenticateToken(ctx, secret)
 		wantCode(t, err, apperr.CodeUnauthorized, bad)
-		wantCode(t, e.s.RevokeToken(ctx, tok.ID), apperr.CodeConflict, "Mã truy cập đã bị thu hồi.")
-		wantCode(t, e.s.RevokeToken(ctx, 9999), apperr.CodeNotFound, "")
-		ts, err := e.s.Tokens(ctx, u.ID)
+		wantCode(t, e.s.RevokeToken(ctx, auth.System(), tok.ID), apperr.CodeConflict, "Mã truy cập đã bị thu hồi.")
+		wantCode(t, e.s.RevokeToken(ctx, auth.System(), 9999), apperr.CodeNotFound, "")
+		ts, err := e.s.Tokens(ctx, auth.System(), u.ID)
 		if err != nil || len(ts) != 1 || ts[0].Active() || !ts[0].RevokedAt.Equal(start) {
 			t.Fatalf("Tokens = %+v, %v", ts, err)
 		}
@@ -381,8 +381,8 @@ func TestCanAcrossReform(t *testing.T) {
 			})
 		}
 		// A closed unit can no longer be granted.
-		u, _ := e.s.UserByLogin(ctx, "xachilang")
-		_, err := e.s.GrantRole(ctx, u.ID, f.MaiSao.ID, auth.RoleViewer)
+		u, _ := e.s.UserByLogin(ctx, auth.System(), "xachilang")
+		_, err := e.s.GrantRole(ctx, auth.System(), u.ID, f.MaiSao.ID, auth.RoleViewer)
 		wantCode(t, err, apperr.CodeInvalid, "Đơn vị đã giải thể hoặc sáp nhập; hãy cấp quyền trên đơn vị hiện nay.")
 	})
 }

@@ -44,7 +44,7 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 		return Session{}, err
 	}
 	if wait > 0 {
-		return Session{}, apperr.Unauthorized(fmt.Sprintf(msgThrottledFormat, minutes(wait)))
+		return Session{}, apperr.Unauthorized("auth.err.throttled", minutes(wait))
 	}
 
 	var hash string
@@ -64,10 +64,10 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 		if err := s.recordFailure(ctx, key, r.Addr); err != nil {
 			return Session{}, err
 		}
-		return Session{}, apperr.Unauthorized(msgBadLogin)
+		return Session{}, apperr.Unauthorized("auth.err.bad_login")
 	}
 	if !u.Active {
-		return Session{}, apperr.Unauthorized(msgDisabled)
+		return Session{}, apperr.Unauthorized("auth.err.disabled")
 	}
 	var sess Session
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
@@ -89,7 +89,7 @@ func minutes(d time.Duration) int {
 // throttled returns how long sign-ins for login (the hashed key) or from
 // addr must wait, or 0 when they may go ahead.
 func (s *Store) throttled(ctx context.Context, login, addr string, now time.Time) (time.Duration, error) {
-	since := stamp(now.Add(-s.cfg.ThrottleWindow))
+	since := db.Stamp(now.Add(-s.cfg.ThrottleWindow))
 	wait := time.Duration(0)
 	check := func(col, val string, limit int) error {
 		rows, err := s.db.QueryContext(ctx, "SELECT at FROM login_failures WHERE "+col+" = ? AND at > ? ORDER BY at", val, since)
@@ -113,7 +113,7 @@ func (s *Store) throttled(ctx context.Context, login, addr string, now time.Time
 		}
 		// Attempts may resume when enough failures have left the window
 		// to bring the count below the limit.
-		t, err := parseStamp(ats[len(ats)-limit])
+		t, err := db.ParseStamp(ats[len(ats)-limit])
 		if err != nil {
 			return err
 		}
@@ -139,11 +139,11 @@ func (s *Store) recordFailure(ctx context.Context, login, addr string) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		now := tx.Now()
 		if _, err := tx.ExecContext(ctx, "DELETE FROM login_failures WHERE login = ? AND at <= ?",
-			login, stamp(now.Add(-s.cfg.ThrottleWindow))); err != nil {
+			login, db.Stamp(now.Add(-s.cfg.ThrottleWindow))); err != nil {
 			return fmt.Errorf("auth: login failure: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, ?)",
-			login, addr, stamp(now)); err != nil {
+			login, addr, db.Stamp(now)); err != nil {
 			return fmt.Errorf("auth: login failure: %w", err)
 		}
 		return nil
@@ -161,7 +161,7 @@ func (s *Store) StartSession(ctx context.Context, userID int64, addr, userAgent 
 			return err
 		}
 		if !u.Active {
-			return apperr.Unauthorized(msgDisabled)
+			return apperr.Unauthorized("auth.err.disabled")
 		}
 		sess, err = s.startSession(ctx, tx, u, addr, userAgent)
 		return err
@@ -193,7 +193,7 @@ func (s *Store) startSession(ctx context.Context, tx *db.Tx, u User, addr, ua st
 	now := tx.Now()
 	exp := now.Add(s.cfg.SessionMax)
 	id, err := tx.InsertID(ctx, `INSERT INTO sessions (user_id, token_hash, csrf_token, addr, user_agent, created_at, last_seen_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, hashToken(token), csrf, addr, ua, stamp(now), stamp(now), stamp(exp))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, hashToken(token), csrf, addr, ua, db.Stamp(now), db.Stamp(now), db.Stamp(exp))
 	if err != nil {
 		return Session{}, fmt.Errorf("auth: start session: %w", err)
 	}
@@ -201,7 +201,7 @@ func (s *Store) startSession(ctx context.Context, tx *db.Tx, u User, addr, ua st
 		ctx = audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: u.Login, Addr: addr})
 	}
 	if err := audit.Record(ctx, tx, audit.Entry{Action: "login", Entity: "session", EntityID: id,
-		After: auditSession{UserID: u.ID, Login: u.Login, Addr: addr, ExpiresAt: stamp(exp)}}); err != nil {
+		After: auditSession{UserID: u.ID, Login: u.Login, Addr: addr, ExpiresAt: db.Stamp(exp)}}); err != nil {
 		return Session{}, err
 	}
 	return Session{ID: id, UserID: u.ID, Token: token, CSRFToken: csrf, CreatedAt: now, ExpiresAt: exp}, nil
@@ -214,7 +214,7 @@ func (s *Store) startSession(ctx context.Context, tx *db.Tx, u User, addr, ua st
 // last-seen time at most once per Config.LastSeenEvery.
 func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	if token == "" || len(token) > 128 {
-		return nil, apperr.Unauthorized(msgSessionExpired)
+		return nil, apperr.Unauthorized("auth.err.session_expired")
 	}
 	var sid int64
 	var csrf, lastSeen, expires string
@@ -222,19 +222,19 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hashToken(token)),
 		&sid, &csrf, &lastSeen, &expires)
 	if errors.Is(err, db.ErrNotFound) {
-		return nil, apperr.Unauthorized(msgSessionExpired)
+		return nil, apperr.Unauthorized("auth.err.session_expired")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("auth: authenticate: %w", err)
 	}
 	if !u.Active {
-		return nil, apperr.Unauthorized(msgDisabled)
+		return nil, apperr.Unauthorized("auth.err.disabled")
 	}
-	seen, err := parseStamp(lastSeen)
+	seen, err := db.ParseStamp(lastSeen)
 	if err != nil {
 		return nil, err
 	}
-	exp, err := parseStamp(expires)
+	exp, err := db.ParseStamp(expires)
 	if err != nil {
 		return nil, err
 	}
@@ -243,10 +243,10 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 		if _, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE id = ?", sid); err != nil {
 			return nil, fmt.Errorf("auth: end expired session: %w", err)
 		}
-		return nil, apperr.Unauthorized(msgSessionExpired)
+		return nil, apperr.Unauthorized("auth.err.session_expired")
 	}
 	if now.Sub(seen) >= s.cfg.LastSeenEvery {
-		if _, err := s.db.ExecContext(ctx, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", stamp(now), sid); err != nil {
+		if _, err := s.db.ExecContext(ctx, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", db.Stamp(now), sid); err != nil {
 			return nil, fmt.Errorf("auth: session last seen: %w", err)
 		}
 	}
@@ -306,16 +306,22 @@ func (s *Store) PurgeExpired(ctx context.Context) (int64, error) {
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		now := tx.Now()
 		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
-			stamp(now), stamp(now.Add(-s.cfg.SessionIdle)))
+			db.Stamp(now), db.Stamp(now.Add(-s.cfg.SessionIdle)))
 		if err != nil {
 			return fmt.Errorf("auth: purge sessions: %w", err)
 		}
-		a, _ := res.RowsAffected()
-		res, err = tx.ExecContext(ctx, "DELETE FROM login_failures WHERE at <= ?", stamp(now.Add(-s.cfg.ThrottleWindow)))
+		a, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("auth: purge sessions: %w", err)
+		}
+		res, err = tx.ExecContext(ctx, "DELETE FROM login_failures WHERE at <= ?", db.Stamp(now.Add(-s.cfg.ThrottleWindow)))
 		if err != nil {
 			return fmt.Errorf("auth: purge login failures: %w", err)
 		}
-		b, _ := res.RowsAffected()
+		b, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("auth: purge login failures: %w", err)
+		}
 		n = a + b
 		return nil
 	})

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -130,13 +129,13 @@ func scanUser(r scanner, extra ...any) (User, error) {
 	}
 	u.Active = active == 1
 	var err error
-	if u.PasswordChangedAt, err = parseStamp(pwAt); err != nil {
+	if u.PasswordChangedAt, err = db.ParseStamp(pwAt); err != nil {
 		return User{}, err
 	}
-	if u.CreatedAt, err = parseStamp(created); err != nil {
+	if u.CreatedAt, err = db.ParseStamp(created); err != nil {
 		return User{}, err
 	}
-	if u.UpdatedAt, err = parseStamp(updated); err != nil {
+	if u.UpdatedAt, err = db.ParseStamp(updated); err != nil {
 		return User{}, err
 	}
 	return u, nil
@@ -146,7 +145,7 @@ func scanUser(r scanner, extra ...any) (User, error) {
 func getUser(ctx context.Context, q db.Querier, id int64) (User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, "SELECT "+userCols+" FROM users u WHERE u.id = ?", id))
 	if errors.Is(err, db.ErrNotFound) {
-		return User{}, apperr.NotFound(msgUnknownUser)
+		return User{}, apperr.NotFound("auth.err.unknown_user")
 	}
 	if err != nil {
 		return User{}, fmt.Errorf("auth: get user %d: %w", id, err)
@@ -154,17 +153,52 @@ func getUser(ctx context.Context, q db.Querier, id int64) (User, error) {
 	return u, nil
 }
 
-// User returns the account with the given id.
-func (s *Store) User(ctx context.Context, id int64) (User, error) {
+// mayRead refuses unless p may see account id: its own, one p may manage,
+// or any for the system. Others are not found.
+func (s *Store) mayRead(ctx context.Context, p *Principal, id int64) error {
+	if err := requireSignedIn(p); err != nil {
+		return err
+	}
+	if p.system || p.User.ID == id {
+		return nil
+	}
+	ok, err := s.CanManageUser(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.NotFound("auth.err.unknown_user")
+	}
+	return nil
+}
+
+// User returns the account with the given id, when p may see it: its own
+// account, an account p manages (CanManageUser), any for the system.
+// Another is not found.
+func (s *Store) User(ctx context.Context, p *Principal, id int64) (User, error) {
+	if err := s.mayRead(ctx, p, id); err != nil {
+		return User{}, err
+	}
 	return getUser(ctx, s.db, id)
 }
 
-// UserByLogin returns the account with the given login name (any case).
-func (s *Store) UserByLogin(ctx context.Context, login string) (User, error) {
+// UserByLogin is User by login name (any case).
+func (s *Store) UserByLogin(ctx context.Context, p *Principal, login string) (User, error) {
+	u, err := s.userByLogin(ctx, login)
+	if err != nil {
+		return User{}, err
+	}
+	if err := s.mayRead(ctx, p, u.ID); err != nil {
+		return User{}, err
+	}
+	return u, nil
+}
+
+func (s *Store) userByLogin(ctx context.Context, login string) (User, error) {
 	l, _ := NormalizeLogin(login)
 	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+" FROM users u WHERE u.login = ?", l))
 	if errors.Is(err, db.ErrNotFound) {
-		return User{}, apperr.NotFound(msgUnknownUser)
+		return User{}, apperr.NotFound("auth.err.unknown_user")
 	}
 	if err != nil {
 		return User{}, fmt.Errorf("auth: get user %q: %w", l, err)
@@ -172,12 +206,17 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (User, error) {
 	return u, nil
 }
 
-// CreateUser adds an active account with the given password.
-func (s *Store) CreateUser(ctx context.Context, nu NewUser) (User, error) {
+// CreateUser adds an active account with the given password, on behalf
+// of p: an administrator of any unit (the account has no role until one
+// is granted), or the system.
+func (s *Store) CreateUser(ctx context.Context, p *Principal, nu NewUser) (User, error) {
+	if err := requireAdmin(p); err != nil {
+		return User{}, err
+	}
 	var es apperr.Errors
 	login, ok := NormalizeLogin(nu.Login)
 	if !ok {
-		es.Add("login", msgLoginFormat)
+		es.Add("login", "auth.err.login_format")
 	}
 	validateProfile(&nu.Name, &nu.Phone, &nu.Email, &es)
 	if err := CheckPassword(nu.Password); err != nil {
@@ -192,13 +231,13 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	}
 	var u User
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		now := stamp(tx.Now())
+		now := db.Stamp(tx.Now())
 		id, err := tx.InsertID(ctx, `INSERT INTO users (login, name, name_fold, sort_key, phone, email, password_hash,
 			active, version, password_changed_at, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
-			login, nu.Name, vntext.Fold(nu.Name), sortKey(nu.Name), nu.Phone, nu.Email, hash, now, now, now)
+			login, nu.Name, vntext.Fold(nu.Name), db.SortKey(nu.Name), nu.Phone, nu.Email, hash, now, now, now)
 		if errors.Is(err, db.ErrConflict) {
-			return apperr.Invalid("login", msgLoginTaken)
+			return apperr.Invalid("login", "auth.err.login_taken")
 		}
 		if err != nil {
 			return fmt.Errorf("auth: create user: %w", err)
@@ -211,14 +250,6 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	return u, err
 }
 
-func sortKey(name string) []byte {
-	k := vntext.SortKey(name)
-	if k == nil {
-		k = []byte{}
-	}
-	return k
-}
-
 // lockUser reads an account for change and checks the version the editor
 // started from.
 func lockUser(ctx context.Context, tx *db.Tx, id, version int64) (User, error) {
@@ -227,14 +258,18 @@ func lockUser(ctx context.Context, tx *db.Tx, id, version int64) (User, error) {
 		return User{}, err
 	}
 	if u.Version != version {
-		return User{}, apperr.Conflict(msgStaleUser)
+		return User{}, apperr.Conflict("auth.err.stale_user")
 	}
 	return u, nil
 }
 
-// UpdateUser changes an account's name, phone and e-mail. It is refused
-// with apperr.Conflict when up.Version is not the current version.
-func (s *Store) UpdateUser(ctx context.Context, up UserUpdate) (User, error) {
+// UpdateUser changes an account's name, phone and e-mail, on behalf of p,
+// who must manage it (CanManageUser). It is refused with apperr.Conflict
+// when up.Version is not the current version.
+func (s *Store) UpdateUser(ctx context.Context, p *Principal, up UserUpdate) (User, error) {
+	if err := s.requireManage(ctx, p, up.ID); err != nil {
+		return User{}, err
+	}
 	var es apperr.Errors
 	validateProfile(&up.Name, &up.Phone, &up.Email, &es)
 	if err := es.Err(); err != nil {
@@ -248,12 +283,12 @@ func (s *Store) UpdateUser(ctx context.Context, up UserUpdate) (User, error) {
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET name = ?, name_fold = ?, sort_key = ?, phone = ?, email = ?,
 			version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-			up.Name, vntext.Fold(up.Name), sortKey(up.Name), up.Phone, up.Email, stamp(tx.Now()), up.ID, up.Version)
+			up.Name, vntext.Fold(up.Name), db.SortKey(up.Name), up.Phone, up.Email, db.Stamp(tx.Now()), up.ID, up.Version)
 		if err != nil {
 			return fmt.Errorf("auth: update user %d: %w", up.ID, err)
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.Conflict(msgStaleUser)
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return staleOr(err)
 		}
 		if u, err = getUser(ctx, tx, up.ID); err != nil {
 			return err
@@ -263,10 +298,17 @@ func (s *Store) UpdateUser(ctx context.Context, up UserUpdate) (User, error) {
 	return u, err
 }
 
-// SetActive enables or disables an account. Disabling ends all its
+// SetActive enables or disables an account, on behalf of p, who must
+// manage it and may not disable their own. Disabling ends all its
 // sessions at once; its API tokens stop working while it is disabled.
 // It is refused with apperr.Conflict when version is stale.
-func (s *Store) SetActive(ctx context.Context, id, version int64, active bool) (User, error) {
+func (s *Store) SetActive(ctx context.Context, p *Principal, id, version int64, active bool) (User, error) {
+	if err := s.requireManage(ctx, p, id); err != nil {
+		return User{}, err
+	}
+	if !active && !p.system && p.User.ID == id {
+		return User{}, apperr.Invalid("", "auth.err.disable_self")
+	}
 	var u User
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := lockUser(ctx, tx, id, version)
@@ -274,12 +316,12 @@ func (s *Store) SetActive(ctx context.Context, id, version int64, active bool) (
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET active = ?, version = version + 1, updated_at = ?
-			WHERE id = ? AND version = ?`, boolInt(active), stamp(tx.Now()), id, version)
+			WHERE id = ? AND version = ?`, boolInt(active), db.Stamp(tx.Now()), id, version)
 		if err != nil {
 			return fmt.Errorf("auth: set active %d: %w", id, err)
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.Conflict(msgStaleUser)
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return staleOr(err)
 		}
 		if !active {
 			if err := endSessions(ctx, tx, id); err != nil {
@@ -306,8 +348,12 @@ func boolInt(b bool) int {
 }
 
 // SetPassword gives an account a new password (an administrator's reset,
-// or the command line) and ends all its sessions.
-func (s *Store) SetPassword(ctx context.Context, id int64, password string) error {
+// or the command line) and ends all its sessions. p must manage the
+// account.
+func (s *Store) SetPassword(ctx context.Context, p *Principal, id int64, password string) error {
+	if err := s.requireManage(ctx, p, id); err != nil {
+		return err
+	}
 	if err := CheckPassword(password); err != nil {
 		return err
 	}
@@ -321,13 +367,13 @@ func (s *Store) SetPassword(ctx context.Context, id int64, password string) erro
 }
 
 // ChangePassword is a user changing their own password: old must be the
-// current one. All the user's sessions end, including the one making the
+// current one, which is what authorizes it. All the user's sessions end, including the one making the
 // change; sign the user in again (Login) to continue.
 func (s *Store) ChangePassword(ctx context.Context, id int64, old, password string) error {
 	var hash string
 	err := s.db.QueryRowContext(ctx, "SELECT password_hash FROM users WHERE id = ?", id).Scan(&hash)
 	if errors.Is(err, db.ErrNotFound) {
-		return apperr.NotFound(msgUnknownUser)
+		return apperr.NotFound("auth.err.unknown_user")
 	}
 	if err != nil {
 		return fmt.Errorf("auth: change password: %w", err)
@@ -337,10 +383,10 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, password stri
 		return fmt.Errorf("auth: change password of user %d: %w", id, err)
 	}
 	if !ok {
-		return apperr.Invalid("old_password", msgOldPassword)
+		return apperr.Invalid("old_password", "auth.err.old_password")
 	}
 	if old == password {
-		return apperr.Invalid("password", msgSamePassword)
+		return apperr.Invalid("password", "auth.err.same_password")
 	}
 	if err := CheckPassword(password); err != nil {
 		return err
@@ -356,21 +402,25 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, password stri
 			return fmt.Errorf("auth: change password: %w", err)
 		}
 		if cur != hash {
-			return apperr.Conflict(msgStaleUser)
+			return apperr.Conflict("auth.err.stale_user")
 		}
 		return setPassword(ctx, tx, id, newHash, "change_password")
 	})
 }
 
 func setPassword(ctx context.Context, tx *db.Tx, id int64, hash, action string) error {
-	now := stamp(tx.Now())
+	now := db.Stamp(tx.Now())
 	res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?",
 		hash, now, now, id)
 	if err != nil {
 		return fmt.Errorf("auth: set password of user %d: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return apperr.NotFound(msgUnknownUser)
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("auth: set password of user %d: %w", id, err)
+	}
+	if n != 1 {
+		return apperr.NotFound("auth.err.unknown_user")
 	}
 	if err := endSessions(ctx, tx, id); err != nil {
 		return err
@@ -388,23 +438,55 @@ type UserFilter struct {
 	Query *string
 	// Active selects active or disabled accounts.
 	Active *bool
-	// UnitIDs selects accounts holding a grant on one of these units (for
-	// example the units in an administrator's scope).
+	// UnitIDs selects accounts holding a grant on one of these units.
 	UnitIDs []int64
 	// Offset and Limit page the result; Limit 0 means 50, at most 500.
 	Offset, Limit int
 }
 
-// ListUsers returns the accounts that match f, sorted by full name with
-// Vietnamese collation, and how many match in all (for pagination).
-func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int, error) {
+// ListUsers returns the accounts that match f among those p administers,
+// sorted by full name with Vietnamese collation, and how many match in
+// all (for pagination). A national administrator (and the system) sees
+// every account; another administrator the accounts holding a role on a
+// unit of their reach (past units included); anyone else is refused.
+func (s *Store) ListUsers(ctx context.Context, p *Principal, f UserFilter) ([]User, int, error) {
+	if err := requireAdmin(p); err != nil {
+		return nil, 0, err
+	}
+	r, err := s.Reach(ctx, p, PermAdmin)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !r.All {
+		if len(r.IDs) == 0 {
+			return nil, 0, nil
+		}
+		if len(f.UnitIDs) > 0 {
+			var in []int64
+			for _, id := range f.UnitIDs {
+				if r.Contains(id) {
+					in = append(in, id)
+				}
+			}
+			if len(in) == 0 {
+				return nil, 0, nil
+			}
+			f.UnitIDs = in
+		} else {
+			f.UnitIDs = r.IDs
+		}
+	}
+	return s.listUsers(ctx, f)
+}
+
+func (s *Store) listUsers(ctx context.Context, f UserFilter) ([]User, int, error) {
 	var where []string
 	var args []any
 	if f.Query != nil {
 		if q := strings.TrimSpace(*f.Query); q != "" {
-			like := "%" + escapeLike(vntext.Fold(q)) + "%"
+			like := "%" + db.EscapeLike(vntext.Fold(q)) + "%"
 			where = append(where, `(u.name_fold LIKE ? ESCAPE '\' OR u.login LIKE ? ESCAPE '\')`)
-			args = append(args, like, "%"+escapeLike(strings.ToLower(q))+"%")
+			args = append(args, like, "%"+db.EscapeLike(strings.ToLower(q))+"%")
 		}
 	}
 	if f.Active != nil {
@@ -451,20 +533,17 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter) ([]User, int, error
 	if len(out) == 0 && offset > 0 {
 		// Past the last page: still report the total.
 		f.Offset, f.Limit = 0, 1
-		_, total, err = s.ListUsers(ctx, f)
+		_, total, err = s.listUsers(ctx, f)
 		return nil, total, err
 	}
 	return out, total, nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
-// nullStamp reads a nullable timestamp column.
-func nullStamp(ns sql.NullString) (time.Time, error) {
-	if !ns.Valid {
-		return time.Time{}, nil
+// staleOr is the error of an update that changed no row: a failure to
+// count the rows, or a version changed meanwhile.
+func staleOr(err error) error {
+	if err != nil {
+		return fmt.Errorf("auth: rows affected: %w", err)
 	}
-	return parseStamp(ns.String)
+	return apperr.Conflict("auth.err.stale_user")
 }

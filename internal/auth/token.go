@@ -32,25 +32,29 @@ func scanToken(r scanner, extra ...any) (Token, error) {
 		return Token{}, err
 	}
 	var err error
-	if t.CreatedAt, err = parseStamp(created); err != nil {
+	if t.CreatedAt, err = db.ParseStamp(created); err != nil {
 		return Token{}, err
 	}
-	if t.LastUsedAt, err = nullStamp(used); err != nil {
+	if t.LastUsedAt, err = db.NullStamp(used); err != nil {
 		return Token{}, err
 	}
-	if t.RevokedAt, err = nullStamp(revoked); err != nil {
+	if t.RevokedAt, err = db.NullStamp(revoked); err != nil {
 		return Token{}, err
 	}
 	return t, nil
 }
 
-// CreateToken makes an API token for a user and returns it with its
-// secret ("dv_" followed by 43 URL-safe characters). The secret is shown
-// to the user once; only its SHA-256 is stored.
-func (s *Store) CreateToken(ctx context.Context, userID int64, name string) (Token, string, error) {
+// CreateToken makes an API token for account userID and returns it with
+// its secret ("dv_" followed by 43 URL-safe characters). The secret is
+// shown to the user once; only its SHA-256 is stored. A token is its
+// owner's alone: p must be that account (or the system).
+func (s *Store) CreateToken(ctx context.Context, p *Principal, userID int64, name string) (Token, string, error) {
+	if err := requireSelf(p, userID); err != nil {
+		return Token{}, "", err
+	}
 	name = cleanName(name)
 	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return Token{}, "", apperr.Invalid("name", msgTokenName)
+		return Token{}, "", apperr.Invalid("name", "auth.err.token_name")
 	}
 	r, err := randomToken(32)
 	if err != nil {
@@ -64,7 +68,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string) (Tok
 			return err
 		}
 		id, err := tx.InsertID(ctx, "INSERT INTO api_tokens (user_id, name, prefix, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-			userID, name, prefix, hashToken(secret), stamp(tx.Now()))
+			userID, name, prefix, hashToken(secret), db.Stamp(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("auth: create token: %w", err)
 		}
@@ -80,8 +84,12 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string) (Tok
 	return t, secret, nil
 }
 
-// Tokens lists a user's API tokens, newest first, revoked ones included.
-func (s *Store) Tokens(ctx context.Context, userID int64) ([]Token, error) {
+// Tokens lists the API tokens of account userID, newest first, revoked
+// ones included; p must be that account (or the system).
+func (s *Store) Tokens(ctx context.Context, p *Principal, userID int64) ([]Token, error) {
+	if err := requireSelf(p, userID); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+tokenCols+" FROM api_tokens t WHERE t.user_id = ? ORDER BY t.id DESC", userID)
 	if err != nil {
 		return nil, fmt.Errorf("auth: tokens: %w", err)
@@ -101,11 +109,20 @@ func (s *Store) Tokens(ctx context.Context, userID int64) ([]Token, error) {
 	return ts, nil
 }
 
-// Token returns one API token (without its secret).
-func (s *Store) Token(ctx context.Context, id int64) (Token, error) {
-	t, err := scanToken(s.db.QueryRowContext(ctx, "SELECT "+tokenCols+" FROM api_tokens t WHERE t.id = ?", id))
-	if errors.Is(err, db.ErrNotFound) {
-		return Token{}, apperr.NotFound(msgUnknownToken)
+// Token returns one API token (without its secret) when it is p's own
+// (any for the system); another's is not found.
+func (s *Store) Token(ctx context.Context, p *Principal, id int64) (Token, error) {
+	if err := requireSignedIn(p); err != nil {
+		return Token{}, err
+	}
+	return ownToken(ctx, s.db, p, id)
+}
+
+// ownToken reads token id when it belongs to p (any for the system).
+func ownToken(ctx context.Context, q db.Querier, p *Principal, id int64) (Token, error) {
+	t, err := scanToken(q.QueryRowContext(ctx, "SELECT "+tokenCols+" FROM api_tokens t WHERE t.id = ?", id))
+	if errors.Is(err, db.ErrNotFound) || (err == nil && !p.system && t.UserID != p.User.ID) {
+		return Token{}, apperr.NotFound("auth.err.unknown_token")
 	}
 	if err != nil {
 		return Token{}, fmt.Errorf("auth: token %d: %w", id, err)
@@ -113,21 +130,21 @@ func (s *Store) Token(ctx context.Context, id int64) (Token, error) {
 	return t, nil
 }
 
-// RevokeToken revokes an API token for good. Revoking a revoked token is
-// refused with apperr.Conflict.
-func (s *Store) RevokeToken(ctx context.Context, id int64) error {
+// RevokeToken revokes p's API token id for good (the system may revoke
+// any). Revoking a revoked token is refused with apperr.Conflict.
+func (s *Store) RevokeToken(ctx context.Context, p *Principal, id int64) error {
+	if err := requireSignedIn(p); err != nil {
+		return err
+	}
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		t, err := scanToken(tx.QueryRowContext(ctx, "SELECT "+tokenCols+" FROM api_tokens t WHERE t.id = ?", id))
-		if errors.Is(err, db.ErrNotFound) {
-			return apperr.NotFound(msgUnknownToken)
-		}
+		t, err := ownToken(ctx, tx, p, id)
 		if err != nil {
-			return fmt.Errorf("auth: revoke token %d: %w", id, err)
+			return err
 		}
 		if !t.Active() {
-			return apperr.Conflict(msgTokenRevoked)
+			return apperr.Conflict("auth.err.token_revoked")
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", stamp(tx.Now()), id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", db.Stamp(tx.Now()), id); err != nil {
 			return fmt.Errorf("auth: revoke token %d: %w", id, err)
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "revoke", Entity: "api_token", EntityID: id,
@@ -142,7 +159,7 @@ func (s *Store) RevokeToken(ctx context.Context, id int64) error {
 // the token's last-used time at most once per Config.LastSeenEvery.
 func (s *Store) AuthenticateToken(ctx context.Context, secret string) (*Principal, error) {
 	if !strings.HasPrefix(secret, TokenPrefix) || len(secret) > 128 {
-		return nil, apperr.Unauthorized(msgBadToken)
+		return nil, apperr.Unauthorized("auth.err.bad_token")
 	}
 	var tid int64
 	var used, revoked sql.NullString
@@ -150,21 +167,21 @@ func (s *Store) AuthenticateToken(ctx context.Context, secret string) (*Principa
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`, hashToken(secret)),
 		&tid, &used, &revoked)
 	if errors.Is(err, db.ErrNotFound) {
-		return nil, apperr.Unauthorized(msgBadToken)
+		return nil, apperr.Unauthorized("auth.err.bad_token")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("auth: authenticate token: %w", err)
 	}
 	if revoked.Valid || !u.Active {
-		return nil, apperr.Unauthorized(msgBadToken)
+		return nil, apperr.Unauthorized("auth.err.bad_token")
 	}
-	last, err := nullStamp(used)
+	last, err := db.NullStamp(used)
 	if err != nil {
 		return nil, err
 	}
 	now := s.db.Now()
 	if last.IsZero() || now.Sub(last) >= s.cfg.LastSeenEvery {
-		if _, err := s.db.ExecContext(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", stamp(now), tid); err != nil {
+		if _, err := s.db.ExecContext(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", db.Stamp(now), tid); err != nil {
 			return nil, fmt.Errorf("auth: token last used: %w", err)
 		}
 	}

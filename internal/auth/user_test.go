@@ -14,7 +14,7 @@ func TestCreateUser(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		ctx := context.Background()
-		first, err := e.s.CreateUser(ctx, auth.NewUser{Login: " Hoa.Nguyen ", Name: "  Nguyễn   Thị Hoà ",
+		first, err := e.s.CreateUser(ctx, auth.System(), auth.NewUser{Login: " Hoa.Nguyen ", Name: "  Nguyễn   Thị Hoà ",
 			Phone: "0912 345 678", Email: "Hoa@Example.VN", Password: pw})
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +43,7 @@ func TestCreateUser(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				before := count(t, d, "SELECT COUNT(*) FROM users")
-				_, err := e.s.CreateUser(ctx, tt.nu)
+				_, err := e.s.CreateUser(ctx, auth.System(), tt.nu)
 				wantCode(t, err, tt.code, tt.msg)
 				if ae, _ := apperr.As(err); ae.Field != tt.field {
 					t.Errorf("field = %q, want %q", ae.Field, tt.field)
@@ -53,7 +53,7 @@ func TestCreateUser(t *testing.T) {
 				}
 			})
 		}
-		got, err := e.s.UserByLogin(ctx, "HOA.nguyen")
+		got, err := e.s.UserByLogin(ctx, auth.System(), "HOA.nguyen")
 		if err != nil || got.ID != first.ID {
 			t.Fatalf("UserByLogin = %+v, %v", got, err)
 		}
@@ -67,7 +67,7 @@ func TestStaleVersionRefused(t *testing.T) {
 		u := e.user(t, "lan", pw)
 		// Two editors load version 1; the first saves.
 		e.clk.advance(60_000_000_000)
-		saved, err := e.s.UpdateUser(ctx, auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Trần Thị Lan", Phone: "0987654321"})
+		saved, err := e.s.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Trần Thị Lan", Phone: "0987654321"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,22 +81,22 @@ func TestStaleVersionRefused(t *testing.T) {
 			do   func() error
 		}{
 			{"update", func() error {
-				_, err := e.s.UpdateUser(ctx, auth.UserUpdate{ID: u.ID, Version: 1, Name: "Trần Lan"})
+				_, err := e.s.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: 1, Name: "Trần Lan"})
 				return err
 			}},
 			{"disable", func() error {
-				_, err := e.s.SetActive(ctx, u.ID, 1, false)
+				_, err := e.s.SetActive(ctx, auth.System(), u.ID, 1, false)
 				return err
 			}},
 			{"future version", func() error {
-				_, err := e.s.UpdateUser(ctx, auth.UserUpdate{ID: u.ID, Version: 3, Name: "Trần Lan"})
+				_, err := e.s.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: 3, Name: "Trần Lan"})
 				return err
 			}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				wantCode(t, tt.do(), apperr.CodeConflict, stale)
-				now, err := e.s.User(ctx, u.ID)
+				now, err := e.s.User(ctx, auth.System(), u.ID)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -108,7 +108,7 @@ func TestStaleVersionRefused(t *testing.T) {
 				}
 			})
 		}
-		_, err = e.s.UpdateUser(ctx, auth.UserUpdate{ID: 9999, Version: 1, Name: "Ai"})
+		_, err = e.s.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: 9999, Version: 1, Name: "Ai"})
 		wantCode(t, err, apperr.CodeNotFound, "Không tìm thấy tài khoản.")
 	})
 }
@@ -120,21 +120,21 @@ func TestListUsers(t *testing.T) {
 		names := []string{"Đỗ Văn Bình", "Dương Thị Hà", "Âu Minh Châu", "Ánh Hồng", "Nguyễn Văn An", "Anh Tuấn"}
 		ids := map[string]int64{}
 		for i, n := range names {
-			u, err := e.s.CreateUser(ctx, auth.NewUser{Login: "u" + string(rune('a'+i)) + "xx", Name: n, Password: pw})
+			u, err := e.s.CreateUser(ctx, auth.System(), auth.NewUser{Login: "u" + string(rune('a'+i)) + "xx", Name: n, Password: pw})
 			if err != nil {
 				t.Fatal(err)
 			}
 			ids[n] = u.ID
 		}
-		if _, err := e.s.GrantRole(ctx, ids["Dương Thị Hà"], e.tree.A, auth.RoleOfficer); err != nil {
+		if _, err := e.s.GrantRole(ctx, auth.System(), ids["Dương Thị Hà"], e.tree.A, auth.RoleOfficer); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.s.GrantRole(ctx, ids["Nguyễn Văn An"], e.tree.C, auth.RoleViewer); err != nil {
+		if _, err := e.s.GrantRole(ctx, auth.System(), ids["Nguyễn Văn An"], e.tree.C, auth.RoleViewer); err != nil {
 			t.Fatal(err)
 		}
 		off := false
-		u, _ := e.s.User(ctx, ids["Anh Tuấn"])
-		if _, err := e.s.SetActive(ctx, u.ID, u.Version, false); err != nil {
+		u, _ := e.s.User(ctx, auth.System(), ids["Anh Tuấn"])
+		if _, err := e.s.SetActive(ctx, auth.System(), u.ID, u.Version, false); err != nil {
 			t.Fatal(err)
 		}
 		str := func(s string) *string { return &s }
@@ -157,7 +157,7 @@ func TestListUsers(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				us, total, err := e.s.ListUsers(ctx, tt.f)
+				us, total, err := e.s.ListUsers(ctx, auth.System(), tt.f)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -87,16 +87,16 @@ func newSiteWith(t *testing.T, d *db.DB, configure func(*web.Config)) *site {
 		{"leader.soctrang", auth.RoleLeader, s.units.SocTrang.ID},
 		{"disabled", auth.RoleOfficer, s.units.NewChiLang.ID},
 	} {
-		u, err := s.auth.CreateUser(ctx, auth.NewUser{Login: a.login, Name: "Cán bộ " + a.login, Password: testPassword})
+		u, err := s.auth.CreateUser(ctx, auth.System(), auth.NewUser{Login: a.login, Name: "Cán bộ " + a.login, Password: testPassword})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.auth.GrantRole(ctx, u.ID, a.unit, a.role); err != nil {
+		if _, err := s.auth.GrantRole(ctx, auth.System(), u.ID, a.unit, a.role); err != nil {
 			t.Fatal(err)
 		}
 		s.users[a.login] = u
 	}
-	if _, err := s.auth.SetActive(ctx, s.users["disabled"].ID, s.users["disabled"].Version, false); err != nil {
+	if _, err := s.auth.SetActive(ctx, auth.System(), s.users["disabled"].ID, s.users["disabled"].Version, false); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -285,8 +285,8 @@ func TestSessionEnds(t *testing.T) {
 		// Disabled while signed in: the next request is anonymous.
 		c = s.as("officer.dongdang")
 		u := s.users["officer.dongdang"]
-		cur, _ := s.auth.User(context.Background(), u.ID)
-		if _, err := s.auth.SetActive(context.Background(), u.ID, cur.Version, false); err != nil {
+		cur, _ := s.auth.User(context.Background(), auth.System(), u.ID)
+		if _, err := s.auth.SetActive(context.Background(), auth.System(), u.ID, cur.Version, false); err != nil {
 			t.Fatal(err)
 		}
 		if res := c.get("/tai-khoan/mat-khau"); res.StatusCode != http.StatusSeeOther {
@@ -370,11 +370,11 @@ func TestAPIAccess(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
 		ctx := context.Background()
-		_, officerTok, err := s.auth.CreateToken(ctx, s.users["officer.chilang"].ID, "điện thoại")
+		_, officerTok, err := s.auth.CreateToken(ctx, auth.System(), s.users["officer.chilang"].ID, "điện thoại")
 		if err != nil {
 			t.Fatal(err)
 		}
-		tok, adminTok, err := s.auth.CreateToken(ctx, s.users["admin"].ID, "máy chủ")
+		tok, adminTok, err := s.auth.CreateToken(ctx, auth.System(), s.users["admin"].ID, "máy chủ")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +415,7 @@ func TestAPIAccess(t *testing.T) {
 			t.Errorf("officer's /api/v1/units has %d units, want 1", len(units))
 		}
 		// A revoked token stops working.
-		if err := s.auth.RevokeToken(ctx, tok.ID); err != nil {
+		if err := s.auth.RevokeToken(ctx, auth.System(), tok.ID); err != nil {
 			t.Fatal(err)
 		}
 		if status, _ := apiGet(c, "/api/v1/me", adminTok); status != 401 {

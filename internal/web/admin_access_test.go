@@ -25,11 +25,11 @@ func TestAdminAccess(t *testing.T) {
 		s := newAdmSite(t, d)
 		ctx := context.Background()
 		officer := s.users[whoOfficer]
-		grants, err := s.auth.Grants(ctx, officer.ID)
+		grants, err := s.auth.Grants(ctx, auth.System(), officer.ID)
 		if err != nil || len(grants) != 1 {
 			t.Fatalf("officer grants: %v %v", grants, err)
 		}
-		tok, _, err := s.auth.CreateToken(ctx, s.users[whoAdminLS].ID, "bảng tính")
+		tok, _, err := s.auth.CreateToken(ctx, auth.System(), s.users[whoAdminLS].ID, "bảng tính")
 		if err != nil {
 			t.Fatal(err)
 		}

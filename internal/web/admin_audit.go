@@ -144,7 +144,7 @@ func (a *adminHandlers) auditLog(w http.ResponseWriter, r *http.Request) {
 		f.Units = scope
 	}
 	if ff.User != "" {
-		u, err := a.auth.UserByLogin(ctx, ff.User)
+		u, err := a.auth.UserByLogin(ctx, auth.System(), ff.User)
 		switch {
 		case err == nil:
 			f.UserID = &u.ID

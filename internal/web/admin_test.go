@@ -96,7 +96,7 @@ func newAdmSite(t *testing.T, d *db.DB) *admSite {
 		s.sess[who] = s.startSession(who)
 	}
 	u := s.users[whoDisabled]
-	if _, err := s.auth.SetActive(ctx, u.ID, u.Version, false); err != nil {
+	if _, err := s.auth.SetActive(ctx, auth.System(), u.ID, u.Version, false); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -105,12 +105,12 @@ func newAdmSite(t *testing.T, d *db.DB) *admSite {
 func (s *admSite) addUser(login, name string, role auth.Role, unit int64) auth.User {
 	s.t.Helper()
 	ctx := context.Background()
-	u, err := s.auth.CreateUser(ctx, auth.NewUser{Login: login, Name: name, Password: admPassword})
+	u, err := s.auth.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: name, Password: admPassword})
 	if err != nil {
 		s.t.Fatal(err)
 	}
 	if unit != 0 {
-		if _, err := s.auth.GrantRole(ctx, u.ID, unit, role); err != nil {
+		if _, err := s.auth.GrantRole(ctx, auth.System(), u.ID, unit, role); err != nil {
 			s.t.Fatal(err)
 		}
 	}

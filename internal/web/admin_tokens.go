@@ -26,7 +26,7 @@ func (a *adminHandlers) tokens(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *adminHandlers) showTokens(w http.ResponseWriter, r *http.Request, p *auth.Principal, v tokensView, status int) {
-	ts, err := a.auth.Tokens(r.Context(), p.User.ID)
+	ts, err := a.auth.Tokens(r.Context(), p, p.User.ID)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -45,7 +45,7 @@ func (a *adminHandlers) tokenCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := r.PostFormValue("name")
-	_, secret, err := a.auth.CreateToken(r.Context(), p.User.ID, name)
+	_, secret, err := a.auth.CreateToken(r.Context(), p, p.User.ID, name)
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
@@ -69,7 +69,7 @@ func (a *adminHandlers) ownToken(w http.ResponseWriter, r *http.Request) (auth.T
 	if !ok {
 		return auth.Token{}, false
 	}
-	t, err := a.auth.Token(r.Context(), adminPathID(r, "id"))
+	t, err := a.auth.Token(r.Context(), p, adminPathID(r, "id"))
 	if err == nil && t.UserID != p.User.ID {
 		err = apperr.NotFound(translate(LangVI, "admin.err.notoken"))
 	}
@@ -93,7 +93,7 @@ func (a *adminHandlers) tokenRevokeSave(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	if err := a.auth.RevokeToken(r.Context(), t.ID); err != nil {
+	if err := a.auth.RevokeToken(r.Context(), principal(r), t.ID); err != nil {
 		a.fail(w, r, err)
 		return
 	}

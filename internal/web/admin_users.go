@@ -41,7 +41,7 @@ func (a *adminHandlers) users(w http.ResponseWriter, r *http.Request) {
 		f.UnitIDs = sc.IDs
 	}
 	if sc.All || len(sc.IDs) > 0 {
-		if us, total, err = a.auth.ListUsers(ctx, f); err != nil {
+		if us, total, err = a.auth.ListUsers(ctx, p, f); err != nil {
 			a.fail(w, r, err)
 			return
 		}
@@ -69,7 +69,7 @@ func (a *adminHandlers) managedUser(w http.ResponseWriter, r *http.Request) (*au
 		a.fail(w, r, notFound)
 		return nil, auth.User{}, false
 	}
-	u, err := a.auth.User(r.Context(), id)
+	u, err := a.auth.User(r.Context(), auth.System(), id)
 	if err != nil {
 		a.fail(w, r, err)
 		return nil, auth.User{}, false
@@ -121,7 +121,7 @@ func (a *adminHandlers) userCreate(w http.ResponseWriter, r *http.Request) {
 	err := es.Err()
 	var u auth.User
 	if err == nil {
-		u, err = a.auth.CreateUser(r.Context(), auth.NewUser{Login: f.Login, Name: f.Name, Phone: f.Phone, Email: f.Email, Password: pw})
+		u, err = a.auth.CreateUser(r.Context(), principal(r), auth.NewUser{Login: f.Login, Name: f.Name, Phone: f.Phone, Email: f.Email, Password: pw})
 	}
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
@@ -175,7 +175,7 @@ func (a *adminHandlers) showUser(w http.ResponseWriter, r *http.Request, p *auth
 }
 
 func (a *adminHandlers) grantRows(r *http.Request, p *auth.Principal, userID int64) ([]grantRow, error) {
-	gs, err := a.auth.Grants(r.Context(), userID)
+	gs, err := a.auth.Grants(r.Context(), p, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +223,7 @@ func (a *adminHandlers) userSave(w http.ResponseWriter, r *http.Request) {
 	}
 	f := userForm{Login: u.Login, Name: r.PostFormValue("name"), Phone: r.PostFormValue("phone"),
 		Email: r.PostFormValue("email"), Version: adminInt(r.PostFormValue("version"))}
-	_, err := a.auth.UpdateUser(r.Context(), auth.UserUpdate{ID: u.ID, Version: f.Version, Name: f.Name, Phone: f.Phone, Email: f.Email})
+	_, err := a.auth.UpdateUser(r.Context(), p, auth.UserUpdate{ID: u.ID, Version: f.Version, Name: f.Name, Phone: f.Phone, Email: f.Email})
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
@@ -270,7 +270,7 @@ func (a *adminHandlers) userActiveSave(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, apperr.Invalid("", translate(LangVI, "admin.err.self")))
 		return
 	}
-	_, err := a.auth.SetActive(r.Context(), u.ID, adminInt(r.PostFormValue("version")), !u.Active)
+	_, err := a.auth.SetActive(r.Context(), p, u.ID, adminInt(r.PostFormValue("version")), !u.Active)
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
@@ -299,7 +299,7 @@ func (a *adminHandlers) userPasswordForm(w http.ResponseWriter, r *http.Request)
 // userPasswordSave sets the password the admin typed and ends the
 // account's sessions.
 func (a *adminHandlers) userPasswordSave(w http.ResponseWriter, r *http.Request) {
-	_, u, ok := a.managedUser(w, r)
+	p, u, ok := a.managedUser(w, r)
 	if !ok {
 		return
 	}
@@ -310,7 +310,7 @@ func (a *adminHandlers) userPasswordSave(w http.ResponseWriter, r *http.Request)
 	}
 	err := es.Err()
 	if err == nil {
-		err = a.auth.SetPassword(r.Context(), u.ID, pw)
+		err = a.auth.SetPassword(r.Context(), p, u.ID, pw)
 	}
 	if err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
@@ -408,7 +408,7 @@ func (a *adminHandlers) grantSave(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, apperr.Forbidden(translate(LangVI, "admin.err.scope")))
 		return
 	}
-	if _, err := a.auth.GrantRole(r.Context(), u.ID, unitID, auth.Role(role)); err != nil {
+	if _, err := a.auth.GrantRole(r.Context(), p, u.ID, unitID, auth.Role(role)); err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			a.fail(w, r, err)
 			return
@@ -459,7 +459,7 @@ func (a *adminHandlers) revokeSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := a.auth.RevokeGrant(r.Context(), g.ID); err != nil {
+	if err := a.auth.RevokeGrant(r.Context(), principal(r), u.ID, g.ID); err != nil {
 		a.fail(w, r, err)
 		return
 	}

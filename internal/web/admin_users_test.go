@@ -71,7 +71,7 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("create = %d", res.StatusCode)
 		}
-		u, err := s.auth.UserByLogin(ctx, "can.bo.moi")
+		u, err := s.auth.UserByLogin(ctx, auth.System(), "can.bo.moi")
 		if err != nil || u.Phone != "0912345678" || res.Header.Get("Location") != "/quan-tri/tai-khoan/"+itoa(u.ID) {
 			t.Fatalf("created %+v %v at %q", u, err, res.Header.Get("Location"))
 		}
@@ -103,7 +103,7 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		// A stale save: someone else edits after the form was shown.
 		page := doc(t, s.get(userPath, whoAdminLS))
 		version := page.Find("input[name=version]").AttrOr("value", "")
-		if _, err := s.auth.UpdateUser(ctx, auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Ngô Thị Mới", Phone: "0987654321"}); err != nil {
+		if _, err := s.auth.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Ngô Thị Mới", Phone: "0987654321"}); err != nil {
 			t.Fatal(err)
 		}
 		res = s.post(userPath, whoAdminLS, url.Values{"version": {version}, "name": {"Ngô Thị Mới Sửa"}, "phone": {"0911111111"}, "email": {"moi@example.vn"}})
@@ -117,11 +117,11 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		if page.Find("#name").AttrOr("value", "") != "Ngô Thị Mới Sửa" || page.Find("#email").AttrOr("value", "") != "moi@example.vn" {
 			t.Error("the stale form lost what was typed")
 		}
-		if cur, _ := s.auth.User(ctx, u.ID); cur.Phone != "0987654321" || cur.Name != "Ngô Thị Mới" {
+		if cur, _ := s.auth.User(ctx, auth.System(), u.ID); cur.Phone != "0987654321" || cur.Name != "Ngô Thị Mới" {
 			t.Errorf("stale save overwrote: %+v", cur)
 		}
 		// Saved again from the page as it is now.
-		cur, _ := s.auth.User(ctx, u.ID)
+		cur, _ := s.auth.User(ctx, auth.System(), u.ID)
 		res = s.post(userPath, whoAdminLS, url.Values{"version": {itoa(cur.Version)}, "name": {"Ngô Thị Mới Sửa"}, "phone": {"0911111111"}})
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther {
@@ -139,10 +139,10 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		if page := doc(t, s.get(userPath+"/khoa", whoAdminLS)); !strings.Contains(page.Find("main").Text(), "can.bo.moi") {
 			t.Error("the confirmation does not name the account")
 		}
-		cur, _ = s.auth.User(ctx, u.ID)
+		cur, _ = s.auth.User(ctx, auth.System(), u.ID)
 		res = s.post(userPath+"/khoa", whoAdminLS, url.Values{"version": {itoa(cur.Version)}})
 		res.Body.Close()
-		if cur, _ = s.auth.User(ctx, u.ID); res.StatusCode != http.StatusSeeOther || cur.Active {
+		if cur, _ = s.auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || cur.Active {
 			t.Fatalf("disable = %d, active %v", res.StatusCode, cur.Active)
 		}
 		if _, err := s.auth.Authenticate(ctx, sess.Token); err == nil {
@@ -153,7 +153,7 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		}
 		res = s.post(userPath+"/khoa", whoAdminLS, url.Values{"version": {itoa(cur.Version)}})
 		res.Body.Close()
-		if cur, _ = s.auth.User(ctx, u.ID); res.StatusCode != http.StatusSeeOther || !cur.Active {
+		if cur, _ = s.auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || !cur.Active {
 			t.Errorf("enable = %d, active %v", res.StatusCode, cur.Active)
 		}
 
@@ -169,14 +169,14 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		s.lastAudit("user", "set_password")
 
 		// Revoke the grant after a confirmation page.
-		gs, _ := s.auth.Grants(ctx, u.ID)
+		gs, _ := s.auth.Grants(ctx, auth.System(), u.ID)
 		revoke := userPath + "/quyen/" + itoa(gs[0].ID) + "/thu-hoi"
 		if text := doc(t, s.get(revoke, whoAdminLS)).Find("main").Text(); !strings.Contains(text, "Khối Dân vận xã Chi Lăng") {
 			t.Errorf("revoke confirmation: %q", text)
 		}
 		res = s.post(revoke, whoAdminLS, nil)
 		res.Body.Close()
-		if gs, _ = s.auth.Grants(ctx, u.ID); res.StatusCode != http.StatusSeeOther || len(gs) != 0 {
+		if gs, _ = s.auth.Grants(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || len(gs) != 0 {
 			t.Errorf("revoke = %d, grants left %v", res.StatusCode, gs)
 		}
 		if r := s.lastAudit("grant", "revoke"); !strings.Contains(r.Before, "officer") {
@@ -225,7 +225,7 @@ func TestAdminTokens(t *testing.T) {
 		if strings.Contains(body(t, s.get("/tai-khoan/ma-api", whoAdminLS)), "Bảng tính báo cáo") {
 			t.Error("another user sees the token")
 		}
-		ts, _ := s.auth.Tokens(context.Background(), s.users[whoOfficer].ID)
+		ts, _ := s.auth.Tokens(context.Background(), auth.System(), s.users[whoOfficer].ID)
 		path := "/tai-khoan/ma-api/" + itoa(ts[0].ID) + "/thu-hoi"
 		if s.get(path, whoOfficer).StatusCode != http.StatusOK {
 			t.Error("no revoke confirmation")

@@ -1,14 +1,12 @@
 package web
 
 import (
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
-	"github.com/danvan/danvan/internal/practice"
-	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
-	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -21,15 +19,14 @@ func Catalog() (i18n.Catalog, error) {
 		Messages,
 		unitui.Messages,
 		legacyMessages("report"),
-		practiceui.Messages,
+		legacyMessages("practice"),
 		legacyMessages("meeting"),
 		legacyMessages("admin"),
 		accountui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
-		practice.Messages,
-		sheet.Messages,
+		auth.Messages,
 	)
 }
 

@@ -141,12 +141,12 @@ func (s *Site) Logs() string {
 func (s *Site) AddUser(login string, role auth.Role, unit int64) auth.User {
 	s.T.Helper()
 	ctx := context.Background()
-	u, err := s.Auth.CreateUser(ctx, auth.NewUser{Login: login, Name: "Cán bộ " + login, Password: Password})
+	u, err := s.Auth.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Cán bộ " + login, Password: Password})
 	if err != nil {
 		s.T.Fatalf("add user %s: %v", login, err)
 	}
 	if role != "" {
-		if _, err := s.Auth.GrantRole(ctx, u.ID, unit, role); err != nil {
+		if _, err := s.Auth.GrantRole(ctx, auth.System(), u.ID, unit, role); err != nil {
 			s.T.Fatalf("grant %s to %s: %v", role, login, err)
 		}
 	}
@@ -167,7 +167,7 @@ func (s *Site) User(login string) auth.User {
 // Token creates an API token for login and returns its secret.
 func (s *Site) Token(login string) string {
 	s.T.Helper()
-	_, secret, err := s.Auth.CreateToken(context.Background(), s.User(login).ID, "test")
+	_, secret, err := s.Auth.CreateToken(context.Background(), auth.System(), s.User(login).ID, "test")
 	if err != nil {
 		s.T.Fatal(err)
 	}

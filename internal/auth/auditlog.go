@@ -1,0 +1,85 @@
+package auth
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/audit"
+)
+
+// AuditQuery selects entries of the audit log for AuditLog. Zero fields
+// do not restrict.
+type AuditQuery struct {
+	// Login is the login name of who made the changes.
+	Login string
+	// UnitID restricts to the changes of a unit and of the units it
+	// covers (those below it, and the closed units that passed into it).
+	UnitID int64
+	// Entity is a kind of record ("unit", "user", …).
+	Entity   string
+	From, To time.Time // days, inclusive
+	Offset   int
+	Limit    int // default 50, at most 500
+}
+
+// AuditLog lists the changes p may read, newest first, and how many
+// match in all. Administrators and leaders read it, each the changes of
+// the units they cover (PermApprove, by the rule of Can: past units
+// included); changes that belong to no unit (an account's profile,
+// sign-ins, tokens) only a national administrator (and the system). A
+// unit outside p's reach or an unknown login name is refused with
+// apperr.Invalid on its field ("unit_id", "login").
+func (s *Store) AuditLog(ctx context.Context, p *Principal, q AuditQuery) ([]audit.Row, int, error) {
+	if err := requireSignedIn(p); err != nil {
+		return nil, 0, err
+	}
+	roots := ScopeRoots(p, PermApprove)
+	if !p.system && len(roots) == 0 {
+		return nil, 0, apperr.Forbidden("auth.err.audit_forbidden")
+	}
+	f := audit.Filter{Entity: q.Entity, From: q.From, To: q.To, Offset: q.Offset, Limit: q.Limit}
+	// The units whose changes p reads; nil for every row.
+	var scope []int64
+	if !p.system && !p.NationalAdmin {
+		ids, err := s.units.ScopeUnits(ctx, roots)
+		if err != nil {
+			return nil, 0, err
+		}
+		scope = append([]int64{}, ids...)
+		f.Units = scope
+	}
+	var es apperr.Errors
+	if q.UnitID != 0 {
+		if scope != nil && !slices.Contains(scope, q.UnitID) {
+			es.Add("unit_id", "auth.err.audit_unit")
+		} else {
+			ids, err := s.units.ScopeUnits(ctx, []int64{q.UnitID})
+			if err != nil {
+				return nil, 0, err
+			}
+			f.Units = []int64{}
+			for _, id := range ids {
+				if scope == nil || slices.Contains(scope, id) {
+					f.Units = append(f.Units, id)
+				}
+			}
+		}
+	}
+	if q.Login != "" {
+		u, err := s.userByLogin(ctx, q.Login)
+		switch {
+		case err == nil:
+			f.UserID = &u.ID
+		case apperr.CodeOf(err) == apperr.CodeNotFound:
+			es.Add("login", "auth.err.unknown_user")
+		default:
+			return nil, 0, err
+		}
+	}
+	if err := es.Err(); err != nil {
+		return nil, 0, err
+	}
+	return audit.List(ctx, s.db, f)
+}

@@ -1,0 +1,55 @@
+package auth
+
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the messages of this package's errors ("auth.err.<what>").
+// The labels of roles ("role.<code>") are the web kit's, beside the other
+// words every page shows.
+var Messages = i18n.Catalog{
+	// Signing in, sessions, tokens.
+	"auth.err.bad_login":       {"Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong login name or password."},
+	"auth.err.disabled":        {"Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.", "The account is disabled. Ask an administrator."},
+	"auth.err.session_expired": {"Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has ended. Please sign in again."},
+	"auth.err.bad_token":       {"Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa.", "The API token is not valid, has been revoked, or its account is disabled."},
+	"auth.err.throttled":       {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút.", "Too many failed sign-ins. Try again in %d minutes."},
+	"auth.err.csrf":            {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
+
+	// Accounts.
+	"auth.err.unknown_user":   {"Không tìm thấy tài khoản.", "Account not found."},
+	"auth.err.stale_user":     {"Tài khoản đã được người khác cập nhật. Vui lòng tải lại trang và thử lại.", "Someone else has changed the account meanwhile. Reload the page and try again."},
+	"auth.err.login_taken":    {"Tên đăng nhập đã được dùng cho một tài khoản khác.", "The login name is already used by another account."},
+	"auth.err.login_format":   {"Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái hoặc chữ số.", "A login name has 3–64 characters: unaccented letters, digits, dots, underscores or hyphens, starting with a letter or a digit."},
+	"auth.err.name_missing":   {"Chưa nhập họ và tên.", "The full name is missing."},
+	"auth.err.name_long":      {"Họ và tên không được dài quá 200 ký tự.", "The full name has at most 200 characters."},
+	"auth.err.phone_format":   {"Số điện thoại chỉ gồm chữ số, có thể bắt đầu bằng dấu + (8–15 chữ số).", "A phone number has only digits, perhaps after a + (8–15 digits)."},
+	"auth.err.email_format":   {"Địa chỉ thư điện tử không hợp lệ.", "Not a valid e-mail address."},
+	"auth.err.old_password":   {"Mật khẩu hiện tại không đúng.", "The current password is wrong."},
+	"auth.err.same_password":  {"Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one."},
+	"auth.err.password_short": {"Mật khẩu phải có ít nhất 10 ký tự.", "A password has at least 10 characters."},
+	"auth.err.password_long":  {"Mật khẩu không được dài quá 256 ký tự.", "A password has at most 256 characters."},
+	"auth.err.disable_self":   {"Bạn không thể tự khóa tài khoản của mình.", "You cannot disable your own account."},
+
+	// Grants.
+	"auth.err.role":          {"Vai trò không hợp lệ.", "Not a valid role."},
+	"auth.err.grant_exists":  {"Tài khoản đã có vai trò này trên đơn vị này.", "The account already holds this role on this unit."},
+	"auth.err.unknown_grant": {"Không tìm thấy quyền được cấp.", "Grant not found."},
+	"auth.err.unit_closed":   {"Đơn vị đã giải thể hoặc sáp nhập; hãy cấp quyền trên đơn vị hiện nay.", "The unit has been closed or merged; grant a role on today's unit instead."},
+	"auth.err.unknown_unit":  {"Không tìm thấy đơn vị.", "Unit not found."},
+	"auth.err.grant_scope":   {"Đơn vị được chọn nằm ngoài phạm vi bạn quản trị.", "The unit chosen is outside what you administer."},
+
+	// API tokens.
+	"auth.err.token_name":    {"Chưa đặt tên cho mã truy cập (1–100 ký tự).", "Give the token a name (1–100 characters)."},
+	"auth.err.unknown_token": {"Không tìm thấy mã truy cập.", "Token not found."},
+	"auth.err.token_revoked": {"Mã truy cập đã bị thu hồi.", "The token has already been revoked."},
+
+	// Who may do what.
+	"auth.err.forbidden_read":    {"Bạn không có quyền xem dữ liệu của đơn vị này.", "You may not see this unit's records."},
+	"auth.err.forbidden_write":   {"Bạn không có quyền nhập hoặc sửa dữ liệu của đơn vị này.", "You may not enter or edit this unit's records."},
+	"auth.err.forbidden_approve": {"Bạn không có quyền phê duyệt cho đơn vị này.", "You may not approve for this unit."},
+	"auth.err.forbidden_admin":   {"Bạn không có quyền quản trị đơn vị này.", "You do not administer this unit."},
+	"auth.err.not_admin":         {"Bạn không có quyền quản trị.", "You are not an administrator."},
+
+	// The audit log.
+	"auth.err.audit_forbidden": {"Chỉ quản trị viên và lãnh đạo được xem nhật ký thay đổi.", "Only administrators and leaders may read the audit log."},
+	"auth.err.audit_unit":      {"Đơn vị được chọn nằm ngoài phạm vi bạn được xem.", "The unit chosen is outside what you may read."},
+}
