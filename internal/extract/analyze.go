@@ -2,6 +2,8 @@ package extract
 
 import (
 	"time"
+
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // analyzer holds the tokenized document while the fields are read.
@@ -14,7 +16,9 @@ type analyzer struct {
 	title    []token
 	lead     []token // the lead sentence, once found
 	leadDone bool
-	warnings []string
+	// periodCache holds the periods read in each block, by block index.
+	periodCache map[int][]vntext.PeriodMatch
+	warnings    []string
 
 	eventType string
 	period    *periodMention

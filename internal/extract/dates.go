@@ -109,8 +109,7 @@ func (a *analyzer) stampDate(start, end int) bool {
 	if clockAtEnd(before) || clockAtStart(after) {
 		return true
 	}
-	l := lowerASCIIish(after)
-	return strings.Contains(l, "lượt xem")
+	return strings.Contains(after, "lượt xem") || strings.Contains(after, "Lượt xem")
 }
 
 // clockAtEnd reports a clock time ("9:25", "09:21 ") ending s.

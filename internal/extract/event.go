@@ -82,6 +82,30 @@ func yearOf(t token) int {
 	return y
 }
 
+// blockPeriods returns the periods vntext.FindPeriods reads in the block
+// that holds text offset off, with offsets into the text; each block is
+// read once.
+func (a *analyzer) blockPeriods(off int) []vntext.PeriodMatch {
+	bi := sort.Search(len(a.d.blocks), func(k int) bool { return a.d.blocks[k].end >= off })
+	if bi >= len(a.d.blocks) {
+		return nil
+	}
+	if a.periodCache == nil {
+		a.periodCache = make(map[int][]vntext.PeriodMatch, len(a.d.blocks))
+	}
+	if ms, ok := a.periodCache[bi]; ok {
+		return ms
+	}
+	b := a.d.blocks[bi]
+	ms := vntext.FindPeriods(a.d.text[b.start:b.end])
+	for k := range ms {
+		ms[k].Start += b.start
+		ms[k].End += b.start
+	}
+	a.periodCache[bi] = ms
+	return ms
+}
+
 // findPeriods lists the periods named in toks (one sentence or the
 // headline), in order, as vntext.FindPeriods reads them. Years outside
 // 1945-2100 are left out (an anniversary's "1930"). A month or a part of a
@@ -91,14 +115,17 @@ func (a *analyzer) findPeriods(toks []token) []periodMention {
 	if len(toks) == 0 {
 		return nil
 	}
-	from := toks[0].start
-	ms := vntext.FindPeriods(a.d.text[from:toks[len(toks)-1].end])
+	from, to := toks[0].start, toks[len(toks)-1].end
+	ms := a.blockPeriods(from)
 	if len(ms) == 0 {
 		return nil
 	}
-	out := make([]periodMention, 0, len(ms))
+	var out []periodMention
 	for _, m := range ms {
-		start, end := from+m.Start, from+m.End
+		start, end := m.Start, m.End
+		if start < from || end > to {
+			continue
+		}
 		i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
 		j := i
 		for j < len(toks) && toks[j].start < end {

@@ -317,14 +317,16 @@ func (a *analyzer) presenceBlocks() map[int]bool {
 			continue
 		}
 		line := strings.TrimSpace(a.d.text[b.start:b.end])
-		l := lowerASCIIish(line)
-		if !strings.HasSuffix(line, ":") || len(line) > 120 || !(strings.Contains(l, "dự") || strings.Contains(l, "thành phần")) {
+		if !strings.HasSuffix(line, ":") || len(line) > 120 {
+			continue
+		}
+		if l := lowerASCIIish(line); !(strings.Contains(l, "dự") || strings.Contains(l, "thành phần")) {
 			continue
 		}
 		for k := bi + 1; k < len(a.d.blocks); k++ {
 			nb := a.d.blocks[k]
 			t := a.d.text[nb.start:nb.end]
-			lt := lowerASCIIish(t)
+			lt := lowerASCIIish(t[:min(len(t), 24)])
 			if nb.kind == kindMeta || paragraphLike(t) ||
 				!(isListItem(t) || strings.HasPrefix(lt, "đại biểu") || strings.HasPrefix(lt, "đồng chí") || strings.HasPrefix(lt, "các đồng chí")) {
 				break

@@ -613,7 +613,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 // namesPerson reports a line that opens with a person ("Đồng chí Trần
 // Nhật Minh – ... tiếp thu ..."): a caption, never a byline.
 func namesPerson(t string) bool {
-	l := lowerASCIIish(t)
+	l := lowerASCIIish(t[:min(len(t), 24)])
 	return strings.HasPrefix(l, "đồng chí ") || strings.HasPrefix(l, "đ/c ")
 }
 

@@ -325,7 +325,7 @@ func (a *analyzer) isNext(p periodMention) bool {
 // năm, " at the start of a sentence and returns where the task starts.
 func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	i := 0
-	if tokAt(toks, 0).low == "trong" {
+	if w := tokAt(toks, 0).low; w == "trong" || w == "sang" {
 		i = 1
 	}
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
@@ -333,6 +333,13 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	}
 	if a.period == nil {
 		return 0, false
+	}
+	switch t := tokAt(toks, i); t.low {
+	case "năm", "sáu", "quý", "giai", "nhiệm", "từ":
+	default:
+		if t.kind != tNum {
+			return 0, false // no period opens the sentence
+		}
 	}
 	ps := a.findPeriods(toks)
 	if len(ps) == 0 || ps[0].tokStart != i || tokAt(toks, ps[0].tokEnd).low != "," {

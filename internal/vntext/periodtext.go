@@ -41,47 +41,83 @@ var romanNumbers = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 // meeting reviews is for the caller to decide.
 func FindPeriods(s string) []PeriodMatch {
 	var out []PeriodMatch
-	dates := FindDates(s)
-	prev1, prev2 := "", "" // the two words before i
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) && !isDigit(s[i]) || attachedBefore(s, i) {
+		digit := isDigit(s[i])
+		if !digit && !isWordRune(r) || attachedBefore(s, i) {
 			i += n
 			continue
 		}
-		end, m, ok, skip := matchPeriod(s, i, prev1, prev2)
-		if ok && !attachedAfter(s, end) && !insideDay(dates, i, end) {
+		if !digit && !mayStartPeriod(r) {
+			i = wordEnd(s, i) // no period starts with this word
+			continue
+		}
+		end, m, ok, skip := matchPeriod(s, i)
+		if ok && !attachedAfter(s, end) {
+			if inFullDate(s, i, m) {
+				i = end // the month and year of a full date: no period
+				continue
+			}
 			m.Start, m.End = i, end
 			out = append(out, m)
-			i, prev1, prev2 = end, "", ""
+			i = end
 			continue
 		}
 		if skip {
 			// A length of time or a school year: none of it is a period.
-			i, prev1, prev2 = end, "", ""
+			i = end
 			continue
 		}
-		w := ""
-		if isDigit(s[i]) {
+		if digit {
 			for i < len(s) && isDigit(s[i]) {
 				i++
 			}
 		} else {
-			w, i = wordAt(s, i)
+			i = wordEnd(s, i)
 		}
-		prev2, prev1 = prev1, w
 	}
 	return out
 }
 
-// insideDay reports whether start:end overlaps a date that names a day.
-func insideDay(dates []DateMatch, start, end int) bool {
-	for _, d := range dates {
-		if d.Date.Day != 0 && d.Start < end && start < d.End {
-			return true
-		}
+// mayStartPeriod reports whether a word starting with r may begin a
+// period: "năm", "sáu", "tháng", "từ", "quý", "giai đoạn", "nhiệm kỳ".
+func mayStartPeriod(r rune) bool {
+	switch r | 0x20 { // ASCII lower case
+	case 'n', 's', 't', 'q', 'g':
+		return true
 	}
 	return false
+}
+
+// schoolYearBefore reports "năm học" just before i.
+func schoolYearBefore(s string, i int) bool {
+	j := skipHSpaceBack(s, i)
+	k := wordStart(s, j)
+	if k == j || key(s[k:j]) != "học" {
+		return false
+	}
+	j = skipHSpaceBack(s, k)
+	k = wordStart(s, j)
+	return k < j && key(s[k:j]) == "năm"
+}
+
+// inFullDate reports whether the period m read at i is the month and year
+// of a full date: "tháng 12 năm 2020" in "ngày 25 tháng 12 năm 2020", a
+// day number written before "tháng".
+func inFullDate(s string, i int, m PeriodMatch) bool {
+	if m.Period.Kind != Month {
+		return false
+	}
+	j := skipHSpaceBack(s, i)
+	k := j
+	for k > 0 && isDigit(s[k-1]) {
+		k--
+	}
+	if k == j || j-k > 2 || attachedBefore(s, k) {
+		return false
+	}
+	d, _ := strconv.Atoi(s[k:j])
+	return d >= 1 && d <= 31
 }
 
 // yearAt reads a four-digit year at i, not glued to more digits.
@@ -152,11 +188,10 @@ func stageAt(s string, i int) (end int, p Period, ok bool) {
 	return e2, Period{Kind: Stage, Year: y1, ToYear: y2}, true
 }
 
-// matchPeriod reads a period at i. prev1 and prev2 are the words before
-// i. It reports skip for text that must be skipped whole (a length of
+// matchPeriod reads a period at i. It reports skip for text that must be skipped whole (a length of
 // time that looks like a part of a year, a school year).
-func matchPeriod(s string, i int, prev1, prev2 string) (end int, m PeriodMatch, ok, skip bool) {
-	if isDigit(s[i]) || wordEndIs(s, i, "sáu") {
+func matchPeriod(s string, i int) (end int, m PeriodMatch, ok, skip bool) {
+	if isDigit(s[i]) || (s[i]|0x20) == 's' && wordEndIs(s, i, "sáu") {
 		if end, months, part, y, ok := partOfYear(s, i); ok {
 			m, ok := yearPart(months, part, y)
 			return end, m, ok, !ok
@@ -167,7 +202,7 @@ func matchPeriod(s string, i int, prev1, prev2 string) (end int, m PeriodMatch, 
 	if isDigit(s[i]) {
 		// A bare stage "2016 -2020"; "năm học 2023-2024" is a school year.
 		if end, p, ok := stageAt(s, i); ok {
-			if prev1 == "học" && prev2 == "năm" {
+			if schoolYearBefore(s, i) {
 				return end, PeriodMatch{}, false, true
 			}
 			return end, PeriodMatch{Period: p}, p.Valid(), false
