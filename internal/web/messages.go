@@ -4,9 +4,12 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
+	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -19,13 +22,15 @@ func Catalog() (i18n.Catalog, error) {
 		Messages,
 		unitui.Messages,
 		legacyMessages("report"),
-		legacyMessages("practice"),
+		practiceui.Messages,
 		legacyMessages("meeting"),
 		legacyMessages("admin"),
 		accountui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
+		practice.Messages,
+		sheet.Messages,
 		auth.Messages,
 	)
 }

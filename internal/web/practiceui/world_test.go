@@ -76,11 +76,11 @@ func (w *world) principal(login string) *auth.Principal {
 // disable turns the account login off.
 func (w *world) disable(login string) {
 	w.T.Helper()
-	u, err := w.Auth.UserByLogin(w.ctx, login)
+	u, err := w.Auth.UserByLogin(w.ctx, auth.System(), login)
 	if err != nil {
 		w.T.Fatal(err)
 	}
-	if _, err := w.Auth.SetActive(w.ctx, u.ID, u.Version, false); err != nil {
+	if _, err := w.Auth.SetActive(w.ctx, auth.System(), u.ID, u.Version, false); err != nil {
 		w.T.Fatal(err)
 	}
 }
