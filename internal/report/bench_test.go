@@ -34,6 +34,7 @@ type nationalDB struct {
 	root     int64
 	province int64 // the largest province of today
 	store    *report.Store
+	admin    *auth.Principal // the system, which reads everything
 }
 
 var nationals = map[string]*nationalDB{"sqlite": {}, "postgres": {}}
@@ -111,7 +112,9 @@ func national(b *testing.B, kind string) *nationalDB {
 			n.err = err
 			return
 		}
-		n.store = report.NewStore(d, units, nil)
+		a := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
+		n.store = report.NewStore(d, units, a)
+		n.admin = auth.System()
 	})
 	if n.err != nil {
 		b.Skipf("national demo on %s: %v", kind, n.err)
@@ -148,7 +151,7 @@ func benchRollup(b *testing.B, q func(n *nationalDB) report.Query) {
 		query := q(n)
 		var figures int
 		for b.Loop() {
-			t, err := n.store.Rollup(ctx, query)
+			t, err := n.store.Rollup(ctx, n.admin, query)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -213,11 +216,11 @@ func BenchmarkDashboardPage(b *testing.B) {
 		}
 		a := auth.NewStore(n.d, org.NewStore(n.d), auth.Config{Password: auth.TestPasswordParams})
 		login := fmt.Sprintf("bench.%d", time.Now().UnixNano())
-		u, err := a.CreateUser(ctx, auth.NewUser{Login: login, Name: "Quản trị thử", Password: "mật khẩu thử nghiệm 2026"})
+		u, err := a.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Quản trị thử", Password: "mật khẩu thử nghiệm 2026"})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := a.GrantRole(ctx, u.ID, n.root, auth.RoleAdmin); err != nil {
+		if _, err := a.GrantRole(ctx, auth.System(), u.ID, n.root, auth.RoleAdmin); err != nil {
 			b.Fatal(err)
 		}
 		sess, err := a.StartSession(ctx, u.ID, "127.0.0.1", "bench")

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
@@ -26,11 +27,13 @@ func TestDemoReports(t *testing.T) {
 		}
 		t.Logf("small demo reports in %s", time.Since(start))
 		units := org.NewStore(d)
-		s := report.NewStore(d, units, nil)
+		a := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
+		s := report.NewStore(d, units, a)
 		root, err := units.GetByCode(ctx, demo.RootCode, time.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
+		admin := auth.System()
 		inds, err := s.Indicators(ctx)
 		if err != nil || len(inds) != len(report.Catalogue()) {
 			t.Fatalf("indicators: %d, %v", len(inds), err)
@@ -43,11 +46,11 @@ func TestDemoReports(t *testing.T) {
 		}
 		for _, code := range []string{"2020S1", "2025S1", "2025S2", "2026S1"} {
 			p := period(t, code)
-			rep, err := s.Rollup(ctx, report.Query{UnitID: root.ID, Period: p})
+			rep, err := s.Rollup(ctx, admin, report.Query{UnitID: root.ID, Period: p})
 			if err != nil {
 				t.Fatal(err)
 			}
-			mapped, err := s.Rollup(ctx, report.Query{UnitID: root.ID, Period: p, View: report.Mapped})
+			mapped, err := s.Rollup(ctx, admin, report.Query{UnitID: root.ID, Period: p, View: report.Mapped})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -12,8 +12,10 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // TestImportAllOrNothing fills the template of a province with 240
@@ -53,15 +55,20 @@ func TestImportAllOrNothing(t *testing.T) {
 		}
 		w := &world{d: d, units: units, auth: a, store: s}
 		officer := w.person(t, "canbo.tinh", auth.RoleOfficer, prov)
+		viewer := w.person(t, "xem.tinh", auth.RoleViewer, prov)
 		f, err := s.FormByCode(ctx, report.FormHalf)
 		if err != nil {
 			t.Fatal(err)
 		}
 		per := period(t, "2026S1")
-		rows, err := s.Table(ctx, prov.ID, f, per, true)
+		if _, err := s.Template(ctx, viewer, prov.ID, f, per); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("a viewer's template: %v", err)
+		}
+		tpl, err := s.Template(ctx, officer, prov.ID, f, per)
 		if err != nil {
 			t.Fatal(err)
 		}
+		rows := cells(tpl)
 		if len(rows) < 10000 {
 			t.Fatalf("template has %d rows, want over 10,000", len(rows))
 		}
@@ -83,7 +90,7 @@ func TestImportAllOrNothing(t *testing.T) {
 		bad := 7321
 		rows[bad][6] = "12 vụ"
 		var buf bytes.Buffer
-		if err := report.WriteXLSX(&buf, report.SheetName, report.Columns, rows); err != nil {
+		if err := report.WriteXLSX(&buf, report.SheetName, report.ColumnKeys, rows); err != nil {
 			t.Fatal(err)
 		}
 		table, err := report.ReadTable(buf.Bytes())
@@ -98,11 +105,13 @@ func TestImportAllOrNothing(t *testing.T) {
 		if !errors.As(err, &ps) || len(ps) != 1 {
 			t.Fatalf("import with one bad cell: %v", err)
 		}
-		if p := ps[0]; p.Sheet != report.SheetName || p.Row != bad+2 || p.Column != "G" || !strings.Contains(p.String(), "“12 vụ” không phải là số") {
-			t.Errorf("problem = %+v (%s)", p, p)
+		if p := ps[0]; p.Sheet != report.SheetName || p.Row != bad+2 || p.Column != "G" || p.Message.Key != "report.err.not_number" ||
+			!strings.Contains(vi(p.Text()), "“12 vụ” không phải là số") || !strings.Contains(en(p.Text()), "“12 vụ” is not a number") {
+			t.Errorf("problem = %+v (%s)", p, vi(p.Text()))
 		}
-		if apperr.CodeOf(err) != apperr.CodeInvalid || !strings.Contains(errKey(err), fmt.Sprintf("dòng %d, cột G", bad+2)) {
-			t.Errorf("message = %q", errKey(err))
+		if key, args := apperr.KeyOf(err); apperr.CodeOf(err) != apperr.CodeInvalid ||
+			!strings.Contains(vi(i18n.M(key, args...)), fmt.Sprintf("Trang Số liệu, dòng %d, cột G", bad+2)) {
+			t.Errorf("message = %q", vi(i18n.M(key, args...)))
 		}
 		var n int
 		if err := d.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM reports) + (SELECT COUNT(*) FROM report_values)").Scan(&n); err != nil || n != 0 {
@@ -111,7 +120,7 @@ func TestImportAllOrNothing(t *testing.T) {
 		// As CSV, corrected.
 		rows[bad][6] = "12"
 		buf.Reset()
-		if err := report.WriteCSV(&buf, report.Columns, rows); err != nil {
+		if err := report.WriteCSV(&buf, report.ColumnKeys, rows); err != nil {
 			t.Fatal(err)
 		}
 		table, err = report.ReadTable(buf.Bytes())
@@ -129,11 +138,12 @@ func TestImportAllOrNothing(t *testing.T) {
 			t.Errorf("values = %d, want %d (%v)", n, len(rows), err)
 		}
 		// The export has the values back.
-		out, err := s.Table(ctx, prov.ID, f, per, false)
+		table2, err := s.Table(ctx, viewer, prov.ID, f, per)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(out) != len(rows) || out[bad][6] != 12.0 || out[bad][7] != report.Draft.Label() {
+		out := cells(table2)
+		if len(out) != len(rows) || out[bad][6] != 12.0 || out[bad][7] != "draft" {
 			t.Errorf("export row = %v", out[bad])
 		}
 		// A neighbour province's officer may not import here.
@@ -148,7 +158,7 @@ func TestImportAllOrNothing(t *testing.T) {
 // are slow to minimize; run with -fuzzminimizetime 2x to keep it moving.
 func FuzzReadTable(f *testing.F) {
 	var buf bytes.Buffer
-	_ = report.WriteXLSX(&buf, report.SheetName, report.Columns, [][]any{{"T20", "Tỉnh", "DV01", "Hội nghị", "hội nghị", "", 12.0, ""}})
+	_ = report.WriteXLSX(&buf, report.SheetName, report.ColumnKeys, [][]any{{"T20", "Tỉnh", "DV01", "Hội nghị", "hội nghị", "", 12.0, ""}})
 	f.Add(buf.Bytes())
 	f.Add([]byte("Mã đơn vị;Tên\nT20;x;DV01;;;;5.112\n"))
 	f.Add([]byte("\xef\xbb\xbfa,b,c\n\"x,1\",\"y\n"))
@@ -169,8 +179,23 @@ func FuzzReadTable(f *testing.F) {
 	})
 }
 
-// errKey is the message key of err.
-func errKey(err error) string {
-	k, _ := apperr.KeyOf(err)
-	return k
+// cells are a table's rows as spreadsheet cells, statuses by their code.
+func cells(t report.Table) [][]any {
+	out := make([][]any, len(t.Rows))
+	for i, r := range t.Rows {
+		out[i] = r.Cells(func(s report.Status) string { return string(s) })
+	}
+	return out
 }
+
+// catalog is what the tests translate messages with.
+var catalog = func() i18n.Catalog {
+	c, err := i18n.Merge(report.Messages, vntext.Messages, org.Messages)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
+
+func vi(m i18n.Message) string { return catalog.Text(i18n.VI, m) }
+func en(m i18n.Message) string { return catalog.Text(i18n.EN, m) }

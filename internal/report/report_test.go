@@ -3,7 +3,6 @@ package report_test
 import (
 	"context"
 	"math"
-	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +33,7 @@ type world struct {
 	units                                 *org.Store
 	auth                                  *auth.Store
 	store                                 *report.Store
+	admin                                 *auth.Principal // national administrator
 	tw, p, q, d1, d2, d3, d4, d5          org.Unit
 	c1, c2, c3, c4, c5, c6, c7, c8, c9    org.Unit
 	form                                  report.Form
@@ -85,8 +85,9 @@ func build(t *testing.T, d *db.DB) *world {
 	}
 	w.c7, w.c8 = parts[0], parts[1]
 
+	w.admin = w.person(t, "quantri.tw", auth.RoleAdmin, w.tw)
 	lv := []string{"province", "district", "commune"}
-	inds, err := w.store.CreateIndicators(ctx, []report.NewIndicator{
+	inds, err := w.store.CreateIndicators(ctx, w.admin, []report.NewIndicator{
 		{Indicator: report.Indicator{Code: "S", Name: "Cán bộ được bồi dưỡng", Measure: "người", Field: "general", Aggregation: report.Sum, Integral: true, Levels: lv}},
 		{Indicator: report.Indicator{Code: "N", Name: "Vụ việc hòa giải tiếp nhận", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv}},
 		{Indicator: report.Indicator{Code: "K", Name: "Vụ việc hòa giải thành công", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv}},
@@ -103,7 +104,7 @@ func build(t *testing.T, d *db.DB) *world {
 		w.ind[i.Code] = i
 	}
 	w.sum, w.num, w.den, w.ratio, w.avg, w.mini, w.last = w.ind["S"], w.ind["K"], w.ind["N"], w.ind["R"], w.ind["A"], w.ind["M"], w.ind["L"]
-	w.form, err = w.store.CreateForm(ctx, report.NewForm{Code: "T6", Name: "Báo cáo 6 tháng", PeriodKind: vntext.Half,
+	w.form, err = w.store.CreateForm(ctx, w.admin, report.NewForm{Code: "T6", Name: "Báo cáo 6 tháng", PeriodKind: vntext.Half,
 		Sections: []string{"results", "tasks"}, Levels: lv, Indicators: []string{"S", "N", "K", "R", "A", "M", "L"}})
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +195,7 @@ func TestRollup(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				got, err := w.store.Rollup(ctx, c.q)
+				got, err := w.store.Rollup(ctx, w.admin, c.q)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -213,7 +214,7 @@ func TestRollup(t *testing.T) {
 			})
 		}
 
-		byChild, err := w.store.RollupByChild(ctx, report.Query{UnitID: w.p.ID, Period: s1})
+		byChild, err := w.store.RollupByChild(ctx, w.admin, report.Query{UnitID: w.p.ID, Period: s1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,14 +223,14 @@ func TestRollup(t *testing.T) {
 				t.Errorf("as reported, child %d: S = %v, want %v", id, f.Value, v)
 			}
 		}
-		byChild, err = w.store.RollupByChild(ctx, report.Query{UnitID: w.p.ID, Period: s1, View: report.Mapped})
+		byChild, err = w.store.RollupByChild(ctx, w.admin, report.Query{UnitID: w.p.ID, Period: s1, View: report.Mapped})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(byChild) != 2 || !near(byChild[w.d3.ID][w.sum.ID].Value, 22) || !near(byChild[w.d4.ID][w.sum.ID].Value, 60) {
 			t.Errorf("mapped by child: %+v", byChild)
 		}
-		series, err := w.store.Series(ctx, report.Query{UnitID: w.p.ID, Period: s1}, period(t, "2019S1"), period(t, "2021S2"))
+		series, err := w.store.Series(ctx, w.admin, report.Query{UnitID: w.p.ID, Period: s1}, period(t, "2019S1"), period(t, "2021S2"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,7 +244,7 @@ func TestCompleteness(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := build(t, d)
 		w.history(t)
-		ps, err := w.store.Completeness(context.Background(), w.d1.ID, w.form, period(t, "2020S1"))
+		ps, err := w.store.Completeness(context.Background(), w.admin, w.d1.ID, w.form, period(t, "2020S1"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,11 +271,11 @@ func TestCompleteness(t *testing.T) {
 func (w *world) person(t *testing.T, login string, role auth.Role, u org.Unit) *auth.Principal {
 	t.Helper()
 	ctx := context.Background()
-	usr, err := w.auth.CreateUser(ctx, auth.NewUser{Login: login, Name: "Người " + login, Password: "mật khẩu đủ dài 123"})
+	usr, err := w.auth.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Người " + login, Password: "mật khẩu đủ dài 123"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.auth.GrantRole(ctx, usr.ID, u.ID, role); err != nil {
+	if _, err := w.auth.GrantRole(ctx, auth.System(), usr.ID, u.ID, role); err != nil {
 		t.Fatal(err)
 	}
 	sess, err := w.auth.StartSession(ctx, usr.ID, "127.0.0.1", "test")
@@ -376,7 +377,7 @@ func TestWorkflowAndScope(t *testing.T) {
 		if _, err := w.store.SaveDraft(ctx, officer, tg, w.input(2, full...)); apperr.CodeOf(err) != apperr.CodeConflict {
 			t.Errorf("edit after submit: %v", err)
 		}
-		notes, err := w.store.NotificationsFor(ctx, leader, 5)
+		notes, err := w.store.Notifications(ctx, leader, 5)
 		if err != nil || len(notes) != 1 || notes[0].ReportID != r.ID || notes[0].Kind != "submitted" {
 			t.Errorf("leader's notifications = %+v, %v", notes, err)
 		}
@@ -404,7 +405,7 @@ func TestWorkflowAndScope(t *testing.T) {
 		if r.Status != report.Returned || r.Comment == "" {
 			t.Fatalf("returned = %+v", r)
 		}
-		notes, _ = w.store.NotificationsFor(ctx, officer, 5)
+		notes, _ = w.store.Notifications(ctx, officer, 5)
 		if len(notes) != 1 || notes[0].Kind != "returned" {
 			t.Errorf("officer's notifications = %+v", notes)
 		}
@@ -424,7 +425,7 @@ func TestWorkflowAndScope(t *testing.T) {
 		if r.Status != report.Approved {
 			t.Fatalf("approved = %+v", r)
 		}
-		got, err := w.store.Rollup(ctx, report.Query{UnitID: w.p.ID, Period: per})
+		got, err := w.store.Rollup(ctx, provLeader, report.Query{UnitID: w.p.ID, Period: per})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -442,7 +443,7 @@ func TestWorkflowAndScope(t *testing.T) {
 			t.Errorf("audit rows = %d, want 5", audits)
 		}
 		// The previous period's values are shown on the next report.
-		e, err := w.store.Entry(ctx, report.Target{UnitID: w.c1.ID, FormID: w.form.ID, Period: period(t, "2026S2")})
+		e, err := w.store.Entry(ctx, officer, report.Target{UnitID: w.c1.ID, FormID: w.form.ID, Period: period(t, "2026S2")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -501,15 +502,16 @@ func TestFormsDoNotShareIndicatorsWithinAPeriodKind(t *testing.T) {
 			return n
 		}
 		before := count()
-		_, err := w.store.CreateForm(ctx, report.NewForm{Code: "T6B", Name: "Báo cáo 6 tháng chuyên đề", PeriodKind: vntext.Half,
+		_, err := w.store.CreateForm(ctx, w.admin, report.NewForm{Code: "T6B", Name: "Báo cáo 6 tháng chuyên đề", PeriodKind: vntext.Half,
 			Indicators: []string{"A", "K"}})
-		if apperr.CodeOf(err) != apperr.CodeInvalid || !strings.Contains(errKey(err), "Chỉ tiêu A đã có trong mẫu T6") {
+		if key, args := apperr.KeyOf(err); apperr.CodeOf(err) != apperr.CodeInvalid || key != "report.err.form_shared" ||
+			len(args) != 2 || args[0] != "A" || args[1] != "T6" {
 			t.Fatalf("overlapping six-month form: %v", err)
 		}
 		if count() != before {
 			t.Error("the refused form was kept")
 		}
-		if _, err := w.store.CreateForm(ctx, report.NewForm{Code: "NAM", Name: "Báo cáo năm", PeriodKind: vntext.Year,
+		if _, err := w.store.CreateForm(ctx, w.admin, report.NewForm{Code: "NAM", Name: "Báo cáo năm", PeriodKind: vntext.Year,
 			Indicators: []string{"A", "K"}}); err != nil {
 			t.Fatalf("a year form with the same indicators: %v", err)
 		}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
+	"strconv"
 	"time"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
-	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -94,7 +94,7 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 	const validToday = `%[1]s.valid_from <= ? AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= ?)`
 	var with, fromSQL, grp, weight string
 	var args []any
-	td := day(today)
+	td := db.Day(today)
 	switch q.View {
 	case AsReported:
 		weight = "CAST(1 AS DOUBLE PRECISION)"
@@ -148,7 +148,7 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 			JOIN report_values v ON v.report_id = r.id
 			WHERE 1 = 1`
 	}
-	args = append(args, src.String(), day(from.Start()), day(to.End()))
+	args = append(args, src.String(), db.Day(from.Start()), db.Day(to.End()))
 	if len(q.Indicators) > 0 {
 		statuses += ") AND v.indicator_id IN (" + db.Placeholders(len(q.Indicators))
 		for _, id := range q.Indicators {
@@ -361,8 +361,11 @@ func totals(inds []Indicator, raw map[Key]acc) Totals {
 }
 
 // Rollup returns the totals of q.UnitID's subtree for q.Period, for every
-// indicator, by one query over the value rows.
-func (s *Store) Rollup(ctx context.Context, q Query) (Totals, error) {
+// indicator, by one query over the value rows, when p may read the unit.
+func (s *Store) Rollup(ctx context.Context, p *auth.Principal, q Query) (Totals, error) {
+	if err := s.require(ctx, p, auth.PermRead, q.UnitID); err != nil {
+		return nil, err
+	}
 	inds, err := s.Indicators(ctx)
 	if err != nil {
 		return nil, err
@@ -377,8 +380,15 @@ func (s *Store) Rollup(ctx context.Context, q Query) (Totals, error) {
 
 // RollupByChild returns the totals of each unit directly below q.UnitID
 // (as reported: below it when each report's period ended; mapped: below
-// it today), by unit id, in one query.
-func (s *Store) RollupByChild(ctx context.Context, q Query) (map[int64]Totals, error) {
+// it today), by unit id, in one query, when p may read q.UnitID.
+func (s *Store) RollupByChild(ctx context.Context, p *auth.Principal, q Query) (map[int64]Totals, error) {
+	if err := s.require(ctx, p, auth.PermRead, q.UnitID); err != nil {
+		return nil, err
+	}
+	return s.rollupByChild(ctx, q)
+}
+
+func (s *Store) rollupByChild(ctx context.Context, q Query) (map[int64]Totals, error) {
 	inds, err := s.Indicators(ctx)
 	if err != nil {
 		return nil, err
@@ -390,8 +400,10 @@ func (s *Store) RollupByChild(ctx context.Context, q Query) (map[int64]Totals, e
 	}
 	out := make(map[int64]Totals, len(raw))
 	for k, r := range raw {
-		var id int64
-		fmt.Sscan(k, &id)
+		id, err := strconv.ParseInt(k, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("report: roll-up group %q: %w", k, err)
+		}
 		out[id] = totals(inds, r)
 	}
 	return out, nil
@@ -399,8 +411,15 @@ func (s *Store) RollupByChild(ctx context.Context, q Query) (map[int64]Totals, e
 
 // Series returns q.UnitID's totals for every period of q.Period's kind
 // from first to last (inclusive), by period code, in one query. Periods
-// without figures are absent.
-func (s *Store) Series(ctx context.Context, q Query, first, last vntext.Period) (map[string]Totals, error) {
+// without figures are absent. p must be able to read q.UnitID.
+func (s *Store) Series(ctx context.Context, p *auth.Principal, q Query, first, last vntext.Period) (map[string]Totals, error) {
+	if err := s.require(ctx, p, auth.PermRead, q.UnitID); err != nil {
+		return nil, err
+	}
+	return s.series(ctx, q, first, last)
+}
+
+func (s *Store) series(ctx context.Context, q Query, first, last vntext.Period) (map[string]Totals, error) {
 	inds, err := s.Indicators(ctx)
 	if err != nil {
 		return nil, err
@@ -416,82 +435,6 @@ func (s *Store) Series(ctx context.Context, q Query, first, last vntext.Period) 
 		out[k] = totals(inds, r)
 	}
 	return out, nil
-}
-
-// Progress is one unit's place in the completeness list.
-type Progress struct {
-	Unit     org.Unit
-	Status   Status
-	ReportID int64
-}
-
-// Completeness lists the units below unitID (in the tree as it stood on
-// the period's last day) that report with the form — boards and commune
-// blocs of the form's levels — with the status of their report for the
-// period, those furthest behind first (missing, draft, returned,
-// submitted, approved), tree order within.
-func (s *Store) Completeness(ctx context.Context, unitID int64, f Form, p vntext.Period) ([]Progress, error) {
-	end := p.End()
-	units, err := s.units.Subtree(ctx, unitID, end)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT r.unit_id, r.id, r.status FROM unit_closure c
-		JOIN reports r ON r.unit_id = c.descendant_id
-		WHERE c.ancestor_id = ? AND c.depth > 0 AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
-		AND r.form_id = ? AND r.period = ?`, unitID, day(end), day(end), f.ID, p.String())
-	if err != nil {
-		return nil, fmt.Errorf("report: completeness: %w", err)
-	}
-	defer rows.Close()
-	type st struct {
-		id     int64
-		status Status
-	}
-	got := map[int64]st{}
-	for rows.Next() {
-		var uid int64
-		var x st
-		if err := rows.Scan(&uid, &x.id, &x.status); err != nil {
-			return nil, err
-		}
-		got[uid] = x
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var out []Progress
-	for _, u := range units {
-		if u.ID == unitID || (u.Kind != org.Board && u.Kind != org.CommuneBloc) || !containsStr(f.Levels, string(u.Level)) {
-			continue
-		}
-		pr := Progress{Unit: u, Status: Missing}
-		if x, ok := got[u.ID]; ok {
-			pr.Status, pr.ReportID = x.status, x.id
-		}
-		out = append(out, pr)
-	}
-	rank := map[Status]int{Missing: 0, Draft: 1, Returned: 2, Submitted: 3, Approved: 4}
-	sort.SliceStable(out, func(a, b int) bool { return rank[out[a].Status] < rank[out[b].Status] })
-	return out, nil
-}
-
-// Counts sums a completeness list by status.
-func Counts(ps []Progress) map[Status]int {
-	m := map[Status]int{}
-	for _, p := range ps {
-		m[p.Status]++
-	}
-	return m
-}
-
-// PeriodsBetween lists the periods of first's kind from first to last.
-func PeriodsBetween(first, last vntext.Period) []vntext.Period {
-	var out []vntext.Period
-	for p := first; !p.Start().After(last.Start()) && len(out) < 400; p = Next(p) {
-		out = append(out, p)
-	}
-	return out
 }
 
 // withParts adds the parts of the ratios among ids (nil stays nil).

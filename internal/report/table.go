@@ -14,9 +14,12 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 )
 
-// The columns of the value table that templates, uploads and exports
-// share, in order.
-var Columns = []string{"Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Phân tổ", "Giá trị", "Trạng thái"}
+// ColumnKeys are the catalog keys of the headers of the value table that
+// templates, uploads and exports share, in order; a file is written with
+// them translated into the reader's language (an upload reads columns by
+// position, not by header).
+var ColumnKeys = []string{"report.col.unit_code", "report.col.unit_name", "report.col.ind_code", "report.col.ind_name",
+	"report.col.measure", "report.col.part", "report.col.value", "report.col.status"}
 
 // Column letters of the fields an upload reads.
 const (
@@ -26,7 +29,8 @@ const (
 	colValue     = 6 // G
 )
 
-// SheetName is the sheet of values in a template or export.
+// SheetName is the sheet of values in a template or export (a name inside
+// the file, like a column code, not a label of the interface).
 const SheetName = "Số liệu"
 
 // MaxTableRows bounds an upload.
@@ -57,7 +61,7 @@ func ColumnName(i int) string {
 	return name
 }
 
-var errTable = apperr.Invalid("file", "Tệp không đọc được: hãy tải lên tệp Excel (.xlsx) hoặc CSV theo mẫu.")
+var errTable = apperr.Invalid("file", "report.err.file_unreadable")
 
 // ReadTable reads an uploaded table: XLSX (by its zip signature) or CSV
 // (comma or semicolon separated, UTF-8, a byte-order mark allowed). It
@@ -100,7 +104,7 @@ func readXLSX(data []byte) (rows []Row, err error) {
 		// A row numbered far down makes the iterator walk every empty row
 		// before it: stop at a bound rather than walk a million.
 		if line > 2*MaxTableRows {
-			return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá %d dòng số liệu.", MaxTableRows))
+			return nil, apperr.Invalid("file", "report.err.file_rows", MaxTableRows)
 		}
 		cells, err := it.Columns()
 		if err != nil {
@@ -112,7 +116,7 @@ func readXLSX(data []byte) (rows []Row, err error) {
 		if r, ok := makeRow(sheet, line, cells); ok {
 			rows = append(rows, r)
 			if len(rows) > MaxTableRows {
-				return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá %d dòng số liệu.", MaxTableRows))
+				return nil, apperr.Invalid("file", "report.err.file_rows", MaxTableRows)
 			}
 		}
 	}
@@ -137,7 +141,7 @@ func makeRow(sheet string, line int, cells []string) (Row, bool) {
 func readCSV(data []byte) ([]Row, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return nil, apperr.Invalid("file", "Tệp CSV phải là văn bản UTF-8.")
+		return nil, apperr.Invalid("file", "report.err.csv_utf8")
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	rd := csv.NewReader(bytes.NewReader(data))
@@ -154,7 +158,7 @@ func readCSV(data []byte) ([]Row, error) {
 			break
 		}
 		if err != nil {
-			return nil, apperr.Invalid("file", fmt.Sprintf("Tệp CSV sai định dạng ở dòng %d.", line+1))
+			return nil, apperr.Invalid("file", "report.err.csv_line", line+1)
 		}
 		line++
 		if line == 1 {
@@ -164,7 +168,7 @@ func readCSV(data []byte) ([]Row, error) {
 		if r, ok := makeRow(CSVSheet, l, rec); ok {
 			rows = append(rows, r)
 			if len(rows) > MaxTableRows {
-				return nil, apperr.Invalid("file", fmt.Sprintf("Tệp có quá %d dòng số liệu.", MaxTableRows))
+				return nil, apperr.Invalid("file", "report.err.file_rows", MaxTableRows)
 			}
 		}
 	}
@@ -206,7 +210,10 @@ func WriteXLSX(w io.Writer, sheet string, header []string, rows [][]any) error {
 		return fmt.Errorf("report: xlsx: %w", err)
 	}
 	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return fmt.Errorf("report: xlsx: %w", err)
+		}
 		if err := sw.SetRow(cell, r); err != nil {
 			return fmt.Errorf("report: xlsx: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/practiceui"
+	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -19,7 +20,7 @@ func (s *Server) features() []feature {
 	legacy := s.legacyFeatures()
 	return []feature{
 		{"unitui", unitui.Mount},
-		legacy["report"],
+		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		legacy["meeting"],
 		legacy["admin"],

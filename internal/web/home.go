@@ -135,7 +135,7 @@ func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error
 	ctx := r.Context()
 	v.Today = s.Today()
 	var err error
-	if v.Notices, err = report.NewStore(s.DB, s.Org, s.Auth).NotificationsFor(ctx, p, 5); err != nil {
+	if v.Notices, err = report.NewStore(s.DB, s.Org, s.Auth).Notifications(ctx, p, 5); err != nil {
 		return err
 	}
 	tasks := meeting.NewStore(s.DB, s.Org, s.Files)

@@ -45,7 +45,7 @@ var catalog = func() i18n.Catalog {
 
 func legacyMessages(name string) i18n.Catalog {
 	return map[string]map[string]message{"admin": adminMessages,
-		"report": reportMessages, "meeting": meetingMessages}[name]
+		"meeting": meetingMessages}[name]
 }
 
 // legacyFields are the unexported names the legacy handlers use.
@@ -88,9 +88,6 @@ func (s *Server) legacyFeatures() map[string]feature {
 		}
 	}
 	return map[string]feature{
-		"report": {"report", wrap(s.reportRoutes,
-			kit.NavLink{Href: "/bao-cao", Key: "report.nav", Show: kit.SignedIn},
-			kit.NavLink{Href: "/bao-cao/tong-hop", Key: "report.nav.dash", Show: kit.SignedIn})},
 		"meeting": {"meeting", wrap(s.meetingRoutes,
 			kit.NavLink{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
 			kit.NavLink{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},

@@ -4,12 +4,11 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
-	"github.com/danvan/danvan/internal/practice"
-	"github.com/danvan/danvan/internal/practice/sheet"
+	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
-	"github.com/danvan/danvan/internal/web/practiceui"
+	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -21,16 +20,15 @@ func Catalog() (i18n.Catalog, error) {
 		kit.Messages,
 		Messages,
 		unitui.Messages,
-		legacyMessages("report"),
-		practiceui.Messages,
+		reportui.Messages,
+		legacyMessages("practice"),
 		legacyMessages("meeting"),
 		legacyMessages("admin"),
 		accountui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
-		practice.Messages,
-		sheet.Messages,
+		report.Messages,
 		auth.Messages,
 	)
 }

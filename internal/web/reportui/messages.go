@@ -1,7 +1,11 @@
-package web
+package reportui
 
-// reportMessages are the texts of periodic reporting: indicators, reports, roll-up, dashboards.
-var reportMessages = map[string]message{
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the words of the reporting pages and API; the labels of
+// statuses, aggregations, fields and the domain's errors are in
+// report.Messages.
+var Messages = i18n.Catalog{
 	"report.nav":                {"Báo cáo", "Reports"},
 	"report.nav.dash":           {"Tổng hợp", "Dashboard"},
 	"report.index.title":        {"Báo cáo định kỳ", "Periodic reports"},
@@ -10,16 +14,7 @@ var reportMessages = map[string]message{
 	"report.notes":              {"Thông báo", "Notifications"},
 	"report.open":               {"Mở báo cáo", "Open the report"},
 	"report.start":              {"Lập báo cáo", "Start the report"},
-	"report.role.admin":         {"Quản trị", "Admin"},
-	"report.role.leader":        {"Lãnh đạo", "Leader"},
-	"report.role.officer":       {"Cán bộ nhập liệu", "Officer"},
-	"report.role.viewer":        {"Xem", "Viewer"},
 	"report.status.new":         {"Chưa lập", "Not started"},
-	"report.status.missing":     {"Chưa báo cáo", "Not reported"},
-	"report.status.draft":       {"Đang soạn", "Draft"},
-	"report.status.submitted":   {"Đã gửi, chờ duyệt", "Submitted"},
-	"report.status.approved":    {"Đã duyệt", "Approved"},
-	"report.status.returned":    {"Bị trả lại", "Returned"},
 	"report.entry.title":        {"Nhập báo cáo", "Enter the report"},
 	"report.entry.errors":       {"Chưa lưu được vì có lỗi dưới đây; số liệu bạn nhập vẫn còn nguyên.", "Not saved: fix the problems below; what you typed is kept."},
 	"report.entry.hint":         {"Nhập số theo cách viết thông thường, ví dụ 5.112 hoặc 12,5. Có thể lưu nháp bất cứ lúc nào.", "Type numbers the Vietnamese way, e.g. 5.112 or 12,5. You can save a draft at any time."},
@@ -66,7 +61,7 @@ var reportMessages = map[string]message{
 	"report.export.xlsx":        {"Xuất Excel", "Export XLSX"},
 	"report.export.csv":         {"Xuất CSV", "Export CSV"},
 	"report.upload.title":       {"Nhập số liệu từ tệp Excel", "Upload figures from a spreadsheet"},
-	"report.upload.intro":       {"Tải mẫu Excel của đơn vị, điền cột “Giá trị” rồi tải lên. Tệp được kiểm tra toàn bộ: chỉ khi không có lỗi nào, số liệu mới được lưu (dạng bản nháp).", "Download the unit's template, fill in the “Giá trị” column and upload it. The whole file is checked: figures are saved (as drafts) only when there is no problem at all."},
+	"report.upload.intro":       {"Tải mẫu Excel của đơn vị, điền cột “Giá trị” rồi tải lên. Tệp được kiểm tra toàn bộ: chỉ khi không có lỗi nào, số liệu mới được lưu (dạng bản nháp).", "Download the unit's template, fill in the “Value” column and upload it. The whole file is checked: figures are saved (as drafts) only when there is no problem at all."},
 	"report.upload.saved":       {"Đã lưu số liệu của %d báo cáo (bản nháp).", "Saved the figures of %d reports (drafts)."},
 	"report.upload.problems":    {"Tệp có %d lỗi; chưa có số liệu nào được lưu:", "The file has %d problems; nothing was saved:"},
 	"report.upload.file":        {"Tệp Excel (.xlsx) hoặc CSV", "XLSX or CSV file"},
@@ -79,4 +74,13 @@ var reportMessages = map[string]message{
 	"report.ind.agg":            {"Cách tổng hợp", "Aggregation"},
 	"report.ind.byorg":          {"theo tổ chức", "by organization"},
 	"report.ind.key":            {"chủ yếu", "key"},
+	"report.dash.points":        {"%s điểm %%", "%s points"},
+	"report.err.unit":           {"Không tìm thấy đơn vị.", "The unit was not found."},
+	"report.upload.nofile":      {"Chưa chọn tệp để tải lên.", "Choose a file to upload."},
+	"report.upload.unreadable":  {"Không đọc được tệp đã tải lên.", "The uploaded file could not be read."},
+	"report.api.unit":           {"Thiếu mã đơn vị (unit_id).", "unit_id is missing."},
+	"report.api.indicator":      {"Không có chỉ tiêu mã %s.", "There is no indicator %s."},
+	"report.api.value":          {"Giá trị của %s phải là số hoặc chuỗi.", "The value of %s must be a number or a string."},
+	"report.api.view":           {"view phải là reported hoặc today.", "view must be reported or today."},
+	"report.api.order":          {"order phải là asc hoặc desc.", "order must be asc or desc."},
 }

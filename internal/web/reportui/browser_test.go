@@ -1,4 +1,4 @@
-package web_test
+package reportui_test
 
 import (
 	"net/http/httptest"
@@ -8,8 +8,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/danvan/danvan/internal/report"
+
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // TestBrowserReportWorkflowOnPhone walks a report through its whole
@@ -19,12 +22,12 @@ import (
 // province's dashboard total changes.
 func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 150*time.Second)
-	w := newReportWorld(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(w.srv)
+	w := newWorld(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(w.Srv)
 	defer ts.Close()
 	shots := browsertest.Dir(t)
-	commune, province := itoa(w.tr.merged.ID), itoa(w.tr.province.ID)
-	field := func(id int64) string { return "#v" + itoa(id) }
+	commune, province := itoa(w.Units.NewChiLang.ID), itoa(w.Units.LangSon.ID)
+	input := func(ind report.Indicator) string { return "#" + field(ind) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
@@ -45,13 +48,13 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 			t.Errorf("%s overflows the phone screen by %dpx", page, o)
 		}
 	}
-	login := func(u sessionUser) {
+	login := func(user string) {
 		t.Helper()
-		run("sign in "+u.login,
+		run("sign in "+user,
 			chromedp.Navigate(ts.URL+"/dang-nhap"),
 			chromedp.WaitVisible(chromedp.CSS("#login")),
-			chromedp.SendKeys(chromedp.CSS("#login"), u.login),
-			chromedp.SendKeys(chromedp.CSS("#password"), u.pw),
+			chromedp.SendKeys(chromedp.CSS("#login"), user),
+			chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
 			chromedp.Submit(chromedp.CSS("#password")),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/dang-xuat"]`)),
 		)
@@ -68,30 +71,30 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	}
 
 	run("phone", chromedp.EmulateViewport(390, 844))
-	login(w.leader)
+	login("lanhdao.tinh")
 	before := dashboardTotal()
 	browsertest.Screenshot(t, ctx, shots, "01-dashboard-before")
 	logout()
 
 	// The officer enters the report and saves a draft.
-	login(w.officer)
+	login("canbo.xa")
 	run("entry", chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"), chromedp.WaitVisible(chromedp.CSS(".indicator-rows")))
 	noOverflow("entry page")
 	run("type",
-		chromedp.SendKeys(chromedp.CSS(field(w.dv.ID)), "5.112"),
-		chromedp.SendKeys(chromedp.CSS(field(w.an1.ID)), "12"),
-		chromedp.SendKeys(chromedp.CSS(field(w.an2.ID)), "14"), // more resolved than received: refused
-		chromedp.SendKeys(chromedp.CSS(field(w.pc.ID)), "85,5"),
+		chromedp.SendKeys(chromedp.CSS(input(w.dv)), "5.112"),
+		chromedp.SendKeys(chromedp.CSS(input(w.an1)), "12"),
+		chromedp.SendKeys(chromedp.CSS(input(w.an2)), "14"), // more resolved than received: refused
+		chromedp.SendKeys(chromedp.CSS(input(w.pc)), "85,5"),
 		chromedp.SendKeys(chromedp.CSS("#results"), "Tổ chức 3 hội nghị quán triệt; hòa giải thành công phần lớn vụ việc."),
 	)
 	browsertest.Screenshot(t, ctx, shots, "02-entry-typed")
 	run("save draft", chromedp.Click(chromedp.CSS(`button[value="draft"]`)), chromedp.WaitVisible(chromedp.CSS(".notice.error")))
 	browsertest.Screenshot(t, ctx, shots, "03-entry-error")
-	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(field(w.dv.ID)))); got != "5.112" {
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(input(w.dv)))); got != "5.112" {
 		t.Errorf("typed value lost after a refused save: %q", got)
 	}
 	run("fix and save draft",
-		chromedp.SetValue(chromedp.CSS(field(w.an2.ID)), "10"),
+		chromedp.SetValue(chromedp.CSS(input(w.an2)), "10"),
 		chromedp.Click(chromedp.CSS(`button[value="draft"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
@@ -105,7 +108,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	logout()
 
 	// The leader returns it with a comment.
-	login(w.leader)
+	login("lanhdao.tinh")
 	run("open", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")))
 	noOverflow("report page")
 	run("return",
@@ -117,7 +120,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	logout()
 
 	// The officer sees the comment, fixes the figure and resubmits.
-	login(w.officer)
+	login("canbo.xa")
 	run("reports page", chromedp.Navigate(ts.URL+"/bao-cao"), chromedp.WaitVisible(chromedp.CSS(".report-notes")))
 	if n := text(".report-notes"); !strings.Contains(n, "bị trả lại") {
 		t.Errorf("officer's notifications: %q", n)
@@ -126,7 +129,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	run("fix",
 		chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"),
 		chromedp.WaitVisible(chromedp.CSS(".indicator-rows")),
-		chromedp.SetValue(chromedp.CSS(field(w.dv.ID)), "512"),
+		chromedp.SetValue(chromedp.CSS(input(w.dv)), "512"),
 	)
 	if c := text(".notice"); !strings.Contains(c, "kiểm tra lại") {
 		t.Errorf("the leader's comment is not shown: %q", c)
@@ -136,7 +139,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	logout()
 
 	// The leader approves; the dashboard total changes.
-	login(w.leader)
+	login("lanhdao.tinh")
 	run("approve", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")),
 		chromedp.Click(chromedp.CSS("#approve")), chromedp.WaitVisible(chromedp.CSS(".status-approved")))
 	browsertest.Screenshot(t, ctx, shots, "09-approved")

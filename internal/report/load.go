@@ -1,0 +1,137 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Bulk loading of history, for the demo generator and for tests.
+
+// LoadReport is a report written as is by Load.
+type LoadReport struct {
+	UnitID  int64
+	FormID  int64
+	Period  vntext.Period
+	Status  Status
+	Comment string
+	Values  Values
+}
+
+// Load writes many reports with their values in one transaction, with
+// batched multi-row inserts and without workflow checks, audit rows or
+// notifications: it is for the demo generator and for tests that need
+// history, never for what users enter.
+func (s *Store) Load(ctx context.Context, reports []LoadReport) error {
+	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		now := db.Stamp(tx.Now())
+		ids := make([]int64, len(reports))
+		const batch = 200
+		for start := 0; start < len(reports); start += batch {
+			part := reports[start:min(start+batch, len(reports))]
+			var b strings.Builder
+			b.WriteString(`INSERT INTO reports (form_id, unit_id, period, period_kind, period_start, period_end, status, version,
+				comment, submitted_at, decided_at, created_at, updated_at) VALUES `)
+			args := make([]any, 0, len(part)*12)
+			for i, r := range part {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("(?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")
+				var sub, dec any
+				if r.Status != Draft {
+					sub = now
+				}
+				if r.Status == Approved || r.Status == Returned {
+					dec = now
+				}
+				args = append(args, r.FormID, r.UnitID, r.Period.String(), r.Period.Kind.String(), db.Day(r.Period.Start()),
+					db.Day(r.Period.End()), string(r.Status), r.Comment, sub, dec, now, now)
+			}
+			if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+				return fmt.Errorf("report: load reports: %w", err)
+			}
+			if err := loadIDs(ctx, tx, part, ids[start:]); err != nil {
+				return err
+			}
+		}
+		var b strings.Builder
+		args := make([]any, 0, 4*500)
+		n := 0
+		flush := func() error {
+			if n == 0 {
+				return nil
+			}
+			_, err := tx.ExecContext(ctx, b.String(), args...)
+			b.Reset()
+			args, n = args[:0], 0
+			if err != nil {
+				return fmt.Errorf("report: load values: %w", err)
+			}
+			return nil
+		}
+		for i, r := range reports {
+			for k, v := range r.Values {
+				if n == 0 {
+					b.WriteString(`INSERT INTO report_values (report_id, indicator_id, breakdown, value) VALUES (?, ?, ?, ?)`)
+				} else {
+					b.WriteString(", (?, ?, ?, ?)")
+				}
+				args = append(args, ids[i], k.IndicatorID, k.Part, v)
+				n++
+				if n == 500 {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return flush()
+	})
+}
+
+// loadIDs reads back the ids of a batch of reports just inserted.
+func loadIDs(ctx context.Context, tx *db.Tx, part []LoadReport, ids []int64) error {
+	type key struct {
+		unit, form int64
+		period     string
+	}
+	units := map[int64]bool{}
+	periods := map[string]bool{}
+	var uargs, pargs []any
+	for _, r := range part {
+		if !units[r.UnitID] {
+			units[r.UnitID] = true
+			uargs = append(uargs, r.UnitID)
+		}
+		if p := r.Period.String(); !periods[p] {
+			periods[p] = true
+			pargs = append(pargs, p)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, form_id, period FROM reports WHERE unit_id IN (`+
+		db.Placeholders(len(uargs))+`) AND period IN (`+db.Placeholders(len(pargs))+`)`, append(uargs, pargs...)...)
+	if err != nil {
+		return fmt.Errorf("report: load reports: %w", err)
+	}
+	defer rows.Close()
+	got := map[key]int64{}
+	for rows.Next() {
+		var id int64
+		var k key
+		if err := rows.Scan(&id, &k.unit, &k.form, &k.period); err != nil {
+			return err
+		}
+		got[k] = id
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i, r := range part {
+		ids[i] = got[key{r.UnitID, r.FormID, r.Period.String()}]
+	}
+	return nil
+}

@@ -1,0 +1,235 @@
+package reportui
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+// The dashboard page draws report.Dashboard: it formats the figures,
+// lays out the chart and links the sortable columns; what is compared
+// and how the units below are sorted is decided in package report.
+
+type keyCard struct {
+	Indicator report.Indicator
+	Value     string
+	Previous  string
+	Change    string // "+12,5%", "-2 điểm %"
+	Up, Down  bool
+}
+
+type chartBar struct {
+	X, Y, W, H float64
+	Label      string // the year, for the axis (every few bars)
+	Title      string // period label and value, for the tooltip
+}
+
+type chartRow struct {
+	Period vntext.Period
+	Value  string
+}
+
+type chartView struct {
+	Indicator report.Indicator
+	Bars      []chartBar
+	Rows      []chartRow
+	Max       string
+	Width     int
+	Height    int
+	Base      float64 // y of the axis
+}
+
+type childRow struct {
+	Unit  org.Unit
+	Cells []string
+}
+
+type sortLink struct {
+	Label  string
+	URL    string
+	Active bool
+	Desc   bool
+}
+
+type dashboardView struct {
+	kit.Page
+	Unit         org.Unit
+	Period       vntext.Period
+	YearBefore   vntext.Period
+	Periods      []vntext.Period
+	Mapped       bool
+	Submitted    bool
+	Keys         []keyCard
+	Chart        chartView
+	ChartChoices []report.Indicator
+	Columns      []sortLink
+	NameColumn   sortLink
+	Children     []childRow
+	Behind       []report.Progress // not approved yet
+	Counts       map[report.Status]int
+	Statuses     []report.Status
+	Query        string // the dashboard's parameters, for links
+	Form         report.Form
+	CanWrite     bool
+}
+
+// The sort parameters of the page: ?sap-xep= a key indicator's code or
+// "ten" (name); ?chieu=tang for ascending.
+const (
+	sortName  = "ten"
+	ascending = "tang"
+)
+
+// dashboardQuery reads the dashboard's parameters (shared by the page
+// and the API's translation of its own parameters).
+func (h *handlers) dashboardQuery(r *http.Request) (report.DashboardQuery, error) {
+	unitID, per, err := h.params(r)
+	if err != nil {
+		return report.DashboardQuery{}, err
+	}
+	qs := r.URL.Query()
+	q := report.DashboardQuery{UnitID: unitID, Period: per, IncludeSubmitted: qs.Get("gom") == "cho-duyet",
+		Today: h.Today(), Chart: qs.Get("chi-tieu"), Sort: qs.Get("sap-xep"), Ascending: qs.Get("chieu") == ascending}
+	if qs.Get("xem") == "nay" {
+		q.View = report.Mapped
+	}
+	if q.Sort == sortName {
+		q.Sort = report.SortByName
+	}
+	return q, nil
+}
+
+func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	q, err := h.dashboardQuery(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	d, err := h.store.Dashboard(r.Context(), p, q)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v := dashboardView{Page: h.Page(w, r, "report.dash.title"), Unit: d.Unit, Period: d.Period, YearBefore: d.YearBefore,
+		Periods: h.periodChoices(), Mapped: q.View == report.Mapped, Submitted: q.IncludeSubmitted,
+		Statuses: report.Statuses, ChartChoices: d.ChartChoices, Counts: d.Counts, Behind: d.Behind(), Form: d.Form,
+		CanWrite: d.CanWrite}
+	v.Title = d.Unit.Name
+	for _, k := range d.Keys {
+		v.Keys = append(v.Keys, h.keyCard(r, k))
+	}
+	v.Chart = h.buildChart(r, d.Chart, d.Series)
+	for _, c := range d.Children {
+		row := childRow{Unit: c.Unit}
+		for k, f := range c.Figures {
+			row.Cells = append(row.Cells, figure(d.Keys[k].Indicator, f))
+		}
+		v.Children = append(v.Children, row)
+	}
+	base := url.Values{"don-vi": {strconv.FormatInt(q.UnitID, 10)}, "ky": {q.Period.String()}}
+	if v.Mapped {
+		base.Set("xem", "nay")
+	}
+	if v.Submitted {
+		base.Set("gom", "cho-duyet")
+	}
+	v.Query = base.Encode()
+	sortBy := r.URL.Query().Get("sap-xep")
+	desc := !q.Ascending
+	link := func(code string, active bool) sortLink {
+		u := url.Values{}
+		for k, vs := range base {
+			u[k] = vs
+		}
+		u.Set("sap-xep", code)
+		if active && desc {
+			u.Set("chieu", ascending)
+		}
+		return sortLink{URL: "/bao-cao/tong-hop?" + u.Encode() + "#don-vi-truc-thuoc", Active: active, Desc: desc}
+	}
+	v.NameColumn = link(sortName, sortBy == sortName)
+	for _, k := range d.Keys {
+		l := link(k.Indicator.Code, k.Indicator.Code == sortBy)
+		l.Label = k.Indicator.Name
+		v.Columns = append(v.Columns, l)
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "dashboard", v)
+}
+
+// figure writes a figure of ind, "—" when there is none.
+func figure(ind report.Indicator, f report.Figure) string {
+	if !f.Has {
+		return "—"
+	}
+	return ind.Format(f.Value)
+}
+
+// keyCard formats a key figure and its change over the year.
+func (h *handlers) keyCard(r *http.Request, k report.KeyFigure) keyCard {
+	c := keyCard{Indicator: k.Indicator, Value: figure(k.Indicator, k.Now), Previous: figure(k.Indicator, k.Before)}
+	if k.HasChange {
+		c.Change = signed(vntext.FormatNumber(k.Change, 1))
+		if k.Points {
+			c.Change = h.T(r, "report.dash.points", c.Change)
+		} else {
+			c.Change += "%"
+		}
+		c.Up, c.Down = k.Change > 0, k.Change < 0
+	}
+	return c
+}
+
+func signed(s string) string {
+	if len(s) > 0 && s[0] != '-' && s != "0" {
+		return "+" + s
+	}
+	return s
+}
+
+// buildChart lays out a bar chart of ind over a series (SVG user units).
+func (h *handlers) buildChart(r *http.Request, ind report.Indicator, series []report.Point) chartView {
+	c := chartView{Indicator: ind, Width: 640, Height: 240, Base: 200}
+	maxV := 0.0
+	for _, pt := range series {
+		if pt.Figure.Has && pt.Figure.Value > maxV {
+			maxV = pt.Figure.Value
+		}
+	}
+	if maxV <= 0 {
+		maxV = 1
+	}
+	n := len(series)
+	if n == 0 {
+		return c
+	}
+	left, right := 8.0, 8.0
+	slot := (float64(c.Width) - left - right) / float64(n)
+	for i, pt := range series {
+		b := chartBar{X: left + float64(i)*slot + slot*0.15, W: slot * 0.7}
+		val := figure(ind, pt.Figure)
+		if pt.Figure.Has {
+			b.H = pt.Figure.Value / maxV * (c.Base - 32)
+		}
+		b.Y = c.Base - b.H
+		if pt.Period.Part <= 1 && pt.Period.Year%2 == 1 {
+			b.Label = strconv.Itoa(pt.Period.Year)
+		}
+		b.Title = h.Text(r, pt.Period.Message()) + ": " + val
+		c.Bars = append(c.Bars, b)
+		c.Rows = append(c.Rows, chartRow{Period: pt.Period, Value: val})
+	}
+	c.Max = ind.Format(maxV)
+	for i, j := 0, len(c.Rows)-1; i < j; i, j = i+1, j-1 {
+		c.Rows[i], c.Rows[j] = c.Rows[j], c.Rows[i]
+	}
+	return c
+}

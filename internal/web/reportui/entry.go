@@ -1,0 +1,204 @@
+package reportui
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+// entryRow is one value of the entry form (or of the report page).
+type entryRow struct {
+	Indicator report.Indicator
+	Field     string // form field name
+	Part      string // breakdown key, "" without
+	Value     string // what to show in the input
+	Previous  string
+	Error     string
+	Derived   string // a ratio's computed value
+}
+
+type entryView struct {
+	kit.Page
+	Entry      report.Entry
+	Rows       []entryRow
+	Narrative  map[string]string
+	Sections   []string
+	Errors     kit.Errors
+	Version    int64
+	Period     vntext.Period
+	PrevPeriod vntext.Period
+	Periods    []vntext.Period
+	Editable   bool
+	StatusKey  string
+}
+
+func fmtValue(ind report.Indicator, v float64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return ind.Format(v)
+}
+
+// statusKey is the label of a report's status, "not started" for one
+// that is not stored yet.
+func statusKey(s report.Status, id int64) string {
+	if id == 0 {
+		return "report.status.new"
+	}
+	return s.Message().Key
+}
+
+// entryView builds the entry page; typed (when not nil) is the user's
+// input to show again, with errs beside the fields.
+func (h *handlers) entryView(w http.ResponseWriter, r *http.Request, e report.Entry, typed *report.Input, errs kit.Errors) entryView {
+	v := entryView{Page: h.Page(w, r, "report.entry.title"), Entry: e, Errors: errs, Period: e.Report.Period,
+		PrevPeriod: report.Previous(e.Report.Period), Version: e.Report.Version, Narrative: e.Report.Narrative,
+		Editable: e.Report.Status.Editable(), StatusKey: statusKey(e.Report.Status, e.Report.ID), Periods: h.periodChoices()}
+	v.Title = e.Unit.Name + " · " + h.Text(r, e.Report.Period.Message())
+	for _, code := range e.Form.Sections {
+		if slices.Contains(report.Sections, code) {
+			v.Sections = append(v.Sections, code)
+		}
+	}
+	if typed != nil {
+		v.Narrative = typed.Narrative
+		v.Version = typed.Version
+	}
+	for _, ind := range e.Indicators {
+		for _, k := range ind.Keys() {
+			row := entryRow{Indicator: ind, Field: report.FieldName(k), Part: k.Part}
+			if ind.Derived() {
+				if rv, ok := e.Report.Values.Ratio(ind, e.ByID); ok {
+					row.Derived = ind.Format(rv)
+				}
+				if rv, ok := e.Previous.Ratio(ind, e.ByID); ok {
+					row.Previous = ind.Format(rv)
+				}
+			} else {
+				val, ok := e.Report.Values[k]
+				row.Value = fmtValue(ind, val, ok)
+				pv, pok := e.Previous[k]
+				row.Previous = fmtValue(ind, pv, pok)
+				if typed != nil {
+					row.Value = typed.Values[k]
+				}
+			}
+			row.Error = errs.Field(row.Field)
+			v.Rows = append(v.Rows, row)
+		}
+	}
+	return v
+}
+
+func (h *handlers) entryForm(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	unitID, per, err := h.params(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	t, err := h.target(r, unitID, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	e, err := h.store.Entry(r.Context(), p, t)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if e.Report.ID != 0 && !e.Report.Status.Editable() {
+		http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", e.Report.ID), http.StatusSeeOther)
+		return
+	}
+	if err := e.RequireWrite(); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "entry", h.entryView(w, r, e, nil, nil))
+}
+
+// readInput reads the entry form: the values of the entry's indicators
+// and the narrative. A version that is not a number is -1 (stale).
+func readInput(r *http.Request, e report.Entry) report.Input {
+	in := report.Input{Values: map[report.Key]string{}, Narrative: map[string]string{}}
+	version, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	if err != nil {
+		version = -1
+	}
+	in.Version = version
+	for _, ind := range e.Indicators {
+		if ind.Derived() {
+			continue
+		}
+		for _, k := range ind.Keys() {
+			in.Values[k] = r.PostFormValue(report.FieldName(k))
+		}
+	}
+	for _, sec := range report.Sections {
+		in.Narrative[sec] = r.PostFormValue(sec)
+	}
+	return in
+}
+
+func (h *handlers) entrySave(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	unitID := kit.FormID(r.PostFormValue("don-vi"))
+	if unitID == 0 {
+		h.Fail(w, r, apperr.NotFound("report.err.unit"))
+		return
+	}
+	per, err := report.ParsePeriod(r.PostFormValue("ky"))
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	t, err := h.target(r, unitID, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	e, err := h.store.Entry(r.Context(), p, t)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	in := readInput(r, e)
+	submit := r.PostFormValue("action") == "submit"
+	var rep report.Report
+	if submit {
+		rep, err = h.store.Submit(r.Context(), p, t, in)
+	} else {
+		rep, err = h.store.SaveDraft(r.Context(), p, t, in)
+	}
+	if err != nil {
+		code := apperr.CodeOf(err)
+		if code != apperr.CodeInvalid && code != apperr.CodeConflict {
+			h.Fail(w, r, err)
+			return
+		}
+		h.tmpl.Render(w, r, kit.Status(err), "entry", h.entryView(w, r, e, &in, h.FormErrors(r, err)))
+		return
+	}
+	if submit {
+		h.SetFlash(w, r, "report.flash.submitted")
+		http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", rep.ID), http.StatusSeeOther)
+		return
+	}
+	h.SetFlash(w, r, "report.flash.saved")
+	http.Redirect(w, r, "/bao-cao/nhap?"+url.Values{"don-vi": {strconv.FormatInt(unitID, 10)}, "ky": {per.String()},
+		"mau": {e.Form.Code}}.Encode(), http.StatusSeeOther)
+}

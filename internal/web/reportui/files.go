@@ -1,0 +1,222 @@
+package reportui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+// Uploading a filled value table, and exporting one (filled, or the
+// blank template).
+
+type uploadView struct {
+	kit.Page
+	Unit     org.Unit
+	Period   vntext.Period
+	Forms    []report.Form
+	Form     string
+	Periods  []vntext.Period
+	Problems report.Problems
+	Message  string
+	Saved    int
+}
+
+// uploadView reads the upload page's choices, which only someone who may
+// enter the unit's figures gets.
+func (h *handlers) uploadView(w http.ResponseWriter, r *http.Request, unitID int64, per vntext.Period) (uploadView, error) {
+	c, err := h.store.ImportChoices(r.Context(), kit.Principal(r), unitID)
+	if err != nil {
+		return uploadView{}, err
+	}
+	v := uploadView{Page: h.Page(w, r, "report.upload.title"), Unit: c.Unit, Forms: c.Forms, Period: per,
+		Periods: h.periodChoices(), Form: r.FormValue("mau")}
+	if v.Form == "" {
+		v.Form = report.FormHalf
+	}
+	return v, nil
+}
+
+func (h *handlers) uploadForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := h.RequireUser(w, r); !ok {
+		return
+	}
+	unitID, per, err := h.params(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v, err := h.uploadView(w, r, unitID, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "upload", v)
+}
+
+// maxUpload bounds an uploaded table.
+const maxUpload = kit.MaxRequestBody
+
+func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	unitID, per, err := h.params(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v, err := h.uploadView(w, r, unitID, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	f, err := h.store.FormByCode(r.Context(), v.Form)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	saved, err := func() (int, error) {
+		file, _, err := r.FormFile("tep")
+		if err != nil {
+			return 0, apperr.Invalid("file", "report.upload.nofile")
+		}
+		defer file.Close()
+		data, err := io.ReadAll(io.LimitReader(file, maxUpload))
+		if err != nil {
+			return 0, apperr.Invalid("file", "report.upload.unreadable")
+		}
+		rows, err := report.ReadTable(data)
+		if err != nil {
+			return 0, err
+		}
+		return h.store.Import(r.Context(), p, unitID, f, per, rows)
+	}()
+	if err != nil {
+		var ps report.Problems
+		switch c := apperr.CodeOf(err); {
+		case errors.As(err, &ps):
+			v.Problems = ps
+		case c == apperr.CodeInvalid || c == apperr.CodeConflict:
+			v.Message = h.Message(r, err)
+		default:
+			h.Fail(w, r, err)
+			return
+		}
+		h.tmpl.Render(w, r, http.StatusBadRequest, "upload", v)
+		return
+	}
+	v.Saved = saved
+	h.tmpl.Render(w, r, http.StatusOK, "upload", v)
+}
+
+// exportForm reads the page's parameters and the form ?mau= (the
+// six-month form by default).
+func (h *handlers) exportForm(r *http.Request) (int64, vntext.Period, report.Form, error) {
+	unitID, per, err := h.params(r)
+	if err != nil {
+		return 0, per, report.Form{}, err
+	}
+	code := r.URL.Query().Get("mau")
+	if code == "" {
+		code = report.FormHalf
+	}
+	f, err := h.store.FormByCode(r.Context(), code)
+	return unitID, per, f, err
+}
+
+// template sends the blank value table to fill in (XLSX).
+func (h *handlers) template(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	unitID, per, f, err := h.exportForm(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	t, err := h.store.Template(r.Context(), p, unitID, f, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.sendXLSX(w, r, "mau-"+fileName(t), t)
+}
+
+func (h *handlers) exportXLSX(w http.ResponseWriter, r *http.Request) {
+	if t, ok := h.exportTable(w, r); ok {
+		h.sendXLSX(w, r, fileName(t), t)
+	}
+}
+
+func (h *handlers) exportCSV(w http.ResponseWriter, r *http.Request) {
+	t, ok := h.exportTable(w, r)
+	if !ok {
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+fileName(t)+`.csv"`)
+	if err := report.WriteCSV(w, h.header(r), h.cells(r, t)); err != nil {
+		h.LogError(r, "write csv", err)
+	}
+}
+
+// exportTable reads the filled value table the request asks for.
+func (h *handlers) exportTable(w http.ResponseWriter, r *http.Request) (report.Table, bool) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return report.Table{}, false
+	}
+	unitID, per, f, err := h.exportForm(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return report.Table{}, false
+	}
+	t, err := h.store.Table(r.Context(), p, unitID, f, per)
+	if err != nil {
+		h.Fail(w, r, err)
+		return report.Table{}, false
+	}
+	return t, true
+}
+
+func (h *handlers) sendXLSX(w http.ResponseWriter, r *http.Request, name string, t report.Table) {
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
+	if err := report.WriteXLSX(w, report.SheetName, h.header(r), h.cells(r, t)); err != nil {
+		h.LogError(r, "write xlsx", err)
+	}
+}
+
+// fileName names an exported table: unit code, form and period.
+func fileName(t report.Table) string {
+	return fmt.Sprintf("%s-%s-%s", strings.ToLower(t.Unit.Code), t.Form.Code, t.Period.String())
+}
+
+// header is the value table's header in the reader's language.
+func (h *handlers) header(r *http.Request) []string {
+	out := make([]string, len(report.ColumnKeys))
+	for i, k := range report.ColumnKeys {
+		out[i] = h.T(r, k)
+	}
+	return out
+}
+
+// cells are a table's rows, statuses in the reader's language.
+func (h *handlers) cells(r *http.Request, t report.Table) [][]any {
+	status := func(s report.Status) string { return h.Text(r, s.Message()) }
+	out := make([][]any, len(t.Rows))
+	for i, row := range t.Rows {
+		out[i] = row.Cells(status)
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+package reportui
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+type showView struct {
+	entryView
+	Report       report.Report
+	Unit         org.Unit
+	CommentInput string
+}
+
+// loadShown reads the report of the path and its entry, as the reader
+// may see them.
+func (h *handlers) loadShown(r *http.Request) (report.Report, report.Entry, error) {
+	p := kit.Principal(r)
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		return report.Report{}, report.Entry{}, err
+	}
+	rep, err := h.store.Report(r.Context(), p, id)
+	if err != nil {
+		return rep, report.Entry{}, err
+	}
+	e, err := h.store.Entry(r.Context(), p, report.Target{UnitID: rep.UnitID, FormID: rep.FormID, Period: rep.Period})
+	return rep, e, err
+}
+
+func (h *handlers) showView(w http.ResponseWriter, r *http.Request, rep report.Report, e report.Entry, errs kit.Errors) showView {
+	return showView{entryView: h.entryView(w, r, e, nil, errs), Report: rep, Unit: e.Unit}
+}
+
+func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
+	if _, ok := h.RequireUser(w, r); !ok {
+		return
+	}
+	rep, e, err := h.loadShown(r)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "show", h.showView(w, r, rep, e, nil))
+}
+
+func (h *handlers) approve(w http.ResponseWriter, r *http.Request) {
+	h.decide(w, r, func(p decision) (report.Report, error) {
+		return h.store.Approve(r.Context(), p.principal, p.id, p.version)
+	}, "report.flash.approved")
+}
+
+func (h *handlers) giveBack(w http.ResponseWriter, r *http.Request) {
+	h.decide(w, r, func(p decision) (report.Report, error) {
+		return h.store.Return(r.Context(), p.principal, p.id, p.version, r.PostFormValue("comment"))
+	}, "report.flash.returned")
+}
+
+// decision is what a leader's form sends about a report.
+type decision struct {
+	principal *auth.Principal
+	id        int64
+	version   int64
+}
+
+// decide runs a decision on the report of the path; a refused one shows
+// the report again with the reason (and the comment typed).
+func (h *handlers) decide(w http.ResponseWriter, r *http.Request, do func(decision) (report.Report, error), flash string) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	version, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	if err != nil {
+		version = -1
+	}
+	rep, err := do(decision{principal: p, id: id, version: version})
+	if err != nil {
+		code := apperr.CodeOf(err)
+		if code != apperr.CodeInvalid && code != apperr.CodeConflict {
+			h.Fail(w, r, err)
+			return
+		}
+		shown, e, lerr := h.loadShown(r)
+		if lerr != nil {
+			h.Fail(w, r, lerr)
+			return
+		}
+		v := h.showView(w, r, shown, e, h.FormErrors(r, err))
+		v.CommentInput = r.PostFormValue("comment")
+		h.tmpl.Render(w, r, kit.Status(err), "show", v)
+		return
+	}
+	h.SetFlash(w, r, flash)
+	http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", rep.ID), http.StatusSeeOther)
+}

@@ -1,0 +1,109 @@
+package reportui_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/webtest"
+)
+
+// world is the web harness on the fixture tree with a small catalogue
+// (the standard six-month form code with five indicators) and the people
+// of the reporting tests:
+//
+//	canbo.xa      officer of today's commune xã Chi Lăng (LS-X1), who reports
+//	lanhdao.tinh  leader of Lạng Sơn, the level above, who decides
+//	lanhdao.xa    leader of xã Chi Lăng itself (may not decide its report)
+//	quantri.xa    admin of xã Chi Lăng itself (may not decide it either)
+//	xem.tinh      viewer of Lạng Sơn
+//	canbo.st      officer of Sóc Trăng, another province
+//	lanhdao.st    leader of Sóc Trăng
+//	quantri.tw    national administrator (creates the catalogue)
+type world struct {
+	*webtest.Site
+	store                 *report.Store
+	dv, an1, an2, an3, pc report.Indicator
+}
+
+func newWorld(t *testing.T, d *db.DB) *world {
+	t.Helper()
+	ctx := context.Background()
+	s := webtest.New(t, d)
+	w := &world{Site: s, store: report.NewStore(d, s.Org, s.Auth)}
+	s.AddUser("quantri.tw", auth.RoleAdmin, s.Units.Central.ID)
+	admin := w.principal("quantri.tw")
+	lv := []string{"province", "district", "commune"}
+	inds, err := w.store.CreateIndicators(ctx, admin, []report.NewIndicator{
+		{Indicator: report.Indicator{Code: "DV02", Name: "Cán bộ được bồi dưỡng công tác dân vận", Measure: "người", Field: "general", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
+		{Indicator: report.Indicator{Code: "AN01", Name: "Vụ việc hòa giải tiếp nhận", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv}},
+		{Indicator: report.Indicator{Code: "AN02", Name: "Vụ việc hòa giải thành công", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
+		{Indicator: report.Indicator{Code: "AN03", Name: "Tỷ lệ hòa giải thành công", Measure: "%", Field: "defence_security", Aggregation: report.Ratio, Percent: true, Levels: lv, Key: true}, NumeratorCode: "AN02", DenominatorCode: "AN01"},
+		{Indicator: report.Indicator{Code: "AN07", Name: "Tỷ lệ học sinh được giáo dục quốc phòng", Measure: "%", Field: "defence_security", Aggregation: report.Average, Percent: true, Levels: lv}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.dv, w.an1, w.an2, w.an3, w.pc = inds[0], inds[1], inds[2], inds[3], inds[4]
+	if _, err := w.store.CreateForm(ctx, admin, report.NewForm{Code: report.FormHalf, Name: "Báo cáo sơ kết công tác dân vận 6 tháng",
+		PeriodKind: vntext.Half, Sections: []string{"results", "tasks"}, Levels: lv,
+		Indicators: []string{"DV02", "AN01", "AN02", "AN03", "AN07"}}); err != nil {
+		t.Fatal(err)
+	}
+	u := s.Units
+	s.AddUser("canbo.xa", auth.RoleOfficer, u.NewChiLang.ID)
+	s.AddUser("lanhdao.tinh", auth.RoleLeader, u.LangSon.ID)
+	s.AddUser("lanhdao.xa", auth.RoleLeader, u.NewChiLang.ID)
+	s.AddUser("quantri.xa", auth.RoleAdmin, u.NewChiLang.ID)
+	s.AddUser("xem.tinh", auth.RoleViewer, u.LangSon.ID)
+	s.AddUser("canbo.st", auth.RoleOfficer, u.SocTrang.ID)
+	s.AddUser("lanhdao.st", auth.RoleLeader, u.SocTrang.ID)
+	return w
+}
+
+// principal signs login in and returns who the server sees.
+func (w *world) principal(login string) *auth.Principal {
+	w.T.Helper()
+	ctx := context.Background()
+	sess, err := w.Auth.StartSession(ctx, w.User(login).ID, "192.0.2.1", "test")
+	if err != nil {
+		w.T.Fatal(err)
+	}
+	p, err := w.Auth.Authenticate(ctx, sess.Token)
+	if err != nil {
+		w.T.Fatal(err)
+	}
+	return p
+}
+
+// field is the entry form's field of an indicator's value.
+func field(ind report.Indicator) string { return report.FieldName(report.Key{IndicatorID: ind.ID}) }
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// submitted has the commune's officer submit its 2026S2 report through
+// the store and returns it.
+func (w *world) submitted(t *testing.T) report.Report {
+	t.Helper()
+	ctx := context.Background()
+	f, err := w.store.FormByCode(ctx, report.FormHalf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, err := vntext.ParsePeriod("2026S2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := report.Input{Values: map[report.Key]string{
+		{IndicatorID: w.dv.ID}: "5.112", {IndicatorID: w.an1.ID}: "12", {IndicatorID: w.an2.ID}: "10", {IndicatorID: w.pc.ID}: "85,5",
+	}, Narrative: map[string]string{"results": "Tổ chức tốt các hội nghị."}}
+	r, err := w.store.Submit(ctx, w.principal("canbo.xa"), report.Target{UnitID: w.Units.NewChiLang.ID, FormID: f.ID, Period: per}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
