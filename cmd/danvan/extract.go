@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/danvan/danvan/internal/extract"
@@ -48,50 +50,50 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	scores := extract.Scores{}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	failed := 0
+	// Standard input is read once, for the first "-".
+	var stdinDoc []byte
+	var stdinErr error
 	for _, name := range files {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("extract: %w", err)
+		if name == "-" {
+			stdinDoc, stdinErr = io.ReadAll(stdin)
+			break
 		}
-		doc, err := readInput(name, stdin)
-		o := opts
-		o.Source = name
-		var gold extract.Record
-		if *goldDir != "" && err == nil {
-			var pub time.Time
-			gold, pub, err = readGold(*goldDir, name)
-			if err != nil {
-				failed++
-				fmt.Fprintf(stderr, "danvan extract: %v\n", err)
-				continue
-			}
-			if o.Published.IsZero() {
-				o.Published = pub
+	}
+	stdinUsed := false
+	inputs := make([]input, len(files))
+	for i, name := range files {
+		inputs[i] = input{name: name}
+		if name == "-" {
+			if !stdinUsed {
+				inputs[i].doc, inputs[i].err, inputs[i].read = stdinDoc, stdinErr, true
+				stdinUsed = true
+			} else {
+				inputs[i].doc, inputs[i].read = []byte{}, true
 			}
 		}
-		var rec extract.Record
-		if err != nil {
+	}
+	failed := 0
+	err := extractAll(ctx, inputs, opts, *goldDir, func(r result) error {
+		if r.err != nil {
 			failed++
-			rec = extract.Record{
-				Source: name, EventType: extract.TypeOther,
-				Chairs: []extract.Person{}, Attendees: []extract.Person{}, Figures: []extract.Figure{},
-				Tasks: []string{}, Warnings: []string{fmt.Sprintf("Không đọc được tệp: %v", err)},
-			}
-		} else {
-			rec, err = extract.Extract(ctx, doc, o)
-			if err != nil {
-				return fmt.Errorf("extract %s: %w", name, err)
+			if r.gold {
+				fmt.Fprintf(stderr, "danvan extract: %v\n", r.err)
+				return nil
 			}
 		}
 		if *goldDir != "" {
-			if doc != nil {
-				scores.Add(rec, gold)
+			if r.err == nil {
+				scores.Add(r.rec, r.want)
 			}
-			continue
+			return nil
 		}
-		if err := enc.Encode(rec); err != nil {
+		if err := enc.Encode(r.rec); err != nil {
 			return fmt.Errorf("extract: write: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if *goldDir != "" {
 		if err := scores.Write(stdout); err != nil {
@@ -104,11 +106,136 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return nil
 }
 
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(stdin)
+// input is one file named on the command line; standard input is read
+// before the workers start (read set).
+type input struct {
+	name string
+	doc  []byte
+	err  error
+	read bool
+}
+
+// result is the record of one input, or why there is none.
+type result struct {
+	rec  extract.Record
+	want extract.Record // the gold record, when scoring
+	err  error          // the input or its gold record could not be read
+	gold bool           // err is about the gold record
+}
+
+// extractAll reads and extracts the inputs on every core (GOMAXPROCS
+// workers) and hands the results to emit in input order. At most a few
+// results per worker wait for an earlier, slower one, so memory stays
+// bounded however many files there are.
+func extractAll(ctx context.Context, inputs []input, opts extract.Options, goldDir string, emit func(result) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(inputs) {
+		workers = len(inputs)
 	}
-	return os.ReadFile(name)
+	window := 4 * workers // results allowed ahead of the next one to write
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan int)
+	done := make([]chan result, len(inputs))
+	for i := range done {
+		done[i] = make(chan result, 1)
+	}
+	slots := make(chan struct{}, window)
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r, err := extractOne(ctx, inputs[i], opts, goldDir)
+				if err != nil {
+					errs <- err
+					cancel()
+					return
+				}
+				done[i] <- r
+			}
+		}()
+	}
+	var emitErr error
+	for i := range inputs {
+		var r result
+		select {
+		case r = <-done[i]:
+		case err := <-errs:
+			cancel()
+			wg.Wait()
+			return err
+		case <-ctx.Done():
+			wg.Wait()
+			return fmt.Errorf("extract: %w", ctx.Err())
+		}
+		<-slots
+		done[i] = nil // let the record go once written
+		if emitErr == nil {
+			emitErr = emit(r)
+			if emitErr != nil {
+				cancel()
+			}
+		}
+	}
+	wg.Wait()
+	return emitErr
+}
+
+// extractOne reads one input (and its gold record when scoring) and
+// extracts its record. An unreadable input gives a record with a warning;
+// only a cancelled context is an error.
+func extractOne(ctx context.Context, in input, opts extract.Options, goldDir string) (result, error) {
+	doc, err := in.doc, in.err
+	if !in.read {
+		doc, err = os.ReadFile(in.name)
+	}
+	o := opts
+	o.Source = in.name
+	var r result
+	if goldDir != "" && err == nil {
+		var pub time.Time
+		r.want, pub, err = readGold(goldDir, in.name)
+		if err != nil {
+			return result{err: err, gold: true}, nil
+		}
+		if o.Published.IsZero() {
+			o.Published = pub
+		}
+	}
+	if err != nil {
+		r.err = err
+		r.rec = extract.Record{
+			Source: in.name, EventType: extract.TypeOther,
+			Chairs: []extract.Person{}, Attendees: []extract.Person{}, Figures: []extract.Figure{},
+			Tasks: []string{}, Warnings: []string{fmt.Sprintf("Không đọc được tệp: %v", err)},
+		}
+		return r, nil
+	}
+	rec, err := extract.Extract(ctx, doc, o)
+	if err != nil {
+		return result{}, fmt.Errorf("extract %s: %w", in.name, err)
+	}
+	r.rec = rec
+	return r, nil
 }
 
 // readGold reads GOLD_DIR/BASE.json for the input file NAME, and the

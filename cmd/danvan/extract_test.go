@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -91,5 +94,54 @@ func TestExtractUsage(t *testing.T) {
 		if err := runExtract(context.Background(), args, strings.NewReader(""), &out, &errOut); err == nil {
 			t.Errorf("%v: want an error", args)
 		}
+	}
+}
+
+// TestExtractManyInOrder runs more inputs than workers, of very different
+// sizes, and checks that every record comes out once, in input order.
+func TestExtractManyInOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	dir := t.TempDir()
+	var args []string
+	for i := 0; i < 60; i++ {
+		name := filepath.Join(dir, fmt.Sprintf("a%02d.txt", i))
+		body := fmt.Sprintf("Hội nghị số %d\nSáng 11/7/2023, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.", i)
+		if i%7 == 0 {
+			body += strings.Repeat(" Công tác dân vận được quan tâm.", 2000) // a slow one
+		}
+		if err := os.WriteFile(name, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, name)
+	}
+	var out, errOut bytes.Buffer
+	if err := runExtract(context.Background(), args, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("%v: %s", err, errOut.String())
+	}
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	if len(lines) != len(args) {
+		t.Fatalf("%d lines for %d inputs", len(lines), len(args))
+	}
+	for i, l := range lines {
+		var rec struct {
+			Source string `json:"source"`
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil || rec.Source != args[i] {
+			t.Fatalf("line %d: source %q (%v), want %q", i, rec.Source, err, args[i])
+		}
+	}
+}
+
+// TestExtractCancelled stops on a cancelled context with an error.
+func TestExtractCancelled(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(samples, "articles", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no samples")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	if err := runExtract(ctx, files, strings.NewReader(""), &out, &errOut); err == nil {
+		t.Error("want an error for a cancelled context")
 	}
 }
