@@ -107,3 +107,22 @@ func (w *world) submitted(t *testing.T) report.Report {
 	}
 	return r
 }
+
+// find reads the commune's 2026S2 report as its officer sees it.
+func (w *world) find(t *testing.T) report.Report {
+	t.Helper()
+	ctx := context.Background()
+	f, err := w.store.FormByCode(ctx, report.FormHalf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, err := vntext.ParsePeriod("2026S2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.store.Find(ctx, w.principal("canbo.xa"), report.Target{UnitID: w.Units.NewChiLang.ID, FormID: f.ID, Period: per})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
