@@ -2,18 +2,40 @@ package emulation_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/fixture"
+	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// admin is a national administrator (its grant is set on the fixture's
+// root by newStore).
+var admin = principal(1, auth.RoleAdmin, 0)
+
+func principal(id int64, role auth.Role, unit int64) *auth.Principal {
+	return &auth.Principal{User: auth.User{ID: id, Name: fmt.Sprintf("Cán bộ %d", id), Active: true},
+		Grants: []auth.Grant{{UserID: id, UnitID: unit, Role: role}}}
+}
+
+func newStore(t *testing.T, d *db.DB) (*emulation.Store, *fixture.Units) {
+	t.Helper()
+	u := fixture.Tree(t, d)
+	d.SetClock(func() time.Time { return date(2026, 3, 2) })
+	admin.Grants[0].UnitID = u.Central.ID
+	units := org.NewStore(d)
+	authz := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
+	return emulation.NewStore(d, units, authz, meeting.NewStore(d, units, authz)), u
+}
 
 func TestRankTies(t *testing.T) {
 	sig := func(name string, scores ...float64) emulation.Signatory {
@@ -49,9 +71,8 @@ func TestRankTies(t *testing.T) {
 
 func TestPledgeScoringAndRanking(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		u := fixture.Tree(t, d)
+		s, u := newStore(t, d)
 		ctx := context.Background()
-		s := emulation.NewStore(d, org.NewStore(d))
 		in := emulation.Pledge{UnitID: u.ChiLang.ID, Title: "Giao ước thi đua năm 2021", Period: "2021", SignedOn: date(2021, 1, 15),
 			Commitments: []emulation.Commitment{
 				{Kind: emulation.Target, IndicatorCode: "HG01", Target: 20, Description: "Hòa giải thành công 20 vụ việc", MaxScore: 40},
@@ -65,10 +86,10 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		bad := in
 		bad.Signatories = append([]emulation.Signatory{}, in.Signatories...)
 		bad.Signatories = append(bad.Signatories, emulation.Signatory{UnitID: u.DongDang.ID, Signer: "X"})
-		if _, err := s.Create(ctx, bad); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.Create(ctx, admin, bad); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("outsider signs: %v", err)
 		}
-		p, err := s.Create(ctx, in)
+		p, err := s.Create(ctx, admin, in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,10 +98,10 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		}
 		c1, c2 := p.Commitments[0].ID, p.Commitments[1].ID
 		ql, ms := p.Signatories[0].ID, p.Signatories[1].ID
-		if _, err := s.SetScores(ctx, p.ID, []emulation.Score{{ql, c1, 41}}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.SetScores(ctx, admin, p.ID, []emulation.Score{{ql, c1, 41}}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("score over max: %v", err)
 		}
-		p, err = s.SetScores(ctx, p.ID, []emulation.Score{{ql, c1, 30}, {ql, c2, 50}, {ms, c1, 40}, {ms, c2, 40}})
+		p, err = s.SetScores(ctx, admin, p.ID, []emulation.Score{{ql, c1, 30}, {ql, c2, 50}, {ms, c1, 40}, {ms, c2, 40}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +109,7 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		if r[0].Rank != 1 || r[1].Rank != 1 || !r[0].Tied || r[0].Total != 80 || r[0].Signatory.UnitName != "Khối Dân vận xã Mai Sao" {
 			t.Errorf("tie: %+v", r)
 		}
-		p, err = s.SetScores(ctx, p.ID, []emulation.Score{{ms, c2, 45}})
+		p, err = s.SetScores(ctx, admin, p.ID, []emulation.Score{{ms, c2, 45}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,9 +117,101 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		if r[0].Signatory.UnitID != u.MaiSao.ID || r[0].Total != 85 || r[1].Rank != 2 || r[0].Tied {
 			t.Errorf("after rescoring: %+v", r)
 		}
-		rows, err := s.List(ctx, false, []int64{u.ChiLang.ID}, 0, 0)
-		if err != nil || len(rows) != 1 || rows[0].Signatories != 2 {
-			t.Errorf("list = %+v, %v", rows, err)
+		// The province's leader lists it; so does a signatory's officer
+		// (through the commune that succeeded it); Sóc Trăng does not.
+		for _, tc := range []struct {
+			name string
+			who  *auth.Principal
+			want int
+		}{
+			{"province leader", principal(2, auth.RoleLeader, u.LangSon.ID), 1},
+			{"signatory's successor", principal(3, auth.RoleOfficer, u.NewChiLang.ID), 1},
+			{"other province", principal(4, auth.RoleLeader, u.SocTrang.ID), 0},
+			{"visitor", nil, 0},
+		} {
+			rows, err := s.List(ctx, tc.who, emulation.ListFilter{})
+			if err != nil || len(rows) != tc.want || (tc.want == 1 && rows[0].Signatories != 2) {
+				t.Errorf("list for the %s = %+v, %v", tc.name, rows, err)
+			}
+		}
+	})
+}
+
+// TestPledgeRules: only who may write on the board launches or scores
+// its pledges; its unit's readers and its signatories see it; the
+// conference it is signed at must be the board's own and visible to the
+// caller — another unit's conference is refused without a word about it.
+func TestPledgeRules(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, u := newStore(t, d)
+		ctx := context.Background()
+		units := org.NewStore(d)
+		meetings := meeting.NewStore(d, units, auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams}))
+		conf := func(unit int64, title string) int64 {
+			c, err := meetings.Create(ctx, admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: date(2026, 1, 10), Period: "2025"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.ID
+		}
+		theirs := conf(u.SocTrang.ID, "Tổng kết năm 2025 của Sóc Trăng")
+		below := conf(u.NewChiLang.ID, "Tổng kết năm 2025 của xã Chi Lăng")
+		own := conf(u.LangSon.ID, "Tổng kết năm 2025 của Lạng Sơn")
+		board := principal(2, auth.RoleOfficer, u.LangSon.ID)
+		pledge := func(conference int64) emulation.Pledge {
+			return emulation.Pledge{UnitID: u.LangSon.ID, ConferenceID: conference, Title: "Giao ước thi đua năm 2026", Period: "2026", SignedOn: date(2026, 1, 15),
+				Commitments: []emulation.Commitment{{Kind: emulation.Deliverable, Description: "Một mô hình mới", MaxScore: 50}},
+				Signatories: []emulation.Signatory{{UnitID: u.NewChiLang.ID, Signer: "Hoàng Văn Bình"}}}
+		}
+		count := func() int {
+			var n int
+			if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM emulation_pledges").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		for _, tc := range []struct {
+			name string
+			who  *auth.Principal
+			conf int64
+			code apperr.Code
+			key  string
+		}{
+			{"visitor", nil, 0, apperr.CodeUnauthorized, "auth.err.signin"},
+			{"reader of the board", principal(3, auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"officer below", principal(4, auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"another unit's conference", board, theirs, apperr.CodeInvalid, "emulation.err.conference"},
+			{"no such conference", board, 999999, apperr.CodeInvalid, "emulation.err.conference"},
+			{"a conference below the board", board, below, apperr.CodeInvalid, "emulation.err.conference_unit"},
+		} {
+			_, err := s.Create(ctx, tc.who, pledge(tc.conf))
+			if e, ok := apperr.As(err); !ok || e.Code != tc.code || e.Key != tc.key {
+				t.Errorf("%s: %v", tc.name, err)
+			}
+		}
+		if n := count(); n != 0 {
+			t.Fatalf("refusals wrote %d pledges", n)
+		}
+		pl, err := s.Create(ctx, board, pledge(own))
+		if err != nil || pl.ConferenceID != own {
+			t.Fatalf("the board's pledge at its own conference: %+v, %v", pl, err)
+		}
+		score := []emulation.Score{{SignatoryID: pl.Signatories[0].ID, CommitmentID: pl.Commitments[0].ID, Score: 40}}
+		signatory := principal(5, auth.RoleOfficer, u.NewChiLang.ID)
+		if _, err := s.Pledge(ctx, signatory, pl.ID); err != nil {
+			t.Errorf("a signatory reads the pledge: %v", err)
+		}
+		if _, err := s.SetScores(ctx, signatory, pl.ID, score); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("a signatory scores itself: %v", err)
+		}
+		if _, err := s.Pledge(ctx, principal(6, auth.RoleLeader, u.SocTrang.ID), pl.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("Sóc Trăng reads the pledge: %v", err)
+		}
+		if got, err := s.SetScores(ctx, board, pl.ID, score); err != nil || got.Signatories[0].Total() != 40 {
+			t.Errorf("the board scores: %v", err)
+		}
+		if rows, err := s.List(ctx, board, emulation.ListFilter{ConferenceID: own}); err != nil || len(rows) != 1 {
+			t.Errorf("the conference's pledges = %+v, %v", rows, err)
 		}
 	})
 }

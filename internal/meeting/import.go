@@ -4,11 +4,16 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/extract"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
@@ -195,10 +200,20 @@ type Suggestion struct {
 }
 
 // SuggestUnits proposes units for the organizer as written (closest by
-// folded name first, the extracted level breaking ties) among units that
-// existed on date and that allowed accepts (nil accepts all). It never
+// folded name first, the extracted level breaking ties) among the units
+// that existed on date and that p may record conferences of. It never
 // chooses for the person: the page shows the list.
-func (s *Store) SuggestUnits(ctx context.Context, organizer, level string, date time.Time, allowed func(int64) bool) ([]Suggestion, error) {
+func (s *Store) SuggestUnits(ctx context.Context, p *auth.Principal, organizer, level string, date time.Time) ([]Suggestion, error) {
+	if err := requireWriteSomewhere(p); err != nil {
+		return nil, err
+	}
+	return s.suggest(ctx, organizer, level, date, func(id int64) (bool, error) {
+		return s.may(ctx, p, auth.PermWrite, id)
+	})
+}
+
+// suggest is SuggestUnits among the units allowed accepts (nil: all).
+func (s *Store) suggest(ctx context.Context, organizer, level string, date time.Time, allowed func(int64) (bool, error)) ([]Suggestion, error) {
 	words := strings.Fields(vntext.Fold(organizer))
 	if len(words) == 0 {
 		return nil, nil
@@ -223,10 +238,19 @@ func (s *Store) SuggestUnits(ctx context.Context, organizer, level string, date 
 			return nil, fmt.Errorf("meeting: suggest units: %w", err)
 		}
 		for _, u := range us {
-			if seen[u.ID] || (allowed != nil && !allowed(u.ID)) {
+			if seen[u.ID] {
 				continue
 			}
 			seen[u.ID] = true
+			if allowed != nil {
+				ok, err := allowed(u.ID)
+				if err != nil {
+					return nil, fmt.Errorf("meeting: suggest units: %w", err)
+				}
+				if !ok {
+					continue
+				}
+			}
 			score := 0
 			for _, w := range strings.Fields(vntext.Fold(u.Name)) {
 				if want[w] {
@@ -259,8 +283,10 @@ type ImportOptions struct {
 }
 
 // Import reads an article, drafts its conference and records it as the
-// extractor proposes it (the demo and command-line imports; people use the
-// web page, which lets them correct the draft first).
+// extractor proposes it. It is a trusted loader for the demo and the
+// command line: nobody's permission is asked, so no request handler may
+// call it (people use DraftArticle and Create, which let them correct the
+// draft first and check their rights).
 func (s *Store) Import(ctx context.Context, doc []byte, opts ImportOptions) (Conference, error) {
 	rec, err := extract.Extract(ctx, doc, extract.Options{Source: opts.SourceName, Published: opts.Published})
 	if err != nil {
@@ -273,16 +299,116 @@ func (s *Store) Import(ctx context.Context, doc []byte, opts ImportOptions) (Con
 		c.HeldOn = opts.Published
 	}
 	if c.UnitID == 0 {
-		sug, err := s.SuggestUnits(ctx, d.Organizer, d.Level, c.HeldOn, nil)
+		sug, err := s.suggest(ctx, d.Organizer, d.Level, c.HeldOn, nil)
 		if err != nil {
 			return Conference{}, err
 		}
 		if len(sug) == 0 {
-			return Conference{}, apperr.Invalid("unit", "Không tìm thấy đơn vị tổ chức phù hợp.")
+			return Conference{}, apperr.Invalid("unit", "meeting.err.no_organizer")
 		}
 		c.UnitID = sug[0].Unit.ID
 	}
-	return s.Create(ctx, c)
+	if err := c.validate(); err != nil {
+		return Conference{}, err
+	}
+	if err := s.checkUnits(ctx, c); err != nil {
+		return Conference{}, err
+	}
+	id, err := s.record(ctx, nil, c)
+	if err != nil {
+		return Conference{}, err
+	}
+	out, err := s.head(ctx, id)
+	if err != nil {
+		return Conference{}, err
+	}
+	return out, s.fill(ctx, &out)
+}
+
+// Article is an article read for review before it becomes a conference:
+// the draft, and whether it was imported before.
+type Article struct {
+	Draft
+	// Duplicate is the conference the article was imported as, when the
+	// caller may read it; DuplicateElsewhere says it was imported as a
+	// conference the caller may not see.
+	Duplicate          int64
+	DuplicateElsewhere bool
+}
+
+// DraftArticle reads an article for a caller who may record conferences
+// somewhere: the draft the extractor proposes and whether the article was
+// imported before. Nothing is written.
+func (s *Store) DraftArticle(ctx context.Context, p *auth.Principal, doc []byte, opts ImportOptions) (Article, error) {
+	if err := requireWriteSomewhere(p); err != nil {
+		return Article{}, err
+	}
+	rec, err := extract.Extract(ctx, doc, extract.Options{Source: opts.SourceName, Published: opts.Published})
+	if err != nil {
+		return Article{}, fmt.Errorf("meeting: draft article: %w", err)
+	}
+	a := Article{Draft: DraftFrom(rec)}
+	id, visible, err := s.duplicate(ctx, p, a.SourceText)
+	if err != nil {
+		return Article{}, err
+	}
+	if visible {
+		a.Duplicate = id
+	} else {
+		a.DuplicateElsewhere = id != 0
+	}
+	return a, nil
+}
+
+// SavedArticles lists the articles saved in the import folder (text and
+// HTML files), for a caller who may record conferences somewhere; nobody
+// else sees the folder.
+func (s *Store) SavedArticles(ctx context.Context, p *auth.Principal) ([]string, error) {
+	if s.articles == "" || !CanWriteSomewhere(p) {
+		return nil, nil
+	}
+	ents, err := os.ReadDir(s.articles)
+	if err != nil {
+		return nil, fmt.Errorf("meeting: saved articles: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		n := e.Name()
+		if e.Type().IsRegular() && !strings.HasPrefix(n, ".") &&
+			(strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".htm")) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// MaxArticle is the largest article the import reads, in bytes.
+const MaxArticle = 2 << 20
+
+// SavedArticle reads one saved article by the name SavedArticles gave,
+// for a caller who may record conferences somewhere; any other name is
+// refused on field "saved".
+func (s *Store) SavedArticle(ctx context.Context, p *auth.Principal, name string) ([]byte, error) {
+	if err := requireWriteSomewhere(p); err != nil {
+		return nil, err
+	}
+	names, err := s.SavedArticles(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(names, name) {
+		return nil, apperr.Invalid("saved", "meeting.err.article_missing")
+	}
+	f, err := os.Open(filepath.Join(s.articles, name))
+	if err != nil {
+		return nil, fmt.Errorf("meeting: saved article: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxArticle))
+	if err != nil {
+		return nil, fmt.Errorf("meeting: saved article %s: %w", name, err)
+	}
+	return b, nil
 }
 
 // Samples holds the five sample articles of the project (news of

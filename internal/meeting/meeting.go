@@ -17,21 +17,29 @@
 // SHA-256 of its normalized text makes a second import of the same article
 // a conflict.
 //
-// Permissions are checked by the caller (the web layer) with auth: read on
-// the conference's unit to see it, write to record it; a task's status is
-// changed by whoever may write on one of its owner units or on the
-// conference's unit.
+// Who may do what is decided here, not by the caller: every method that
+// reads or writes takes the acting *auth.Principal (see access.go). Read on
+// the conference's unit to see a conference, its documents and its tasks;
+// write on it to record, edit, attach documents or set tasks; a task is
+// also seen by whoever may read one of its owner units and followed up by
+// whoever may write on one of them; a unit's directory is read and merged
+// with read and write on the unit. A record named by id inside another
+// (a person, an attending or owning unit) must lie in the caller's scope
+// too. CreateBatch and Import are trusted loaders for the demo and the
+// command line and check nothing.
 package meeting
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -52,33 +60,10 @@ const (
 var Kinds = []Kind{SoKet, TongKet, TrienKhai, ChuyenDe, DoiThoai, KhenThuong}
 
 // Valid reports whether k is a known kind.
-func (k Kind) Valid() bool {
-	for _, x := range Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
 
-// Label is the kind's Vietnamese name.
-func (k Kind) Label() string {
-	switch k {
-	case SoKet:
-		return "Sơ kết"
-	case TongKet:
-		return "Tổng kết"
-	case TrienKhai:
-		return "Triển khai nhiệm vụ"
-	case ChuyenDe:
-		return "Chuyên đề"
-	case DoiThoai:
-		return "Đối thoại"
-	case KhenThuong:
-		return "Khen thưởng"
-	}
-	return string(k)
-}
+// Label is the kind's name (catalog key "meeting.kind.<code>").
+func (k Kind) Label() i18n.Message { return i18n.M("meeting.kind." + string(k)) }
 
 // Role is what a participant did at a conference.
 type Role string
@@ -95,6 +80,9 @@ var Roles = []Role{Chair, Speaker, Attendee}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool { return r == Chair || r == Attendee || r == Speaker }
+
+// Label is the role's name (catalog key "meeting.role.<code>").
+func (r Role) Label() i18n.Message { return i18n.M("meeting.role." + string(r)) }
 
 // Status is the state of a key task.
 type Status string
@@ -118,6 +106,9 @@ func (s Status) Valid() bool {
 // Closed reports whether a task in state s needs no more follow-up.
 func (s Status) Closed() bool { return s == Done || s == Dropped }
 
+// Label is the state's name (catalog key "meeting.status.<code>").
+func (s Status) Label() i18n.Message { return i18n.M("meeting.status." + string(s)) }
+
 // DocKind is the kind of a conference document.
 type DocKind string
 
@@ -136,6 +127,9 @@ var DocKinds = []DocKind{DocReport, DocSpeech, DocResolution, DocOther}
 func (k DocKind) Valid() bool {
 	return k == DocReport || k == DocSpeech || k == DocResolution || k == DocOther
 }
+
+// Label is the kind's name (catalog key "meeting.doc.<code>").
+func (k DocKind) Label() i18n.Message { return i18n.M("meeting.doc." + string(k)) }
 
 // Participant is a person at a conference with the title as written that
 // day. On input, PersonID 0 means "match by name in the organizing unit's
@@ -199,15 +193,12 @@ func (t Task) Overdue(today time.Time) bool {
 	return !t.Status.Closed() && !t.DueEnd.IsZero() && t.DueEnd.Format(time.DateOnly) < today.Format(time.DateOnly)
 }
 
-// DueLabel says when the task is due: a date or a period label.
-func (t Task) DueLabel() string {
+// Due says when the task is due: a date, or the label of a period.
+func (t Task) Due() i18n.Message {
 	if !t.DueOn.IsZero() {
-		return vntext.FormatDate(t.DueOn)
+		return i18n.M("meeting.due.on", vntext.FormatDate(t.DueOn))
 	}
-	if p, err := vntext.ParsePeriod(t.Period); err == nil {
-		return p.Label()
-	}
-	return ""
+	return periodMessage(t.Period)
 }
 
 // Note is a dated follow-up note on a task.
@@ -247,8 +238,9 @@ type Conference struct {
 	Documents      []Document
 }
 
-// PeriodLabel is the label of the period reviewed, "" for none.
-func (c Conference) PeriodLabel() string { return periodLabel(c.Period) }
+// PeriodMessage is the label of the period reviewed (check Period first:
+// a conference may review none).
+func (c Conference) PeriodMessage() i18n.Message { return periodMessage(c.Period) }
 
 // ByRole returns the participants of one role, in order.
 func (c Conference) ByRole(r Role) []Participant {
@@ -261,11 +253,14 @@ func (c Conference) ByRole(r Role) []Participant {
 	return out
 }
 
-func periodLabel(code string) string {
-	if p, err := vntext.ParsePeriod(code); err == nil {
-		return p.Label()
+// periodMessage is the label of a period code ("period.none" for a code
+// that is not one).
+func periodMessage(code string) i18n.Message {
+	p, err := vntext.ParsePeriod(code)
+	if err != nil {
+		return i18n.M("period.none")
 	}
-	return ""
+	return p.Message()
 }
 
 // SourceHash returns the key that identifies an article whatever its
@@ -334,28 +329,28 @@ func (c *Conference) validate() error {
 	c.Outcome = strings.TrimSpace(vntext.Normalize(c.Outcome))
 	c.Period = strings.TrimSpace(c.Period)
 	if c.UnitID <= 0 {
-		es.Add("unit", "Hãy chọn đơn vị tổ chức hội nghị.")
+		es.Add("unit", "meeting.err.unit_required")
 	}
 	if !c.Kind.Valid() {
-		es.Add("kind", "Hãy chọn loại hội nghị.")
+		es.Add("kind", "meeting.err.kind")
 	}
 	if c.Title == "" {
-		es.Add("title", "Hãy nhập tên hội nghị.")
+		es.Add("title", "meeting.err.title_required")
 	} else if utf8.RuneCountInString(c.Title) > maxTitle {
-		es.Add("title", fmt.Sprintf("Tên hội nghị dài quá %d ký tự.", maxTitle))
+		es.Add("title", "meeting.err.title_long", maxTitle)
 	}
 	if c.HeldOn.IsZero() {
-		es.Add("held_on", "Hãy nhập ngày họp (dd/mm/yyyy).")
+		es.Add("held_on", "meeting.err.held_required")
 	} else if c.HeldOn.Year() < 1945 || c.HeldOn.Year() > 2100 {
-		es.Add("held_on", "Ngày họp không hợp lệ.")
+		es.Add("held_on", "meeting.err.held_bad")
 	}
 	if c.Period != "" {
 		if _, err := vntext.ParsePeriod(c.Period); err != nil {
-			es.Add("period", "Kỳ phải có dạng 2023, 2023S1, 2023Q3, 202307 hoặc 2016-2020.")
+			es.Add("period", "meeting.err.period")
 		}
 	}
 	if len(c.SourceText) > maxText || len(c.Summary) > maxText {
-		es.Add("source", "Văn bản quá dài.")
+		es.Add("source", "meeting.err.text_long")
 	}
 	for i := range c.Participants {
 		p := &c.Participants[i]
@@ -366,21 +361,21 @@ func (c *Conference) validate() error {
 		}
 		field := fmt.Sprintf("%s.%d.name", p.Role, i)
 		if p.Name == "" && p.PersonID == 0 {
-			es.Add(field, "Hãy nhập họ tên.")
+			es.Add(field, "meeting.err.name_required")
 		} else if utf8.RuneCountInString(p.Name) > maxName {
-			es.Add(field, "Họ tên quá dài.")
+			es.Add(field, "meeting.err.name_long")
 		} else if p.Name != "" && vntext.Fold(p.Name) == "" {
-			es.Add(field, "Họ tên không hợp lệ.")
+			es.Add(field, "meeting.err.name_bad")
 		}
 	}
 	for i := range c.Figures {
 		f := &c.Figures[i]
 		f.Unit, f.About, f.IndicatorCode = clean(f.Unit), clean(f.About), strings.TrimSpace(f.IndicatorCode)
 		if f.Value < 0 {
-			es.Add(fmt.Sprintf("figure.%d.value", i), "Số liệu không được âm.")
+			es.Add(fmt.Sprintf("figure.%d.value", i), "meeting.err.figure_negative")
 		}
 		if f.Unit == "" && f.About == "" {
-			es.Add(fmt.Sprintf("figure.%d.about", i), "Hãy ghi đơn vị tính hoặc nội dung của số liệu.")
+			es.Add(fmt.Sprintf("figure.%d.about", i), "meeting.err.figure_about")
 		}
 	}
 	for i := range c.Tasks {
@@ -406,15 +401,15 @@ func (t *Task) validate(prefix string) error {
 		t.Status = Open
 	}
 	if t.Title == "" {
-		es.Add(prefix+"title", "Hãy nhập nội dung nhiệm vụ.")
+		es.Add(prefix+"title", "meeting.err.task_title")
 	} else if utf8.RuneCountInString(t.Title) > 2000 {
-		es.Add(prefix+"title", "Nội dung nhiệm vụ quá dài.")
+		es.Add(prefix+"title", "meeting.err.task_long")
 	}
 	if !t.Status.Valid() {
-		es.Add(prefix+"status", "Trạng thái không hợp lệ.")
+		es.Add(prefix+"status", "meeting.err.status")
 	}
 	if t.Status == Dropped && t.DropReason == "" {
-		es.Add(prefix+"reason", "Hãy ghi lý do không thực hiện nhiệm vụ.")
+		es.Add(prefix+"reason", "meeting.err.reason")
 	}
 	switch {
 	case !t.DueOn.IsZero():
@@ -423,12 +418,12 @@ func (t *Task) validate(prefix string) error {
 	case t.Period != "":
 		p, err := vntext.ParsePeriod(t.Period)
 		if err != nil {
-			es.Add(prefix+"due", "Kỳ phải có dạng 2023, 2023S1, 2023Q3, 202307 hoặc 2016-2020.")
+			es.Add(prefix+"due", "meeting.err.period")
 		} else {
 			t.DueEnd = p.End()
 		}
 	default:
-		es.Add(prefix+"due", "Hãy nhập hạn hoàn thành (ngày hoặc kỳ).")
+		es.Add(prefix+"due", "meeting.err.due")
 	}
 	return es.Err()
 }

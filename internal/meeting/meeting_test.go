@@ -2,12 +2,14 @@ package meeting_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
@@ -17,11 +19,24 @@ import (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// admin is a national administrator: every rule lets it through, so the
+// tests of what the store records need not think about scope.
+var admin = principal(1, auth.RoleAdmin, 0)
+
+// principal is a signed-in user holding role on unit (0: the fixture's
+// root, set by newStore).
+func principal(id int64, role auth.Role, unit int64) *auth.Principal {
+	return &auth.Principal{User: auth.User{ID: id, Login: fmt.Sprintf("u%d", id), Name: fmt.Sprintf("Cán bộ %d", id), Active: true},
+		Grants: []auth.Grant{{UserID: id, UnitID: unit, Role: role}}}
+}
+
 func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
 	t.Helper()
 	u := fixture.Tree(t, d)
 	d.SetClock(func() time.Time { return date(2026, 11, 23) })
-	return meeting.NewStore(d, org.NewStore(d), nil), u
+	admin.Grants[0].UnitID = u.Central.ID
+	units := org.NewStore(d)
+	return meeting.NewStore(d, units, auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})), u
 }
 
 func sampleConference(u *fixture.Units) meeting.Conference {
@@ -47,16 +62,16 @@ func TestConferenceSavedAndReadBack(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, sampleConference(u))
+		c, err := s.Create(ctx, admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.Conference(ctx, c.ID)
+		got, err := s.Conference(ctx, admin, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.UnitName != "Ban Dân vận Huyện ủy Chi Lăng" || got.Kind != meeting.TongKet || !got.HeldOn.Equal(date(2020, 12, 25)) ||
-			got.Period != "2020" || got.PeriodLabel() != "năm 2020" || got.TimeOfDay != "sáng" {
+			got.Period != "2020" || got.PeriodMessage().Key != "period.year" || got.TimeOfDay != "sáng" {
 			t.Errorf("conference = %+v", got)
 		}
 		chairs, att, sp := got.ByRole(meeting.Chair), got.ByRole(meeting.Attendee), got.ByRole(meeting.Speaker)
@@ -108,7 +123,7 @@ func TestInvalidConferenceSavesNothing(t *testing.T) {
 		for _, tc := range tests {
 			c := sampleConference(u)
 			tc.edit(&c)
-			_, err := s.Create(ctx, c)
+			_, err := s.Create(ctx, admin, c)
 			if apperr.CodeOf(err) != apperr.CodeInvalid {
 				t.Errorf("%s: err = %v", tc.name, err)
 				continue
@@ -133,7 +148,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		first := sampleConference(u)
-		a, err := s.Create(ctx, first)
+		a, err := s.Create(ctx, admin, first)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +157,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 			Participants: []meeting.Participant{{
 				Name:  norm.NFD.String("Nguyễn Bá Thạch"),
 				Title: norm.NFD.String("Phó Bí thư Thường trực Huyện uỷ"), Role: meeting.Chair}}}
-		b, err := s.Create(ctx, second)
+		b, err := s.Create(ctx, admin, second)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -150,7 +165,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		if pa != pb {
 			t.Fatalf("two people: %d and %d", pa, pb)
 		}
-		p, err := s.Person(ctx, pa)
+		p, err := s.Person(ctx, admin, pa)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +175,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		if len(p.Conferences) != 2 {
 			t.Errorf("conferences = %+v", p.Conferences)
 		}
-		people, err := s.People(ctx, u.ChiLang.ID, "nguyen ba", 0)
+		people, err := s.People(ctx, admin, u.ChiLang.ID, "nguyen ba", 0)
 		if err != nil || len(people) != 1 {
 			t.Errorf("directory search = %+v, %v", people, err)
 		}
@@ -173,13 +188,13 @@ func TestMergePeople(t *testing.T) {
 		ctx := context.Background()
 		c := sampleConference(u)
 		c.Participants = append(c.Participants, meeting.Participant{Name: "Ng. Bá Thạch", Title: "Bí thư Huyện ủy", Role: meeting.Attendee})
-		got, err := s.Create(ctx, c)
+		got, err := s.Create(ctx, admin, c)
 		if err != nil {
 			t.Fatal(err)
 		}
 		keep := got.ByRole(meeting.Chair)[0].PersonID
 		drop := got.ByRole(meeting.Attendee)[1].PersonID
-		p, err := s.MergePeople(ctx, keep, drop)
+		p, err := s.MergePeople(ctx, admin, keep, drop)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,14 +202,14 @@ func TestMergePeople(t *testing.T) {
 			t.Errorf("merged = %+v", p)
 		}
 		// The dropped record now leads to the kept one.
-		q, err := s.Person(ctx, drop)
+		q, err := s.Person(ctx, admin, drop)
 		if err != nil || q.ID != keep {
 			t.Errorf("Person(dropped) = %d, %v", q.ID, err)
 		}
-		if _, err := s.MergePeople(ctx, keep, drop); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.MergePeople(ctx, admin, keep, drop); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("merging again: %v", err)
 		}
-		people, _ := s.People(ctx, u.ChiLang.ID, "", 0)
+		people, _ := s.People(ctx, admin, u.ChiLang.ID, "", 0)
 		for _, x := range people {
 			if x.ID == drop {
 				t.Errorf("dropped person still listed")
@@ -219,14 +234,11 @@ func TestOverdueOnFixedClock(t *testing.T) {
 				{Title: "E không thực hiện", DueOn: date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
 				{Title: "F quá hạn ở tỉnh khác", DueOn: date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
 			}}
-		if _, err := s.Create(ctx, c); err != nil {
+		if _, err := s.Create(ctx, admin, c); err != nil {
 			t.Fatal(err)
 		}
-		units, err := org.NewStore(d).ScopeUnits(ctx, []int64{u.LangSon.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts, total, err := s.TasksForUnits(ctx, false, units, meeting.TaskFilter{OverdueOn: today})
+		leader := principal(2, auth.RoleLeader, u.LangSon.ID)
+		ts, total, err := s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,32 +250,48 @@ func TestOverdueOnFixedClock(t *testing.T) {
 				t.Errorf("%q not Overdue", x.Title)
 			}
 		}
-		// The owner marks B done: it leaves the list.
-		done, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done, Note: "Đã hoàn thành"})
+		// The owner marks B done: it leaves the list. The leader of the
+		// province may read it but not follow it up.
+		if _, err := s.UpdateTask(ctx, leader, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done}); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("leader updates a task: %v", err)
+		}
+		owner := principal(3, auth.RoleOfficer, u.NewDongDang.ID)
+		done, err := s.UpdateTask(ctx, owner, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done, Note: "Đã hoàn thành"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if done.Status != meeting.Done || done.Overdue(today) || !done.ClosedOn.Equal(today) {
 			t.Errorf("done = %+v", done)
 		}
-		if _, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Open}); apperr.CodeOf(err) != apperr.CodeConflict {
+		if _, err := s.UpdateTask(ctx, admin, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Open}); apperr.CodeOf(err) != apperr.CodeConflict {
 			t.Errorf("stale update: %v", err)
 		}
-		if _, err := s.UpdateTask(ctx, meeting.TaskUpdate{ID: ts[0].ID, Status: meeting.Dropped}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.UpdateTask(ctx, admin, meeting.TaskUpdate{ID: ts[0].ID, Status: meeting.Dropped}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("drop without reason: %v", err)
 		}
-		_, total, _ = s.TasksForUnits(ctx, false, units, meeting.TaskFilter{OverdueOn: today})
-		if total != 1 {
+		if _, total, err = s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today}); err != nil || total != 1 {
 			t.Errorf("after done: %d overdue", total)
 		}
-		notes, err := s.Notes(ctx, ts[1].ID)
-		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) {
+		notes, err := s.Notes(ctx, admin, ts[1].ID)
+		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) || notes[0].Author != "Cán bộ 3" {
 			t.Errorf("notes = %+v, %v", notes, err)
 		}
 		// An owner sees its own tasks, open ones first by due day.
-		mine, n, err := s.TasksForUnits(ctx, false, []int64{u.NewChiLang.ID}, meeting.TaskFilter{Open: true})
+		chiLang := principal(4, auth.RoleOfficer, u.NewChiLang.ID)
+		mine, n, err := s.Tasks(ctx, chiLang, meeting.TaskFilter{Own: true, Open: true})
 		if err != nil || n != 2 || mine[0].Title != "A quá hạn theo kỳ" {
 			t.Errorf("owner's open tasks = %d %+v %v", n, mine, err)
+		}
+		// The province's own tasks are not the commune's.
+		if _, n, err := s.Tasks(ctx, leader, meeting.TaskFilter{Own: true}); err != nil || n != 0 {
+			t.Errorf("the province's own tasks = %d, %v", n, err)
+		}
+		// One unit's tasks: the owner's, refused to a neighbour.
+		if _, n, err := s.Tasks(ctx, leader, meeting.TaskFilter{UnitID: u.NewChiLang.ID}); err != nil || n != 4 {
+			t.Errorf("Chi Lăng's tasks for the leader = %d, %v", n, err)
+		}
+		if _, _, err := s.Tasks(ctx, owner, meeting.TaskFilter{UnitID: u.NewChiLang.ID}); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("a neighbour lists Chi Lăng's tasks: %v", err)
 		}
 	})
 }
@@ -272,19 +300,19 @@ func TestPreviousConferenceTasks(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		a, err := s.Create(ctx, sampleConference(u))
+		a, err := s.Create(ctx, admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := s.Create(ctx, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
+		b, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		prev, err := s.Previous(ctx, b)
+		prev, err := s.Previous(ctx, admin, b)
 		if err != nil || prev.ID != a.ID || len(prev.Tasks) != 2 {
 			t.Errorf("previous = %+v, %v", prev, err)
 		}
-		if _, err := s.Previous(ctx, a); apperr.CodeOf(err) != apperr.CodeNotFound {
+		if _, err := s.Previous(ctx, admin, a); apperr.CodeOf(err) != apperr.CodeNotFound {
 			t.Errorf("previous of the first: %v", err)
 		}
 	})
@@ -294,29 +322,34 @@ func TestListFilters(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		if _, err := s.Create(ctx, sampleConference(u)); err != nil {
+		if _, err := s.Create(ctx, admin, sampleConference(u)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Create(ctx, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
+		if _, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
 			t.Fatal(err)
 		}
+		nobody := &auth.Principal{User: auth.User{ID: 9, Active: true}}
+		socTrang := principal(2, auth.RoleViewer, u.SocTrang.ID)
 		tests := []struct {
 			name string
+			p    *auth.Principal
 			f    meeting.Filter
 			want int
 		}{
-			{"all", meeting.Filter{All: true}, 2},
-			{"no scope", meeting.Filter{}, 0},
-			{"scope", meeting.Filter{Units: []int64{u.SocTrang.ID}}, 1},
-			{"kind", meeting.Filter{All: true, Kind: meeting.TongKet}, 1},
-			{"period", meeting.Filter{All: true, Period: "2020"}, 1},
-			{"half within a stage", meeting.Filter{All: true, Period: "2016-2020"}, 1},
-			{"other period", meeting.Filter{All: true, Period: "2020S1"}, 0},
-			{"folded search", meeting.Filter{All: true, Query: "DOI THOAI"}, 1},
-			{"unit subtree", meeting.Filter{All: true, UnitID: u.LangSon.ID}, 1},
+			{"all", admin, meeting.Filter{}, 2},
+			{"no grant", nobody, meeting.Filter{}, 0},
+			{"visitor", nil, meeting.Filter{}, 0},
+			{"scope", socTrang, meeting.Filter{}, 1},
+			{"kind", admin, meeting.Filter{Kind: meeting.TongKet}, 1},
+			{"period", admin, meeting.Filter{Period: "2020"}, 1},
+			{"half within a stage", admin, meeting.Filter{Period: "2016-2020"}, 1},
+			{"other period", admin, meeting.Filter{Period: "2020S1"}, 0},
+			{"folded search", admin, meeting.Filter{Query: "DOI THOAI"}, 1},
+			{"unit subtree", admin, meeting.Filter{UnitID: u.LangSon.ID}, 1},
+			{"unit subtree outside scope", socTrang, meeting.Filter{UnitID: u.LangSon.ID}, 0},
 		}
 		for _, tc := range tests {
-			_, n, err := s.List(ctx, tc.f)
+			_, n, err := s.List(ctx, tc.p, tc.f)
 			if err != nil || n != tc.want {
 				t.Errorf("%s: %d, %v; want %d", tc.name, n, err, tc.want)
 			}
@@ -328,30 +361,30 @@ func TestUpdateAndAddTask(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, sampleConference(u))
+		c, err := s.Create(ctx, admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
 		edit := c
 		edit.Title, edit.Place, edit.Outcome = "Tổng kết năm 2020 (sửa)", "Nhà văn hóa huyện", "Thống nhất 5 nhiệm vụ"
-		got, err := s.Update(ctx, edit)
+		got, err := s.Update(ctx, admin, edit)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Title != edit.Title || got.Version != 2 || len(got.Tasks) != 2 || len(got.Participants) != 3 {
 			t.Errorf("updated = %+v", got)
 		}
-		if _, err := s.Update(ctx, edit); apperr.CodeOf(err) != apperr.CodeConflict {
+		if _, err := s.Update(ctx, admin, edit); apperr.CodeOf(err) != apperr.CodeConflict {
 			t.Errorf("stale update: %v", err)
 		}
-		task, err := s.AddTask(ctx, c.ID, meeting.Task{Title: "Thêm nhiệm vụ", Period: "2021S2"})
+		task, err := s.AddTask(ctx, admin, c.ID, meeting.Task{Title: "Thêm nhiệm vụ", Period: "2021S2"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(task.Owners) != 1 || task.Owners[0] != u.ChiLang.ID || !task.DueEnd.Equal(date(2021, 12, 31)) {
 			t.Errorf("added = %+v", task)
 		}
-		if _, err := s.AddTask(ctx, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.AddTask(ctx, admin, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("task without due: %v", err)
 		}
 	})

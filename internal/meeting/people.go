@@ -8,7 +8,9 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -19,7 +21,7 @@ type Person struct {
 	UnitName string
 	Name     string
 	Titles   []Title // latest first
-	// Filled by PersonDetail: the conferences the person took part in.
+	// Filled by Person: the conferences the person took part in.
 	Conferences []PersonConference
 }
 
@@ -47,14 +49,15 @@ type PersonConference struct {
 	As     string // the title written that day
 }
 
-// resolve follows merged_into links to the person that was kept.
+// resolve follows merged_into links to the person that was kept, and
+// returns it with the unit of its directory.
 func resolve(ctx context.Context, q db.Querier, id int64) (int64, int64, error) {
 	for range 32 {
 		var unit int64
 		var into *int64
 		err := q.QueryRowContext(ctx, "SELECT unit_id, merged_into FROM meeting_people WHERE id = ?", id).Scan(&unit, &into)
 		if errors.Is(err, db.ErrNotFound) {
-			return 0, 0, apperr.NotFound("Không tìm thấy người này trong danh bạ.")
+			return 0, 0, apperr.NotFound("meeting.err.person_not_found")
 		}
 		if err != nil {
 			return 0, 0, err
@@ -67,16 +70,20 @@ func resolve(ctx context.Context, q db.Querier, id int64) (int64, int64, error) 
 	return 0, 0, fmt.Errorf("meeting: person %d: merge chain too long", id)
 }
 
-// matchPerson returns the directory person of p: p.PersonID when set (the
-// person that was kept, if merged), else the person of unitID's directory
-// with the same folded name, else a new person there. It records p's title
-// as seen on date.
-func (s *Store) matchPerson(ctx context.Context, tx *db.Tx, unitID int64, p Participant, date time.Time) (int64, error) {
+// matchPerson returns the directory person of p in unitID's directory:
+// p.PersonID when set (the person that was kept, if merged), which must
+// belong to that directory (else an invalid-input error on field, which
+// names nobody); else the person with the same folded name; else a new
+// person there. It records p's title as seen on date.
+func (s *Store) matchPerson(ctx context.Context, tx *db.Tx, unitID int64, p Participant, date time.Time, field string) (int64, error) {
 	var id int64
 	if p.PersonID != 0 {
-		kept, _, err := resolve(ctx, tx, p.PersonID)
+		kept, unit, err := resolve(ctx, tx, p.PersonID)
+		if apperr.CodeOf(err) == apperr.CodeNotFound || (err == nil && unit != unitID) {
+			return 0, apperr.Invalid(field, "meeting.err.person_unit")
+		}
 		if err != nil {
-			return 0, err
+			return 0, fmt.Errorf("match person: %w", err)
 		}
 		id = kept
 	} else {
@@ -85,14 +92,14 @@ func (s *Store) matchPerson(ctx context.Context, tx *db.Tx, unitID int64, p Part
 			WHERE unit_id = ? AND name_fold = ? AND merged_into IS NULL ORDER BY id LIMIT 1`, unitID, fold).Scan(&id)
 		if errors.Is(err, db.ErrNotFound) {
 			id, err = tx.InsertID(ctx, `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at)
-				VALUES (?, ?, ?, ?, ?)`, unitID, p.Name, fold, vntext.SortKey(p.Name), stamp(tx.Now()))
+				VALUES (?, ?, ?, ?, ?)`, unitID, p.Name, fold, db.SortKey(p.Name), db.Stamp(tx.Now()))
 		}
 		if err != nil {
 			return 0, fmt.Errorf("match person: %w", err)
 		}
 	}
 	if p.Title != "" {
-		if err := seeTitle(ctx, tx, id, p.Title, day(date)); err != nil {
+		if err := seeTitle(ctx, tx, id, p.Title, db.Day(date)); err != nil {
 			return 0, err
 		}
 	}
@@ -119,10 +126,13 @@ func seeTitle(ctx context.Context, tx *db.Tx, id int64, title, d string) error {
 	return nil
 }
 
-// People lists the directory of unit unitID (people not merged away),
-// in Vietnamese name order, optionally only names containing query
-// (folded).
-func (s *Store) People(ctx context.Context, unitID int64, query string, limit int) ([]Person, error) {
+// People lists the directory of unit unitID (people not merged away), in
+// Vietnamese name order, optionally only names containing query (folded),
+// to a caller who may read the unit.
+func (s *Store) People(ctx context.Context, p *auth.Principal, unitID int64, query string, limit int) ([]Person, error) {
+	if err := s.require(ctx, p, auth.PermRead, unitID, "meeting.err.people_read"); err != nil {
+		return nil, err
+	}
 	if limit <= 0 {
 		limit = 200
 	}
@@ -130,7 +140,7 @@ func (s *Store) People(ctx context.Context, unitID int64, query string, limit in
 	w := ""
 	if q := vntext.Fold(query); q != "" {
 		w = ` AND p.name_fold LIKE ? ESCAPE '\'`
-		args = append(args, "%"+escapeLike(q)+"%")
+		args = append(args, "%"+db.EscapeLike(q)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.unit_id, p.name,
 		COALESCE((SELECT t.title FROM meeting_person_titles t WHERE t.person_id = p.id ORDER BY t.last_seen DESC, t.id DESC LIMIT 1), '')
@@ -154,37 +164,67 @@ func (s *Store) People(ctx context.Context, unitID int64, query string, limit in
 	return out, rows.Err()
 }
 
-// MatchName returns the person of unitID's directory whose folded name is
-// the folded name, or a not-found error: the suggestion the import page
-// shows beside a name.
-func (s *Store) MatchName(ctx context.Context, unitID int64, name string) (Person, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM meeting_people WHERE unit_id = ? AND name_fold = ? AND merged_into IS NULL
-		ORDER BY id LIMIT 1`, unitID, vntext.Fold(name)).Scan(&id)
-	if errors.Is(err, db.ErrNotFound) {
-		return Person{}, apperr.NotFound("Chưa có trong danh bạ.")
+// Matches looks each name up in the directory of unit unitID, for the
+// conference form of a caller who may record that unit's conferences:
+// the person of the same folded name, with their latest title, by name
+// (names without a match are left out). A caller who may not write on
+// the unit learns nothing of its directory.
+func (s *Store) Matches(ctx context.Context, p *auth.Principal, unitID int64, names []string) (map[string]Person, error) {
+	if err := s.require(ctx, p, auth.PermWrite, unitID, "meeting.err.forbidden_write"); err != nil {
+		return nil, err
 	}
-	if err != nil {
-		return Person{}, fmt.Errorf("meeting: match name: %w", err)
+	out := map[string]Person{}
+	for _, name := range names {
+		if _, done := out[name]; done || vntext.Fold(name) == "" {
+			continue
+		}
+		var m Person
+		var title string
+		err := s.db.QueryRowContext(ctx, `SELECT p.id, p.unit_id, p.name,
+			COALESCE((SELECT t.title FROM meeting_person_titles t WHERE t.person_id = p.id ORDER BY t.last_seen DESC, t.id DESC LIMIT 1), '')
+			FROM meeting_people p WHERE p.unit_id = ? AND p.name_fold = ? AND p.merged_into IS NULL
+			ORDER BY p.id LIMIT 1`, unitID, vntext.Fold(name)).Scan(&m.ID, &m.UnitID, &m.Name, &title)
+		if errors.Is(err, db.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("meeting: match name: %w", err)
+		}
+		if title != "" {
+			m.Titles = []Title{{Title: title}}
+		}
+		out[name] = m
 	}
-	return s.Person(ctx, id)
+	return out, nil
 }
 
 // Person returns person id (or the person it was merged into) with the
-// titles held and the conferences attended.
-func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
-	kept, _, err := resolve(ctx, s.db, id)
+// titles held and the conferences attended that the caller may read, to
+// a caller who may read the person's unit.
+func (s *Store) Person(ctx context.Context, p *auth.Principal, id int64) (Person, error) {
+	kept, unit, err := resolve(ctx, s.db, id)
 	if err != nil {
+		if _, ok := apperr.As(err); ok {
+			return Person{}, err
+		}
+		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+	}
+	if err := s.require(ctx, p, auth.PermRead, unit, "meeting.err.people_read"); err != nil {
 		return Person{}, err
 	}
-	var p Person
-	err = s.db.QueryRowContext(ctx, `SELECT p.id, p.unit_id, p.name, `+unitNameSQL("p.unit_id", "'9999-12-31'")+`
-		FROM meeting_people p WHERE p.id = ?`, kept).Scan(&p.ID, &p.UnitID, &p.Name, &p.UnitName)
+	return s.person(ctx, p, kept)
+}
+
+// person reads a person that was kept (not merged away).
+func (s *Store) person(ctx context.Context, p *auth.Principal, id int64) (Person, error) {
+	var out Person
+	err := s.db.QueryRowContext(ctx, `SELECT p.id, p.unit_id, p.name, `+org.NameSQL("p.unit_id", "'9999-12-31'")+`
+		FROM meeting_people p WHERE p.id = ?`, id).Scan(&out.ID, &out.UnitID, &out.Name, &out.UnitName)
 	if err != nil {
 		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT title, first_seen, last_seen FROM meeting_person_titles
-		WHERE person_id = ? ORDER BY last_seen DESC, id DESC`, kept)
+		WHERE person_id = ? ORDER BY last_seen DESC, id DESC`, id)
 	if err != nil {
 		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
 	}
@@ -193,52 +233,86 @@ func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
 		var f, l string
 		if err := rows.Scan(&t.Title, &f, &l); err != nil {
 			rows.Close()
-			return Person{}, err
+			return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
 		}
-		t.FirstSeen, t.LastSeen = parseDay(f), parseDay(l)
-		p.Titles = append(p.Titles, t)
+		if t.FirstSeen, err = db.ParseDay(f); err == nil {
+			t.LastSeen, err = db.ParseDay(l)
+		}
+		if err != nil {
+			rows.Close()
+			return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+		}
+		out.Titles = append(out.Titles, t)
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT c.id, c.title, c.held_on, m.role, m.title
+	if err := rows.Err(); err != nil {
+		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+	}
+	reach, err := s.reach(ctx, p)
+	if err != nil {
+		return Person{}, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT c.id, c.unit_id, c.title, c.held_on, m.role, m.title
 		FROM meeting_participants m JOIN meeting_conferences c ON c.id = m.conference_id
-		WHERE m.person_id = ? ORDER BY c.held_on DESC, c.id DESC`, kept)
+		WHERE m.person_id = ? ORDER BY c.held_on DESC, c.id DESC`, id)
 	if err != nil {
 		return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var pc PersonConference
+		var unit int64
 		var held, role string
-		if err := rows.Scan(&pc.ID, &pc.Title, &held, &role, &pc.As); err != nil {
-			return Person{}, err
+		if err := rows.Scan(&pc.ID, &unit, &pc.Title, &held, &role, &pc.As); err != nil {
+			return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
 		}
-		pc.HeldOn, pc.Role = parseDay(held), Role(role)
-		p.Conferences = append(p.Conferences, pc)
+		if !reach.Contains(unit) {
+			continue
+		}
+		if pc.HeldOn, err = db.ParseDay(held); err != nil {
+			return Person{}, fmt.Errorf("meeting: person %d: %w", id, err)
+		}
+		pc.Role = Role(role)
+		out.Conferences = append(out.Conferences, pc)
 	}
-	return p, rows.Err()
+	return out, rows.Err()
 }
 
 // MergePeople merges person drop into person keep (both of the same
-// unit's directory): drop's participations and titles pass to keep, and
-// drop points at keep from then on. It returns keep as it is after.
-func (s *Store) MergePeople(ctx context.Context, keep, drop int64) (Person, error) {
+// unit's directory), for a caller who may write on that unit: drop's
+// participations and titles pass to keep, and drop points at keep from
+// then on. It returns keep as it is after.
+func (s *Store) MergePeople(ctx context.Context, p *auth.Principal, keep, drop int64) (Person, error) {
 	if keep == drop {
-		return Person{}, apperr.Invalid("other", "Hãy chọn một người khác để gộp.")
+		return Person{}, apperr.Invalid("other", "meeting.err.merge_self")
 	}
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+	_, unit, err := resolve(ctx, s.db, keep)
+	if err != nil {
+		if _, ok := apperr.As(err); ok {
+			return Person{}, err
+		}
+		return Person{}, fmt.Errorf("meeting: merge people: %w", err)
+	}
+	if err := s.require(ctx, p, auth.PermWrite, unit, "meeting.err.people_write"); err != nil {
+		return Person{}, err
+	}
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		k, ku, err := resolve(ctx, tx, keep)
 		if err != nil {
 			return err
 		}
 		d, du, err := resolve(ctx, tx, drop)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			return apperr.Invalid("other", "meeting.err.person_not_found")
+		}
 		if err != nil {
 			return err
 		}
 		if k == d {
-			return apperr.Invalid("other", "Hai bản ghi này đã là một người.")
+			return apperr.Invalid("other", "meeting.err.merge_same")
 		}
 		if ku != du {
-			return apperr.Invalid("other", "Chỉ gộp được hai người trong danh bạ của cùng một đơn vị.")
+			return apperr.Invalid("other", "meeting.err.merge_unit")
 		}
 		var kname, dname string
 		if err := tx.QueryRowContext(ctx, "SELECT name FROM meeting_people WHERE id = ?", k).Scan(&kname); err != nil {
@@ -265,6 +339,9 @@ func (s *Store) MergePeople(ctx context.Context, keep, drop int64) (Person, erro
 			ts = append(ts, x)
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		for _, x := range ts {
 			if err := seeTitle(ctx, tx, k, x.t, x.f); err != nil {
 				return err
@@ -288,5 +365,5 @@ func (s *Store) MergePeople(ctx context.Context, keep, drop int64) (Person, erro
 		}
 		return Person{}, fmt.Errorf("meeting: merge people: %w", err)
 	}
-	return s.Person(ctx, keep)
+	return s.Person(ctx, p, keep)
 }

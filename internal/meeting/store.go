@@ -9,72 +9,137 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
-// Store reads and writes conferences, people and tasks.
+// Store reads and writes conferences, people and tasks. Exported methods
+// own their transaction and check the caller's permission themselves.
 type Store struct {
-	db    *db.DB
-	units *org.Store
-	files *blob.Bucket
+	db       *db.DB
+	units    *org.Store
+	authz    *auth.Store
+	files    *blob.Bucket
+	articles string // a folder of saved articles the import may read
 }
 
-// NewStore returns a store over d; files keeps conference documents (nil
-// refuses uploads).
-func NewStore(d *db.DB, units *org.Store, files *blob.Bucket) *Store {
-	return &Store{db: d, units: units, files: files}
+// NewStore returns a store over d whose methods check the caller's
+// permissions with authz. A store without authz (nil) serves only the
+// trusted loaders CreateBatch and Import (the demo); everything else
+// fails with an internal error.
+func NewStore(d *db.DB, units *org.Store, authz *auth.Store) *Store {
+	return &Store{db: d, units: units, authz: authz}
 }
 
-const dayLayout = time.DateOnly
+// WithFiles sets where conference documents are kept (without it,
+// uploads are refused) and returns the store.
+func (s *Store) WithFiles(b *blob.Bucket) *Store {
+	s.files = b
+	return s
+}
 
-func day(t time.Time) string {
+// WithArticles sets the folder of saved articles the import may read by
+// name ("" for none) and returns the store.
+func (s *Store) WithArticles(dir string) *Store {
+	s.articles = dir
+	return s
+}
+
+// optDay is the stored form of an optional day: "" for none (the tasks'
+// due_on and closed_on columns hold an empty string, not NULL).
+func optDay(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(dayLayout)
-}
-
-func parseDay(s string) time.Time {
-	if s == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(dayLayout, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000Z") }
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-// unitNameSQL is the name of the unit in column col as it stood on the day
-// in column on (its latest version started by then, else its first).
-func unitNameSQL(col, on string) string {
-	return `COALESCE((SELECT v.name FROM unit_versions v WHERE v.unit_id = ` + col + ` AND v.valid_from <= ` + on +
-		` ORDER BY v.valid_from DESC LIMIT 1), (SELECT v.name FROM unit_versions v WHERE v.unit_id = ` + col + ` ORDER BY v.valid_from LIMIT 1), '')`
+	return db.Day(t)
 }
 
 // checkUnit fails with an invalid-input error on field when unit id did
 // not exist on date.
-func (s *Store) checkUnit(ctx context.Context, id int64, date time.Time, field string) (org.Unit, error) {
-	u, err := s.units.Get(ctx, id, date)
-	if err != nil {
-		if apperr.CodeOf(err) == apperr.CodeNotFound {
-			return org.Unit{}, apperr.Invalid(field, "Đơn vị không tồn tại vào ngày họp.")
-		}
-		return org.Unit{}, err
+func (s *Store) checkUnit(ctx context.Context, id int64, date time.Time, field string) error {
+	_, err := s.units.Get(ctx, id, date)
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return apperr.Invalid(field, "meeting.err.unit_day")
 	}
-	return u, nil
+	return err
+}
+
+// checkOwner fails on field when unit id neither lives today nor lived
+// on the conference's day: tasks are carried out from now on, by today's
+// units or by the ones the conference knew.
+func (s *Store) checkOwner(ctx context.Context, id int64, held time.Time, field string) error {
+	_, err := s.units.Get(ctx, id, s.db.Now())
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return s.checkUnit(ctx, id, held, field)
+	}
+	return err
+}
+
+// checkUnits checks that every unit c names existed when it is needed.
+func (s *Store) checkUnits(ctx context.Context, c Conference) error {
+	if err := s.checkUnit(ctx, c.UnitID, c.HeldOn, "unit"); err != nil {
+		return err
+	}
+	for _, id := range c.AttendingUnits {
+		if err := s.checkUnit(ctx, id, c.HeldOn, "units"); err != nil {
+			return err
+		}
+	}
+	for i, p := range c.Participants {
+		if p.UnitID != 0 {
+			if err := s.checkUnit(ctx, p.UnitID, c.HeldOn, fmt.Sprintf("%s.%d.unit", p.Role, i)); err != nil {
+				return err
+			}
+		}
+	}
+	for i, t := range c.Tasks {
+		for _, o := range t.Owners {
+			if err := s.checkOwner(ctx, o, c.HeldOn, fmt.Sprintf("task.%d.owners", i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkScope checks that every other unit c names (attending, represented,
+// owning a task) is one p may read: nobody files records against units
+// outside their reach.
+func (s *Store) checkScope(ctx context.Context, p *auth.Principal, c Conference) error {
+	check := func(id int64, field, key string) error {
+		ok, err := s.may(ctx, p, auth.PermRead, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return apperr.Invalid(field, key)
+		}
+		return nil
+	}
+	for _, id := range c.AttendingUnits {
+		if err := check(id, "units", "meeting.err.unit_scope"); err != nil {
+			return err
+		}
+	}
+	for i, pt := range c.Participants {
+		if pt.UnitID != 0 {
+			if err := check(pt.UnitID, fmt.Sprintf("%s.%d.unit", pt.Role, i), "meeting.err.unit_scope"); err != nil {
+				return err
+			}
+		}
+	}
+	for i, t := range c.Tasks {
+		for _, o := range t.Owners {
+			if err := check(o, fmt.Sprintf("task.%d.owners", i), "meeting.err.owner_scope"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // auditConference is what the audit log keeps of a conference.
@@ -90,61 +155,58 @@ type auditConference struct {
 }
 
 // Create records a conference with its participants, attending units,
-// figures and tasks in one transaction. When c.SourceText is set the
-// article's hash is kept, and an article already imported is refused with
-// a conflict whose message names the earlier conference.
-func (s *Store) Create(ctx context.Context, c Conference) (Conference, error) {
+// figures and tasks in one transaction, for a caller who may write on its
+// unit. Every unit it names must be one the caller may read, and a
+// participant given by id must be a person of the unit's own directory.
+// When c.SourceText is set the article's hash is kept, and an article
+// already imported is refused with a conflict (see DuplicateOf).
+func (s *Store) Create(ctx context.Context, p *auth.Principal, c Conference) (Conference, error) {
 	if err := c.validate(); err != nil {
 		return Conference{}, err
 	}
-	if _, err := s.checkUnit(ctx, c.UnitID, c.HeldOn, "unit"); err != nil {
+	if err := s.require(ctx, p, auth.PermWrite, c.UnitID, "meeting.err.forbidden_write"); err != nil {
 		return Conference{}, err
 	}
-	for _, id := range c.AttendingUnits {
-		if _, err := s.checkUnit(ctx, id, c.HeldOn, "units"); err != nil {
-			return Conference{}, err
-		}
+	if err := s.checkUnits(ctx, c); err != nil {
+		return Conference{}, err
 	}
-	for i, p := range c.Participants {
-		if p.UnitID != 0 {
-			if _, err := s.checkUnit(ctx, p.UnitID, c.HeldOn, fmt.Sprintf("%s.%d.unit", p.Role, i)); err != nil {
-				return Conference{}, err
-			}
-		}
+	if err := s.checkScope(ctx, p, c); err != nil {
+		return Conference{}, err
 	}
-	for i, t := range c.Tasks {
-		for _, o := range t.Owners {
-			if _, err := s.units.Get(ctx, o, s.db.Now()); err != nil {
-				if _, err2 := s.checkUnit(ctx, o, c.HeldOn, fmt.Sprintf("task.%d.owners", i)); err2 != nil {
-					return Conference{}, err2
-				}
-			}
-		}
+	id, err := s.record(ctx, p, c)
+	if err != nil {
+		return Conference{}, err
 	}
+	return s.Conference(ctx, p, id)
+}
+
+// record writes a validated conference whose units were checked, refusing
+// an article imported before; p (nil for a trusted loader) decides
+// whether the duplicate's id may be named.
+func (s *Store) record(ctx context.Context, p *auth.Principal, c Conference) (int64, error) {
 	c.SourceHash = ""
 	if strings.TrimSpace(c.SourceText) != "" {
 		c.SourceHash = SourceHash(c.SourceText)
-		if id, err := s.ConferenceBySource(ctx, c.SourceText); err == nil {
-			return Conference{}, duplicate(id)
-		} else if apperr.CodeOf(err) != apperr.CodeNotFound {
-			return Conference{}, err
+		if err := s.refuseDuplicate(ctx, p, c.SourceText); err != nil {
+			return 0, err
 		}
 	}
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
 		return s.create(ctx, tx, &c)
 	})
 	if errors.Is(err, db.ErrConflict) && c.SourceHash != "" {
-		if id, err2 := s.ConferenceBySource(ctx, c.SourceText); err2 == nil {
-			return Conference{}, duplicate(id)
+		// Another import of the same article won the race.
+		if derr := s.refuseDuplicate(ctx, p, c.SourceText); derr != nil {
+			return 0, derr
 		}
 	}
 	if err != nil {
 		if _, ok := apperr.As(err); ok {
-			return Conference{}, err
+			return 0, err
 		}
-		return Conference{}, fmt.Errorf("meeting: create conference: %w", err)
+		return 0, fmt.Errorf("meeting: create conference: %w", err)
 	}
-	return s.Conference(ctx, c.ID)
+	return c.ID, nil
 }
 
 // ErrDuplicate is wrapped by the conflict Create returns for an article
@@ -158,13 +220,46 @@ func (e dupError) Error() string {
 }
 func (e dupError) Unwrap() error { return ErrDuplicate }
 
-func duplicate(id int64) error {
+// refuseDuplicate returns the conflict for an article already imported,
+// nil when it is new. The earlier conference is named only to a caller
+// who may read it.
+func (s *Store) refuseDuplicate(ctx context.Context, p *auth.Principal, text string) error {
+	id, visible, err := s.duplicate(ctx, p, text)
+	if err != nil || id == 0 {
+		return err
+	}
+	if !visible {
+		return &apperr.Error{Code: apperr.CodeConflict, Field: "source", Err: dupError{0}, Key: "meeting.err.duplicate_elsewhere"}
+	}
 	return &apperr.Error{Code: apperr.CodeConflict, Field: "source", Err: dupError{id},
-		Key: "Bài viết này đã được nhập thành hội nghị số %d.", Args: []any{id}}
+		Key: "meeting.err.duplicate", Args: []any{id}}
 }
 
-// DuplicateOf returns the id of the conference an article was already
-// imported as, when err is Create's duplicate conflict.
+// duplicate returns the conference an article was imported as (0 when
+// none) and whether p may read it.
+func (s *Store) duplicate(ctx context.Context, p *auth.Principal, text string) (int64, bool, error) {
+	h := SourceHash(text)
+	if h == "" {
+		return 0, false, nil
+	}
+	var id, unit int64
+	err := s.db.QueryRowContext(ctx, "SELECT id, unit_id FROM meeting_conferences WHERE source_hash = ?", h).Scan(&id, &unit)
+	if errors.Is(err, db.ErrNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("meeting: conference by source: %w", err)
+	}
+	if p == nil {
+		return id, false, nil
+	}
+	ok, err := s.may(ctx, p, auth.PermRead, unit)
+	return id, ok, err
+}
+
+// DuplicateOf reports whether err is Create's conflict for an article
+// imported before, with the earlier conference's id when the caller may
+// see it (else 0).
 func DuplicateOf(err error) (int64, bool) {
 	var d dupError
 	if errors.As(err, &d) {
@@ -173,48 +268,26 @@ func DuplicateOf(err error) (int64, bool) {
 	return 0, false
 }
 
-// ConferenceBySource returns the id of the conference imported from the
-// article text (compared by SourceHash), or a not-found error.
-func (s *Store) ConferenceBySource(ctx context.Context, text string) (int64, error) {
-	h := SourceHash(text)
-	if h == "" {
-		return 0, apperr.NotFound("Không tìm thấy hội nghị.")
-	}
-	var id int64
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM meeting_conferences WHERE source_hash = ?", h).Scan(&id)
-	if errors.Is(err, db.ErrNotFound) {
-		return 0, apperr.NotFound("Không tìm thấy hội nghị.")
-	}
-	if err != nil {
-		return 0, fmt.Errorf("meeting: conference by source: %w", err)
-	}
-	return id, nil
-}
-
 func (s *Store) create(ctx context.Context, tx *db.Tx, c *Conference) error {
-	now := stamp(tx.Now())
-	var hash any
-	if c.SourceHash != "" {
-		hash = c.SourceHash
-	}
+	now := db.Stamp(tx.Now())
 	id, err := tx.InsertID(ctx, `INSERT INTO meeting_conferences
 		(unit_id, kind, title, title_fold, held_on, time_of_day, place, period, summary, outcome,
 		 source_name, source_text, source_hash, version, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		c.UnitID, string(c.Kind), c.Title, vntext.Fold(c.Title), day(c.HeldOn), c.TimeOfDay, c.Place, c.Period,
-		c.Summary, c.Outcome, c.SourceName, c.SourceText, hash, now, now)
+		c.UnitID, string(c.Kind), c.Title, vntext.Fold(c.Title), db.Day(c.HeldOn), c.TimeOfDay, c.Place, c.Period,
+		c.Summary, c.Outcome, c.SourceName, c.SourceText, db.NullString(c.SourceHash), now, now)
 	if err != nil {
 		return fmt.Errorf("insert conference: %w", err)
 	}
 	c.ID = id
 	for i, p := range c.Participants {
-		pid, err := s.matchPerson(ctx, tx, c.UnitID, p, c.HeldOn)
+		pid, err := s.matchPerson(ctx, tx, c.UnitID, p, c.HeldOn, fmt.Sprintf("%s.%d.person", p.Role, i))
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_participants
 			(conference_id, person_id, role, title, unit_id, position) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, pid, string(p.Role), p.Title, nullID(p.UnitID), i); err != nil {
+			id, pid, string(p.Role), p.Title, db.NullID(p.UnitID), i); err != nil {
 			return fmt.Errorf("insert participant: %w", err)
 		}
 	}
@@ -243,18 +316,18 @@ func (s *Store) create(ctx context.Context, tx *db.Tx, c *Conference) error {
 		}
 	}
 	return audit.Record(ctx, tx, audit.Entry{Action: "create", Entity: "conference", EntityID: id, UnitID: c.UnitID,
-		After: auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: day(c.HeldOn), Period: c.Period,
+		After: auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: db.Day(c.HeldOn), Period: c.Period,
 			Source: c.SourceName, People: len(c.Participants), Tasks: len(c.Tasks)}})
 }
 
 func insertTask(ctx context.Context, tx *db.Tx, t *Task, pos int) error {
-	now := stamp(tx.Now())
+	now := db.Stamp(tx.Now())
 	id, err := tx.InsertID(ctx, `INSERT INTO meeting_tasks
 		(conference_id, unit_id, title, title_fold, due_on, period, due_end, status, drop_reason,
 		 indicator_code, closed_on, position, version, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		t.ConferenceID, t.UnitID, t.Title, vntext.Fold(t.Title), day(t.DueOn), t.Period, day(t.DueEnd),
-		string(t.Status), t.DropReason, t.IndicatorCode, day(t.ClosedOn), pos, now, now)
+		t.ConferenceID, t.UnitID, t.Title, vntext.Fold(t.Title), optDay(t.DueOn), t.Period, optDay(t.DueEnd),
+		string(t.Status), t.DropReason, t.IndicatorCode, optDay(t.ClosedOn), pos, now, now)
 	if err != nil {
 		return fmt.Errorf("insert task: %w", err)
 	}
@@ -273,7 +346,7 @@ func insertTask(ctx context.Context, tx *db.Tx, t *Task, pos int) error {
 }
 
 const confCols = `c.id, c.unit_id, c.kind, c.title, c.held_on, c.time_of_day, c.place, c.period, c.summary,
-	c.outcome, c.source_name, c.source_text, COALESCE(c.source_hash, ''), c.version, c.created_at, ` + "\n"
+	c.outcome, c.source_name, c.source_text, COALESCE(c.source_hash, ''), c.version, c.created_at, `
 
 func scanConference(r interface{ Scan(...any) error }) (Conference, error) {
 	var c Conference
@@ -284,21 +357,38 @@ func scanConference(r interface{ Scan(...any) error }) (Conference, error) {
 		return Conference{}, err
 	}
 	c.Kind = Kind(kind)
-	c.HeldOn = parseDay(held)
-	c.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	if c.HeldOn, err = db.ParseDay(held); err != nil {
+		return Conference{}, err
+	}
+	if c.CreatedAt, err = db.ParseStamp(created); err != nil {
+		return Conference{}, err
+	}
+	return c, nil
+}
+
+// head reads conference id's own row (without its people, figures, tasks
+// and documents), whoever asks.
+func (s *Store) head(ctx context.Context, id int64) (Conference, error) {
+	c, err := scanConference(s.db.QueryRowContext(ctx, `SELECT `+confCols+org.NameSQL("c.unit_id", "c.held_on")+`
+		FROM meeting_conferences c WHERE c.id = ?`, id))
+	if errors.Is(err, db.ErrNotFound) {
+		return Conference{}, apperr.NotFound("meeting.err.not_found")
+	}
+	if err != nil {
+		return Conference{}, fmt.Errorf("meeting: conference %d: %w", id, err)
+	}
 	return c, nil
 }
 
 // Conference returns conference id with its participants, attending
-// units, figures, tasks and documents.
-func (s *Store) Conference(ctx context.Context, id int64) (Conference, error) {
-	c, err := scanConference(s.db.QueryRowContext(ctx, `SELECT `+confCols+unitNameSQL("c.unit_id", "c.held_on")+`
-		FROM meeting_conferences c WHERE c.id = ?`, id))
-	if errors.Is(err, db.ErrNotFound) {
-		return Conference{}, apperr.NotFound("Không tìm thấy hội nghị.")
-	}
+// units, figures, tasks and documents, to a caller who may read its unit.
+func (s *Store) Conference(ctx context.Context, p *auth.Principal, id int64) (Conference, error) {
+	c, err := s.head(ctx, id)
 	if err != nil {
-		return Conference{}, fmt.Errorf("meeting: conference %d: %w", id, err)
+		return Conference{}, err
+	}
+	if err := s.require(ctx, p, auth.PermRead, c.UnitID, "meeting.err.forbidden_read"); err != nil {
+		return Conference{}, err
 	}
 	if err := s.fill(ctx, &c); err != nil {
 		return Conference{}, fmt.Errorf("meeting: conference %d: %w", id, err)
@@ -308,9 +398,9 @@ func (s *Store) Conference(ctx context.Context, id int64) (Conference, error) {
 
 func (s *Store) fill(ctx context.Context, c *Conference) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.person_id, pp.name, p.title, COALESCE(p.unit_id, 0), p.role,
-		CASE WHEN p.unit_id IS NULL THEN '' ELSE `+unitNameSQL("p.unit_id", "?")+` END
+		CASE WHEN p.unit_id IS NULL THEN '' ELSE `+org.NameSQL("p.unit_id", "?")+` END
 		FROM meeting_participants p JOIN meeting_people pp ON pp.id = p.person_id
-		WHERE p.conference_id = ? ORDER BY p.position`, day(c.HeldOn), c.ID)
+		WHERE p.conference_id = ? ORDER BY p.position`, db.Day(c.HeldOn), c.ID)
 	if err != nil {
 		return err
 	}
@@ -328,8 +418,8 @@ func (s *Store) fill(ctx context.Context, c *Conference) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT a.unit_id, `+unitNameSQL("a.unit_id", "?")+`
-		FROM meeting_attending_units a WHERE a.conference_id = ? ORDER BY a.unit_id`, day(c.HeldOn), c.ID)
+	rows, err = s.db.QueryContext(ctx, `SELECT a.unit_id, `+org.NameSQL("a.unit_id", "?")+`
+		FROM meeting_attending_units a WHERE a.conference_id = ? ORDER BY a.unit_id`, db.Day(c.HeldOn), c.ID)
 	if err != nil {
 		return err
 	}
@@ -372,11 +462,9 @@ func (s *Store) fill(ctx context.Context, c *Conference) error {
 	return err
 }
 
-// Filter selects conferences for List.
+// Filter selects conferences for List, within what the caller may read.
 type Filter struct {
-	All    bool    // every unit (a national scope)
-	Units  []int64 // else only conferences of these units; empty means none
-	UnitID int64   // only this unit and the units below it today (0: any)
+	UnitID int64 // only this unit and the units below it today (0: any)
 	Kind   Kind
 	Period string // only conferences reviewing a period within this one
 	Query  string // folded search in the title
@@ -401,24 +489,29 @@ type Row struct {
 	Tasks    int
 }
 
-// PeriodLabel is the label of the period reviewed.
-func (r Row) PeriodLabel() string { return periodLabel(r.Period) }
+// PeriodMessage is the label of the period reviewed (check Period first).
+func (r Row) PeriodMessage() i18n.Message { return periodMessage(r.Period) }
 
-// List returns one page of the conferences f selects and their total.
-func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
-	if !f.All && len(f.Units) == 0 {
+// List returns one page of the conferences f selects among those of the
+// units p may read, and their total.
+func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, int, error) {
+	if f.Kind != "" && !f.Kind.Valid() {
+		return nil, 0, apperr.Invalid("kind", "meeting.err.kind")
+	}
+	reach, err := s.reach(ctx, p)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !reach.All && len(reach.IDs) == 0 {
 		return []Row{}, 0, nil
 	}
 	var where []string
 	var args []any
-	if !f.All {
-		where = append(where, "c.unit_id IN ("+db.Placeholders(len(f.Units))+")")
-		for _, id := range f.Units {
-			args = append(args, id)
-		}
+	if !reach.All {
+		where = append(where, "c.unit_id IN ("+idList(reach.IDs)+")")
 	}
 	if f.UnitID != 0 {
-		today := day(s.db.Now())
+		today := db.Day(s.db.Now())
 		where = append(where, `c.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ?
 			AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
 			UNION SELECT descendant_id FROM unit_closure WHERE ancestor_id = ?)`)
@@ -431,7 +524,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 	if f.Period != "" {
 		p, err := vntext.ParsePeriod(f.Period)
 		if err != nil {
-			return nil, 0, apperr.Invalid("ky", "Kỳ phải có dạng 2023, 2023S1, 2023Q3, 202307 hoặc 2016-2020.")
+			return nil, 0, apperr.Invalid("ky", "meeting.err.period")
 		}
 		codes := periodsWithin(p)
 		where = append(where, "c.period IN ("+db.Placeholders(len(codes))+")")
@@ -441,15 +534,15 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 	}
 	if q := vntext.Fold(f.Query); q != "" {
 		where = append(where, `c.title_fold LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(q)+"%")
+		args = append(args, "%"+db.EscapeLike(q)+"%")
 	}
 	if !f.From.IsZero() {
 		where = append(where, "c.held_on >= ?")
-		args = append(args, day(f.From))
+		args = append(args, db.Day(f.From))
 	}
 	if !f.To.IsZero() {
 		where = append(where, "c.held_on <= ?")
-		args = append(args, day(f.To))
+		args = append(args, db.Day(f.To))
 	}
 	w := ""
 	if len(where) > 0 {
@@ -462,7 +555,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 	if f.Limit <= 0 {
 		f.Limit = 25
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.unit_id, `+unitNameSQL("c.unit_id", "c.held_on")+`, c.kind, c.title,
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.unit_id, `+org.NameSQL("c.unit_id", "c.held_on")+`, c.kind, c.title,
 		c.held_on, c.time_of_day, c.place, c.period,
 		(SELECT COUNT(*) FROM meeting_tasks t WHERE t.conference_id = c.id), COUNT(*) OVER ()
 		FROM meeting_conferences c `+w+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
@@ -478,7 +571,10 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 		if err := rows.Scan(&r.ID, &r.UnitID, &r.UnitName, &kind, &r.Title, &held, &r.Time, &r.Place, &r.Period, &r.Tasks, &total); err != nil {
 			return nil, 0, fmt.Errorf("meeting: list conferences: %w", err)
 		}
-		r.Kind, r.HeldOn = Kind(kind), parseDay(held)
+		r.Kind = Kind(kind)
+		if r.HeldOn, err = db.ParseDay(held); err != nil {
+			return nil, 0, fmt.Errorf("meeting: list conferences: %w", err)
+		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -487,40 +583,51 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 	return out, total, nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+// idList writes ids into a query (they are integers, so nothing is
+// bound: a province's reach may hold thousands of units).
+func idList(ids []int64) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprint(&b, id)
+	}
+	return b.String()
 }
 
 // Previous returns the conference of the same unit held before c (the
 // latest such), with its tasks and their status; a not-found error when
-// there is none.
-func (s *Store) Previous(ctx context.Context, c Conference) (Conference, error) {
+// there is none. The caller must be able to read c's unit.
+func (s *Store) Previous(ctx context.Context, p *auth.Principal, c Conference) (Conference, error) {
+	if err := s.require(ctx, p, auth.PermRead, c.UnitID, "meeting.err.forbidden_read"); err != nil {
+		return Conference{}, err
+	}
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM meeting_conferences
 		WHERE unit_id = ? AND (held_on < ? OR (held_on = ? AND id < ?))
-		ORDER BY held_on DESC, id DESC LIMIT 1`, c.UnitID, day(c.HeldOn), day(c.HeldOn), c.ID).Scan(&id)
+		ORDER BY held_on DESC, id DESC LIMIT 1`, c.UnitID, db.Day(c.HeldOn), db.Day(c.HeldOn), c.ID).Scan(&id)
 	if errors.Is(err, db.ErrNotFound) {
-		return Conference{}, apperr.NotFound("Không có hội nghị trước.")
+		return Conference{}, apperr.NotFound("meeting.err.no_previous")
 	}
 	if err != nil {
 		return Conference{}, fmt.Errorf("meeting: previous conference: %w", err)
 	}
-	p, err := scanConference(s.db.QueryRowContext(ctx, `SELECT `+confCols+`''
-		FROM meeting_conferences c WHERE c.id = ?`, id))
+	prev, err := s.head(ctx, id)
 	if err != nil {
+		return Conference{}, err
+	}
+	if prev.Tasks, err = s.conferenceTasks(ctx, id); err != nil {
 		return Conference{}, fmt.Errorf("meeting: previous conference: %w", err)
 	}
-	p.Tasks, err = s.conferenceTasks(ctx, id)
-	if err != nil {
-		return Conference{}, fmt.Errorf("meeting: previous conference: %w", err)
-	}
-	return p, nil
+	return prev, nil
 }
 
 // CreateBatch records many conferences in one transaction, for bulk
-// loads (the demo): each is validated as Create does, but units are not
-// looked up (the caller vouches for them) and articles are not checked
-// for duplicates. It returns how many tasks were written.
+// loads (the demo): each is validated as Create does, but nobody's
+// permission is asked, units are not looked up (the caller vouches for
+// them) and articles are not checked for duplicates. No request handler
+// may call it. It returns how many tasks were written.
 func (s *Store) CreateBatch(ctx context.Context, cs []Conference) (int, error) {
 	for i := range cs {
 		if err := cs[i].validate(); err != nil {
@@ -573,11 +680,15 @@ func periodsWithin(p vntext.Period) []string {
 }
 
 // Update changes a conference's own fields (kind, title, date, time,
-// place, period, summary, outcome); people, figures and tasks keep theirs.
-// c.Version must be the version the editor read: a stale one is refused.
-func (s *Store) Update(ctx context.Context, c Conference) (Conference, error) {
-	old, err := s.Conference(ctx, c.ID)
+// place, period, summary, outcome), for a caller who may write on its
+// unit; people, figures and tasks keep theirs. c.Version must be the
+// version the editor read: a stale one is refused.
+func (s *Store) Update(ctx context.Context, p *auth.Principal, c Conference) (Conference, error) {
+	old, err := s.head(ctx, c.ID)
 	if err != nil {
+		return Conference{}, err
+	}
+	if err := s.require(ctx, p, auth.PermWrite, old.UnitID, "meeting.err.forbidden_write"); err != nil {
 		return Conference{}, err
 	}
 	c.UnitID = old.UnitID
@@ -585,23 +696,27 @@ func (s *Store) Update(ctx context.Context, c Conference) (Conference, error) {
 	if err := c.validate(); err != nil {
 		return Conference{}, err
 	}
-	if _, err := s.checkUnit(ctx, c.UnitID, c.HeldOn, "held_on"); err != nil {
+	if err := s.checkUnit(ctx, c.UnitID, c.HeldOn, "held_on"); err != nil {
 		return Conference{}, err
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE meeting_conferences SET kind = ?, title = ?, title_fold = ?, held_on = ?,
 			time_of_day = ?, place = ?, period = ?, summary = ?, outcome = ?, version = version + 1, updated_at = ?
-			WHERE id = ? AND version = ?`, string(c.Kind), c.Title, vntext.Fold(c.Title), day(c.HeldOn), c.TimeOfDay, c.Place,
-			c.Period, c.Summary, c.Outcome, stamp(tx.Now()), c.ID, c.Version)
+			WHERE id = ? AND version = ?`, string(c.Kind), c.Title, vntext.Fold(c.Title), db.Day(c.HeldOn), c.TimeOfDay, c.Place,
+			c.Period, c.Summary, c.Outcome, db.Stamp(tx.Now()), c.ID, c.Version)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.Conflict("Hội nghị vừa được người khác sửa. Hãy tải lại trang và sửa lại.")
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return apperr.Conflict("meeting.err.stale")
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "update", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
-			Before: auditConference{UnitID: old.UnitID, Kind: old.Kind, Title: old.Title, HeldOn: day(old.HeldOn), Period: old.Period},
-			After:  auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: day(c.HeldOn), Period: c.Period}})
+			Before: auditConference{UnitID: old.UnitID, Kind: old.Kind, Title: old.Title, HeldOn: db.Day(old.HeldOn), Period: old.Period},
+			After:  auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: db.Day(c.HeldOn), Period: c.Period}})
 	})
 	if err != nil {
 		if _, ok := apperr.As(err); ok {
@@ -609,14 +724,18 @@ func (s *Store) Update(ctx context.Context, c Conference) (Conference, error) {
 		}
 		return Conference{}, fmt.Errorf("meeting: update conference %d: %w", c.ID, err)
 	}
-	return s.Conference(ctx, c.ID)
+	return s.Conference(ctx, p, c.ID)
 }
 
-// AddTask sets one more key task at conference confID (owners default to
-// the conference's unit).
-func (s *Store) AddTask(ctx context.Context, confID int64, t Task) (Task, error) {
-	c, err := s.Conference(ctx, confID)
+// AddTask sets one more key task at conference confID, for a caller who
+// may write on its unit (owners default to the conference's unit, and
+// must be units the caller may read).
+func (s *Store) AddTask(ctx context.Context, p *auth.Principal, confID int64, t Task) (Task, error) {
+	c, err := s.head(ctx, confID)
 	if err != nil {
+		return Task{}, err
+	}
+	if err := s.require(ctx, p, auth.PermWrite, c.UnitID, "meeting.err.forbidden_write"); err != nil {
 		return Task{}, err
 	}
 	if err := t.validate("task."); err != nil {
@@ -625,19 +744,35 @@ func (s *Store) AddTask(ctx context.Context, confID int64, t Task) (Task, error)
 	if len(t.Owners) == 0 {
 		t.Owners = []int64{c.UnitID}
 	}
+	for _, o := range t.Owners {
+		if err := s.checkOwner(ctx, o, c.HeldOn, "task.owners"); err != nil {
+			return Task{}, err
+		}
+		ok, err := s.may(ctx, p, auth.PermRead, o)
+		if err != nil {
+			return Task{}, err
+		}
+		if !ok {
+			return Task{}, apperr.Invalid("task.owners", "meeting.err.owner_scope")
+		}
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM meeting_tasks WHERE conference_id = ?", c.ID).Scan(&n); err != nil {
+		return Task{}, fmt.Errorf("meeting: add task: %w", err)
+	}
 	t.ConferenceID, t.UnitID = c.ID, c.UnitID
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if err := insertTask(ctx, tx, &t, len(c.Tasks)); err != nil {
+		if err := insertTask(ctx, tx, &t, n); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "add_task", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
-			After: map[string]any{"task": t.Title, "due": t.DueLabel(), "owners": t.Owners}})
+			After: map[string]any{"task": t.Title, "due_on": optDay(t.DueOn), "period": t.Period, "owners": t.Owners}})
 	})
 	if err != nil {
 		if errors.Is(err, db.ErrReference) {
-			return Task{}, apperr.Invalid("task.owners", "Không tìm thấy đơn vị chủ trì.")
+			return Task{}, apperr.Invalid("task.owners", "meeting.err.owner")
 		}
 		return Task{}, fmt.Errorf("meeting: add task: %w", err)
 	}
-	return s.Task(ctx, t.ID)
+	return s.Task(ctx, p, t.ID)
 }

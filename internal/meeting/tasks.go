@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -25,8 +26,16 @@ func scanTask(r interface{ Scan(...any) error }, extra ...any) (Task, error) {
 	if err := r.Scan(dest...); err != nil {
 		return Task{}, err
 	}
-	t.DueOn, t.DueEnd, t.ClosedOn, t.ConferenceDate = parseDay(due), parseDay(end), parseDay(closed), parseDay(held)
 	t.Status = Status(status)
+	for _, d := range []struct {
+		dst *time.Time
+		s   string
+	}{{&t.DueOn, due}, {&t.DueEnd, end}, {&t.ClosedOn, closed}, {&t.ConferenceDate, held}} {
+		var err error
+		if *d.dst, err = db.ParseDay(d.s); err != nil {
+			return Task{}, err
+		}
+	}
 	return t, nil
 }
 
@@ -36,12 +45,12 @@ func (s *Store) owners(ctx context.Context, ts []Task) error {
 		return nil
 	}
 	idx := map[int64]int{}
-	args := []any{day(s.db.Now())}
+	args := []any{db.Day(s.db.Now())}
 	for i, t := range ts {
 		idx[t.ID] = i
 		args = append(args, t.ID)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.task_id, o.unit_id, `+unitNameSQL("o.unit_id", "?")+`
+	rows, err := s.db.QueryContext(ctx, `SELECT o.task_id, o.unit_id, `+org.NameSQL("o.unit_id", "?")+`
 		FROM meeting_task_owners o WHERE o.task_id IN (`+db.Placeholders(len(ts))+`) ORDER BY o.task_id, o.unit_id`, args...)
 	if err != nil {
 		return err
@@ -82,12 +91,12 @@ func (s *Store) conferenceTasks(ctx context.Context, confID int64) ([]Task, erro
 	return ts, s.owners(ctx, ts)
 }
 
-// Task returns task id with its owners.
-func (s *Store) Task(ctx context.Context, id int64) (Task, error) {
+// task reads task id with its owners, whoever asks.
+func (s *Store) task(ctx context.Context, id int64) (Task, error) {
 	t, err := scanTask(s.db.QueryRowContext(ctx, `SELECT `+taskCols+` FROM meeting_tasks t
 		JOIN meeting_conferences c ON c.id = t.conference_id WHERE t.id = ?`, id))
 	if errors.Is(err, db.ErrNotFound) {
-		return Task{}, apperr.NotFound("Không tìm thấy nhiệm vụ.")
+		return Task{}, apperr.NotFound("meeting.err.task_not_found")
 	}
 	if err != nil {
 		return Task{}, fmt.Errorf("meeting: task %d: %w", id, err)
@@ -99,8 +108,27 @@ func (s *Store) Task(ctx context.Context, id int64) (Task, error) {
 	return ts[0], nil
 }
 
-// TaskFilter selects tasks for TasksForUnits.
+// Task returns task id with its owners, to a caller who may read the
+// conference's unit or one of the owners.
+func (s *Store) Task(ctx context.Context, p *auth.Principal, id int64) (Task, error) {
+	t, err := s.task(ctx, id)
+	if err != nil {
+		return Task{}, err
+	}
+	if err := s.requireAny(ctx, p, auth.PermRead, t.units(), "meeting.err.task_read"); err != nil {
+		return Task{}, err
+	}
+	return t, nil
+}
+
+// TaskFilter selects tasks for Tasks, among those the caller may see.
 type TaskFilter struct {
+	// Own keeps only the tasks of the caller's own units (those of their
+	// grants and the old units merged into them), not of the units below.
+	Own bool
+	// UnitID keeps only the tasks this unit owns; the caller must be able
+	// to read it.
+	UnitID int64
 	// OverdueOn, when set, keeps only the tasks still open (or in
 	// progress) whose due day is before it.
 	OverdueOn time.Time
@@ -112,32 +140,57 @@ type TaskFilter struct {
 	Offset int
 }
 
-// TasksForUnits returns one page of the tasks owned by any of units (a
-// task with several owners once), most urgent first, and their total.
-// all ignores units (a national scope). The home page shows an owner's
-// tasks with it; a leader's overdue list passes the units of a subtree and
-// OverdueOn today.
-func (s *Store) TasksForUnits(ctx context.Context, all bool, units []int64, f TaskFilter) ([]Task, int, error) {
+// Tasks returns one page of the tasks f selects, owned by units the
+// caller may read (a task with several owners once), most urgent first,
+// and their total. The home page shows a user's own open tasks with it;
+// a leader's overdue list passes OverdueOn today.
+func (s *Store) Tasks(ctx context.Context, p *auth.Principal, f TaskFilter) ([]Task, int, error) {
+	if f.Status != "" && !f.Status.Valid() {
+		return nil, 0, apperr.Invalid("status", "meeting.err.status")
+	}
+	var all bool
+	var units []int64
+	switch {
+	case f.UnitID != 0:
+		if err := s.require(ctx, p, auth.PermRead, f.UnitID, "meeting.err.forbidden_read"); err != nil {
+			return nil, 0, err
+		}
+		units = []int64{f.UnitID}
+	case f.Own:
+		if s.authz == nil {
+			return nil, 0, errNoAuth
+		}
+		if p == nil || !p.User.Active {
+			return []Task{}, 0, nil
+		}
+		own, err := s.authz.OwnUnits(ctx, p)
+		if err != nil {
+			return nil, 0, err
+		}
+		units = own
+	default:
+		reach, err := s.reach(ctx, p)
+		if err != nil {
+			return nil, 0, err
+		}
+		all, units = reach.All, reach.IDs
+	}
+	return s.tasksFor(ctx, all, units, f)
+}
+
+// tasksFor is Tasks for every unit (all) or the tasks units own.
+func (s *Store) tasksFor(ctx context.Context, all bool, units []int64, f TaskFilter) ([]Task, int, error) {
 	if !all && len(units) == 0 {
 		return []Task{}, 0, nil
 	}
 	var where []string
 	var args []any
 	if !all {
-		// Ids are integers, so they are written into the query rather than
-		// bound: a province's subtree may hold thousands of units.
-		var b strings.Builder
-		for i, id := range units {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.FormatInt(id, 10))
-		}
-		where = append(where, "t.id IN (SELECT o.task_id FROM meeting_task_owners o WHERE o.unit_id IN ("+b.String()+"))")
+		where = append(where, "t.id IN (SELECT o.task_id FROM meeting_task_owners o WHERE o.unit_id IN ("+idList(units)+"))")
 	}
 	if !f.OverdueOn.IsZero() {
 		where = append(where, "t.status IN ('open', 'in_progress') AND t.due_end < ?")
-		args = append(args, day(f.OverdueOn))
+		args = append(args, db.Day(f.OverdueOn))
 	} else if f.Open {
 		where = append(where, "t.status IN ('open', 'in_progress')")
 	}
@@ -147,7 +200,7 @@ func (s *Store) TasksForUnits(ctx context.Context, all bool, units []int64, f Ta
 	}
 	if q := vntext.Fold(f.Query); q != "" {
 		where = append(where, `t.title_fold LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(q)+"%")
+		args = append(args, "%"+db.EscapeLike(q)+"%")
 	}
 	w := ""
 	if len(where) > 0 {
@@ -190,46 +243,57 @@ type TaskUpdate struct {
 	Reason  string // required when dropping
 	Note    string
 	NotedOn time.Time // the note's date; zero means today
-	Author  string
 }
 
 // UpdateTask changes a task's state and adds a follow-up note (either may
 // be left unchanged: the same status with a note, or a new status without
-// one).
-func (s *Store) UpdateTask(ctx context.Context, u TaskUpdate) (Task, error) {
+// one), for a caller who may write on the conference's unit or on one of
+// the owners. The note is signed with the caller's name.
+func (s *Store) UpdateTask(ctx context.Context, p *auth.Principal, u TaskUpdate) (Task, error) {
+	t, err := s.task(ctx, u.ID)
+	if err != nil {
+		return Task{}, err
+	}
+	if err := s.requireAny(ctx, p, auth.PermRead, t.units(), "meeting.err.task_read"); err != nil {
+		return Task{}, err
+	}
+	if err := s.requireAny(ctx, p, auth.PermWrite, t.units(), "meeting.err.task_write"); err != nil {
+		return Task{}, err
+	}
 	u.Note = strings.TrimSpace(vntext.Normalize(u.Note))
 	u.Reason = clean(u.Reason)
 	var es apperr.Errors
 	if !u.Status.Valid() {
-		es.Add("status", "Trạng thái không hợp lệ.")
+		es.Add("status", "meeting.err.status")
 	}
 	if u.Status == Dropped && u.Reason == "" {
-		es.Add("reason", "Hãy ghi lý do không thực hiện nhiệm vụ.")
+		es.Add("reason", "meeting.err.reason")
 	}
 	if len(u.Note) > 10000 {
-		es.Add("note", "Ghi chú quá dài.")
+		es.Add("note", "meeting.err.note_long")
 	}
 	if err := es.Err(); err != nil {
 		return Task{}, err
 	}
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+	author := p.User.Name
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var status string
 		var version, unitID int64
 		err := tx.QueryRowContext(ctx, "SELECT status, version, unit_id FROM meeting_tasks WHERE id = ?", u.ID).Scan(&status, &version, &unitID)
 		if errors.Is(err, db.ErrNotFound) {
-			return apperr.NotFound("Không tìm thấy nhiệm vụ.")
+			return apperr.NotFound("meeting.err.task_not_found")
 		}
 		if err != nil {
 			return err
 		}
 		if u.Version != 0 && u.Version != version {
-			return apperr.Conflict("Nhiệm vụ vừa được người khác cập nhật. Hãy tải lại trang và thử lại.")
+			return apperr.Conflict("meeting.err.task_stale")
 		}
 		old := Status(status)
 		if old == u.Status && u.Note == "" {
-			return apperr.Invalid("note", "Không có gì thay đổi: hãy chọn trạng thái khác hoặc ghi chú tiến độ.")
+			return apperr.Invalid("note", "meeting.err.nothing")
 		}
-		today := day(tx.Now())
+		today := db.Day(tx.Now())
 		closed := ""
 		if u.Status.Closed() {
 			closed = today
@@ -239,10 +303,10 @@ func (s *Store) UpdateTask(ctx context.Context, u TaskUpdate) (Task, error) {
 			reason = u.Reason
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE meeting_tasks SET status = ?, drop_reason = ?, closed_on = ?,
-			version = version + 1, updated_at = ? WHERE id = ?`, string(u.Status), reason, closed, stamp(tx.Now()), u.ID); err != nil {
+			version = version + 1, updated_at = ? WHERE id = ?`, string(u.Status), reason, closed, db.Stamp(tx.Now()), u.ID); err != nil {
 			return err
 		}
-		noted := day(u.NotedOn)
+		noted := optDay(u.NotedOn)
 		if noted == "" {
 			noted = today
 		}
@@ -256,7 +320,7 @@ func (s *Store) UpdateTask(ctx context.Context, u TaskUpdate) (Task, error) {
 		}
 		if body != "" || changed != "" {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_task_notes (task_id, noted_on, body, status, author, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)`, u.ID, noted, body, changed, u.Author, stamp(tx.Now())); err != nil {
+				VALUES (?, ?, ?, ?, ?, ?)`, u.ID, noted, body, changed, author, db.Stamp(tx.Now())); err != nil {
 				return err
 			}
 		}
@@ -269,11 +333,15 @@ func (s *Store) UpdateTask(ctx context.Context, u TaskUpdate) (Task, error) {
 		}
 		return Task{}, fmt.Errorf("meeting: update task %d: %w", u.ID, err)
 	}
-	return s.Task(ctx, u.ID)
+	return s.Task(ctx, p, u.ID)
 }
 
-// Notes returns the follow-up notes of a task, oldest first.
-func (s *Store) Notes(ctx context.Context, taskID int64) ([]Note, error) {
+// Notes returns the follow-up notes of a task, oldest first, to a caller
+// who may read the task.
+func (s *Store) Notes(ctx context.Context, p *auth.Principal, taskID int64) ([]Note, error) {
+	if _, err := s.Task(ctx, p, taskID); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, task_id, noted_on, body, status, author FROM meeting_task_notes
 		WHERE task_id = ? ORDER BY noted_on, id`, taskID)
 	if err != nil {
@@ -287,7 +355,10 @@ func (s *Store) Notes(ctx context.Context, taskID int64) ([]Note, error) {
 		if err := rows.Scan(&n.ID, &n.TaskID, &noted, &n.Body, &status, &n.Author); err != nil {
 			return nil, fmt.Errorf("meeting: notes: %w", err)
 		}
-		n.NotedOn, n.Status = parseDay(noted), Status(status)
+		if n.NotedOn, err = db.ParseDay(noted); err != nil {
+			return nil, fmt.Errorf("meeting: notes: %w", err)
+		}
+		n.Status = Status(status)
 		out = append(out, n)
 	}
 	return out, rows.Err()

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
+	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -22,7 +23,7 @@ func (s *Server) features() []feature {
 		{"unitui", unitui.Mount},
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
-		legacy["meeting"],
+		{"meetingui", meetingui.Mount},
 		legacy["admin"],
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
 	}

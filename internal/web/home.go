@@ -138,18 +138,10 @@ func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error
 	if v.Notices, err = report.NewStore(s.DB, s.Org, s.Auth).Notifications(ctx, p, 5); err != nil {
 		return err
 	}
-	tasks := meeting.NewStore(s.DB, s.Org, s.Files)
-	own, err := s.Auth.OwnUnits(ctx, p)
-	if err != nil {
+	tasks := meeting.NewStore(s.DB, s.Org, s.Auth)
+	if v.Tasks, _, err = tasks.Tasks(ctx, p, meeting.TaskFilter{Own: true, Open: true, Limit: 5}); err != nil {
 		return err
 	}
-	if v.Tasks, _, err = tasks.TasksForUnits(ctx, false, own, meeting.TaskFilter{Open: true, Limit: 5}); err != nil {
-		return err
-	}
-	sc, err := s.Auth.Reach(ctx, p, auth.PermRead)
-	if err != nil {
-		return err
-	}
-	_, v.Overdue, err = tasks.TasksForUnits(ctx, sc.All, sc.IDs, meeting.TaskFilter{OverdueOn: v.Today, Limit: 1})
+	_, v.Overdue, err = tasks.Tasks(ctx, p, meeting.TaskFilter{OverdueOn: v.Today, Limit: 1})
 	return err
 }

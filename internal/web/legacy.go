@@ -44,8 +44,7 @@ var catalog = func() i18n.Catalog {
 }()
 
 func legacyMessages(name string) i18n.Catalog {
-	return map[string]map[string]message{"admin": adminMessages,
-		"meeting": meetingMessages}[name]
+	return map[string]map[string]message{"admin": adminMessages}[name]
 }
 
 // legacyFields are the unexported names the legacy handlers use.
@@ -88,10 +87,6 @@ func (s *Server) legacyFeatures() map[string]feature {
 		}
 	}
 	return map[string]feature{
-		"meeting": {"meeting", wrap(s.meetingRoutes,
-			kit.NavLink{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
-			kit.NavLink{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},
-			kit.NavLink{Href: "/thi-dua", Key: "emulation.nav", Show: kit.SignedIn})},
 		"admin": {"admin", wrap(s.adminRoutes,
 			kit.NavLink{Href: "/quan-tri", Key: "admin.nav", Show: has(auth.RoleAdmin)},
 			kit.NavLink{Href: "/quan-tri/nhat-ky", Key: "admin.nav.audit", Show: has(auth.RoleAdmin, auth.RoleLeader)},

@@ -2,12 +2,15 @@ package web
 
 import (
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
+	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
@@ -22,7 +25,7 @@ func Catalog() (i18n.Catalog, error) {
 		unitui.Messages,
 		reportui.Messages,
 		legacyMessages("practice"),
-		legacyMessages("meeting"),
+		meetingui.Messages,
 		legacyMessages("admin"),
 		accountui.Messages,
 		// the domain packages' errors and labels
@@ -30,6 +33,8 @@ func Catalog() (i18n.Catalog, error) {
 		org.Messages,
 		report.Messages,
 		auth.Messages,
+		meeting.Messages,
+		emulation.Messages,
 	)
 }
 

@@ -1,0 +1,114 @@
+package meeting
+
+import (
+	"context"
+	"errors"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+)
+
+// Who may do what with conferences, tasks and the directory. Every
+// exported method of Store that reads or writes records goes through
+// these, so the pages and the API cannot disagree.
+
+// errNoAuth is what a store built without an auth store (the demo's
+// loader) answers when asked to act for a person.
+var errNoAuth = errors.New("meeting: store has no auth store: it only loads in bulk")
+
+// may reports whether p holds perm on unit unitID. A unit unknown to the
+// hierarchy is one nobody may act on; any other failure is returned.
+func (s *Store) may(ctx context.Context, p *auth.Principal, perm auth.Permission, unitID int64) (bool, error) {
+	if s.authz == nil {
+		return false, errNoAuth
+	}
+	if p == nil || unitID <= 0 {
+		return false, nil
+	}
+	ok, err := s.authz.Can(ctx, p, perm, unitID)
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return false, nil
+	}
+	return ok, err
+}
+
+// require fails unless p holds perm on unitID: unauthorized for nobody
+// signed in, else forbidden with the message key given.
+func (s *Store) require(ctx context.Context, p *auth.Principal, perm auth.Permission, unitID int64, key string) error {
+	if p == nil {
+		return apperr.Unauthorized("auth.err.signin")
+	}
+	ok, err := s.may(ctx, p, perm, unitID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.Forbidden(key)
+	}
+	return nil
+}
+
+// requireAny is require on the first of units p holds perm on.
+func (s *Store) requireAny(ctx context.Context, p *auth.Principal, perm auth.Permission, units []int64, key string) error {
+	if p == nil {
+		return apperr.Unauthorized("auth.err.signin")
+	}
+	for _, u := range units {
+		ok, err := s.may(ctx, p, perm, u)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+	}
+	return apperr.Forbidden(key)
+}
+
+// reach is the set of units p may read, for list queries.
+func (s *Store) reach(ctx context.Context, p *auth.Principal) (auth.Reach, error) {
+	if s.authz == nil {
+		return auth.Reach{}, errNoAuth
+	}
+	return s.authz.Reach(ctx, p, auth.PermRead)
+}
+
+// CanWrite reports whether p may record conferences of unit unitID, edit
+// them, set their tasks and tidy the unit's directory (pages use it to
+// offer the forms; the methods check it again).
+func (s *Store) CanWrite(ctx context.Context, p *auth.Principal, unitID int64) (bool, error) {
+	return s.may(ctx, p, auth.PermWrite, unitID)
+}
+
+// CanWriteSomewhere reports whether p may record conferences of at least
+// one unit: who may use the new-conference and import pages.
+func CanWriteSomewhere(p *auth.Principal) bool {
+	return p != nil && p.User.Active && len(auth.ScopeRoots(p, auth.PermWrite)) > 0
+}
+
+// requireWriteSomewhere fails unless CanWriteSomewhere.
+func requireWriteSomewhere(p *auth.Principal) error {
+	if p == nil {
+		return apperr.Unauthorized("auth.err.signin")
+	}
+	if !CanWriteSomewhere(p) {
+		return apperr.Forbidden("meeting.err.forbidden_any")
+	}
+	return nil
+}
+
+// CanUpdateTask reports whether p may follow up task t: write on the
+// conference's unit or on one of the owners.
+func (s *Store) CanUpdateTask(ctx context.Context, p *auth.Principal, t Task) (bool, error) {
+	for _, u := range t.units() {
+		ok, err := s.may(ctx, p, auth.PermWrite, u)
+		if err != nil || ok {
+			return ok, err
+		}
+	}
+	return false, nil
+}
+
+// units are the units whose people may see a task: the conference's and
+// the owners.
+func (t Task) units() []int64 { return append([]int64{t.UnitID}, t.Owners...) }

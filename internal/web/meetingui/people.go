@@ -1,0 +1,161 @@
+package meetingui
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+// peopleView is a unit's people directory.
+type peopleView struct {
+	kit.Page
+	Units  []org.Unit
+	UnitID int64
+	Query  string
+	People []meeting.Person
+}
+
+func (h *handlers) people(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	v := peopleView{Query: r.URL.Query().Get("q"), UnitID: kit.FormID(r.URL.Query().Get("don_vi"))}
+	var err error
+	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermRead, h.Today()); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	if v.UnitID == 0 && len(v.Units) > 0 {
+		v.UnitID = v.Units[0].ID
+	}
+	if v.UnitID != 0 {
+		if v.People, err = h.meetings.People(ctx, p, v.UnitID, v.Query, 500); err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+	}
+	v.Page = h.Page(w, r, "meeting.people.title")
+	h.tmpl.Render(w, r, http.StatusOK, "person/list", v)
+}
+
+// personView is one person, and the merge confirmation.
+type personView struct {
+	kit.Page
+	P        meeting.Person
+	Other    *meeting.Person
+	Others   []meeting.Person
+	CanWrite bool
+	Errors   kit.Errors
+}
+
+// loadPerson reads person {id} as the signed-in user may see them, and
+// whether the user may tidy their directory; with write set, a user who
+// may not is refused.
+func (h *handlers) loadPerson(w http.ResponseWriter, r *http.Request, write bool) (*auth.Principal, personView, bool) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return nil, personView{}, false
+	}
+	var v personView
+	id, err := kit.PathID(r, "id")
+	if err == nil {
+		v.P, err = h.meetings.Person(r.Context(), p, id)
+	}
+	if err == nil {
+		v.CanWrite, err = h.meetings.CanWrite(r.Context(), p, v.P.UnitID)
+	}
+	if err == nil && write && !v.CanWrite {
+		err = apperr.Forbidden("meeting.err.people_write")
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return nil, v, false
+	}
+	return p, v, true
+}
+
+func (h *handlers) person(w http.ResponseWriter, r *http.Request) {
+	_, v, ok := h.loadPerson(w, r, false)
+	if !ok {
+		return
+	}
+	v.Page = h.Page(w, r, "meeting.person.title")
+	v.Title = v.P.Name
+	h.tmpl.Render(w, r, http.StatusOK, "person/show", v)
+}
+
+// others lists the rest of the person's directory, to merge one of them.
+func (h *handlers) others(r *http.Request, p *auth.Principal, v *personView) error {
+	all, err := h.meetings.People(r.Context(), p, v.P.UnitID, "", 500)
+	if err != nil {
+		return err
+	}
+	for _, x := range all {
+		if x.ID != v.P.ID {
+			v.Others = append(v.Others, x)
+		}
+	}
+	return nil
+}
+
+// mergeForm asks which person of the same directory to merge into this
+// one, then shows what will change before the POST does it.
+func (h *handlers) mergeForm(w http.ResponseWriter, r *http.Request) {
+	p, v, ok := h.loadPerson(w, r, true)
+	if !ok {
+		return
+	}
+	if oid := kit.FormID(r.URL.Query().Get("nguoi")); oid != 0 && oid != v.P.ID {
+		o, err := h.meetings.Person(r.Context(), p, oid)
+		switch apperr.CodeOf(err) {
+		case "":
+			if o.UnitID == v.P.UnitID && o.ID != v.P.ID {
+				v.Other = &o
+			}
+		case apperr.CodeNotFound, apperr.CodeForbidden:
+			// Not one to merge: offer the list instead.
+		default:
+			h.Fail(w, r, err)
+			return
+		}
+	}
+	if v.Other == nil {
+		if err := h.others(r, p, &v); err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+	}
+	v.Page = h.Page(w, r, "meeting.merge.title")
+	h.tmpl.Render(w, r, http.StatusOK, "person/merge", v)
+}
+
+func (h *handlers) merge(w http.ResponseWriter, r *http.Request) {
+	p, v, ok := h.loadPerson(w, r, false)
+	if !ok {
+		return
+	}
+	_, err := h.meetings.MergePeople(r.Context(), p, v.P.ID, kit.FormID(r.PostFormValue("other")))
+	if apperr.CodeOf(err) == apperr.CodeInvalid {
+		v.Errors = h.FormErrors(r, err)
+		if err := h.others(r, p, &v); err != nil {
+			h.Fail(w, r, err)
+			return
+		}
+		v.Page = h.Page(w, r, "meeting.merge.title")
+		h.tmpl.Render(w, r, http.StatusBadRequest, "person/merge", v)
+		return
+	}
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.SetFlash(w, r, "meeting.flash.merged")
+	http.Redirect(w, r, fmt.Sprintf("/nguoi/%d", v.P.ID), http.StatusSeeOther)
+}

@@ -1,0 +1,89 @@
+// Package meetingui serves conferences (/hoi-nghi), their key tasks
+// (/nhiem-vu), the people directory (/nguoi) and emulation pledges
+// (/thi-dua), and their API (/api/v1/conferences, /api/v1/tasks). The
+// handlers parse, call package meeting or emulation, and render; who may
+// see or do what is decided there.
+package meetingui
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/danvan/danvan/internal/emulation"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve the feature's pages and API.
+type handlers struct {
+	*kit.Kit
+	tmpl     *kit.Templates
+	meetings *meeting.Store
+	pledges  *emulation.Store
+}
+
+// pageSize is how many rows a list page shows.
+const pageSize = kit.DefaultPageSize
+
+// Mount returns the routes of conferences, key tasks, the people
+// directory and emulation pledges, and their links in the header.
+func Mount(k *kit.Kit) (kit.Feature, error) {
+	fsys, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	meetings := meeting.NewStore(k.DB, k.Org, k.Auth).WithFiles(k.Files).WithArticles(k.ImportDir)
+	h := &handlers{Kit: k, meetings: meetings, pledges: emulation.NewStore(k.DB, k.Org, k.Auth, meetings)}
+	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
+		return kit.Feature{}, err
+	}
+	return kit.Feature{
+		Routes: []kit.Route{
+			{Pattern: "GET /hoi-nghi", Handler: h.list},
+			{Pattern: "GET /hoi-nghi/lich", Handler: h.calendar},
+			{Pattern: "GET /hoi-nghi/moi", Handler: h.newForm},
+			{Pattern: "POST /hoi-nghi/moi", Handler: h.save},
+			{Pattern: "GET /hoi-nghi/nhap", Handler: h.importForm},
+			{Pattern: "POST /hoi-nghi/nhap", Handler: h.importRead},
+			{Pattern: "POST /hoi-nghi/nhap/luu", Handler: h.save},
+			{Pattern: "GET /hoi-nghi/{id}", Handler: h.show},
+			{Pattern: "GET /hoi-nghi/{id}/bien-ban", Handler: h.minutes},
+			{Pattern: "GET /hoi-nghi/{id}/nguon", Handler: h.source},
+			{Pattern: "GET /hoi-nghi/{id}/sua", Handler: h.editForm},
+			{Pattern: "POST /hoi-nghi/{id}/sua", Handler: h.edit},
+			{Pattern: "POST /hoi-nghi/{id}/nhiem-vu", Handler: h.addTask},
+			{Pattern: "POST /hoi-nghi/{id}/tai-lieu", Handler: h.upload},
+			{Pattern: "GET /hoi-nghi/{id}/tai-lieu/{doc}", Handler: h.download},
+
+			{Pattern: "GET /nhiem-vu", Handler: h.tasks},
+			{Pattern: "GET /nhiem-vu/{id}", Handler: h.task},
+			{Pattern: "POST /nhiem-vu/{id}", Handler: h.taskUpdate},
+
+			{Pattern: "GET /nguoi", Handler: h.people},
+			{Pattern: "GET /nguoi/{id}", Handler: h.person},
+			{Pattern: "GET /nguoi/{id}/gop", Handler: h.mergeForm},
+			{Pattern: "POST /nguoi/{id}/gop", Handler: h.merge},
+
+			{Pattern: "GET /thi-dua", Handler: h.pledgeList},
+			{Pattern: "GET /thi-dua/moi", Handler: h.pledgeForm},
+			{Pattern: "POST /thi-dua/moi", Handler: h.pledgeCreate},
+			{Pattern: "GET /thi-dua/{id}", Handler: h.pledgeShow},
+			{Pattern: "POST /thi-dua/{id}/cham-diem", Handler: h.pledgeScore},
+
+			{Pattern: "GET /api/v1/conferences", Handler: h.apiConferences},
+			{Pattern: "POST /api/v1/conferences", Handler: h.apiCreateConference},
+			{Pattern: "GET /api/v1/conferences/{id}", Handler: h.apiConference},
+			{Pattern: "GET /api/v1/tasks", Handler: h.apiTasks},
+			{Pattern: "GET /api/v1/tasks/{id}", Handler: h.apiTask},
+			{Pattern: "POST /api/v1/tasks/{id}/status", Handler: h.apiTaskStatus},
+		},
+		Nav: []kit.NavLink{
+			{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
+			{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},
+			{Href: "/thi-dua", Key: "emulation.nav", Show: kit.SignedIn},
+		},
+	}, nil
+}
