@@ -9,6 +9,18 @@ import (
 	"github.com/danvan/danvan/internal/audit"
 )
 
+// MayReadAuditLog refuses unless p may read the audit log at all: an
+// administrator or a leader of some unit (or the system).
+func MayReadAuditLog(p *Principal) error {
+	if err := requireSignedIn(p); err != nil {
+		return err
+	}
+	if !p.system && len(ScopeRoots(p, PermApprove)) == 0 {
+		return apperr.Forbidden("auth.err.audit_forbidden")
+	}
+	return nil
+}
+
 // AuditQuery selects entries of the audit log for AuditLog. Zero fields
 // do not restrict.
 type AuditQuery struct {
@@ -32,13 +44,10 @@ type AuditQuery struct {
 // unit outside p's reach or an unknown login name is refused with
 // apperr.Invalid on its field ("unit_id", "login").
 func (s *Store) AuditLog(ctx context.Context, p *Principal, q AuditQuery) ([]audit.Row, int, error) {
-	if err := requireSignedIn(p); err != nil {
+	if err := MayReadAuditLog(p); err != nil {
 		return nil, 0, err
 	}
 	roots := ScopeRoots(p, PermApprove)
-	if !p.system && len(roots) == 0 {
-		return nil, 0, apperr.Forbidden("auth.err.audit_forbidden")
-	}
 	f := audit.Filter{Entity: q.Entity, From: q.From, To: q.To, Offset: q.Offset, Limit: q.Limit}
 	// The units whose changes p reads; nil for every row.
 	var scope []int64

@@ -26,8 +26,12 @@ func requireSignedIn(p *Principal) error {
 	return nil
 }
 
-// requireAdmin refuses unless p holds an admin role on some unit: what
-// managing accounts needs before the account at hand is looked at.
+// RequireAdmin refuses unless p holds an admin role on some unit (or is
+// the system): what the administration pages need before the unit or
+// account at hand is looked at. A visitor is unauthorized, anyone else
+// forbidden.
+func RequireAdmin(p *Principal) error { return requireAdmin(p) }
+
 func requireAdmin(p *Principal) error {
 	if err := requireSignedIn(p); err != nil {
 		return err
@@ -53,6 +57,16 @@ func (s *Store) requireManage(ctx context.Context, p *Principal, id int64) error
 		return apperr.NotFound("auth.err.unknown_user")
 	}
 	return nil
+}
+
+// ManagedUser returns account id when p may manage it (CanManageUser);
+// an account p may not manage is not found, and one who administers
+// nothing is refused.
+func (s *Store) ManagedUser(ctx context.Context, p *Principal, id int64) (User, error) {
+	if err := s.requireManage(ctx, p, id); err != nil {
+		return User{}, err
+	}
+	return getUser(ctx, s.db, id)
 }
 
 // requireSelf refuses unless account id is p's own (or p is the system):

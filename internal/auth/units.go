@@ -52,6 +52,16 @@ func (s *Store) TopUnits(ctx context.Context, p *Principal, perm Permission, day
 	return out, nil
 }
 
+// AdministeredUnits lists the living units (on day) at the top of what p
+// administers (TopUnits for PermAdmin); one who administers nothing is
+// refused, as RequireAdmin.
+func (s *Store) AdministeredUnits(ctx context.Context, p *Principal, day time.Time) ([]org.Unit, error) {
+	if err := requireAdmin(p); err != nil {
+		return nil, err
+	}
+	return s.TopUnits(ctx, p, PermAdmin, day)
+}
+
 // SearchUnits finds the units living on day whose name contains query
 // (org.Store.SearchByName) among those p may act on with perm, at most
 // limit of them (<= 0: 20). An empty query finds nothing.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/danvan/danvan/internal/web/accountui"
+	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/practiceui"
@@ -18,13 +19,12 @@ type feature struct {
 // features lists every feature package, in the order of the header's
 // links. A new feature is a package under web with a Mount, added here.
 func (s *Server) features() []feature {
-	legacy := s.legacyFeatures()
 	return []feature{
 		{"unitui", unitui.Mount},
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
-		legacy["admin"],
+		{"adminui", adminui.Mount},
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
 	}
 }

@@ -44,7 +44,7 @@ var catalog = func() i18n.Catalog {
 }()
 
 func legacyMessages(name string) i18n.Catalog {
-	return map[string]map[string]message{"admin": adminMessages}[name]
+	return map[string]map[string]message{}[name]
 }
 
 // legacyFields are the unexported names the legacy handlers use.
@@ -66,32 +66,7 @@ func (m *legacyMux) HandleFunc(pattern string, h http.HandlerFunc) {
 
 func (s *Server) legacyFeatures() map[string]feature {
 	s.legacyFields = legacyFields{db: s.DB, org: s.Org, auth: s.Auth, log: s.Log, files: s.Files, importDir: s.ImportDir}
-	wrap := func(reg func(*legacyMux), nav ...kit.NavLink) func(*kit.Kit) (kit.Feature, error) {
-		return func(*kit.Kit) (kit.Feature, error) {
-			m := &legacyMux{}
-			reg(m)
-			return kit.Feature{Routes: m.routes, Nav: nav}, nil
-		}
-	}
-	has := func(roles ...auth.Role) func(*auth.Principal) bool {
-		return func(p *auth.Principal) bool {
-			if p == nil {
-				return false
-			}
-			for _, r := range roles {
-				if p.HasRole(r) {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return map[string]feature{
-		"admin": {"admin", wrap(s.adminRoutes,
-			kit.NavLink{Href: "/quan-tri", Key: "admin.nav", Show: has(auth.RoleAdmin)},
-			kit.NavLink{Href: "/quan-tri/nhat-ky", Key: "admin.nav.audit", Show: has(auth.RoleAdmin, auth.RoleLeader)},
-			kit.NavLink{Href: "/tai-khoan/ma-api", Key: "admin.nav.tokens", Show: kit.SignedIn})},
-	}
+	return map[string]feature{}
 }
 
 func principal(r *http.Request) *auth.Principal { return kit.Principal(r) }

@@ -9,6 +9,7 @@ import (
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
+	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/reportui"
@@ -26,7 +27,7 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		legacyMessages("practice"),
 		meetingui.Messages,
-		legacyMessages("admin"),
+		adminui.Messages,
 		accountui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,

@@ -1,4 +1,4 @@
-package web_test
+package adminui_test
 
 import (
 	"net/http/httptest"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // TestBrowserAdminMergesCommunes: on a phone-sized screen, the admin of
@@ -18,8 +19,8 @@ import (
 // the audit entry. No page may be wider than the screen.
 func TestBrowserAdminMergesCommunes(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
-	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.srv)
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(s.Srv)
 	defer ts.Close()
 	shots := browsertest.Dir(t)
 	step := func(name string) {
@@ -43,7 +44,7 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/dang-nhap?tiep=/quan-tri"),
 		chromedp.WaitVisible(chromedp.CSS("#login")),
 		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
-		chromedp.SendKeys(chromedp.CSS("#password"), admPassword),
+		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
 		chromedp.Submit(chromedp.CSS("#password")),
 		chromedp.WaitVisible(chromedp.CSS(".admin-menu")),
 	)
@@ -54,16 +55,16 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.LangSon.ID)+`"]`)),
-		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.LangSon.ID)+`"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.NewChiLang.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.LangSon.ID)+`"]`)),
+		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.LangSon.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.NewChiLang.ID)+`"]`)),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	step("02-province")
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.f.NewChiLang.ID)+`"]`)),
+		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.NewChiLang.ID)+`"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`a[href$="/sap-nhap"]`)),
 	)
 	if err != nil {
@@ -72,14 +73,14 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 	step("03-commune")
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`a[href$="/sap-nhap"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`input[name=ids][value="`+itoa(s.f.NewDongDang.ID)+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=ids][value="`+itoa(s.Units.NewDongDang.ID)+`"]`)),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	step("04-merge-form")
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`input[name=ids][value="`+itoa(s.f.NewDongDang.ID)+`"]`)),
+		chromedp.Click(chromedp.CSS(`input[name=ids][value="`+itoa(s.Units.NewDongDang.ID)+`"]`)),
 		chromedp.Click(chromedp.CSS(`input[name=into_mode][value=new]`)),
 		chromedp.SendKeys(chromedp.CSS("#code"), "LS-X7"),
 		chromedp.SendKeys(chromedp.CSS("#name"), "Khối Dân vận xã Chi Lăng – Đồng Đăng"),
@@ -135,18 +136,18 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 // and checks that none is wider than the screen.
 func TestBrowserAdminPagesOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
-	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.srv)
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(s.Srv)
 	defer ts.Close()
 	shots := browsertest.Dir(t)
-	officer := itoa(s.users[whoOfficer].ID)
-	commune := "/quan-tri/don-vi/" + itoa(s.f.NewChiLang.ID)
+	officer := itoa(s.User(whoOfficer).ID)
+	commune := "/quan-tri/don-vi/" + itoa(s.Units.NewChiLang.ID)
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(ts.URL+"/dang-nhap"),
 		chromedp.WaitVisible(chromedp.CSS("#login")),
 		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
-		chromedp.SendKeys(chromedp.CSS("#password"), admPassword),
+		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
 		chromedp.Submit(chromedp.CSS("#password")),
 		chromedp.WaitVisible(chromedp.CSS("header a[href='/quan-tri']")),
 	)
@@ -165,7 +166,7 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 		{"split", commune + "/chia-tach", "#part_share_1"},
 		{"close", commune + "/giai-the", "#date"},
 		{"tokens", "/tai-khoan/ma-api", "#name"},
-		{"audit-unit", "/quan-tri/nhat-ky?don_vi=" + itoa(s.f.LangSon.ID), "li.audit-row"},
+		{"audit-unit", "/quan-tri/nhat-ky?don_vi=" + itoa(s.Units.LangSon.ID), "li.audit-row"},
 	}
 	for i, p := range pages {
 		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {

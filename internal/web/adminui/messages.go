@@ -1,7 +1,12 @@
-package web
+package adminui
 
-// adminMessages are the texts of administration (units, users, grants, API tokens, audit log).
-var adminMessages = map[string]message{
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the words of administration: units, accounts and roles,
+// API tokens and the audit log. The errors of the changes themselves are
+// the domain's (org.Messages, auth.Messages); roles, levels and kinds are
+// labelled by "role.", "level." and "kind." keys from the kit and org.
+var Messages = i18n.Catalog{
 	"admin.nav":                       {"Quản trị", "Admin"},
 	"admin.nav.audit":                 {"Nhật ký", "Audit log"},
 	"admin.nav.tokens":                {"Mã API", "API tokens"},
@@ -98,21 +103,7 @@ var adminMessages = map[string]message{
 	"admin.done.grant":                {"Đã cấp quyền.", "Role granted."},
 	"admin.done.revoke":               {"Đã thu hồi quyền.", "Role revoked."},
 	"admin.done.tokenrevoke":          {"Đã thu hồi mã truy cập.", "Token revoked."},
-	"admin.err.notadmin":              {"Bạn không có quyền quản trị.", "You are not an administrator."},
-	"admin.err.noaudit":               {"Chỉ quản trị viên và lãnh đạo được xem nhật ký thay đổi.", "Only administrators and leaders may read the audit log."},
-	"admin.err.nounit":                {"Không tìm thấy đơn vị.", "Unit not found."},
-	"admin.err.ended":                 {"Đơn vị không còn hoạt động; chỉ quản trị được các đơn vị đang hoạt động.", "The unit has ended; only living units can be administered."},
-	"admin.err.date":                  {"Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.", "Not a valid date. Type it as day/month/year, e.g. 01/07/2025."},
-	"admin.err.nodate":                {"Chưa nhập ngày hiệu lực.", "The effective date is missing."},
-	"admin.err.noparent":              {"Chưa chọn đơn vị cấp trên.", "No parent chosen."},
-	"admin.err.nointo":                {"Chưa chọn đơn vị nhận sáp nhập.", "No receiving unit chosen."},
-	"admin.err.share":                 {"Tỷ lệ phải là một số lớn hơn 0 và không quá 100.", "The share must be a number above 0 and at most 100."},
-	"admin.err.scope":                 {"Đơn vị được chọn nằm ngoài phạm vi bạn quản trị.", "The unit chosen is outside what you administer."},
-	"admin.err.nouser":                {"Không tìm thấy tài khoản.", "Account not found."},
-	"admin.err.nogrant":               {"Không tìm thấy quyền được cấp.", "Grant not found."},
 	"admin.err.nounitpick":            {"Chưa chọn đơn vị.", "No unit chosen."},
-	"admin.err.notoken":               {"Không tìm thấy mã truy cập.", "Token not found."},
-	"admin.err.self":                  {"Bạn không thể tự khóa tài khoản của mình.", "You cannot disable your own account."},
 	"admin.users.search":              {"Tìm theo họ tên hoặc tên đăng nhập", "Search by name or login"},
 	"admin.users.count":               {"%s tài khoản", "%s accounts"},
 	"admin.users.none":                {"Không có tài khoản nào.", "No accounts."},
@@ -215,4 +206,25 @@ var adminMessages = map[string]message{
 	"admin.action.revoke":             {"Thu hồi", "Revoked"},
 	"admin.action.login":              {"Đăng nhập", "Signed in"},
 	"admin.action.logout":             {"Đăng xuất", "Signed out"},
+	"admin.yes":                       {"có", "yes"},
+	"admin.no":                        {"không", "no"},
+	"admin.pw.mismatch":               {"Hai lần nhập mật khẩu không khớp nhau.", "The two passwords differ."},
+	"admin.pw.new":                    {"Mật khẩu mới", "New password"},
+	"admin.pw.confirm":                {"Nhập lại mật khẩu", "Repeat the password"},
+	"admin.pw.rule":                   {"Ít nhất 10 ký tự.", "At least 10 characters."},
+	"admin.login":                     {"Tên đăng nhập", "Login name"},
+	"admin.search":                    {"Tìm đơn vị", "Find a unit"},
+	"admin.search.go":                 {"Tìm", "Search"},
+	"admin.search.res":                {"Kết quả tìm kiếm", "Search results"},
+	"admin.unit.above":                {"Cấp trên", "Above"},
+	"admin.unit.below":                {"Đơn vị trực thuộc", "Units below"},
+	"admin.unit.code":                 {"Mã", "Code"},
+	"admin.unit.name":                 {"Tên", "Name"},
+	"admin.unit.level":                {"Cấp", "Level"},
+	"admin.unit.kind":                 {"Loại", "Kind"},
+	"admin.unit.valid":                {"Hiệu lực", "In force"},
+	"admin.unit.from":                 {"từ", "from"},
+	"admin.unit.parent":               {"Trực thuộc", "Parent"},
+	"admin.unit.share":                {"Tỷ lệ", "Share"},
+	"admin.err.share":                 {"Tỷ lệ phải là một số lớn hơn 0 và không quá 100.", "The share must be a number above 0 and at most 100."},
 }

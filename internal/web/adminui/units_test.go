@@ -1,4 +1,4 @@
-package web_test
+package adminui_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // TestAdminUnitOperations makes each change through its form: the
@@ -21,9 +22,9 @@ import (
 // and leaves an audit row with the record before and after.
 func TestAdminUnitOperations(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
+		s := newSite(t, d)
 		ctx := context.Background()
-		f := s.f
+		f := s.Units
 		next := day(2027, 1, 1)
 		var created org.Unit
 		tests := []struct {
@@ -39,7 +40,7 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Đơn vị bắt đầu hoạt động", "Khối Dân vận xã Hữu Kiên", "LS-X9", "01/11/2026"},
 				action:  "create",
 				check: func(t *testing.T, id int64) {
-					u, err := s.org.Get(ctx, id, next)
+					u, err := s.Org.Get(ctx, id, next)
 					if err != nil || u.ParentID != f.LangSon.ID || u.Code != "LS-X9" {
 						t.Errorf("created unit: %+v %v", u, err)
 					}
@@ -52,8 +53,8 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Khối Dân vận xã Đồng Đăng", "Khối Dân vận xã Đồng Đăng mở rộng", "01/01/2027"},
 				action:  "rename",
 				check: func(t *testing.T, id int64) {
-					u, _ := s.org.Get(ctx, id, next)
-					old, _ := s.org.Get(ctx, id, day(2026, 12, 31))
+					u, _ := s.Org.Get(ctx, id, next)
+					old, _ := s.Org.Get(ctx, id, day(2026, 12, 31))
 					if u.Name != "Khối Dân vận xã Đồng Đăng mở rộng" || old.Name != "Khối Dân vận xã Đồng Đăng" {
 						t.Errorf("after rename: %q, day before: %q", u.Name, old.Name)
 					}
@@ -66,10 +67,10 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Đơn vị kết thúc hoạt động", "Khối Dân vận xã Chi Lăng", "Khối Dân vận xã Đồng Đăng mở rộng", "31/12/2027", "01/01/2028", "Khối Dân vận xã Chi Lăng Đồng Đăng", "100%"},
 				action:  "merge_into",
 				check: func(t *testing.T, id int64) {
-					if _, err := s.org.Get(ctx, f.NewChiLang.ID, day(2028, 1, 1)); apperr.CodeOf(err) != apperr.CodeNotFound {
+					if _, err := s.Org.Get(ctx, f.NewChiLang.ID, day(2028, 1, 1)); apperr.CodeOf(err) != apperr.CodeNotFound {
 						t.Errorf("xã Chi Lăng still lives after the merge: %v", err)
 					}
-					preds, err := s.org.Predecessors(ctx, id)
+					preds, err := s.Org.Predecessors(ctx, id)
 					if err != nil || len(preds) != 2 {
 						t.Errorf("merged unit predecessors: %v %v", preds, err)
 					}
@@ -82,7 +83,7 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Khối Dân vận xã Mỹ Xuyên", "Khối Dân vận xã Tham Đôn", "Khối Dân vận xã Kế Sách", "60%", "40%", "31/12/2026"},
 				action:  "split",
 				check: func(t *testing.T, id int64) {
-					m, err := s.org.MapToToday(ctx, f.NewMyXuyen.ID, next)
+					m, err := s.Org.MapToToday(ctx, f.NewMyXuyen.ID, next)
 					if err != nil || len(m) != 2 || m[0].Share != 0.6 {
 						t.Errorf("split shares: %+v %v", m, err)
 					}
@@ -94,7 +95,7 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Ban Dân vận Tỉnh ủy Lạng Sơn", "Ban Dân vận Tỉnh ủy Sóc Trăng", "0 đơn vị cấp dưới"},
 				action:  "move",
 				check: func(t *testing.T, id int64) {
-					u, _ := s.org.Get(ctx, id, day(2027, 2, 1))
+					u, _ := s.Org.Get(ctx, id, day(2027, 2, 1))
 					if u.ParentID != f.SocTrang.ID {
 						t.Errorf("moved unit's parent = %d", u.ParentID)
 					}
@@ -106,7 +107,7 @@ func TestAdminUnitOperations(t *testing.T) {
 				preview: []string{"Đơn vị kết thúc hoạt động", "<script>alert(1)</script>", "28/02/2027"},
 				action:  "close",
 				check: func(t *testing.T, id int64) {
-					u, err := s.org.Get(ctx, id, day(2027, 2, 28))
+					u, err := s.Org.Get(ctx, id, day(2027, 2, 28))
 					if err != nil || u.ValidTo != day(2027, 2, 28) {
 						t.Errorf("closed unit: %+v %v", u, err)
 					}
@@ -129,7 +130,7 @@ func TestAdminUnitOperations(t *testing.T) {
 				if res.StatusCode != http.StatusOK {
 					t.Fatalf("preview = %d: %s", res.StatusCode, body(t, res))
 				}
-				page := doc(t, res)
+				page := webtest.Doc(t, res)
 				text := page.Find("main").Text()
 				for _, want := range tc.preview {
 					if !strings.Contains(text, want) {
@@ -189,8 +190,8 @@ func TestAdminUnitOperations(t *testing.T) {
 // field with what was typed kept, and change nothing.
 func TestAdminUnitFormErrors(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
-		f := s.f
+		s := newSite(t, d)
+		f := s.Units
 		before := s.dump()
 		rename := "/quan-tri/don-vi/" + itoa(f.NewChiLang.ID) + "/doi-ten"
 
@@ -198,7 +199,7 @@ func TestAdminUnitFormErrors(t *testing.T) {
 		if res.StatusCode != http.StatusBadRequest {
 			t.Errorf("bad date = %d", res.StatusCode)
 		}
-		page := doc(t, res)
+		page := webtest.Doc(t, res)
 		if v := page.Find("#date").AttrOr("value", ""); v != "31/02/2026" {
 			t.Errorf("date kept as %q", v)
 		}
@@ -210,7 +211,7 @@ func TestAdminUnitFormErrors(t *testing.T) {
 		}
 
 		res = s.post(rename, whoAdminLS, url.Values{"step": {"preview"}, "date": {"01/01/2027"}, "name": {"  "}})
-		page = doc(t, res)
+		page = webtest.Doc(t, res)
 		if res.StatusCode != http.StatusBadRequest || !strings.Contains(page.Find("#name").Parent().Find(".field-error").Text(), "Chưa nhập tên") {
 			t.Errorf("empty name = %d, error %q", res.StatusCode, page.Find(".field-error").Text())
 		}
@@ -221,7 +222,7 @@ func TestAdminUnitFormErrors(t *testing.T) {
 		// A province with living units below cannot be closed: org's
 		// reason is shown above the form.
 		res = s.post("/quan-tri/don-vi/"+itoa(f.LangSon.ID)+"/giai-the", whoNational, url.Values{"step": {"confirm"}, "date": {"01/01/2027"}})
-		page = doc(t, res)
+		page = webtest.Doc(t, res)
 		if res.StatusCode != http.StatusConflict || !strings.Contains(page.Find("[role=alert]").Text(), "còn") {
 			t.Errorf("close with children = %d %q", res.StatusCode, page.Find("[role=alert]").Text())
 		}
@@ -236,7 +237,7 @@ func TestAdminUnitFormErrors(t *testing.T) {
 		// A split whose shares do not add up.
 		res = s.post("/quan-tri/don-vi/"+itoa(f.NewChiLang.ID)+"/chia-tach", whoAdminLS, url.Values{"step": {"preview"}, "date": {"01/01/2027"},
 			"parts": {"2"}, "part_code_0": {"A1"}, "part_name_0": {"Xã A"}, "part_share_0": {"50"}, "part_code_1": {"B1"}, "part_name_1": {"Xã B"}, "part_share_1": {"abc"}})
-		page = doc(t, res)
+		page = webtest.Doc(t, res)
 		if res.StatusCode != http.StatusBadRequest || !strings.Contains(page.Find("#part_share_1").Parent().Find(".field-error").Text(), "Tỷ lệ") {
 			t.Errorf("bad share = %d %q", res.StatusCode, page.Find(".field-error").Text())
 		}
@@ -252,16 +253,16 @@ func TestAdminUnitFormErrors(t *testing.T) {
 // TestAdminPagesEscapeNames: a unit named <script>alert(1)</script> is
 // shown as text on every administration page that names it.
 func TestAdminPagesEscapeNames(t *testing.T) {
-	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
+	s := newSite(t, dbtest.Open(t, "sqlite"))
 	id := itoa(s.script.ID)
 	// Leave an audit row that names it in a field.
 	res := s.post("/quan-tri/don-vi/"+id+"/doi-ten", whoAdminLS, url.Values{"step": {"confirm"}, "date": {"01/01/2027"}, "name": {"<script>alert(2)</script>"}})
 	res.Body.Close()
 	for _, path := range []string{
 		"/quan-tri/don-vi/" + id,
-		"/quan-tri/don-vi/" + itoa(s.f.LangSon.ID),
+		"/quan-tri/don-vi/" + itoa(s.Units.LangSon.ID),
 		"/quan-tri/don-vi?q=script",
-		"/quan-tri/don-vi/" + itoa(s.f.NewChiLang.ID) + "/sap-nhap",
+		"/quan-tri/don-vi/" + itoa(s.Units.NewChiLang.ID) + "/sap-nhap",
 		"/quan-tri/nhat-ky",
 	} {
 		b := body(t, s.get(path, whoAdminLS))
@@ -272,59 +273,4 @@ func TestAdminPagesEscapeNames(t *testing.T) {
 			t.Errorf("%s does not show the escaped name", path)
 		}
 	}
-}
-
-// TestAdminPagesSpeakBothLanguages opens the administration pages, forms
-// and previews in Vietnamese and in English: no text may be missing from
-// the catalog (shown as [key]), including keys built from an operation,
-// a level, a kind, a role or a record kind.
-func TestAdminPagesSpeakBothLanguages(t *testing.T) {
-	s := newAdmSite(t, dbtest.Open(t, "sqlite"))
-	commune := "/quan-tri/don-vi/" + itoa(s.f.NewChiLang.ID)
-	officer := "/quan-tri/tai-khoan/" + itoa(s.users[whoOfficer].ID)
-	gets := []string{"/quan-tri", "/quan-tri/don-vi", "/quan-tri/don-vi?q=chi", commune, "/quan-tri/tai-khoan", "/quan-tri/tai-khoan/moi",
-		officer, officer + "/khoa", officer + "/mat-khau", officer + "/quyen?q=chi", "/tai-khoan/ma-api", "/quan-tri/nhat-ky", "/quan-tri/nhat-ky?loai=user"}
-	for _, slug := range []string{"tao", "doi-ten", "chuyen", "sap-nhap", "chia-tach", "giai-the"} {
-		gets = append(gets, commune+"/"+slug)
-	}
-	previews := []struct {
-		slug string
-		form url.Values
-	}{
-		{"doi-ten", url.Values{"name": {"Tên mới"}, "date": {"01/01/2027"}}},
-		{"sap-nhap", url.Values{"ids": {itoa(s.f.NewDongDang.ID)}, "into_mode": {"existing"}, "into": {itoa(s.script.ID)}, "date": {"01/01/2027"}}},
-		{"chia-tach", url.Values{"parts": {"2"}, "part_unit_0": {itoa(s.f.NewDongDang.ID)}, "part_share_0": {"50"}, "part_code_1": {"N1"}, "part_name_1": {"Xã Mới"}, "part_share_1": {"50"}, "date": {"01/01/2027"}}},
-		{"giai-the", url.Values{"date": {"01/01/2027"}}},
-	}
-	for _, lang := range []string{"vi", "en"} {
-		check := func(what string, res *http.Response) {
-			t.Helper()
-			b := body(t, res)
-			if res.StatusCode != http.StatusOK || !strings.Contains(b, `<html lang="`+lang+`"`) {
-				t.Errorf("%s (%s) = %d, or in another language", what, lang, res.StatusCode)
-			}
-			for _, prefix := range []string{"[admin.", "[role.", "[level.", "[kind.", "[unit.", "[auth."} {
-				if i := strings.Index(b, prefix); i >= 0 {
-					t.Errorf("%s (%s) lacks a text: %s", what, lang, b[i:min(len(b), i+40)])
-				}
-			}
-		}
-		for _, p := range gets {
-			check(p, s.get(p+sep(p)+"lang="+lang, whoNational))
-		}
-		for _, p := range previews {
-			form := url.Values{"step": {"preview"}}
-			for k, v := range p.form {
-				form[k] = v
-			}
-			check(p.slug+" preview", s.post(commune+"/"+p.slug+"?lang="+lang, whoNational, form))
-		}
-	}
-}
-
-func sep(path string) string {
-	if strings.Contains(path, "?") {
-		return "&"
-	}
-	return "?"
 }

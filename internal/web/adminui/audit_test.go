@@ -1,4 +1,4 @@
-package web_test
+package adminui_test
 
 import (
 	"net/http"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // TestAdminAuditLog: the log shows each viewer the changes of the units
@@ -18,7 +19,7 @@ import (
 // pages work.
 func TestAdminAuditLog(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
+		s := newSite(t, d)
 		rename := func(who string, id int64, name string) {
 			t.Helper()
 			res := s.post("/quan-tri/don-vi/"+itoa(id)+"/doi-ten", who, url.Values{"step": {"confirm"}, "date": {"01/01/2027"}, "name": {name}})
@@ -27,14 +28,14 @@ func TestAdminAuditLog(t *testing.T) {
 				t.Fatalf("rename as %s = %d", who, res.StatusCode)
 			}
 		}
-		rename(whoAdminLS, s.f.NewChiLang.ID, "Khối Dân vận xã Chi Lăng (mới)")
-		rename(whoAdminST, s.f.NewKeSach.ID, "Khối Dân vận xã Kế Sách (mới)")
+		rename(whoAdminLS, s.Units.NewChiLang.ID, "Khối Dân vận xã Chi Lăng (mới)")
+		rename(whoAdminST, s.Units.NewKeSach.ID, "Khối Dân vận xã Kế Sách (mới)")
 
 		type row struct{ what, text string }
 		rows := func(path, who string) (int, []row, *goquery.Document) {
 			res := s.get(path, who)
 			code := res.StatusCode
-			page := doc(t, res)
+			page := webtest.Doc(t, res)
 			var out []row
 			page.Find("li.audit-row").Each(func(_ int, li *goquery.Selection) {
 				out = append(out, row{li.Find("p").First().Text(), li.Text()})
@@ -110,10 +111,10 @@ func TestAdminAuditLog(t *testing.T) {
 		}{
 			{"by user", "nguoi=admin.st", whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
 			{"unknown user", "nguoi=khong.co", whoNational, 400, "", "", true},
-			{"by unit id", "don_vi=" + itoa(s.f.NewKeSach.ID), whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
+			{"by unit id", "don_vi=" + itoa(s.Units.NewKeSach.ID), whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
 			{"by unit name", "dv=" + url.QueryEscape("xa ke sach"), whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
 			{"no such unit", "dv=" + url.QueryEscape("không có xã này"), whoNational, 400, "", "", true},
-			{"unit out of scope", "don_vi=" + itoa(s.f.NewKeSach.ID), whoLeaderLS, 400, "", "", true},
+			{"unit out of scope", "don_vi=" + itoa(s.Units.NewKeSach.ID), whoLeaderLS, 400, "", "", true},
 			{"before the changes", "den=" + url.QueryEscape("22/11/2026"), whoNational, 200, "", "", true},
 			{"on the day", "tu=2026-11-23&den=2026-11-23&loai=unit", whoNational, 200, "Chi Lăng (mới)", "", false},
 			{"bad date", "tu=" + url.QueryEscape("32/13/2026"), whoNational, 400, "", "", false},

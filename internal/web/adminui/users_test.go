@@ -1,4 +1,4 @@
-package web_test
+package adminui_test
 
 import (
 	"context"
@@ -13,13 +13,14 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // names lists the account names of a user list page.
 func userNames(t *testing.T, res *http.Response) []string {
 	t.Helper()
 	var out []string
-	doc(t, res).Find("main ul.plain li > a").Each(func(_ int, s *goquery.Selection) { out = append(out, s.Text()) })
+	webtest.Doc(t, res).Find("main ul.plain li > a").Each(func(_ int, s *goquery.Selection) { out = append(out, s.Text()) })
 	return out
 }
 
@@ -28,7 +29,7 @@ func userNames(t *testing.T, res *http.Response) []string {
 // without diacritics.
 func TestAdminUserList(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
+		s := newSite(t, d)
 		s.addUser("duong.dung", "Dương Văn Dũng", "", 0) // no grant yet
 		tests := []struct {
 			who, query string
@@ -55,7 +56,7 @@ func TestAdminUserList(t *testing.T) {
 // role; every step leaves an audit row with before/after and no password.
 func TestAdminUsersAndGrants(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
+		s := newSite(t, d)
 		ctx := context.Background()
 		const pw = "Mật-khẩu-ban-đầu-2026"
 		const pw2 = "Mật-khẩu-đặt-lại-2026"
@@ -71,7 +72,7 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("create = %d", res.StatusCode)
 		}
-		u, err := s.auth.UserByLogin(ctx, auth.System(), "can.bo.moi")
+		u, err := s.Auth.UserByLogin(ctx, auth.System(), "can.bo.moi")
 		if err != nil || u.Phone != "0912345678" || res.Header.Get("Location") != "/quan-tri/tai-khoan/"+itoa(u.ID) {
 			t.Fatalf("created %+v %v at %q", u, err, res.Header.Get("Location"))
 		}
@@ -81,18 +82,18 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		userPath := "/quan-tri/tai-khoan/" + itoa(u.ID)
 
 		// Grant a role inside the scope; outside it is refused.
-		res = s.post(userPath+"/quyen", whoAdminLS, url.Values{"unit_id": {itoa(s.f.NewChiLang.ID)}, "role": {"officer"}})
+		res = s.post(userPath+"/quyen", whoAdminLS, url.Values{"unit_id": {itoa(s.Units.NewChiLang.ID)}, "role": {"officer"}})
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("grant = %d", res.StatusCode)
 		}
 		before := s.dump()
-		res = s.post(userPath+"/quyen", whoAdminLS, url.Values{"unit_id": {itoa(s.f.NewKeSach.ID)}, "role": {"officer"}})
+		res = s.post(userPath+"/quyen", whoAdminLS, url.Values{"unit_id": {itoa(s.Units.NewKeSach.ID)}, "role": {"officer"}})
 		res.Body.Close()
 		if res.StatusCode != http.StatusForbidden || s.dump() != before {
 			t.Errorf("grant outside scope = %d", res.StatusCode)
 		}
-		if r := s.lastAudit("grant", "grant"); r.UnitID != s.f.NewChiLang.ID || !strings.Contains(r.After, `"role":"officer"`) {
+		if r := s.lastAudit("grant", "grant"); r.UnitID != s.Units.NewChiLang.ID || !strings.Contains(r.After, `"role":"officer"`) {
 			t.Errorf("grant audit: %+v", r)
 		}
 		// The neighbour province's admin no longer reaches the account.
@@ -101,27 +102,27 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		}
 
 		// A stale save: someone else edits after the form was shown.
-		page := doc(t, s.get(userPath, whoAdminLS))
+		page := webtest.Doc(t, s.get(userPath, whoAdminLS))
 		version := page.Find("input[name=version]").AttrOr("value", "")
-		if _, err := s.auth.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Ngô Thị Mới", Phone: "0987654321"}); err != nil {
+		if _, err := s.Auth.UpdateUser(ctx, auth.System(), auth.UserUpdate{ID: u.ID, Version: u.Version, Name: "Ngô Thị Mới", Phone: "0987654321"}); err != nil {
 			t.Fatal(err)
 		}
 		res = s.post(userPath, whoAdminLS, url.Values{"version": {version}, "name": {"Ngô Thị Mới Sửa"}, "phone": {"0911111111"}, "email": {"moi@example.vn"}})
 		if res.StatusCode != http.StatusConflict {
 			t.Errorf("stale save = %d, want 409", res.StatusCode)
 		}
-		page = doc(t, res)
+		page = webtest.Doc(t, res)
 		if !strings.Contains(page.Find("[role=alert]").Text(), "đã được người khác cập nhật") {
 			t.Errorf("stale save message: %q", page.Find("[role=alert]").Text())
 		}
 		if page.Find("#name").AttrOr("value", "") != "Ngô Thị Mới Sửa" || page.Find("#email").AttrOr("value", "") != "moi@example.vn" {
 			t.Error("the stale form lost what was typed")
 		}
-		if cur, _ := s.auth.User(ctx, auth.System(), u.ID); cur.Phone != "0987654321" || cur.Name != "Ngô Thị Mới" {
+		if cur, _ := s.Auth.User(ctx, auth.System(), u.ID); cur.Phone != "0987654321" || cur.Name != "Ngô Thị Mới" {
 			t.Errorf("stale save overwrote: %+v", cur)
 		}
 		// Saved again from the page as it is now.
-		cur, _ := s.auth.User(ctx, auth.System(), u.ID)
+		cur, _ := s.Auth.User(ctx, auth.System(), u.ID)
 		res = s.post(userPath, whoAdminLS, url.Values{"version": {itoa(cur.Version)}, "name": {"Ngô Thị Mới Sửa"}, "phone": {"0911111111"}})
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther {
@@ -132,20 +133,20 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		}
 
 		// Disable (the account's sessions end), then enable.
-		sess, err := s.auth.StartSession(ctx, u.ID, "127.0.0.1", "test")
+		sess, err := s.Auth.StartSession(ctx, u.ID, "127.0.0.1", "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if page := doc(t, s.get(userPath+"/khoa", whoAdminLS)); !strings.Contains(page.Find("main").Text(), "can.bo.moi") {
+		if page := webtest.Doc(t, s.get(userPath+"/khoa", whoAdminLS)); !strings.Contains(page.Find("main").Text(), "can.bo.moi") {
 			t.Error("the confirmation does not name the account")
 		}
-		cur, _ = s.auth.User(ctx, auth.System(), u.ID)
+		cur, _ = s.Auth.User(ctx, auth.System(), u.ID)
 		res = s.post(userPath+"/khoa", whoAdminLS, url.Values{"version": {itoa(cur.Version)}})
 		res.Body.Close()
-		if cur, _ = s.auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || cur.Active {
+		if cur, _ = s.Auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || cur.Active {
 			t.Fatalf("disable = %d, active %v", res.StatusCode, cur.Active)
 		}
-		if _, err := s.auth.Authenticate(ctx, sess.Token); err == nil {
+		if _, err := s.Auth.Authenticate(ctx, sess.Token); err == nil {
 			t.Error("a disabled account's session still works")
 		}
 		if r := s.lastAudit("user", "disable"); r.Before == "" || r.After == "" {
@@ -153,7 +154,7 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		}
 		res = s.post(userPath+"/khoa", whoAdminLS, url.Values{"version": {itoa(cur.Version)}})
 		res.Body.Close()
-		if cur, _ = s.auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || !cur.Active {
+		if cur, _ = s.Auth.User(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || !cur.Active {
 			t.Errorf("enable = %d, active %v", res.StatusCode, cur.Active)
 		}
 
@@ -163,20 +164,20 @@ func TestAdminUsersAndGrants(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("reset = %d", res.StatusCode)
 		}
-		if _, err := s.auth.Login(ctx, auth.LoginRequest{Login: "can.bo.moi", Password: pw2, Addr: "127.0.0.2"}); err != nil {
+		if _, err := s.Auth.Login(ctx, auth.LoginRequest{Login: "can.bo.moi", Password: pw2, Addr: "127.0.0.2"}); err != nil {
 			t.Errorf("sign in with the reset password: %v", err)
 		}
 		s.lastAudit("user", "set_password")
 
 		// Revoke the grant after a confirmation page.
-		gs, _ := s.auth.Grants(ctx, auth.System(), u.ID)
+		gs, _ := s.Auth.Grants(ctx, auth.System(), u.ID)
 		revoke := userPath + "/quyen/" + itoa(gs[0].ID) + "/thu-hoi"
-		if text := doc(t, s.get(revoke, whoAdminLS)).Find("main").Text(); !strings.Contains(text, "Khối Dân vận xã Chi Lăng") {
+		if text := webtest.Doc(t, s.get(revoke, whoAdminLS)).Find("main").Text(); !strings.Contains(text, "Khối Dân vận xã Chi Lăng") {
 			t.Errorf("revoke confirmation: %q", text)
 		}
 		res = s.post(revoke, whoAdminLS, nil)
 		res.Body.Close()
-		if gs, _ = s.auth.Grants(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || len(gs) != 0 {
+		if gs, _ = s.Auth.Grants(ctx, auth.System(), u.ID); res.StatusCode != http.StatusSeeOther || len(gs) != 0 {
 			t.Errorf("revoke = %d, grants left %v", res.StatusCode, gs)
 		}
 		if r := s.lastAudit("grant", "revoke"); !strings.Contains(r.Before, "officer") {
@@ -196,21 +197,19 @@ func TestAdminUsersAndGrants(t *testing.T) {
 // it, lists it and revokes it after a confirmation.
 func TestAdminTokens(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newAdmSite(t, d)
+		s := newSite(t, d)
 		res := s.post("/tai-khoan/ma-api", whoOfficer, url.Values{"name": {"Bảng tính báo cáo"}})
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("create token = %d", res.StatusCode)
 		}
-		secret := doc(t, res).Find(".secret-value").Text()
+		secret := webtest.Doc(t, res).Find(".secret-value").Text()
 		if !strings.HasPrefix(secret, auth.TokenPrefix) {
 			t.Fatalf("secret shown = %q", secret)
 		}
 		api := func() int {
-			req, _ := http.NewRequest(http.MethodGet, "/api/v1/me", nil)
-			req.Header.Set("Authorization", "Bearer "+secret)
-			rec := newRecorder()
-			s.srv.ServeHTTP(rec, req)
-			return rec.Code
+			res := s.APIResponse(http.MethodGet, "/api/v1/me", secret, nil)
+			res.Body.Close()
+			return res.StatusCode
 		}
 		if c := api(); c != http.StatusOK {
 			t.Errorf("API with the new token = %d", c)
@@ -225,7 +224,7 @@ func TestAdminTokens(t *testing.T) {
 		if strings.Contains(body(t, s.get("/tai-khoan/ma-api", whoAdminLS)), "Bảng tính báo cáo") {
 			t.Error("another user sees the token")
 		}
-		ts, _ := s.auth.Tokens(context.Background(), auth.System(), s.users[whoOfficer].ID)
+		ts, _ := s.Auth.Tokens(context.Background(), auth.System(), s.User(whoOfficer).ID)
 		path := "/tai-khoan/ma-api/" + itoa(ts[0].ID) + "/thu-hoi"
 		if s.get(path, whoOfficer).StatusCode != http.StatusOK {
 			t.Error("no revoke confirmation")

@@ -1,0 +1,138 @@
+// Package adminui serves administration: the unit hierarchy's changes
+// with their previews (/quan-tri/don-vi), accounts and their roles
+// (/quan-tri/tai-khoan), the audit log (/quan-tri/nhat-ky) and each
+// user's own API tokens (/tai-khoan/ma-api).
+//
+// Who may do what is decided by the domain, not here: org.Store.Apply
+// and Preview check that the user administers every unit a change
+// touches (through auth's Authorizer), auth.Store checks who may manage
+// an account, grant a role or read the log. The handlers parse the
+// request, call the domain and render its answer.
+package adminui
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve the administration pages.
+type handlers struct {
+	*kit.Kit
+	tmpl *kit.Templates
+}
+
+// Mount returns the routes of administration and the header's links to
+// it: administration for administrators, the audit log for
+// administrators and leaders, API tokens for every signed-in user.
+func Mount(k *kit.Kit) (kit.Feature, error) {
+	fsys, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return kit.Feature{}, err
+	}
+	h := &handlers{Kit: k}
+	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
+		return kit.Feature{}, err
+	}
+	routes := []kit.Route{
+		{Pattern: "GET /quan-tri", Handler: h.index},
+		{Pattern: "GET /quan-tri/don-vi", Handler: h.units},
+		{Pattern: "GET /quan-tri/don-vi/{id}", Handler: h.unit},
+	}
+	for _, op := range unitOps {
+		routes = append(routes,
+			kit.Route{Pattern: "GET /quan-tri/don-vi/{id}/" + op.Slug, Handler: h.unitOpForm(op)},
+			kit.Route{Pattern: "POST /quan-tri/don-vi/{id}/" + op.Slug, Handler: h.unitOpPost(op)})
+	}
+	routes = append(routes,
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan", Handler: h.users},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/moi", Handler: h.userNewForm},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/moi", Handler: h.userCreate},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}", Handler: h.userShow},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}", Handler: h.userSave},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/khoa", Handler: h.userActiveForm},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/khoa", Handler: h.userActiveSave},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/mat-khau", Handler: h.userPasswordForm},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/mat-khau", Handler: h.userPasswordSave},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen", Handler: h.grantForm},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen", Handler: h.grantSave},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: h.revokeForm},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: h.revokeSave},
+
+		kit.Route{Pattern: "GET /tai-khoan/ma-api", Handler: h.tokens},
+		kit.Route{Pattern: "POST /tai-khoan/ma-api", Handler: h.tokenCreate},
+		kit.Route{Pattern: "GET /tai-khoan/ma-api/{id}/thu-hoi", Handler: h.tokenRevokeForm},
+		kit.Route{Pattern: "POST /tai-khoan/ma-api/{id}/thu-hoi", Handler: h.tokenRevokeSave},
+
+		kit.Route{Pattern: "GET /quan-tri/nhat-ky", Handler: h.auditLog},
+	)
+	return kit.Feature{
+		Routes: routes,
+		Nav: []kit.NavLink{
+			{Href: "/quan-tri", Key: "admin.nav", Show: holds(auth.RoleAdmin)},
+			{Href: "/quan-tri/nhat-ky", Key: "admin.nav.audit", Show: holds(auth.RoleAdmin, auth.RoleLeader)},
+			{Href: "/tai-khoan/ma-api", Key: "admin.nav.tokens", Show: kit.SignedIn},
+		},
+	}, nil
+}
+
+// holds shows a link to users holding one of the roles somewhere (the
+// page itself asks the domain about the unit or account at hand).
+func holds(roles ...auth.Role) func(*auth.Principal) bool {
+	return func(p *auth.Principal) bool {
+		for _, r := range roles {
+			if p.HasRole(r) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+type indexView struct {
+	kit.Page
+	Units []org.Unit
+}
+
+func (h *handlers) index(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	us, err := h.Auth.AdministeredUnits(r.Context(), p, h.Today())
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "index", indexView{Page: h.Page(w, r, "admin.title"), Units: us})
+}
+
+// formStatus is the status of a form shown again for a domain error: its
+// own, except that a unit or account named in the form and not found is
+// a bad form (400), not a missing page.
+func formStatus(err error) int {
+	st := kit.Status(err)
+	if st == http.StatusNotFound {
+		return http.StatusBadRequest
+	}
+	return st
+}
+
+// showsForm reports whether a refused request is answered with its form
+// again (bad input, a stale version, a unit not found) rather than with
+// the error page (no right to do it, a failure of the system).
+func showsForm(err error) bool {
+	switch apperr.CodeOf(err) {
+	case apperr.CodeForbidden, apperr.CodeUnauthorized, apperr.CodeInternal:
+		return false
+	}
+	return true
+}

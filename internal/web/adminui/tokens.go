@@ -1,0 +1,102 @@
+package adminui
+
+import (
+	"net/http"
+
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/web/kit"
+)
+
+type tokensView struct {
+	kit.Page
+	Tokens []auth.Token
+	Name   string
+	Errors kit.Errors
+	// Secret is the token just created: shown on this response only.
+	Secret string
+}
+
+// tokens lists the signed-in user's API tokens, with a form for a new one.
+func (h *handlers) tokens(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	h.showTokens(w, r, p, tokensView{}, http.StatusOK)
+}
+
+func (h *handlers) showTokens(w http.ResponseWriter, r *http.Request, p *auth.Principal, v tokensView, status int) {
+	ts, err := h.Auth.Tokens(r.Context(), p, p.User.ID)
+	if err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	v.Tokens = ts
+	v.Page = h.Page(w, r, "admin.tokens.title")
+	w.Header().Set("Cache-Control", "no-store")
+	h.tmpl.Render(w, r, status, "tokens", v)
+}
+
+// tokenCreate makes a token and shows its secret once, in this response;
+// it is not redirected, so the secret never travels in a URL or cookie.
+func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return
+	}
+	name := r.PostFormValue("name")
+	_, secret, err := h.Auth.CreateToken(r.Context(), p, p.User.ID, name)
+	if err != nil {
+		if !showsForm(err) {
+			h.Fail(w, r, err)
+			return
+		}
+		h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, formStatus(err))
+		return
+	}
+	h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
+}
+
+type tokenRevokeView struct {
+	kit.Page
+	Token auth.Token
+}
+
+// ownToken returns the signed-in user and the token of the path, which
+// auth finds only among the user's own.
+func (h *handlers) ownToken(w http.ResponseWriter, r *http.Request) (*auth.Principal, auth.Token, bool) {
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return nil, auth.Token{}, false
+	}
+	id, err := kit.PathID(r, "id")
+	if err == nil {
+		var t auth.Token
+		if t, err = h.Auth.Token(r.Context(), p, id); err == nil {
+			return p, t, true
+		}
+	}
+	h.Fail(w, r, err)
+	return nil, auth.Token{}, false
+}
+
+func (h *handlers) tokenRevokeForm(w http.ResponseWriter, r *http.Request) {
+	_, t, ok := h.ownToken(w, r)
+	if !ok {
+		return
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "token_revoke", tokenRevokeView{Page: h.Page(w, r, "admin.tokens.revoke"), Token: t})
+}
+
+func (h *handlers) tokenRevokeSave(w http.ResponseWriter, r *http.Request) {
+	p, t, ok := h.ownToken(w, r)
+	if !ok {
+		return
+	}
+	if err := h.Auth.RevokeToken(r.Context(), p, t.ID); err != nil {
+		h.Fail(w, r, err)
+		return
+	}
+	h.SetFlash(w, r, "admin.done.tokenrevoke")
+	http.Redirect(w, r, "/tai-khoan/ma-api", http.StatusSeeOther)
+}
