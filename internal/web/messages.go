@@ -6,12 +6,15 @@ import (
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
+	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
@@ -25,15 +28,17 @@ func Catalog() (i18n.Catalog, error) {
 		Messages,
 		unitui.Messages,
 		reportui.Messages,
-		legacyMessages("practice"),
+		practiceui.Messages,
 		meetingui.Messages,
 		adminui.Messages,
 		accountui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
-		report.Messages,
 		auth.Messages,
+		report.Messages,
+		practice.Messages,
+		sheet.Messages,
 		meeting.Messages,
 		emulation.Messages,
 	)
