@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
-	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -133,43 +132,31 @@ func (h *handlers) apiConferences(w http.ResponseWriter, r *http.Request) {
 		h.APIError(w, r, err)
 		return
 	}
-	out := struct {
-		Total int                `json:"total"`
-		Items []apiConferenceRow `json:"items"`
-	}{Total: total, Items: []apiConferenceRow{}}
-	for _, c := range rows {
-		out.Items = append(out.Items, apiConferenceRow{ID: c.ID, UnitID: c.UnitID, Unit: c.UnitName, Kind: string(c.Kind), Title: c.Title,
-			HeldOn: iso(c.HeldOn), Time: c.Time, Place: c.Place, Period: c.Period, Tasks: c.Tasks})
-	}
-	h.JSON(w, r, http.StatusOK, out)
+	h.JSON(w, r, http.StatusOK, listOf(total, rows, func(c meeting.Row) apiConferenceRow {
+		return apiConferenceRow{ID: c.ID, UnitID: c.UnitID, Unit: c.UnitName, Kind: string(c.Kind), Title: c.Title,
+			HeldOn: iso(c.HeldOn), Time: c.Time, Place: c.Place, Period: c.Period, Tasks: c.Tasks}
+	}))
 }
 
-// apiRecord reads {id} of an API path for the caller, answering the
-// error itself when it cannot.
-func (h *handlers) apiRecord(w http.ResponseWriter, r *http.Request) (*auth.Principal, int64, bool) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return nil, 0, false
+// listBody is the body of an API list: one page of items and the total.
+type listBody[T any] struct {
+	Total int `json:"total"`
+	Items []T `json:"items"`
+}
+
+// listOf is the list body of rows, each shown with show.
+func listOf[R, T any](total int, rows []R, show func(R) T) listBody[T] {
+	out := listBody[T]{Total: total, Items: make([]T, 0, len(rows))}
+	for _, row := range rows {
+		out.Items = append(out.Items, show(row))
 	}
-	id, err := kit.PathID(r, "id")
-	if err != nil {
-		h.APIError(w, r, err)
-		return nil, 0, false
-	}
-	return p, id, true
+	return out
 }
 
 func (h *handlers) apiConference(w http.ResponseWriter, r *http.Request) {
-	p, id, ok := h.apiRecord(w, r)
-	if !ok {
-		return
+	if _, c, ok := apiLoad(h, w, r, h.meetings.Conference); ok {
+		h.JSON(w, r, http.StatusOK, toAPIDetail(c, h.Today()))
 	}
-	c, err := h.meetings.Conference(r.Context(), p, id)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	h.JSON(w, r, http.StatusOK, toAPIDetail(c, h.Today()))
 }
 
 // apiConferenceInput is the body of POST /api/v1/conferences.
@@ -263,31 +250,18 @@ func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request) {
 		h.APIError(w, r, err)
 		return
 	}
-	out := struct {
-		Total int       `json:"total"`
-		Items []apiTask `json:"items"`
-	}{Total: total, Items: []apiTask{}}
-	for _, t := range ts {
-		out.Items = append(out.Items, toAPITask(t, h.Today()))
-	}
-	h.JSON(w, r, http.StatusOK, out)
+	today := h.Today()
+	h.JSON(w, r, http.StatusOK, listOf(total, ts, func(t meeting.Task) apiTask { return toAPITask(t, today) }))
 }
 
 func (h *handlers) apiTask(w http.ResponseWriter, r *http.Request) {
-	p, id, ok := h.apiRecord(w, r)
-	if !ok {
-		return
+	if _, t, ok := apiLoad(h, w, r, h.meetings.Task); ok {
+		h.JSON(w, r, http.StatusOK, toAPITask(t, h.Today()))
 	}
-	t, err := h.meetings.Task(r.Context(), p, id)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	h.JSON(w, r, http.StatusOK, toAPITask(t, h.Today()))
 }
 
 func (h *handlers) apiTaskStatus(w http.ResponseWriter, r *http.Request) {
-	p, id, ok := h.apiRecord(w, r)
+	p, t, ok := apiLoad(h, w, r, h.meetings.Task)
 	if !ok {
 		return
 	}
@@ -301,7 +275,7 @@ func (h *handlers) apiTaskStatus(w http.ResponseWriter, r *http.Request) {
 		h.APIError(w, r, err)
 		return
 	}
-	t, err := h.meetings.UpdateTask(r.Context(), p, meeting.TaskUpdate{ID: id, Version: in.Version, Status: meeting.Status(in.Status), Reason: in.Reason, Note: in.Note})
+	t, err := h.meetings.UpdateTask(r.Context(), p, meeting.TaskUpdate{ID: t.ID, Version: in.Version, Status: meeting.Status(in.Status), Reason: in.Reason, Note: in.Note})
 	if err != nil {
 		h.APIError(w, r, err)
 		return

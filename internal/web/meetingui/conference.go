@@ -175,19 +175,7 @@ func (v conferenceView) Roles() []meeting.Role { return meeting.Roles }
 // conference reads conference {id} as the signed-in user may see it, or
 // answers with the sign-in or error page.
 func (h *handlers) conference(w http.ResponseWriter, r *http.Request) (*auth.Principal, meeting.Conference, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, meeting.Conference{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var c meeting.Conference
-		if c, err = h.meetings.Conference(r.Context(), p, id); err == nil {
-			return p, c, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, meeting.Conference{}, false
+	return load(h, w, r, h.meetings.Conference)
 }
 
 // conferenceView fills the conference page: the previous conference's
@@ -237,11 +225,7 @@ func (h *handlers) showConference(w http.ResponseWriter, r *http.Request, p *aut
 		return
 	}
 	v.TaskForm = taskForm
-	status := http.StatusOK
-	if formErr != nil {
-		status = kit.Status(formErr)
-	}
-	h.tmpl.Render(w, r, status, "conference/show", v)
+	h.tmpl.Render(w, r, formStatus(formErr), "conference/show", v)
 }
 
 func (h *handlers) show(w http.ResponseWriter, r *http.Request) {

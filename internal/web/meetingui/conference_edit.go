@@ -29,11 +29,7 @@ func (h *handlers) writable(w http.ResponseWriter, r *http.Request) (*auth.Princ
 	if !ok {
 		return nil, c, false
 	}
-	can, err := h.meetings.CanWrite(r.Context(), p, c.UnitID)
-	if err == nil && !can {
-		err = apperr.Forbidden("meeting.err.forbidden_write")
-	}
-	if err != nil {
+	if err := unlessAllowed("meeting.err.forbidden_write")(h.meetings.CanWrite(r.Context(), p, c.UnitID)); err != nil {
 		h.Fail(w, r, err)
 		return nil, c, false
 	}

@@ -394,12 +394,8 @@ func (h *handlers) importRead(w http.ResponseWriter, r *http.Request) {
 // article) in one transaction, or shows the form again with every input
 // kept and the errors beside the fields.
 func (h *handlers) save(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
+	p, ok := h.formUser(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		h.Fail(w, r, apperr.Invalid("", "form.err.unreadable"))
 		return
 	}
 	imp := r.URL.Path == "/hoi-nghi/nhap/luu"

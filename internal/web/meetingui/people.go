@@ -59,20 +59,14 @@ type personView struct {
 // whether the user may tidy their directory; with write set, a user who
 // may not is refused.
 func (h *handlers) loadPerson(w http.ResponseWriter, r *http.Request, write bool) (*auth.Principal, personView, bool) {
-	p, ok := h.RequireUser(w, r)
+	p, person, ok := load(h, w, r, h.meetings.Person)
 	if !ok {
 		return nil, personView{}, false
 	}
-	var v personView
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		v.P, err = h.meetings.Person(r.Context(), p, id)
-	}
-	if err == nil {
-		v.CanWrite, err = h.meetings.CanWrite(r.Context(), p, v.P.UnitID)
-	}
-	if err == nil && write && !v.CanWrite {
-		err = apperr.Forbidden("meeting.err.people_write")
+	v := personView{P: person}
+	var err error
+	if v.CanWrite, err = h.meetings.CanWrite(r.Context(), p, person.UnitID); err == nil && write {
+		err = unlessAllowed("meeting.err.people_write")(v.CanWrite, nil)
 	}
 	if err != nil {
 		h.Fail(w, r, err)

@@ -91,12 +91,8 @@ func (h *handlers) renderPledgeForm(w http.ResponseWriter, r *http.Request, p *a
 			return
 		}
 	}
-	status := http.StatusOK
-	if formErr != nil {
-		status = kit.Status(formErr)
-	}
 	v.Page = h.Page(w, r, "emulation.new.title")
-	h.tmpl.Render(w, r, status, "pledge/form", v)
+	h.tmpl.Render(w, r, formStatus(formErr), "pledge/form", v)
 }
 
 // pledgeForm is the form for a new pledge; ?hoi_nghi= starts it from a
@@ -124,12 +120,8 @@ func (h *handlers) pledgeForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handlers) pledgeCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
+	p, ok := h.formUser(w, r)
 	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		h.Fail(w, r, apperr.Invalid("", "form.err.unreadable"))
 		return
 	}
 	v := r.PostForm
@@ -241,21 +233,9 @@ func (v pledgeView) Score(s emulation.Signatory, c emulation.Commitment) string 
 func (pledgeView) Num(f float64) string { return number(f) }
 
 // loadPledge reads pledge {id} as the signed-in user may see it, or
-// answers with the error page.
+// answers with the sign-in or error page.
 func (h *handlers) loadPledge(w http.ResponseWriter, r *http.Request) (*auth.Principal, emulation.Pledge, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, emulation.Pledge{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var pl emulation.Pledge
-		if pl, err = h.pledges.Pledge(r.Context(), p, id); err == nil {
-			return p, pl, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, emulation.Pledge{}, false
+	return load(h, w, r, h.pledges.Pledge)
 }
 
 // pledgePage renders a pledge with its ranking and, for those who may,
@@ -267,13 +247,9 @@ func (h *handlers) pledgePage(w http.ResponseWriter, r *http.Request, p *auth.Pr
 		h.Fail(w, r, err)
 		return
 	}
-	status := http.StatusOK
-	if formErr != nil {
-		status = kit.Status(formErr)
-	}
 	v.Page = h.Page(w, r, "emulation.show.title")
 	v.Title = pl.Title
-	h.tmpl.Render(w, r, status, "pledge/show", v)
+	h.tmpl.Render(w, r, formStatus(formErr), "pledge/show", v)
 }
 
 func (h *handlers) pledgeShow(w http.ResponseWriter, r *http.Request) {
@@ -288,11 +264,7 @@ func (h *handlers) pledgeScore(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	can, err := h.pledges.CanLaunch(r.Context(), p, pl.UnitID)
-	if err == nil && !can {
-		err = apperr.Forbidden("emulation.err.forbidden_write")
-	}
-	if err != nil {
+	if err := unlessAllowed("emulation.err.forbidden_write")(h.pledges.CanLaunch(r.Context(), p, pl.UnitID)); err != nil {
 		h.Fail(w, r, err)
 		return
 	}

@@ -71,21 +71,9 @@ type taskView struct {
 type taskForm struct{ Status, Reason, Note, NotedOn string }
 
 // loadTask reads task {id} as the signed-in user may see it, or answers
-// with the error page.
+// with the sign-in or error page.
 func (h *handlers) loadTask(w http.ResponseWriter, r *http.Request) (*auth.Principal, meeting.Task, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, meeting.Task{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var t meeting.Task
-		if t, err = h.meetings.Task(r.Context(), p, id); err == nil {
-			return p, t, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, meeting.Task{}, false
+	return load(h, w, r, h.meetings.Task)
 }
 
 // taskPage renders a task with its notes and the follow-up form as typed,
@@ -101,12 +89,8 @@ func (h *handlers) taskPage(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		h.Fail(w, r, err)
 		return
 	}
-	status := http.StatusOK
-	if formErr != nil {
-		status = kit.Status(formErr)
-	}
 	v.Page = h.Page(w, r, "meeting.task.title")
-	h.tmpl.Render(w, r, status, "task/show", v)
+	h.tmpl.Render(w, r, formStatus(formErr), "task/show", v)
 }
 
 func (h *handlers) task(w http.ResponseWriter, r *http.Request) {
