@@ -265,6 +265,9 @@ func TestArticlesRespectScope(t *testing.T) {
 		if names, err := s.SavedArticles(ctx, officer); err != nil || len(names) != 1 || names[0] != "bai.txt" {
 			t.Errorf("officer's folder: %v %v", names, err)
 		}
+		if names, err := s.SavedArticles(ctx, auth.System()); err != nil || len(names) != 1 {
+			t.Errorf("the system's folder: %v %v", names, err)
+		}
 		if _, err := s.SavedArticle(ctx, officer, "../bai.txt"); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("a name outside the folder: %v", err)
 		}
