@@ -1,6 +1,7 @@
 package reportui
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -32,14 +33,10 @@ type apiIndicator struct {
 	ValidTo     *string  `json:"valid_to"`
 }
 
-func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.APIUser(w, r); !ok {
-		return
-	}
+func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	inds, err := h.store.Indicators(r.Context())
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	code := map[int64]string{}
 	for _, i := range inds {
@@ -57,6 +54,7 @@ func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request) {
 		out = append(out, a)
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"indicators": out})
+	return nil
 }
 
 // apiReport is a report as the API shows it; values are keyed by
@@ -73,17 +71,19 @@ type apiReport struct {
 	Narrative map[string]string  `json:"narrative"`
 }
 
-// writeReport answers with one report as the API shows it.
-func (h *handlers) writeReport(w http.ResponseWriter, r *http.Request, rep report.Report) {
+// writeReport answers with one report as the API shows it (or with the
+// error that stopped the call).
+func (h *handlers) writeReport(w http.ResponseWriter, r *http.Request, rep report.Report, err error) error {
+	if err != nil {
+		return err
+	}
 	f, err := h.store.Form(r.Context(), rep.FormID)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	inds, err := h.store.Indicators(r.Context())
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	code := map[int64]string{}
 	for _, i := range inds {
@@ -99,24 +99,16 @@ func (h *handlers) writeReport(w http.ResponseWriter, r *http.Request, rep repor
 		a.Values[key] = v
 	}
 	h.JSON(w, r, http.StatusOK, a)
+	return nil
 }
 
-func (h *handlers) apiGetReport(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiGetReport(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	rep, err := h.store.Report(r.Context(), p, id)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	h.writeReport(w, r, rep)
+	return h.writeReport(w, r, rep, err)
 }
 
 // apiTarget reads unit_id, form and period (query or body); the form is
@@ -142,23 +134,14 @@ func (h *handlers) apiTarget(r *http.Request, unitID int64, form, period string)
 	return report.Target{UnitID: unitID, FormID: f.ID, Period: per}, nil
 }
 
-func (h *handlers) apiFindReport(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiFindReport(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	t, err := h.apiTarget(r, kit.FormID(q.Get("unit_id")), q.Get("form"), q.Get("period"))
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	rep, err := h.store.Find(r.Context(), p, t)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	h.writeReport(w, r, rep)
+	return h.writeReport(w, r, rep, err)
 }
 
 // apiSaveBody is the body of POST /api/v1/reports/draft and /submit:
@@ -172,40 +155,33 @@ type apiSaveBody struct {
 	Narrative map[string]string          `json:"narrative"`
 }
 
-func (h *handlers) apiSaveDraft(w http.ResponseWriter, r *http.Request) { h.apiSave(w, r, false) }
-func (h *handlers) apiSubmit(w http.ResponseWriter, r *http.Request)    { h.apiSave(w, r, true) }
+func (h *handlers) apiSaveDraft(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.apiSave(w, r, p, h.store.SaveDraft)
+}
 
-func (h *handlers) apiSave(w http.ResponseWriter, r *http.Request, submit bool) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiSubmit(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.apiSave(w, r, p, h.store.Submit)
+}
+
+func (h *handlers) apiSave(w http.ResponseWriter, r *http.Request, p *auth.Principal,
+	save func(context.Context, *auth.Principal, report.Target, report.Input) (report.Report, error)) error {
 	var body apiSaveBody
 	if err := kit.ReadJSON(w, r, 0, &body); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	t, err := h.apiTarget(r, body.UnitID, body.Form, body.Period)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	in, err := h.apiInput(r, body)
 	if err != nil {
-		h.apiErrors(w, r, err)
-		return
+		return fieldErrors(err)
 	}
-	var rep report.Report
-	if submit {
-		rep, err = h.store.Submit(r.Context(), p, t, in)
-	} else {
-		rep, err = h.store.SaveDraft(r.Context(), p, t, in)
-	}
+	rep, err := save(r.Context(), p, t, in)
 	if err != nil {
-		h.apiErrors(w, r, err)
-		return
+		return fieldErrors(err)
 	}
-	h.writeReport(w, r, rep)
+	return h.writeReport(w, r, rep, nil)
 }
 
 // apiInput turns the body's values, keyed by indicator code ("CODE" or
@@ -266,14 +242,22 @@ type apiFieldError struct {
 	Message string `json:"message"`
 }
 
-// apiErrors answers a refused save: every field error when there are
-// several, else the API's usual error.
-func (h *handlers) apiErrors(w http.ResponseWriter, r *http.Request, err error) {
+// manyErrors is a refused save with several field errors, which the API
+// answers with every one of them (see api).
+type manyErrors struct{ apperr.Errors }
+
+// fieldErrors marks a validation of several field errors for the API's
+// error body with fields; other errors pass as they are.
+func fieldErrors(err error) error {
 	var es apperr.Errors
-	if !errors.As(err, &es) || len(es) < 2 {
-		h.APIError(w, r, err)
-		return
+	if errors.As(err, &es) && len(es) > 1 {
+		return manyErrors{es}
 	}
+	return err
+}
+
+// apiErrors answers a refused save with every field error.
+func (h *handlers) apiErrors(w http.ResponseWriter, r *http.Request, es apperr.Errors) {
 	fes := h.FormErrors(r, es)
 	list := make([]apiFieldError, len(fes))
 	for i, e := range fes {
@@ -290,39 +274,29 @@ type apiDecisionBody struct {
 	Comment string `json:"comment"`
 }
 
-func (h *handlers) apiApprove(w http.ResponseWriter, r *http.Request) {
-	h.apiDecide(w, r, func(p *auth.Principal, id int64, b apiDecisionBody) (report.Report, error) {
+func (h *handlers) apiApprove(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.apiDecide(w, r, func(id int64, b apiDecisionBody) (report.Report, error) {
 		return h.store.Approve(r.Context(), p, id, b.Version)
 	})
 }
 
-func (h *handlers) apiReturn(w http.ResponseWriter, r *http.Request) {
-	h.apiDecide(w, r, func(p *auth.Principal, id int64, b apiDecisionBody) (report.Report, error) {
+func (h *handlers) apiReturn(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.apiDecide(w, r, func(id int64, b apiDecisionBody) (report.Report, error) {
 		return h.store.Return(r.Context(), p, id, b.Version, b.Comment)
 	})
 }
 
-func (h *handlers) apiDecide(w http.ResponseWriter, r *http.Request, do func(*auth.Principal, int64, apiDecisionBody) (report.Report, error)) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiDecide(w http.ResponseWriter, r *http.Request, do func(int64, apiDecisionBody) (report.Report, error)) error {
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	var body apiDecisionBody
 	if err := kit.ReadJSON(w, r, 64<<10, &body); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
-	rep, err := do(p, id, body)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	h.writeReport(w, r, rep)
+	rep, err := do(id, body)
+	return h.writeReport(w, r, rep, err)
 }
 
 type apiFigure struct {
@@ -361,28 +335,21 @@ func viewName(v report.View) string {
 	return "reported"
 }
 
-func (h *handlers) apiRollup(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiRollup(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	rq, err := h.apiQuery(r)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	if src := r.URL.Query().Get("source"); src == "half" {
 		rq.Source = vntext.Half
 	}
 	tot, err := h.store.Rollup(r.Context(), p, rq)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	inds, err := h.store.Indicators(r.Context())
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	out := []apiFigure{}
 	for _, i := range inds {
@@ -392,6 +359,7 @@ func (h *handlers) apiRollup(w http.ResponseWriter, r *http.Request) {
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"unit_id": rq.UnitID, "period": rq.Period.String(), "view": viewName(rq.View),
 		"include_submitted": rq.IncludeSubmitted, "figures": out})
+	return nil
 }
 
 // The dashboard as the API shows it: numbers without formatting.
@@ -450,15 +418,10 @@ func value(f report.Figure) *float64 {
 	return &v
 }
 
-func (h *handlers) apiDashboard(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiDashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	rq, err := h.apiQuery(r)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	qs := r.URL.Query()
 	dq := report.DashboardQuery{UnitID: rq.UnitID, Period: rq.Period, View: rq.View, IncludeSubmitted: rq.IncludeSubmitted,
@@ -466,13 +429,11 @@ func (h *handlers) apiDashboard(w http.ResponseWriter, r *http.Request) {
 	switch qs.Get("order") {
 	case "", "asc", "desc":
 	default:
-		h.APIError(w, r, apperr.Invalid("order", "report.api.order"))
-		return
+		return apperr.Invalid("order", "report.api.order")
 	}
 	d, err := h.store.Dashboard(r.Context(), p, dq)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	out := apiDashboard{UnitID: d.Unit.ID, UnitName: d.Unit.Name, Period: d.Period.String(), YearBefore: d.YearBefore.String(),
 		View: viewName(dq.View), IncludeSubmitted: dq.IncludeSubmitted, Keys: []apiKeyFigure{}, Children: []apiChildFigures{},
@@ -508,4 +469,5 @@ func (h *handlers) apiDashboard(w http.ResponseWriter, r *http.Request) {
 		out.Behind = append(out.Behind, apiBehind{UnitID: b.Unit.ID, Name: b.Unit.Name, Status: string(b.Status), ReportID: b.ReportID})
 	}
 	h.JSON(w, r, http.StatusOK, out)
+	return nil
 }

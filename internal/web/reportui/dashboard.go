@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
@@ -104,20 +105,14 @@ func (h *handlers) dashboardQuery(r *http.Request) (report.DashboardQuery, error
 	return q, nil
 }
 
-func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q, err := h.dashboardQuery(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	d, err := h.store.Dashboard(r.Context(), p, q)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v := dashboardView{Page: h.Page(w, r, "report.dash.title"), Unit: d.Unit, Period: d.Period, YearBefore: d.YearBefore,
 		Periods: h.periodChoices(), Mapped: q.View == report.Mapped, Submitted: q.IncludeSubmitted,
@@ -163,6 +158,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request) {
 		v.Columns = append(v.Columns, l)
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "dashboard", v)
+	return nil
 }
 
 // figure writes a figure of ind, "—" when there is none.

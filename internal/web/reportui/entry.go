@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -97,35 +98,35 @@ func (h *handlers) entryView(w http.ResponseWriter, r *http.Request, e report.En
 	return v
 }
 
-func (h *handlers) entryForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
-	unitID, per, err := h.params(r)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
+// entry reads the entry the request names (?don-vi=, ?ky=, ?mau=), as
+// the reader may see it.
+func (h *handlers) entry(r *http.Request, p *auth.Principal, unitID int64, per vntext.Period) (report.Target, report.Entry, error) {
 	t, err := h.target(r, unitID, per)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return t, report.Entry{}, err
 	}
 	e, err := h.store.Entry(r.Context(), p, t)
+	return t, e, err
+}
+
+func (h *handlers) entryForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	unitID, per, err := h.params(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
+	}
+	_, e, err := h.entry(r, p, unitID, per)
+	if err != nil {
+		return err
 	}
 	if e.Report.ID != 0 && !e.Report.Status.Editable() {
 		http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", e.Report.ID), http.StatusSeeOther)
-		return
+		return nil
 	}
 	if err := e.RequireWrite(); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "entry", h.entryView(w, r, e, nil, nil))
+	return nil
 }
 
 // readInput reads the entry form: the values of the entry's indicators
@@ -151,30 +152,18 @@ func readInput(r *http.Request, e report.Entry) report.Input {
 	return in
 }
 
-func (h *handlers) entrySave(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) entrySave(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	unitID := kit.FormID(r.PostFormValue("don-vi"))
 	if unitID == 0 {
-		h.Fail(w, r, apperr.NotFound("report.err.unit"))
-		return
+		return apperr.NotFound("report.err.unit")
 	}
 	per, err := report.ParsePeriod(r.PostFormValue("ky"))
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	t, err := h.target(r, unitID, per)
+	t, e, err := h.entry(r, p, unitID, per)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	e, err := h.store.Entry(r.Context(), p, t)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	in := readInput(r, e)
 	submit := r.PostFormValue("action") == "submit"
@@ -184,21 +173,20 @@ func (h *handlers) entrySave(w http.ResponseWriter, r *http.Request) {
 	} else {
 		rep, err = h.store.SaveDraft(r.Context(), p, t, in)
 	}
-	if err != nil {
-		code := apperr.CodeOf(err)
-		if code != apperr.CodeInvalid && code != apperr.CodeConflict {
-			h.Fail(w, r, err)
-			return
-		}
+	if code := apperr.CodeOf(err); code == apperr.CodeInvalid || code == apperr.CodeConflict {
 		h.tmpl.Render(w, r, kit.Status(err), "entry", h.entryView(w, r, e, &in, h.FormErrors(r, err)))
-		return
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	if submit {
 		h.SetFlash(w, r, "report.flash.submitted")
 		http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", rep.ID), http.StatusSeeOther)
-		return
+		return nil
 	}
 	h.SetFlash(w, r, "report.flash.saved")
 	http.Redirect(w, r, "/bao-cao/nhap?"+url.Values{"don-vi": {strconv.FormatInt(unitID, 10)}, "ky": {per.String()},
 		"mau": {e.Form.Code}}.Encode(), http.StatusSeeOther)
+	return nil
 }

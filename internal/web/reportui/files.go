@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
@@ -31,8 +32,12 @@ type uploadView struct {
 
 // uploadView reads the upload page's choices, which only someone who may
 // enter the unit's figures gets.
-func (h *handlers) uploadView(w http.ResponseWriter, r *http.Request, unitID int64, per vntext.Period) (uploadView, error) {
-	c, err := h.store.ImportChoices(r.Context(), kit.Principal(r), unitID)
+func (h *handlers) uploadView(w http.ResponseWriter, r *http.Request, p *auth.Principal) (uploadView, error) {
+	unitID, per, err := h.params(r)
+	if err != nil {
+		return uploadView{}, err
+	}
+	c, err := h.store.ImportChoices(r.Context(), p, unitID)
 	if err != nil {
 		return uploadView{}, err
 	}
@@ -44,78 +49,60 @@ func (h *handlers) uploadView(w http.ResponseWriter, r *http.Request, unitID int
 	return v, nil
 }
 
-func (h *handlers) uploadForm(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.RequireUser(w, r); !ok {
-		return
-	}
-	unitID, per, err := h.params(r)
+func (h *handlers) uploadForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := h.uploadView(w, r, p)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	v, err := h.uploadView(w, r, unitID, per)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "upload", v)
+	return nil
 }
 
 // maxUpload bounds an uploaded table.
 const maxUpload = kit.MaxRequestBody
 
-func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
-	unitID, per, err := h.params(r)
+func (h *handlers) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := h.uploadView(w, r, p)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
-	v, err := h.uploadView(w, r, unitID, per)
-	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	f, err := h.store.FormByCode(r.Context(), v.Form)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	saved, err := func() (int, error) {
-		file, _, err := r.FormFile("tep")
-		if err != nil {
-			return 0, apperr.Invalid("file", "report.upload.nofile")
-		}
-		defer file.Close()
-		data, err := io.ReadAll(io.LimitReader(file, maxUpload))
-		if err != nil {
-			return 0, apperr.Invalid("file", "report.upload.unreadable")
-		}
-		rows, err := report.ReadTable(data)
-		if err != nil {
-			return 0, err
-		}
-		return h.store.Import(r.Context(), p, unitID, f, per, rows)
-	}()
+	v.Saved, err = h.importFile(r, p, v.Unit.ID, f, v.Period)
+	var ps report.Problems
+	switch c := apperr.CodeOf(err); {
+	case err == nil:
+		h.tmpl.Render(w, r, http.StatusOK, "upload", v)
+		return nil
+	case errors.As(err, &ps):
+		v.Problems = ps
+	case c == apperr.CodeInvalid || c == apperr.CodeConflict:
+		v.Message = h.Message(r, err)
+	default:
+		return err
+	}
+	h.tmpl.Render(w, r, http.StatusBadRequest, "upload", v)
+	return nil
+}
+
+// importFile reads the uploaded file ?tep= and imports it.
+func (h *handlers) importFile(r *http.Request, p *auth.Principal, unitID int64, f report.Form, per vntext.Period) (int, error) {
+	file, _, err := r.FormFile("tep")
 	if err != nil {
-		var ps report.Problems
-		switch c := apperr.CodeOf(err); {
-		case errors.As(err, &ps):
-			v.Problems = ps
-		case c == apperr.CodeInvalid || c == apperr.CodeConflict:
-			v.Message = h.Message(r, err)
-		default:
-			h.Fail(w, r, err)
-			return
-		}
-		h.tmpl.Render(w, r, http.StatusBadRequest, "upload", v)
-		return
+		return 0, apperr.Invalid("file", "report.upload.nofile")
 	}
-	v.Saved = saved
-	h.tmpl.Render(w, r, http.StatusOK, "upload", v)
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, maxUpload))
+	if err != nil {
+		return 0, apperr.Invalid("file", "report.upload.unreadable")
+	}
+	rows, err := report.ReadTable(data)
+	if err != nil {
+		return 0, err
+	}
+	return h.store.Import(r.Context(), p, unitID, f, per, rows)
 }
 
 // exportForm reads the page's parameters and the form ?mau= (the
@@ -134,61 +121,49 @@ func (h *handlers) exportForm(r *http.Request) (int64, vntext.Period, report.For
 }
 
 // template sends the blank value table to fill in (XLSX).
-func (h *handlers) template(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) template(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	unitID, per, f, err := h.exportForm(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	t, err := h.store.Template(r.Context(), p, unitID, f, per)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.sendXLSX(w, r, "mau-"+fileName(t), t)
+	return nil
 }
 
-func (h *handlers) exportXLSX(w http.ResponseWriter, r *http.Request) {
-	if t, ok := h.exportTable(w, r); ok {
-		h.sendXLSX(w, r, fileName(t), t)
+func (h *handlers) exportXLSX(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.exportTable(r, p)
+	if err != nil {
+		return err
 	}
+	h.sendXLSX(w, r, fileName(t), t)
+	return nil
 }
 
-func (h *handlers) exportCSV(w http.ResponseWriter, r *http.Request) {
-	t, ok := h.exportTable(w, r)
-	if !ok {
-		return
+func (h *handlers) exportCSV(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.exportTable(r, p)
+	if err != nil {
+		return err
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+fileName(t)+`.csv"`)
 	if err := report.WriteCSV(w, h.header(r), h.cells(r, t)); err != nil {
 		h.LogError(r, "write csv", err)
 	}
+	return nil
 }
 
 // exportTable reads the filled value table the request asks for.
-func (h *handlers) exportTable(w http.ResponseWriter, r *http.Request) (report.Table, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return report.Table{}, false
-	}
+func (h *handlers) exportTable(r *http.Request, p *auth.Principal) (report.Table, error) {
 	unitID, per, f, err := h.exportForm(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return report.Table{}, false
+		return report.Table{}, err
 	}
-	t, err := h.store.Table(r.Context(), p, unitID, f, per)
-	if err != nil {
-		h.Fail(w, r, err)
-		return report.Table{}, false
-	}
-	return t, true
+	return h.store.Table(r.Context(), p, unitID, f, per)
 }
-
 func (h *handlers) sendXLSX(w http.ResponseWriter, r *http.Request, name string, t report.Table) {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)

@@ -3,6 +3,7 @@ package reportui
 import (
 	"net/http"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -18,23 +19,18 @@ type indexView struct {
 	Period        vntext.Period
 }
 
-func (h *handlers) index(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) index(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	v := indexView{Period: h.currentHalf()}
 	var err error
 	if v.Units, err = h.store.Overview(r.Context(), p, v.Period); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Notifications, err = h.store.Notifications(r.Context(), p, 10); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Page = h.Page(w, r, "report.index.title")
 	h.tmpl.Render(w, r, http.StatusOK, "index", v)
+	return nil
 }
 
 // The indicator catalogue, by field (public).

@@ -39,70 +39,54 @@ func (h *handlers) showView(w http.ResponseWriter, r *http.Request, rep report.R
 	return showView{entryView: h.entryView(w, r, e, nil, errs), Report: rep, Unit: e.Unit}
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.RequireUser(w, r); !ok {
-		return
-	}
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	rep, e, err := h.loadShown(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "show", h.showView(w, r, rep, e, nil))
+	return nil
 }
 
-func (h *handlers) approve(w http.ResponseWriter, r *http.Request) {
-	h.decide(w, r, func(p decision) (report.Report, error) {
-		return h.store.Approve(r.Context(), p.principal, p.id, p.version)
+func (h *handlers) approve(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.decide(w, r, func(id, version int64) (report.Report, error) {
+		return h.store.Approve(r.Context(), p, id, version)
 	}, "report.flash.approved")
 }
 
-func (h *handlers) giveBack(w http.ResponseWriter, r *http.Request) {
-	h.decide(w, r, func(p decision) (report.Report, error) {
-		return h.store.Return(r.Context(), p.principal, p.id, p.version, r.PostFormValue("comment"))
+func (h *handlers) giveBack(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.decide(w, r, func(id, version int64) (report.Report, error) {
+		return h.store.Return(r.Context(), p, id, version, r.PostFormValue("comment"))
 	}, "report.flash.returned")
 }
 
-// decision is what a leader's form sends about a report.
-type decision struct {
-	principal *auth.Principal
-	id        int64
-	version   int64
-}
-
-// decide runs a decision on the report of the path; a refused one shows
-// the report again with the reason (and the comment typed).
-func (h *handlers) decide(w http.ResponseWriter, r *http.Request, do func(decision) (report.Report, error), flash string) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+// decide runs a leader's decision on the report of the path at the
+// version the form sends; a refused one shows the report again with the
+// reason (and the comment typed).
+func (h *handlers) decide(w http.ResponseWriter, r *http.Request, do func(id, version int64) (report.Report, error), flash string) error {
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	version, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	if err != nil {
 		version = -1
 	}
-	rep, err := do(decision{principal: p, id: id, version: version})
-	if err != nil {
-		code := apperr.CodeOf(err)
-		if code != apperr.CodeInvalid && code != apperr.CodeConflict {
-			h.Fail(w, r, err)
-			return
-		}
+	rep, err := do(id, version)
+	if code := apperr.CodeOf(err); code == apperr.CodeInvalid || code == apperr.CodeConflict {
 		shown, e, lerr := h.loadShown(r)
 		if lerr != nil {
-			h.Fail(w, r, lerr)
-			return
+			return lerr
 		}
 		v := h.showView(w, r, shown, e, h.FormErrors(r, err))
 		v.CommentInput = r.PostFormValue("comment")
 		h.tmpl.Render(w, r, kit.Status(err), "show", v)
-		return
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	h.SetFlash(w, r, flash)
 	http.Redirect(w, r, fmt.Sprintf("/bao-cao/%d", rep.ID), http.StatusSeeOther)
+	return nil
 }

@@ -85,12 +85,10 @@ func field(ind report.Indicator) string { return report.FieldName(report.Key{Ind
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
 
-// submitted has the commune's officer submit its 2026S2 report through
-// the store and returns it.
-func (w *world) submitted(t *testing.T) report.Report {
+// target names the commune's 2026S2 report.
+func (w *world) target(t *testing.T) report.Target {
 	t.Helper()
-	ctx := context.Background()
-	f, err := w.store.FormByCode(ctx, report.FormHalf)
+	f, err := w.store.FormByCode(context.Background(), report.FormHalf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +96,17 @@ func (w *world) submitted(t *testing.T) report.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return report.Target{UnitID: w.Units.NewChiLang.ID, FormID: f.ID, Period: per}
+}
+
+// submitted has the commune's officer submit its 2026S2 report through
+// the store and returns it.
+func (w *world) submitted(t *testing.T) report.Report {
+	t.Helper()
 	in := report.Input{Values: map[report.Key]string{
 		{IndicatorID: w.dv.ID}: "5.112", {IndicatorID: w.an1.ID}: "12", {IndicatorID: w.an2.ID}: "10", {IndicatorID: w.pc.ID}: "85,5",
 	}, Narrative: map[string]string{"results": "Tổ chức tốt các hội nghị."}}
-	r, err := w.store.Submit(ctx, w.principal("canbo.xa"), report.Target{UnitID: w.Units.NewChiLang.ID, FormID: f.ID, Period: per}, in)
+	r, err := w.store.Submit(context.Background(), w.principal("canbo.xa"), w.target(t), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,16 +116,7 @@ func (w *world) submitted(t *testing.T) report.Report {
 // find reads the commune's 2026S2 report as its officer sees it.
 func (w *world) find(t *testing.T) report.Report {
 	t.Helper()
-	ctx := context.Background()
-	f, err := w.store.FormByCode(ctx, report.FormHalf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	per, err := vntext.ParsePeriod("2026S2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := w.store.Find(ctx, w.principal("canbo.xa"), report.Target{UnitID: w.Units.NewChiLang.ID, FormID: f.ID, Period: per})
+	r, err := w.store.Find(context.Background(), w.principal("canbo.xa"), w.target(t))
 	if err != nil {
 		t.Fatal(err)
 	}
