@@ -18,7 +18,9 @@ type analyzer struct {
 	leadDone bool
 	// periodCache holds the periods read in each block, by block index.
 	periodCache map[int][]vntext.PeriodMatch
-	warnings    []string
+	// sentCache remembers whether a sentence holds a phrase set.
+	sentCache map[sentKey]bool
+	warnings  []string
 
 	eventType string
 	period    *periodMention

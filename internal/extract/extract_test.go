@@ -19,6 +19,13 @@ var sampleDirs = []struct{ articles, gold string }{
 	{"testdata/articles", "testdata/expected"},
 }
 
+// checkedDirs are every test input the grounding, span and spelling
+// tests run on: the gold sets of sampleDirs and the real development
+// articles.
+func checkedDirs() []struct{ articles, gold string } {
+	return append(append([]struct{ articles, gold string }{}, sampleDirs...), realDirs["dev"])
+}
+
 type goldCase struct {
 	name      string
 	doc       []byte
@@ -179,7 +186,7 @@ func checkGrounded(t testing.TB, rec Record) {
 // TestGrounded checks on every test input that names and figures come
 // from the text.
 func TestGrounded(t *testing.T) {
-	for _, d := range sampleDirs {
+	for _, d := range checkedDirs() {
 		for _, c := range loadCases(t, d.articles, d.gold) {
 			rec, err := Extract(context.Background(), c.doc, Options{Source: c.name})
 			if err != nil {
@@ -195,7 +202,7 @@ func TestGrounded(t *testing.T) {
 
 // TestSpans checks that the spans point at the values in Record.Text.
 func TestSpans(t *testing.T) {
-	for _, d := range sampleDirs {
+	for _, d := range checkedDirs() {
 		for _, c := range loadCases(t, d.articles, d.gold) {
 			rec, err := Extract(context.Background(), c.doc, Options{Source: c.name, Published: c.published})
 			if err != nil {

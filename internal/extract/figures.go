@@ -249,7 +249,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		}
 		// "Sau khi sắp xếp ..., toàn tỉnh có 135 xã, phường": the shape of
 		// the administrative map, not a result of the work.
-		if adminUnits[toks[k].low] && findAny(toks, structureWords) >= 0 {
+		if adminUnits[toks[k].low] && a.sentHas(toks, structureWords) {
 			return figureHit{}, false
 		}
 		// "Huyện có 21 xã, thị trấn", "gồm 156 thôn": the map again.
@@ -258,7 +258,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 		// "dân số hơn 120.000 người", "diện tích 300 ha": background.
-		if findAny(toks, backgroundWords) >= 0 {
+		if a.sentHas(toks, backgroundWords) {
 			return figureHit{}, false
 		}
 	}
@@ -272,6 +272,27 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 }
 
 var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên", "lượt ý kiến", "ý kiến")
+
+// sentHas reports whether the sentence toks holds a phrase of ps,
+// remembering the answer for the sentence so that a sentence with many
+// numbers is read once.
+func (a *analyzer) sentHas(toks []token, ps *phraseSet) bool {
+	key := sentKey{toks[0].start, ps}
+	if v, ok := a.sentCache[key]; ok {
+		return v
+	}
+	if a.sentCache == nil {
+		a.sentCache = map[sentKey]bool{}
+	}
+	v := findAny(toks, ps) >= 0
+	a.sentCache[key] = v
+	return v
+}
+
+type sentKey struct {
+	start int
+	ps    *phraseSet
+}
 
 // measureUnits may be written against their number: "1.000m2", "4,5km".
 var measureUnits = []string{"m2", "m²", "km2", "km", "ha", "kg", "m"}

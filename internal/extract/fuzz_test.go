@@ -13,7 +13,7 @@ import (
 // that marshals to valid JSON, and never returns a name or figure that is
 // not in its input.
 func FuzzExtract(f *testing.F) {
-	for _, d := range sampleDirs {
+	for _, d := range checkedDirs() {
 		files, _ := filepath.Glob(filepath.Join(d.articles, "*"))
 		for _, p := range files {
 			if b, err := os.ReadFile(p); err == nil {

@@ -22,7 +22,7 @@ func TestSpellingInvariance(t *testing.T) {
 		"tones": strings.NewReplacer("ủy", "uỷ", "hòa", "hoà", "Hòa", "Hoà", "thủy", "thuỷ", "Thủy", "Thuỷ").Replace,
 		"eth":   func(s string) string { return strings.ReplaceAll(s, "Đ", "Ð") },
 	}
-	for _, d := range sampleDirs {
+	for _, d := range checkedDirs() {
 		for _, c := range loadCases(t, d.articles, d.gold) {
 			want := recordJSON(t, c.doc, c.published)
 			for name, f := range variants {

@@ -718,7 +718,7 @@ func clauseStart(toks []token, i int) bool {
 func jointPlace(toks []token, i, e int) (int, int) {
 	k := e
 	n := 0
-	for {
+	for n < 8 { // joint organizers are a few bodies, not a whole list
 		s := k
 		if s < len(toks) && (toks[s].low == "," || toks[s].low == "-" || toks[s].low == "–" || toks[s].low == "và") {
 			s++
@@ -787,12 +787,12 @@ func representative(toks []token, i int) bool {
 // inBrackets reports whether toks[i] stands inside brackets.
 func inBrackets(toks []token, i int) bool {
 	depth := 0
-	for k := 0; k < i; k++ {
+	for k := max(0, i-60); k < i; k++ { // a bracketed aside is short
 		switch toks[k].low {
 		case "(":
 			depth++
 		case ")":
-			depth--
+			depth = max(0, depth-1)
 		}
 	}
 	return depth > 0

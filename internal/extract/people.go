@@ -378,6 +378,7 @@ func (a *analyzer) readPeople() {
 			}
 		}
 		excluded := make([]bool, len(hits))
+		present := presence[s.block] || presenceSentence(toks)
 		for k := range hits {
 			h := &hits[k]
 			if a.notParticipant(toks, *h) || k > 0 && excluded[k-1] && joined(toks, hits[k-1], *h) {
@@ -387,7 +388,7 @@ func (a *analyzer) readPeople() {
 				continue
 			}
 			h.role = roleFor(toks, masked, hits, k)
-			if h.role == roleNone && (presenceSentence(toks) || presence[s.block]) {
+			if h.role == roleNone && present {
 				// "Về phía tỉnh có đồng chí A, ...": named as present.
 				h.role = roleAttend
 			}
