@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
@@ -34,7 +35,11 @@ func TestBrowserDemoTourOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{DB: d, Auth: cfg, Files: testBucket(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	files, err := blob.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{DB: d, Auth: cfg, Files: files, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

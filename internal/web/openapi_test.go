@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
 // TestEveryAPIRouteIsDocumented takes the routes every feature's Mount
@@ -15,9 +16,9 @@ import (
 // docs/openapi-*.yaml), and fails on any /api/v1 route that is not
 // documented with its method, or any documented path that does not exist.
 func TestEveryAPIRouteIsDocumented(t *testing.T) {
-	h := newHarness(t, dbtest.Open(t, "sqlite"))
+	s := webtest.New(t, dbtest.Open(t, "sqlite"))
 	routes := map[string]bool{}
-	for _, pattern := range h.srv.Routes() {
+	for _, pattern := range s.Srv.Routes() {
 		method, path, ok := strings.Cut(pattern, " ")
 		if !ok || !strings.HasPrefix(path, "/api/v1/") {
 			continue

@@ -1,4 +1,4 @@
-package web_test
+package unitui_test
 
 import (
 	"net/http/httptest"
@@ -18,8 +18,8 @@ import (
 // and an old commune's page; nothing may overflow the screen sideways.
 func TestBrowserUnitPagesOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 90*time.Second)
-	h := newHarness(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(h.srv)
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	ts := httptest.NewServer(s.Srv)
 	defer ts.Close()
 	shots := browsertest.Dir(t)
 
@@ -62,7 +62,7 @@ func TestBrowserUnitPagesOnPhone(t *testing.T) {
 	}
 
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/don-vi/"+strconv.FormatInt(h.tr.communeA.ID, 10)),
+		chromedp.Navigate(ts.URL+"/don-vi/"+strconv.FormatInt(s.Units.QuangLang.ID, 10)),
 		chromedp.WaitVisible(chromedp.CSS("h1")),
 	)
 	if err != nil {

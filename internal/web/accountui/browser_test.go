@@ -1,4 +1,4 @@
-package web_test
+package accountui_test
 
 import (
 	"net/http/httptest"
@@ -18,7 +18,7 @@ import (
 func TestBrowserOfficerOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 90*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.srv)
+	ts := httptest.NewServer(s.Srv)
 	defer ts.Close()
 	shots := browsertest.Dir(t)
 
@@ -27,7 +27,7 @@ func TestBrowserOfficerOnPhone(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/dang-nhap"),
 		chromedp.WaitVisible(chromedp.CSS("#login")),
 		chromedp.SendKeys(chromedp.CSS("#login"), "officer.chilang"),
-		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
+		chromedp.SendKeys(chromedp.CSS("#password"), pw),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func TestBrowserOfficerOnPhone(t *testing.T) {
 		t.Fatalf("home after sign-in: %q %v", h1, err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "02-home")
-	for i, path := range []string{"/", "/don-vi", "/don-vi/" + itoa(s.units.QuangLang.ID), "/tai-khoan/mat-khau"} {
+	for i, path := range []string{"/", "/don-vi", "/don-vi/" + itoa(s.Units.QuangLang.ID), "/tai-khoan/mat-khau"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
 			t.Fatal(err)
 		}
