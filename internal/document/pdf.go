@@ -25,7 +25,7 @@ const fontFamily = "LiberationSerif"
 func WritePDF(w io.Writer, d *Document, s Settings) error {
 	s = s.sane()
 	p := arrange(d)
-	pw := newPDF(s)
+	pw := newPDF(s, boldItalicUsed(&p))
 	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if !d.Date.IsZero() && d.Date.Year() > 1900 && d.Date.Year() < 9000 {
 		stamp = time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day(), 0, 0, 0, 0, time.UTC)
@@ -63,14 +63,37 @@ type tstyle struct {
 	underline bool
 }
 
-func newPDF(s Settings) *pdfWriter {
+// boldItalicUsed reports whether a page needs the bold italic face (a
+// level-3 heading or a bold italic run); the other three every page
+// uses, and adding a face costs milliseconds.
+func boldItalicUsed(p *page) bool {
+	for _, b := range p.body {
+		switch b := b.(type) {
+		case Heading:
+			if b.Level >= 3 {
+				return true
+			}
+		case Paragraph:
+			for _, r := range b.Runs {
+				if r.Bold && r.Italic {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func newPDF(s Settings, withBoldItalic bool) *pdfWriter {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	f.SetMargins(s.Left, s.Top, s.Right)
 	f.SetAutoPageBreak(false, s.Bottom)
 	for fc := range faceFiles {
-		f.AddUTF8FontFromBytes(fontFamily, fpdfStyle[fc], fontData(face(fc)))
+		if face(fc) != boldItalic || withBoldItalic {
+			f.AddUTF8FontFromBytes(fontFamily, fpdfStyle[fc], fontData(face(fc)))
+		}
 	}
 	f.SetDrawColor(0, 0, 0)
 	f.SetTextColor(0, 0, 0)
