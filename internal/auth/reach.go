@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/org"
 )
 
@@ -75,19 +74,13 @@ func (s *Store) OwnUnits(ctx context.Context, p *Principal) ([]int64, error) {
 // their children on day, each once: the choices of unit switchers and
 // filters. A grant on a unit closed since is passed over.
 func (s *Store) GrantedUnits(ctx context.Context, p *Principal, perm Permission, day time.Time) ([]org.Unit, error) {
-	if p == nil {
-		return nil, nil
+	tops, err := s.TopUnits(ctx, p, perm, day)
+	if err != nil {
+		return nil, err
 	}
 	seen := map[int64]bool{}
 	var out []org.Unit
-	for _, id := range ScopeRoots(p, perm) {
-		u, err := s.units.Get(ctx, id, day)
-		if apperr.CodeOf(err) == apperr.CodeNotFound {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("auth: granted units: %w", err)
-		}
+	for _, u := range tops {
 		if seen[u.ID] {
 			continue
 		}

@@ -162,14 +162,7 @@ func (s *Store) mayRead(ctx context.Context, p *Principal, id int64) error {
 	if p.system || p.User.ID == id {
 		return nil
 	}
-	ok, err := s.CanManageUser(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return apperr.NotFound("auth.err.unknown_user")
-	}
-	return nil
+	return s.manages(ctx, p, id)
 }
 
 // User returns the account with the given id, when p may see it: its own

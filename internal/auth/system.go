@@ -49,6 +49,12 @@ func (s *Store) requireManage(ctx context.Context, p *Principal, id int64) error
 	if err := requireAdmin(p); err != nil {
 		return err
 	}
+	return s.manages(ctx, p, id)
+}
+
+// manages is CanManageUser as an error: an account p may not manage is
+// not found.
+func (s *Store) manages(ctx context.Context, p *Principal, id int64) error {
 	ok, err := s.CanManageUser(ctx, p, id)
 	if err != nil {
 		return err

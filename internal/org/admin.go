@@ -365,23 +365,20 @@ func (p *plan) close(ctx context.Context, u Unit) (Outcome, error) {
 
 // countBelow counts the units under id on day d.
 func countBelow(ctx context.Context, q db.Querier, id int64, d string) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
-		WHERE ancestor_id = ? AND descendant_id <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`,
-		id, id, d, d).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("org: count units below %d: %w", id, err)
-	}
-	return n, nil
+	return count(ctx, q, `SELECT COUNT(*) FROM unit_closure
+		WHERE ancestor_id = ? AND descendant_id <> ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`, id, id, d, d)
 }
 
 // countChildren counts the units directly under id on day d.
 func countChildren(ctx context.Context, q db.Querier, id int64, d string) (int, error) {
+	return count(ctx, q, `SELECT COUNT(*) FROM unit_versions v WHERE v.parent_id = ? AND `+onDay, id, d, d)
+}
+
+// count runs a COUNT query.
+func count(ctx context.Context, q db.Querier, query string, args ...any) (int, error) {
 	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_versions v
-		WHERE v.parent_id = ? AND `+onDay, id, d, d).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("org: count children of %d: %w", id, err)
+	if err := q.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("org: count: %w", err)
 	}
 	return n, nil
 }

@@ -77,26 +77,6 @@ func (l Level) Valid() bool {
 	return false
 }
 
-// Label is the level's Vietnamese name.
-//
-// Deprecated: show the catalog key "level."+l (i18n.M("level."+string(l)))
-// so that it is translated; Label stays only until its last caller moves.
-func (l Level) Label() string {
-	switch l {
-	case Central:
-		return "Trung ương"
-	case Province:
-		return "tỉnh"
-	case District:
-		return "huyện"
-	case Commune:
-		return "xã"
-	case Agency:
-		return "khối, cơ quan"
-	}
-	return string(l)
-}
-
 // rank orders the territorial levels; agency has none (-1).
 func (l Level) rank() int {
 	switch l {

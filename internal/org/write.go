@@ -283,17 +283,23 @@ func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, err
 	return c, nil
 }
 
+// living reads unit id for a change dated date (its stored form is d)
+// and checks, as checkLiving, that the unit may take it.
+func (w *Writer) living(ctx context.Context, id int64, date time.Time, ending bool) (c current, d string, err error) {
+	if err := checkDate("date", date); err != nil {
+		return c, "", err
+	}
+	d = db.Day(date)
+	if c, err = loadCurrent(ctx, w.tx, id, "id"); err != nil {
+		return c, "", err
+	}
+	return c, d, checkLiving(c, d, ending)
+}
+
 // Rename renames a unit; see Store.Rename.
 func (w *Writer) Rename(ctx context.Context, id int64, date time.Time, name, shortName string) (Unit, error) {
-	if err := checkDate("date", date); err != nil {
-		return Unit{}, err
-	}
-	d := db.Day(date)
-	c, err := loadCurrent(ctx, w.tx, id, "id")
+	c, d, err := w.living(ctx, id, date, false)
 	if err != nil {
-		return Unit{}, err
-	}
-	if err := checkLiving(c, d, false); err != nil {
 		return Unit{}, err
 	}
 	name, shortName = cleanName(name), cleanName(shortName)
@@ -426,15 +432,8 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 
 // Close ends a unit; see Store.Close.
 func (w *Writer) Close(ctx context.Context, id int64, date time.Time) (Unit, error) {
-	if err := checkDate("date", date); err != nil {
-		return Unit{}, err
-	}
-	d := db.Day(date)
-	c, err := loadCurrent(ctx, w.tx, id, "id")
+	c, d, err := w.living(ctx, id, date, true)
 	if err != nil {
-		return Unit{}, err
-	}
-	if err := checkLiving(c, d, true); err != nil {
 		return Unit{}, err
 	}
 	if err := w.end(ctx, c, d, "close", nil); err != nil {

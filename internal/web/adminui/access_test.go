@@ -23,16 +23,8 @@ import (
 func TestAdminAccess(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
-		ctx := context.Background()
-		officer := s.User(whoOfficer)
-		grants, err := s.Auth.Grants(ctx, auth.System(), officer.ID)
-		if err != nil || len(grants) != 1 {
-			t.Fatalf("officer grants: %v %v", grants, err)
-		}
-		tok, _, err := s.Auth.CreateToken(ctx, auth.System(), s.User(whoAdminLS).ID, "bảng tính")
-		if err != nil {
-			t.Fatal(err)
-		}
+		officer, grant, tok := s.lsRecords("bảng tính")
+		grants := []auth.Grant{grant}
 		unitPath := "/quan-tri/don-vi/" + itoa(s.Units.NewChiLang.ID)
 		userPath := "/quan-tri/tai-khoan/" + itoa(officer.ID)
 		revokePath := userPath + "/quyen/" + itoa(grants[0].ID) + "/thu-hoi"
@@ -119,6 +111,24 @@ func TestAdminAccess(t *testing.T) {
 	})
 }
 
+// lsRecords are Lạng Sơn's records the access tests ask about: the
+// officer's account, its one grant, and an API token of admin.ls named
+// name.
+func (s *site) lsRecords(name string) (auth.User, auth.Grant, auth.Token) {
+	s.t.Helper()
+	ctx := context.Background()
+	officer := s.User(whoOfficer)
+	grants, err := s.Auth.Grants(ctx, auth.System(), officer.ID)
+	if err != nil || len(grants) != 1 {
+		s.t.Fatalf("officer grants: %v %v", grants, err)
+	}
+	tok, _, err := s.Auth.CreateToken(ctx, auth.System(), s.User(whoAdminLS).ID, name)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return officer, grants[0], tok
+}
+
 // matches reports whether path is an instance of the route pattern.
 func matches(pattern, path string) bool {
 	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
@@ -150,16 +160,8 @@ func isAllowedOwner(path, who, tokenPath string) bool {
 func TestEveryAdminRouteOutOfScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
-		ctx := context.Background()
-		officer := s.User(whoOfficer)
-		grants, err := s.Auth.Grants(ctx, auth.System(), officer.ID)
-		if err != nil || len(grants) != 1 {
-			t.Fatalf("officer grants: %v %v", grants, err)
-		}
-		tok, _, err := s.Auth.CreateToken(ctx, auth.System(), s.User(whoAdminLS).ID, "bảng tính Lạng Sơn")
-		if err != nil {
-			t.Fatal(err)
-		}
+		officer, grant, tok := s.lsRecords("bảng tính Lạng Sơn")
+		grants := []auth.Grant{grant}
 		// What only Lạng Sơn's records show, to each visitor.
 		secrets := map[string][]string{
 			whoAdminST: {"Khối Dân vận xã Chi Lăng", "Đặng Thị Cán", whoOfficer, "bảng tính Lạng Sơn", "Ban Dân vận Tỉnh ủy Lạng Sơn", "Hoàng Thị Lạng"},

@@ -115,6 +115,17 @@ func (h *handlers) index(w http.ResponseWriter, r *http.Request) {
 	h.tmpl.Render(w, r, http.StatusOK, "index", indexView{Page: h.Page(w, r, "admin.title"), Units: us})
 }
 
+// refused answers a request the domain refused: with its form again
+// (shown by form, with the status to send) for what the user can put
+// right, with the error page otherwise.
+func (h *handlers) refused(w http.ResponseWriter, r *http.Request, err error, form func(status int)) {
+	if !showsForm(err) {
+		h.Fail(w, r, err)
+		return
+	}
+	form(formStatus(err))
+}
+
 // formStatus is the status of a form shown again for a domain error: its
 // own, except that a unit or account named in the form and not found is
 // a bad form (400), not a missing page.

@@ -196,26 +196,33 @@ func hasVietnamese(s string) bool {
 }
 
 // dataNames are the names the pages may show as data: every unit's names
-// through its history and every account's name.
+// through its history, every account's name and the words typed in the
+// test's forms.
 func (s *site) dataNames(t *testing.T) []string {
 	t.Helper()
+	ctx := context.Background()
 	var out []string
-	rows, err := s.DB.QueryContext(context.Background(), "SELECT name FROM unit_versions UNION SELECT short_name FROM unit_versions UNION SELECT name FROM users UNION SELECT name FROM api_tokens")
+	ids, err := s.Org.IDsByCode(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+	for _, id := range ids {
+		vs, err := s.Org.History(ctx, id)
+		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, n)
+		for _, v := range vs {
+			out = append(out, v.Name, v.ShortName)
+		}
 	}
-	if err := rows.Err(); err != nil {
+	us, _, err := s.Auth.ListUsers(ctx, auth.System(), auth.UserFilter{Limit: 500})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return append(out, "Mật-khẩu-mới-2026", "Xã Mới", "không phải thư", "ngắn", "Tên mới", "khong co xa nay", "Hội Nông dân xã Chi Lăng")
+	for _, u := range us {
+		out = append(out, u.Name)
+	}
+	return append(out, "Bảng tính", "Mật-khẩu-mới-2026", "Xã Mới", "không phải thư", "ngắn", "Tên mới", "khong co xa nay", "Hội Nông dân xã Chi Lăng")
 }
 
 func insideData(v string, data []string) bool {

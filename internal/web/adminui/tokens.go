@@ -47,11 +47,9 @@ func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request) {
 	name := r.PostFormValue("name")
 	_, secret, err := h.Auth.CreateToken(r.Context(), p, p.User.ID, name)
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, formStatus(err))
+		h.refused(w, r, err, func(status int) {
+			h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, status)
+		})
 		return
 	}
 	h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)

@@ -409,11 +409,7 @@ func (h *handlers) unitOpPost(op unitOp) http.HandlerFunc {
 			}
 		}
 		if err != nil {
-			if !showsForm(err) {
-				h.Fail(w, r, err)
-				return
-			}
-			h.showUnitForm(w, r, p, op, u, f, err, formStatus(err))
+			h.refused(w, r, err, func(status int) { h.showUnitForm(w, r, p, op, u, f, err, status) })
 			return
 		}
 		if f.Step == "confirm" {

@@ -108,12 +108,10 @@ func (h *handlers) userCreate(w http.ResponseWriter, r *http.Request) {
 		u, err = h.Auth.CreateUser(r.Context(), p, auth.NewUser{Login: f.Login, Name: f.Name, Phone: f.Phone, Email: f.Email, Password: pw})
 	}
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		v := userNewView{Page: h.Page(w, r, "admin.user.new"), Form: f, Errors: h.FormErrors(r, err)}
-		h.tmpl.Render(w, r, formStatus(err), "user_new", v)
+		h.refused(w, r, err, func(status int) {
+			v := userNewView{Page: h.Page(w, r, "admin.user.new"), Form: f, Errors: h.FormErrors(r, err)}
+			h.tmpl.Render(w, r, status, "user_new", v)
+		})
 		return
 	}
 	h.SetFlash(w, r, "admin.done.usercreate")
@@ -196,11 +194,7 @@ func (h *handlers) userSave(w http.ResponseWriter, r *http.Request) {
 		Email: r.PostFormValue("email"), Version: kit.FormID(r.PostFormValue("version"))}
 	_, err := h.Auth.UpdateUser(r.Context(), p, auth.UserUpdate{ID: u.ID, Version: f.Version, Name: f.Name, Phone: f.Phone, Email: f.Email})
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		h.showUser(w, r, p, u, f, err, formStatus(err))
+		h.refused(w, r, err, func(status int) { h.showUser(w, r, p, u, f, err, status) })
 		return
 	}
 	h.SetFlash(w, r, "admin.done.usersave")
@@ -239,12 +233,10 @@ func (h *handlers) userActiveSave(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err := h.Auth.SetActive(r.Context(), p, u.ID, kit.FormID(r.PostFormValue("version")), !u.Active)
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		v := userConfirmView{Page: h.Page(w, r, activeTitle(u)), Account: u, Errors: h.FormErrors(r, err)}
-		h.tmpl.Render(w, r, formStatus(err), "user_active", v)
+		h.refused(w, r, err, func(status int) {
+			v := userConfirmView{Page: h.Page(w, r, activeTitle(u)), Account: u, Errors: h.FormErrors(r, err)}
+			h.tmpl.Render(w, r, status, "user_active", v)
+		})
 		return
 	}
 	key := "admin.done.disable"
@@ -275,12 +267,10 @@ func (h *handlers) userPasswordSave(w http.ResponseWriter, r *http.Request) {
 		err = h.Auth.SetPassword(r.Context(), p, u.ID, pw)
 	}
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		v := userConfirmView{Page: h.Page(w, r, "admin.user.password"), Account: u, Errors: h.FormErrors(r, err)}
-		h.tmpl.Render(w, r, formStatus(err), "user_password", v)
+		h.refused(w, r, err, func(status int) {
+			v := userConfirmView{Page: h.Page(w, r, "admin.user.password"), Account: u, Errors: h.FormErrors(r, err)}
+			h.tmpl.Render(w, r, status, "user_password", v)
+		})
 		return
 	}
 	h.SetFlash(w, r, "admin.done.password")
@@ -376,11 +366,7 @@ func (h *handlers) grantSave(w http.ResponseWriter, r *http.Request) {
 		_, err = h.Auth.GrantRole(r.Context(), p, u.ID, unitID, auth.Role(role))
 	}
 	if err != nil {
-		if !showsForm(err) {
-			h.Fail(w, r, err)
-			return
-		}
-		h.showGrantForm(w, r, p, u, q, unitID, role, err, formStatus(err))
+		h.refused(w, r, err, func(status int) { h.showGrantForm(w, r, p, u, q, unitID, role, err, status) })
 		return
 	}
 	h.SetFlash(w, r, "admin.done.grant")
