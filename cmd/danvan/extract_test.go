@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -144,4 +145,38 @@ func TestExtractCancelled(t *testing.T) {
 	if err := runExtract(ctx, files, strings.NewReader(""), &out, &errOut); err == nil {
 		t.Error("want an error for a cancelled context")
 	}
+}
+
+// BenchmarkExtractCommand runs the command over 400 files made from the
+// test articles; run it with -cpu 1,2 to see how it scales with cores.
+func BenchmarkExtractCommand(b *testing.B) {
+	var srcs []string
+	for _, g := range []string{filepath.Join(samples, "articles", "*"), "../../internal/extract/testdata/articles/*",
+		"../../internal/extract/testdata/real/dev/articles/*"} {
+		fs, _ := filepath.Glob(g)
+		srcs = append(srcs, fs...)
+	}
+	if len(srcs) == 0 {
+		b.Skip("no articles")
+	}
+	dir := b.TempDir()
+	var args []string
+	for i := 0; i < 400; i++ {
+		doc, err := os.ReadFile(srcs[i%len(srcs)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := filepath.Join(dir, fmt.Sprintf("%03d%s", i, filepath.Ext(srcs[i%len(srcs)])))
+		if err := os.WriteFile(name, doc, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		args = append(args, name)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := runExtract(context.Background(), args, strings.NewReader(""), io.Discard, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(args)*b.N)/b.Elapsed().Seconds(), "files/s")
 }
