@@ -12,6 +12,7 @@ var Messages = i18n.Catalog{
 	"auth.err.session_expired": {"Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has ended. Please sign in again."},
 	"auth.err.bad_token":       {"Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa.", "The API token is not valid, has been revoked, or its account is disabled."},
 	"auth.err.throttled":       {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút.", "Too many failed sign-ins. Try again in %d minutes."},
+	"auth.err.sign_in":         {"Vui lòng đăng nhập để tiếp tục.", "Please sign in to continue."},
 	"auth.err.csrf":            {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
 
 	// Accounts.

@@ -129,7 +129,7 @@ func (s *Store) Can(ctx context.Context, p *Principal, perm Permission, unitID i
 // is no (apperr.Unauthorized for an anonymous visitor).
 func (s *Store) Require(ctx context.Context, p *Principal, perm Permission, unitID int64) error {
 	if p == nil {
-		return apperr.Unauthorized("auth.err.signin")
+		return apperr.Unauthorized("auth.err.sign_in")
 	}
 	ok, err := s.Can(ctx, p, perm, unitID)
 	if err != nil {

@@ -21,7 +21,7 @@ func (p *Principal) IsSystem() bool { return p != nil && p.system }
 // requireSignedIn refuses a visitor.
 func requireSignedIn(p *Principal) error {
 	if p == nil || (!p.system && !p.User.Active) {
-		return apperr.Unauthorized("auth.err.signin")
+		return apperr.Unauthorized("auth.err.sign_in")
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func (h *handlers) userNewForm(w http.ResponseWriter, r *http.Request) {
 func confirmed(r *http.Request) (string, error) {
 	pw := r.PostFormValue("password")
 	if pw != r.PostFormValue("confirm") {
-		return pw, apperr.Invalid("confirm", "auth.pw.mismatch")
+		return pw, apperr.Invalid("confirm", "admin.pw.mismatch")
 	}
 	return pw, nil
 }

@@ -1,0 +1,62 @@
+package org_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/danvan/danvan/internal/org"
+)
+
+// TestMessagesCoverCode: every error key org's code uses is in
+// org.Messages in both languages, every error key there is used, and
+// every level and kind has its label.
+func TestMessagesCoverCode(t *testing.T) {
+	used := keysInCode(t, ".", regexp.MustCompile(`"(org\.err\.[a-z_]+)"`))
+	if len(used) < 30 {
+		t.Fatalf("found only %d keys in the code: the pattern is broken", len(used))
+	}
+	for _, l := range org.Levels {
+		used["level."+string(l)] = true
+	}
+	for _, k := range org.Kinds {
+		used["kind."+string(k)] = true
+	}
+	for key := range used {
+		m, ok := org.Messages[key]
+		if !ok || strings.TrimSpace(m.VI()) == "" || strings.TrimSpace(m.EN()) == "" {
+			t.Errorf("key %q is not in org.Messages in both languages", key)
+		}
+	}
+	for key := range org.Messages {
+		if !used[key] {
+			t.Errorf("org.Messages has %q, which no code uses", key)
+		}
+	}
+}
+
+// keysInCode collects the message keys that the non-test Go files of dir
+// name as string literals.
+func keysInCode(t *testing.T, dir string, re *regexp.Regexp) map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, "messages.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			used[m[1]] = true
+		}
+	}
+	return used
+}
