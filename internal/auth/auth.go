@@ -55,6 +55,18 @@
 //   - Housekeeping: PurgeExpired now and then deletes ended sessions and
 //     old failed sign-ins (they are refused whether purged or not).
 //
+// # Who may change accounts
+//
+// Every method that reads or changes an account, a grant or a token takes
+// the acting principal and checks it itself: an administrator manages the
+// accounts whose roles all lie in their reach (ManagedUser,
+// CanManageUser) and grants roles only on units they administer; a token
+// is its owner's alone; the audit log (AuditLog) shows each reader the
+// units they cover. An account out of reach is "not found", so that its
+// existence is not told. The command line, the demo and tests act as the
+// system's operator with System(), which may do everything. Changes to
+// the hierarchy are org's (org.Store.Apply), asked through Authorizer(p).
+//
 // # Audit
 //
 // Every write records an audit row (audit.Record) in the same transaction
