@@ -1,8 +1,10 @@
 package document
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,4 +115,83 @@ func TestHostileTextOpens(t *testing.T) {
 			t.Errorf("%s: the motto is not in the text: %.300s", p, text)
 		}
 	}
+}
+
+// TestLargeTableOpens writes a 10,000-row table. Both files are made;
+// LibreOffice opens the DOCX and saves it again as ODT, holding every
+// row; poppler reads the last rows from our PDF. (LibreOffice 7.4 needs
+// minutes to lay a table this long out as PDF, and about half of that
+// to load it, so the open check saves ODT; TestRenderOpens covers its
+// PDF rendering of our files.)
+func TestLargeTableOpens(t *testing.T) {
+	dt := needDocTools(t)
+	if testing.Short() {
+		t.Skip("a 10,000-row table takes LibreOffice a minute or more")
+	}
+	d := sampleReport()
+	table := Table{Header: [][]string{{"TT", "Đơn vị", "Chỉ tiêu", "Kết quả"}}, Widths: []float64{1, 4, 4, 2}}
+	for i := 1; i <= 10000; i++ {
+		table.Rows = append(table.Rows, []string{fmt.Sprint(i), fmt.Sprintf("Khối Dân vận xã số %d", i),
+			"Vụ việc hòa giải thành công", fmt.Sprint(i * 7)})
+	}
+	d.Body = append(d.Body, table)
+	start := time.Now()
+	dx, pdf := writeBoth(t, d, DefaultSettings())
+	t.Logf("10,000 rows: DOCX %d KB, PDF %d KB, both written in %v", len(dx)>>10, len(pdf)>>10, time.Since(start))
+	dir := t.TempDir()
+	docx := filepath.Join(dir, "large.docx")
+	if err := os.WriteFile(docx, dx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ours := filepath.Join(dir, "large.pdf")
+	if err := os.WriteFile(ours, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	start = time.Now()
+	odt := dt.convert(t, 20*time.Minute, "odt", docx)[0]
+	t.Logf("LibreOffice opened and saved it in %v", time.Since(start))
+	content := zipPart(t, odt, "content.xml")
+	for _, want := range []string{"Khối Dân vận xã số 1<", "Khối Dân vận xã số 10000<", "Nguyễn Thị Hồng Hạnh", Motto} {
+		if !strings.Contains(content, want) {
+			t.Errorf("LibreOffice's ODT lacks %q", want)
+		}
+	}
+	if n := strings.Count(content, "<table:table-row"); n < 10001 {
+		t.Errorf("LibreOffice's ODT has %d table rows, want the 10,001 of the table and more", n)
+	}
+
+	text := pdfText(t, ours)
+	for _, want := range []string{"Khối Dân vận xã số 10000", "Khối Dân vận xã số 9999", "69993 70000", "Nguyễn Thị Hồng Hạnh"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("our PDF lacks %q", want)
+		}
+	}
+	info := strings.Join(strings.Fields(string(command(t, time.Minute, "pdfinfo", ours))), " ")
+	var n int
+	if i := strings.Index(info, "Pages: "); i < 0 {
+		t.Errorf("pdfinfo: %s", info)
+	} else if _, err := fmt.Sscanf(info[i:], "Pages: %d", &n); err != nil || n < 150 {
+		t.Errorf("our PDF has %d pages (%v), want the table over more than 150", n, err)
+	}
+}
+
+// zipPart is one part of a zip file, as text.
+func zipPart(t *testing.T, file, name string) string {
+	t.Helper()
+	z, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	f, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -123,10 +123,14 @@ func (pw *pdfWriter) setFont(st tstyle) {
 	}
 }
 
-// lineHeight is the height of a line of text of size pt, in mm.
+// lineHeight is the height of a body line of text of size pt, in mm.
 func (pw *pdfWriter) lineHeight(size float64) float64 {
 	return size * 1.15 * pw.s.LineSpacing * mmPerPt
 }
+
+// singleLine is the height of a line set single-spaced (the header, the
+// type line, tables, the signature), as in the DOCX.
+func singleLine(size float64) float64 { return size * 1.15 * mmPerPt }
 
 // ensure starts a new page unless h mm still fit on this one.
 func (pw *pdfWriter) ensure(h float64) {
@@ -304,13 +308,17 @@ func (pw *pdfWriter) drawLine(l line, x, width, y, lh float64, align Align) {
 }
 
 // paragraph flows runs over the page from pw.y, breaking pages between
-// lines.
+// lines, with the body's line spacing.
 func (pw *pdfWriter) paragraph(runs []srun, align Align, first, before, after float64) {
 	size := 0.0
 	for _, r := range runs {
 		size = max(size, r.st.size)
 	}
-	lh := pw.lineHeight(size)
+	pw.flow(runs, align, first, before, after, pw.lineHeight(size))
+}
+
+// flow is paragraph with a given line height.
+func (pw *pdfWriter) flow(runs []srun, align Align, first, before, after, lh float64) {
 	pw.y += before
 	for i, l := range pw.breakLines(runs, pw.width, first) {
 		pw.ensure(lh)
@@ -327,7 +335,7 @@ func (pw *pdfWriter) paragraph(runs []srun, align Align, first, before, after fl
 // column draws lines in a column without page breaks (the header and
 // the signature, which are short) and returns the y under them.
 func (pw *pdfWriter) column(runs []srun, x, width, y float64, align Align) float64 {
-	lh := pw.lineHeight(runs[0].st.size)
+	lh := singleLine(runs[0].st.size)
 	for _, l := range pw.breakLines(runs, width, 0) {
 		pw.drawLine(l, x, width, y, lh, align)
 		y += lh
@@ -365,11 +373,11 @@ func (pw *pdfWriter) header(p *page) {
 	pt := mmPerPt
 	if p.typeLine != "" {
 		pw.y += 12 * pt
-		pw.paragraph([]srun{{p.typeLine, tstyle{face: bold, size: s.TypeSize}}}, Center, 0, 0, 0)
+		pw.flow([]srun{{p.typeLine, tstyle{face: bold, size: s.TypeSize}}}, Center, 0, 0, 0, singleLine(s.TypeSize))
 		if p.summary != "" {
-			pw.paragraph([]srun{{p.summary, pw.st(bold)}}, Center, 0, 0, 0)
+			pw.flow([]srun{{p.summary, pw.st(bold)}}, Center, 0, 0, 0, singleLine(s.BodySize))
 		}
-		pw.paragraph([]srun{{"-----", pw.st(regular)}}, Center, 0, 0, 12*pt)
+		pw.flow([]srun{{"-----", pw.st(regular)}}, Center, 0, 0, 12*pt, singleLine(s.BodySize))
 	} else {
 		pw.y += 12 * pt
 	}
@@ -418,7 +426,7 @@ const (
 
 func (pw *pdfWriter) table(t Table) {
 	size := pw.s.TableSize
-	lh := size * 1.15 * mmPerPt // single spacing, as in the DOCX
+	lh := singleLine(size)
 	widths := make([]float64, len(t.Widths))
 	for i, w := range t.Widths {
 		widths[i] = w * pw.width
@@ -523,7 +531,7 @@ func maxLines(cells [][]line) int {
 // left, both starting on the same line.
 func (pw *pdfWriter) closing(p *page) {
 	s := pw.s
-	lh := pw.lineHeight(s.BodySize)
+	lh := singleLine(s.BodySize)
 	sigH := float64(len(p.sigLines)+5) * lh
 	pw.y += 6 * mmPerPt
 	pw.ensure(sigH)
@@ -538,7 +546,7 @@ func (pw *pdfWriter) closing(p *page) {
 		y = pw.column([]srun{{p.sigName, pw.st(bold)}}, rx, rw, y, Center)
 	}
 	if len(p.recipients) > 0 {
-		llh := pw.lineHeight(s.RecipientSize)
+		llh := singleLine(s.RecipientSize)
 		pw.column([]srun{{"Nơi nhận:", tstyle{face: bold, size: s.BodySize, underline: true}}}, pw.left, lw, pw.y, Left)
 		ly := pw.y + lh
 		for _, r := range p.recipients {

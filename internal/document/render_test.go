@@ -61,32 +61,41 @@ func command(t *testing.T, timeout time.Duration, name string, args ...string) [
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, name, args...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, name, args...)
+	ownGroup(cmd)
+	cmd.WaitDelay = 10 * time.Second
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
 	return out
 }
 
-// toPDF converts DOCX files with LibreOffice in one run, with a profile
-// of its own so that parallel runs do not clash, and returns the PDFs'
-// paths.
+// toPDF converts DOCX files to PDF with LibreOffice; see convert.
 func (dt docTools) toPDF(t *testing.T, timeout time.Duration, docx ...string) []string {
+	t.Helper()
+	return dt.convert(t, timeout, "pdf", docx...)
+}
+
+// convert converts DOCX files to format ("pdf", "odt") with LibreOffice
+// in one run, with a profile of its own so that parallel runs do not
+// clash, and returns the new files' paths.
+func (dt docTools) convert(t *testing.T, timeout time.Duration, format string, docx ...string) []string {
 	t.Helper()
 	dir := t.TempDir()
 	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
 	out := filepath.Join(dir, "out")
-	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=" + profile, "--convert-to", "pdf", "--outdir", out}, docx...)
+	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=" + profile, "--convert-to", format, "--outdir", out}, docx...)
 	log := command(t, timeout, dt.office, args...)
-	var pdfs []string
+	var files []string
 	for _, d := range docx {
-		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(d), ".docx")+".pdf")
+		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(d), ".docx")+"."+format)
 		if _, err := os.Stat(p); err != nil {
 			t.Fatalf("LibreOffice did not convert %s: %v\n%s", d, err, log)
 		}
-		pdfs = append(pdfs, p)
+		files = append(files, p)
 	}
-	return pdfs
+	return files
 }
 
 // pdfText is the text poppler reads from a PDF, in NFC with runs of
@@ -138,19 +147,14 @@ func embeddedFonts(t *testing.T, pdf string) []string {
 	return names
 }
 
-// keep copies a page to EnvDocsOut, when set.
-func keep(t *testing.T, src, name string) {
+// keep renders the first pages of a PDF at 100 dpi into EnvDocsOut,
+// when set, to look at.
+func keep(t *testing.T, pdf, prefix string) {
 	dir := os.Getenv(EnvDocsOut)
 	if dir == "" {
 		return
 	}
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	command(t, time.Minute, "pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "3", pdf, filepath.Join(dir, prefix))
 }
 
 // The documents the rendering tests write: one of each way of signing,
@@ -248,10 +252,8 @@ func TestRenderOpens(t *testing.T) {
 			if !strings.Contains(strings.ToLower(strings.Join(fonts, " ")), "liberationserif") {
 				t.Errorf("%s (%s): fonts %v, want Liberation Serif", name, kind.label, fonts)
 			}
-			pngs := pages(t, kind.pdf, filepath.Join(dir, name+"-"+kind.label), 3)
-			for _, png := range pngs {
-				keep(t, png, filepath.Base(png))
-			}
+			pages(t, kind.pdf, filepath.Join(dir, name+"-"+kind.label), 3)
+			keep(t, kind.pdf, name+"-"+kind.label)
 		}
 		// Page numbers start on page 2: the report has three pages, and
 		// "2" stands alone at the top of the second.
