@@ -11,6 +11,7 @@
 package adminui
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 	"net/http"
@@ -21,7 +22,7 @@ import (
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
-//go:embed templates
+//go:embed all:templates
 var templates embed.FS
 
 // handlers serve the administration pages.
@@ -113,6 +114,27 @@ func (h *handlers) index(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "index", indexView{Page: h.Page(w, r, "admin.title"), Units: us})
+}
+
+// pathRecord returns the signed-in user and the record the path's {id}
+// names, read by load, which asks the domain whether the user may have
+// it; it answers the request itself when there is no user, no such id,
+// or the domain refuses.
+func pathRecord[T any](h *handlers, w http.ResponseWriter, r *http.Request,
+	load func(ctx context.Context, p *auth.Principal, id int64) (T, error)) (*auth.Principal, T, bool) {
+	var rec T
+	p, ok := h.RequireUser(w, r)
+	if !ok {
+		return nil, rec, false
+	}
+	id, err := kit.PathID(r, "id")
+	if err == nil {
+		if rec, err = load(r.Context(), p, id); err == nil {
+			return p, rec, true
+		}
+	}
+	h.Fail(w, r, err)
+	return nil, rec, false
 }
 
 // refused answers a request the domain refused: with its form again

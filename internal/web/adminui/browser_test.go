@@ -1,6 +1,7 @@
 package adminui_test
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -39,21 +40,10 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		return v
 	}
 
-	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(ts.URL+"/dang-nhap?tiep=/quan-tri"),
-		chromedp.WaitVisible(chromedp.CSS("#login")),
-		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS(".admin-menu")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	signIn(t, ctx, ts.URL+"/dang-nhap?tiep=/quan-tri", ".admin-menu")
 	step("01-admin-home")
 
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/quan-tri/don-vi"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.LangSon.ID)+`"]`)),
 		chromedp.Click(chromedp.CSS(`main a[href="/quan-tri/don-vi/`+itoa(s.Units.LangSon.ID)+`"]`)),
@@ -142,18 +132,7 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 	shots := browsertest.Dir(t)
 	officer := itoa(s.User(whoOfficer).ID)
 	commune := "/quan-tri/don-vi/" + itoa(s.Units.NewChiLang.ID)
-	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(ts.URL+"/dang-nhap"),
-		chromedp.WaitVisible(chromedp.CSS("#login")),
-		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("header a[href='/quan-tri']")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	signIn(t, ctx, ts.URL+"/dang-nhap", "header a[href='/quan-tri']")
 	pages := []struct{ name, path, wait string }{
 		{"users", "/quan-tri/tai-khoan", "main ul.plain"},
 		{"user", "/quan-tri/tai-khoan/" + officer, "#name"},
@@ -178,7 +157,7 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 		}
 	}
 	// A token is shown once, in a box that fits the screen.
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/tai-khoan/ma-api"),
 		chromedp.WaitVisible(chromedp.CSS("#name")),
 		chromedp.SendKeys(chromedp.CSS("#name"), "Bảng tính báo cáo quý"),
@@ -191,5 +170,23 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 	browsertest.Screenshot(t, ctx, shots, "30-token-created")
 	if o := browsertest.Overflow(t, ctx); o > 0 {
 		t.Errorf("the new token overflows the phone screen by %dpx", o)
+	}
+}
+
+// signIn signs the admin of Lạng Sơn in through the form on a phone-sized
+// screen at signInURL and waits for wait on the page that follows.
+func signIn(t *testing.T, ctx context.Context, signInURL, wait string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(signInURL),
+		chromedp.WaitVisible(chromedp.CSS("#login")),
+		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
+		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS(wait)),
+	)
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -63,19 +63,7 @@ type tokenRevokeView struct {
 // ownToken returns the signed-in user and the token of the path, which
 // auth finds only among the user's own.
 func (h *handlers) ownToken(w http.ResponseWriter, r *http.Request) (*auth.Principal, auth.Token, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, auth.Token{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var t auth.Token
-		if t, err = h.Auth.Token(r.Context(), p, id); err == nil {
-			return p, t, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, auth.Token{}, false
+	return pathRecord(h, w, r, h.Auth.Token)
 }
 
 func (h *handlers) tokenRevokeForm(w http.ResponseWriter, r *http.Request) {

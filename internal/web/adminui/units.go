@@ -69,19 +69,9 @@ func (h *handlers) units(w http.ResponseWriter, r *http.Request) {
 // stands today, when the user administers it; it answers the request
 // itself when not.
 func (h *handlers) administered(w http.ResponseWriter, r *http.Request) (*auth.Principal, org.Unit, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, org.Unit{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var u org.Unit
-		if u, err = h.Org.Administered(r.Context(), h.Auth.Authorizer(p), id, h.Today()); err == nil {
-			return p, u, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, org.Unit{}, false
+	return pathRecord(h, w, r, func(ctx context.Context, p *auth.Principal, id int64) (org.Unit, error) {
+		return h.Org.Administered(ctx, h.Auth.Authorizer(p), id, h.Today())
+	})
 }
 
 type unitView struct {

@@ -41,19 +41,7 @@ func (h *handlers) users(w http.ResponseWriter, r *http.Request) {
 // (an account out of reach is not found, so that its existence is not
 // told).
 func (h *handlers) managedUser(w http.ResponseWriter, r *http.Request) (*auth.Principal, auth.User, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, auth.User{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var u auth.User
-		if u, err = h.Auth.ManagedUser(r.Context(), p, id); err == nil {
-			return p, u, true
-		}
-	}
-	h.Fail(w, r, err)
-	return nil, auth.User{}, false
+	return pathRecord(h, w, r, h.Auth.ManagedUser)
 }
 
 // userForm is the account form as typed.
