@@ -291,18 +291,26 @@ func (pw *pdfWriter) drawLine(l line, x, width, y, lh float64, align Align) {
 	case align == Right:
 		x += width - l.width
 	}
+	underlined := false // the piece before was underlined: so is the space
 	for _, pc := range l.pieces {
-		x += pc.space
+		gap := pc.space
 		if pc.space > 0 {
-			x += extra
+			gap += extra
 		}
+		x += gap
 		pw.setFont(pc.st)
 		base := y + lh/2 + 0.3375*pc.st.size*mmPerPt
 		pw.f.Text(x, base, pc.text)
 		if pc.st.underline {
+			from := x
+			if underlined {
+				from -= gap
+			}
+			uy := base + 0.12*pc.st.size*mmPerPt
 			pw.f.SetLineWidth(0.05 * pc.st.size * mmPerPt)
-			pw.f.Line(x, base+0.12*pc.st.size*mmPerPt, x+pc.w, base+0.12*pc.st.size*mmPerPt)
+			pw.f.Line(from, uy, x+pc.w, uy)
 		}
+		underlined = pc.st.underline
 		x += pc.w
 	}
 }

@@ -272,6 +272,12 @@ func TestUnitTermsOverrideDefaults(t *testing.T) {
 			t.Fatal(err)
 		}
 		second := e.issue(e.officerST, draft(e.u.SocTrang.ID, Notice, "Thông báo 2"))
+		if ts, err := e.s.Terms(e.ctx, e.officerST, e.u.SocTrang.ID); err != nil || len(ts) != 3 || ts[2].Name != "2025–2030" || ts[2].UnitID != e.u.SocTrang.ID {
+			t.Errorf("Sóc Trăng's terms %+v %v", ts, err)
+		}
+		if ts, err := e.s.Terms(e.ctx, e.officerLS, 0); err != nil || len(ts) != 3 || ts[0].UnitID != 0 || ts[1].Name != "2020–2025" {
+			t.Errorf("default terms %+v %v", ts, err)
+		}
 		if first.Number != "01-TB/BDVTU" || first.TermName != "2020–2025" || second.Number != "01-TB/BDVTU" || second.TermName != "2025–2030" {
 			t.Errorf("%s (%s), %s (%s)", first.Number, first.TermName, second.Number, second.TermName)
 		}
@@ -324,9 +330,15 @@ func TestIssuerAsOnTheDay(t *testing.T) {
 		if body := docxBody(t, f.Data); !strings.Contains(body, "BAN TUYÊN GIÁO VÀ DÂN VẬN") || !strings.Contains(body, "Số 01-BC/BTGDVTU") {
 			t.Errorf("the new header is missing: %.400s", body)
 		}
-		is, err := e.s.IssuerOn(e.ctx, e.u.LangSon.ID, date(2025, 2, 28))
+		is, err := e.s.IssuerOn(e.ctx, e.viewerLS, e.u.LangSon.ID, date(2025, 2, 28))
 		if err != nil || is.Code != "BDVTU" || !is.To.Equal(date(2025, 2, 28)) {
 			t.Errorf("issuer on 28/02: %+v %v", is, err)
+		}
+		if iss, err := e.s.Issuers(e.ctx, e.viewerLS, e.u.LangSon.ID); err != nil || len(iss) != 2 || iss[1].Code != "BTGDVTU" {
+			t.Errorf("issuers %+v %v", iss, err)
+		}
+		if _, err := e.s.Issuers(e.ctx, e.officerST, e.u.LangSon.ID); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("another province reads the issuers: %v", err)
 		}
 		// A unit without an issuer code cannot issue.
 		officerMS := e.user("officer.ms", auth.RoleOfficer, e.u.MaiSao.ID)
@@ -437,6 +449,31 @@ func TestCorrectionReplaces(t *testing.T) {
 		next := e.issue(e.officerLS, draft(e.u.LangSon.ID, Report, "Tiếp"))
 		if next.Number != "03-BC/BDVTU" {
 			t.Errorf("after refusals: %s", next.Number)
+		}
+	})
+}
+
+func TestPreviewLeavesTheNumberBlank(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newRegEnv(t, d)
+		doc, err := e.s.Preview(e.ctx, e.officerLS, draft(e.u.LangSon.ID, Plan, "Kế hoạch"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Number != DraftNumber(Plan, "BDVTU") || doc.Issuer != "Ban Dân vận" || doc.Place != "Lạng Sơn" ||
+			!doc.Date.Equal(date(2024, 6, 15)) {
+			t.Errorf("preview %+v", doc)
+		}
+		if _, err := e.s.Preview(e.ctx, e.viewerLS, draft(e.u.LangSon.ID, Plan, "Kế hoạch")); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("viewer previews: %v", err)
+		}
+		var n int
+		if err := d.QueryRowContext(e.ctx, "SELECT COUNT(*) FROM documents").Scan(&n); err != nil || n != 0 {
+			t.Errorf("a preview left %d rows", n)
+		}
+		// The first issue after a preview still gets 01.
+		if rec := e.issue(e.officerLS, draft(e.u.LangSon.ID, Plan, "Kế hoạch")); rec.Number != "01-KH/BDVTU" {
+			t.Errorf("after a preview: %s", rec.Number)
 		}
 	})
 }

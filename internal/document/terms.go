@@ -73,9 +73,32 @@ func (s *Store) requireAdmin(ctx context.Context, p *auth.Principal, unitID int6
 	return nil
 }
 
+// requireRead checks the read permission on a unit; unitID 0 (the
+// defaults) any signed-in user may read.
+func (s *Store) requireRead(ctx context.Context, p *auth.Principal, unitID int64) error {
+	if p == nil {
+		return apperr.Unauthorized("document.err.login")
+	}
+	if unitID == 0 {
+		return nil
+	}
+	ok, err := s.auth.Can(ctx, p, auth.PermRead, unitID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.NotFound("document.err.unit")
+	}
+	return nil
+}
+
 // Terms returns the terms that apply to a unit, oldest first: its own
 // when it has any, else the defaults (unitID 0 asks for the defaults).
-func (s *Store) Terms(ctx context.Context, unitID int64) ([]Term, error) {
+// Needs the read permission on the unit.
+func (s *Store) Terms(ctx context.Context, p *auth.Principal, unitID int64) ([]Term, error) {
+	if err := s.requireRead(ctx, p, unitID); err != nil {
+		return nil, err
+	}
 	return unitTerms(ctx, s.db, unitID)
 }
 
@@ -196,8 +219,12 @@ func (s *Store) SetTerm(ctx context.Context, p *auth.Principal, t Term) (Term, e
 	return t, nil
 }
 
-// Issuers returns a unit's issuer rows, oldest first.
-func (s *Store) Issuers(ctx context.Context, unitID int64) ([]Issuer, error) {
+// Issuers returns a unit's issuer rows, oldest first (read permission
+// on the unit).
+func (s *Store) Issuers(ctx context.Context, p *auth.Principal, unitID int64) ([]Issuer, error) {
+	if err := s.requireRead(ctx, p, unitID); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+issuerCols+" FROM document_issuers WHERE unit_id = ? ORDER BY valid_from", unitID)
 	if err != nil {
 		return nil, fmt.Errorf("document: issuers: %w", err)
@@ -233,8 +260,12 @@ func scanIssuer(r interface{ Scan(...any) error }) (Issuer, error) {
 	return is, nil
 }
 
-// IssuerOn returns how a unit signed on day.
-func (s *Store) IssuerOn(ctx context.Context, unitID int64, day time.Time) (Issuer, error) {
+// IssuerOn returns how a unit signed on day (read permission on the
+// unit).
+func (s *Store) IssuerOn(ctx context.Context, p *auth.Principal, unitID int64, day time.Time) (Issuer, error) {
+	if err := s.requireRead(ctx, p, unitID); err != nil {
+		return Issuer{}, err
+	}
 	return issuerOn(ctx, s.db, unitID, day)
 }
 
