@@ -390,6 +390,9 @@ func writeBody(x *xw, p *page, s Settings) {
 	}
 	x.para(para{align: Center}, run{text: p.sigName, bold: true})
 	x.raw(`</w:tc></w:tr></w:tbl>`)
+	// Word ends a body with a paragraph: a 1 pt one, so that it never
+	// spills onto a page of its own.
+	x.raw(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)
 
 	// The section: A4 portrait, the margins, the page number header from
 	// page 2 (titlePg gives the first page its own, empty header), the

@@ -88,6 +88,7 @@ var hostileTexts = []string{
 	"NFD: Nguye\u0302\u0303n Thi\u0323 Ho\u0302\u0300ng",
 	"no glyph: 中文 😀 \U0010FFFF \uFFFE \uE000 \U000F0000",
 	"<w:p>&amp;\"quotes\" ]]> </w:t>",
+	`PDF string syntax: \ ( ) \( \) %% endstream`,
 	strings.Repeat(" ", 500) + "\n\n\n",
 	"K/T",
 }
