@@ -70,11 +70,6 @@ func messageOf(e *apperr.Error) string {
 	if err != nil {
 		return e.Error()
 	}
-	if !c.Has(e.Key) && strings.Contains(e.Key, " ") {
-		// Transitional: a package whose messages are not yet in a catalog
-		// uses the Vietnamese sentence as the key.
-		return fmt.Sprintf(e.Key, e.Args...)
-	}
 	return c.T(i18n.VI, e.Key, e.Args...)
 }
 

@@ -177,12 +177,3 @@ func (es Errors) Field(name string) *Error {
 	}
 	return nil
 }
-
-// FieldKey returns the message key of the first error on one field, or "".
-// Deprecated: transitional, for views not yet translating through kit.
-func (es Errors) FieldKey(name string) string {
-	if e := es.Field(name); e != nil {
-		return e.Key
-	}
-	return ""
-}

@@ -36,6 +36,11 @@ import (
 type Field string
 
 // The fields.
+// DefaultMovement is the movement a new model serves unless its author
+// says otherwise: the "Dân vận khéo" emulation movement (a proper name,
+// the same in every language).
+const DefaultMovement = "Dân vận khéo"
+
 const (
 	Economy            Field = "economy"             // kinh tế
 	CultureSociety     Field = "culture_society"     // văn hóa – xã hội

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/meeting"
@@ -41,6 +42,7 @@ func Catalog() (i18n.Catalog, error) {
 		sheet.Messages,
 		meeting.Messages,
 		emulation.Messages,
+		document.Messages,
 	)
 }
 

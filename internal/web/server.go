@@ -53,7 +53,6 @@ type Config struct {
 // Server is the HTTP handler of the whole product.
 type Server struct {
 	*kit.Kit
-	legacyFields
 	metrics *metrics
 	tmpl    *kit.Templates
 	routes  []kit.Route

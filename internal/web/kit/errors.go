@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
 )
@@ -38,20 +37,7 @@ func (k *Kit) Message(r *http.Request, err error) string {
 	if key == "" {
 		return ""
 	}
-	return k.translate(Lang(r), key, args...)
-}
-
-// translate is Catalog.T, except that a message not yet moved into a
-// catalog (a Vietnamese sentence used as its own key) is shown as it is.
-// Transitional: removed once every domain package uses catalog keys.
-func (k *Kit) translate(lang, key string, args ...any) string {
-	if !k.Catalog.Has(key) && strings.Contains(key, " ") {
-		if len(args) > 0 {
-			return fmt.Sprintf(key, args...)
-		}
-		return key
-	}
-	return k.Catalog.T(lang, key, args...)
+	return k.Catalog.T(Lang(r), key, args...)
 }
 
 // LogError logs an internal error with what identifies the request: its
@@ -147,12 +133,12 @@ func (k *Kit) FormErrors(r *http.Request, err error) Errors {
 	if errors.As(err, &es) {
 		out := make(Errors, 0, len(es))
 		for _, e := range es {
-			out = append(out, FieldError{Field: e.Field, Message: k.translate(lang, e.Key, e.Args...)})
+			out = append(out, FieldError{Field: e.Field, Message: k.Catalog.T(lang, e.Key, e.Args...)})
 		}
 		return out
 	}
 	if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
-		return Errors{{Field: e.Field, Message: k.translate(lang, e.Key, e.Args...)}}
+		return Errors{{Field: e.Field, Message: k.Catalog.T(lang, e.Key, e.Args...)}}
 	}
 	return Errors{{Message: k.Catalog.T(lang, apperr.InternalKey)}}
 }

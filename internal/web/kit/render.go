@@ -80,8 +80,10 @@ type Templates struct {
 // Templates parses the pages in fsys (each *.html file at any depth is a
 // page named by its path without ".html", e.g. "list" or "user/edit";
 // files whose name starts with "_" are partials every page of the
-// feature can use) on top of the kit's layout and pager, with the kit's
-// template functions plus funcs. A nil fsys parses the kit's own pages.
+// feature can use — embed them with //go:embed all:templates, since a
+// plain embed leaves out names starting with "_") on top of the kit's
+// layout and pager, with the kit's template functions plus funcs. A nil
+// fsys parses the kit's own pages.
 func (k *Kit) Templates(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 	kitFS, err := fs.Sub(kitTemplates, "templates")
 	if err != nil {

@@ -77,7 +77,7 @@ func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f := modelForm{OwnerType: string(practice.Collective), StartedOn: h.Today().Format(time.DateOnly), Movement: "Dân vận khéo",
+	f := modelForm{OwnerType: string(practice.Collective), StartedOn: h.Today().Format(time.DateOnly), Movement: practice.DefaultMovement,
 		UnitID: kit.FormID(r.URL.Query().Get("don-vi"))}
 	v, err := h.formView(w, r, p, "practice.new.title", f, nil)
 	if err == nil && len(v.Units) == 0 {
