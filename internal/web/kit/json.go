@@ -22,11 +22,19 @@ type APIErrorBody struct {
 
 // APIErrorDetail says what went wrong: a code from apperr, a message in
 // the request's language (Vietnamese unless ?lang=en) and the field it
-// is about, if any.
+// is about, if any; a refused input with several field errors lists them
+// all in Fields (the first is also Message and Field).
 type APIErrorDetail struct {
-	Code    string `json:"code"`
+	Code    string          `json:"code"`
+	Message string          `json:"message"`
+	Field   string          `json:"field,omitempty"`
+	Fields  []APIFieldError `json:"fields,omitempty"`
+}
+
+// APIFieldError is one field's error in a refused input.
+type APIFieldError struct {
+	Field   string `json:"field"`
 	Message string `json:"message"`
-	Field   string `json:"field,omitempty"`
 }
 
 // MaxJSONBody is the largest JSON request body the API reads.
@@ -62,6 +70,12 @@ func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	d := APIErrorDetail{Code: string(code), Message: k.Message(r, err)}
 	if e, ok := apperr.As(err); ok && code != apperr.CodeInternal {
 		d.Field = e.Field
+	}
+	var es apperr.Errors
+	if errors.As(err, &es) && len(es) > 1 {
+		for _, fe := range k.FormErrors(r, es) {
+			d.Fields = append(d.Fields, APIFieldError{Field: fe.Field, Message: fe.Message})
+		}
 	}
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="danvan"`)
