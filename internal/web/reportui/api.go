@@ -3,7 +3,6 @@ package reportui
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -175,13 +174,10 @@ func (h *handlers) apiSave(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	}
 	in, err := h.apiInput(r, body)
 	if err != nil {
-		return fieldErrors(err)
+		return err
 	}
 	rep, err := save(r.Context(), p, t, in)
-	if err != nil {
-		return fieldErrors(err)
-	}
-	return h.writeReport(w, r, rep, nil)
+	return h.writeReport(w, r, rep, err)
 }
 
 // apiInput turns the body's values, keyed by indicator code ("CODE" or
@@ -224,48 +220,6 @@ func (h *handlers) apiInput(r *http.Request, body apiSaveBody) (report.Input, er
 		in.Narrative = map[string]string{}
 	}
 	return in, es.Err()
-}
-
-// apiFieldsBody is the API's one error body with, for a form of several
-// problems, every one of them in fields (docs/openapi.yaml: error.fields).
-type apiFieldsBody struct {
-	Error apiFieldsDetail `json:"error"`
-}
-
-type apiFieldsDetail struct {
-	kit.APIErrorDetail
-	Fields []apiFieldError `json:"fields"`
-}
-
-type apiFieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-}
-
-// manyErrors is a refused save with several field errors, which the API
-// answers with every one of them (see api).
-type manyErrors struct{ apperr.Errors }
-
-// fieldErrors marks a validation of several field errors for the API's
-// error body with fields; other errors pass as they are.
-func fieldErrors(err error) error {
-	var es apperr.Errors
-	if errors.As(err, &es) && len(es) > 1 {
-		return manyErrors{es}
-	}
-	return err
-}
-
-// apiErrors answers a refused save with every field error.
-func (h *handlers) apiErrors(w http.ResponseWriter, r *http.Request, es apperr.Errors) {
-	fes := h.FormErrors(r, es)
-	list := make([]apiFieldError, len(fes))
-	for i, e := range fes {
-		list[i] = apiFieldError{Field: e.Field, Message: e.Message}
-	}
-	h.JSON(w, r, http.StatusBadRequest, apiFieldsBody{Error: apiFieldsDetail{
-		APIErrorDetail: kit.APIErrorDetail{Code: string(apperr.CodeInvalid), Message: list[0].Message, Field: list[0].Field},
-		Fields:         list}})
 }
 
 // apiDecisionBody is the body of approve and return.

@@ -45,11 +45,10 @@ type indicatorGroup struct {
 	Indicators []report.Indicator
 }
 
-func (h *handlers) indicators(w http.ResponseWriter, r *http.Request) {
+func (h *handlers) indicators(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	inds, err := h.store.Indicators(r.Context())
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v := indicatorsView{Page: h.Page(w, r, "report.ind.title")}
 	for _, f := range report.Fields {
@@ -64,4 +63,5 @@ func (h *handlers) indicators(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "indicators", v)
+	return nil
 }

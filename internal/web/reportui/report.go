@@ -19,13 +19,11 @@ package reportui
 
 import (
 	"embed"
-	"errors"
 	"io/fs"
 	"net/http"
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
-	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -54,72 +52,35 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	}
 	return kit.Feature{
 		Routes: []kit.Route{
-			{Pattern: "GET /bao-cao", Handler: h.page(h.index)},
-			{Pattern: "GET /bao-cao/nhap", Handler: h.page(h.entryForm)},
-			{Pattern: "POST /bao-cao/nhap", Handler: h.page(h.entrySave)},
-			{Pattern: "GET /bao-cao/{id}", Handler: h.page(h.show)},
-			{Pattern: "POST /bao-cao/{id}/duyet", Handler: h.page(h.approve)},
-			{Pattern: "POST /bao-cao/{id}/tra-lai", Handler: h.page(h.giveBack)},
-			{Pattern: "GET /bao-cao/tong-hop", Handler: h.page(h.dashboard)},
-			{Pattern: "GET /bao-cao/tai-len", Handler: h.page(h.uploadForm)},
-			{Pattern: "POST /bao-cao/tai-len", Handler: h.page(h.upload)},
-			{Pattern: "GET /bao-cao/mau.xlsx", Handler: h.page(h.template)},
-			{Pattern: "GET /bao-cao/xuat.xlsx", Handler: h.page(h.exportXLSX)},
-			{Pattern: "GET /bao-cao/xuat.csv", Handler: h.page(h.exportCSV)},
-			{Pattern: "GET /chi-tieu", Handler: h.indicators},
+			{Pattern: "GET /bao-cao", Handler: k.Signed(h.index)},
+			{Pattern: "GET /bao-cao/nhap", Handler: k.Signed(h.entryForm)},
+			{Pattern: "POST /bao-cao/nhap", Handler: k.Signed(h.entrySave)},
+			{Pattern: "GET /bao-cao/{id}", Handler: k.Signed(h.show)},
+			{Pattern: "POST /bao-cao/{id}/duyet", Handler: k.Signed(h.approve)},
+			{Pattern: "POST /bao-cao/{id}/tra-lai", Handler: k.Signed(h.giveBack)},
+			{Pattern: "GET /bao-cao/tong-hop", Handler: k.Signed(h.dashboard)},
+			{Pattern: "GET /bao-cao/tai-len", Handler: k.Signed(h.uploadForm)},
+			{Pattern: "POST /bao-cao/tai-len", Handler: k.Signed(h.upload)},
+			{Pattern: "GET /bao-cao/mau.xlsx", Handler: k.Signed(h.template)},
+			{Pattern: "GET /bao-cao/xuat.xlsx", Handler: k.Signed(h.exportXLSX)},
+			{Pattern: "GET /bao-cao/xuat.csv", Handler: k.Signed(h.exportCSV)},
+			{Pattern: "GET /chi-tieu", Handler: k.Public(h.indicators)},
 
-			{Pattern: "GET /api/v1/indicators", Handler: h.api(h.apiIndicators)},
-			{Pattern: "GET /api/v1/reports", Handler: h.api(h.apiFindReport)},
-			{Pattern: "GET /api/v1/reports/{id}", Handler: h.api(h.apiGetReport)},
-			{Pattern: "POST /api/v1/reports/draft", Handler: h.api(h.apiSaveDraft)},
-			{Pattern: "POST /api/v1/reports/submit", Handler: h.api(h.apiSubmit)},
-			{Pattern: "POST /api/v1/reports/{id}/approve", Handler: h.api(h.apiApprove)},
-			{Pattern: "POST /api/v1/reports/{id}/return", Handler: h.api(h.apiReturn)},
-			{Pattern: "GET /api/v1/rollup", Handler: h.api(h.apiRollup)},
-			{Pattern: "GET /api/v1/dashboard", Handler: h.api(h.apiDashboard)},
+			{Pattern: "GET /api/v1/indicators", Handler: k.API(h.apiIndicators)},
+			{Pattern: "GET /api/v1/reports", Handler: k.API(h.apiFindReport)},
+			{Pattern: "GET /api/v1/reports/{id}", Handler: k.API(h.apiGetReport)},
+			{Pattern: "POST /api/v1/reports/draft", Handler: k.API(h.apiSaveDraft)},
+			{Pattern: "POST /api/v1/reports/submit", Handler: k.API(h.apiSubmit)},
+			{Pattern: "POST /api/v1/reports/{id}/approve", Handler: k.API(h.apiApprove)},
+			{Pattern: "POST /api/v1/reports/{id}/return", Handler: k.API(h.apiReturn)},
+			{Pattern: "GET /api/v1/rollup", Handler: k.API(h.apiRollup)},
+			{Pattern: "GET /api/v1/dashboard", Handler: k.API(h.apiDashboard)},
 		},
 		Nav: []kit.NavLink{
 			{Href: "/bao-cao", Key: "report.nav", Show: kit.SignedIn},
 			{Href: "/bao-cao/tong-hop", Key: "report.nav.dash", Show: kit.SignedIn},
 		},
 	}, nil
-}
-
-// handler is a page or API handler of a signed-in user that fails with
-// an error (shown as the error page, or the API's error body).
-type handler func(w http.ResponseWriter, r *http.Request, p *auth.Principal) error
-
-// page serves fn to a signed-in user (a visitor is sent to sign in) and
-// shows its error as the error page.
-func (h *handlers) page(fn handler) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		p, ok := h.RequireUser(w, r)
-		if !ok {
-			return
-		}
-		if err := fn(w, r, p); err != nil {
-			h.Fail(w, r, err)
-		}
-	}
-}
-
-// api serves fn to an API caller (401 without a token) and answers its
-// error as the API's error body.
-func (h *handlers) api(fn handler) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		p, ok := h.APIUser(w, r)
-		if !ok {
-			return
-		}
-		err := fn(w, r, p)
-		var many manyErrors
-		switch {
-		case errors.As(err, &many):
-			h.apiErrors(w, r, many.Errors)
-		case err != nil:
-			h.APIError(w, r, err)
-		}
-	}
 }
 
 // currentHalf is the six-month period containing today.
