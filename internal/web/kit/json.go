@@ -111,6 +111,8 @@ func ReadJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error 
 			return apperr.Invalid("", "api.err.body_large", limit)
 		case errors.Is(err, io.EOF):
 			return apperr.Invalid("", "api.err.body_empty")
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return apperr.Invalid("", "api.err.json_cut")
 		case errors.As(err, &syntax):
 			return apperr.Invalid("", "api.err.json_syntax", syntax.Offset)
 		case errors.As(err, &typ):

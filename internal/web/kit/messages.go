@@ -71,6 +71,7 @@ var Messages = i18n.Catalog{
 	"api.err.body_large":           {"Nội dung gửi lên quá lớn (tối đa %d byte).", "The request body is too large (%d bytes at most)."},
 	"api.err.body_empty":           {"Thiếu nội dung JSON.", "The JSON body is missing."},
 	"api.err.json_syntax":          {"JSON không đúng cú pháp (ở byte %d).", "The JSON is malformed (at byte %d)."},
+	"api.err.json_cut":             {"Nội dung JSON bị cắt giữa chừng.", "The JSON body ends too early."},
 	"api.err.json_type":            {"Trường %s có kiểu dữ liệu không đúng.", "Field %s has the wrong type."},
 	"api.err.json_unknown":         {"Trường %s không được hỗ trợ.", "Field %s is not supported."},
 	"api.err.json_bad":             {"Không đọc được nội dung JSON.", "The JSON body could not be read."},
