@@ -46,12 +46,12 @@ func Mount(k *kit.Kit, clientAddr func(*http.Request) string) (kit.Feature, erro
 		return kit.Feature{}, err
 	}
 	return kit.Feature{Routes: []kit.Route{
-		{Pattern: "GET /dang-nhap", Handler: h.loginForm},
-		{Pattern: "POST /dang-nhap", Handler: h.login},
-		{Pattern: "POST /dang-xuat", Handler: h.logout},
-		{Pattern: "GET /tai-khoan/mat-khau", Handler: h.passwordForm},
-		{Pattern: "POST /tai-khoan/mat-khau", Handler: h.changePassword},
-		{Pattern: "GET /api/v1/me", Handler: h.apiMe},
+		{Pattern: "GET /dang-nhap", Handler: k.Public(h.loginForm)},
+		{Pattern: "POST /dang-nhap", Handler: k.Public(h.login)},
+		{Pattern: "POST /dang-xuat", Handler: k.Public(h.logout)},
+		{Pattern: "GET /tai-khoan/mat-khau", Handler: k.Signed(h.passwordForm)},
+		{Pattern: "POST /tai-khoan/mat-khau", Handler: k.Signed(h.changePassword)},
+		{Pattern: "GET /api/v1/me", Handler: k.API(h.apiMe)},
 	}}, nil
 }
 
@@ -62,16 +62,18 @@ type loginView struct {
 	Error string
 }
 
-func (h *handlers) loginForm(w http.ResponseWriter, r *http.Request) {
+// loginForm sends a signed-in user on to where they were going.
+func (h *handlers) loginForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	next := kit.SafeNext(r.URL.Query().Get("tiep"))
-	if kit.Principal(r) != nil {
+	if p != nil {
 		http.Redirect(w, r, next, http.StatusSeeOther)
-		return
+		return nil
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "login", loginView{Page: h.Page(w, r, "auth.login.title"), Next: next})
+	return nil
 }
 
-func (h *handlers) login(w http.ResponseWriter, r *http.Request) {
+func (h *handlers) login(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	login := strings.TrimSpace(r.PostFormValue("login"))
 	next := kit.SafeNext(r.PostFormValue("tiep"))
 	sess, err := h.Auth.Login(r.Context(), auth.LoginRequest{
@@ -82,15 +84,15 @@ func (h *handlers) login(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		if kit.IsInternal(err) {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v := loginView{Page: h.Page(w, r, "auth.login.title"), Login: login, Next: next, Error: h.Message(r, err)}
 		h.tmpl.Render(w, r, kit.Status(err), "login", v)
-		return
+		return nil
 	}
 	h.startSession(w, r, sess)
 	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 func (h *handlers) startSession(w http.ResponseWriter, r *http.Request, sess auth.Session) {
@@ -99,16 +101,16 @@ func (h *handlers) startSession(w http.ResponseWriter, r *http.Request, sess aut
 	h.ClearCookie(w, r, kit.CSRFCookie)
 }
 
-func (h *handlers) logout(w http.ResponseWriter, r *http.Request) {
+func (h *handlers) logout(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	if c, err := r.Cookie(kit.SessionCookie); err == nil {
 		if err := h.Auth.Logout(r.Context(), c.Value); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	h.ClearCookie(w, r, kit.SessionCookie)
 	h.SetFlash(w, r, "auth.loggedout")
 	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+	return nil
 }
 
 type passwordView struct {
@@ -116,20 +118,14 @@ type passwordView struct {
 	Errors kit.Errors
 }
 
-func (h *handlers) passwordForm(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.RequireUser(w, r); !ok {
-		return
-	}
+func (h *handlers) passwordForm(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	h.tmpl.Render(w, r, http.StatusOK, "password", passwordView{Page: h.Page(w, r, "auth.pw.title")})
+	return nil
 }
 
 // changePassword ends every session of the user (other devices are signed
 // out) and starts a new one for this browser.
-func (h *handlers) changePassword(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) changePassword(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	old, pw, confirm := r.PostFormValue("old"), r.PostFormValue("new"), r.PostFormValue("confirm")
 	var es apperr.Errors
 	if pw != confirm {
@@ -141,21 +137,21 @@ func (h *handlers) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if kit.IsInternal(err) {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v := passwordView{Page: h.Page(w, r, "auth.pw.title"), Errors: h.FormErrors(r, err)}
 		h.tmpl.Render(w, r, http.StatusBadRequest, "password", v)
-		return
+		return nil
 	}
 	sess, err := h.Auth.Login(r.Context(), auth.LoginRequest{Login: p.User.Login, Password: pw,
 		Addr: h.addr(r), UserAgent: r.UserAgent()})
 	if err != nil {
 		h.ClearCookie(w, r, kit.SessionCookie)
 		http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
-		return
+		return nil
 	}
 	h.startSession(w, r, sess)
 	h.SetFlash(w, r, "auth.pw.done")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
 }

@@ -1,6 +1,10 @@
 package accountui
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/danvan/danvan/internal/auth"
+)
 
 // apiMe is the caller's account and grants.
 type apiMe struct {
@@ -17,14 +21,11 @@ type apiGrant struct {
 	Role   string `json:"role"`
 }
 
-func (h *handlers) apiMe(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiMe(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	me := apiMe{ID: p.User.ID, Login: p.User.Login, Name: p.User.Name, Phone: p.User.Phone, Email: p.User.Email, Grants: []apiGrant{}}
 	for _, g := range p.Grants {
 		me.Grants = append(me.Grants, apiGrant{UnitID: g.UnitID, Role: string(g.Role)})
 	}
 	h.JSON(w, r, http.StatusOK, me)
+	return nil
 }
