@@ -46,20 +46,14 @@ func toAPIUnits(us []org.Unit) []apiUnit {
 
 // apiListUnits is the tree on a date, limited to the caller's scope: the
 // subtrees of the units the caller may read.
-func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	date, err := h.APIDate(r)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	scope, err := h.Auth.Scope(r.Context(), p, auth.PermRead)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	var units []org.Unit
 	if scope.All {
@@ -84,60 +78,50 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"date": date.Format(time.DateOnly), "units": toAPIUnits(units)})
+	return nil
 }
 
 // apiUnitRequest reads the unit id and ?date= of a unit endpoint and
-// checks that the caller may read the unit; it answers the error itself.
-func (h *handlers) apiUnitRequest(w http.ResponseWriter, r *http.Request) (id int64, date time.Time, ok bool) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return 0, time.Time{}, false
+// checks that the caller may read the unit.
+func (h *handlers) apiUnitRequest(r *http.Request, p *auth.Principal) (id int64, date time.Time, err error) {
+	if id, err = kit.PathID(r, "id"); err != nil {
+		return 0, time.Time{}, err
 	}
-	id, err := kit.PathID(r, "id")
-	if err == nil {
-		date, err = h.APIDate(r)
+	if date, err = h.APIDate(r); err != nil {
+		return 0, time.Time{}, err
 	}
-	if err == nil {
-		err = h.Auth.Require(r.Context(), p, auth.PermRead, id)
-	}
-	if err != nil {
-		h.APIError(w, r, err)
-		return 0, time.Time{}, false
-	}
-	return id, date, true
+	return id, date, h.Auth.Require(r.Context(), p, auth.PermRead, id)
 }
 
-func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
-	id, date, ok := h.apiUnitRequest(w, r)
-	if !ok {
-		return
+func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, date, err := h.apiUnitRequest(r, p)
+	if err != nil {
+		return err
 	}
 	u, err := h.Org.Get(r.Context(), id, date)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	anc, err := h.Org.Ancestors(r.Context(), id, date)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"unit": toAPIUnit(u), "ancestors": toAPIUnits(anc)})
+	return nil
 }
 
-func (h *handlers) apiSubtree(w http.ResponseWriter, r *http.Request) {
-	id, date, ok := h.apiUnitRequest(w, r)
-	if !ok {
-		return
+func (h *handlers) apiSubtree(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, date, err := h.apiUnitRequest(r, p)
+	if err != nil {
+		return err
 	}
 	units, err := h.Org.Subtree(r.Context(), id, date)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"date": date.Format(time.DateOnly), "units": toAPIUnits(units)})
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -38,11 +39,11 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	}
 	return kit.Feature{
 		Routes: []kit.Route{
-			{Pattern: "GET /don-vi", Handler: h.tree},
-			{Pattern: "GET /don-vi/{id}", Handler: h.show},
-			{Pattern: "GET /api/v1/units", Handler: h.apiList},
-			{Pattern: "GET /api/v1/units/{id}", Handler: h.apiGet},
-			{Pattern: "GET /api/v1/units/{id}/subtree", Handler: h.apiSubtree},
+			{Pattern: "GET /don-vi", Handler: k.Public(h.tree)},
+			{Pattern: "GET /don-vi/{id}", Handler: k.Public(h.show)},
+			{Pattern: "GET /api/v1/units", Handler: k.API(h.apiList)},
+			{Pattern: "GET /api/v1/units/{id}", Handler: k.API(h.apiGet)},
+			{Pattern: "GET /api/v1/units/{id}/subtree", Handler: k.API(h.apiSubtree)},
 		},
 		Nav: []kit.NavLink{{Href: "/don-vi", Key: "nav.units", Show: kit.Always}},
 	}, nil
@@ -95,7 +96,7 @@ func (h *handlers) asOf(r *http.Request) (t time.Time, input, errMsg string) {
 	return t, input, ""
 }
 
-func (h *handlers) tree(w http.ResponseWriter, r *http.Request) {
+func (h *handlers) tree(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	ctx := r.Context()
 	date, input, dateErr := h.asOf(r)
 	v := treeView{Page: h.Page(w, r, "unit.tree.title"), Date: date, DateInput: input, DateError: dateErr}
@@ -104,15 +105,13 @@ func (h *handlers) tree(w http.ResponseWriter, r *http.Request) {
 		v.Search, v.Searched = q, true
 		res, err := h.Org.SearchByName(ctx, q, date, 50)
 		if err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Results = res
 	}
 	units, err := h.Org.Tree(ctx, date)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Roots, v.Total = buildTree(units, treeBudget), len(units)
 	status := http.StatusOK
@@ -120,6 +119,7 @@ func (h *handlers) tree(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusBadRequest
 	}
 	h.tmpl.Render(w, r, status, "tree", v)
+	return nil
 }
 
 // buildTree nests units (in display order, parents before children) and
@@ -176,12 +176,11 @@ type showView struct {
 	Today        []org.Mapped
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
 	ctx := r.Context()
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	date, input, dateErr := h.asOf(r)
 	u, err := h.Org.Get(ctx, id, date)
@@ -191,8 +190,7 @@ func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
 		// it did exist, and say so.
 		near, ok, nerr := h.nearestDay(r, id, date)
 		if nerr != nil {
-			h.Fail(w, r, nerr)
-			return
+			return nerr
 		}
 		if ok {
 			notYet, ended = near.After(date), near.Before(date)
@@ -201,38 +199,32 @@ func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v := showView{Page: h.Page(w, r, "unit.tree.title"), Unit: u, Date: date, DateInput: input, DateError: dateErr, NotYet: notYet, Ended: ended}
 	v.Title = u.Name
 	if v.Ancestors, err = h.Org.Ancestors(ctx, id, date); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Children, err = h.Org.Children(ctx, id, date); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.History, err = h.history(r, id); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Predecessors, err = h.Org.Predecessors(ctx, id); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Successors, err = h.Org.Successors(ctx, id); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if !u.Active() {
 		if v.Today, err = h.Org.MapToToday(ctx, id, h.Today()); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "show", v)
+	return nil
 }
 
 // nearestDay returns the day closest to date on which unit id existed:
