@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -67,11 +68,7 @@ func toAPI(p practice.Practice) apiPractice {
 }
 
 // apiList: GET /api/v1/practices?unit_id=&field=&status=&level=&period=&owner_type=&q=&limit=&offset=
-func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	f := practice.Filter{Unit: kit.FormID(q.Get("unit_id")), Field: practice.Field(q.Get("field")), Level: org.Level(q.Get("level")),
 		Period: q.Get("period"), OwnerType: practice.OwnerType(q.Get("owner_type")), Search: q.Get("q")}
@@ -89,13 +86,11 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 	f.Offset, _ = strconv.Atoi(q.Get("offset"))
 	rows, total, err := h.store.List(r.Context(), p, f)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	counts, err := h.store.Counts(r.Context(), p, f)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	out := make([]apiPractice, len(rows))
 	for i, p := range rows {
@@ -110,6 +105,7 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request) {
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset,
 		"practices": out, "counts": map[string]any{"by_field": byField, "by_status": byStatus}})
+	return nil
 }
 
 type apiResult struct {
@@ -119,31 +115,21 @@ type apiResult struct {
 	Measure   string  `json:"measure,omitempty"`
 }
 
-func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
-	id, err := kit.PathID(r, "id")
+func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
-	pr, err := h.store.Get(r.Context(), p, id)
+	results, err := h.store.Results(r.Context(), p, pr.ID)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
-	}
-	results, err := h.store.Results(r.Context(), p, id)
-	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	rs := []apiResult{}
 	for _, x := range results {
 		rs = append(rs, apiResult{On: x.On.Format(time.DateOnly), Indicator: x.Indicator, Value: x.Value, Measure: x.Measure})
 	}
 	h.JSON(w, r, http.StatusOK, map[string]any{"practice": toAPI(pr), "results": rs})
+	return nil
 }
 
 // apiInput is the body of POST /api/v1/practices.
@@ -162,30 +148,24 @@ type apiInput struct {
 	Notes       string `json:"notes"`
 }
 
-func (h *handlers) apiCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiCreate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	var in apiInput
 	if err := kit.ReadJSON(w, r, 0, &in); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	started, err := kit.APIDay("started_on", in.StartedOn)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	pr, err := h.store.Create(r.Context(), p, practice.Input{UnitID: in.UnitID, Name: in.Name, Field: practice.Field(in.Field),
 		OwnerType: practice.OwnerType(in.OwnerType), OwnerName: in.OwnerName, OwnerTitle: in.OwnerTitle, OwnerPhone: in.OwnerPhone,
 		Movement: in.Movement, StartedOn: started, Description: in.Description, Goals: in.Goals, Notes: in.Notes})
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/practices/"+strconv.FormatInt(pr.ID, 10))
 	h.JSON(w, r, http.StatusCreated, map[string]any{"practice": toAPI(pr)})
+	return nil
 }
 
 // apiTransitionInput is the body of POST /api/v1/practices/{id}/transitions.
@@ -199,25 +179,18 @@ type apiTransitionInput struct {
 	Name       string `json:"name"`        // adopt: optional new name
 }
 
-func (h *handlers) apiTransition(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiTransition(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	var in apiTransitionInput
 	if err := kit.ReadJSON(w, r, 0, &in); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	on, err := kit.APIDay("on", in.On)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	if on.IsZero() {
 		on = h.Today()
@@ -238,8 +211,8 @@ func (h *handlers) apiTransition(w http.ResponseWriter, r *http.Request) {
 		err = apperr.Invalid("action", "practice.api.err.action")
 	}
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, status, map[string]any{"practice": toAPI(pr)})
+	return nil
 }

@@ -72,11 +72,7 @@ func (h *handlers) formView(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	return v, nil
 }
 
-func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	f := modelForm{OwnerType: string(practice.Collective), StartedOn: h.Today().Format(time.DateOnly), Movement: practice.DefaultMovement,
 		UnitID: kit.FormID(r.URL.Query().Get("don-vi"))}
 	v, err := h.formView(w, r, p, "practice.new.title", f, nil)
@@ -87,20 +83,16 @@ func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
 		err = apperr.Forbidden("practice.err.write_forbidden")
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if f.UnitID == 0 {
 		v.Form.UnitID = v.Units[0].ID
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "form", v)
+	return nil
 }
 
-func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	f := readForm(r)
 	in, err := f.input()
 	var pr practice.Practice
@@ -108,8 +100,7 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
 		pr, err = h.store.Create(r.Context(), p, in)
 	}
 	if err != nil {
-		h.formError(w, r, p, "practice.new.title", f, err)
-		return
+		return h.formError(w, r, p, "practice.new.title", f, err)
 	}
 	flash := "practice.flash.created"
 	file, hdr, ferr := r.FormFile("photo")
@@ -129,40 +120,39 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request) {
 	}
 	h.SetFlash(w, r, flash)
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return nil
 }
 
-// formError re-renders a model form with the errors, or fails outright
-// for errors that are not about the input.
-func (h *handlers) formError(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) {
+// refusesInput reports whether err is a refusal of what the user typed
+// (invalid or in conflict), answered by the form again with its errors;
+// any other error is answered by the error page.
+func refusesInput(err error) bool {
 	code := apperr.CodeOf(err)
-	if code != apperr.CodeInvalid && code != apperr.CodeConflict {
-		h.Fail(w, r, err)
-		return
+	return code == apperr.CodeInvalid || code == apperr.CodeConflict
+}
+
+// formError re-renders a model form with the errors, or returns the
+// error for errors that are not about the input.
+func (h *handlers) formError(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) error {
+	if !refusesInput(err) {
+		return err
 	}
 	v, verr := h.formView(w, r, p, title, f, err)
 	if verr != nil {
-		h.Fail(w, r, verr)
-		return
+		return verr
 	}
 	h.tmpl.Render(w, r, kit.Status(err), "form", v)
+	return nil
 }
 
-// loadFor reads the {id} model for the signed-in user (404 when outside
-// their scope); it answers the request itself when it returns false.
-func (h *handlers) loadFor(w http.ResponseWriter, r *http.Request) (*auth.Principal, practice.Practice, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, practice.Practice{}, false
-	}
+// load reads the {id} model for p (not found when outside their scope),
+// for the pages and the API alike.
+func (h *handlers) load(r *http.Request, p *auth.Principal) (practice.Practice, error) {
 	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var pr practice.Practice
-		if pr, err = h.store.Get(r.Context(), p, id); err == nil {
-			return p, pr, true
-		}
+	if err != nil {
+		return practice.Practice{}, err
 	}
-	h.Fail(w, r, err)
-	return nil, practice.Practice{}, false
+	return h.store.Get(r.Context(), p, id)
 }
 
 type showView struct {
@@ -223,23 +213,23 @@ func (h *handlers) showView(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	return v, nil
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	v, err := h.showView(w, r, p, pr)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "show", v)
+	return nil
 }
 
-func (h *handlers) editForm(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) editForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	can, err := h.store.Actions(r.Context(), p, pr)
 	if err == nil && !can.Edit {
@@ -250,21 +240,16 @@ func (h *handlers) editForm(w http.ResponseWriter, r *http.Request) {
 		v, err = h.formView(w, r, p, "practice.edit.title", formOf(pr), nil)
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "form", v)
+	return nil
 }
 
-func (h *handlers) update(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) update(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	id, err := kit.PathID(r, "id")
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	f := readForm(r)
 	f.ID = id
@@ -273,17 +258,17 @@ func (h *handlers) update(w http.ResponseWriter, r *http.Request) {
 		_, err = h.store.Update(r.Context(), p, in)
 	}
 	if err != nil {
-		h.formError(w, r, p, "practice.edit.title", f, err)
-		return
+		return h.formError(w, r, p, "practice.edit.title", f, err)
 	}
 	h.SetFlash(w, r, "practice.flash.saved")
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", id), http.StatusSeeOther)
+	return nil
 }
 
-func (h *handlers) addResult(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) addResult(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	rf := resultForm{On: r.PostFormValue("on"), Indicator: r.PostFormValue("indicator"), Value: r.PostFormValue("value"), Measure: r.PostFormValue("measure")}
 	on, err := kit.FormDay("on", rf.On)
@@ -297,81 +282,84 @@ func (h *handlers) addResult(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		h.showWithErrors(w, r, p, pr, err, func(v *showView) { v.ResultForm = rf })
-		return
+		return h.showWithErrors(w, r, p, pr, err, func(v *showView) { v.ResultForm = rf })
 	}
 	h.SetFlash(w, r, "practice.flash.result")
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d#ket-qua", pr.ID), http.StatusSeeOther)
+	return nil
 }
 
-// showWithErrors redraws the model page with a refused form's errors.
-func (h *handlers) showWithErrors(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice, err error, keep func(*showView)) {
-	code := apperr.CodeOf(err)
-	if code != apperr.CodeInvalid && code != apperr.CodeConflict {
-		h.Fail(w, r, err)
-		return
+// showWithErrors redraws the model page with a refused form's errors, or
+// returns the error for errors that are not about the input.
+func (h *handlers) showWithErrors(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice, err error, keep func(*showView)) error {
+	if !refusesInput(err) {
+		return err
 	}
 	v, verr := h.showView(w, r, p, pr)
 	if verr != nil {
-		h.Fail(w, r, verr)
-		return
+		return verr
 	}
 	v.Errors = h.FormErrors(r, err)
 	if keep != nil {
 		keep(&v)
 	}
 	h.tmpl.Render(w, r, kit.Status(err), "show", v)
+	return nil
 }
 
-func (h *handlers) addFile(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) addFile(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		if !errors.Is(err, http.ErrMissingFile) {
 			h.LogError(r, "practice: read an upload", err)
 		}
-		h.showWithErrors(w, r, p, pr, apperr.Invalid("file", "practice.err.file_empty"), nil)
-		return
+		return h.showWithErrors(w, r, p, pr, apperr.Invalid("file", "practice.err.file_empty"), nil)
 	}
 	defer file.Close()
 	if _, err := h.store.AddFile(r.Context(), p, pr.ID, practice.Upload{Name: hdr.Filename, Body: file, Caption: r.PostFormValue("caption")}); err != nil {
-		h.showWithErrors(w, r, p, pr, err, nil)
-		return
+		return h.showWithErrors(w, r, p, pr, err, nil)
 	}
 	h.SetFlash(w, r, "practice.flash.file")
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d#minh-chung", pr.ID), http.StatusSeeOther)
+	return nil
 }
 
-func (h *handlers) file(w http.ResponseWriter, r *http.Request)  { h.serveFile(w, r, false) }
-func (h *handlers) thumb(w http.ResponseWriter, r *http.Request) { h.serveFile(w, r, true) }
+func (h *handlers) file(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.serveFile(w, r, p, false)
+}
 
-func (h *handlers) serveFile(w http.ResponseWriter, r *http.Request, thumb bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
-	id, err := kit.PathID(r, "id")
-	var fid int64
-	if err == nil {
-		fid, err = kit.PathID(r, "fid")
-	}
+func (h *handlers) thumb(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.serveFile(w, r, p, true)
+}
+
+func (h *handlers) serveFile(w http.ResponseWriter, r *http.Request, p *auth.Principal, thumb bool) error {
+	id, fid, err := fileIDs(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	f, body, err := h.store.OpenFile(r.Context(), p, id, fid, thumb)
-	h.sendFile(w, r, f, body, err, thumb, "private")
+	if err != nil {
+		return err
+	}
+	h.sendFile(w, r, f, body, thumb, "private")
+	return nil
+}
+
+// fileIDs reads the {id} of a model and the {fid} of one of its files.
+func fileIDs(r *http.Request) (id, fid int64, err error) {
+	if id, err = kit.PathID(r, "id"); err != nil {
+		return 0, 0, err
+	}
+	fid, err = kit.PathID(r, "fid")
+	return id, fid, err
 }
 
 // sendFile streams a stored file with its sniffed type; never as HTML.
-func (h *handlers) sendFile(w http.ResponseWriter, r *http.Request, f practice.File, body io.ReadCloser, err error, thumb bool, cache string) {
-	if err != nil {
-		h.Fail(w, r, err)
-		return
-	}
+func (h *handlers) sendFile(w http.ResponseWriter, r *http.Request, f practice.File, body io.ReadCloser, thumb bool, cache string) {
 	defer body.Close()
 	w.Header().Set("Content-Type", f.ContentType)
 	w.Header().Set("Cache-Control", cache+", max-age=86400")

@@ -49,37 +49,37 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	}
 	return kit.Feature{
 		Routes: []kit.Route{
-			{Pattern: "GET /mo-hinh", Handler: h.list},
-			{Pattern: "GET /mo-hinh/tieu-bieu", Handler: h.best},
-			{Pattern: "GET /mo-hinh/moi", Handler: h.newForm},
-			{Pattern: "POST /mo-hinh/moi", Handler: h.create},
-			{Pattern: "GET /mo-hinh/xuat", Handler: h.export},
-			{Pattern: "GET /mo-hinh/nhap", Handler: h.importForm},
-			{Pattern: "POST /mo-hinh/nhap", Handler: h.importFile},
-			{Pattern: "GET /mo-hinh/{id}", Handler: h.show},
-			{Pattern: "GET /mo-hinh/{id}/sua", Handler: h.editForm},
-			{Pattern: "POST /mo-hinh/{id}/sua", Handler: h.update},
-			{Pattern: "GET /mo-hinh/{id}/trien-khai", Handler: h.startForm},
-			{Pattern: "POST /mo-hinh/{id}/trien-khai", Handler: h.start},
-			{Pattern: "GET /mo-hinh/{id}/cong-nhan", Handler: h.recognizeForm},
-			{Pattern: "POST /mo-hinh/{id}/cong-nhan", Handler: h.recognize},
-			{Pattern: "GET /mo-hinh/{id}/nhan-rong", Handler: h.adoptForm},
-			{Pattern: "POST /mo-hinh/{id}/nhan-rong", Handler: h.adopt},
-			{Pattern: "GET /mo-hinh/{id}/dung", Handler: h.stopForm},
-			{Pattern: "POST /mo-hinh/{id}/dung", Handler: h.stop},
-			{Pattern: "POST /mo-hinh/{id}/ket-qua", Handler: h.addResult},
-			{Pattern: "POST /mo-hinh/{id}/tep", Handler: h.addFile},
-			{Pattern: "GET /mo-hinh/{id}/tep/{fid}", Handler: h.file},
-			{Pattern: "GET /mo-hinh/{id}/tep/{fid}/anh-nho", Handler: h.thumb},
+			{Pattern: "GET /mo-hinh", Handler: k.Signed(h.list)},
+			{Pattern: "GET /mo-hinh/tieu-bieu", Handler: k.Signed(h.best)},
+			{Pattern: "GET /mo-hinh/moi", Handler: k.Signed(h.newForm)},
+			{Pattern: "POST /mo-hinh/moi", Handler: k.Signed(h.create)},
+			{Pattern: "GET /mo-hinh/xuat", Handler: k.Signed(h.export)},
+			{Pattern: "GET /mo-hinh/nhap", Handler: k.Signed(h.importForm)},
+			{Pattern: "POST /mo-hinh/nhap", Handler: k.Signed(h.importFile)},
+			{Pattern: "GET /mo-hinh/{id}", Handler: k.Signed(h.show)},
+			{Pattern: "GET /mo-hinh/{id}/sua", Handler: k.Signed(h.editForm)},
+			{Pattern: "POST /mo-hinh/{id}/sua", Handler: k.Signed(h.update)},
+			{Pattern: "GET /mo-hinh/{id}/trien-khai", Handler: k.Signed(h.startForm)},
+			{Pattern: "POST /mo-hinh/{id}/trien-khai", Handler: k.Signed(h.start)},
+			{Pattern: "GET /mo-hinh/{id}/cong-nhan", Handler: k.Signed(h.recognizeForm)},
+			{Pattern: "POST /mo-hinh/{id}/cong-nhan", Handler: k.Signed(h.recognize)},
+			{Pattern: "GET /mo-hinh/{id}/nhan-rong", Handler: k.Signed(h.adoptForm)},
+			{Pattern: "POST /mo-hinh/{id}/nhan-rong", Handler: k.Signed(h.adopt)},
+			{Pattern: "GET /mo-hinh/{id}/dung", Handler: k.Signed(h.stopForm)},
+			{Pattern: "POST /mo-hinh/{id}/dung", Handler: k.Signed(h.stop)},
+			{Pattern: "POST /mo-hinh/{id}/ket-qua", Handler: k.Signed(h.addResult)},
+			{Pattern: "POST /mo-hinh/{id}/tep", Handler: k.Signed(h.addFile)},
+			{Pattern: "GET /mo-hinh/{id}/tep/{fid}", Handler: k.Signed(h.file)},
+			{Pattern: "GET /mo-hinh/{id}/tep/{fid}/anh-nho", Handler: k.Signed(h.thumb)},
 
-			{Pattern: "GET /cong-khai/mo-hinh", Handler: h.publicList},
-			{Pattern: "GET /cong-khai/mo-hinh/{id}", Handler: h.publicShow},
-			{Pattern: "GET /cong-khai/mo-hinh/{id}/anh/{fid}", Handler: h.publicThumb},
+			{Pattern: "GET /cong-khai/mo-hinh", Handler: k.Public(h.publicList)},
+			{Pattern: "GET /cong-khai/mo-hinh/{id}", Handler: k.Public(h.publicShow)},
+			{Pattern: "GET /cong-khai/mo-hinh/{id}/anh/{fid}", Handler: k.Public(h.publicThumb)},
 
-			{Pattern: "GET /api/v1/practices", Handler: h.apiList},
-			{Pattern: "POST /api/v1/practices", Handler: h.apiCreate},
-			{Pattern: "GET /api/v1/practices/{id}", Handler: h.apiGet},
-			{Pattern: "POST /api/v1/practices/{id}/transitions", Handler: h.apiTransition},
+			{Pattern: "GET /api/v1/practices", Handler: k.API(h.apiList)},
+			{Pattern: "POST /api/v1/practices", Handler: k.API(h.apiCreate)},
+			{Pattern: "GET /api/v1/practices/{id}", Handler: k.API(h.apiGet)},
+			{Pattern: "POST /api/v1/practices/{id}/transitions", Handler: k.API(h.apiTransition)},
 		},
 		Nav: []kit.NavLink{
 			{Href: "/mo-hinh", Key: "practice.nav", Show: kit.SignedIn},
@@ -135,11 +135,7 @@ func filterFrom(r *http.Request) (filterForm, practice.Filter) {
 	return form, f
 }
 
-func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) list(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	form, f := filterFrom(r)
 	page, offset := kit.PageParams(r, kit.DefaultPageSize)
@@ -148,13 +144,11 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
 		Statuses: practice.Statuses, Levels: org.Levels}
 	var err error
 	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermRead, h.Today()); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	wr, err := h.store.WritableUnits(ctx, p, 1)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.CanCreate = len(wr) > 0
 	status := http.StatusOK
@@ -164,8 +158,7 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if apperr.CodeOf(err) != apperr.CodeInvalid {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Error, status = h.Message(r, err), http.StatusBadRequest
 	}
@@ -175,6 +168,7 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
 		v.ExportURL = "/mo-hinh/xuat?don-vi=" + strconv.FormatInt(form.Unit, 10)
 	}
 	h.tmpl.Render(w, r, status, "list", v)
+	return nil
 }
 
 type bestView struct {
@@ -184,21 +178,16 @@ type bestView struct {
 	Rows  []practice.Best
 }
 
-func (h *handlers) best(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) best(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	unitID := kit.FormID(r.URL.Query().Get("don-vi"))
 	rows, err := h.store.Best(r.Context(), p, unitID, 20)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	units, err := h.Auth.GrantedUnits(r.Context(), p, auth.PermRead, h.Today())
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "best", bestView{Page: h.Page(w, r, "practice.best.title"), Unit: unitID, Units: units, Rows: rows})
+	return nil
 }

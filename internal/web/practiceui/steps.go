@@ -31,29 +31,53 @@ type stepView struct {
 }
 
 // stepPage renders a step's page; a refused try (invalid input or a
-// conflict) shows its errors, any other error the error page.
-func (h *handlers) stepPage(w http.ResponseWriter, r *http.Request, v stepView, err error) {
+// conflict) shows its errors, any other error is returned for the error
+// page.
+func (h *handlers) stepPage(w http.ResponseWriter, r *http.Request, v stepView, err error) error {
 	v.Back = fmt.Sprintf("/mo-hinh/%d", v.P.ID)
 	if v.Step == "adopt" {
 		v.Back = fmt.Sprintf("/cong-khai/mo-hinh/%d", v.P.ID) // the adopter may not read the source's own page
 	}
 	status := http.StatusOK
 	if err != nil {
-		if c := apperr.CodeOf(err); c != apperr.CodeInvalid && c != apperr.CodeConflict {
-			h.Fail(w, r, err)
-			return
+		if !refusesInput(err) {
+			return err
 		}
 		v.Errors, status = h.FormErrors(r, err), kit.Status(err)
 	}
 	h.tmpl.Render(w, r, status, "step", v)
+	return nil
+}
+
+// refusedStep answers a refused step whose form offers choices (the
+// recognizing unit, the adopting unit): the form again, from view, with
+// what was typed (keep) and the errors; when the form has nothing left
+// to offer, the refusal itself (or view's own failure of the system).
+func (h *handlers) refusedStep(w http.ResponseWriter, r *http.Request, err error, view func() (stepView, error), keep func(*stepView)) error {
+	v, verr := view()
+	if verr != nil {
+		if kit.IsInternal(verr) {
+			return verr
+		}
+		return err
+	}
+	keep(&v)
+	return h.stepPage(w, r, v, err)
+}
+
+// done ends a step made: a flash, and the model's page.
+func (h *handlers) done(w http.ResponseWriter, r *http.Request, flash string, id int64) error {
+	h.SetFlash(w, r, flash)
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", id), http.StatusSeeOther)
+	return nil
 }
 
 func (h *handlers) today() string { return h.Today().Format(time.DateOnly) }
 
-func (h *handlers) startForm(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) startForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	can, err := h.store.Actions(r.Context(), p, pr)
 	if err == nil && !can.Start {
@@ -64,16 +88,15 @@ func (h *handlers) startForm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.start.title"), P: pr, Step: "start", On: h.today()}, nil)
+	return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.start.title"), P: pr, Step: "start", On: h.today()}, nil)
 }
 
-func (h *handlers) start(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) start(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	on := r.PostFormValue("on")
 	day, err := kit.FormDay("on", on)
@@ -81,11 +104,9 @@ func (h *handlers) start(w http.ResponseWriter, r *http.Request) {
 		_, err = h.store.Start(r.Context(), p, pr.ID, day)
 	}
 	if err != nil {
-		h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.start.title"), P: pr, Step: "start", On: on}, err)
-		return
+		return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.start.title"), P: pr, Step: "start", On: on}, err)
 	}
-	h.SetFlash(w, r, "practice.flash.started")
-	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return h.done(w, r, "practice.flash.started", pr.ID)
 }
 
 func (h *handlers) recognizeView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (stepView, error) {
@@ -101,23 +122,22 @@ func (h *handlers) recognizeView(w http.ResponseWriter, r *http.Request, p *auth
 	return v, err
 }
 
-func (h *handlers) recognizeForm(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) recognizeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	v, err := h.recognizeView(w, r, p, pr)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	h.stepPage(w, r, v, nil)
+	return h.stepPage(w, r, v, nil)
 }
 
-func (h *handlers) recognize(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) recognize(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	by := kit.FormID(r.PostFormValue("by_unit"))
 	on, err := kit.FormDay("on", r.PostFormValue("on"))
@@ -126,42 +146,22 @@ func (h *handlers) recognize(w http.ResponseWriter, r *http.Request) {
 		_, err = h.store.Recognize(r.Context(), p, pr.ID, rec)
 	}
 	if err != nil {
-		v, verr := h.recognizeView(w, r, p, pr)
-		if verr != nil {
-			// Nothing to show a form with: the refusal itself is the answer
-			// (a database failure in either is an internal error).
-			if kit.IsInternal(verr) {
-				err = verr
-			}
-			h.Fail(w, r, err)
-			return
-		}
-		v.ByUnit, v.DecisionNo, v.On = by, r.PostFormValue("decision_no"), r.PostFormValue("on")
-		h.stepPage(w, r, v, err)
-		return
+		return h.refusedStep(w, r, err, func() (stepView, error) { return h.recognizeView(w, r, p, pr) }, func(v *stepView) {
+			v.ByUnit, v.DecisionNo, v.On = by, r.PostFormValue("decision_no"), r.PostFormValue("on")
+		})
 	}
-	h.SetFlash(w, r, "practice.flash.recognized")
-	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return h.done(w, r, "practice.flash.recognized", pr.ID)
 }
 
 // adoptSource reads the {id} model for an adoption: a recognized model
 // is public, so anyone signed in may adopt it; others need read access.
 // Only what the public page shows of it is kept.
-func (h *handlers) adoptSource(w http.ResponseWriter, r *http.Request) (*auth.Principal, practice.Practice, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, practice.Practice{}, false
-	}
-	id, err := kit.PathID(r, "id")
-	var pub practice.PublicPractice
-	if err == nil {
-		pub, err = h.store.GetPublic(r.Context(), id)
-	}
+func (h *handlers) adoptSource(r *http.Request) (practice.Practice, error) {
+	pub, err := h.loadPublic(r)
 	if err != nil {
-		h.Fail(w, r, err)
-		return nil, practice.Practice{}, false
+		return practice.Practice{}, err
 	}
-	return p, practice.Practice{ID: pub.ID, Name: pub.Name, UnitName: pub.UnitName, Status: pub.Status, Field: pub.Field}, true
+	return practice.Practice{ID: pub.ID, Name: pub.Name, UnitName: pub.UnitName, Status: pub.Status, Field: pub.Field}, nil
 }
 
 func (h *handlers) adoptView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (stepView, error) {
@@ -177,23 +177,22 @@ func (h *handlers) adoptView(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	return v, err
 }
 
-func (h *handlers) adoptForm(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.adoptSource(w, r)
-	if !ok {
-		return
+func (h *handlers) adoptForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.adoptSource(r)
+	if err != nil {
+		return err
 	}
 	v, err := h.adoptView(w, r, p, pr)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	h.stepPage(w, r, v, nil)
+	return h.stepPage(w, r, v, nil)
 }
 
-func (h *handlers) adopt(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.adoptSource(w, r)
-	if !ok {
-		return
+func (h *handlers) adopt(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.adoptSource(r)
+	if err != nil {
+		return err
 	}
 	unit := kit.FormID(r.PostFormValue("unit_id"))
 	var adopted practice.Practice
@@ -203,26 +202,17 @@ func (h *handlers) adopt(w http.ResponseWriter, r *http.Request) {
 		adopted, err = h.store.Adopt(r.Context(), p, pr.ID, a)
 	}
 	if err != nil {
-		v, verr := h.adoptView(w, r, p, pr)
-		if verr != nil {
-			if kit.IsInternal(verr) {
-				err = verr
-			}
-			h.Fail(w, r, err)
-			return
-		}
-		v.UnitID, v.Name, v.On = unit, r.PostFormValue("name"), r.PostFormValue("on")
-		h.stepPage(w, r, v, err)
-		return
+		return h.refusedStep(w, r, err, func() (stepView, error) { return h.adoptView(w, r, p, pr) }, func(v *stepView) {
+			v.UnitID, v.Name, v.On = unit, r.PostFormValue("name"), r.PostFormValue("on")
+		})
 	}
-	h.SetFlash(w, r, "practice.flash.adopted")
-	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", adopted.ID), http.StatusSeeOther)
+	return h.done(w, r, "practice.flash.adopted", adopted.ID)
 }
 
-func (h *handlers) stopForm(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) stopForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	can, err := h.store.Actions(r.Context(), p, pr)
 	if err == nil && !can.Stop {
@@ -233,16 +223,15 @@ func (h *handlers) stopForm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: h.today()}, nil)
+	return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: h.today()}, nil)
 }
 
-func (h *handlers) stop(w http.ResponseWriter, r *http.Request) {
-	p, pr, ok := h.loadFor(w, r)
-	if !ok {
-		return
+func (h *handlers) stop(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pr, err := h.load(r, p)
+	if err != nil {
+		return err
 	}
 	on, reason := r.PostFormValue("on"), r.PostFormValue("reason")
 	day, err := kit.FormDay("on", on)
@@ -250,9 +239,7 @@ func (h *handlers) stop(w http.ResponseWriter, r *http.Request) {
 		_, err = h.store.Stop(r.Context(), p, pr.ID, day, reason)
 	}
 	if err != nil {
-		h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: on, Reason: reason}, err)
-		return
+		return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: on, Reason: reason}, err)
 	}
-	h.SetFlash(w, r, "practice.flash.stopped")
-	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return h.done(w, r, "practice.flash.stopped", pr.ID)
 }

@@ -15,16 +15,11 @@ import (
 
 // export sends the register of ?don-vi= (its subtree, as far as the user
 // may read it) as XLSX.
-func (h *handlers) export(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) export(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	unitID := kit.FormID(r.URL.Query().Get("don-vi"))
 	var buf bytes.Buffer
 	if err := h.store.Export(r.Context(), p, unitID, &buf); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	name := fmt.Sprintf("so-mo-hinh-%d-%s.xlsx", unitID, h.Today().Format("20060102"))
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -33,6 +28,7 @@ func (h *handlers) export(w http.ResponseWriter, r *http.Request) {
 	if _, err := buf.WriteTo(w); err != nil {
 		h.Log.DebugContext(r.Context(), "practice: send export", "request_id", kit.RequestID(r.Context()), "err", err)
 	}
+	return nil
 }
 
 type importView struct {
@@ -57,30 +53,21 @@ func (h *handlers) importView(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	return v, nil
 }
 
-func (h *handlers) importForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) importForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	v, err := h.importView(w, r, p, kit.FormID(r.URL.Query().Get("don-vi")))
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "import", v)
+	return nil
 }
 
 // importFile reads an uploaded register and writes it, all or nothing.
-func (h *handlers) importFile(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) importFile(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	unitID := kit.FormID(r.PostFormValue("unit_id"))
 	v, err := h.importView(w, r, p, unitID)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	file, _, ferr := r.FormFile("file")
 	switch {
@@ -98,13 +85,13 @@ func (h *handlers) importFile(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if kit.IsInternal(err) {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Errors = h.FormErrors(r, err)
 		h.tmpl.Render(w, r, kit.Status(err), "import", v)
-		return
+		return nil
 	}
 	v.Imported = true
 	h.tmpl.Render(w, r, http.StatusOK, "import", v)
+	return nil
 }
