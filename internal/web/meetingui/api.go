@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -118,24 +119,20 @@ func apiPage(r *http.Request) (limit, offset int) {
 	return limit, max(offset, 0)
 }
 
-func (h *handlers) apiConferences(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiConferences(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	limit, offset := apiPage(r)
 	f := meeting.Filter{Kind: meeting.Kind(q.Get("kind")), Period: q.Get("period"), Query: q.Get("q"), UnitID: kit.FormID(q.Get("unit")),
 		Limit: limit, Offset: offset}
 	rows, total, err := h.meetings.List(r.Context(), p, f)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusOK, listOf(total, rows, func(c meeting.Row) apiConferenceRow {
 		return apiConferenceRow{ID: c.ID, UnitID: c.UnitID, Unit: c.UnitName, Kind: string(c.Kind), Title: c.Title,
 			HeldOn: iso(c.HeldOn), Time: c.Time, Place: c.Place, Period: c.Period, Tasks: c.Tasks}
 	}))
+	return nil
 }
 
 // listBody is the body of an API list: one page of items and the total.
@@ -153,10 +150,13 @@ func listOf[R, T any](total int, rows []R, show func(R) T) listBody[T] {
 	return out
 }
 
-func (h *handlers) apiConference(w http.ResponseWriter, r *http.Request) {
-	if _, c, ok := apiLoad(h, w, r, h.meetings.Conference); ok {
-		h.JSON(w, r, http.StatusOK, toAPIDetail(c, h.Today()))
+func (h *handlers) apiConference(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	c, err := h.conference(r, p)
+	if err != nil {
+		return err
 	}
+	h.JSON(w, r, http.StatusOK, toAPIDetail(c, h.Today()))
+	return nil
 }
 
 // apiConferenceInput is the body of POST /api/v1/conferences.
@@ -207,32 +207,23 @@ func (in apiConferenceInput) conference() (meeting.Conference, error) {
 	return c, nil
 }
 
-func (h *handlers) apiCreateConference(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiCreateConference(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	var in apiConferenceInput
 	if err := kit.ReadJSON(w, r, 4<<20, &in); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	c, err := in.conference()
 	if err == nil {
 		c, err = h.meetings.Create(r.Context(), p, c)
 	}
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusCreated, toAPIDetail(c, h.Today()))
+	return nil
 }
 
-func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.APIUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	limit, offset := apiPage(r)
 	f := meeting.TaskFilter{Query: q.Get("q"), Status: meeting.Status(q.Get("status")), Limit: limit, Offset: offset}
@@ -241,29 +232,31 @@ func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request) {
 	}
 	if u := q.Get("unit"); u != "" {
 		if f.UnitID = kit.FormID(u); f.UnitID == 0 {
-			h.APIError(w, r, apperr.Invalid("unit", "meetingui.err.unit"))
-			return
+			return apperr.Invalid("unit", "meetingui.err.unit")
 		}
 	}
 	ts, total, err := h.meetings.Tasks(r.Context(), p, f)
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	today := h.Today()
 	h.JSON(w, r, http.StatusOK, listOf(total, ts, func(t meeting.Task) apiTask { return toAPITask(t, today) }))
+	return nil
 }
 
-func (h *handlers) apiTask(w http.ResponseWriter, r *http.Request) {
-	if _, t, ok := apiLoad(h, w, r, h.meetings.Task); ok {
-		h.JSON(w, r, http.StatusOK, toAPITask(t, h.Today()))
+func (h *handlers) apiTask(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.loadTask(r, p)
+	if err != nil {
+		return err
 	}
+	h.JSON(w, r, http.StatusOK, toAPITask(t, h.Today()))
+	return nil
 }
 
-func (h *handlers) apiTaskStatus(w http.ResponseWriter, r *http.Request) {
-	p, t, ok := apiLoad(h, w, r, h.meetings.Task)
-	if !ok {
-		return
+func (h *handlers) apiTaskStatus(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.loadTask(r, p)
+	if err != nil {
+		return err
 	}
 	var in struct {
 		Status  string `json:"status"`
@@ -272,13 +265,12 @@ func (h *handlers) apiTaskStatus(w http.ResponseWriter, r *http.Request) {
 		Version int64  `json:"version"`
 	}
 	if err := kit.ReadJSON(w, r, 64<<10, &in); err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
-	t, err := h.meetings.UpdateTask(r.Context(), p, meeting.TaskUpdate{ID: t.ID, Version: in.Version, Status: meeting.Status(in.Status), Reason: in.Reason, Note: in.Note})
+	t, err = h.meetings.UpdateTask(r.Context(), p, meeting.TaskUpdate{ID: t.ID, Version: in.Version, Status: meeting.Status(in.Status), Reason: in.Reason, Note: in.Note})
 	if err != nil {
-		h.APIError(w, r, err)
-		return
+		return err
 	}
 	h.JSON(w, r, http.StatusOK, toAPITask(t, h.Today()))
+	return nil
 }

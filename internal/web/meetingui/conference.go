@@ -32,11 +32,7 @@ type listView struct {
 	Error    string
 }
 
-func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) list(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	q := r.URL.Query()
 	v := listView{Kinds: meeting.Kinds, Kind: q.Get("loai"), Period: strings.TrimSpace(q.Get("ky")), Query: q.Get("q"),
@@ -54,16 +50,15 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request) {
 		rows, total, err = h.meetings.List(ctx, p, f)
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermRead, h.Today()); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Rows, v.Pager = rows, kit.NewPager(r, page, pageSize, total)
 	v.Page = h.Page(w, r, "meeting.list.title")
 	h.tmpl.Render(w, r, http.StatusOK, "conference/list", v)
+	return nil
 }
 
 // calMonth is one month of the calendar: its weeks of days.
@@ -96,11 +91,7 @@ func (calendarView) Weekdays() []string {
 
 // calendar shows the coming conferences in the user's scope: a month grid
 // (Monday first) for this month and the next two, and the same as a list.
-func (h *handlers) calendar(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) calendar(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	today := h.Today()
 	from := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01", r.URL.Query().Get("thang")); err == nil {
@@ -109,8 +100,7 @@ func (h *handlers) calendar(w http.ResponseWriter, r *http.Request) {
 	to := from.AddDate(0, 3, -1)
 	rows, _, err := h.meetings.List(r.Context(), p, meeting.Filter{From: from, To: to, Asc: true, Limit: 500})
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	byDay := map[string][]meeting.Row{}
 	v := calendarView{From: from,
@@ -142,6 +132,7 @@ func (h *handlers) calendar(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Page = h.Page(w, r, "meeting.calendar.title")
 	h.tmpl.Render(w, r, http.StatusOK, "conference/calendar", v)
+	return nil
 }
 
 // conferenceView is the conference page and the printable minutes.
@@ -172,10 +163,9 @@ func (v conferenceView) TaskBlock(ts []meeting.Task) taskBlock {
 // Roles are the participant roles in the order pages list them.
 func (v conferenceView) Roles() []meeting.Role { return meeting.Roles }
 
-// conference reads conference {id} as the signed-in user may see it, or
-// answers with the sign-in or error page.
-func (h *handlers) conference(w http.ResponseWriter, r *http.Request) (*auth.Principal, meeting.Conference, bool) {
-	return load(h, w, r, h.meetings.Conference)
+// conference reads conference {id} as p may see it.
+func (h *handlers) conference(r *http.Request, p *auth.Principal) (meeting.Conference, error) {
+	return byPath(r, p, h.meetings.Conference)
 }
 
 // conferenceView fills the conference page: the previous conference's
@@ -218,57 +208,58 @@ func (h *handlers) conferenceView(w http.ResponseWriter, r *http.Request, p *aut
 
 // showConference renders the conference page (status is 200, or the
 // status of formErr when a form on it was refused).
-func (h *handlers) showConference(w http.ResponseWriter, r *http.Request, p *auth.Principal, c meeting.Conference, formErr error, taskForm taskRow) {
+func (h *handlers) showConference(w http.ResponseWriter, r *http.Request, p *auth.Principal, c meeting.Conference, formErr error, taskForm taskRow) error {
 	v, err := h.conferenceView(w, r, p, c, "meeting.show.title", formErr)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.TaskForm = taskForm
 	h.tmpl.Render(w, r, formStatus(formErr), "conference/show", v)
+	return nil
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request) {
-	if p, c, ok := h.conference(w, r); ok {
-		h.showConference(w, r, p, c, nil, taskRow{})
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	c, err := h.conference(r, p)
+	if err != nil {
+		return err
 	}
+	return h.showConference(w, r, p, c, nil, taskRow{})
 }
 
-func (h *handlers) minutes(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := h.conference(w, r)
-	if !ok {
-		return
+func (h *handlers) minutes(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	c, err := h.conference(r, p)
+	if err != nil {
+		return err
 	}
 	v, err := h.conferenceView(w, r, p, c, "meeting.minutes.title", nil)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "conference/minutes", v)
+	return nil
 }
 
 // source shows the article a conference was imported from.
-func (h *handlers) source(w http.ResponseWriter, r *http.Request) {
-	_, c, ok := h.conference(w, r)
-	if !ok {
-		return
+func (h *handlers) source(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	c, err := h.conference(r, p)
+	if err != nil {
+		return err
 	}
 	if c.SourceText == "" {
-		h.Fail(w, r, apperr.NotFound("meetingui.err.not_imported"))
-		return
+		return apperr.NotFound("meetingui.err.not_imported")
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "conference/source", conferenceView{C: c, Page: h.Page(w, r, "meeting.source.title")})
+	return nil
 }
 
-func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := h.conference(w, r)
-	if !ok {
-		return
+func (h *handlers) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	c, err := h.conference(r, p)
+	if err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, meeting.MaxDocument+1<<20)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		h.Fail(w, r, apperr.Invalid("file", "meetingui.err.upload"))
-		return
+		return apperr.Invalid("file", "meetingui.err.upload")
 	}
 	var data []byte
 	name, ctype := "", ""
@@ -276,42 +267,33 @@ func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
 		data, err = io.ReadAll(io.LimitReader(f, meeting.MaxDocument+1))
 		f.Close()
 		if err != nil {
-			h.Fail(w, r, apperr.Invalid("file", "meetingui.err.file_read"))
-			return
+			return apperr.Invalid("file", "meetingui.err.file_read")
 		}
 		name, ctype = hdr.Filename, hdr.Header.Get("Content-Type")
 	}
 	if _, err := h.meetings.AddDocument(r.Context(), p, c.ID, meeting.DocKind(r.FormValue("kind")), name, ctype, data); err != nil {
 		if apperr.CodeOf(err) != apperr.CodeInvalid {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
-		h.showConference(w, r, p, c, err, taskRow{})
-		return
+		return h.showConference(w, r, p, c, err, taskRow{})
 	}
 	h.SetFlash(w, r, "meeting.flash.attached")
 	http.Redirect(w, r, fmt.Sprintf("/hoi-nghi/%d#tai-lieu", c.ID), http.StatusSeeOther)
+	return nil
 }
 
-func (h *handlers) download(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) download(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	confID, err := kit.PathID(r, "id")
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	docID, err := kit.PathID(r, "doc")
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	d, data, err := h.meetings.OpenDocument(r.Context(), p, confID, docID)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.Name}))
@@ -320,4 +302,5 @@ func (h *handlers) download(w http.ResponseWriter, r *http.Request) {
 	if _, err := w.Write(data); err != nil {
 		h.Log.DebugContext(r.Context(), "write document", "err", err)
 	}
+	return nil
 }

@@ -278,27 +278,23 @@ func markSource(rec extract.Record) template.HTML {
 
 // renderForm renders the conference form (typed or reviewed from an
 // article) with the status given.
-func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, f conferenceForm, imp bool, formErr error, art meeting.Article) {
+func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, f conferenceForm, imp bool, formErr error, art meeting.Article) error {
 	v, err := h.formView(w, r, p, f, imp, formErr)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Duplicate, v.DuplicateElsewhere = art.Duplicate, art.DuplicateElsewhere
 	if len(art.Warnings) > 0 {
 		v.Warnings = art.Warnings
 	}
 	h.tmpl.Render(w, r, status, "conference/form", v)
+	return nil
 }
 
 // newForm is the empty conference form.
-func (h *handlers) newForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	f := conferenceForm{Kind: string(meeting.SoKet), UnitID: r.URL.Query().Get("don_vi")}
-	h.renderForm(w, r, p, http.StatusOK, f, false, nil, meeting.Article{})
+	return h.renderForm(w, r, p, http.StatusOK, f, false, nil, meeting.Article{})
 }
 
 // importView is the first step of an import: paste, upload or name a file.
@@ -310,32 +306,23 @@ type importView struct {
 	Errors    kit.Errors
 }
 
-func (h *handlers) importForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) importForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	files, err := h.meetings.SavedArticles(r.Context(), p)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "conference/import", importView{Page: h.Page(w, r, "meeting.import.title"), Files: files})
+	return nil
 }
 
 // importRead reads the article (pasted, uploaded, or a saved file by
 // name), has the domain draft its conference and shows the review form
 // beside the text.
-func (h *handlers) importRead(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) importRead(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, 2*meeting.MaxArticle)
 	if err := r.ParseMultipartForm(2 * meeting.MaxArticle); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		h.Fail(w, r, apperr.Invalid("file", "meetingui.err.upload_article"))
-		return
+		return apperr.Invalid("file", "meetingui.err.upload_article")
 	}
 	v := importView{Text: r.FormValue("text"), Published: r.FormValue("published")}
 	var es apperr.Errors
@@ -357,8 +344,7 @@ func (h *handlers) importRead(w http.ResponseWriter, r *http.Request) {
 		case apperr.CodeInvalid:
 			es = append(es, asInvalid(err))
 		default:
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if len(doc) == 0 && strings.TrimSpace(v.Text) != "" {
@@ -374,42 +360,38 @@ func (h *handlers) importRead(w http.ResponseWriter, r *http.Request) {
 	if len(es) > 0 {
 		files, err := h.meetings.SavedArticles(ctx, p)
 		if err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Files, v.Errors = files, h.FormErrors(r, es)
 		v.Page = h.Page(w, r, "meeting.import.title")
 		h.tmpl.Render(w, r, http.StatusBadRequest, "conference/import", v)
-		return
+		return nil
 	}
 	art, err := h.meetings.DraftArticle(ctx, p, doc, meeting.ImportOptions{SourceName: name, Published: published})
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	h.renderForm(w, r, p, http.StatusOK, formFromDraft(art.Draft), true, nil, art)
+	return h.renderForm(w, r, p, http.StatusOK, formFromDraft(art.Draft), true, nil, art)
 }
 
 // save records the conference of the form (typed or reviewed from an
 // article) in one transaction, or shows the form again with every input
 // kept and the errors beside the fields.
-func (h *handlers) save(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.formUser(w, r)
-	if !ok {
-		return
+func (h *handlers) save(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	posted, err := postedForm(r)
+	if err != nil {
+		return err
 	}
 	imp := r.URL.Path == "/hoi-nghi/nhap/luu"
-	f := readConferenceForm(r)
-	if r.PostFormValue("refresh") != "" {
+	f := readConferenceForm(posted)
+	if posted.Get("refresh") != "" {
 		// Only show the form again with choices for the chosen organizer;
 		// nothing is checked or saved.
-		h.renderForm(w, r, p, http.StatusOK, f, imp, nil, meeting.Article{})
-		return
+		return h.renderForm(w, r, p, http.StatusOK, f, imp, nil, meeting.Article{})
 	}
 	c, es := f.conference()
 	if len(es) > 0 {
-		h.renderForm(w, r, p, http.StatusBadRequest, f, imp, es, meeting.Article{})
-		return
+		return h.renderForm(w, r, p, http.StatusBadRequest, f, imp, es, meeting.Article{})
 	}
 	if !imp {
 		c.SourceText, c.SourceName = "", ""
@@ -422,12 +404,11 @@ func (h *handlers) save(w http.ResponseWriter, r *http.Request) {
 		}
 		switch apperr.CodeOf(err) {
 		case apperr.CodeInvalid, apperr.CodeConflict, apperr.CodeForbidden:
-			h.renderForm(w, r, p, kit.Status(err), f, imp, err, art)
-		default:
-			h.Fail(w, r, err)
+			return h.renderForm(w, r, p, kit.Status(err), f, imp, err, art)
 		}
-		return
+		return err
 	}
 	h.SetFlash(w, r, "meeting.flash.saved")
 	http.Redirect(w, r, fmt.Sprintf("/hoi-nghi/%d", saved.ID), http.StatusSeeOther)
+	return nil
 }

@@ -2,7 +2,7 @@ package meetingui
 
 import (
 	"fmt"
-	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,10 +95,9 @@ func number(v float64) string {
 	return vntext.FormatNumber(v, d)
 }
 
-// readConferenceForm reads the posted form; rows left blank or ticked
+// readConferenceForm reads the posted form v; rows left blank or ticked
 // "bỏ" are dropped, rows stay in order.
-func readConferenceForm(r *http.Request) conferenceForm {
-	v := r.PostForm
+func readConferenceForm(v url.Values) conferenceForm {
 	f := conferenceForm{UnitID: v.Get("unit"), Kind: v.Get("kind"), Title: v.Get("title"), HeldOn: v.Get("held_on"),
 		TimeOfDay: v.Get("time_of_day"), Place: v.Get("place"), Period: v.Get("period"), Summary: v.Get("summary"),
 		Outcome: v.Get("outcome"), Organizer: v.Get("organizer"), Level: v.Get("level"), Attending: v["units"],

@@ -3,61 +3,38 @@ package meetingui
 import (
 	"context"
 	"net/http"
+	"net/url"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
-// What every handler of the feature starts with: who asks, and the
-// record the path names as the store lets them see it.
+// What the feature's handlers share besides the kit's opening (Signed,
+// API): the record the path names as the store lets the user see it, the
+// posted form, and the store's answer to "may I?".
 
 // getter reads one record for a user (meeting.Store.Conference, .Task,
 // .Person, emulation.Store.Pledge).
 type getter[T any] func(context.Context, *auth.Principal, int64) (T, error)
 
-// load reads the record the path's {id} names for the signed-in user, or
-// answers with the sign-in page (a visitor) or the error page.
-func load[T any](h *handlers, w http.ResponseWriter, r *http.Request, get getter[T]) (*auth.Principal, T, bool) {
-	return loadFor(w, r, h.RequireUser, h.Fail, get)
-}
-
-// apiLoad is load for the API: 401 without a token, the API's error body
-// otherwise.
-func apiLoad[T any](h *handlers, w http.ResponseWriter, r *http.Request, get getter[T]) (*auth.Principal, T, bool) {
-	return loadFor(w, r, h.APIUser, h.APIError, get)
-}
-
-func loadFor[T any](w http.ResponseWriter, r *http.Request, user func(http.ResponseWriter, *http.Request) (*auth.Principal, bool),
-	fail func(http.ResponseWriter, *http.Request, error), get getter[T]) (*auth.Principal, T, bool) {
-	var zero T
-	p, ok := user(w, r)
-	if !ok {
-		return nil, zero, false
-	}
+// byPath reads the record the path's {id} names, as p may see it.
+func byPath[T any](r *http.Request, p *auth.Principal, get getter[T]) (T, error) {
 	id, err := kit.PathID(r, "id")
-	if err == nil {
-		var v T
-		if v, err = get(r.Context(), p, id); err == nil {
-			return p, v, true
-		}
+	if err != nil {
+		var zero T
+		return zero, err
 	}
-	fail(w, r, err)
-	return nil, zero, false
+	return get(r.Context(), p, id)
 }
 
-// formUser is RequireUser for a posted form: it reads the form too, and
-// answers itself when the form cannot be read.
-func (h *handlers) formUser(w http.ResponseWriter, r *http.Request) (*auth.Principal, bool) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, false
-	}
+// postedForm is the posted form (the middleware has read it already for
+// a signed-in user's post); one that cannot be read is refused.
+func postedForm(r *http.Request) (url.Values, error) {
 	if err := r.ParseForm(); err != nil {
-		h.Fail(w, r, apperr.Invalid("", "form.err.unreadable"))
-		return nil, false
+		return nil, apperr.Invalid("", "form.err.unreadable")
 	}
-	return p, true
+	return r.PostForm, nil
 }
 
 // unlessAllowed turns the store's answer to "may the user do this?" into

@@ -20,29 +20,24 @@ type peopleView struct {
 	People []meeting.Person
 }
 
-func (h *handlers) people(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) people(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	v := peopleView{Query: r.URL.Query().Get("q"), UnitID: kit.FormID(r.URL.Query().Get("don_vi"))}
 	var err error
 	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermRead, h.Today()); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.UnitID == 0 && len(v.Units) > 0 {
 		v.UnitID = v.Units[0].ID
 	}
 	if v.UnitID != 0 {
 		if v.People, err = h.meetings.People(ctx, p, v.UnitID, v.Query, 500); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	v.Page = h.Page(w, r, "meeting.people.title")
 	h.tmpl.Render(w, r, http.StatusOK, "person/list", v)
+	return nil
 }
 
 // personView is one person, and the merge confirmation.
@@ -55,34 +50,29 @@ type personView struct {
 	Errors   kit.Errors
 }
 
-// loadPerson reads person {id} as the signed-in user may see them, and
-// whether the user may tidy their directory; with write set, a user who
-// may not is refused.
-func (h *handlers) loadPerson(w http.ResponseWriter, r *http.Request, write bool) (*auth.Principal, personView, bool) {
-	p, person, ok := load(h, w, r, h.meetings.Person)
-	if !ok {
-		return nil, personView{}, false
+// loadPerson reads person {id} as p may see them, and whether p may tidy
+// their directory; with write set, a user who may not is refused.
+func (h *handlers) loadPerson(r *http.Request, p *auth.Principal, write bool) (personView, error) {
+	person, err := byPath(r, p, h.meetings.Person)
+	if err != nil {
+		return personView{}, err
 	}
 	v := personView{P: person}
-	var err error
 	if v.CanWrite, err = h.meetings.CanWrite(r.Context(), p, person.UnitID); err == nil && write {
 		err = unlessAllowed("meeting.err.people_write")(v.CanWrite, nil)
 	}
-	if err != nil {
-		h.Fail(w, r, err)
-		return nil, v, false
-	}
-	return p, v, true
+	return v, err
 }
 
-func (h *handlers) person(w http.ResponseWriter, r *http.Request) {
-	_, v, ok := h.loadPerson(w, r, false)
-	if !ok {
-		return
+func (h *handlers) person(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := h.loadPerson(r, p, false)
+	if err != nil {
+		return err
 	}
 	v.Page = h.Page(w, r, "meeting.person.title")
 	v.Title = v.P.Name
 	h.tmpl.Render(w, r, http.StatusOK, "person/show", v)
+	return nil
 }
 
 // others lists the rest of the person's directory, to merge one of them.
@@ -101,10 +91,10 @@ func (h *handlers) others(r *http.Request, p *auth.Principal, v *personView) err
 
 // mergeForm asks which person of the same directory to merge into this
 // one, then shows what will change before the POST does it.
-func (h *handlers) mergeForm(w http.ResponseWriter, r *http.Request) {
-	p, v, ok := h.loadPerson(w, r, true)
-	if !ok {
-		return
+func (h *handlers) mergeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := h.loadPerson(r, p, true)
+	if err != nil {
+		return err
 	}
 	if oid := kit.FormID(r.URL.Query().Get("nguoi")); oid != 0 && oid != v.P.ID {
 		o, err := h.meetings.Person(r.Context(), p, oid)
@@ -116,40 +106,38 @@ func (h *handlers) mergeForm(w http.ResponseWriter, r *http.Request) {
 		case apperr.CodeNotFound, apperr.CodeForbidden:
 			// Not one to merge: offer the list instead.
 		default:
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if v.Other == nil {
 		if err := h.others(r, p, &v); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	v.Page = h.Page(w, r, "meeting.merge.title")
 	h.tmpl.Render(w, r, http.StatusOK, "person/merge", v)
+	return nil
 }
 
-func (h *handlers) merge(w http.ResponseWriter, r *http.Request) {
-	p, v, ok := h.loadPerson(w, r, false)
-	if !ok {
-		return
+func (h *handlers) merge(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := h.loadPerson(r, p, false)
+	if err != nil {
+		return err
 	}
-	_, err := h.meetings.MergePeople(r.Context(), p, v.P.ID, kit.FormID(r.PostFormValue("other")))
+	_, err = h.meetings.MergePeople(r.Context(), p, v.P.ID, kit.FormID(r.PostFormValue("other")))
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		v.Errors = h.FormErrors(r, err)
 		if err := h.others(r, p, &v); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Page = h.Page(w, r, "meeting.merge.title")
 		h.tmpl.Render(w, r, http.StatusBadRequest, "person/merge", v)
-		return
+		return nil
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.SetFlash(w, r, "meeting.flash.merged")
 	http.Redirect(w, r, fmt.Sprintf("/nguoi/%d", v.P.ID), http.StatusSeeOther)
+	return nil
 }

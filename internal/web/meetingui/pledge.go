@@ -21,18 +21,14 @@ type pledgesView struct {
 	CanWrite bool
 }
 
-func (h *handlers) pledgeList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) pledgeList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	rows, err := h.pledges.List(r.Context(), p, emulation.ListFilter{Limit: 200})
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v := pledgesView{Rows: rows, CanWrite: meeting.CanWriteSomewhere(p), Page: h.Page(w, r, "emulation.list.title")}
 	h.tmpl.Render(w, r, http.StatusOK, "pledge/list", v)
+	return nil
 }
 
 // pledgeForm is the pledge form as typed.
@@ -71,13 +67,12 @@ func (v pledgeFormView) Signer(id int64) signerRow {
 
 // renderPledgeForm renders the pledge form for f with the errors of
 // formErr (and their status).
-func (h *handlers) renderPledgeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, f pledgeForm, formErr error) {
+func (h *handlers) renderPledgeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, f pledgeForm, formErr error) error {
 	ctx := r.Context()
 	v := pledgeFormView{Form: f, Errors: h.FormErrors(r, formErr)}
 	var err error
 	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermWrite, h.Today()); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	for i, c := range f.Commitments {
 		v.CommitmentRows = append(v.CommitmentRows, commitmentLine{i, c})
@@ -87,28 +82,23 @@ func (h *handlers) renderPledgeForm(w http.ResponseWriter, r *http.Request, p *a
 	}
 	if id := kit.FormID(f.UnitID); id != 0 {
 		if v.Children, err = h.Org.Children(ctx, id, h.Today()); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	v.Page = h.Page(w, r, "emulation.new.title")
 	h.tmpl.Render(w, r, formStatus(formErr), "pledge/form", v)
+	return nil
 }
 
 // pledgeForm is the form for a new pledge; ?hoi_nghi= starts it from a
 // conference the user may read (its unit, day and period), and no other.
-func (h *handlers) pledgeForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) pledgeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	f := pledgeForm{UnitID: q.Get("don_vi"), ConferenceID: q.Get("hoi_nghi"), Signers: map[string]signerRow{}}
 	if f.ConferenceID != "" {
 		c, err := h.meetings.Conference(r.Context(), p, kit.FormID(f.ConferenceID))
 		if err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		if f.UnitID == "" {
 			f.UnitID = strconv.FormatInt(c.UnitID, 10)
@@ -116,15 +106,14 @@ func (h *handlers) pledgeForm(w http.ResponseWriter, r *http.Request) {
 		f.SignedOn = vntext.FormatDate(c.HeldOn)
 		f.Title = h.Text(r, emulation.DefaultTitle(c.Period))
 	}
-	h.renderPledgeForm(w, r, p, f, nil)
+	return h.renderPledgeForm(w, r, p, f, nil)
 }
 
-func (h *handlers) pledgeCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.formUser(w, r)
-	if !ok {
-		return
+func (h *handlers) pledgeCreate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	v, err := postedForm(r)
+	if err != nil {
+		return err
 	}
-	v := r.PostForm
 	f := pledgeForm{UnitID: v.Get("unit"), ConferenceID: v.Get("conference"), Title: v.Get("title"), Period: v.Get("period"),
 		SignedOn: v.Get("signed_on"), Rules: v.Get("rules"), Signers: map[string]signerRow{}}
 	var es apperr.Errors
@@ -171,19 +160,18 @@ func (h *handlers) pledgeCreate(w http.ResponseWriter, r *http.Request) {
 		in.Signatories = append(in.Signatories, sg)
 	}
 	if len(es) > 0 {
-		h.renderPledgeForm(w, r, p, f, es)
-		return
+		return h.renderPledgeForm(w, r, p, f, es)
 	}
 	pl, err := h.pledges.Create(r.Context(), p, in)
 	switch apperr.CodeOf(err) {
 	case "":
 		h.SetFlash(w, r, "emulation.flash.created")
 		http.Redirect(w, r, fmt.Sprintf("/thi-dua/%d", pl.ID), http.StatusSeeOther)
+		return nil
 	case apperr.CodeInvalid, apperr.CodeForbidden:
-		h.renderPledgeForm(w, r, p, f, signerFields(err, in.Signatories))
-	default:
-		h.Fail(w, r, err)
+		return h.renderPledgeForm(w, r, p, f, signerFields(err, in.Signatories))
 	}
+	return err
 }
 
 // signerFields renames the domain's errors on signatories ("signatory.1.
@@ -232,41 +220,41 @@ func (v pledgeView) Score(s emulation.Signatory, c emulation.Commitment) string 
 // Num writes a score the Vietnamese way (decimal comma).
 func (pledgeView) Num(f float64) string { return number(f) }
 
-// loadPledge reads pledge {id} as the signed-in user may see it, or
-// answers with the sign-in or error page.
-func (h *handlers) loadPledge(w http.ResponseWriter, r *http.Request) (*auth.Principal, emulation.Pledge, bool) {
-	return load(h, w, r, h.pledges.Pledge)
+// loadPledge reads pledge {id} as p may see it.
+func (h *handlers) loadPledge(r *http.Request, p *auth.Principal) (emulation.Pledge, error) {
+	return byPath(r, p, h.pledges.Pledge)
 }
 
 // pledgePage renders a pledge with its ranking and, for those who may,
 // the score form as typed (with the status of formErr when refused).
-func (h *handlers) pledgePage(w http.ResponseWriter, r *http.Request, p *auth.Principal, pl emulation.Pledge, formErr error, form map[string]string) {
+func (h *handlers) pledgePage(w http.ResponseWriter, r *http.Request, p *auth.Principal, pl emulation.Pledge, formErr error, form map[string]string) error {
 	v := pledgeView{P: pl, Ranking: emulation.Rank(pl.Signatories), Rules: emulation.Rules, ScoreForm: form, Errors: h.FormErrors(r, formErr)}
 	var err error
 	if v.CanWrite, err = h.pledges.CanLaunch(r.Context(), p, pl.UnitID); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Page = h.Page(w, r, "emulation.show.title")
 	v.Title = pl.Title
 	h.tmpl.Render(w, r, formStatus(formErr), "pledge/show", v)
+	return nil
 }
 
-func (h *handlers) pledgeShow(w http.ResponseWriter, r *http.Request) {
-	if p, pl, ok := h.loadPledge(w, r); ok {
-		h.pledgePage(w, r, p, pl, nil, nil)
+func (h *handlers) pledgeShow(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pl, err := h.loadPledge(r, p)
+	if err != nil {
+		return err
 	}
+	return h.pledgePage(w, r, p, pl, nil, nil)
 }
 
 // pledgeScore records the scores typed in the pledge's score table.
-func (h *handlers) pledgeScore(w http.ResponseWriter, r *http.Request) {
-	p, pl, ok := h.loadPledge(w, r)
-	if !ok {
-		return
+func (h *handlers) pledgeScore(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pl, err := h.loadPledge(r, p)
+	if err != nil {
+		return err
 	}
 	if err := unlessAllowed("emulation.err.forbidden_write")(h.pledges.CanLaunch(r.Context(), p, pl.UnitID)); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	form := map[string]string{}
 	var scores []emulation.Score
@@ -288,17 +276,15 @@ func (h *handlers) pledgeScore(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(es) > 0 {
-		h.pledgePage(w, r, p, pl, es, form)
-		return
+		return h.pledgePage(w, r, p, pl, es, form)
 	}
 	if _, err := h.pledges.SetScores(r.Context(), p, pl.ID, scores); err != nil {
 		if apperr.CodeOf(err) == apperr.CodeInvalid {
-			h.pledgePage(w, r, p, pl, err, form)
-			return
+			return h.pledgePage(w, r, p, pl, err, form)
 		}
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.SetFlash(w, r, "emulation.flash.scored")
 	http.Redirect(w, r, fmt.Sprintf("/thi-dua/%d#xep-hang", pl.ID), http.StatusSeeOther)
+	return nil
 }

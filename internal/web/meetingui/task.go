@@ -23,11 +23,7 @@ type tasksView struct {
 	Status string
 }
 
-func (h *handlers) tasks(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) tasks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
 	v := tasksView{Tab: q.Get("xem"), Today: h.Today(), Query: q.Get("q"), Status: q.Get("trang_thai")}
 	page, off := kit.PageParams(r, pageSize)
@@ -48,12 +44,12 @@ func (h *handlers) tasks(w http.ResponseWriter, r *http.Request) {
 	}
 	ts, total, err := h.meetings.Tasks(r.Context(), p, f)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Tasks, v.Pager = ts, kit.NewPager(r, page, pageSize, total)
 	v.Page = h.Page(w, r, "meeting.tasks.title")
 	h.tmpl.Render(w, r, http.StatusOK, "task/list", v)
+	return nil
 }
 
 // taskView is one task with its follow-up.
@@ -70,15 +66,14 @@ type taskView struct {
 
 type taskForm struct{ Status, Reason, Note, NotedOn string }
 
-// loadTask reads task {id} as the signed-in user may see it, or answers
-// with the sign-in or error page.
-func (h *handlers) loadTask(w http.ResponseWriter, r *http.Request) (*auth.Principal, meeting.Task, bool) {
-	return load(h, w, r, h.meetings.Task)
+// loadTask reads task {id} as p may see it.
+func (h *handlers) loadTask(r *http.Request, p *auth.Principal) (meeting.Task, error) {
+	return byPath(r, p, h.meetings.Task)
 }
 
 // taskPage renders a task with its notes and the follow-up form as typed,
 // with the status of formErr when the form was refused.
-func (h *handlers) taskPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, t meeting.Task, f taskForm, formErr error) {
+func (h *handlers) taskPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, t meeting.Task, f taskForm, formErr error) error {
 	ctx := r.Context()
 	v := taskView{T: t, Today: h.Today(), Statuses: meeting.Statuses, Form: f, Errors: h.FormErrors(r, formErr)}
 	var err error
@@ -86,24 +81,26 @@ func (h *handlers) taskPage(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		v.CanWrite, err = h.meetings.CanUpdateTask(ctx, p, t)
 	}
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Page = h.Page(w, r, "meeting.task.title")
 	h.tmpl.Render(w, r, formStatus(formErr), "task/show", v)
+	return nil
 }
 
-func (h *handlers) task(w http.ResponseWriter, r *http.Request) {
-	if p, t, ok := h.loadTask(w, r); ok {
-		h.taskPage(w, r, p, t, taskForm{Status: string(t.Status)}, nil)
+func (h *handlers) task(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.loadTask(r, p)
+	if err != nil {
+		return err
 	}
+	return h.taskPage(w, r, p, t, taskForm{Status: string(t.Status)}, nil)
 }
 
 // taskUpdate changes a task's status and adds a dated note.
-func (h *handlers) taskUpdate(w http.ResponseWriter, r *http.Request) {
-	p, t, ok := h.loadTask(w, r)
-	if !ok {
-		return
+func (h *handlers) taskUpdate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.loadTask(r, p)
+	if err != nil {
+		return err
 	}
 	f := taskForm{Status: r.PostFormValue("status"), Reason: r.PostFormValue("reason"), Note: r.PostFormValue("note"), NotedOn: r.PostFormValue("noted_on")}
 	u := meeting.TaskUpdate{ID: t.ID, Version: kit.FormID(r.PostFormValue("version")), Status: meeting.Status(f.Status), Reason: f.Reason, Note: f.Note}
@@ -116,9 +113,9 @@ func (h *handlers) taskUpdate(w http.ResponseWriter, r *http.Request) {
 	case "":
 		h.SetFlash(w, r, "meeting.flash.task")
 		http.Redirect(w, r, fmt.Sprintf("/nhiem-vu/%d", t.ID), http.StatusSeeOther)
+		return nil
 	case apperr.CodeInvalid, apperr.CodeConflict:
-		h.taskPage(w, r, p, t, f, err)
-	default:
-		h.Fail(w, r, err)
+		return h.taskPage(w, r, p, t, f, err)
 	}
+	return err
 }
