@@ -44,36 +44,36 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		return kit.Feature{}, err
 	}
 	routes := []kit.Route{
-		{Pattern: "GET /quan-tri", Handler: h.index},
-		{Pattern: "GET /quan-tri/don-vi", Handler: h.units},
-		{Pattern: "GET /quan-tri/don-vi/{id}", Handler: h.unit},
+		{Pattern: "GET /quan-tri", Handler: k.Signed(h.index)},
+		{Pattern: "GET /quan-tri/don-vi", Handler: k.Signed(h.units)},
+		{Pattern: "GET /quan-tri/don-vi/{id}", Handler: k.Signed(h.unit)},
 	}
 	for _, op := range unitOps {
 		routes = append(routes,
-			kit.Route{Pattern: "GET /quan-tri/don-vi/{id}/" + op.Slug, Handler: h.unitOpForm(op)},
-			kit.Route{Pattern: "POST /quan-tri/don-vi/{id}/" + op.Slug, Handler: h.unitOpPost(op)})
+			kit.Route{Pattern: "GET /quan-tri/don-vi/{id}/" + op.Slug, Handler: k.Signed(h.unitOpForm(op))},
+			kit.Route{Pattern: "POST /quan-tri/don-vi/{id}/" + op.Slug, Handler: k.Signed(h.unitOpPost(op))})
 	}
 	routes = append(routes,
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan", Handler: h.users},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/moi", Handler: h.userNewForm},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/moi", Handler: h.userCreate},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}", Handler: h.userShow},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}", Handler: h.userSave},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/khoa", Handler: h.userActiveForm},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/khoa", Handler: h.userActiveSave},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/mat-khau", Handler: h.userPasswordForm},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/mat-khau", Handler: h.userPasswordSave},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen", Handler: h.grantForm},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen", Handler: h.grantSave},
-		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: h.revokeForm},
-		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: h.revokeSave},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan", Handler: k.Signed(h.users)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/moi", Handler: k.Signed(h.userNewForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/moi", Handler: k.Signed(h.userCreate)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}", Handler: k.Signed(h.userShow)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}", Handler: k.Signed(h.userSave)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/khoa", Handler: k.Signed(h.userActiveForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/khoa", Handler: k.Signed(h.userActiveSave)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/mat-khau", Handler: k.Signed(h.userPasswordForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/mat-khau", Handler: k.Signed(h.userPasswordSave)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen", Handler: k.Signed(h.grantForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen", Handler: k.Signed(h.grantSave)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: k.Signed(h.revokeForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: k.Signed(h.revokeSave)},
 
-		kit.Route{Pattern: "GET /tai-khoan/ma-api", Handler: h.tokens},
-		kit.Route{Pattern: "POST /tai-khoan/ma-api", Handler: h.tokenCreate},
-		kit.Route{Pattern: "GET /tai-khoan/ma-api/{id}/thu-hoi", Handler: h.tokenRevokeForm},
-		kit.Route{Pattern: "POST /tai-khoan/ma-api/{id}/thu-hoi", Handler: h.tokenRevokeSave},
+		kit.Route{Pattern: "GET /tai-khoan/ma-api", Handler: k.Signed(h.tokens)},
+		kit.Route{Pattern: "POST /tai-khoan/ma-api", Handler: k.Signed(h.tokenCreate)},
+		kit.Route{Pattern: "GET /tai-khoan/ma-api/{id}/thu-hoi", Handler: k.Signed(h.tokenRevokeForm)},
+		kit.Route{Pattern: "POST /tai-khoan/ma-api/{id}/thu-hoi", Handler: k.Signed(h.tokenRevokeSave)},
 
-		kit.Route{Pattern: "GET /quan-tri/nhat-ky", Handler: h.auditLog},
+		kit.Route{Pattern: "GET /quan-tri/nhat-ky", Handler: k.Signed(h.auditLog)},
 	)
 	return kit.Feature{
 		Routes: routes,
@@ -103,49 +103,34 @@ type indexView struct {
 	Units []org.Unit
 }
 
-func (h *handlers) index(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) index(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	us, err := h.Auth.AdministeredUnits(r.Context(), p, h.Today())
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "index", indexView{Page: h.Page(w, r, "admin.title"), Units: us})
+	return nil
 }
 
-// pathRecord returns the signed-in user and the record the path's {id}
-// names, read by load, which asks the domain whether the user may have
-// it; it answers the request itself when there is no user, no such id,
-// or the domain refuses.
-func pathRecord[T any](h *handlers, w http.ResponseWriter, r *http.Request,
-	load func(ctx context.Context, p *auth.Principal, id int64) (T, error)) (*auth.Principal, T, bool) {
-	var rec T
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return nil, rec, false
-	}
+// pathRecord returns the record the path's {id} names, read by load,
+// which asks the domain whether p may have it.
+func pathRecord[T any](r *http.Request, p *auth.Principal, load func(ctx context.Context, p *auth.Principal, id int64) (T, error)) (T, error) {
 	id, err := kit.PathID(r, "id")
-	if err == nil {
-		if rec, err = load(r.Context(), p, id); err == nil {
-			return p, rec, true
-		}
+	if err != nil {
+		var none T
+		return none, err
 	}
-	h.Fail(w, r, err)
-	return nil, rec, false
+	return load(r.Context(), p, id)
 }
 
 // refused answers a request the domain refused: with its form again
 // (shown by form, with the status to send) for what the user can put
-// right, with the error page otherwise.
-func (h *handlers) refused(w http.ResponseWriter, r *http.Request, err error, form func(status int)) {
+// right; for anything else it returns the error, for the error page.
+func refused(err error, form func(status int) error) error {
 	if !showsForm(err) {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
-	form(formStatus(err))
+	return form(formStatus(err))
 }
 
 // formStatus is the status of a form shown again for a domain error: its

@@ -56,22 +56,16 @@ type auditView struct {
 
 // auditLog lists recorded changes newest first, as auth lets the viewer
 // read them (administrators and leaders, the units they cover).
-func (h *handlers) auditLog(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) auditLog(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	if err := auth.MayReadAuditLog(p); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
 	v := auditView{Entities: auditEntities, Filter: readAuditFilter(r)}
 	q, errs := auditQuery(r, v.Filter)
 	pick, err := h.pickAuditUnit(r, p, &v, &q, &errs)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	var rows []audit.Row
 	total := 0
@@ -82,8 +76,7 @@ func (h *handlers) auditLog(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &es):
 			errs = append(errs, formFields(es)...)
 		case err != nil:
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if v.Filter.UnitID != 0 && errs.Field("don_vi") == nil {
@@ -92,13 +85,11 @@ func (h *handlers) auditLog(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			v.Unit = &u
 		case apperr.CodeOf(err) != apperr.CodeNotFound:
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if v.Rows, err = h.auditRows(r, rows); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Errors = h.FormErrors(r, errs.Err())
 	page, _ := kit.PageParams(r, kit.DefaultPageSize)
@@ -109,6 +100,7 @@ func (h *handlers) auditLog(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusBadRequest
 	}
 	h.tmpl.Render(w, r, status, "audit", v)
+	return nil
 }
 
 // readAuditFilter reads the filter as typed.

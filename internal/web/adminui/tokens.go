@@ -17,42 +17,33 @@ type tokensView struct {
 }
 
 // tokens lists the signed-in user's API tokens, with a form for a new one.
-func (h *handlers) tokens(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
-	h.showTokens(w, r, p, tokensView{}, http.StatusOK)
+func (h *handlers) tokens(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.showTokens(w, r, p, tokensView{}, http.StatusOK)
 }
 
-func (h *handlers) showTokens(w http.ResponseWriter, r *http.Request, p *auth.Principal, v tokensView, status int) {
+func (h *handlers) showTokens(w http.ResponseWriter, r *http.Request, p *auth.Principal, v tokensView, status int) error {
 	ts, err := h.Auth.Tokens(r.Context(), p, p.User.ID)
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Tokens = ts
 	v.Page = h.Page(w, r, "admin.tokens.title")
 	w.Header().Set("Cache-Control", "no-store")
 	h.tmpl.Render(w, r, status, "tokens", v)
+	return nil
 }
 
 // tokenCreate makes a token and shows its secret once, in this response;
 // it is not redirected, so the secret never travels in a URL or cookie.
-func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	name := r.PostFormValue("name")
 	_, secret, err := h.Auth.CreateToken(r.Context(), p, p.User.ID, name)
 	if err != nil {
-		h.refused(w, r, err, func(status int) {
-			h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, status)
+		return refused(err, func(status int) error {
+			return h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, status)
 		})
-		return
 	}
-	h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
+	return h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
 }
 
 type tokenRevokeView struct {
@@ -60,29 +51,30 @@ type tokenRevokeView struct {
 	Token auth.Token
 }
 
-// ownToken returns the signed-in user and the token of the path, which
-// auth finds only among the user's own.
-func (h *handlers) ownToken(w http.ResponseWriter, r *http.Request) (*auth.Principal, auth.Token, bool) {
-	return pathRecord(h, w, r, h.Auth.Token)
+// ownToken returns the token of the path, which auth finds only among
+// the user's own.
+func (h *handlers) ownToken(r *http.Request, p *auth.Principal) (auth.Token, error) {
+	return pathRecord(r, p, h.Auth.Token)
 }
 
-func (h *handlers) tokenRevokeForm(w http.ResponseWriter, r *http.Request) {
-	_, t, ok := h.ownToken(w, r)
-	if !ok {
-		return
+func (h *handlers) tokenRevokeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.ownToken(r, p)
+	if err != nil {
+		return err
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "token_revoke", tokenRevokeView{Page: h.Page(w, r, "admin.tokens.revoke"), Token: t})
+	return nil
 }
 
-func (h *handlers) tokenRevokeSave(w http.ResponseWriter, r *http.Request) {
-	p, t, ok := h.ownToken(w, r)
-	if !ok {
-		return
+func (h *handlers) tokenRevokeSave(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	t, err := h.ownToken(r, p)
+	if err != nil {
+		return err
 	}
 	if err := h.Auth.RevokeToken(r.Context(), p, t.ID); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	h.SetFlash(w, r, "admin.done.tokenrevoke")
 	http.Redirect(w, r, "/tai-khoan/ma-api", http.StatusSeeOther)
+	return nil
 }

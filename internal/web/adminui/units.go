@@ -42,34 +42,28 @@ type unitsView struct {
 
 // units is the entry to unit administration: the units at the top of
 // the admin's scope and a search among the units they administer.
-func (h *handlers) units(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.RequireUser(w, r)
-	if !ok {
-		return
-	}
+func (h *handlers) units(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	roots, err := h.Auth.AdministeredUnits(ctx, p, h.Today())
 	if err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v := unitsView{Roots: roots, Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	if v.Query != "" {
 		v.Searched = true
 		if v.Results, err = h.Org.SearchAdministered(ctx, h.Auth.Authorizer(p), v.Query, h.Today(), 40); err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 	}
 	v.Page = h.Page(w, r, "admin.units.title")
 	h.tmpl.Render(w, r, http.StatusOK, "units", v)
+	return nil
 }
 
-// administered returns the signed-in user and the unit of the path as it
-// stands today, when the user administers it; it answers the request
-// itself when not.
-func (h *handlers) administered(w http.ResponseWriter, r *http.Request) (*auth.Principal, org.Unit, bool) {
-	return pathRecord(h, w, r, func(ctx context.Context, p *auth.Principal, id int64) (org.Unit, error) {
+// administered returns the unit of the path as it stands today, when p
+// administers it.
+func (h *handlers) administered(r *http.Request, p *auth.Principal) (org.Unit, error) {
+	return pathRecord(r, p, func(ctx context.Context, p *auth.Principal, id int64) (org.Unit, error) {
 		return h.Org.Administered(ctx, h.Auth.Authorizer(p), id, h.Today())
 	})
 }
@@ -83,30 +77,27 @@ type unitView struct {
 	Ops       []unitOp
 }
 
-func (h *handlers) unit(w http.ResponseWriter, r *http.Request) {
-	_, u, ok := h.administered(w, r)
-	if !ok {
-		return
+func (h *handlers) unit(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	u, err := h.administered(r, p)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	today := h.Today()
 	v := unitView{Unit: u, Ops: unitOps}
-	var err error
 	if v.Ancestors, err = h.Org.Ancestors(ctx, u.ID, today); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Children, err = h.Org.Children(ctx, u.ID, today); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	if v.Below, err = h.Org.CountBelow(ctx, u.ID, today); err != nil {
-		h.Fail(w, r, err)
-		return
+		return err
 	}
 	v.Page = h.Page(w, r, "admin.unit.title")
 	v.Title = u.Name
 	h.tmpl.Render(w, r, http.StatusOK, "unit", v)
+	return nil
 }
 
 // splitPartForm is one row of the split form, as typed.
@@ -259,27 +250,27 @@ type unitOpView struct {
 
 type hiddenField struct{ Name, Value string }
 
-func (h *handlers) unitOpForm(op unitOp) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		p, u, ok := h.administered(w, r)
-		if !ok {
-			return
+func (h *handlers) unitOpForm(op unitOp) kit.Handler {
+	return func(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+		u, err := h.administered(r, p)
+		if err != nil {
+			return err
 		}
-		h.showUnitForm(w, r, p, op, u, readUnitForm(r, op, u), nil, http.StatusOK)
+		return h.showUnitForm(w, r, p, op, u, readUnitForm(r, op, u), nil, http.StatusOK)
 	}
 }
 
 // showUnitForm renders the form of op with what was typed, the errors of
-// err beside the fields, and the units that may be picked.
-func (h *handlers) showUnitForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, op unitOp, u org.Unit, f unitForm, err error, status int) {
-	v, verr := h.unitOpView(r.Context(), p, op, u, f)
-	if verr != nil {
-		h.Fail(w, r, verr)
-		return
+// refusal beside the fields, and the units that may be picked.
+func (h *handlers) showUnitForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, op unitOp, u org.Unit, f unitForm, refusal error, status int) error {
+	v, err := h.unitOpView(r.Context(), p, op, u, f)
+	if err != nil {
+		return err
 	}
-	v.Errors = h.FormErrors(r, err)
+	v.Errors = h.FormErrors(r, refusal)
 	v.Page = h.Page(w, r, "admin.op."+string(op.Key))
 	h.tmpl.Render(w, r, status, "unit_op", v)
+	return nil
 }
 
 // unitOpView gathers what the form of op shows: where the unit stands
@@ -376,17 +367,16 @@ func (h *handlers) nearby(ctx context.Context, op unitOp, u org.Unit, ancestors 
 // unitOpPost previews a change (nothing is kept), or makes it when the
 // preview's confirmation is sent; the buttons that only change the form
 // (search, add a part, go back and edit) show it again.
-func (h *handlers) unitOpPost(op unitOp) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		p, u, ok := h.administered(w, r)
-		if !ok {
-			return
+func (h *handlers) unitOpPost(op unitOp) kit.Handler {
+	return func(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+		u, err := h.administered(r, p)
+		if err != nil {
+			return err
 		}
 		f := readUnitForm(r, op, u)
 		switch f.Step {
 		case "search", "addpart", "edit":
-			h.showUnitForm(w, r, p, op, u, f, nil, http.StatusOK)
-			return
+			return h.showUnitForm(w, r, p, op, u, f, nil, http.StatusOK)
 		}
 		ch, err := f.change(op, u)
 		var out org.Outcome
@@ -399,23 +389,22 @@ func (h *handlers) unitOpPost(op unitOp) http.HandlerFunc {
 			}
 		}
 		if err != nil {
-			h.refused(w, r, err, func(status int) { h.showUnitForm(w, r, p, op, u, f, err, status) })
-			return
+			return refused(err, func(status int) error { return h.showUnitForm(w, r, p, op, u, f, err, status) })
 		}
 		if f.Step == "confirm" {
 			h.SetFlash(w, r, "admin.done."+string(op.Key))
 			http.Redirect(w, r, "/don-vi/"+strconv.FormatInt(out.Result.ID, 10), http.StatusSeeOther)
-			return
+			return nil
 		}
 		v, err := h.unitOpView(r.Context(), p, op, u, f)
 		if err != nil {
-			h.Fail(w, r, err)
-			return
+			return err
 		}
 		v.Preview = &out
 		v.Hidden = hiddenFields(r)
 		v.Page = h.Page(w, r, "admin.preview.title")
 		h.tmpl.Render(w, r, http.StatusOK, "unit_preview", v)
+		return nil
 	}
 }
 
