@@ -65,13 +65,6 @@ func (h *handlers) refusedStep(w http.ResponseWriter, r *http.Request, err error
 	return h.stepPage(w, r, v, err)
 }
 
-// done ends a step made: a flash, and the model's page.
-func (h *handlers) done(w http.ResponseWriter, r *http.Request, flash string, id int64) error {
-	h.SetFlash(w, r, flash)
-	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", id), http.StatusSeeOther)
-	return nil
-}
-
 func (h *handlers) today() string { return h.Today().Format(time.DateOnly) }
 
 func (h *handlers) startForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -106,7 +99,9 @@ func (h *handlers) start(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.start.title"), P: pr, Step: "start", On: on}, err)
 	}
-	return h.done(w, r, "practice.flash.started", pr.ID)
+	h.SetFlash(w, r, "practice.flash.started")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return nil
 }
 
 func (h *handlers) recognizeView(w http.ResponseWriter, r *http.Request, p *auth.Principal, pr practice.Practice) (stepView, error) {
@@ -150,7 +145,9 @@ func (h *handlers) recognize(w http.ResponseWriter, r *http.Request, p *auth.Pri
 			v.ByUnit, v.DecisionNo, v.On = by, r.PostFormValue("decision_no"), r.PostFormValue("on")
 		})
 	}
-	return h.done(w, r, "practice.flash.recognized", pr.ID)
+	h.SetFlash(w, r, "practice.flash.recognized")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return nil
 }
 
 // adoptSource reads the {id} model for an adoption: a recognized model
@@ -206,7 +203,9 @@ func (h *handlers) adopt(w http.ResponseWriter, r *http.Request, p *auth.Princip
 			v.UnitID, v.Name, v.On = unit, r.PostFormValue("name"), r.PostFormValue("on")
 		})
 	}
-	return h.done(w, r, "practice.flash.adopted", adopted.ID)
+	h.SetFlash(w, r, "practice.flash.adopted")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", adopted.ID), http.StatusSeeOther)
+	return nil
 }
 
 func (h *handlers) stopForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -241,5 +240,7 @@ func (h *handlers) stop(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return h.stepPage(w, r, stepView{Page: h.Page(w, r, "practice.stop.title"), P: pr, Step: "stop", On: on, Reason: reason}, err)
 	}
-	return h.done(w, r, "practice.flash.stopped", pr.ID)
+	h.SetFlash(w, r, "practice.flash.stopped")
+	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
+	return nil
 }
