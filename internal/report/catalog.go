@@ -76,8 +76,56 @@ func Catalogue() []NewIndicator {
 	}
 	for i := range list {
 		list[i].Position = (i + 1) * 10
+		list[i].NameEN, list[i].MeasureEN = catalogueEnglish[list[i].Code][0], catalogueEnglish[list[i].Code][1]
 	}
 	return list
+}
+
+// catalogueEnglish are the standard indicators' names and units of
+// measure in English, by code (migration 00101 gives them to databases
+// seeded before English names existed).
+var catalogueEnglish = map[string][2]string{
+	"DV01": {"Conferences to study resolutions and directives on mass mobilization", "conferences"},
+	"DV02": {"Cadres and Party members trained in mass mobilization work", "people"},
+	"DV03": {"Inspections and supervisions of mass mobilization work", "inspections"},
+	"DV04": {"“Dân vận khéo” models newly registered", "models"},
+	"DV05": {"“Dân vận khéo” models recognized", "models"},
+	"DV06": {"“Dân vận khéo” models replicated", "models"},
+	"DV07": {"Collectives commended in the “Dân vận khéo” movement", "collectives"},
+	"DV08": {"Individuals commended in the “Dân vận khéo” movement", "individuals"},
+	"DV09": {"Direct dialogues between Party and government heads and the people", "dialogues"},
+	"DV10": {"Citizens attending dialogues", "attendances"},
+	"DV11": {"Opinions and proposals received at dialogues", "opinions"},
+	"CQ01": {"Complaints, denunciations, proposals and reports received", "petitions"},
+	"CQ02": {"Complaints, denunciations, proposals and reports resolved", "petitions"},
+	"CQ03": {"Share of petitions resolved", "%"},
+	"CQ04": {"People's conferences under the grassroots democracy regulation", "conferences"},
+	"CQ05": {"Hot spots and complex cases arising", "cases"},
+	"CQ06": {"Hot spots and complex cases fully resolved", "cases"},
+	"CQ07": {"Longest time to resolve a petition", "days"},
+	"AN01": {"Grassroots mediation cases received", "cases"},
+	"AN02": {"Mediation cases settled", "cases"},
+	"AN03": {"Share of mediations settled", "%"},
+	"AN04": {"Grassroots mediation teams", "teams"},
+	"AN05": {"Border and public-order patrols with the people taking part", "patrols"},
+	"AN06": {"Self-managed public-order models", "models"},
+	"AN07": {"Share of pupils and students given defence and security education", "%"},
+	"KT01": {"Donations to the “For the Poor” fund", "VND"},
+	"KT02": {"Great Solidarity and gratitude houses built or repaired", "houses"},
+	"KT03": {"Poor households helped out of poverty", "households"},
+	"KT04": {"Workdays the people contributed to new rural areas", "workdays"},
+	"KT05": {"Money the people contributed to new rural areas", "VND"},
+	"KT06": {"Rural roads built or upgraded", "m"},
+	"KT07": {"OCOP products recognized", "products"},
+	"VH01": {"Households in the area", "households"},
+	"VH02": {"Households awarded the “Cultured family” title", "households"},
+	"VH03": {"Share of households with the “Cultured family” title", "%"},
+	"VH04": {"Residential areas meeting the cultural standard", "residential areas"},
+	"VH05": {"New members admitted to associations and unions", "people"},
+	"VH06": {"Branch meetings per month on average", "meetings"},
+	"VH07": {"Share of residents with health insurance (lowest unit)", "%"},
+	"DT01": {"Visits and meetings with religious dignitaries and officials", "visits"},
+	"DT02": {"Prestigious people among ethnic minorities trained", "people"},
 }
 
 // The standard forms' codes.
@@ -93,9 +141,9 @@ const (
 func StandardForms(codes []string) []NewForm {
 	secs := []string{"results", "limitations", "causes", "tasks"}
 	return []NewForm{
-		{Code: FormHalf, Name: "Báo cáo sơ kết công tác dân vận 6 tháng", PeriodKind: vntext.Half, Sections: secs, Levels: allLevels, Indicators: codes},
-		{Code: FormYear, Name: "Báo cáo tổng kết công tác dân vận năm", PeriodKind: vntext.Year, Sections: secs, Levels: allLevels, Indicators: codes},
-		{Code: FormStage, Name: "Báo cáo tổng kết công tác dân vận giai đoạn", PeriodKind: vntext.Stage, Sections: secs, Levels: []string{"province"}, Indicators: codes},
+		{Code: FormHalf, Name: "Báo cáo sơ kết công tác dân vận 6 tháng", NameEN: "Six-month review of mass mobilization work", PeriodKind: vntext.Half, Sections: secs, Levels: allLevels, Indicators: codes},
+		{Code: FormYear, Name: "Báo cáo tổng kết công tác dân vận năm", NameEN: "Annual review of mass mobilization work", PeriodKind: vntext.Year, Sections: secs, Levels: allLevels, Indicators: codes},
+		{Code: FormStage, Name: "Báo cáo tổng kết công tác dân vận giai đoạn", NameEN: "Multi-year review of mass mobilization work", PeriodKind: vntext.Stage, Sections: secs, Levels: []string{"province"}, Indicators: codes},
 	}
 }
 

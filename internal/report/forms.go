@@ -23,6 +23,7 @@ import (
 type NewForm struct {
 	Code       string
 	Name       string
+	NameEN     string // the name in English, optional
 	PeriodKind vntext.PeriodKind
 	Sections   []string
 	Levels     []string
@@ -71,8 +72,8 @@ func createForm(ctx context.Context, tx *db.Tx, nf NewForm) (int64, error) {
 	if nf.ValidFrom.IsZero() {
 		nf.ValidFrom = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	id, err := tx.InsertID(ctx, `INSERT INTO report_forms (code, name, period_kind, sections, levels, valid_from, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, nf.Code, nf.Name, nf.PeriodKind.String(), joinList(nf.Sections), joinList(nf.Levels),
+	id, err := tx.InsertID(ctx, `INSERT INTO report_forms (code, name, name_en, period_kind, sections, levels, valid_from, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, nf.Code, nf.Name, strings.TrimSpace(nf.NameEN), nf.PeriodKind.String(), joinList(nf.Sections), joinList(nf.Levels),
 		db.Day(nf.ValidFrom), db.Stamp(tx.Now()))
 	if errors.Is(err, db.ErrConflict) {
 		return 0, apperr.Invalid("code", "report.err.form_code_taken", nf.Code)
@@ -172,8 +173,8 @@ func form(ctx context.Context, q db.Querier, id int64, inds []Indicator) (Form, 
 	var f Form
 	var kind, sections, levels string
 	var from, to sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT id, code, name, period_kind, sections, levels, valid_from, valid_to
-		FROM report_forms WHERE id = ?`, id).Scan(&f.ID, &f.Code, &f.Name, &kind, &sections, &levels, &from, &to)
+	err := q.QueryRowContext(ctx, `SELECT id, code, name, name_en, period_kind, sections, levels, valid_from, valid_to
+		FROM report_forms WHERE id = ?`, id).Scan(&f.ID, &f.Code, &f.Name, &f.NameEN, &kind, &sections, &levels, &from, &to)
 	if errors.Is(err, db.ErrNotFound) {
 		return f, apperr.NotFound("report.err.form_not_found")
 	}

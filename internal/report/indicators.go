@@ -20,7 +20,7 @@ import (
 // indicators, so reading it is public and changing it is for national
 // administrators.
 
-const indicatorCols = `id, code, name, measure, field, aggregation, numerator_id, denominator_id,
+const indicatorCols = `id, code, name, measure, name_en, measure_en, field, aggregation, numerator_id, denominator_id,
 	percent, integral, breakdown, levels, key_indicator, position, valid_from, valid_to`
 
 func scanIndicator(r interface{ Scan(...any) error }) (Indicator, error) {
@@ -29,7 +29,7 @@ func scanIndicator(r interface{ Scan(...any) error }) (Indicator, error) {
 	var pct, integral, key int
 	var levels string
 	var from, to sql.NullString
-	if err := r.Scan(&i.ID, &i.Code, &i.Name, &i.Measure, &i.Field, &i.Aggregation, &num, &den,
+	if err := r.Scan(&i.ID, &i.Code, &i.Name, &i.Measure, &i.NameEN, &i.MeasureEN, &i.Field, &i.Aggregation, &num, &den,
 		&pct, &integral, &i.Breakdown, &levels, &key, &i.Position, &from, &to); err != nil {
 		return i, err
 	}
@@ -95,6 +95,8 @@ func validateIndicator(ind *Indicator, byCode map[string]int64) error {
 	ind.Code = strings.ToUpper(strings.TrimSpace(ind.Code))
 	ind.Name = vntext.Normalize(strings.Join(strings.Fields(ind.Name), " "))
 	ind.Measure = vntext.Normalize(strings.TrimSpace(ind.Measure))
+	ind.NameEN = strings.Join(strings.Fields(ind.NameEN), " ")
+	ind.MeasureEN = strings.TrimSpace(ind.MeasureEN)
 	if ind.Code == "" || len(ind.Code) > 32 {
 		es.Add("code", "report.err.ind_code")
 	}
@@ -194,10 +196,10 @@ func createIndicators(ctx context.Context, tx *db.Tx, inds []NewIndicator) ([]In
 		if !ind.ValidTo.IsZero() {
 			to = db.Day(ind.ValidTo)
 		}
-		id, err := tx.InsertID(ctx, `INSERT INTO report_indicators (code, name, measure, field, aggregation,
+		id, err := tx.InsertID(ctx, `INSERT INTO report_indicators (code, name, measure, name_en, measure_en, field, aggregation,
 			numerator_id, denominator_id, percent, integral, breakdown, levels, key_indicator, position, valid_from, valid_to, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			ind.Code, ind.Name, ind.Measure, ind.Field, string(ind.Aggregation), db.NullID(ind.NumeratorID), db.NullID(ind.DenominatorID),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			ind.Code, ind.Name, ind.Measure, ind.NameEN, ind.MeasureEN, ind.Field, string(ind.Aggregation), db.NullID(ind.NumeratorID), db.NullID(ind.DenominatorID),
 			boolInt(ind.Percent), boolInt(ind.Integral), ind.Breakdown, joinList(ind.Levels), boolInt(ind.Key), ind.Position,
 			db.Day(ind.ValidFrom), to, db.Stamp(tx.Now()))
 		if err != nil {

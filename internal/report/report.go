@@ -121,6 +121,8 @@ type Indicator struct {
 	Code          string
 	Name          string
 	Measure       string // unit of measure: "vụ việc", "người", "đồng", "%"
+	NameEN        string // the name in English ("" when none was given)
+	MeasureEN     string // the unit of measure in English
 	Field         string
 	Aggregation   Aggregation
 	NumeratorID   int64 // for Ratio
@@ -133,6 +135,22 @@ type Indicator struct {
 	Position      int
 	ValidFrom     time.Time
 	ValidTo       time.Time // zero while valid
+}
+
+// LocalName is the indicator's name in lang: English when it has one and
+// lang is English, else Vietnamese.
+func (i Indicator) LocalName(lang string) string { return local(lang, i.Name, i.NameEN) }
+
+// LocalMeasure is the unit of measure in lang, as LocalName.
+func (i Indicator) LocalMeasure(lang string) string { return local(lang, i.Measure, i.MeasureEN) }
+
+// local picks the English text of a bilingual value when asked for and
+// present.
+func local(lang, vi, en string) string {
+	if lang == i18n.EN && en != "" {
+		return en
+	}
+	return vi
 }
 
 // Derived reports whether the indicator is computed from others (a ratio)
@@ -199,6 +217,7 @@ type Form struct {
 	ID         int64
 	Code       string
 	Name       string
+	NameEN     string // the name in English ("" when none was given)
 	PeriodKind vntext.PeriodKind
 	Sections   []string
 	Levels     []string
@@ -206,6 +225,9 @@ type Form struct {
 	ValidFrom  time.Time
 	ValidTo    time.Time
 }
+
+// LocalName is the form's name in lang (see Indicator.LocalName).
+func (f Form) LocalName(lang string) string { return local(lang, f.Name, f.NameEN) }
 
 // For returns the form's indicators that a unit of level reports and that
 // are valid in p, in form order.
