@@ -19,6 +19,8 @@ type apiIndicator struct {
 	Code        string   `json:"code"`
 	Name        string   `json:"name"`
 	Measure     string   `json:"measure"`
+	NameEN      string   `json:"name_en,omitempty"`
+	MeasureEN   string   `json:"measure_en,omitempty"`
 	Field       string   `json:"field"`
 	Aggregation string   `json:"aggregation"`
 	Numerator   string   `json:"numerator,omitempty"`
@@ -43,7 +45,7 @@ func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request, _ *auth
 	}
 	out := make([]apiIndicator, 0, len(inds))
 	for _, i := range inds {
-		a := apiIndicator{ID: i.ID, Code: i.Code, Name: i.Name, Measure: i.Measure, Field: i.Field, Aggregation: string(i.Aggregation),
+		a := apiIndicator{ID: i.ID, Code: i.Code, Name: i.Name, Measure: i.Measure, NameEN: i.NameEN, MeasureEN: i.MeasureEN, Field: i.Field, Aggregation: string(i.Aggregation),
 			Numerator: code[i.NumeratorID], Denominator: code[i.DenominatorID], Percent: i.Percent, Integral: i.Integral,
 			Breakdown: i.Parts(), Levels: i.Levels, Key: i.Key, ValidFrom: i.ValidFrom.Format("2006-01-02")}
 		if !i.ValidTo.IsZero() {

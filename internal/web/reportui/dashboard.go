@@ -154,7 +154,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	v.NameColumn = link(sortName, sortBy == sortName)
 	for _, k := range d.Keys {
 		l := link(k.Indicator.Code, k.Indicator.Code == sortBy)
-		l.Label = k.Indicator.Name
+		l.Label = k.Indicator.LocalName(kit.Lang(r))
 		v.Columns = append(v.Columns, l)
 	}
 	h.tmpl.Render(w, r, http.StatusOK, "dashboard", v)
