@@ -82,7 +82,7 @@ func Catalogue() []NewIndicator {
 }
 
 // catalogueEnglish are the standard indicators' names and units of
-// measure in English, by code (migration 00101 gives them to databases
+// measure in English, by code (migration 00150 gives them to databases
 // seeded before English names existed).
 var catalogueEnglish = map[string][2]string{
 	"DV01": {"Conferences to study resolutions and directives on mass mobilization", "conferences"},

@@ -26,7 +26,7 @@ func TestCatalogueInEnglish(t *testing.T) {
 	}
 	update := regexp.MustCompile(`UPDATE report_indicators SET name_en = '((?:[^']|'')*)', measure_en = '([^']*)' WHERE code = '(\w+)';`)
 	for _, dialect := range []string{"sqlite", "postgres"} {
-		b, err := os.ReadFile("../db/migrations/" + dialect + "/00101_report_english_names.sql")
+		b, err := os.ReadFile("../db/migrations/" + dialect + "/00150_report_english_names.sql")
 		if err != nil {
 			t.Fatal(err)
 		}
