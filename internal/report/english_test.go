@@ -9,7 +9,7 @@ import (
 )
 
 // Every standard indicator and form has an English name, and migration
-// 00101 gives databases seeded before English names the same ones.
+// 00150 gives databases seeded before English names the same ones.
 func TestCatalogueInEnglish(t *testing.T) {
 	for _, ni := range Catalogue() {
 		if ni.NameEN == "" || ni.MeasureEN == "" {
