@@ -2,7 +2,6 @@ package meetingui_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -13,21 +12,6 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
-
-func browserSignIn(t *testing.T, ctx context.Context, base, login string) {
-	t.Helper()
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/dang-nhap"),
-		chromedp.WaitVisible(chromedp.CSS("#login")),
-		chromedp.SendKeys(chromedp.CSS("#login"), login),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("form.nav-form")),
-	)
-	if err != nil {
-		t.Fatalf("sign in %s: %v", login, err)
-	}
-}
 
 func pageText(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
@@ -45,13 +29,12 @@ func pageText(t *testing.T, ctx context.Context, sel string) string {
 func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	shots := browsertest.Dir(t)
 
-	browserSignIn(t, ctx, ts.URL, "admin")
+	webtest.SignIn(t, ctx, base, "admin")
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/hoi-nghi/nhap"),
+		chromedp.Navigate(base+"/hoi-nghi/nhap"),
 		chromedp.WaitVisible(chromedp.CSS("#text")),
 		chromedp.SetValue(chromedp.CSS("#text"), string(article(t, sample0))),
 		chromedp.Submit(chromedp.CSS("#text")),
@@ -99,11 +82,11 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	if chairs := pageText(t, ctx, ".mt-people li.mt-chair"); !strings.Contains(chairs, "Nguyễn Bá Thạch") {
 		t.Errorf("chairs = %q", chairs)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/hoi-nghi/1/bien-ban"), chromedp.WaitVisible(chromedp.CSS(".mt-minutes"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/hoi-nghi/1/bien-ban"), chromedp.WaitVisible(chromedp.CSS(".mt-minutes"))); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "04-minutes")
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/hoi-nghi/lich?thang=2020-11"), chromedp.WaitVisible(chromedp.CSS("table.mt-cal"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/hoi-nghi/lich?thang=2020-11"), chromedp.WaitVisible(chromedp.CSS("table.mt-cal"))); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "09-calendar")
@@ -113,10 +96,10 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 
 	// The owner commune's officer on a phone: the overdue list, the task,
 	// marked done.
-	browserSignIn(t, ctx, ts.URL, "officer.chilang")
+	webtest.SignIn(t, ctx, base, "officer.chilang")
 	err = chromedp.Do(ctx,
 		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(ts.URL+"/nhiem-vu?xem=qua-han"),
+		chromedp.Navigate(base+"/nhiem-vu?xem=qua-han"),
 		chromedp.WaitVisible(chromedp.CSS("#task-list")),
 	)
 	if err != nil {
@@ -151,7 +134,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	}
 	browsertest.Screenshot(t, ctx, shots, "07-task-done")
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/nhiem-vu?xem=qua-han"),
+		chromedp.Navigate(base+"/nhiem-vu?xem=qua-han"),
 		chromedp.WaitVisible(chromedp.CSS("#task-count")),
 	)
 	if err != nil {
@@ -169,13 +152,12 @@ func TestBrowserMeetingPagesOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
 	sd := seedMeeting(t, s)
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	shots := browsertest.Dir(t)
-	browserSignIn(t, ctx, ts.URL, "admin")
+	webtest.SignIn(t, ctx, base, "admin")
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(ts.URL+"/hoi-nghi/nhap"),
+		chromedp.Navigate(base+"/hoi-nghi/nhap"),
 		chromedp.WaitVisible(chromedp.CSS("#text")),
 		chromedp.SetValue(chromedp.CSS("#text"), string(article(t, "001_d5bbc8cf4fbe1b76.txt"))),
 		chromedp.Submit(chromedp.CSS("#text")),
@@ -189,7 +171,7 @@ func TestBrowserMeetingPagesOnPhone(t *testing.T) {
 		t.Errorf("review page overflows the phone by %dpx", o)
 	}
 	for i, p := range []string{"/hoi-nghi", "/hoi-nghi/" + itoa(sd.conf.ID), "/thi-dua/" + itoa(sd.pledge.ID), "/nguoi/" + itoa(sd.person), "/hoi-nghi/lich?thang=2025-12", "/nhiem-vu?xem=cua-toi"} {
-		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
 			t.Fatal(err)
 		}
 		browsertest.Screenshot(t, ctx, shots, "0"+itoa(int64(i+2))+"-page")

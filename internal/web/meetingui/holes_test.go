@@ -49,9 +49,7 @@ func TestHoleAPIPersonOfAnotherUnit(t *testing.T) {
 		if strings.Contains(raw, "Kín") || strings.Contains(raw, "Mỹ Xuyên") {
 			t.Errorf("the answer tells of the other unit's person: %s", raw)
 		}
-		if after := s.Snapshot(volatile...); after != before {
-			t.Errorf("the refused conference wrote something")
-		}
+		s.Unchanged("the refused conference", before, volatile...)
 		// The commune's own person by id is still fine.
 		meetings, _ := stores(s)
 		mine, err := meetings.Create(context.Background(), auth.System(), meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
@@ -94,9 +92,7 @@ func TestHolePledgeOnAnotherUnitsConference(t *testing.T) {
 		if strings.Contains(body, theirs.Title) || strings.Contains(body, "19/12/2025") {
 			t.Errorf("the refusal shows the other conference")
 		}
-		if s.Snapshot(volatile...) != before {
-			t.Errorf("the refused pledge wrote something")
-		}
+		s.Unchanged("the refused pledge", before, volatile...)
 		// The board's own conference: the form starts from it (its title
 		// in the user's language) and the pledge is signed there.
 		meetings, _ := stores(s)
@@ -147,9 +143,7 @@ func TestHoleDirectoryOfAnotherUnit(t *testing.T) {
 				t.Errorf("refresh=%v: the unit is not marked as refused", refresh)
 			}
 		}
-		if s.Snapshot(volatile...) != before {
-			t.Errorf("a refused save wrote something")
-		}
+		s.Unchanged("a refused save", before, volatile...)
 		// In Sóc Trăng, the commune's own officer sees the match.
 		page := webtest.Doc(t, s.As("officer.myxuyen").Post("/hoi-nghi/moi", form(s.Units.NewMyXuyen.ID, true)))
 		if got := page.Find(".mt-match").Text(); !strings.Contains(got, "Bí thư Đảng ủy xã Mỹ Xuyên") {

@@ -44,6 +44,10 @@ func newSite(t *testing.T, d *db.DB, opts ...webtest.Option) *webtest.Site {
 	return s
 }
 
+// volatile are the tables a request may touch without changing anything
+// of the feature (a session's last use, a token's).
+var volatile = []string{"sessions", "api_tokens"}
+
 // disable closes the account login, keeping the sessions it opened (the
 // server must refuse them).
 func disable(t *testing.T, s *webtest.Site, login string) {
@@ -101,6 +105,25 @@ func seedMeeting(t *testing.T, s *webtest.Site) seed {
 		t.Fatal(err)
 	}
 	return seed{conf: c, doc: doc, task: c.Tasks[0], person: c.Participants[0].PersonID, other: c.Participants[1].PersonID, pledge: p}
+}
+
+// data are the texts of the seeded records a page may show in any
+// language: titles, the article, people's names and titles, signers.
+func (sd seed) data() []string {
+	out := append(lines(sd.conf.SourceText), sd.conf.Title, sd.conf.UnitName, sd.pledge.Title, sd.pledge.UnitName)
+	for _, p := range sd.conf.Participants {
+		out = append(out, p.Name, p.Title)
+	}
+	for _, task := range sd.conf.Tasks {
+		out = append(out, task.Title)
+	}
+	for _, c := range sd.pledge.Commitments {
+		out = append(out, c.Description)
+	}
+	for _, sg := range sd.pledge.Signatories {
+		out = append(out, sg.Signer, sg.UnitName)
+	}
+	return out
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

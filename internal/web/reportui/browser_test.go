@@ -1,17 +1,15 @@
 package reportui_test
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/danvan/danvan/internal/report"
-
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -23,8 +21,7 @@ import (
 func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 150*time.Second)
 	w := newWorld(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(w.Srv)
-	defer ts.Close()
+	base := w.Serve()
 	shots := browsertest.Dir(t)
 	commune, province := itoa(w.Units.NewChiLang.ID), itoa(w.Units.LangSon.ID)
 	input := func(ind report.Indicator) string { return "#" + field(ind) }
@@ -48,24 +45,14 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 			t.Errorf("%s overflows the phone screen by %dpx", page, o)
 		}
 	}
-	login := func(user string) {
-		t.Helper()
-		run("sign in "+user,
-			chromedp.Navigate(ts.URL+"/dang-nhap"),
-			chromedp.WaitVisible(chromedp.CSS("#login")),
-			chromedp.SendKeys(chromedp.CSS("#login"), user),
-			chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-			chromedp.Submit(chromedp.CSS("#password")),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/dang-xuat"]`)),
-		)
-	}
+	login := func(user string) { webtest.SignIn(t, ctx, base, user) }
 	logout := func() {
 		t.Helper()
 		run("sign out", chromedp.Submit(chromedp.CSS(`form[action="/dang-xuat"]`)), chromedp.WaitVisible(chromedp.CSS(`a[href="/dang-nhap"]`)))
 	}
 	dashboardTotal := func() string {
 		t.Helper()
-		run("dashboard", chromedp.Navigate(ts.URL+"/bao-cao/tong-hop?don-vi="+province+"&ky=2026S2"),
+		run("dashboard", chromedp.Navigate(base+"/bao-cao/tong-hop?don-vi="+province+"&ky=2026S2"),
 			chromedp.WaitVisible(chromedp.CSS(".key-cards")))
 		return text(`.key-value[data-code="DV02"]`)
 	}
@@ -78,7 +65,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 
 	// The officer enters the report and saves a draft.
 	login("canbo.xa")
-	run("entry", chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"), chromedp.WaitVisible(chromedp.CSS(".indicator-rows")))
+	run("entry", chromedp.Navigate(base+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"), chromedp.WaitVisible(chromedp.CSS(".indicator-rows")))
 	noOverflow("entry page")
 	run("type",
 		chromedp.SendKeys(chromedp.CSS(input(w.dv)), "5.112"),
@@ -121,13 +108,13 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 
 	// The officer sees the comment, fixes the figure and resubmits.
 	login("canbo.xa")
-	run("reports page", chromedp.Navigate(ts.URL+"/bao-cao"), chromedp.WaitVisible(chromedp.CSS(".report-notes")))
+	run("reports page", chromedp.Navigate(base+"/bao-cao"), chromedp.WaitVisible(chromedp.CSS(".report-notes")))
 	if n := text(".report-notes"); !strings.Contains(n, "bị trả lại") {
 		t.Errorf("officer's notifications: %q", n)
 	}
 	browsertest.Screenshot(t, ctx, shots, "07-officer-notified")
 	run("fix",
-		chromedp.Navigate(ts.URL+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"),
+		chromedp.Navigate(base+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"),
 		chromedp.WaitVisible(chromedp.CSS(".indicator-rows")),
 		chromedp.SetValue(chromedp.CSS(input(w.dv)), "512"),
 	)

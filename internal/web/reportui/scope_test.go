@@ -60,7 +60,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 				c.client.CSRF() // the session's token, fetched before the snapshot
 			}
 		}
-		before := w.Snapshot("sessions", "api_tokens")
+		before := w.Snapshot(volatile...)
 		csv := []byte("Mã đơn vị,Tên,Mã chỉ tiêu,Tên,ĐVT,Phân tổ,Giá trị\nLS-X1,x,DV02,x,x,,7\n")
 		for _, pattern := range routes {
 			method, path := w.Fill(pattern, "id", id)
@@ -129,34 +129,8 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 				}
 			}
 		}
-		if after := w.Snapshot("sessions", "api_tokens"); after != before {
-			t.Errorf("the walk changed the database:\n%s", diffLines(before, after))
-		}
+		w.Unchanged("the walk", before, volatile...)
 	})
-}
-
-// diffLines lists the lines of b that are not in a, and the other way.
-func diffLines(a, b string) string {
-	in := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, l := range strings.Split(s, "\n") {
-			m[l] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for l := range mb {
-		if !ma[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	for l := range ma {
-		if !mb[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // TestReportPageWithoutReadScope: a signed-in officer of another
@@ -198,7 +172,7 @@ func TestOwnUnitDoesNotDecide(t *testing.T) {
 			if page := webtest.Doc(t, c.Get(path)); page.Find("#approve, #return").Length() != 0 {
 				t.Errorf("%s is offered the decision", login)
 			}
-			before := w.Snapshot("sessions", "api_tokens")
+			before := w.Snapshot(volatile...)
 			for _, action := range []string{"/duyet", "/tra-lai"} {
 				res := c.Post(path+action, url.Values{"version": {itoa(rep.Version)}, "comment": {"Tự trả lại"}})
 				if res.StatusCode != http.StatusForbidden {
@@ -211,9 +185,7 @@ func TestOwnUnitDoesNotDecide(t *testing.T) {
 					t.Errorf("%s API %s = %d %v", login, action, code, out)
 				}
 			}
-			if after := w.Snapshot("sessions", "api_tokens"); after != before {
-				t.Errorf("%s's refused decisions changed the database:\n%s", login, diffLines(before, after))
-			}
+			w.Unchanged(login+"'s refused decisions", before, volatile...)
 		}
 	})
 }
@@ -227,16 +199,14 @@ func TestDecideOnlySubmitted(t *testing.T) {
 		commune := itoa(w.Units.NewChiLang.ID)
 		refused := func(state string, id, version int64) {
 			t.Helper()
-			before := w.Snapshot("sessions", "api_tokens")
+			before := w.Snapshot(volatile...)
 			for _, action := range []string{"/duyet", "/tra-lai"} {
 				res := leader.Post("/bao-cao/"+itoa(id)+action, url.Values{"version": {itoa(version)}, "comment": {"Trả lại"}})
 				if res.StatusCode != http.StatusConflict {
 					t.Errorf("%s %s = %d", action, state, res.StatusCode)
 				}
 			}
-			if after := w.Snapshot("sessions", "api_tokens"); after != before {
-				t.Errorf("deciding on a %s report changed the database:\n%s", state, diffLines(before, after))
-			}
+			w.Unchanged("deciding on a "+state+" report", before, volatile...)
 		}
 		form := url.Values{"don-vi": {commune}, "ky": {"2026S2"}, "mau": {report.FormHalf}, "version": {"0"},
 			field(w.dv): {"5.112"}, field(w.an1): {"12"}, field(w.an2): {"10"}, field(w.pc): {"85,5"}}
@@ -289,7 +259,7 @@ func TestStaleEntryChangesNothing(t *testing.T) {
 		if res := officer.Post("/bao-cao/nhap", form); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("second draft = %d", res.StatusCode)
 		}
-		before := w.Snapshot("sessions", "api_tokens")
+		before := w.Snapshot(volatile...)
 		form.Set(field(w.dv), "700") // still version 1: someone saved version 2 meanwhile
 		res := officer.Post("/bao-cao/nhap", form)
 		if res.StatusCode != http.StatusConflict {
@@ -302,9 +272,7 @@ func TestStaleEntryChangesNothing(t *testing.T) {
 		if !strings.Contains(page.Find(".notice.error").Text(), "người khác cập nhật") {
 			t.Errorf("the refusal reads %q", page.Find(".notice.error").Text())
 		}
-		if after := w.Snapshot("sessions", "api_tokens"); after != before {
-			t.Errorf("a stale save changed the database:\n%s", diffLines(before, after))
-		}
+		w.Unchanged("a stale save", before, volatile...)
 		if r := w.find(t); r.Version != 2 || r.Values[report.Key{IndicatorID: w.dv.ID}] != 6 {
 			t.Errorf("stored: version %d, DV02 %v", r.Version, r.Values[report.Key{IndicatorID: w.dv.ID}])
 		}
