@@ -247,8 +247,8 @@ func (a *analyzer) readDate() {
 		}
 		cue := false
 		for i := range s.toks {
-			if _, _, ok := anyPhraseAt(s.toks, i, eventCue); ok {
-				cue = true
+			if _, w, ok := anyPhraseAt(s.toks, i, eventCue); ok && !(w == "lễ" && tokAt(s.toks, i-1).low == "tuần") {
+				cue = true // "Tuần lễ Áo dài" is a week, not a ceremony
 				break
 			}
 		}
@@ -308,6 +308,17 @@ func (a *analyzer) readDate() {
 			// 17/10, ...": the one year the headline names.
 			year = y
 			a.warn("Năm của ngày diễn ra được lấy theo năm nêu ở tiêu đề.")
+		}
+	}
+	if year == 0 && a.opts.Published.IsZero() {
+		// "kết quả thực hiện 15 chỉ tiêu thi đua 9 tháng năm 2017": a
+		// period the text names with its year, reviewed or not, that
+		// holds the event or whose end puts it within a review's reach;
+		// before a date line of the page, which may be the day it was
+		// viewed.
+		if y := a.yearFromMentions(h.day, h.month); y > 0 {
+			year = y
+			a.warn("Năm của ngày diễn ra được suy từ kỳ nêu trong bài.")
 		}
 	}
 	if year == 0 {
@@ -388,4 +399,53 @@ func (a *analyzer) yearFromPeriod(day, month int) int {
 		}
 	}
 	return best
+}
+
+// yearFromMentions is the year of the first period named with its year
+// in the headline or the body (a part of a year the record cannot hold
+// included, "9 tháng năm 2017") that holds day/month, else of the first
+// whose end lies from two months after to four months before day/month of
+// that year or the next.
+func (a *analyzer) yearFromMentions(day, month int) int {
+	lists := [][]token{a.title}
+	for _, s := range a.sents {
+		if a.kind(s) == kindBody {
+			lists = append(lists, s.toks)
+		}
+	}
+	// A period that holds the day: "đối thoại ... năm 2019".
+	for _, toks := range lists {
+		for _, p := range a.findPeriods(toks) {
+			if p.year == 0 || p.part == "multi" || day > daysIn(month, p.year) {
+				continue
+			}
+			from, ok1 := p.startDate()
+			to, ok2 := p.endDate()
+			t := time.Date(p.year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+			if ok1 && ok2 && !t.Before(from) && !t.After(to) {
+				return p.year
+			}
+		}
+	}
+	for _, toks := range lists {
+		for _, p := range a.findPeriods(toks) {
+			if p.year == 0 || p.part == "multi" {
+				continue
+			}
+			end, ok := p.endDate()
+			if !ok {
+				continue
+			}
+			for _, y := range []int{end.Year(), end.Year() + 1} {
+				if day > daysIn(month, y) {
+					continue
+				}
+				t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+				if !t.Before(end.AddDate(0, -2, 0)) && !t.After(end.AddDate(0, 4, 0)) {
+					return y
+				}
+			}
+		}
+	}
+	return 0
 }

@@ -12,6 +12,7 @@ import (
 // periodMention is a period named in the text.
 type periodMention struct {
 	part       string // H1 H2 Q1..Q4 year multi; "" for a period the schema cannot express
+	months     int    // for part "": the first months of the year it covers ("9 tháng"), 0 if not that
 	year       int    // 0 when the text gives none (yet)
 	from, to   int
 	start, end int // byte span
@@ -49,6 +50,8 @@ func (p *periodMention) endDate() (time.Time, bool) {
 		return time.Date(p.year, 3, 31, 0, 0, 0, 0, time.UTC), true
 	case p.part == "Q3":
 		return time.Date(p.year, 9, 30, 0, 0, 0, 0, time.UTC), true
+	case p.part == "" && p.months >= 1 && p.months <= 12:
+		return time.Date(p.year, time.Month(p.months)+1, 0, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, false
 }
@@ -67,6 +70,8 @@ func (p *periodMention) startDate() (time.Time, bool) {
 		return time.Date(p.year, 4, 1, 0, 0, 0, 0, time.UTC), true
 	case p.part == "Q4":
 		return time.Date(p.year, 10, 1, 0, 0, 0, 0, time.UTC), true
+	case p.part == "" && p.months >= 1 && p.months <= 12:
+		return time.Date(p.year, 1, 1, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, false
 }
@@ -134,7 +139,7 @@ func (a *analyzer) findPeriods(toks []token) []periodMention {
 		if j == i {
 			continue
 		}
-		p := periodMention{start: start, end: end, tokStart: i, tokEnd: j, year: m.Period.Year}
+		p := periodMention{start: start, end: end, tokStart: i, tokEnd: j, year: m.Period.Year, months: m.Months}
 		inRange := func(y int) bool { return y == 0 || y >= 1945 && y <= 2100 }
 		switch m.Period.Kind {
 		case vntext.Year:
@@ -567,6 +572,9 @@ func (a *analyzer) readEvent() {
 	if a.period != nil && a.period.part != "multi" && a.period.year == 0 {
 		if y := a.yearNear(); y > 0 {
 			a.period.year = y
+		} else if y := a.yearOfDatesIn(a.period); y > 0 {
+			a.period.year = y
+			a.warn("Năm của kỳ báo cáo được suy từ ngày của các hoạt động nêu trong kỳ.")
 		} else if y := a.yearFromPublished(a.period); y > 0 {
 			a.period.year = y
 			a.warn("Năm của kỳ báo cáo được lấy theo ngày đăng bài (--published).")
@@ -622,9 +630,21 @@ func launchedMention(toks []token, p periodMention) bool {
 	if p.tokStart > len(toks) {
 		return false
 	}
-	for k := p.tokStart - 1; k >= 0 && k >= p.tokStart-4; k-- {
+	for k := p.tokStart - 1; k >= 0 && k >= p.tokStart-6; k-- {
 		switch toks[k].low {
-		case "vụ", "khai", "hướng", "hoạch":
+		case "vụ":
+			// "tổng kết (thực hiện) nhiệm vụ năm 2023" reviews the year's
+			// tasks; "triển khai nhiệm vụ năm 2024" looks ahead.
+			for m := k - 2; m >= 0 && m >= k-4; m-- {
+				switch toks[m].low {
+				case "khai", "hướng", "hoạch":
+					return true
+				case "kết", "giá", "hiện":
+					return false
+				}
+			}
+			return true
+		case "khai", "hướng", "hoạch":
 			return true
 		case ",", ";", ".", "trị":
 			// "nhiệm vụ chính trị 6 tháng đầu năm" is the work reviewed
@@ -783,4 +803,35 @@ func (a *analyzer) aboutModel() bool {
 		return false
 	}
 	return strings.Contains(l, "mô hình") || strings.Contains(l, "dân vận khéo") || strings.Contains(l, "điển hình")
+}
+
+// yearOfDatesIn finds the year of a half or quarter named without one
+// from the full dates the body gives for the work done in it ("Phát động
+// ... từ ngày 01 - 08/3/2024" in a review of "6 tháng đầu năm"): every
+// such date must fall inside the period of one year.
+func (a *analyzer) yearOfDatesIn(p *periodMention) int {
+	year := 0
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		for _, h := range a.datesIn(s.toks) {
+			if h.year == 0 || h.day == 0 || isDocDate(s.toks, h) {
+				continue
+			}
+			q := *p
+			q.year = h.year
+			from, ok1 := q.startDate()
+			to, ok2 := q.endDate()
+			t := time.Date(h.year, time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC)
+			if !ok1 || !ok2 || t.Before(from) || t.After(to) {
+				return 0
+			}
+			if year != 0 && year != h.year {
+				return 0
+			}
+			year = h.year
+		}
+	}
+	return year
 }

@@ -105,7 +105,8 @@ func splitLines(s string) []string {
 
 // unwrap joins hard-wrapped lines (text copied from a PDF or an e-mail):
 // a long line that does not end a sentence, followed by a line that
-// starts in lower case or with a digit, continues on that line.
+// starts in lower case or with a digit, continues on that line. A date
+// line ("thứ tư, 26/11/2025") stands alone: it is the page's.
 func unwrap(lines []string) []string {
 	out := lines[:0:0]
 	for _, l := range lines {
@@ -113,7 +114,7 @@ func unwrap(lines []string) []string {
 		if n := len(out); n > 0 && t != "" {
 			prev := strings.TrimSpace(out[n-1])
 			r, _ := utf8.DecodeRuneInString(t)
-			if continues(prev, r) {
+			if continues(prev, r) && !isDateLine(cleanLine(t)) {
 				out[n-1] = prev + " " + t
 				continue
 			}
@@ -141,7 +142,7 @@ func unwrapHTML(lines []rawLine) []rawLine {
 		if n := len(out); n > 0 && t != "" && !l.heading && !out[n-1].heading {
 			prev := strings.TrimSpace(out[n-1].text)
 			r, _ := utf8.DecodeRuneInString(t)
-			if continues(prev, r) {
+			if continues(prev, r) && !isDateLine(cleanLine(t)) {
 				out[n-1].text = prev + " " + t
 				out[n-1].linkOnly = out[n-1].linkOnly && l.linkOnly
 				continue

@@ -189,7 +189,7 @@ func wordShape(w string) (capitalized, allCaps bool) {
 	return capitalized, allCaps
 }
 
-var abbreviations = map[string]bool{"tp": true, "tt": true, "ts": true, "ths": true, "pgs": true,
+var abbreviations = map[string]bool{"tp": true, "ttp": true, "tt": true, "ts": true, "ths": true, "pgs": true,
 	"gs": true, "bs": true, "th": true, "tx": true, "q": true, "p": true, "đ": true, "ks": true, "cn": true}
 
 // sentence is a run of tokens ending with . ! ? or the end of a block.

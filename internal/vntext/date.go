@@ -477,7 +477,18 @@ func FindDates(s string) []DateMatch {
 		if (digit || dateStarts[w]) && !attachedBefore(s, i) {
 			if end, d, ok := matchDate(s, i, true); ok && !attachedAfter(s, end) &&
 				!(prevWord == "số" && d.Day == 0 && digit) {
-				out = append(out, DateMatch{Start: i, End: end, Date: d})
+				start := i
+				if d.Day != 0 && d.EndDay == 0 && d.EndMonth == 0 {
+					// "từ ngày 15 đến ngày 16/4/2024", "ngày 01 - 08/3/2024":
+					// a range whose first day stands apart.
+					if b, day, ok := spacedRangeStart(s, i); ok && day < d.Day {
+						start, d.Day, d.EndDay = b, day, d.Day
+						if len(out) > 0 && out[len(out)-1].End > start {
+							out = out[:len(out)-1]
+						}
+					}
+				}
+				out = append(out, DateMatch{Start: start, End: end, Date: d})
 				i, prevWord = end, ""
 				continue
 			}
@@ -520,4 +531,65 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("vntext: parse date %q: %w", s, ErrNotDate)
 	}
 	return d, nil
+}
+
+// spacedRangeStart reads, before the date at i, the first day of a range
+// written apart from it: "ngày 01 - " or "từ ngày 15 đến ngày " before
+// "08/3/2024". It returns where the range starts ("ngày") and its first
+// day.
+func spacedRangeStart(s string, i int) (start, day int, ok bool) {
+	j := i
+	w, b := wordBefore(s, j)
+	if w == "ngày" { // "đến ngày 16/4"
+		j = b
+		w, b = wordBefore(s, j)
+	}
+	switch w {
+	case "đến":
+		j = b
+	case "-", "–":
+		j = b
+	default:
+		return 0, 0, false
+	}
+	k := j
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	e := k
+	for k > 0 && isDigit(s[k-1]) {
+		k--
+	}
+	if e-k < 1 || e-k > 2 {
+		return 0, 0, false
+	}
+	day, _ = strconv.Atoi(s[k:e])
+	if w, b := wordBefore(s, k); w == "ngày" && day >= 1 {
+		return b, day, true
+	}
+	return 0, 0, false
+}
+
+// wordBefore returns the word or dash that ends just before i (spaces
+// skipped) and where it starts.
+func wordBefore(s string, i int) (string, int) {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	if i == 0 {
+		return "", 0
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if r == '-' || r == '\u2013' {
+		return string(r), i - n
+	}
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !isWordRune(r) || isDigit(byte(r)) && r < utf8.RuneSelf {
+			break
+		}
+		j -= n
+	}
+	return key(s[j:i]), j
 }

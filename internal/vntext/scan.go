@@ -186,6 +186,9 @@ func attachedBefore(s string, i int) bool {
 		if r2, _ := utf8.DecodeLastRuneInString(s[:i-n]); isHSpace(r2) || r2 == '\n' {
 			return false
 		}
+		if capsCodeBefore(s[:i-n]) {
+			return false // a paper's code opening the lead: "LSO-Sáng nay (3/11)"
+		}
 	}
 	if isJoiner(r) {
 		return true
@@ -203,4 +206,30 @@ func attachedAfter(s string, i int) bool {
 		return true
 	}
 	return (r == '.' || r == ',') && i+n < len(s) && isDigit(s[i+n])
+}
+
+// capsCodeBefore reports whether s ends with a short word of capital
+// letters standing alone (2 to 6 letters after a space, a line end or the
+// start): the code a paper writes before its lead ("LSO-", "QĐND-").
+func capsCodeBefore(s string) bool {
+	n := 0
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		n++
+		s = s[:len(s)-size]
+		if n > 6 {
+			return false
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isHSpace(r) || r == '\n' || r == '('
 }
