@@ -34,14 +34,21 @@ type apiIndicator struct {
 	ValidTo     *string  `json:"valid_to"`
 }
 
-func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
-	inds, err := h.store.Indicators(r.Context())
-	if err != nil {
-		return err
-	}
-	code := map[int64]string{}
+// indicatorCodes reads the catalogue and the code of each indicator by
+// its id: the API names indicators by code.
+func (h *handlers) indicatorCodes(ctx context.Context) ([]report.Indicator, map[int64]string, error) {
+	inds, err := h.store.Indicators(ctx)
+	code := make(map[int64]string, len(inds))
 	for _, i := range inds {
 		code[i.ID] = i.Code
+	}
+	return inds, code, err
+}
+
+func (h *handlers) apiIndicators(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
+	inds, code, err := h.indicatorCodes(r.Context())
+	if err != nil {
+		return err
 	}
 	out := make([]apiIndicator, 0, len(inds))
 	for _, i := range inds {
@@ -82,13 +89,9 @@ func (h *handlers) writeReport(w http.ResponseWriter, r *http.Request, rep repor
 	if err != nil {
 		return err
 	}
-	inds, err := h.store.Indicators(r.Context())
+	_, code, err := h.indicatorCodes(r.Context())
 	if err != nil {
 		return err
-	}
-	code := map[int64]string{}
-	for _, i := range inds {
-		code[i.ID] = i.Code
 	}
 	a := apiReport{ID: rep.ID, UnitID: rep.UnitID, Form: f.Code, Period: rep.Period.String(), Status: string(rep.Status),
 		Version: rep.Version, Comment: rep.Comment, Values: map[string]float64{}, Narrative: rep.Narrative}
