@@ -18,6 +18,7 @@ type periodMention struct {
 	start, end int // byte span
 	tokEnd     int // token index after the mention
 	tokStart   int
+	toks       []token // the sentence or headline it was read from
 }
 
 func (p *periodMention) record() *Period {
@@ -139,7 +140,7 @@ func (a *analyzer) findPeriods(toks []token) []periodMention {
 		if j == i {
 			continue
 		}
-		p := periodMention{start: start, end: end, tokStart: i, tokEnd: j, year: m.Period.Year, months: m.Months}
+		p := periodMention{start: start, end: end, tokStart: i, tokEnd: j, year: m.Period.Year, months: m.Months, toks: toks}
 		inRange := func(y int) bool { return y == 0 || y >= 1945 && y <= 2100 }
 		switch m.Period.Kind {
 		case vntext.Year:
@@ -425,6 +426,15 @@ func (a *analyzer) openingPeriod() *periodMention {
 			p := ps[0]
 			return &p
 		}
+		// "Phát huy truyền thống ..., 6 tháng đầu năm, tổ chức Hội ... đã
+		// trao tặng ...": a half or a quarter set off as a clause of its own.
+		for _, p := range ps {
+			if (p.part == "H1" || p.part == "H2" || strings.HasPrefix(p.part, "Q")) && tokAt(s.toks, p.tokStart-1).low == "," &&
+				tokAt(s.toks, p.tokEnd).low == "," && !launchedMention(s.toks, p) {
+				q := p
+				return &q
+			}
+		}
 		return nil
 	}
 	return nil
@@ -462,13 +472,18 @@ func (a *analyzer) readEvent() {
 		secondary = ls
 	}
 	pickAfter := func(ps []periodMention, tok int) *periodMention {
+		cited := false
 		for k := range ps {
 			if ps[k].tokStart > tok {
+				if inCitedSubject(ps[k].toks, tok, ps[k]) {
+					cited = true
+					continue
+				}
 				p := ps[k]
 				return &p
 			}
 		}
-		if len(ps) > 0 {
+		if len(ps) > 0 && !cited {
 			p := ps[0]
 			return &p
 		}
@@ -484,6 +499,12 @@ func (a *analyzer) readEvent() {
 	case main.found && main.typ == typeReview && a.briefingPeriod(src, srcP, main.tok) != nil:
 		// "Hội nghị giao ban công tác dân vận quý III năm 2023"
 		cued = a.briefingPeriod(src, srcP, main.tok)
+		a.eventType = typeOfPeriod(cued)
+	case main.found && main.typ == typeReview && lm.found && lm.typ == typeReview && a.briefingPeriod(lead, leadP, lm.tok) != nil:
+		// "Hội nghị giao ban công tác mặt trận 6 tỉnh ..." over a lead
+		// naming the period: "tổ chức hội nghị giao ban công tác mặt trận
+		// 6 tháng đầu năm 2019".
+		cued = a.briefingPeriod(lead, leadP, lm.tok)
 		a.eventType = typeOfPeriod(cued)
 	case main.found && main.typ == typeReview && launch.found:
 		a.eventType = TypeTrienKhai // "giao ban ... và triển khai công tác trọng tâm năm 2023"
@@ -834,4 +855,35 @@ func (a *analyzer) yearOfDatesIn(p *periodMention) int {
 		}
 	}
 	return year
+}
+
+// inCitedSubject reports a period named in the subject of a document the
+// sentence cites after from: "đánh giá 2 năm thực hiện Chỉ thị số
+// 11-CT/TU ... về đẩy mạnh phong trào ... giai đoạn 2021 – 2025" (the span
+// of the movement the directive is about, not the period reviewed). A
+// stage as long as the years reviewed is the period: "tổng kết 5 năm thực
+// hiện Chỉ thị số 16-CT/TU về ... giai đoạn 2019-2024".
+func inCitedSubject(toks []token, from int, p periodMention) bool {
+	num, years := false, 0
+	at := p.tokStart
+	for k := max(0, from+1); k < at && k < len(toks); k++ {
+		switch toks[k].low {
+		case "số":
+			num = true
+		case "năm":
+			if n := tokAt(toks, k-1); n.kind == tNum && len(n.low) <= 2 {
+				years = atoi(n.low)
+			}
+		case ";":
+			num, years = false, 0
+		case "về":
+			if num {
+				if p.part == "multi" && years > 0 && (p.to-p.from == years || p.to-p.from+1 == years) {
+					return false
+				}
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -256,6 +256,9 @@ func clusterEnd(toks []token, j int) int {
 		if t.low == "(" || t.low == ";" || t.low == ":" || t.low == "." {
 			break
 		}
+		if t.low == "gồm" && k > j {
+			return k // "Cụm thi đua Mặt trận 5 thành phố ... gồm: Hà Nội, ..."
+		}
 		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v || t.low == "đã" || t.low == "vừa" {
 			if k > j {
 				return k
@@ -681,6 +684,16 @@ func subjectOf(toks []token, e int) bool {
 	if tokAt(toks, e).low == "," {
 		if _, p, v := anyPhraseAt(toks, e+1, orgVerbs); v && p != "phối hợp" && p != "triển khai" {
 			return true // "Hội LHPN xã Chiềng En, tọa đàm kỷ niệm ..."
+		}
+	}
+	if tokAt(toks, e).low == "gồm" {
+		// a cluster's members named before the verb: "... gồm: Hà Nội,
+		// TP Hồ Chí Minh, ..., Cần Thơ tổ chức"
+		for k := e + 1; k < len(toks) && k < e+30 && toks[k].low != "."; k++ {
+			if _, _, v := anyPhraseAt(toks, k, orgVerbs); v {
+				e = k
+				break
+			}
 		}
 	}
 	if tokAt(toks, e).low == "(" {
