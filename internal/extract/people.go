@@ -42,13 +42,13 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"khai mạc", "bế mạc", "kết luận", "quán triệt", "truyền đạt", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
-	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất")
+	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
 var subjectOnly = newPhraseSet("biểu dương", "ghi nhận", "đánh giá", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"lưu ý", "chúc mừng", "trao", "khẳng định", "thông tin", "giới thiệu", "hướng dẫn", "gợi ý", "chia sẻ",
-	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu")
+	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu", "triển khai", "đọc diễn văn", "ôn lại")
 
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)
@@ -379,6 +379,7 @@ func (a *analyzer) readPeople() {
 		}
 		excluded := make([]bool, len(hits))
 		present := presence[s.block] || presenceSentence(toks)
+		closing := closingPresence(toks)
 		for k := range hits {
 			h := &hits[k]
 			if a.notParticipant(toks, *h) || k > 0 && excluded[k-1] && joined(toks, hits[k-1], *h) {
@@ -388,8 +389,9 @@ func (a *analyzer) readPeople() {
 				continue
 			}
 			h.role = roleFor(toks, masked, hits, k)
-			if h.role == roleNone && present {
-				// "Về phía tỉnh có đồng chí A, ...": named as present.
+			if h.role == roleNone && (present || closing > h.te) {
+				// "Về phía tỉnh có đồng chí A, ...", "TITLE A; TITLE B; ...
+				// đã đến dự": named as present.
 				h.role = roleAttend
 			}
 		}
@@ -468,7 +470,7 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	}
 	preTitle := pre < p
 	inPlace := placeBefore(toks, p)
-	// A list: "các đồng chí: A, TITLE; B, TITLE và C".
+	// A list: "các đồng chí: A, TITLE; B, TITLE và C", "TITLE A; TITLE B".
 	list := false
 	if len(prev) > 0 {
 		last := prev[len(prev)-1]
@@ -476,20 +478,22 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 		for k < p && (toks[k].low == "," || toks[k].low == "và" || toks[k].low == ";") {
 			k++
 		}
-		if k == p && last.te < p {
-			list = true
+		if (k == p || k == pre && k > last.te) && last.te < p {
+			list = true // "TITLE A; TITLE B" as well as "A, B"
 		}
 	}
 	minLen := 2
-	if !trig && !list {
-		minLen = 3
+	if !trig && !list && !(preTitle && p-pre >= 3) {
+		minLen = 3 // a two-word name needs "đồng chí", a list or a title before it: "Phó Bí thư Thường trực Huyện ủy Lê Phong"
 	}
 	end, ok := nameAt(toks, p, minLen)
 	if !ok {
 		return personHit{}, false
 	}
-	if inPlace && !trig {
-		// "Tỉnh ủy Hoàng Văn Nghiệm" is a person, "tỉnh Lâm Đồng" a place.
+	if inPlace && !trig && !list {
+		// "Tỉnh ủy Hoàng Văn Nghiệm" is a person, "tỉnh Lâm Đồng" a place;
+		// in a list of people ("...; Phó Bí thư Thường trực Huyện ủy Lê
+		// Phong;") a person.
 		if end-p < 3 || !middleNames[toks[p+1].low] {
 			return personHit{}, false
 		}
@@ -499,7 +503,7 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	if !(trig || preTitle || post != "" || list) {
 		return personHit{}, false
 	}
-	if !trig && !list && end-p < 3 && post == "" {
+	if !trig && !list && !(preTitle && p-pre >= 3) && end-p < 3 && post == "" {
 		return personHit{}, false
 	}
 	h := personHit{
@@ -690,4 +694,25 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 		}
 	}
 	return after
+}
+
+// closingPresence is the index of the "dự" that ends a sentence listing
+// who came ("..., Phó Bí thư Thường trực Huyện ủy Lê Phong; đại diện ...
+// đã đến dự.", "... cùng tham dự hội nghị."), or -1.
+func closingPresence(toks []token) int {
+	n := len(toks)
+	for n > 0 && toks[n-1].kind == tPunct {
+		n--
+	}
+	for k := n - 1; k >= 0 && k >= n-4; k-- {
+		if toks[k].low != "dự" {
+			continue
+		}
+		switch tokAt(toks, k-1).low {
+		case "đến", "tham", "cùng", "đã", "về":
+			return k
+		}
+		return -1
+	}
+	return -1
 }
