@@ -1,8 +1,6 @@
 package unitui_test
 
 import (
-	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,30 +9,27 @@ import (
 
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
 )
 
-// TestBrowserUnitPagesOnPhone opens the public hierarchy on a phone-sized
-// viewport: the tree today, the tree on a 2020 date picked in the form,
+// TestBrowserUnitPagesOnPhone opens the public hierarchy on a phone's
+// screen: the tree today, the tree on a 2020 date picked in the form,
 // and an old commune's page; nothing may overflow the screen sideways.
 func TestBrowserUnitPagesOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 90*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	shots := browsertest.Dir(t)
 
 	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(ts.URL+"/don-vi"),
+		webtest.Phone,
+		chromedp.Navigate(base+"/don-vi"),
 		chromedp.WaitVisible(chromedp.CSS("ul.tree")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "01-tree-today")
-	if o := browsertest.Overflow(t, ctx); o > 0 {
-		t.Errorf("tree page overflows the phone screen by %dpx", o)
-	}
+	webtest.Look(t, ctx, shots, "01-tree-today")
 	today, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("ul.tree")))
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +47,7 @@ func TestBrowserUnitPagesOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "02-tree-2020")
+	webtest.Look(t, ctx, shots, "02-tree-2020")
 	old, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("ul.tree")))
 	if err != nil {
 		t.Fatal(err)
@@ -62,14 +57,11 @@ func TestBrowserUnitPagesOnPhone(t *testing.T) {
 	}
 
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/don-vi/"+strconv.FormatInt(s.Units.QuangLang.ID, 10)),
+		chromedp.Navigate(base+"/don-vi/"+itoa(s.Units.QuangLang.ID)),
 		chromedp.WaitVisible(chromedp.CSS("h1")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "03-old-commune")
-	if o := browsertest.Overflow(t, ctx); o > 0 {
-		t.Errorf("unit page overflows the phone screen by %dpx", o)
-	}
+	webtest.Look(t, ctx, shots, "03-old-commune")
 }
