@@ -21,15 +21,12 @@ import (
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// newSite is the fixture tree with an officer of each new commune of
-// Lạng Sơn, a leader of the province and a national admin.
+// newSite is the fixture tree with webtest's staff: officers of two new
+// communes of Lạng Sơn, a leader of the province and a national admin.
 func newSite(t *testing.T, d *db.DB) *webtest.Site {
 	t.Helper()
 	s := webtest.New(t, d)
-	s.AddUser("admin", auth.RoleAdmin, s.Units.Central.ID)
-	s.AddUser("officer.chilang", auth.RoleOfficer, s.Units.NewChiLang.ID)
-	s.AddUser("officer.dongdang", auth.RoleOfficer, s.Units.NewDongDang.ID)
-	s.AddUser("leader.langson", auth.RoleLeader, s.Units.LangSon.ID)
+	s.AddStaff()
 	return s
 }
 
@@ -178,16 +175,7 @@ func TestTooLargeBodyIsRefused(t *testing.T) {
 func TestHomeShowsWork(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
-		ctx := context.Background()
-		sess, err := s.Auth.StartSession(ctx, s.User("admin").ID, "192.0.2.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		admin, err := s.Auth.Authenticate(ctx, sess.Token)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := meeting.NewStore(d, s.Org, s.Auth).Create(ctx, admin, meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
+		c, err := meeting.NewStore(d, s.Org, s.Auth).Create(context.Background(), s.Principal("admin"), meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
 			Title: "Sơ kết công tác dân vận 6 tháng cuối năm 2025", HeldOn: time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), Period: "2025S2",
 			Tasks: []meeting.Task{{Title: "Rà soát các mô hình “Dân vận khéo”", DueOn: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)}}})
 		if err != nil {
