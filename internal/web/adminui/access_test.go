@@ -105,9 +105,7 @@ func TestAdminAccess(t *testing.T) {
 				}
 			}
 		}
-		if after := s.dump(); after != before {
-			t.Errorf("denied or harmless requests changed the database:\n%s", diffLines(before, after))
-		}
+		s.Unchanged("denied or harmless requests", before, volatile...)
 	})
 }
 
@@ -202,8 +200,8 @@ func TestEveryAdminRouteOutOfScope(t *testing.T) {
 						}
 					}
 				}
-				if after := s.dump(); after != before {
-					t.Errorf("requests out of scope changed the database:\n%s", diffLines(before, after))
+				if d := webtest.Diff(before, s.dump()); d != "" {
+					t.Errorf("requests out of scope changed the database:\n%s", d)
 				}
 			})
 		}
@@ -260,9 +258,7 @@ func TestAdminRefusesForgedPosts(t *testing.T) {
 				t.Errorf("%s: status %d, want 403", tc.name, res.StatusCode)
 			}
 		}
-		if after := s.dump(); after != before {
-			t.Errorf("a forged post changed the database:\n%s", diffLines(before, after))
-		}
+		s.Unchanged("a forged post", before, volatile...)
 		// The same post with the token goes through.
 		res := c.Post(path, with("csrf", token))
 		res.Body.Close()

@@ -2,7 +2,6 @@ package adminui_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -21,15 +20,11 @@ import (
 func TestBrowserAdminMergesCommunes(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	shots := browsertest.Dir(t)
 	step := func(name string) {
 		t.Helper()
-		browsertest.Screenshot(t, ctx, shots, name)
-		if o := browsertest.Overflow(t, ctx); o > 0 {
-			t.Errorf("%s: the page overflows the phone screen by %dpx", name, o)
-		}
+		webtest.Look(t, ctx, shots, name)
 	}
 	text := func(sel string) string {
 		t.Helper()
@@ -40,7 +35,10 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		return v
 	}
 
-	signIn(t, ctx, ts.URL+"/dang-nhap?tiep=/quan-tri", ".admin-menu")
+	signIn(t, ctx, base)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/quan-tri"), chromedp.WaitVisible(chromedp.CSS(".admin-menu"))); err != nil {
+		t.Fatal(err)
+	}
 	step("01-admin-home")
 
 	err := chromedp.Do(ctx,
@@ -109,7 +107,7 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		t.Errorf("the merged unit does not list its predecessors: %q", m)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/quan-tri/nhat-ky"),
+		chromedp.Navigate(base+"/quan-tri/nhat-ky"),
 		chromedp.WaitVisible(chromedp.CSS("li.audit-row")),
 	)
 	if err != nil {
@@ -127,12 +125,11 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 func TestBrowserAdminPagesOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	shots := browsertest.Dir(t)
 	officer := itoa(s.User(whoOfficer).ID)
 	commune := "/quan-tri/don-vi/" + itoa(s.Units.NewChiLang.ID)
-	signIn(t, ctx, ts.URL+"/dang-nhap", "header a[href='/quan-tri']")
+	signIn(t, ctx, base)
 	pages := []struct{ name, path, wait string }{
 		{"users", "/quan-tri/tai-khoan", "main ul.plain"},
 		{"user", "/quan-tri/tai-khoan/" + officer, "#name"},
@@ -148,17 +145,14 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 		{"audit-unit", "/quan-tri/nhat-ky?don_vi=" + itoa(s.Units.LangSon.ID), "li.audit-row"},
 	}
 	for i, p := range pages {
-		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
-		browsertest.Screenshot(t, ctx, shots, itoa(int64(10+i))+"-"+p.name)
-		if o := browsertest.Overflow(t, ctx); o > 0 {
-			t.Errorf("%s overflows the phone screen by %dpx", p.path, o)
-		}
+		webtest.Look(t, ctx, shots, itoa(int64(10+i))+"-"+p.name)
 	}
 	// A token is shown once, in a box that fits the screen.
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/tai-khoan/ma-api"),
+		chromedp.Navigate(base+"/tai-khoan/ma-api"),
 		chromedp.WaitVisible(chromedp.CSS("#name")),
 		chromedp.SendKeys(chromedp.CSS("#name"), "Bảng tính báo cáo quý"),
 		chromedp.Submit(chromedp.CSS("#name")),
@@ -167,26 +161,15 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "30-token-created")
-	if o := browsertest.Overflow(t, ctx); o > 0 {
-		t.Errorf("the new token overflows the phone screen by %dpx", o)
-	}
+	webtest.Look(t, ctx, shots, "30-token-created")
 }
 
-// signIn signs the admin of Lạng Sơn in through the form on a phone-sized
-// screen at signInURL and waits for wait on the page that follows.
-func signIn(t *testing.T, ctx context.Context, signInURL, wait string) {
+// signIn signs the admin of Lạng Sơn in through the form, on a phone's
+// screen.
+func signIn(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
-	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(signInURL),
-		chromedp.WaitVisible(chromedp.CSS("#login")),
-		chromedp.SendKeys(chromedp.CSS("#login"), whoAdminLS),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS(wait)),
-	)
-	if err != nil {
+	if err := chromedp.Do(ctx, webtest.Phone); err != nil {
 		t.Fatal(err)
 	}
+	webtest.SignIn(t, ctx, base, whoAdminLS)
 }
