@@ -2,7 +2,6 @@ package practiceui_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,8 +26,7 @@ import (
 func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	bctx := browsertest.New(t, 180*time.Second)
 	s := webtest.New(t, dbtest.Open(t, "sqlite"), webtest.At(time.Date(2024, 11, 20, 9, 0, 0, 0, time.UTC))) // the districts still stand
-	ts := httptest.NewServer(s.Srv)
-	defer ts.Close()
+	base := s.Serve()
 	district, communeA, communeB := s.Units.ChiLang, s.Units.QuangLang, s.Units.MaiSao
 	s.AddUser("can.bo.a", auth.RoleOfficer, communeA.ID)
 	s.AddUser("lanh.dao.huyen", auth.RoleLeader, district.ID)
@@ -42,26 +40,17 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 		_, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 		return err
 	})
+	// signIn signs login in, as the only user of the browser.
 	signIn := func(login string) {
 		t.Helper()
-		err := chromedp.Do(bctx,
-			clearCookies,
-			chromedp.Navigate(ts.URL+"/dang-nhap"),
-			chromedp.WaitVisible(chromedp.CSS("#login")),
-			chromedp.SendKeys(chromedp.CSS("#login"), login),
-			chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-			chromedp.Submit(chromedp.CSS("#password")),
-			chromedp.WaitVisible(chromedp.CSS("header.top form.nav-form")),
-		)
-		if err != nil {
-			t.Fatalf("sign in %s: %v", login, err)
+		if err := chromedp.Do(bctx, clearCookies); err != nil {
+			t.Fatal(err)
 		}
+		webtest.SignIn(t, bctx, base, login)
 	}
-	noOverflow := func(what string) {
+	look := func(name string) {
 		t.Helper()
-		if o := browsertest.Overflow(t, bctx); o > 0 {
-			t.Errorf("%s overflows the phone screen by %dpx", what, o)
-		}
+		webtest.Look(t, bctx, shots, name)
 	}
 	text := func(sel string) string {
 		t.Helper()
@@ -82,19 +71,18 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	}
 
 	// 1. The officer registers a model with a photo.
-	if err := chromedp.Do(bctx, chromedp.EmulateViewport(390, 844)); err != nil {
+	if err := chromedp.Do(bctx, webtest.Phone); err != nil {
 		t.Fatal(err)
 	}
 	signIn("can.bo.a")
 	err := chromedp.Do(bctx,
-		chromedp.Navigate(ts.URL+"/mo-hinh"),
+		chromedp.Navigate(base+"/mo-hinh"),
 		chromedp.WaitVisible(chromedp.CSS("a.button[href^='/mo-hinh/moi']")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "01-list-empty")
-	noOverflow("the list")
+	look("01-list-empty")
 	err = chromedp.Do(bctx,
 		chromedp.Click(chromedp.CSS("a.button[href^='/mo-hinh/moi']")),
 		chromedp.WaitVisible(chromedp.CSS("#name")),
@@ -108,8 +96,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "02-register-form")
-	noOverflow("the registration form")
+	look("02-register-form")
 	err = chromedp.Do(bctx,
 		chromedp.Submit(chromedp.CSS("#name")),
 		chromedp.WaitVisible(chromedp.CSS(".pr-files img")),
@@ -118,8 +105,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	imagesLoaded(".pr-files img")
-	browsertest.Screenshot(t, bctx, shots, "03-registered")
-	noOverflow("the model page")
+	look("03-registered")
 	if s := text("#trang-thai"); s != "Đăng ký" {
 		t.Errorf("status after registration: %q", s)
 	}
@@ -143,7 +129,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	// 2. The district leader recognizes it.
 	signIn("lanh.dao.huyen")
 	err = chromedp.Do(bctx,
-		chromedp.Navigate(ts.URL+modelURL),
+		chromedp.Navigate(base+modelURL),
 		chromedp.WaitVisible(chromedp.CSS("a.button[href$='/cong-nhan']")),
 		chromedp.Click(chromedp.CSS("a.button[href$='/cong-nhan']")),
 		chromedp.WaitVisible(chromedp.CSS("#decision_no")),
@@ -152,8 +138,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "04-recognize-form")
-	noOverflow("the recognition form")
+	look("04-recognize-form")
 	if s := text("#by_unit"); !strings.Contains(s, district.Name) {
 		t.Errorf("recognizing unit offered: %q", s)
 	}
@@ -164,7 +149,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "05-recognized")
+	look("05-recognized")
 	if s := text("#trang-thai"); s != "Được công nhận" {
 		t.Errorf("status after recognition: %q", s)
 	}
@@ -173,7 +158,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	// 3. Another commune replicates it, from the public page.
 	signIn("can.bo.b")
 	err = chromedp.Do(bctx,
-		chromedp.Navigate(ts.URL+"/cong-khai/mo-hinh/"+id),
+		chromedp.Navigate(base+"/cong-khai/mo-hinh/"+id),
 		chromedp.WaitVisible(chromedp.CSS("a.button[href$='/nhan-rong']")),
 		chromedp.Click(chromedp.CSS("a.button[href$='/nhan-rong']")),
 		chromedp.WaitVisible(chromedp.CSS("#unit_id")),
@@ -181,8 +166,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "06-replicate-form")
-	noOverflow("the replication form")
+	look("06-replicate-form")
 	err = chromedp.Do(bctx,
 		chromedp.Submit(chromedp.CSS("#unit_id")),
 		chromedp.WaitVisible(chromedp.CSS(".pr-family")),
@@ -190,7 +174,7 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, bctx, shots, "07-replicated")
+	look("07-replicated")
 	if s := text(".pr-family"); !strings.Contains(s, communeA.Name) || !strings.Contains(s, communeB.Name) {
 		t.Errorf("family tree: %q", s)
 	}
@@ -198,15 +182,14 @@ func TestBrowserPracticeLifecycleOnPhone(t *testing.T) {
 	// 4. A visitor reads the public page.
 	err = chromedp.Do(bctx,
 		clearCookies,
-		chromedp.Navigate(ts.URL+"/cong-khai/mo-hinh/"+id),
+		chromedp.Navigate(base+"/cong-khai/mo-hinh/"+id),
 		chromedp.WaitVisible(chromedp.CSS(".pr-photos img")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	imagesLoaded(".pr-photos img")
-	browsertest.Screenshot(t, bctx, shots, "08-public")
-	noOverflow("the public page")
+	look("08-public")
 	if s := text("#cong-nhan"); !strings.Contains(s, "215-QĐ/HU") || !strings.Contains(s, district.Name) {
 		t.Errorf("public recognition line: %q", s)
 	}

@@ -121,8 +121,8 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 				}
 				res.Body.Close()
 			}
-			if got := w.Snapshot("sessions", "api_tokens"); got != before {
-				t.Fatalf("requests by %q changed the data:\n%s", who, changed(before, got))
+			if d := webtest.Diff(before, w.Snapshot("sessions", "api_tokens")); d != "" {
+				t.Fatalf("requests by %q changed the data:\n%s", who, d)
 			}
 		}
 		// The neighbour's API list holds nothing of Quang Lang.

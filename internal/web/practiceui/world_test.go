@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"strings"
 	"testing"
 	"time"
 
@@ -54,23 +53,9 @@ func newWorld(t *testing.T, d *db.DB) *world {
 		{"disabled", auth.RoleOfficer, s.Units.QuangLang.ID},
 	} {
 		s.AddUser(x.login, x.role, x.unit)
-		w.p[x.login] = w.principal(x.login)
+		w.p[x.login] = s.Principal(x.login)
 	}
 	return w
-}
-
-// principal signs login in and returns the request's principal.
-func (w *world) principal(login string) *auth.Principal {
-	w.T.Helper()
-	sess, err := w.Auth.StartSession(w.ctx, w.User(login).ID, "127.0.0.1", "test")
-	if err != nil {
-		w.T.Fatal(err)
-	}
-	p, err := w.Auth.Authenticate(w.ctx, sess.Token)
-	if err != nil {
-		w.T.Fatal(err)
-	}
-	return p
 }
 
 // disable turns the account login off.
@@ -136,27 +121,4 @@ func testPNG(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-// changed returns the lines of two snapshots that differ, for a readable
-// failure.
-func changed(before, after string) string {
-	was := map[string]bool{}
-	for _, l := range strings.Split(before, "\n") {
-		was[l] = true
-	}
-	now := map[string]bool{}
-	var out []string
-	for _, l := range strings.Split(after, "\n") {
-		now[l] = true
-		if !was[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	for _, l := range strings.Split(before, "\n") {
-		if !now[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
