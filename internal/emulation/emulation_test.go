@@ -2,7 +2,6 @@ package emulation_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -13,28 +12,35 @@ import (
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/meeting"
-	"github.com/danvan/danvan/internal/org"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// admin is a national administrator (its grant is set on the fixture's
-// root by newStore).
-var admin = principal(1, auth.RoleAdmin, 0)
+// admin is a national administrator, an account newStore makes on the
+// fixture's root.
+var admin *auth.Principal
 
-func principal(id int64, role auth.Role, unit int64) *auth.Principal {
-	return &auth.Principal{User: auth.User{ID: id, Name: fmt.Sprintf("Cán bộ %d", id), Active: true},
-		Grants: []auth.Grant{{UserID: id, UnitID: unit, Role: role}}}
-}
+// accounts are the account store of the database newStore set up last.
+var accounts *auth.Store
 
-func newStore(t *testing.T, d *db.DB) (*emulation.Store, *fixture.Units) {
+// newStore builds the fixture tree in d and returns the pledge store and
+// the conference store it reads conferences from.
+func newStore(t *testing.T, d *db.DB) (*emulation.Store, *meeting.Store, *fixture.Units) {
 	t.Helper()
 	u := fixture.Tree(t, d)
 	d.SetClock(func() time.Time { return date(2026, 3, 2) })
-	admin.Grants[0].UnitID = u.Central.ID
-	units := org.NewStore(d)
-	authz := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
-	return emulation.NewStore(d, units, authz, meeting.NewStore(d, units, authz)), u
+	units, a := fixture.Stores(d)
+	accounts = a
+	admin = person(t, "admin", auth.RoleAdmin, u.Central.ID)
+	meetings := meeting.NewStore(d, units, a)
+	return emulation.NewStore(d, units, a, meetings), meetings, u
+}
+
+// person is a signed-in account holding role on unit in the database
+// newStore set up last.
+func person(t *testing.T, login string, role auth.Role, unit int64) *auth.Principal {
+	t.Helper()
+	return fixture.Person(t, accounts, login, role, unit)
 }
 
 func TestRankTies(t *testing.T) {
@@ -71,7 +77,7 @@ func TestRankTies(t *testing.T) {
 
 func TestPledgeScoringAndRanking(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s, u := newStore(t, d)
+		s, _, u := newStore(t, d)
 		ctx := context.Background()
 		in := emulation.Pledge{UnitID: u.ChiLang.ID, Title: "Giao ước thi đua năm 2021", Period: "2021", SignedOn: date(2021, 1, 15),
 			Commitments: []emulation.Commitment{
@@ -124,9 +130,9 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 			who  *auth.Principal
 			want int
 		}{
-			{"province leader", principal(2, auth.RoleLeader, u.LangSon.ID), 1},
-			{"signatory's successor", principal(3, auth.RoleOfficer, u.NewChiLang.ID), 1},
-			{"other province", principal(4, auth.RoleLeader, u.SocTrang.ID), 0},
+			{"province leader", person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID), 1},
+			{"signatory's successor", person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 1},
+			{"other province", person(t, "leader.soctrang", auth.RoleLeader, u.SocTrang.ID), 0},
 			{"visitor", nil, 0},
 		} {
 			rows, err := s.List(ctx, tc.who, emulation.ListFilter{})
@@ -143,10 +149,8 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 // caller — another unit's conference is refused without a word about it.
 func TestPledgeRules(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s, u := newStore(t, d)
+		s, meetings, u := newStore(t, d)
 		ctx := context.Background()
-		units := org.NewStore(d)
-		meetings := meeting.NewStore(d, units, auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams}))
 		conf := func(unit int64, title string) int64 {
 			c, err := meetings.Create(ctx, admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: date(2026, 1, 10), Period: "2025"})
 			if err != nil {
@@ -157,7 +161,7 @@ func TestPledgeRules(t *testing.T) {
 		theirs := conf(u.SocTrang.ID, "Tổng kết năm 2025 của Sóc Trăng")
 		below := conf(u.NewChiLang.ID, "Tổng kết năm 2025 của xã Chi Lăng")
 		own := conf(u.LangSon.ID, "Tổng kết năm 2025 của Lạng Sơn")
-		board := principal(2, auth.RoleOfficer, u.LangSon.ID)
+		board := person(t, "officer.langson", auth.RoleOfficer, u.LangSon.ID)
 		pledge := func(conference int64) emulation.Pledge {
 			return emulation.Pledge{UnitID: u.LangSon.ID, ConferenceID: conference, Title: "Giao ước thi đua năm 2026", Period: "2026", SignedOn: date(2026, 1, 15),
 				Commitments: []emulation.Commitment{{Kind: emulation.Deliverable, Description: "Một mô hình mới", MaxScore: 50}},
@@ -178,8 +182,8 @@ func TestPledgeRules(t *testing.T) {
 			key  string
 		}{
 			{"visitor", nil, 0, apperr.CodeUnauthorized, "auth.err.signin"},
-			{"reader of the board", principal(3, auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
-			{"officer below", principal(4, auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"reader of the board", person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"officer below", person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
 			{"another unit's conference", board, theirs, apperr.CodeInvalid, "emulation.err.conference"},
 			{"no such conference", board, 999999, apperr.CodeInvalid, "emulation.err.conference"},
 			{"a conference below the board", board, below, apperr.CodeInvalid, "emulation.err.conference_unit"},
@@ -197,14 +201,14 @@ func TestPledgeRules(t *testing.T) {
 			t.Fatalf("the board's pledge at its own conference: %+v, %v", pl, err)
 		}
 		score := []emulation.Score{{SignatoryID: pl.Signatories[0].ID, CommitmentID: pl.Commitments[0].ID, Score: 40}}
-		signatory := principal(5, auth.RoleOfficer, u.NewChiLang.ID)
+		signatory := person(t, "signatory.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		if _, err := s.Pledge(ctx, signatory, pl.ID); err != nil {
 			t.Errorf("a signatory reads the pledge: %v", err)
 		}
 		if _, err := s.SetScores(ctx, signatory, pl.ID, score); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("a signatory scores itself: %v", err)
 		}
-		if _, err := s.Pledge(ctx, principal(6, auth.RoleLeader, u.SocTrang.ID), pl.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
+		if _, err := s.Pledge(ctx, person(t, "leader.soctrang", auth.RoleLeader, u.SocTrang.ID), pl.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("Sóc Trăng reads the pledge: %v", err)
 		}
 		if got, err := s.SetScores(ctx, board, pl.ID, score); err != nil || got.Signatories[0].Total() != 40 {

@@ -70,9 +70,9 @@ func TestRulesAreTheStores(t *testing.T) {
 		chair := c.ByRole(meeting.Chair)[0].PersonID
 		other := c.ByRole(meeting.Attendee)[0].PersonID
 		task := c.Tasks[0]
-		neighbour := principal(2, auth.RoleOfficer, u.NewMyXuyen.ID) // Sóc Trăng: outside Chi Lăng
-		leader := principal(3, auth.RoleLeader, u.LangSon.ID)        // reads Chi Lăng, writes nothing
-		owner := principal(4, auth.RoleOfficer, u.NewChiLang.ID)     // today's successor of Chi Lăng's communes
+		neighbour := person(t, "officer.myxuyen", auth.RoleOfficer, u.NewMyXuyen.ID) // Sóc Trăng: outside Chi Lăng
+		leader := person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID)         // reads Chi Lăng, writes nothing
+		owner := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)     // today's successor of Chi Lăng's communes
 		before := counts(t, d)
 
 		type call struct {
@@ -175,7 +175,7 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		stranger := theirs.Participants[0].PersonID
-		officer := principal(2, auth.RoleOfficer, u.NewChiLang.ID)
+		officer := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine := func() meeting.Conference {
 			return meeting.Conference{UnitID: u.NewChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Chi Lăng", HeldOn: date(2026, 2, 1)}
 		}
@@ -252,9 +252,9 @@ func TestArticlesRespectScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.WithArticles(dir)
-		officer := principal(2, auth.RoleOfficer, u.NewChiLang.ID)
-		viewer := principal(3, auth.RoleViewer, u.LangSon.ID)
-		socTrang := principal(4, auth.RoleOfficer, u.SocTrang.ID)
+		officer := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+		viewer := person(t, "viewer.langson", auth.RoleViewer, u.LangSon.ID)
+		socTrang := person(t, "officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
 
 		if names, err := s.SavedArticles(ctx, viewer); err != nil || len(names) != 0 {
 			t.Errorf("viewer sees the folder: %v %v", names, err)

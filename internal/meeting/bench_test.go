@@ -11,8 +11,8 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/meeting"
-	"github.com/danvan/danvan/internal/org"
 )
 
 // national is the national demo with its conferences and 50,000 tasks in
@@ -73,8 +73,8 @@ func nationalDemo(b *testing.B) (*db.DB, int64) {
 func BenchmarkLeaderOverdueProvince(b *testing.B) {
 	d, province := nationalDemo(b)
 	ctx := context.Background()
-	units := org.NewStore(d)
-	st := meeting.NewStore(d, units, auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams}))
+	units, a := fixture.Stores(d)
+	st := meeting.NewStore(d, units, a)
 	today := d.Now()
 	leader := func() *auth.Principal {
 		return &auth.Principal{User: auth.User{ID: 1, Active: true}, Grants: []auth.Grant{{UnitID: province, Role: auth.RoleLeader}}}

@@ -2,7 +2,6 @@ package meeting_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -14,29 +13,33 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/meeting"
-	"github.com/danvan/danvan/internal/org"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// admin is a national administrator: every rule lets it through, so the
-// tests of what the store records need not think about scope.
-var admin = principal(1, auth.RoleAdmin, 0)
+// admin is a national administrator, an account newStore makes on the
+// fixture's root: every rule lets it through, so the tests of what the
+// store records need not think about scope.
+var admin *auth.Principal
 
-// principal is a signed-in user holding role on unit (0: the fixture's
-// root, set by newStore).
-func principal(id int64, role auth.Role, unit int64) *auth.Principal {
-	return &auth.Principal{User: auth.User{ID: id, Login: fmt.Sprintf("u%d", id), Name: fmt.Sprintf("Cán bộ %d", id), Active: true},
-		Grants: []auth.Grant{{UserID: id, UnitID: unit, Role: role}}}
-}
+// accounts are the account store of the database newStore set up last.
+var accounts *auth.Store
 
 func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
 	t.Helper()
 	u := fixture.Tree(t, d)
 	d.SetClock(func() time.Time { return date(2026, 11, 23) })
-	admin.Grants[0].UnitID = u.Central.ID
-	units := org.NewStore(d)
-	return meeting.NewStore(d, units, auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})), u
+	units, a := fixture.Stores(d)
+	accounts = a
+	admin = person(t, "admin", auth.RoleAdmin, u.Central.ID)
+	return meeting.NewStore(d, units, a), u
+}
+
+// person is a signed-in account holding role on unit (no role when role
+// is "") in the database newStore set up last.
+func person(t *testing.T, login string, role auth.Role, unit int64) *auth.Principal {
+	t.Helper()
+	return fixture.Person(t, accounts, login, role, unit)
 }
 
 func sampleConference(u *fixture.Units) meeting.Conference {
@@ -237,7 +240,7 @@ func TestOverdueOnFixedClock(t *testing.T) {
 		if _, err := s.Create(ctx, admin, c); err != nil {
 			t.Fatal(err)
 		}
-		leader := principal(2, auth.RoleLeader, u.LangSon.ID)
+		leader := person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID)
 		ts, total, err := s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today})
 		if err != nil {
 			t.Fatal(err)
@@ -255,7 +258,7 @@ func TestOverdueOnFixedClock(t *testing.T) {
 		if _, err := s.UpdateTask(ctx, leader, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done}); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("leader updates a task: %v", err)
 		}
-		owner := principal(3, auth.RoleOfficer, u.NewDongDang.ID)
+		owner := person(t, "officer.dongdang", auth.RoleOfficer, u.NewDongDang.ID)
 		done, err := s.UpdateTask(ctx, owner, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done, Note: "Đã hoàn thành"})
 		if err != nil {
 			t.Fatal(err)
@@ -273,11 +276,11 @@ func TestOverdueOnFixedClock(t *testing.T) {
 			t.Errorf("after done: %d overdue", total)
 		}
 		notes, err := s.Notes(ctx, admin, ts[1].ID)
-		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) || notes[0].Author != "Cán bộ 3" {
+		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) || notes[0].Author != owner.User.Name {
 			t.Errorf("notes = %+v, %v", notes, err)
 		}
 		// An owner sees its own tasks, open ones first by due day.
-		chiLang := principal(4, auth.RoleOfficer, u.NewChiLang.ID)
+		chiLang := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine, n, err := s.Tasks(ctx, chiLang, meeting.TaskFilter{Own: true, Open: true})
 		if err != nil || n != 2 || mine[0].Title != "A quá hạn theo kỳ" {
 			t.Errorf("owner's open tasks = %d %+v %v", n, mine, err)
@@ -328,8 +331,8 @@ func TestListFilters(t *testing.T) {
 		if _, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
 			t.Fatal(err)
 		}
-		nobody := &auth.Principal{User: auth.User{ID: 9, Active: true}}
-		socTrang := principal(2, auth.RoleViewer, u.SocTrang.ID)
+		nobody := person(t, "nobody", "", 0)
+		socTrang := person(t, "viewer.soctrang", auth.RoleViewer, u.SocTrang.ID)
 		tests := []struct {
 			name string
 			p    *auth.Principal
