@@ -18,7 +18,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
-	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web"
@@ -97,7 +97,7 @@ func national(b *testing.B, kind string) *nationalDB {
 				return
 			}
 		}
-		units := org.NewStore(d)
+		units, a := fixture.Stores(d)
 		root, err := units.GetByCode(ctx, demo.RootCode, time.Now())
 		if err != nil {
 			n.err = err
@@ -112,7 +112,6 @@ func national(b *testing.B, kind string) *nationalDB {
 			n.err = err
 			return
 		}
-		a := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
 		n.store = report.NewStore(d, units, a)
 		n.admin = auth.System()
 	})
@@ -214,7 +213,7 @@ func BenchmarkDashboardPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a := auth.NewStore(n.d, org.NewStore(n.d), auth.Config{Password: auth.TestPasswordParams})
+		_, a := fixture.Stores(n.d)
 		login := fmt.Sprintf("bench.%d", time.Now().UnixNano())
 		u, err := a.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Quản trị thử", Password: "mật khẩu thử nghiệm 2026"})
 		if err != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
-	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/report"
 )
 
@@ -26,8 +26,7 @@ func TestDemoReports(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("small demo reports in %s", time.Since(start))
-		units := org.NewStore(d)
-		a := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
+		units, a := fixture.Stores(d)
 		s := report.NewStore(d, units, a)
 		root, err := units.GetByCode(ctx, demo.RootCode, time.Now())
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
@@ -25,8 +26,7 @@ import (
 func TestImportAllOrNothing(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		units := org.NewStore(d)
-		a := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
+		units, a := fixture.Stores(d)
 		s := report.NewStore(d, units, a)
 		if err := s.SeedCatalogue(ctx, nil); err != nil {
 			t.Fatal(err)

@@ -12,8 +12,8 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/i18n"
-	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 )
 
@@ -74,8 +74,8 @@ func TestNotificationMigration(t *testing.T) {
 			if _, err := d.Migrate(ctx); err != nil {
 				t.Fatal(err)
 			}
-			units := org.NewStore(d)
-			s := report.NewStore(d, units, auth.NewStore(d, units, auth.Config{}))
+			units, a := fixture.Stores(d)
+			s := report.NewStore(d, units, a)
 			p := &auth.Principal{User: auth.User{ID: 99, Active: true},
 				Grants: []auth.Grant{{UnitID: 1, Role: auth.RoleLeader}, {UnitID: 2, Role: auth.RoleOfficer}}}
 			notes, err := s.Notifications(ctx, p, 10)

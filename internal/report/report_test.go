@@ -10,6 +10,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
@@ -45,8 +46,8 @@ func build(t *testing.T, d *db.DB) *world {
 	t.Helper()
 	ctx := context.Background()
 	d.SetClock(func() time.Time { return day(2026, 3, 10).Add(9 * time.Hour) })
-	w := &world{d: d, units: org.NewStore(d)}
-	w.auth = auth.NewStore(d, w.units, auth.Config{Password: auth.TestPasswordParams})
+	w := &world{d: d}
+	w.units, w.auth = fixture.Stores(d)
 	w.store = report.NewStore(d, w.units, w.auth)
 	must := func(u org.Unit, err error) org.Unit {
 		t.Helper()
@@ -267,26 +268,10 @@ func TestCompleteness(t *testing.T) {
 	})
 }
 
-// person creates a user with one grant and returns the principal.
+// person is a signed-in account holding role on u.
 func (w *world) person(t *testing.T, login string, role auth.Role, u org.Unit) *auth.Principal {
 	t.Helper()
-	ctx := context.Background()
-	usr, err := w.auth.CreateUser(ctx, auth.System(), auth.NewUser{Login: login, Name: "Người " + login, Password: "mật khẩu đủ dài 123"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.auth.GrantRole(ctx, auth.System(), usr.ID, u.ID, role); err != nil {
-		t.Fatal(err)
-	}
-	sess, err := w.auth.StartSession(ctx, usr.ID, "127.0.0.1", "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := w.auth.Authenticate(ctx, sess.Token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return fixture.Person(t, w.auth, login, role, u.ID)
 }
 
 func (w *world) input(version int64, kv ...string) report.Input {
