@@ -98,17 +98,14 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	// marked done.
 	webtest.SignIn(t, ctx, base, "officer.chilang")
 	err = chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
+		webtest.Phone,
 		chromedp.Navigate(base+"/nhiem-vu?xem=qua-han"),
 		chromedp.WaitVisible(chromedp.CSS("#task-list")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "05-overdue")
-	if o := browsertest.Overflow(t, ctx); o > 0 {
-		t.Errorf("overdue list overflows the phone by %dpx", o)
-	}
+	webtest.Look(t, ctx, shots, "05-overdue")
 	if list := pageText(t, ctx, "#task-list"); !strings.Contains(list, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
 		t.Fatalf("overdue list = %q", list)
 	}
@@ -121,7 +118,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "06-task")
+	webtest.Look(t, ctx, shots, "06-task")
 	err = chromedp.Do(ctx,
 		chromedp.Submit(chromedp.CSS("#note")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
@@ -132,7 +129,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	if st := pageText(t, ctx, "#task-status"); st != "Hoàn thành" {
 		t.Errorf("status after update = %q", st)
 	}
-	browsertest.Screenshot(t, ctx, shots, "07-task-done")
+	webtest.Look(t, ctx, shots, "07-task-done")
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/nhiem-vu?xem=qua-han"),
 		chromedp.WaitVisible(chromedp.CSS("#task-count")),
@@ -140,7 +137,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "08-overdue-after")
+	webtest.Look(t, ctx, shots, "08-overdue-after")
 	if main := pageText(t, ctx, "main"); strings.Contains(main, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
 		t.Errorf("the done task is still overdue: %q", main)
 	}
@@ -156,7 +153,7 @@ func TestBrowserMeetingPagesOnPhone(t *testing.T) {
 	shots := browsertest.Dir(t)
 	webtest.SignIn(t, ctx, base, "admin")
 	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(390, 844),
+		webtest.Phone,
 		chromedp.Navigate(base+"/hoi-nghi/nhap"),
 		chromedp.WaitVisible(chromedp.CSS("#text")),
 		chromedp.SetValue(chromedp.CSS("#text"), string(article(t, "001_d5bbc8cf4fbe1b76.txt"))),
@@ -166,10 +163,7 @@ func TestBrowserMeetingPagesOnPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Screenshot(t, ctx, shots, "01-review-phone")
-	if o := browsertest.Overflow(t, ctx); o > 0 {
-		t.Errorf("review page overflows the phone by %dpx", o)
-	}
+	webtest.Look(t, ctx, shots, "01-review-phone")
 	for i, p := range []string{"/hoi-nghi", "/hoi-nghi/" + itoa(sd.conf.ID), "/thi-dua/" + itoa(sd.pledge.ID), "/nguoi/" + itoa(sd.person), "/hoi-nghi/lich?thang=2025-12", "/nhiem-vu?xem=cua-toi"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
 			t.Fatal(err)

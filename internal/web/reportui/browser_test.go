@@ -39,12 +39,6 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		}
 		return strings.TrimSpace(s)
 	}
-	noOverflow := func(page string) {
-		t.Helper()
-		if o := browsertest.Overflow(t, ctx); o > 0 {
-			t.Errorf("%s overflows the phone screen by %dpx", page, o)
-		}
-	}
 	login := func(user string) { webtest.SignIn(t, ctx, base, user) }
 	logout := func() {
 		t.Helper()
@@ -57,16 +51,15 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		return text(`.key-value[data-code="DV02"]`)
 	}
 
-	run("phone", chromedp.EmulateViewport(390, 844))
+	run("phone", webtest.Phone)
 	login("lanhdao.tinh")
 	before := dashboardTotal()
-	browsertest.Screenshot(t, ctx, shots, "01-dashboard-before")
+	webtest.Look(t, ctx, shots, "01-dashboard-before")
 	logout()
 
 	// The officer enters the report and saves a draft.
 	login("canbo.xa")
 	run("entry", chromedp.Navigate(base+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"), chromedp.WaitVisible(chromedp.CSS(".indicator-rows")))
-	noOverflow("entry page")
 	run("type",
 		chromedp.SendKeys(chromedp.CSS(input(w.dv)), "5.112"),
 		chromedp.SendKeys(chromedp.CSS(input(w.an1)), "12"),
@@ -74,9 +67,9 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(input(w.pc)), "85,5"),
 		chromedp.SendKeys(chromedp.CSS("#results"), "Tổ chức 3 hội nghị quán triệt; hòa giải thành công phần lớn vụ việc."),
 	)
-	browsertest.Screenshot(t, ctx, shots, "02-entry-typed")
+	webtest.Look(t, ctx, shots, "02-entry-typed")
 	run("save draft", chromedp.Click(chromedp.CSS(`button[value="draft"]`)), chromedp.WaitVisible(chromedp.CSS(".notice.error")))
-	browsertest.Screenshot(t, ctx, shots, "03-entry-error")
+	webtest.Look(t, ctx, shots, "03-entry-error")
 	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(input(w.dv)))); got != "5.112" {
 		t.Errorf("typed value lost after a refused save: %q", got)
 	}
@@ -85,9 +78,9 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`button[value="draft"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	browsertest.Screenshot(t, ctx, shots, "04-draft-saved")
+	webtest.Look(t, ctx, shots, "04-draft-saved")
 	run("submit", chromedp.Click(chromedp.CSS(`button[value="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".status-submitted")))
-	browsertest.Screenshot(t, ctx, shots, "05-submitted")
+	webtest.Look(t, ctx, shots, "05-submitted")
 	reportURL, err := chromedp.Run(ctx, chromedp.Location())
 	if err != nil {
 		t.Fatal(err)
@@ -97,13 +90,12 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	// The leader returns it with a comment.
 	login("lanhdao.tinh")
 	run("open", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")))
-	noOverflow("report page")
 	run("return",
 		chromedp.SendKeys(chromedp.CSS("#comment"), "Số cán bộ được bồi dưỡng quá cao, đề nghị kiểm tra lại."),
 		chromedp.Click(chromedp.CSS("#return")),
 		chromedp.WaitVisible(chromedp.CSS(".status-returned")),
 	)
-	browsertest.Screenshot(t, ctx, shots, "06-returned")
+	webtest.Look(t, ctx, shots, "06-returned")
 	logout()
 
 	// The officer sees the comment, fixes the figure and resubmits.
@@ -112,7 +104,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	if n := text(".report-notes"); !strings.Contains(n, "bị trả lại") {
 		t.Errorf("officer's notifications: %q", n)
 	}
-	browsertest.Screenshot(t, ctx, shots, "07-officer-notified")
+	webtest.Look(t, ctx, shots, "07-officer-notified")
 	run("fix",
 		chromedp.Navigate(base+"/bao-cao/nhap?don-vi="+commune+"&ky=2026S2"),
 		chromedp.WaitVisible(chromedp.CSS(".indicator-rows")),
@@ -121,7 +113,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	if c := text(".notice"); !strings.Contains(c, "kiểm tra lại") {
 		t.Errorf("the leader's comment is not shown: %q", c)
 	}
-	browsertest.Screenshot(t, ctx, shots, "08-fixing")
+	webtest.Look(t, ctx, shots, "08-fixing")
 	run("resubmit", chromedp.Click(chromedp.CSS(`button[value="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".status-submitted")))
 	logout()
 
@@ -129,10 +121,9 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	login("lanhdao.tinh")
 	run("approve", chromedp.Navigate(reportURL), chromedp.WaitVisible(chromedp.CSS("#approve")),
 		chromedp.Click(chromedp.CSS("#approve")), chromedp.WaitVisible(chromedp.CSS(".status-approved")))
-	browsertest.Screenshot(t, ctx, shots, "09-approved")
+	webtest.Look(t, ctx, shots, "09-approved")
 	after := dashboardTotal()
-	noOverflow("dashboard")
-	browsertest.Screenshot(t, ctx, shots, "10-dashboard-after")
+	webtest.Look(t, ctx, shots, "10-dashboard-after")
 	if before == after || after != "512" {
 		t.Errorf("dashboard DV02: before %q, after %q; want a change to 512", before, after)
 	}

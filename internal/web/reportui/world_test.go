@@ -36,7 +36,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	s := webtest.New(t, d)
 	w := &world{Site: s, store: report.NewStore(d, s.Org, s.Auth)}
 	s.AddUser("quantri.tw", auth.RoleAdmin, s.Units.Central.ID)
-	admin := w.principal("quantri.tw")
+	admin := w.Principal("quantri.tw")
 	lv := []string{"province", "district", "commune"}
 	inds, err := w.store.CreateIndicators(ctx, admin, []report.NewIndicator{
 		{Indicator: report.Indicator{Code: "DV02", Name: "Cán bộ được bồi dưỡng công tác dân vận", Measure: "người", Field: "general", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
@@ -69,21 +69,6 @@ func newWorld(t *testing.T, d *db.DB) *world {
 // of reporting (a session's last use, a token's).
 var volatile = []string{"sessions", "api_tokens"}
 
-// principal signs login in and returns who the server sees.
-func (w *world) principal(login string) *auth.Principal {
-	w.T.Helper()
-	ctx := context.Background()
-	sess, err := w.Auth.StartSession(ctx, w.User(login).ID, "192.0.2.1", "test")
-	if err != nil {
-		w.T.Fatal(err)
-	}
-	p, err := w.Auth.Authenticate(ctx, sess.Token)
-	if err != nil {
-		w.T.Fatal(err)
-	}
-	return p
-}
-
 // field is the entry form's field of an indicator's value.
 func field(ind report.Indicator) string { return report.FieldName(report.Key{IndicatorID: ind.ID}) }
 
@@ -110,7 +95,7 @@ func (w *world) submitted(t *testing.T) report.Report {
 	in := report.Input{Values: map[report.Key]string{
 		{IndicatorID: w.dv.ID}: "5.112", {IndicatorID: w.an1.ID}: "12", {IndicatorID: w.an2.ID}: "10", {IndicatorID: w.pc.ID}: "85,5",
 	}, Narrative: map[string]string{"results": "Tổ chức tốt các hội nghị."}}
-	r, err := w.store.Submit(context.Background(), w.principal("canbo.xa"), w.target(t), in)
+	r, err := w.store.Submit(context.Background(), w.Principal("canbo.xa"), w.target(t), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +105,7 @@ func (w *world) submitted(t *testing.T) report.Report {
 // find reads the commune's 2026S2 report as its officer sees it.
 func (w *world) find(t *testing.T) report.Report {
 	t.Helper()
-	r, err := w.store.Find(context.Background(), w.principal("canbo.xa"), w.target(t))
+	r, err := w.store.Find(context.Background(), w.Principal("canbo.xa"), w.target(t))
 	if err != nil {
 		t.Fatal(err)
 	}
