@@ -58,3 +58,14 @@ func Look(t *testing.T, ctx context.Context, dir, name string) {
 		t.Errorf("%s: the page is wider than the screen by %dpx", name, o)
 	}
 }
+
+// ErrorCode is the code of an API error body that has a message, or ""
+// for any other body (an answer, or an error without its message).
+func ErrorCode(body map[string]any) string {
+	e, _ := body["error"].(map[string]any)
+	if m, _ := e["message"].(string); m == "" {
+		return ""
+	}
+	code, _ := e["code"].(string)
+	return code
+}
