@@ -14,7 +14,7 @@ import (
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
-//go:embed templates
+//go:embed all:templates
 var templates embed.FS
 
 // handlers serve the public pages of the unit hierarchy and its API.
