@@ -37,7 +37,7 @@ var units = newPhraseSet(
 	"hoạt động", "phong trào", "đội", "câu lạc bộ", "clb", "nhóm", "điểm", "hồ sơ", "thủ tục", "lượt khách",
 	"cuộc họp", "cuộc vận động", "tin, bài", "xã, phường, thị trấn", "xã, thị trấn", "xã, phường",
 	"thành viên", "đối tượng", "lượt tổ", "lượt cán bộ, chiến sĩ", "cán bộ, chiến sĩ", "cán bộ, hội viên",
-	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại",
+	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại", "cháu", "thẻ", "mái ấm", "tổ, nhóm",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 )
 
@@ -46,6 +46,9 @@ var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp b
 var structureWords = newPhraseSet("sắp xếp", "đơn vị hành chính", "sáp nhập", "hợp nhất")
 
 var resultWords = newPhraseSet("đạt", "hoàn thành", "được công nhận", "được", "đã")
+
+// reachedWords say that indicators were reached.
+var reachedWords = newPhraseSet("đạt", "hoàn thành", "vượt")
 
 var atMeetingWords = newPhraseSet("tại hội nghị", "tại buổi", "tại lễ", "tại hội thảo", "tại tọa đàm")
 
@@ -105,6 +108,27 @@ func (a *analyzer) readFigures() {
 			a.figures = append(a.figures, f)
 		}
 	}
+	// The headline may carry a count the excerpt's body no longer does
+	// ("Khen thưởng 58 tập thể, cá nhân có thành tích xuất sắc năm 2022");
+	// one the body restates is counted once.
+	if t := a.title; len(t) > 0 && hasNumber(t) && !a.targetSentence(t) && !a.meetingSentence(t) {
+		unsure := len(a.unsure)
+		for _, m := range vntext.FindNumbers(a.d.text[t[0].start:t[len(t)-1].end]) {
+			m.Start += t[0].start
+			m.End += t[0].start
+			f, ok := a.figureAt(t, m)
+			if !ok {
+				continue
+			}
+			key := f.unit + "\x00" + formatKey(f.value)
+			if _, ok := seen[key]; ok || a.partsInBody(f.unit) {
+				continue
+			}
+			seen[key] = -1
+			a.figures = append(a.figures, f)
+		}
+		a.unsure = a.unsure[:unsure] // the headline's words are read in the body
+	}
 	if len(a.unsure) > 0 {
 		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
 	}
@@ -131,7 +155,10 @@ func floatString(v float64) string {
 // targetSentence reports a sentence about targets, not results.
 func (a *analyzer) targetSentence(toks []token) bool {
 	for i := range toks {
-		if _, _, ok := anyPhraseAt(toks, i, targetWords); ok {
+		if _, p, ok := anyPhraseAt(toks, i, targetWords); ok {
+			if p == "mục tiêu" && tokAt(toks, i-1).low == "trình" {
+				continue // "chương trình mục tiêu quốc gia": a programme's name
+			}
 			return true
 		}
 	}
@@ -162,6 +189,15 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	nt := toks[ti]
 	if a.dateTokens[nt.start] {
 		return figureHit{}, false
+	}
+	if strings.Trim(nt.low, "0") == "" {
+		return figureHit{}, false // "000": a piece of a number, not a count
+	}
+	if a.orgSpan.End > 0 && m.Start >= a.orgSpan.Start && m.Start < a.orgSpan.End {
+		return figureHit{}, false // "Khối thi đua Mặt trận 13 xã, thị trấn": a name
+	}
+	if p1, p2 := tokAt(toks, ti-1).low, tokAt(toks, ti-2).low; m.Start == nt.start && (p1 == "trận" && p2 == "mặt" || p1 == "đua" && p2 == "thi") {
+		return figureHit{}, false // "Khối Mặt trận 13 xã", "Cụm thi đua 5": a cluster's name
 	}
 	// A year on its own.
 	if yearOf(nt) > 0 && !m.Number.Percent && !strings.Contains(a.d.text[m.Start:m.End], " ") {
@@ -242,6 +278,13 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		unit = a.d.text[toks[k].start:toks[j-1].end]
 		uEnd = toks[j-1].end
 		if memberStock(toks, ti, unit) {
+			return figureHit{}, false
+		}
+		if (p == "chỉ tiêu" || p == "tiêu chí") && !(m.End < len(a.d.text) && a.d.text[m.End] == '/') &&
+			findAny(toks[j:min(len(toks), j+5)], reachedWords) < 0 {
+			// "kết quả thực hiện 15 chỉ tiêu thi đua": how many indicators
+			// there are; "15/15 chỉ tiêu đạt", "12 tiêu chí đạt chuẩn" are
+			// results.
 			return figureHit{}, false
 		}
 		if p == "đồng" && tokAt(toks, j).low == "chí" {
@@ -335,18 +378,40 @@ var memberUnits = map[string]bool{"hội viên": true, "chi hội": true, "đả
 // memberStock reports a count of members or branches in a clause about
 // the organization's size, or a fall in their number ("giảm 42 hội viên").
 func memberStock(toks []token, ti int, unit string) bool {
+	b := ti
+	for b > 0 && toks[b-1].low != ";" {
+		b--
+	}
+	if h := findAny(toks[b:ti], inventoryWords); h >= 0 {
+		// "Hiện có 14 doanh nghiệp, 34 tổ hợp tác, ..., 983 hộ kinh
+		// doanh": the shape of the local economy, every item of the list.
+		for k := b + h; k <= ti; k++ {
+			if toks[k].kind == tNum {
+				if _, _, ok := anyPhraseAt(toks, k+1, economicUnits); ok {
+					return true
+				}
+				break
+			}
+		}
+	}
 	if !memberUnits[lowerASCIIish(unit)] {
 		return false
 	}
 	if tokAt(toks, ti-1).low == "giảm" {
 		return true
 	}
-	b := ti
-	for b > 0 && toks[b-1].low != ";" {
-		b--
+	// "toàn Đảng bộ có 650 đảng viên, sinh hoạt tại 11 Chi bộ"
+	if tokAt(toks, ti-1).low == "có" && (tokAt(toks, ti-2).low == "bộ" || tokAt(toks, ti-2).low == "hội") {
+		return true
 	}
 	return findAny(toks[b:ti], stockWords) >= 0
 }
+
+// inventoryWords open a count of what exists.
+var inventoryWords = newPhraseSet("hiện có", "hiện nay có", "đến nay có")
+
+// economicUnits are the establishments of a local economy.
+var economicUnits = newPhraseSet("doanh nghiệp", "hợp tác xã", "tổ hợp tác", "trang trại", "gia trại", "cơ sở sản xuất", "hộ kinh doanh")
 
 // meetingSentence reports a sentence that describes attendance: "Hội
 // nghị có 150 người tham dự", "Cùng tham dự có ... và hơn 500 đoàn viên".
@@ -434,3 +499,21 @@ func trimWords(s string, n int, tail bool) string {
 var targetWords = newPhraseSet("phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra")
 
 var attendanceWords = newPhraseSet("tham dự", "dự", "có mặt", "tham gia lớp", "học viên")
+
+// partsInBody reports a headline total ("25 tập thể, cá nhân") whose
+// parts the body counts ("10 tập thể", "15 cá nhân"): a summary.
+func (a *analyzer) partsInBody(unit string) bool {
+	parts := strings.Split(lowerASCIIish(unit), ", ")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, f := range a.figures {
+		u := lowerASCIIish(f.unit)
+		for _, p := range parts {
+			if u == p {
+				return true
+			}
+		}
+	}
+	return false
+}

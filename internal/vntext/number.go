@@ -75,6 +75,15 @@ func lexNumber(s string, i int) numToken {
 			t.end = j + 1
 			continue
 		}
+		if k := j + 2; len(t.seps) > 0 && t.seps[len(t.seps)-1] == '.' && len(t.groups[len(t.groups)-1]) == 3 &&
+			k+3 <= len(s) && s[j] == '.' && s[j+1] == ' ' && isDigit(s[k]) && isDigit(s[k+1]) && isDigit(s[k+2]) &&
+			(k+3 == len(s) || !isDigit(s[k+3]) && s[k+3] != '.' && s[k+3] != ',' && s[k+3] != '%') {
+			// "63.298. 000 đồng": a group of three set off by a stray space.
+			t.seps = append(t.seps, '.')
+			start = k
+			t.end = k
+			continue
+		}
 		return t
 	}
 }
@@ -88,6 +97,9 @@ func (t numToken) decimal() (string, bool) {
 		return g[0], true
 	case len(seps) == 1 && seps[0] == ',':
 		return g[0] + "." + g[1], true
+	case len(seps) == 1 && seps[0] == '.' && len(g[0]) <= 3 && (len(g[1]) == 6 || len(g[1]) == 9):
+		// "25.137000": thousands with the later dots left out.
+		return g[0] + g[1], true
 	case len(seps) == 1 && (len(g[1]) != 3 || len(g[0]) > 3):
 		// "2.5", "1234.567": a decimal point, as some writers use.
 		return g[0] + "." + g[1], true
@@ -264,7 +276,11 @@ func FindNumbers(s string) []NumberMatch {
 // '.' groups thousands and ',' is the decimal mark. A single '.' followed
 // by a group that is not exactly three digits, or after more than three
 // digits, is read as a decimal point ("2.5" is 2.5, "1234.567" is
-// 1234.567), since it cannot be a thousands separator; "2.500" is 2500.
+// 1234.567), since it cannot be a thousands separator; "2.500" is 2500,
+// and a group of six or nine digits after one to three is thousands
+// whose later dots were left out ("25.137000" is 25137000). FindNumbers
+// also joins a group of three set off by a stray space after a dot
+// ("63.298. 000" is 63298000).
 // Digits grouped by commas ("1,200,000") are not read as one number.
 // Leading and trailing white space is ignored; s may be NFC or NFD.
 func ParseNumber(s string) (Number, error) {
