@@ -16,31 +16,17 @@ import (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// admin is a national administrator, an account newStore makes on the
-// fixture's root.
-var admin *auth.Principal
+// world is the fixture world newStore built last, with its national
+// administrator.
+var world *fixture.World
 
-// accounts are the account store of the database newStore set up last.
-var accounts *auth.Store
-
-// newStore builds the fixture tree in d and returns the pledge store and
+// newStore builds the fixture world in d and returns the pledge store and
 // the conference store it reads conferences from.
 func newStore(t *testing.T, d *db.DB) (*emulation.Store, *meeting.Store, *fixture.Units) {
 	t.Helper()
-	u := fixture.Tree(t, d)
-	d.SetClock(func() time.Time { return date(2026, 3, 2) })
-	units, a := fixture.Stores(d)
-	accounts = a
-	admin = person(t, "admin", auth.RoleAdmin, u.Central.ID)
-	meetings := meeting.NewStore(d, units, a)
-	return emulation.NewStore(d, units, a, meetings), meetings, u
-}
-
-// person is a signed-in account holding role on unit in the database
-// newStore set up last.
-func person(t *testing.T, login string, role auth.Role, unit int64) *auth.Principal {
-	t.Helper()
-	return fixture.Person(t, accounts, login, role, unit)
+	world = fixture.NewWorld(t, d, date(2026, 3, 2))
+	meetings := meeting.NewStore(d, world.Org, world.Auth)
+	return emulation.NewStore(d, world.Org, world.Auth, meetings), meetings, world.Units
 }
 
 func TestRankTies(t *testing.T) {
@@ -92,10 +78,10 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		bad := in
 		bad.Signatories = append([]emulation.Signatory{}, in.Signatories...)
 		bad.Signatories = append(bad.Signatories, emulation.Signatory{UnitID: u.DongDang.ID, Signer: "X"})
-		if _, err := s.Create(ctx, admin, bad); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.Create(ctx, world.Admin, bad); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("outsider signs: %v", err)
 		}
-		p, err := s.Create(ctx, admin, in)
+		p, err := s.Create(ctx, world.Admin, in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,10 +90,10 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		}
 		c1, c2 := p.Commitments[0].ID, p.Commitments[1].ID
 		ql, ms := p.Signatories[0].ID, p.Signatories[1].ID
-		if _, err := s.SetScores(ctx, admin, p.ID, []emulation.Score{{ql, c1, 41}}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.SetScores(ctx, world.Admin, p.ID, []emulation.Score{{ql, c1, 41}}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("score over max: %v", err)
 		}
-		p, err = s.SetScores(ctx, admin, p.ID, []emulation.Score{{ql, c1, 30}, {ql, c2, 50}, {ms, c1, 40}, {ms, c2, 40}})
+		p, err = s.SetScores(ctx, world.Admin, p.ID, []emulation.Score{{ql, c1, 30}, {ql, c2, 50}, {ms, c1, 40}, {ms, c2, 40}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +101,7 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		if r[0].Rank != 1 || r[1].Rank != 1 || !r[0].Tied || r[0].Total != 80 || r[0].Signatory.UnitName != "Khối Dân vận xã Mai Sao" {
 			t.Errorf("tie: %+v", r)
 		}
-		p, err = s.SetScores(ctx, admin, p.ID, []emulation.Score{{ms, c2, 45}})
+		p, err = s.SetScores(ctx, world.Admin, p.ID, []emulation.Score{{ms, c2, 45}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,9 +116,9 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 			who  *auth.Principal
 			want int
 		}{
-			{"province leader", person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID), 1},
-			{"signatory's successor", person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 1},
-			{"other province", person(t, "leader.soctrang", auth.RoleLeader, u.SocTrang.ID), 0},
+			{"province leader", world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID), 1},
+			{"signatory's successor", world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 1},
+			{"other province", world.Person("leader.soctrang", auth.RoleLeader, u.SocTrang.ID), 0},
 			{"visitor", nil, 0},
 		} {
 			rows, err := s.List(ctx, tc.who, emulation.ListFilter{})
@@ -152,7 +138,7 @@ func TestPledgeRules(t *testing.T) {
 		s, meetings, u := newStore(t, d)
 		ctx := context.Background()
 		conf := func(unit int64, title string) int64 {
-			c, err := meetings.Create(ctx, admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: date(2026, 1, 10), Period: "2025"})
+			c, err := meetings.Create(ctx, world.Admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: date(2026, 1, 10), Period: "2025"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -161,7 +147,7 @@ func TestPledgeRules(t *testing.T) {
 		theirs := conf(u.SocTrang.ID, "Tổng kết năm 2025 của Sóc Trăng")
 		below := conf(u.NewChiLang.ID, "Tổng kết năm 2025 của xã Chi Lăng")
 		own := conf(u.LangSon.ID, "Tổng kết năm 2025 của Lạng Sơn")
-		board := person(t, "officer.langson", auth.RoleOfficer, u.LangSon.ID)
+		board := world.Person("officer.langson", auth.RoleOfficer, u.LangSon.ID)
 		pledge := func(conference int64) emulation.Pledge {
 			return emulation.Pledge{UnitID: u.LangSon.ID, ConferenceID: conference, Title: "Giao ước thi đua năm 2026", Period: "2026", SignedOn: date(2026, 1, 15),
 				Commitments: []emulation.Commitment{{Kind: emulation.Deliverable, Description: "Một mô hình mới", MaxScore: 50}},
@@ -182,8 +168,8 @@ func TestPledgeRules(t *testing.T) {
 			key  string
 		}{
 			{"visitor", nil, 0, apperr.CodeUnauthorized, "auth.err.signin"},
-			{"reader of the board", person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
-			{"officer below", person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"reader of the board", world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
+			{"officer below", world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
 			{"another unit's conference", board, theirs, apperr.CodeInvalid, "emulation.err.conference"},
 			{"no such conference", board, 999999, apperr.CodeInvalid, "emulation.err.conference"},
 			{"a conference below the board", board, below, apperr.CodeInvalid, "emulation.err.conference_unit"},
@@ -201,14 +187,14 @@ func TestPledgeRules(t *testing.T) {
 			t.Fatalf("the board's pledge at its own conference: %+v, %v", pl, err)
 		}
 		score := []emulation.Score{{SignatoryID: pl.Signatories[0].ID, CommitmentID: pl.Commitments[0].ID, Score: 40}}
-		signatory := person(t, "signatory.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+		signatory := world.Person("signatory.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		if _, err := s.Pledge(ctx, signatory, pl.ID); err != nil {
 			t.Errorf("a signatory reads the pledge: %v", err)
 		}
 		if _, err := s.SetScores(ctx, signatory, pl.ID, score); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("a signatory scores itself: %v", err)
 		}
-		if _, err := s.Pledge(ctx, person(t, "leader.soctrang", auth.RoleLeader, u.SocTrang.ID), pl.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
+		if _, err := s.Pledge(ctx, world.Person("leader.soctrang", auth.RoleLeader, u.SocTrang.ID), pl.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("Sóc Trăng reads the pledge: %v", err)
 		}
 		if got, err := s.SetScores(ctx, board, pl.ID, score); err != nil || got.Signatories[0].Total() != 40 {

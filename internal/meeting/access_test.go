@@ -54,15 +54,15 @@ func TestRulesAreTheStores(t *testing.T) {
 		}
 		s.WithFiles(files)
 		ctx := context.Background()
-		c, err := s.Create(ctx, admin, sampleConference(u))
+		c, err := s.Create(ctx, world.Admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := s.AddDocument(ctx, admin, c.ID, meeting.DocReport, "bao-cao.txt", "text/plain", []byte("Báo cáo"))
+		doc, err := s.AddDocument(ctx, world.Admin, c.ID, meeting.DocReport, "bao-cao.txt", "text/plain", []byte("Báo cáo"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		later, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021",
+		later, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021",
 			HeldOn: date(2021, 7, 1), Period: "2021S1"})
 		if err != nil {
 			t.Fatal(err)
@@ -70,9 +70,9 @@ func TestRulesAreTheStores(t *testing.T) {
 		chair := c.ByRole(meeting.Chair)[0].PersonID
 		other := c.ByRole(meeting.Attendee)[0].PersonID
 		task := c.Tasks[0]
-		neighbour := person(t, "officer.myxuyen", auth.RoleOfficer, u.NewMyXuyen.ID) // Sóc Trăng: outside Chi Lăng
-		leader := person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID)         // reads Chi Lăng, writes nothing
-		owner := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)     // today's successor of Chi Lăng's communes
+		neighbour := world.Person("officer.myxuyen", auth.RoleOfficer, u.NewMyXuyen.ID) // Sóc Trăng: outside Chi Lăng
+		leader := world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID)         // reads Chi Lăng, writes nothing
+		owner := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)     // today's successor of Chi Lăng's communes
 		before := counts(t, d)
 
 		type call struct {
@@ -155,7 +155,7 @@ func TestRulesAreTheStores(t *testing.T) {
 		// A store without an auth store serves nobody: not a refusal, a
 		// failure of the system.
 		bare := meeting.NewStore(d, org.NewStore(d), nil)
-		if _, err := bare.Conference(ctx, admin, c.ID); err == nil || apperr.CodeOf(err) != apperr.CodeInternal {
+		if _, err := bare.Conference(ctx, world.Admin, c.ID); err == nil || apperr.CodeOf(err) != apperr.CodeInternal {
 			t.Errorf("bare store: %v", err)
 		}
 	})
@@ -169,13 +169,13 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		theirs, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.NewMyXuyen.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Mỹ Xuyên",
+		theirs, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.NewMyXuyen.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Mỹ Xuyên",
 			HeldOn: date(2026, 1, 10), Participants: []meeting.Participant{{Name: "Trần Văn Kín", Title: "Bí thư Đảng ủy xã", Role: meeting.Chair}}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		stranger := theirs.Participants[0].PersonID
-		officer := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+		officer := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine := func() meeting.Conference {
 			return meeting.Conference{UnitID: u.NewChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Chi Lăng", HeldOn: date(2026, 2, 1)}
 		}
@@ -215,7 +215,7 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 		if after := counts(t, d); after != before {
 			t.Errorf("refused conferences wrote:\n before %s\n after  %s", before, after)
 		}
-		p, err := s.Person(ctx, admin, stranger)
+		p, err := s.Person(ctx, world.Admin, stranger)
 		if err != nil || len(p.Titles) != 1 || p.Titles[0].Title != "Bí thư Đảng ủy xã" {
 			t.Errorf("the other unit's person = %+v, %v", p, err)
 		}
@@ -252,9 +252,9 @@ func TestArticlesRespectScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.WithArticles(dir)
-		officer := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
-		viewer := person(t, "viewer.langson", auth.RoleViewer, u.LangSon.ID)
-		socTrang := person(t, "officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
+		officer := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+		viewer := world.Person("viewer.langson", auth.RoleViewer, u.LangSon.ID)
+		socTrang := world.Person("officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
 
 		if names, err := s.SavedArticles(ctx, viewer); err != nil || len(names) != 0 {
 			t.Errorf("viewer sees the folder: %v %v", names, err)
@@ -292,7 +292,7 @@ func TestArticlesRespectScope(t *testing.T) {
 				t.Errorf("Sóc Trăng's officer is offered %s", sg.Unit.Name)
 			}
 		}
-		sug, err = s.SuggestUnits(ctx, admin, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", date(2020, 12, 25))
+		sug, err = s.SuggestUnits(ctx, world.Admin, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", date(2020, 12, 25))
 		if err != nil || len(sug) == 0 || sug[0].Unit.ID != u.LangSon.ID {
 			t.Errorf("admin's suggestions = %+v, %v", sug, err)
 		}

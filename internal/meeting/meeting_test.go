@@ -17,29 +17,15 @@ import (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// admin is a national administrator, an account newStore makes on the
-// fixture's root: every rule lets it through, so the tests of what the
-// store records need not think about scope.
-var admin *auth.Principal
-
-// accounts are the account store of the database newStore set up last.
-var accounts *auth.Store
+// world is the fixture world newStore built last; its world.Admin, a national
+// administrator, passes every rule, so the tests of what the store
+// records need not think about scope.
+var world *fixture.World
 
 func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
 	t.Helper()
-	u := fixture.Tree(t, d)
-	d.SetClock(func() time.Time { return date(2026, 11, 23) })
-	units, a := fixture.Stores(d)
-	accounts = a
-	admin = person(t, "admin", auth.RoleAdmin, u.Central.ID)
-	return meeting.NewStore(d, units, a), u
-}
-
-// person is a signed-in account holding role on unit (no role when role
-// is "") in the database newStore set up last.
-func person(t *testing.T, login string, role auth.Role, unit int64) *auth.Principal {
-	t.Helper()
-	return fixture.Person(t, accounts, login, role, unit)
+	world = fixture.NewWorld(t, d, date(2026, 11, 23))
+	return meeting.NewStore(d, world.Org, world.Auth), world.Units
 }
 
 func sampleConference(u *fixture.Units) meeting.Conference {
@@ -65,11 +51,11 @@ func TestConferenceSavedAndReadBack(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, admin, sampleConference(u))
+		c, err := s.Create(ctx, world.Admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.Conference(ctx, admin, c.ID)
+		got, err := s.Conference(ctx, world.Admin, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +112,7 @@ func TestInvalidConferenceSavesNothing(t *testing.T) {
 		for _, tc := range tests {
 			c := sampleConference(u)
 			tc.edit(&c)
-			_, err := s.Create(ctx, admin, c)
+			_, err := s.Create(ctx, world.Admin, c)
 			if apperr.CodeOf(err) != apperr.CodeInvalid {
 				t.Errorf("%s: err = %v", tc.name, err)
 				continue
@@ -151,7 +137,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		first := sampleConference(u)
-		a, err := s.Create(ctx, admin, first)
+		a, err := s.Create(ctx, world.Admin, first)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +146,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 			Participants: []meeting.Participant{{
 				Name:  norm.NFD.String("Nguyễn Bá Thạch"),
 				Title: norm.NFD.String("Phó Bí thư Thường trực Huyện uỷ"), Role: meeting.Chair}}}
-		b, err := s.Create(ctx, admin, second)
+		b, err := s.Create(ctx, world.Admin, second)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +154,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		if pa != pb {
 			t.Fatalf("two people: %d and %d", pa, pb)
 		}
-		p, err := s.Person(ctx, admin, pa)
+		p, err := s.Person(ctx, world.Admin, pa)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +164,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		if len(p.Conferences) != 2 {
 			t.Errorf("conferences = %+v", p.Conferences)
 		}
-		people, err := s.People(ctx, admin, u.ChiLang.ID, "nguyen ba", 0)
+		people, err := s.People(ctx, world.Admin, u.ChiLang.ID, "nguyen ba", 0)
 		if err != nil || len(people) != 1 {
 			t.Errorf("directory search = %+v, %v", people, err)
 		}
@@ -191,13 +177,13 @@ func TestMergePeople(t *testing.T) {
 		ctx := context.Background()
 		c := sampleConference(u)
 		c.Participants = append(c.Participants, meeting.Participant{Name: "Ng. Bá Thạch", Title: "Bí thư Huyện ủy", Role: meeting.Attendee})
-		got, err := s.Create(ctx, admin, c)
+		got, err := s.Create(ctx, world.Admin, c)
 		if err != nil {
 			t.Fatal(err)
 		}
 		keep := got.ByRole(meeting.Chair)[0].PersonID
 		drop := got.ByRole(meeting.Attendee)[1].PersonID
-		p, err := s.MergePeople(ctx, admin, keep, drop)
+		p, err := s.MergePeople(ctx, world.Admin, keep, drop)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,14 +191,14 @@ func TestMergePeople(t *testing.T) {
 			t.Errorf("merged = %+v", p)
 		}
 		// The dropped record now leads to the kept one.
-		q, err := s.Person(ctx, admin, drop)
+		q, err := s.Person(ctx, world.Admin, drop)
 		if err != nil || q.ID != keep {
 			t.Errorf("Person(dropped) = %d, %v", q.ID, err)
 		}
-		if _, err := s.MergePeople(ctx, admin, keep, drop); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.MergePeople(ctx, world.Admin, keep, drop); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("merging again: %v", err)
 		}
-		people, _ := s.People(ctx, admin, u.ChiLang.ID, "", 0)
+		people, _ := s.People(ctx, world.Admin, u.ChiLang.ID, "", 0)
 		for _, x := range people {
 			if x.ID == drop {
 				t.Errorf("dropped person still listed")
@@ -237,10 +223,10 @@ func TestOverdueOnFixedClock(t *testing.T) {
 				{Title: "E không thực hiện", DueOn: date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
 				{Title: "F quá hạn ở tỉnh khác", DueOn: date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
 			}}
-		if _, err := s.Create(ctx, admin, c); err != nil {
+		if _, err := s.Create(ctx, world.Admin, c); err != nil {
 			t.Fatal(err)
 		}
-		leader := person(t, "leader.langson", auth.RoleLeader, u.LangSon.ID)
+		leader := world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID)
 		ts, total, err := s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today})
 		if err != nil {
 			t.Fatal(err)
@@ -258,7 +244,7 @@ func TestOverdueOnFixedClock(t *testing.T) {
 		if _, err := s.UpdateTask(ctx, leader, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done}); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("leader updates a task: %v", err)
 		}
-		owner := person(t, "officer.dongdang", auth.RoleOfficer, u.NewDongDang.ID)
+		owner := world.Person("officer.dongdang", auth.RoleOfficer, u.NewDongDang.ID)
 		done, err := s.UpdateTask(ctx, owner, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Done, Note: "Đã hoàn thành"})
 		if err != nil {
 			t.Fatal(err)
@@ -266,21 +252,21 @@ func TestOverdueOnFixedClock(t *testing.T) {
 		if done.Status != meeting.Done || done.Overdue(today) || !done.ClosedOn.Equal(today) {
 			t.Errorf("done = %+v", done)
 		}
-		if _, err := s.UpdateTask(ctx, admin, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Open}); apperr.CodeOf(err) != apperr.CodeConflict {
+		if _, err := s.UpdateTask(ctx, world.Admin, meeting.TaskUpdate{ID: ts[1].ID, Version: ts[1].Version, Status: meeting.Open}); apperr.CodeOf(err) != apperr.CodeConflict {
 			t.Errorf("stale update: %v", err)
 		}
-		if _, err := s.UpdateTask(ctx, admin, meeting.TaskUpdate{ID: ts[0].ID, Status: meeting.Dropped}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.UpdateTask(ctx, world.Admin, meeting.TaskUpdate{ID: ts[0].ID, Status: meeting.Dropped}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("drop without reason: %v", err)
 		}
 		if _, total, err = s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today}); err != nil || total != 1 {
 			t.Errorf("after done: %d overdue", total)
 		}
-		notes, err := s.Notes(ctx, admin, ts[1].ID)
+		notes, err := s.Notes(ctx, world.Admin, ts[1].ID)
 		if err != nil || len(notes) != 1 || notes[0].Status != meeting.Done || !notes[0].NotedOn.Equal(today) || notes[0].Author != owner.User.Name {
 			t.Errorf("notes = %+v, %v", notes, err)
 		}
 		// An owner sees its own tasks, open ones first by due day.
-		chiLang := person(t, "officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+		chiLang := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine, n, err := s.Tasks(ctx, chiLang, meeting.TaskFilter{Own: true, Open: true})
 		if err != nil || n != 2 || mine[0].Title != "A quá hạn theo kỳ" {
 			t.Errorf("owner's open tasks = %d %+v %v", n, mine, err)
@@ -303,19 +289,19 @@ func TestPreviousConferenceTasks(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		a, err := s.Create(ctx, admin, sampleConference(u))
+		a, err := s.Create(ctx, world.Admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
+		b, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		prev, err := s.Previous(ctx, admin, b)
+		prev, err := s.Previous(ctx, world.Admin, b)
 		if err != nil || prev.ID != a.ID || len(prev.Tasks) != 2 {
 			t.Errorf("previous = %+v, %v", prev, err)
 		}
-		if _, err := s.Previous(ctx, admin, a); apperr.CodeOf(err) != apperr.CodeNotFound {
+		if _, err := s.Previous(ctx, world.Admin, a); apperr.CodeOf(err) != apperr.CodeNotFound {
 			t.Errorf("previous of the first: %v", err)
 		}
 	})
@@ -325,30 +311,30 @@ func TestListFilters(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		if _, err := s.Create(ctx, admin, sampleConference(u)); err != nil {
+		if _, err := s.Create(ctx, world.Admin, sampleConference(u)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Create(ctx, admin, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
+		if _, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
 			t.Fatal(err)
 		}
-		nobody := person(t, "nobody", "", 0)
-		socTrang := person(t, "viewer.soctrang", auth.RoleViewer, u.SocTrang.ID)
+		nobody := world.Person("nobody", "", 0)
+		socTrang := world.Person("viewer.soctrang", auth.RoleViewer, u.SocTrang.ID)
 		tests := []struct {
 			name string
 			p    *auth.Principal
 			f    meeting.Filter
 			want int
 		}{
-			{"all", admin, meeting.Filter{}, 2},
+			{"all", world.Admin, meeting.Filter{}, 2},
 			{"no grant", nobody, meeting.Filter{}, 0},
 			{"visitor", nil, meeting.Filter{}, 0},
 			{"scope", socTrang, meeting.Filter{}, 1},
-			{"kind", admin, meeting.Filter{Kind: meeting.TongKet}, 1},
-			{"period", admin, meeting.Filter{Period: "2020"}, 1},
-			{"half within a stage", admin, meeting.Filter{Period: "2016-2020"}, 1},
-			{"other period", admin, meeting.Filter{Period: "2020S1"}, 0},
-			{"folded search", admin, meeting.Filter{Query: "DOI THOAI"}, 1},
-			{"unit subtree", admin, meeting.Filter{UnitID: u.LangSon.ID}, 1},
+			{"kind", world.Admin, meeting.Filter{Kind: meeting.TongKet}, 1},
+			{"period", world.Admin, meeting.Filter{Period: "2020"}, 1},
+			{"half within a stage", world.Admin, meeting.Filter{Period: "2016-2020"}, 1},
+			{"other period", world.Admin, meeting.Filter{Period: "2020S1"}, 0},
+			{"folded search", world.Admin, meeting.Filter{Query: "DOI THOAI"}, 1},
+			{"unit subtree", world.Admin, meeting.Filter{UnitID: u.LangSon.ID}, 1},
 			{"unit subtree outside scope", socTrang, meeting.Filter{UnitID: u.LangSon.ID}, 0},
 		}
 		for _, tc := range tests {
@@ -364,30 +350,30 @@ func TestUpdateAndAddTask(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, admin, sampleConference(u))
+		c, err := s.Create(ctx, world.Admin, sampleConference(u))
 		if err != nil {
 			t.Fatal(err)
 		}
 		edit := c
 		edit.Title, edit.Place, edit.Outcome = "Tổng kết năm 2020 (sửa)", "Nhà văn hóa huyện", "Thống nhất 5 nhiệm vụ"
-		got, err := s.Update(ctx, admin, edit)
+		got, err := s.Update(ctx, world.Admin, edit)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Title != edit.Title || got.Version != 2 || len(got.Tasks) != 2 || len(got.Participants) != 3 {
 			t.Errorf("updated = %+v", got)
 		}
-		if _, err := s.Update(ctx, admin, edit); apperr.CodeOf(err) != apperr.CodeConflict {
+		if _, err := s.Update(ctx, world.Admin, edit); apperr.CodeOf(err) != apperr.CodeConflict {
 			t.Errorf("stale update: %v", err)
 		}
-		task, err := s.AddTask(ctx, admin, c.ID, meeting.Task{Title: "Thêm nhiệm vụ", Period: "2021S2"})
+		task, err := s.AddTask(ctx, world.Admin, c.ID, meeting.Task{Title: "Thêm nhiệm vụ", Period: "2021S2"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(task.Owners) != 1 || task.Owners[0] != u.ChiLang.ID || !task.DueEnd.Equal(date(2021, 12, 31)) {
 			t.Errorf("added = %+v", task)
 		}
-		if _, err := s.AddTask(ctx, admin, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, err := s.AddTask(ctx, world.Admin, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("task without due: %v", err)
 		}
 	})
