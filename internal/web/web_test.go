@@ -21,15 +21,6 @@ import (
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// newSite is the fixture tree with webtest's staff: officers of two new
-// communes of Lạng Sơn, a leader of the province and a national admin.
-func newSite(t *testing.T, d *db.DB) *webtest.Site {
-	t.Helper()
-	s := webtest.New(t, d)
-	s.AddStaff()
-	return s
-}
-
 func TestOperationsEndpoints(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s := webtest.New(t, d)
@@ -128,7 +119,7 @@ func TestEnglishSwitchKeepsPage(t *testing.T) {
 }
 
 func TestHomeUnitSwitcherStaysInScope(t *testing.T) {
-	s := newSite(t, dbtest.Open(t, "sqlite"))
+	s := webtest.NewWithStaff(t, dbtest.Open(t, "sqlite"))
 	c := s.As("officer.chilang")
 	page := webtest.Doc(t, c.Get("/"))
 	var options []string
@@ -152,7 +143,7 @@ func TestHomeUnitSwitcherStaysInScope(t *testing.T) {
 }
 
 func TestTooLargeBodyIsRefused(t *testing.T) {
-	s := newSite(t, dbtest.Open(t, "sqlite"))
+	s := webtest.NewWithStaff(t, dbtest.Open(t, "sqlite"))
 	c := s.As("officer.chilang")
 	big := strings.Repeat("x", kit.MaxRequestBody+1)
 	sessions := s.Count("sessions")
@@ -173,7 +164,7 @@ func TestTooLargeBodyIsRefused(t *testing.T) {
 // and the overdue count; an officer of the neighbour commune sees neither.
 func TestHomeShowsWork(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		c, err := meeting.NewStore(d, s.Org, s.Auth).Create(context.Background(), s.Principal("admin"), meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
 			Title: "Sơ kết công tác dân vận 6 tháng cuối năm 2025", HeldOn: time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), Period: "2025S2",
 			Tasks: []meeting.Task{{Title: "Rà soát các mô hình “Dân vận khéo”", DueOn: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)}}})

@@ -19,18 +19,9 @@ import (
 
 const pw = webtest.Password
 
-// newSite is the fixture tree with webtest's staff: an account per role,
-// and one disabled.
-func newSite(t *testing.T, d *db.DB) *webtest.Site {
-	t.Helper()
-	s := webtest.New(t, d)
-	s.AddStaff()
-	return s
-}
-
 func TestSignInAndOut(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		c := s.Anon()
 		tok := c.CSRF()
 		if tok == "" {
@@ -70,7 +61,7 @@ func TestSignInAndOut(t *testing.T) {
 
 func TestSignInRefusals(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		c := s.Anon()
 		tok := c.CSRF()
 		sessions := s.Count("sessions")
@@ -131,7 +122,7 @@ func TestSignInRefusals(t *testing.T) {
 
 func TestSessionEnds(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		// Idle too long: the cookie is cleared and the user is a visitor.
 		c := s.As("officer.chilang")
 		s.SetNow(s.Now().Add(9 * time.Hour))
@@ -160,7 +151,7 @@ func TestSessionEnds(t *testing.T) {
 
 func TestChangePassword(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		c := s.As("leader.langson")
 		other := s.As("leader.langson") // the same user on another device
 		// Mismatch: 400, nothing changes.
@@ -197,7 +188,7 @@ func TestChangePassword(t *testing.T) {
 // and refuses a visitor, a bad or revoked token and a session cookie.
 func TestAPIMe(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		ctx := context.Background()
 		officer := s.Token("officer.chilang")
 		tok, admin, err := s.Auth.CreateToken(ctx, auth.System(), s.User("admin").ID, "máy chủ")
@@ -240,7 +231,7 @@ func TestAPIMe(t *testing.T) {
 // every route shows nothing of that account and changes nothing of it.
 func TestAccountRoutesOutOfScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
+		s := webtest.NewWithStaff(t, d)
 		victim := s.As("officer.chilang")
 		c := s.As("officer.dongdang")
 		token := s.Token("officer.dongdang")

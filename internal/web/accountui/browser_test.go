@@ -17,7 +17,7 @@ import (
 // than the screen.
 func TestBrowserOfficerOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 90*time.Second)
-	s := newSite(t, dbtest.Open(t, "sqlite"))
+	s := webtest.NewWithStaff(t, dbtest.Open(t, "sqlite"))
 	base := s.Serve()
 	shots := browsertest.Dir(t)
 

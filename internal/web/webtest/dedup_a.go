@@ -8,24 +8,28 @@ import (
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/browsertest"
+	"github.com/danvan/danvan/internal/db"
 )
 
-// AddStaff adds the accounts most tests of the shell and of accounts act
-// as: "admin", the national administrator; "officer.chilang" and
-// "officer.dongdang", officers of two neighbouring communes of Lạng Sơn;
-// "leader.langson", the province's leader; and "disabled", an officer of
-// xã Chi Lăng whose account is closed (before any session of it).
-func (s *Site) AddStaff() {
-	s.T.Helper()
+// NewWithStaff is New with the accounts most tests of the shell and of
+// accounts act as: "admin", the national administrator;
+// "officer.chilang" and "officer.dongdang", officers of two neighbouring
+// communes of Lạng Sơn; "leader.langson", the province's leader; and
+// "disabled", an officer of xã Chi Lăng whose account is closed (before
+// any session of it).
+func NewWithStaff(t testing.TB, d *db.DB, opts ...Option) *Site {
+	t.Helper()
+	s := New(t, d, opts...)
 	u := s.Units
 	s.AddUser("admin", auth.RoleAdmin, u.Central.ID)
 	s.AddUser("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 	s.AddUser("officer.dongdang", auth.RoleOfficer, u.NewDongDang.ID)
 	s.AddUser("leader.langson", auth.RoleLeader, u.LangSon.ID)
-	d := s.AddUser("disabled", auth.RoleOfficer, u.NewChiLang.ID)
-	if _, err := s.Auth.SetActive(context.Background(), auth.System(), d.ID, d.Version, false); err != nil {
-		s.T.Fatal(err)
+	off := s.AddUser("disabled", auth.RoleOfficer, u.NewChiLang.ID)
+	if _, err := s.Auth.SetActive(context.Background(), auth.System(), off.ID, off.Version, false); err != nil {
+		t.Fatal(err)
 	}
+	return s
 }
 
 // Principal signs login in (a real session) and returns the principal a
