@@ -216,7 +216,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 	}
-	if prev := tokAt(toks, ti-1); prev.cap && prev.kind == tWord && ti-1 > 0 && m.Start == nt.start {
+	if prev := tokAt(toks, ti-1); prev.cap && prev.kind == tWord && ti-1 > 0 && m.Start == nt.start && len(nt.low) <= 3 {
 		// "Quân khu 5", "Sư đoàn 2": a number after a name.
 		return figureHit{}, false
 	}

@@ -221,6 +221,11 @@ func splitSentences(toks []token, blk int) []sentence {
 			(abbreviations[toks[i-1].low] || utf8.RuneCountInString(toks[i-1].low) == 1 && !toks[i-1].caps && toks[i-1].cap) {
 			continue
 		}
+		// "63.298. 000 đồng": a stray space inside a number.
+		if t.low == "." && i > 0 && toks[i-1].kind == tNum && adjacent(toks[i-1], t) && strings.Contains(toks[i-1].low, ".") &&
+			tokAt(toks, i+1).kind == tNum && len(tokAt(toks, i+1).low) == 3 {
+			continue
+		}
 		// "đồng chí Ngô Ngọc Thuấn. Phó Bí thư ...": a full stop typed for
 		// the comma between a name and its title.
 		if t.low == "." && nameBeforeDot(toks, i) && titleHeadAt(toks, i+1) {
