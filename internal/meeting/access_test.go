@@ -54,19 +54,13 @@ func TestRulesAreTheStores(t *testing.T) {
 		}
 		s.WithFiles(files)
 		ctx := context.Background()
-		c, err := s.Create(ctx, world.Admin, sampleConference(u))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := record(t, s, sampleConference(u))
 		doc, err := s.AddDocument(ctx, world.Admin, c.ID, meeting.DocReport, "bao-cao.txt", "text/plain", []byte("Báo cáo"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		later, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021",
+		later := record(t, s, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021",
 			HeldOn: date(2021, 7, 1), Period: "2021S1"})
-		if err != nil {
-			t.Fatal(err)
-		}
 		chair := c.ByRole(meeting.Chair)[0].PersonID
 		other := c.ByRole(meeting.Attendee)[0].PersonID
 		task := c.Tasks[0]
@@ -169,11 +163,8 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		theirs, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.NewMyXuyen.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Mỹ Xuyên",
+		theirs := record(t, s, meeting.Conference{UnitID: u.NewMyXuyen.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Mỹ Xuyên",
 			HeldOn: date(2026, 1, 10), Participants: []meeting.Participant{{Name: "Trần Văn Kín", Title: "Bí thư Đảng ủy xã", Role: meeting.Chair}}})
-		if err != nil {
-			t.Fatal(err)
-		}
 		stranger := theirs.Participants[0].PersonID
 		officer := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine := func() meeting.Conference {

@@ -28,6 +28,17 @@ func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
 	return meeting.NewStore(d, world.Org, world.Auth), world.Units
 }
 
+// record records c as the world's administrator, failing the test on
+// any error.
+func record(t *testing.T, s *meeting.Store, c meeting.Conference) meeting.Conference {
+	t.Helper()
+	got, err := s.Create(context.Background(), world.Admin, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 func sampleConference(u *fixture.Units) meeting.Conference {
 	return meeting.Conference{
 		UnitID: u.ChiLang.ID, Kind: meeting.TongKet,
@@ -51,10 +62,7 @@ func TestConferenceSavedAndReadBack(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, world.Admin, sampleConference(u))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := record(t, s, sampleConference(u))
 		got, err := s.Conference(ctx, world.Admin, c.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -137,19 +145,13 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		first := sampleConference(u)
-		a, err := s.Create(ctx, world.Admin, first)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := record(t, s, first)
 		second := meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 6 tháng đầu năm 2021",
 			HeldOn: date(2021, 7, 9), Period: "2021S1",
 			Participants: []meeting.Participant{{
 				Name:  norm.NFD.String("Nguyễn Bá Thạch"),
 				Title: norm.NFD.String("Phó Bí thư Thường trực Huyện uỷ"), Role: meeting.Chair}}}
-		b, err := s.Create(ctx, world.Admin, second)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := record(t, s, second)
 		pa, pb := a.ByRole(meeting.Chair)[0].PersonID, b.ByRole(meeting.Chair)[0].PersonID
 		if pa != pb {
 			t.Fatalf("two people: %d and %d", pa, pb)
@@ -177,10 +179,7 @@ func TestMergePeople(t *testing.T) {
 		ctx := context.Background()
 		c := sampleConference(u)
 		c.Participants = append(c.Participants, meeting.Participant{Name: "Ng. Bá Thạch", Title: "Bí thư Huyện ủy", Role: meeting.Attendee})
-		got, err := s.Create(ctx, world.Admin, c)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := record(t, s, c)
 		keep := got.ByRole(meeting.Chair)[0].PersonID
 		drop := got.ByRole(meeting.Attendee)[1].PersonID
 		p, err := s.MergePeople(ctx, world.Admin, keep, drop)
@@ -223,9 +222,7 @@ func TestOverdueOnFixedClock(t *testing.T) {
 				{Title: "E không thực hiện", DueOn: date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
 				{Title: "F quá hạn ở tỉnh khác", DueOn: date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
 			}}
-		if _, err := s.Create(ctx, world.Admin, c); err != nil {
-			t.Fatal(err)
-		}
+		record(t, s, c)
 		leader := world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID)
 		ts, total, err := s.Tasks(ctx, leader, meeting.TaskFilter{OverdueOn: today})
 		if err != nil {
@@ -289,14 +286,8 @@ func TestPreviousConferenceTasks(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		a, err := s.Create(ctx, world.Admin, sampleConference(u))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := record(t, s, sampleConference(u))
+		b := record(t, s, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
 		prev, err := s.Previous(ctx, world.Admin, b)
 		if err != nil || prev.ID != a.ID || len(prev.Tasks) != 2 {
 			t.Errorf("previous = %+v, %v", prev, err)
@@ -311,12 +302,8 @@ func TestListFilters(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		if _, err := s.Create(ctx, world.Admin, sampleConference(u)); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Create(ctx, world.Admin, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)}); err != nil {
-			t.Fatal(err)
-		}
+		record(t, s, sampleConference(u))
+		record(t, s, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)})
 		nobody := world.Person("nobody", "", 0)
 		socTrang := world.Person("viewer.soctrang", auth.RoleViewer, u.SocTrang.ID)
 		tests := []struct {
@@ -350,10 +337,7 @@ func TestUpdateAndAddTask(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		c, err := s.Create(ctx, world.Admin, sampleConference(u))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := record(t, s, sampleConference(u))
 		edit := c
 		edit.Title, edit.Place, edit.Outcome = "Tổng kết năm 2020 (sửa)", "Nhà văn hóa huyện", "Thống nhất 5 nhiệm vụ"
 		got, err := s.Update(ctx, world.Admin, edit)
