@@ -17,7 +17,7 @@ import (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// world is the fixture world newStore built last; its world.Admin, a national
+// world is the fixture world newStore built last; its Admin, a national
 // administrator, passes every rule, so the tests of what the store
 // records need not think about scope.
 var world *fixture.World
