@@ -602,6 +602,11 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 			continue
 		}
 		if len(t) < 160 && !endsSentence(t) && !isListItem(t) {
+			if i > lastLong && lastLong >= 0 && !namesPerson(t) && cutSentence(t) {
+				// the excerpt's last sentence, cut short: "6 tháng cuối
+				// năm, các cấp hội cựu chiến binh tiếp tục đổ"
+				continue
+			}
 			if i > lastLong && lastLong >= 0 && !namesPerson(t) {
 				b.kind = kindMeta // byline, source
 			} else {
@@ -805,4 +810,23 @@ func isDateLine(t string) bool {
 		}
 	}
 	return digits >= 4
+}
+
+// cutSentence reports running text that stops without its full stop: a
+// line of ten words or more, most in lower case, and the last line of the
+// text. A byline ("NGỌC MINH - NGÔ CHIẾN", "Đỗ Hùng (Tổng hợp)") or a
+// source line is short or capitalized.
+func cutSentence(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 10 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if isLetter(r) && !isUpper(r) {
+			lower++
+		}
+	}
+	return lower*10 >= len(words)*6
 }

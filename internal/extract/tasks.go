@@ -149,6 +149,9 @@ func directiveFollowOn(toks []token) bool {
 	// ...", "Đồng thời, ..."), or a subject that "cần" or "phải" do
 	// something. "Các đơn vị cũng suy tôn danh hiệu ..." reports.
 	k := listStart(toks)
+	if j, _, ok := anyPhraseAt(toks, k, consequenceWords); ok && tokAt(toks, j).low == "," {
+		k = j + 1 // "Do đó, xác định nhiệm vụ ..."
+	}
 	if _, _, ok := anyPhraseAt(toks, k, directiveStarts); ok {
 		return true
 	}
@@ -166,7 +169,8 @@ var directiveStarts = newPhraseSet("tiếp tục", "đẩy mạnh", "tăng cư�
 	"củng cố", "phối hợp", "tham mưu", "duy trì", "nắm chắc", "nắm bắt", "giải quyết", "tuyên truyền", "vận động",
 	"bám sát", "đảm bảo", "bảo đảm", "phát hiện", "nhân rộng", "thường xuyên", "chỉ đạo", "rà soát", "kiện toàn",
 	"hướng dẫn", "đồng thời", "mặt khác", "bên cạnh đó", "phấn đấu", "quán triệt", "đôn đốc", "theo dõi", "lãnh đạo",
-	"cần", "phải", "đặc biệt", "chấn chỉnh", "khắc phục", "coi trọng", "gắn", "tích cực", "sâu sát", "huy động")
+	"cần", "phải", "đặc biệt", "chấn chỉnh", "khắc phục", "coi trọng", "gắn", "tích cực", "sâu sát", "huy động",
+	"xác định")
 
 var notDirective = newPhraseSet("được tặng", "được trao", "trao tặng", "khen thưởng", "bế mạc", "kết thúc")
 
@@ -222,12 +226,16 @@ func (a *analyzer) headingClause(toks []token) bool {
 	if v < 0 {
 		return false
 	}
+	// The period ends the clause close after "nhiệm vụ": "tập trung các
+	// nhiệm vụ trong 6 tháng cuối năm 2023". A clause that only ends with
+	// the year ("tiếp tục bám sát nhiệm vụ chính trị, tình hình thực tế để
+	// tiếp tục thực hiện ... trong năm 2022") is a task.
 	if k := findAny(toks[v:], aheadPhrases); k >= 0 {
 		e, _, _ := anyPhraseAt(toks, v+k, aheadPhrases)
-		return e >= len(toks)-1
+		return e >= len(toks)-1 && k <= 6
 	}
 	for _, p := range a.findPeriods(toks) {
-		if p.tokStart > v && p.tokEnd >= len(toks)-1 && (a.isNext(p) || a.period == nil) {
+		if p.tokStart > v && p.tokStart-v <= 6 && p.tokEnd >= len(toks)-1 && (a.isNext(p) || a.period == nil) {
 			return true
 		}
 	}
@@ -328,11 +336,23 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if w := tokAt(toks, 0).low; w == "trong" || w == "sang" {
 		i = 1
 	}
+	if j, _, ok := anyPhraseAt(toks, i, taskTopics); ok {
+		i = j // "Về nhiệm vụ 6 tháng cuối năm 2021, ..."
+	}
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
 	}
 	if a.period == nil {
-		return 0, false
+		// "6 tháng cuối năm, các cấp hội ... tiếp tục ..." after a review
+		// of the first half whose year the text does not give.
+		if a.eventType != TypeSoKet {
+			return 0, false
+		}
+		ps := a.findPeriods(toks)
+		if len(ps) == 0 || ps[0].tokStart != i || ps[0].part != "H2" || tokAt(toks, ps[0].tokEnd).low != "," || findAny(toks, directiveWords) < 0 {
+			return 0, false
+		}
+		return ps[0].tokEnd + 1, true
 	}
 	switch t := tokAt(toks, i); t.low {
 	case "năm", "sáu", "quý", "giai", "nhiệm", "từ":
@@ -463,8 +483,9 @@ func listStart(toks []token) int {
 func (a *analyzer) addTasks(toks []token) {
 	from := 0
 	var cuts []int
+	quoted := inQuotes(toks)
 	for i, t := range toks {
-		if t.low == ";" {
+		if t.low == ";" && !quoted[i] {
 			cuts = append(cuts, i)
 		}
 	}
@@ -478,7 +499,7 @@ func (a *analyzer) addTasks(toks []token) {
 			break
 		}
 	}
-	toks = toks[from:]
+	toks, quoted = toks[from:], quoted[from:]
 	from = 0
 	emit := func(i, j int) {
 		for i < j && toks[i].kind == tPunct && strings.Contains(",;:", toks[i].low) {
@@ -503,12 +524,34 @@ func (a *analyzer) addTasks(toks []token) {
 		a.tasks = append(a.tasks, sp)
 	}
 	for i, t := range toks {
-		if t.low == ";" {
+		if t.low == ";" && !quoted[i] {
 			emit(from, i)
 			from = i + 1
 		}
 	}
 	emit(from, len(toks))
+}
+
+// inQuotes marks the tokens inside quotation marks: the semicolons of a
+// quoted slogan ("chủ đề năm 2023: “Nâng cao ...; thúc đẩy ...; đảm bảo
+// ...”") split no task. An opening mark never closed marks nothing.
+func inQuotes(toks []token) []bool {
+	out := make([]bool, len(toks))
+	open := -1
+	for i, t := range toks {
+		switch {
+		case t.low == "“" || t.low == "\"" && open < 0:
+			open = i
+		case t.low == "”" || t.low == "\"" && open >= 0:
+			if open >= 0 {
+				for k := open + 1; k < i; k++ {
+					out[k] = true
+				}
+			}
+			open = -1
+		}
+	}
+	return out
 }
 
 var notHeadingWords = newPhraseSet("tổ chức", "bám sát", "triển khai nhiệm vụ")
@@ -526,3 +569,7 @@ var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh"
 var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới")
 
 var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
+
+// taskTopics open a sentence about the tasks of a period: "Về nhiệm vụ 6
+// tháng cuối năm 2021, ...".
+var taskTopics = newPhraseSet("về nhiệm vụ", "về phương hướng, nhiệm vụ", "về phương hướng nhiệm vụ")
