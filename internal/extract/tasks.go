@@ -292,6 +292,18 @@ func (a *analyzer) looksAhead(toks []token, v int) bool {
 	if findAny(toks[v:], aheadMarkers) >= 0 || findAny(toks[:v], aheadPhrases) >= 0 {
 		return true
 	}
+	// "Đồng chí đề nghị Hội LHPN xã tiếp tục phát động thi đua ...": a
+	// request to go on with the work looks ahead without naming a time.
+	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); p == "đề nghị" || p == "yêu cầu" {
+		for k := e; k < len(toks) && k <= e+7; k++ {
+			if toks[k].kind == tPunct {
+				break
+			}
+			if toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
+				return true
+			}
+		}
+	}
 	// "Về triển khai nhiệm vụ năm 2022, đồng chí ... đề nghị, ...", "...
 	// tập trung các nhiệm vụ trong 6 tháng cuối năm 2023; ...": the
 	// period after the one reviewed.
