@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -97,7 +98,7 @@ func VietnameseLeft(doc *goquery.Document, data ...string) []string {
 	doc.Find(`[lang="vi"]`).Each(func(_ int, s *goquery.Selection) {
 		text = strings.ReplaceAll(text, s.Text(), " ") // marked as Vietnamese on purpose
 	})
-	data = append(data, "Dân vận", "Tiếng Việt")
+	data = append(slices.Clip(data), "Dân vận", "Tiếng Việt")
 	sort.Slice(data, func(i, j int) bool { return len(data[i]) > len(data[j]) })
 	for _, d := range data {
 		if strings.TrimSpace(d) != "" {
