@@ -3,7 +3,6 @@ package emulation_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
@@ -12,9 +11,8 @@ import (
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
 )
-
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // world is the fixture world newStore built last, with its national
 // administrator.
@@ -24,7 +22,7 @@ var world *fixture.World
 // the conference store it reads conferences from.
 func newStore(t *testing.T, d *db.DB) (*emulation.Store, *meeting.Store, *fixture.Units) {
 	t.Helper()
-	world = fixture.NewWorld(t, d, date(2026, 3, 2))
+	world = fixture.NewWorld(t, d, org.Date(2026, 3, 2))
 	meetings := meeting.NewStore(d, world.Org, world.Auth)
 	return emulation.NewStore(d, world.Org, world.Auth, meetings), meetings, world.Units
 }
@@ -65,14 +63,14 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, _, u := newStore(t, d)
 		ctx := context.Background()
-		in := emulation.Pledge{UnitID: u.ChiLang.ID, Title: "Giao ước thi đua năm 2021", Period: "2021", SignedOn: date(2021, 1, 15),
+		in := emulation.Pledge{UnitID: u.ChiLang.ID, Title: "Giao ước thi đua năm 2021", Period: "2021", SignedOn: org.Date(2021, 1, 15),
 			Commitments: []emulation.Commitment{
 				{Kind: emulation.Target, IndicatorCode: "HG01", Target: 20, Description: "Hòa giải thành công 20 vụ việc", MaxScore: 40},
 				{Kind: emulation.Deliverable, Description: "Xây dựng một mô hình “Dân vận khéo”", MaxScore: 60},
 			},
 			Signatories: []emulation.Signatory{
 				{UnitID: u.QuangLang.ID, Signer: "Nguyễn Văn A"},
-				{UnitID: u.MaiSao.ID, Signer: "Trần Thị B", SignedOn: date(2021, 1, 16)},
+				{UnitID: u.MaiSao.ID, Signer: "Trần Thị B", SignedOn: org.Date(2021, 1, 16)},
 			}}
 		// A unit outside the board's subtree cannot sign.
 		bad := in
@@ -85,7 +83,7 @@ func TestPledgeScoringAndRanking(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(p.Commitments) != 2 || len(p.Signatories) != 2 || p.MaxTotal() != 100 || !p.Signatories[1].SignedOn.Equal(date(2021, 1, 16)) {
+		if len(p.Commitments) != 2 || len(p.Signatories) != 2 || p.MaxTotal() != 100 || !p.Signatories[1].SignedOn.Equal(org.Date(2021, 1, 16)) {
 			t.Fatalf("pledge = %+v", p)
 		}
 		c1, c2 := p.Commitments[0].ID, p.Commitments[1].ID
@@ -138,7 +136,7 @@ func TestPledgeRules(t *testing.T) {
 		s, meetings, u := newStore(t, d)
 		ctx := context.Background()
 		conf := func(unit int64, title string) int64 {
-			c, err := meetings.Create(ctx, world.Admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: date(2026, 1, 10), Period: "2025"})
+			c, err := meetings.Create(ctx, world.Admin, meeting.Conference{UnitID: unit, Kind: meeting.TongKet, Title: title, HeldOn: org.Date(2026, 1, 10), Period: "2025"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,7 +147,7 @@ func TestPledgeRules(t *testing.T) {
 		own := conf(u.LangSon.ID, "Tổng kết năm 2025 của Lạng Sơn")
 		board := world.Person("officer.langson", auth.RoleOfficer, u.LangSon.ID)
 		pledge := func(conference int64) emulation.Pledge {
-			return emulation.Pledge{UnitID: u.LangSon.ID, ConferenceID: conference, Title: "Giao ước thi đua năm 2026", Period: "2026", SignedOn: date(2026, 1, 15),
+			return emulation.Pledge{UnitID: u.LangSon.ID, ConferenceID: conference, Title: "Giao ước thi đua năm 2026", Period: "2026", SignedOn: org.Date(2026, 1, 15),
 				Commitments: []emulation.Commitment{{Kind: emulation.Deliverable, Description: "Một mô hình mới", MaxScore: 50}},
 				Signatories: []emulation.Signatory{{UnitID: u.NewChiLang.ID, Signer: "Hoàng Văn Bình"}}}
 		}

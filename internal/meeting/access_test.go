@@ -60,7 +60,7 @@ func TestRulesAreTheStores(t *testing.T) {
 			t.Fatal(err)
 		}
 		later := record(t, s, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021",
-			HeldOn: date(2021, 7, 1), Period: "2021S1"})
+			HeldOn: org.Date(2021, 7, 1), Period: "2021S1"})
 		chair := c.ByRole(meeting.Chair)[0].PersonID
 		other := c.ByRole(meeting.Attendee)[0].PersonID
 		task := c.Tasks[0]
@@ -164,11 +164,11 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		theirs := record(t, s, meeting.Conference{UnitID: u.NewMyXuyen.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Mỹ Xuyên",
-			HeldOn: date(2026, 1, 10), Participants: []meeting.Participant{{Name: "Trần Văn Kín", Title: "Bí thư Đảng ủy xã", Role: meeting.Chair}}})
+			HeldOn: org.Date(2026, 1, 10), Participants: []meeting.Participant{{Name: "Trần Văn Kín", Title: "Bí thư Đảng ủy xã", Role: meeting.Chair}}})
 		stranger := theirs.Participants[0].PersonID
 		officer := world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
 		mine := func() meeting.Conference {
-			return meeting.Conference{UnitID: u.NewChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Chi Lăng", HeldOn: date(2026, 2, 1)}
+			return meeting.Conference{UnitID: u.NewChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết xã Chi Lăng", HeldOn: org.Date(2026, 2, 1)}
 		}
 		before := counts(t, d)
 		tests := []struct {
@@ -218,7 +218,7 @@ func TestReferencedRecordsAreInScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		again := mine()
-		again.Title, again.HeldOn = "Sơ kết lần hai", date(2026, 2, 15)
+		again.Title, again.HeldOn = "Sơ kết lần hai", org.Date(2026, 2, 15)
 		again.Participants = []meeting.Participant{{PersonID: first.Participants[0].PersonID, Title: "Phó Bí thư", Role: meeting.Chair}}
 		if got, err := s.Create(ctx, officer, again); err != nil || got.Participants[0].Name != "Hoàng Văn Bình" {
 			t.Errorf("own person by id: %+v, %v", got.Participants, err)
@@ -274,7 +274,7 @@ func TestArticlesRespectScope(t *testing.T) {
 			t.Fatalf("draft = %+v, %v", a, err)
 		}
 		// Suggestions lie where the caller may record.
-		sug, err := s.SuggestUnits(ctx, socTrang, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", date(2020, 12, 25))
+		sug, err := s.SuggestUnits(ctx, socTrang, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", org.Date(2020, 12, 25))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -283,7 +283,7 @@ func TestArticlesRespectScope(t *testing.T) {
 				t.Errorf("Sóc Trăng's officer is offered %s", sg.Unit.Name)
 			}
 		}
-		sug, err = s.SuggestUnits(ctx, world.Admin, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", date(2020, 12, 25))
+		sug, err = s.SuggestUnits(ctx, world.Admin, "Ban Dân vận Tỉnh ủy Lạng Sơn", "province", org.Date(2020, 12, 25))
 		if err != nil || len(sug) == 0 || sug[0].Unit.ID != u.LangSon.ID {
 			t.Errorf("admin's suggestions = %+v, %v", sug, err)
 		}
@@ -298,7 +298,7 @@ func TestArticlesRespectScope(t *testing.T) {
 		if err != nil || a.Duplicate != 0 || !a.DuplicateElsewhere {
 			t.Errorf("officer's draft of a duplicate = %d %v, %v", a.Duplicate, a.DuplicateElsewhere, err)
 		}
-		c.UnitID, c.HeldOn = u.NewChiLang.ID, date(2025, 12, 25)
+		c.UnitID, c.HeldOn = u.NewChiLang.ID, org.Date(2025, 12, 25)
 		c.Tasks = nil
 		_, err = s.Create(ctx, officer, c)
 		if id, dup := meeting.DuplicateOf(err); !dup || id != 0 || apperr.CodeOf(err) != apperr.CodeConflict || !errors.Is(err, meeting.ErrDuplicate) {

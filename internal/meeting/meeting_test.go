@@ -13,9 +13,8 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
 )
-
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // world is the fixture world newStore built last; its Admin, a national
 // administrator, passes every rule, so the tests of what the store
@@ -24,7 +23,7 @@ var world *fixture.World
 
 func newStore(t *testing.T, d *db.DB) (*meeting.Store, *fixture.Units) {
 	t.Helper()
-	world = fixture.NewWorld(t, d, date(2026, 11, 23))
+	world = fixture.NewWorld(t, d, org.Date(2026, 11, 23))
 	return meeting.NewStore(d, world.Org, world.Auth), world.Units
 }
 
@@ -43,7 +42,7 @@ func sampleConference(u *fixture.Units) meeting.Conference {
 	return meeting.Conference{
 		UnitID: u.ChiLang.ID, Kind: meeting.TongKet,
 		Title:  "Hội nghị tổng kết công tác dân vận năm 2020",
-		HeldOn: date(2020, 12, 25), TimeOfDay: "sáng", Place: "Hội trường Huyện ủy", Period: "2020",
+		HeldOn: org.Date(2020, 12, 25), TimeOfDay: "sáng", Place: "Hội trường Huyện ủy", Period: "2020",
 		Participants: []meeting.Participant{
 			{Name: "Nguyễn Bá Thạch", Title: "Phó Bí thư Thường trực Huyện ủy", Role: meeting.Chair},
 			{Name: "Nguyễn Minh Tứ", Title: "UVBTVHU, Phó Chủ tịch Thường trực UBND huyện", Role: meeting.Attendee},
@@ -53,7 +52,7 @@ func sampleConference(u *fixture.Units) meeting.Conference {
 		Figures:        []meeting.Figure{{Value: 47, Unit: "vụ việc", About: "hòa giải thành công"}},
 		Tasks: []meeting.Task{
 			{Title: "Đẩy mạnh phong trào “Dân vận khéo”", Period: "2021", Owners: []int64{u.QuangLang.ID, u.MaiSao.ID}},
-			{Title: "Tổng kết mô hình tiếng kẻng an ninh", DueOn: date(2027, 3, 31)},
+			{Title: "Tổng kết mô hình tiếng kẻng an ninh", DueOn: org.Date(2027, 3, 31)},
 		},
 	}
 }
@@ -67,7 +66,7 @@ func TestConferenceSavedAndReadBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.UnitName != "Ban Dân vận Huyện ủy Chi Lăng" || got.Kind != meeting.TongKet || !got.HeldOn.Equal(date(2020, 12, 25)) ||
+		if got.UnitName != "Ban Dân vận Huyện ủy Chi Lăng" || got.Kind != meeting.TongKet || !got.HeldOn.Equal(org.Date(2020, 12, 25)) ||
 			got.Period != "2020" || got.PeriodMessage().Key != "period.year" || got.TimeOfDay != "sáng" {
 			t.Errorf("conference = %+v", got)
 		}
@@ -88,10 +87,10 @@ func TestConferenceSavedAndReadBack(t *testing.T) {
 			t.Fatalf("tasks = %+v", got.Tasks)
 		}
 		t0, t1 := got.Tasks[0], got.Tasks[1]
-		if len(t0.Owners) != 2 || !t0.DueEnd.Equal(date(2021, 12, 31)) || t0.Status != meeting.Open {
+		if len(t0.Owners) != 2 || !t0.DueEnd.Equal(org.Date(2021, 12, 31)) || t0.Status != meeting.Open {
 			t.Errorf("task 0 = %+v", t0)
 		}
-		if len(t1.Owners) != 1 || t1.Owners[0] != u.ChiLang.ID || !t1.DueEnd.Equal(date(2027, 3, 31)) {
+		if len(t1.Owners) != 1 || t1.Owners[0] != u.ChiLang.ID || !t1.DueEnd.Equal(org.Date(2027, 3, 31)) {
 			t.Errorf("task 1 = %+v", t1)
 		}
 		var n int
@@ -114,7 +113,7 @@ func TestInvalidConferenceSavesNothing(t *testing.T) {
 			{"bad period", func(c *meeting.Conference) { c.Period = "2020H1" }, "period"},
 			{"no date", func(c *meeting.Conference) { c.HeldOn = time.Time{} }, "held_on"},
 			{"task without due", func(c *meeting.Conference) { c.Tasks[1].DueOn = time.Time{} }, "task.1.due"},
-			{"unit not yet created", func(c *meeting.Conference) { c.HeldOn = date(2010, 1, 1) }, "unit"},
+			{"unit not yet created", func(c *meeting.Conference) { c.HeldOn = org.Date(2010, 1, 1) }, "unit"},
 			{"chair without name", func(c *meeting.Conference) { c.Participants[0].Name = "" }, "chair.0.name"},
 		}
 		for _, tc := range tests {
@@ -147,7 +146,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		first := sampleConference(u)
 		a := record(t, s, first)
 		second := meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 6 tháng đầu năm 2021",
-			HeldOn: date(2021, 7, 9), Period: "2021S1",
+			HeldOn: org.Date(2021, 7, 9), Period: "2021S1",
 			Participants: []meeting.Participant{{
 				Name:  norm.NFD.String("Nguyễn Bá Thạch"),
 				Title: norm.NFD.String("Phó Bí thư Thường trực Huyện uỷ"), Role: meeting.Chair}}}
@@ -160,7 +159,7 @@ func TestSamePersonNFDAndTonePlacement(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(p.Titles) != 1 || !p.Titles[0].FirstSeen.Equal(date(2020, 12, 25)) || !p.Titles[0].LastSeen.Equal(date(2021, 7, 9)) {
+		if len(p.Titles) != 1 || !p.Titles[0].FirstSeen.Equal(org.Date(2020, 12, 25)) || !p.Titles[0].LastSeen.Equal(org.Date(2021, 7, 9)) {
 			t.Errorf("titles = %+v", p.Titles)
 		}
 		if len(p.Conferences) != 2 {
@@ -212,15 +211,15 @@ func TestOverdueOnFixedClock(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
-		today := date(2026, 11, 23)
-		c := meeting.Conference{UnitID: u.LangSon.ID, Kind: meeting.TrienKhai, Title: "Triển khai nhiệm vụ", HeldOn: date(2025, 12, 1),
+		today := org.Date(2026, 11, 23)
+		c := meeting.Conference{UnitID: u.LangSon.ID, Kind: meeting.TrienKhai, Title: "Triển khai nhiệm vụ", HeldOn: org.Date(2025, 12, 1),
 			Tasks: []meeting.Task{
 				{Title: "A quá hạn theo kỳ", Period: "2021", Owners: []int64{u.NewChiLang.ID}},
-				{Title: "B quá hạn một ngày", DueOn: date(2026, 11, 22), Owners: []int64{u.NewDongDang.ID}},
+				{Title: "B quá hạn một ngày", DueOn: org.Date(2026, 11, 22), Owners: []int64{u.NewDongDang.ID}},
 				{Title: "C hạn hôm nay", DueOn: today, Owners: []int64{u.NewChiLang.ID}},
-				{Title: "D đã xong", DueOn: date(2026, 1, 1), Status: meeting.Done, Owners: []int64{u.NewChiLang.ID}},
-				{Title: "E không thực hiện", DueOn: date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
-				{Title: "F quá hạn ở tỉnh khác", DueOn: date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
+				{Title: "D đã xong", DueOn: org.Date(2026, 1, 1), Status: meeting.Done, Owners: []int64{u.NewChiLang.ID}},
+				{Title: "E không thực hiện", DueOn: org.Date(2026, 1, 1), Status: meeting.Dropped, DropReason: "Sáp nhập đơn vị", Owners: []int64{u.NewChiLang.ID}},
+				{Title: "F quá hạn ở tỉnh khác", DueOn: org.Date(2026, 1, 1), Owners: []int64{u.NewMyXuyen.ID}},
 			}}
 		record(t, s, c)
 		leader := world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID)
@@ -287,7 +286,7 @@ func TestPreviousConferenceTasks(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		a := record(t, s, sampleConference(u))
-		b := record(t, s, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: date(2021, 7, 1), Period: "2021S1"})
+		b := record(t, s, meeting.Conference{UnitID: u.ChiLang.ID, Kind: meeting.SoKet, Title: "Sơ kết 2021", HeldOn: org.Date(2021, 7, 1), Period: "2021S1"})
 		prev, err := s.Previous(ctx, world.Admin, b)
 		if err != nil || prev.ID != a.ID || len(prev.Tasks) != 2 {
 			t.Errorf("previous = %+v, %v", prev, err)
@@ -303,7 +302,7 @@ func TestListFilters(t *testing.T) {
 		s, u := newStore(t, d)
 		ctx := context.Background()
 		record(t, s, sampleConference(u))
-		record(t, s, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: date(2021, 3, 1)})
+		record(t, s, meeting.Conference{UnitID: u.SocTrang.ID, Kind: meeting.DoiThoai, Title: "Đối thoại với nông dân", HeldOn: org.Date(2021, 3, 1)})
 		nobody := world.Person("nobody", "", 0)
 		socTrang := world.Person("viewer.soctrang", auth.RoleViewer, u.SocTrang.ID)
 		tests := []struct {
@@ -354,7 +353,7 @@ func TestUpdateAndAddTask(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(task.Owners) != 1 || task.Owners[0] != u.ChiLang.ID || !task.DueEnd.Equal(date(2021, 12, 31)) {
+		if len(task.Owners) != 1 || task.Owners[0] != u.ChiLang.ID || !task.DueEnd.Equal(org.Date(2021, 12, 31)) {
 			t.Errorf("added = %+v", task)
 		}
 		if _, err := s.AddTask(ctx, world.Admin, c.ID, meeting.Task{Title: "Không hạn"}); apperr.CodeOf(err) != apperr.CodeInvalid {

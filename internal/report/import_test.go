@@ -31,7 +31,7 @@ func TestImportAllOrNothing(t *testing.T) {
 		if err := s.SeedCatalogue(ctx, nil); err != nil {
 			t.Fatal(err)
 		}
-		start := day(2015, 1, 1)
+		start := org.Date(2015, 1, 1)
 		var prov org.Unit
 		err := units.Update(ctx, func(w *org.Writer) error {
 			tw, err := w.Create(ctx, org.NewUnit{Code: "TW", Name: "Ban Dân vận Trung ương", Level: org.Central, Kind: org.Board, ValidFrom: start})

@@ -16,8 +16,6 @@ import (
 	"github.com/danvan/danvan/internal/vntext"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
 // world is a small hierarchy with a history, the test catalogue and a
 // half-year form:
 //
@@ -45,7 +43,7 @@ type world struct {
 func build(t *testing.T, d *db.DB) *world {
 	t.Helper()
 	ctx := context.Background()
-	d.SetClock(func() time.Time { return day(2026, 3, 10).Add(9 * time.Hour) })
+	d.SetClock(func() time.Time { return org.Date(2026, 3, 10).Add(9 * time.Hour) })
 	w := &world{d: d}
 	w.units, w.auth = fixture.Stores(d)
 	w.store = report.NewStore(d, w.units, w.auth)
@@ -56,7 +54,7 @@ func build(t *testing.T, d *db.DB) *world {
 		}
 		return u
 	}
-	start := day(2015, 1, 1)
+	start := org.Date(2015, 1, 1)
 	mk := func(code, name string, level org.Level, kind org.Kind, parent org.Unit) org.Unit {
 		return must(w.units.Create(ctx, org.NewUnit{Code: code, Name: name, Level: level, Kind: kind, ParentID: parent.ID, ValidFrom: start}))
 	}
@@ -75,12 +73,12 @@ func build(t *testing.T, d *db.DB) *world {
 	w.c5 = mk("C5", "Khối Dân vận xã Hợp Thành", org.Commune, org.CommuneBloc, w.d4)
 	w.c6 = mk("C6", "Khối Dân vận xã Đại Tâm", org.Commune, org.CommuneBloc, w.d5)
 	w.d3 = must(w.units.Merge(ctx, []int64{w.d1.ID, w.d2.ID}, org.MergeTarget{New: &org.NewUnit{
-		Code: "D3", Name: "Ban Dân vận Huyện ủy Chi Lăng – Hữu Lũng", Level: org.District, Kind: org.Board, ParentID: w.p.ID}}, day(2022, 1, 1)))
-	must(w.units.Move(ctx, w.c5.ID, w.d3.ID, day(2023, 1, 1)))
+		Code: "D3", Name: "Ban Dân vận Huyện ủy Chi Lăng – Hữu Lũng", Level: org.District, Kind: org.Board, ParentID: w.p.ID}}, org.Date(2022, 1, 1)))
+	must(w.units.Move(ctx, w.c5.ID, w.d3.ID, org.Date(2023, 1, 1)))
 	parts, err := w.units.Split(ctx, w.c4.ID, []org.SplitPart{
 		{New: &org.NewUnit{Code: "C7", Name: "Khối Dân vận xã Đồng Đăng", Kind: org.CommuneBloc, ParentID: w.d4.ID}, Share: 0.6},
 		{New: &org.NewUnit{Code: "C8", Name: "Khối Dân vận xã Tham Đôn", Kind: org.CommuneBloc, ParentID: w.d5.ID}, Share: 0.4},
-	}, day(2024, 1, 1))
+	}, org.Date(2024, 1, 1))
 	if err != nil {
 		t.Fatal(err)
 	}

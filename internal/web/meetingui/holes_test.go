@@ -12,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -21,7 +22,7 @@ func theirConference(t *testing.T, s *webtest.Site) meeting.Conference {
 	t.Helper()
 	meetings, _ := stores(s)
 	c, err := meetings.Create(context.Background(), auth.System(), meeting.Conference{UnitID: s.Units.NewMyXuyen.ID, Kind: meeting.TongKet,
-		Title: "Tổng kết công tác dân vận xã Mỹ Xuyên năm 2025", HeldOn: date(2025, 12, 19), Period: "2025S2",
+		Title: "Tổng kết công tác dân vận xã Mỹ Xuyên năm 2025", HeldOn: org.Date(2025, 12, 19), Period: "2025S2",
 		Participants: []meeting.Participant{{Name: "Trần Văn Kín", Title: "Bí thư Đảng ủy xã Mỹ Xuyên", Role: meeting.Chair}}})
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +54,7 @@ func TestHoleAPIPersonOfAnotherUnit(t *testing.T) {
 		// The commune's own person by id is still fine.
 		meetings, _ := stores(s)
 		mine, err := meetings.Create(context.Background(), auth.System(), meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
-			Title: "Sơ kết tháng 1", HeldOn: date(2026, 1, 20), Participants: []meeting.Participant{{Name: "Hoàng Văn Bình", Role: meeting.Chair}}})
+			Title: "Sơ kết tháng 1", HeldOn: org.Date(2026, 1, 20), Participants: []meeting.Participant{{Name: "Hoàng Văn Bình", Role: meeting.Chair}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +98,7 @@ func TestHolePledgeOnAnotherUnitsConference(t *testing.T) {
 		// in the user's language) and the pledge is signed there.
 		meetings, _ := stores(s)
 		own, err := meetings.Create(context.Background(), auth.System(), meeting.Conference{UnitID: s.Units.LangSon.ID, Kind: meeting.TongKet,
-			Title: "Tổng kết năm 2025", HeldOn: date(2026, 1, 12), Period: "2025"})
+			Title: "Tổng kết năm 2025", HeldOn: org.Date(2026, 1, 12), Period: "2025"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -83,13 +83,13 @@ func seedMeeting(t *testing.T, s *webtest.Site) seed {
 	meetings, pledges := stores(s)
 	sys := auth.System()
 	c, err := meetings.Create(ctx, sys, meeting.Conference{UnitID: s.Units.NewChiLang.ID, Kind: meeting.SoKet,
-		Title: "Sơ kết công tác dân vận 6 tháng cuối năm 2025", HeldOn: date(2025, 12, 20), Period: "2025S2",
+		Title: "Sơ kết công tác dân vận 6 tháng cuối năm 2025", HeldOn: org.Date(2025, 12, 20), Period: "2025S2",
 		SourceText: "Sáng 20/12/2025, Khối Dân vận xã Chi Lăng tổ chức sơ kết.",
 		Participants: []meeting.Participant{
 			{Name: "Hoàng Văn Bình", Title: "Phó Bí thư Đảng ủy xã", Role: meeting.Chair},
 			{Name: "Hoàng V. Bình", Title: "Bí thư Đảng ủy xã", Role: meeting.Attendee},
 		},
-		Tasks: []meeting.Task{{Title: "Rà soát các mô hình “Dân vận khéo”", DueOn: date(2026, 1, 31)}}})
+		Tasks: []meeting.Task{{Title: "Rà soát các mô hình “Dân vận khéo”", DueOn: org.Date(2026, 1, 31)}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func seedMeeting(t *testing.T, s *webtest.Site) seed {
 		t.Fatal(err)
 	}
 	p, err := pledges.Create(ctx, sys, emulation.Pledge{UnitID: s.Units.LangSon.ID, Title: "Giao ước thi đua năm 2026",
-		Period: "2026", SignedOn: date(2026, 1, 10),
+		Period: "2026", SignedOn: org.Date(2026, 1, 10),
 		Commitments: []emulation.Commitment{{Kind: emulation.Deliverable, Description: "Một mô hình mới", MaxScore: 50}},
 		Signatories: []emulation.Signatory{{UnitID: s.Units.NewChiLang.ID, Signer: "Hoàng Văn Bình"}, {UnitID: s.Units.NewDongDang.ID, Signer: "Lý Thị Hoa"}}})
 	if err != nil {
@@ -125,8 +125,6 @@ func (sd seed) data() []string {
 	}
 	return out
 }
-
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
