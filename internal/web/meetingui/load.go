@@ -28,8 +28,8 @@ func byPath[T any](r *http.Request, p *auth.Principal, get getter[T]) (T, error)
 	return get(r.Context(), p, id)
 }
 
-// postedForm is the posted form (the middleware has read it already for
-// a signed-in user's post); one that cannot be read is refused.
+// postedForm is the posted form (the middleware has read it already, to
+// check its token); one that cannot be read is refused.
 func postedForm(r *http.Request) (url.Values, error) {
 	if err := r.ParseForm(); err != nil {
 		return nil, apperr.Invalid("", "form.err.unreadable")
