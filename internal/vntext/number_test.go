@@ -21,6 +21,7 @@ func TestParseNumber(t *testing.T) {
 		{"2.5", Number{Value: 2.5}},
 		{"2.500", Number{Value: 2500}},
 		{"1234.567", Number{Value: 1234.567}},
+		{"25.137000", Number{Value: 25137000}},
 		{"08", Number{Value: 8}},
 		{"100%", Number{Value: 100, Percent: true}},
 		{"99,5 %", Number{Value: 99.5, Percent: true}},
@@ -86,6 +87,8 @@ func TestFindNumbers(t *testing.T) {
 	}{
 		{"hòa giải thành công 47 vụ việc", []m{{"47", 47, false}}},
 		{"có 5.112 hộ.", []m{{"5.112", 5112, false}}},
+		{"bão 63.298. 000 đồng", []m{{"63.298. 000", 63298000, false}}},
+		{"đạt 1.500. 100% hộ", []m{{"1.500", 1500, false}, {"100%", 100, false}}},
 		{"huy động trên 1 tỷ đồng và 2,3 triệu cây giống", []m{{"trên 1 tỷ", 1e9, false}, {"2,3 triệu", 2.3e6, false}}},
 		{"đạt 100%, gần 95 % hộ", []m{{"100%", 100, false}, {"gần 95 %", 95, false}}},
 		{"Kết luận số 114-KL/TW, ngày 14-7-2015", []m{{"114", 114, true}, {"14", 14, true}, {"7", 7, true}, {"2015", 2015, true}}},
