@@ -40,10 +40,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		return strings.TrimSpace(s)
 	}
 	login := func(user string) { webtest.SignIn(t, ctx, base, user) }
-	logout := func() {
-		t.Helper()
-		run("sign out", chromedp.Submit(chromedp.CSS(`form[action="/dang-xuat"]`)), chromedp.WaitVisible(chromedp.CSS(`a[href="/dang-nhap"]`)))
-	}
+	logout := func() { webtest.SignOut(t, ctx) }
 	dashboardTotal := func() string {
 		t.Helper()
 		run("dashboard", chromedp.Navigate(base+"/bao-cao/tong-hop?don-vi="+province+"&ky=2026S2"),
