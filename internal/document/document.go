@@ -175,6 +175,9 @@ const (
 // Valid reports whether m is a known mode.
 func (m SignMode) Valid() bool { return m == SignDirect || m == SignDeputy || m == SignBehalf }
 
+// Label is the catalog key of the mode's name in forms ("document.sign.deputy").
+func (m SignMode) Label() string { return "document.sign." + string(m) }
+
 // Signature is the signature block.
 type Signature struct {
 	Mode SignMode

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -224,5 +225,108 @@ func TestCatalogLanguagesDiffer(t *testing.T) {
 	}
 	if c.T(i18n.EN, "no.such.key") != "[no.such.key]" {
 		t.Error("a missing key does not show as itself")
+	}
+}
+
+// TestCatalogKeysAreUsed fails on a catalog key nothing uses: not written
+// as a literal in Go code or a template, nor built from a literal prefix
+// ("level." + code, "meeting.kind.%s"). A key left behind by a change is
+// text nobody can see, which the next translator would still maintain.
+func TestCatalogKeysAreUsed(t *testing.T) {
+	c, err := web.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	literals := map[string]bool{}
+	var prefixes []string
+	prefix := func(s string) {
+		if i := strings.Index(s, "%"); i > 0 {
+			s = s[:i]
+		}
+		if len(s) > 3 {
+			prefixes = append(prefixes, s)
+		}
+	}
+	fset := token.NewFileSet()
+	for _, path := range append(goFiles(t, "../../internal"), goFiles(t, "../../cmd")...) {
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit: // an i18n.Catalog defines keys: no use
+				if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "Catalog" {
+					return false
+				}
+			case *ast.BasicLit:
+				if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING {
+					literals[s] = true
+					if strings.HasSuffix(s, ".") { // a prefix handed on: word("audit.action.", a)
+						prefix(s)
+					}
+				}
+			case *ast.BinaryExpr: // "level." + string(l)
+				if lit, ok := n.X.(*ast.BasicLit); ok && n.Op == token.ADD && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						prefix(s)
+					}
+				}
+			case *ast.CallExpr: // fmt.Sprintf("meeting.kind.%s", k)
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sprintf" && len(n.Args) > 1 {
+					if lit, ok := n.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						if s, err := strconv.Unquote(lit.Value); err == nil && strings.Contains(s, "%") {
+							prefix(s)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	quoted := regexp.MustCompile(`"([a-z][a-z0-9_.]*)"`)
+	printf := regexp.MustCompile(`printf "([a-z][a-z0-9_.]*)%`)
+	concat := regexp.MustCompile(`(?:label|print) "([a-z][a-z0-9_.]*)"`)
+	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range quoted.FindAllStringSubmatch(string(b), -1) {
+			literals[m[1]] = true
+		}
+		for _, m := range printf.FindAllStringSubmatch(string(b), -1) {
+			prefix(m[1])
+		}
+		for _, m := range concat.FindAllStringSubmatch(string(b), -1) {
+			prefix(m[1])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unused []string
+	for key := range c {
+		if literals[key] {
+			continue
+		}
+		built := false
+		for _, p := range prefixes {
+			if len(p) > 2 && strings.HasPrefix(key, p) {
+				built = true
+				break
+			}
+		}
+		if !built {
+			unused = append(unused, key)
+		}
+	}
+	sort.Strings(unused)
+	for _, k := range unused {
+		t.Errorf("catalog key %q is not used anywhere", k)
 	}
 }
