@@ -1,7 +1,6 @@
 package meetingui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -12,15 +11,6 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
-
-func pageText(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("text of %s: %v", sel, err)
-	}
-	return s
-}
 
 // TestBrowserImportArticleAndFollowTask imports sample 000 through the
 // page, corrects the place and gives the first task to the commune of Chi
@@ -44,7 +34,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "01-review")
-	if got := pageText(t, ctx, "mark#src-chair-0"); got != "Nguyễn Bá Thạch" {
+	if got := webtest.Text(t, ctx, "mark#src-chair-0"); got != "Nguyễn Bá Thạch" {
 		t.Errorf("chair mark = %q", got)
 	}
 	// The organizer first: the task owners follow it after "update the
@@ -73,13 +63,13 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "03-conference")
-	main := pageText(t, ctx, "main")
+	main := webtest.Text(t, ctx, "main")
 	for _, want := range []string{"Nguyễn Bá Thạch", "Nguyễn Minh Tứ", "47", "vụ việc", "Hội trường Huyện ủy", "Ban Dân vận Huyện ủy tiếp tục đổi mới", "Khối Dân vận xã Chi Lăng"} {
 		if !strings.Contains(main, want) {
 			t.Errorf("conference page lacks %q", want)
 		}
 	}
-	if chairs := pageText(t, ctx, ".mt-people li.mt-chair"); !strings.Contains(chairs, "Nguyễn Bá Thạch") {
+	if chairs := webtest.Text(t, ctx, ".mt-people li.mt-chair"); !strings.Contains(chairs, "Nguyễn Bá Thạch") {
 		t.Errorf("chairs = %q", chairs)
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/hoi-nghi/1/bien-ban"), chromedp.WaitVisible(chromedp.CSS(".mt-minutes"))); err != nil {
@@ -104,7 +94,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "05-overdue")
-	if list := pageText(t, ctx, "#task-list"); !strings.Contains(list, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
+	if list := webtest.Text(t, ctx, "#task-list"); !strings.Contains(list, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
 		t.Fatalf("overdue list = %q", list)
 	}
 	err = chromedp.Do(ctx,
@@ -124,7 +114,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := pageText(t, ctx, "#task-status"); st != "Hoàn thành" {
+	if st := webtest.Text(t, ctx, "#task-status"); st != "Hoàn thành" {
 		t.Errorf("status after update = %q", st)
 	}
 	webtest.Look(t, ctx, shots, "07-task-done")
@@ -136,7 +126,7 @@ func TestBrowserImportArticleAndFollowTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "08-overdue-after")
-	if main := pageText(t, ctx, "main"); strings.Contains(main, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
+	if main := webtest.Text(t, ctx, "main"); strings.Contains(main, "Ban Dân vận Huyện ủy tiếp tục đổi mới") {
 		t.Errorf("the done task is still overdue: %q", main)
 	}
 }

@@ -31,21 +31,13 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 			t.Fatalf("%s: %v", step, err)
 		}
 	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(s)
-	}
 	login := func(user string) { webtest.SignIn(t, ctx, base, user) }
 	logout := func() { webtest.SignOut(t, ctx) }
 	dashboardTotal := func() string {
 		t.Helper()
 		run("dashboard", chromedp.Navigate(base+"/bao-cao/tong-hop?don-vi="+province+"&ky=2026S2"),
 			chromedp.WaitVisible(chromedp.CSS(".key-cards")))
-		return text(`.key-value[data-code="DV02"]`)
+		return webtest.Text(t, ctx, `.key-value[data-code="DV02"]`)
 	}
 
 	run("phone", webtest.Phone)
@@ -98,7 +90,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 	// The officer sees the comment, fixes the figure and resubmits.
 	login("canbo.xa")
 	run("reports page", chromedp.Navigate(base+"/bao-cao"), chromedp.WaitVisible(chromedp.CSS(".report-notes")))
-	if n := text(".report-notes"); !strings.Contains(n, "bị trả lại") {
+	if n := webtest.Text(t, ctx, ".report-notes"); !strings.Contains(n, "bị trả lại") {
 		t.Errorf("officer's notifications: %q", n)
 	}
 	webtest.Look(t, ctx, shots, "07-officer-notified")
@@ -107,7 +99,7 @@ func TestBrowserReportWorkflowOnPhone(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".indicator-rows")),
 		chromedp.SetValue(chromedp.CSS(input(w.dv)), "512"),
 	)
-	if c := text(".notice"); !strings.Contains(c, "kiểm tra lại") {
+	if c := webtest.Text(t, ctx, ".notice"); !strings.Contains(c, "kiểm tra lại") {
 		t.Errorf("the leader's comment is not shown: %q", c)
 	}
 	webtest.Look(t, ctx, shots, "08-fixing")

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -16,4 +17,15 @@ func SignOut(t testing.TB, ctx context.Context) {
 	if err != nil {
 		t.Fatalf("sign out: %v", err)
 	}
+}
+
+// Text is the text of the first element sel matches on the page the
+// browser of ctx shows, trimmed.
+func Text(t testing.TB, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
 }
