@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/org"
 )
 
@@ -98,4 +99,43 @@ func (s *Store) GrantedUnits(ctx context.Context, p *Principal, perm Permission,
 		}
 	}
 	return out, nil
+}
+
+// CanAny reports whether p holds perm on at least one of units. A unit
+// unknown to the hierarchy is one nobody may act on (not an error); any
+// other failure is returned.
+func (s *Store) CanAny(ctx context.Context, p *Principal, perm Permission, units ...int64) (bool, error) {
+	if p == nil {
+		return false, nil
+	}
+	for _, u := range units {
+		if u <= 0 {
+			continue
+		}
+		ok, err := s.Can(ctx, p, perm, u)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			continue
+		}
+		if err != nil || ok {
+			return ok, err
+		}
+	}
+	return false, nil
+}
+
+// RequireAny is CanAny as an error: unauthorized for nobody signed in,
+// else forbidden with the message key given when p holds perm on none of
+// units.
+func (s *Store) RequireAny(ctx context.Context, p *Principal, perm Permission, key string, units ...int64) error {
+	if p == nil {
+		return apperr.Unauthorized("auth.err.sign_in")
+	}
+	ok, err := s.CanAny(ctx, p, perm, units...)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.Forbidden(key)
+	}
+	return nil
 }

@@ -37,34 +37,14 @@ func NewStore(d *db.DB, units *org.Store, authz *auth.Store, conferences *meetin
 
 func clean(s string) string { return strings.TrimSpace(vntext.Normalize(s)) }
 
-// may reports whether p holds perm on unit unitID (an unknown unit is one
-// nobody may act on).
+// may reports whether p holds perm on unit unitID (see auth.CanAny).
 func (s *Store) may(ctx context.Context, p *auth.Principal, perm auth.Permission, unitID int64) (bool, error) {
-	if p == nil || unitID <= 0 {
-		return false, nil
-	}
-	ok, err := s.authz.Can(ctx, p, perm, unitID)
-	if apperr.CodeOf(err) == apperr.CodeNotFound {
-		return false, nil
-	}
-	return ok, err
+	return s.authz.CanAny(ctx, p, perm, unitID)
 }
 
 // require fails unless p holds perm on one of units.
 func (s *Store) require(ctx context.Context, p *auth.Principal, perm auth.Permission, units []int64, key string) error {
-	if p == nil {
-		return apperr.Unauthorized("auth.err.signin")
-	}
-	for _, u := range units {
-		ok, err := s.may(ctx, p, perm, u)
-		if err != nil {
-			return err
-		}
-		if ok {
-			return nil
-		}
-	}
-	return apperr.Forbidden(key)
+	return s.authz.RequireAny(ctx, p, perm, key, units...)
 }
 
 // CanLaunch reports whether p may launch pledges of unit unitID and score

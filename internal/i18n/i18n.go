@@ -35,6 +35,15 @@ func (t Text) VI() string { return t[0] }
 // EN is the English text.
 func (t Text) EN() string { return t[1] }
 
+// In is the text in lang: English when asked for and present, else
+// Vietnamese.
+func (t Text) In(lang string) string {
+	if lang == EN && t[1] != "" {
+		return t[1]
+	}
+	return t[0]
+}
+
 // Catalog maps message keys to their texts.
 type Catalog map[string]Text
 
@@ -79,7 +88,9 @@ func (c Catalog) Has(key string) bool {
 // T translates key into lang with args. English falls back to Vietnamese
 // when a text has no English; a key that is not in the catalog shows as
 // itself between brackets, so it is noticed and never crashes a page.
-// Arguments that are Messages are translated first.
+// Arguments that are Messages are translated first, and arguments that are
+// a Text (a name held in both languages, such as an indicator's) show in
+// lang.
 func (c Catalog) T(lang, key string, args ...any) string {
 	m, ok := c[key]
 	if !ok {
@@ -94,8 +105,11 @@ func (c Catalog) T(lang, key string, args ...any) string {
 	}
 	out := make([]any, len(args))
 	for i, a := range args {
-		if msg, ok := a.(Message); ok {
-			a = c.T(lang, msg.Key, msg.Args...)
+		switch v := a.(type) {
+		case Message:
+			a = c.T(lang, v.Key, v.Args...)
+		case Text:
+			a = v.In(lang)
 		}
 		out[i] = a
 	}

@@ -25,6 +25,9 @@ func TestTranslate(t *testing.T) {
 		{i18n.EN, "missing", nil, "[missing]"},
 		{i18n.EN, "wrap", []any{i18n.M("period", 2023)}, "Period first half of 2023"},
 		{i18n.VI, "wrap", []any{i18n.M("period", 2023)}, "Kỳ 6 tháng đầu năm 2023"},
+		{i18n.EN, "wrap", []any{i18n.Text{"Hòa giải", "Mediation"}}, "Period Mediation"},
+		{i18n.VI, "wrap", []any{i18n.Text{"Hòa giải", "Mediation"}}, "Kỳ Hòa giải"},
+		{i18n.EN, "wrap", []any{i18n.Text{"Hòa giải", ""}}, "Period Hòa giải"},
 	}
 	for _, tt := range tests {
 		if got := c.T(tt.lang, tt.key, tt.args...); got != tt.want {

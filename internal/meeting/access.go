@@ -16,53 +16,26 @@ import (
 // loader) answers when asked to act for a person.
 var errNoAuth = errors.New("meeting: store has no auth store: it only loads in bulk")
 
-// may reports whether p holds perm on unit unitID. A unit unknown to the
-// hierarchy is one nobody may act on; any other failure is returned.
+// may reports whether p holds perm on unit unitID (see auth.CanAny).
 func (s *Store) may(ctx context.Context, p *auth.Principal, perm auth.Permission, unitID int64) (bool, error) {
 	if s.authz == nil {
 		return false, errNoAuth
 	}
-	if p == nil || unitID <= 0 {
-		return false, nil
-	}
-	ok, err := s.authz.Can(ctx, p, perm, unitID)
-	if apperr.CodeOf(err) == apperr.CodeNotFound {
-		return false, nil
-	}
-	return ok, err
+	return s.authz.CanAny(ctx, p, perm, unitID)
 }
 
 // require fails unless p holds perm on unitID: unauthorized for nobody
 // signed in, else forbidden with the message key given.
 func (s *Store) require(ctx context.Context, p *auth.Principal, perm auth.Permission, unitID int64, key string) error {
-	if p == nil {
-		return apperr.Unauthorized("auth.err.signin")
-	}
-	ok, err := s.may(ctx, p, perm, unitID)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return apperr.Forbidden(key)
-	}
-	return nil
+	return s.requireAny(ctx, p, perm, []int64{unitID}, key)
 }
 
 // requireAny is require on the first of units p holds perm on.
 func (s *Store) requireAny(ctx context.Context, p *auth.Principal, perm auth.Permission, units []int64, key string) error {
-	if p == nil {
-		return apperr.Unauthorized("auth.err.signin")
+	if s.authz == nil {
+		return errNoAuth
 	}
-	for _, u := range units {
-		ok, err := s.may(ctx, p, perm, u)
-		if err != nil {
-			return err
-		}
-		if ok {
-			return nil
-		}
-	}
-	return apperr.Forbidden(key)
+	return s.authz.RequireAny(ctx, p, perm, key, units...)
 }
 
 // reach is the set of units p may read, for list queries.
@@ -90,7 +63,7 @@ func CanWriteSomewhere(p *auth.Principal) bool {
 // requireWriteSomewhere fails unless CanWriteSomewhere.
 func requireWriteSomewhere(p *auth.Principal) error {
 	if p == nil {
-		return apperr.Unauthorized("auth.err.signin")
+		return apperr.Unauthorized("auth.err.sign_in")
 	}
 	if !CanWriteSomewhere(p) {
 		return apperr.Forbidden("meeting.err.forbidden_any")

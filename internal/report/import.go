@@ -355,7 +355,7 @@ func (sc *importScope) check(ctx context.Context, s *Store, p *auth.Principal, r
 			continue
 		}
 		if ind.Derived() {
-			add(r, colIndicator, "report.problem.derived", ind.Name)
+			add(r, colIndicator, "report.problem.derived", ind.Label())
 			continue
 		}
 		part := strings.TrimSpace(r.Cell(colPart))
@@ -374,7 +374,7 @@ func (sc *importScope) check(ctx context.Context, s *Store, p *auth.Principal, r
 			continue
 		}
 		seen[seenKey{u.ID, k}] = r
-		v, has, err := ParseValue(ind, r.Cell(colValue), ind.Name)
+		v, has, err := ParseValue(ind, r.Cell(colValue), ind.Label())
 		if err != nil {
 			key, args := apperr.KeyOf(err)
 			add(r, colValue, key, args...)

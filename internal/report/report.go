@@ -139,19 +139,10 @@ type Indicator struct {
 
 // LocalName is the indicator's name in lang: English when it has one and
 // lang is English, else Vietnamese.
-func (i Indicator) LocalName(lang string) string { return local(lang, i.Name, i.NameEN) }
+func (i Indicator) LocalName(lang string) string { return i.Label().In(lang) }
 
 // LocalMeasure is the unit of measure in lang, as LocalName.
-func (i Indicator) LocalMeasure(lang string) string { return local(lang, i.Measure, i.MeasureEN) }
-
-// local picks the English text of a bilingual value when asked for and
-// present.
-func local(lang, vi, en string) string {
-	if lang == i18n.EN && en != "" {
-		return en
-	}
-	return vi
-}
+func (i Indicator) LocalMeasure(lang string) string { return i18n.Text{i.Measure, i.MeasureEN}.In(lang) }
 
 // Derived reports whether the indicator is computed from others (a ratio)
 // rather than entered.
@@ -227,7 +218,7 @@ type Form struct {
 }
 
 // LocalName is the form's name in lang (see Indicator.LocalName).
-func (f Form) LocalName(lang string) string { return local(lang, f.Name, f.NameEN) }
+func (f Form) LocalName(lang string) string { return i18n.Text{f.Name, f.NameEN}.In(lang) }
 
 // For returns the form's indicators that a unit of level reports and that
 // are valid in p, in form order.
@@ -335,7 +326,10 @@ func FieldName(k Key) string {
 // breakdown part's name after it.
 func ValueLabel(ind Indicator, part string) any {
 	if part == "" {
-		return ind.Name
+		return ind.Label()
 	}
-	return i18n.M("report.value.part", ind.Name, PartMessage(part))
+	return i18n.M("report.value.part", ind.Label(), PartMessage(part))
 }
+
+// Label is the indicator's name in both languages, for messages.
+func (i Indicator) Label() i18n.Text { return i18n.Text{i.Name, i.NameEN} }

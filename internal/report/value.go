@@ -58,7 +58,7 @@ func checkRatios(inds []Indicator, byID map[int64]Indicator, vs Values, es *appe
 		a, hasA := vs.Get(num)
 		b, hasB := vs.Get(den)
 		if hasA && hasB && a > b {
-			es.Add(FieldName(Key{num.ID, firstPart(num)}), "report.err.ratio_parts", num.Name, num.Format(a), den.Name, den.Format(b))
+			es.Add(FieldName(Key{num.ID, firstPart(num)}), "report.err.ratio_parts", num.Label(), num.Format(a), den.Label(), den.Format(b))
 		}
 	}
 }

@@ -240,7 +240,7 @@ func missing(inds []Indicator, vs Values, es *apperr.Errors) {
 			continue
 		}
 		if _, ok := vs.Get(ind); !ok {
-			es.Add(FieldName(Key{ind.ID, firstPart(ind)}), "report.err.missing_value", ind.Name)
+			es.Add(FieldName(Key{ind.ID, firstPart(ind)}), "report.err.missing_value", ind.Label())
 		}
 	}
 }

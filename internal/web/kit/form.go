@@ -88,7 +88,7 @@ func (k *Kit) RequireUser(w http.ResponseWriter, r *http.Request) (*auth.Princip
 	if IsSafe(r.Method) {
 		http.Redirect(w, r, "/dang-nhap?tiep="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 	} else {
-		k.Fail(w, r, apperr.Unauthorized("auth.err.signin"))
+		k.Fail(w, r, apperr.Unauthorized("auth.err.sign_in"))
 	}
 	return nil, false
 }

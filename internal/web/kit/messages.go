@@ -58,7 +58,6 @@ var Messages = i18n.Catalog{
 	"form.err.date":                {"Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/2020.", "Not a valid date. Type it as day/month/year, for example 25/12/2020."},
 	"form.err.unreadable":          {"Biểu mẫu gửi lên không đọc được.", "The form sent could not be read."},
 	"form.err.csrf":                {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
-	"auth.err.signin":              {"Vui lòng đăng nhập để tiếp tục.", "Please sign in to continue."},
 	"api.err.token_needed":         {"Cần mã truy cập API (Authorization: Bearer …).", "An API token is needed (Authorization: Bearer …)."},
 	"api.err.token_bad":            {"Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa.", "The API token is not valid, has been revoked, or its account is disabled."},
 	"api.err.nopath":               {"Không có điểm truy cập API này.", "There is no such API endpoint."},

@@ -39,11 +39,11 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	admin := w.Principal("quantri.tw")
 	lv := []string{"province", "district", "commune"}
 	inds, err := w.store.CreateIndicators(ctx, admin, []report.NewIndicator{
-		{Indicator: report.Indicator{Code: "DV02", Name: "Cán bộ được bồi dưỡng công tác dân vận", Measure: "người", Field: "general", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
-		{Indicator: report.Indicator{Code: "AN01", Name: "Vụ việc hòa giải tiếp nhận", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv}},
-		{Indicator: report.Indicator{Code: "AN02", Name: "Vụ việc hòa giải thành công", Measure: "vụ việc", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
-		{Indicator: report.Indicator{Code: "AN03", Name: "Tỷ lệ hòa giải thành công", Measure: "%", Field: "defence_security", Aggregation: report.Ratio, Percent: true, Levels: lv, Key: true}, NumeratorCode: "AN02", DenominatorCode: "AN01"},
-		{Indicator: report.Indicator{Code: "AN07", Name: "Tỷ lệ học sinh được giáo dục quốc phòng", Measure: "%", Field: "defence_security", Aggregation: report.Average, Percent: true, Levels: lv}},
+		{Indicator: report.Indicator{Code: "DV02", Name: "Cán bộ được bồi dưỡng công tác dân vận", Measure: "người", NameEN: "Cadres trained in mass mobilization", MeasureEN: "people", Field: "general", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
+		{Indicator: report.Indicator{Code: "AN01", Name: "Vụ việc hòa giải tiếp nhận", Measure: "vụ việc", NameEN: "Mediation cases received", MeasureEN: "cases", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv}},
+		{Indicator: report.Indicator{Code: "AN02", Name: "Vụ việc hòa giải thành công", Measure: "vụ việc", NameEN: "Mediation cases settled", MeasureEN: "cases", Field: "defence_security", Aggregation: report.Sum, Integral: true, Levels: lv, Key: true}},
+		{Indicator: report.Indicator{Code: "AN03", Name: "Tỷ lệ hòa giải thành công", Measure: "%", NameEN: "Share of mediations settled", MeasureEN: "%", Field: "defence_security", Aggregation: report.Ratio, Percent: true, Levels: lv, Key: true}, NumeratorCode: "AN02", DenominatorCode: "AN01"},
+		{Indicator: report.Indicator{Code: "AN07", Name: "Tỷ lệ học sinh được giáo dục quốc phòng", Measure: "%", NameEN: "Share of pupils given defence education", MeasureEN: "%", Field: "defence_security", Aggregation: report.Average, Percent: true, Levels: lv}},
 	})
 	if err != nil {
 		t.Fatal(err)

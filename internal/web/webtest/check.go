@@ -90,8 +90,8 @@ func (s *Site) DataNames() []string {
 // name and the language switch ("Dân vận", "Tiếng Việt") are data too.
 func VietnameseLeft(doc *goquery.Document, data ...string) []string {
 	text := doc.Find("body").Text() + " " + doc.Find("title").Text()
-	doc.Find("[placeholder], [aria-label], [alt], [title]").Each(func(_ int, s *goquery.Selection) {
-		for _, a := range []string{"placeholder", "aria-label", "alt", "title"} {
+	doc.Find("[placeholder], [aria-label], [alt], [title], [label]").Each(func(_ int, s *goquery.Selection) {
+		for _, a := range []string{"placeholder", "aria-label", "alt", "title", "label"} {
 			text += " " + s.AttrOr(a, "")
 		}
 	})
