@@ -165,7 +165,7 @@ func TestPledgeRules(t *testing.T) {
 			code apperr.Code
 			key  string
 		}{
-			{"visitor", nil, 0, apperr.CodeUnauthorized, "auth.err.signin"},
+			{"visitor", nil, 0, apperr.CodeUnauthorized, "auth.err.sign_in"},
 			{"reader of the board", world.Person("leader.langson", auth.RoleLeader, u.LangSon.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
 			{"officer below", world.Person("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID), 0, apperr.CodeForbidden, "emulation.err.forbidden_write"},
 			{"another unit's conference", board, theirs, apperr.CodeInvalid, "emulation.err.conference"},
