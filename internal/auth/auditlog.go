@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -91,4 +92,23 @@ func (s *Store) AuditLog(ctx context.Context, p *Principal, q AuditQuery) ([]aud
 		return nil, 0, err
 	}
 	return audit.List(ctx, s.db, f)
+}
+
+// Activity lists the latest changes in unit unitID and the units below it
+// (past units included), newest first, at most limit: the "recent
+// activity" every reader of the unit sees on the home page. p must hold
+// read permission on the unit.
+func (s *Store) Activity(ctx context.Context, p *Principal, unitID int64, limit int) ([]audit.Row, error) {
+	if err := s.Require(ctx, p, PermRead, unitID); err != nil {
+		return nil, err
+	}
+	ids, err := s.units.ScopeUnits(ctx, []int64{unitID})
+	if err != nil {
+		return nil, fmt.Errorf("auth: activity: %w", err)
+	}
+	rows, _, err := audit.List(ctx, s.db, audit.Filter{Units: ids, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("auth: activity: %w", err)
+	}
+	return rows, nil
 }

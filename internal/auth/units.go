@@ -88,3 +88,66 @@ func (s *Store) SearchUnits(ctx context.Context, p *Principal, perm Permission, 
 	}
 	return out, nil
 }
+
+// The hierarchy as a principal may read it through the API. (The public
+// pages show the whole tree to anyone; the API, which programs use to
+// copy records, gives each caller the part its grants cover.)
+
+// ReadableTree is the tree on date limited to p's reach: the subtrees of
+// the units p may read (the whole tree for a national scope), each unit
+// once, in display order.
+func (s *Store) ReadableTree(ctx context.Context, p *Principal, date time.Time) ([]org.Unit, error) {
+	if p == nil {
+		return nil, apperr.Unauthorized("auth.err.sign_in")
+	}
+	scope, err := s.Scope(ctx, p, PermRead)
+	if err != nil {
+		return nil, err
+	}
+	if scope.All {
+		return s.units.Tree(ctx, date)
+	}
+	seen := map[int64]bool{}
+	var units []org.Unit
+	for _, root := range scope.Roots {
+		sub, err := s.units.Subtree(ctx, root, date)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			continue // the granted unit did not exist on that date
+		}
+		if err != nil {
+			return nil, fmt.Errorf("auth: readable tree: %w", err)
+		}
+		for _, u := range sub {
+			if !seen[u.ID] {
+				seen[u.ID] = true
+				units = append(units, u)
+			}
+		}
+	}
+	return units, nil
+}
+
+// ReadableUnit is unit id on date with its ancestors, when p may read it.
+func (s *Store) ReadableUnit(ctx context.Context, p *Principal, id int64, date time.Time) (org.Unit, []org.Unit, error) {
+	if err := s.Require(ctx, p, PermRead, id); err != nil {
+		return org.Unit{}, nil, err
+	}
+	u, err := s.units.Get(ctx, id, date)
+	if err != nil {
+		return org.Unit{}, nil, err
+	}
+	anc, err := s.units.Ancestors(ctx, id, date)
+	if err != nil {
+		return org.Unit{}, nil, err
+	}
+	return u, anc, nil
+}
+
+// ReadableSubtree is unit id and every unit below it on date, when p may
+// read it.
+func (s *Store) ReadableSubtree(ctx context.Context, p *Principal, id int64, date time.Time) ([]org.Unit, error) {
+	if err := s.Require(ctx, p, PermRead, id); err != nil {
+		return nil, err
+	}
+	return s.units.Subtree(ctx, id, date)
+}

@@ -96,12 +96,8 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		v.Current = v.Grants[0].Unit
 	}
 	if v.Current.ID != 0 {
-		ids, err := s.Org.ScopeUnits(ctx, []int64{v.Current.ID})
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
-		v.Activity, _, err = audit.List(ctx, s.DB, audit.Filter{Units: ids, Limit: 10})
+		var err error
+		v.Activity, err = s.Auth.Activity(ctx, p, v.Current.ID, 10)
 		if err != nil {
 			s.Fail(w, r, err)
 			return

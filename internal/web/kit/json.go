@@ -74,7 +74,7 @@ func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	var es apperr.Errors
 	if errors.As(err, &es) && len(es) > 1 {
 		for _, fe := range k.FormErrors(r, es) {
-			d.Fields = append(d.Fields, APIFieldError{Field: fe.Field, Message: fe.Message})
+			d.Fields = append(d.Fields, APIFieldError(fe))
 		}
 	}
 	if status == http.StatusUnauthorized {

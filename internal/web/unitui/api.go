@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -44,39 +43,14 @@ func toAPIUnits(us []org.Unit) []apiUnit {
 	return out
 }
 
-// apiListUnits is the tree on a date, limited to the caller's scope: the
-// subtrees of the units the caller may read.
+// apiListUnits is the tree on a date, limited to the caller's scope (see
+// auth.Store.ReadableTree).
 func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	date, err := h.APIDate(r)
 	if err != nil {
 		return err
 	}
-	scope, err := h.Auth.Scope(r.Context(), p, auth.PermRead)
-	if err != nil {
-		return err
-	}
-	var units []org.Unit
-	if scope.All {
-		units, err = h.Org.Tree(r.Context(), date)
-	} else {
-		seen := map[int64]bool{}
-		for _, root := range scope.Roots {
-			sub, serr := h.Org.Subtree(r.Context(), root, date)
-			if apperr.CodeOf(serr) == apperr.CodeNotFound {
-				continue // the granted unit did not exist on that date
-			}
-			if serr != nil {
-				err = serr
-				break
-			}
-			for _, u := range sub {
-				if !seen[u.ID] {
-					seen[u.ID] = true
-					units = append(units, u)
-				}
-			}
-		}
-	}
+	units, err := h.Auth.ReadableTree(r.Context(), p, date)
 	if err != nil {
 		return err
 	}
@@ -84,28 +58,21 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	return nil
 }
 
-// apiUnitRequest reads the unit id and ?date= of a unit endpoint and
-// checks that the caller may read the unit.
-func (h *handlers) apiUnitRequest(r *http.Request, p *auth.Principal) (id int64, date time.Time, err error) {
+// apiUnitRequest reads the unit id and ?date= of a unit endpoint.
+func (h *handlers) apiUnitRequest(r *http.Request) (id int64, date time.Time, err error) {
 	if id, err = kit.PathID(r, "id"); err != nil {
 		return 0, time.Time{}, err
 	}
-	if date, err = h.APIDate(r); err != nil {
-		return 0, time.Time{}, err
-	}
-	return id, date, h.Auth.Require(r.Context(), p, auth.PermRead, id)
+	date, err = h.APIDate(r)
+	return id, date, err
 }
 
 func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	id, date, err := h.apiUnitRequest(r, p)
+	id, date, err := h.apiUnitRequest(r)
 	if err != nil {
 		return err
 	}
-	u, err := h.Org.Get(r.Context(), id, date)
-	if err != nil {
-		return err
-	}
-	anc, err := h.Org.Ancestors(r.Context(), id, date)
+	u, anc, err := h.Auth.ReadableUnit(r.Context(), p, id, date)
 	if err != nil {
 		return err
 	}
@@ -114,11 +81,11 @@ func (h *handlers) apiGet(w http.ResponseWriter, r *http.Request, p *auth.Princi
 }
 
 func (h *handlers) apiSubtree(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	id, date, err := h.apiUnitRequest(r, p)
+	id, date, err := h.apiUnitRequest(r)
 	if err != nil {
 		return err
 	}
-	units, err := h.Org.Subtree(r.Context(), id, date)
+	units, err := h.Auth.ReadableSubtree(r.Context(), p, id, date)
 	if err != nil {
 		return err
 	}
