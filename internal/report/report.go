@@ -142,7 +142,9 @@ type Indicator struct {
 func (i Indicator) LocalName(lang string) string { return i.Label().In(lang) }
 
 // LocalMeasure is the unit of measure in lang, as LocalName.
-func (i Indicator) LocalMeasure(lang string) string { return i18n.Text{i.Measure, i.MeasureEN}.In(lang) }
+func (i Indicator) LocalMeasure(lang string) string {
+	return i18n.Text{i.Measure, i.MeasureEN}.In(lang)
+}
 
 // Derived reports whether the indicator is computed from others (a ratio)
 // rather than entered.
