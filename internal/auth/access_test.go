@@ -2,7 +2,6 @@ package auth_test
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -28,38 +27,11 @@ func (e *env) principal(t *testing.T, login string, gs ...grantSpec) *auth.Princ
 // audit log, to prove that a refused call wrote nothing.
 func accountRows(t *testing.T, d *db.DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
+	return dbtest.Rows(t, d,
 		"SELECT id, login, name, phone, email, active, version, password_hash FROM users ORDER BY id",
 		"SELECT id, user_id, unit_id, role FROM grants ORDER BY id",
 		"SELECT id, user_id, name, COALESCE(revoked_at, '') FROM api_tokens ORDER BY id",
-		"SELECT COUNT(*) FROM audit_log",
-	} {
-		rows, err := d.QueryContext(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
-				fmt.Fprint(&b, v, "|")
-			}
-			b.WriteByte('\n')
-		}
-		rows.Close()
-	}
-	return b.String()
+		"SELECT COUNT(*) FROM audit_log")
 }
 
 // TestAccountsCheckWhoAsks: every account, grant and token method checks

@@ -77,22 +77,7 @@ func newRegEnv(t *testing.T, d *db.DB) *regEnv {
 
 func (e *regEnv) user(login string, role auth.Role, unitID int64) *auth.Principal {
 	e.t.Helper()
-	u, err := e.auth.CreateUser(e.ctx, auth.System(), auth.NewUser{Login: login, Name: "Người dùng " + login, Password: "mật-khẩu-dài-đủ-10"})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if _, err := e.auth.GrantRole(e.ctx, auth.System(), u.ID, unitID, role); err != nil {
-		e.t.Fatal(err)
-	}
-	sess, err := e.auth.StartSession(e.ctx, u.ID, "127.0.0.1", "test")
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	p, err := e.auth.Authenticate(e.ctx, sess.Token)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return p
+	return fixture.Person(e.t, e.auth, login, role, unitID)
 }
 
 // at moves the clock.

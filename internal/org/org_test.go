@@ -78,38 +78,10 @@ func counts(t *testing.T, d *db.DB) map[string]int {
 // a refused change left them as they were.
 func snapshot(t *testing.T, d *db.DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
+	return dbtest.Rows(t, d,
 		"SELECT id, code, valid_from, COALESCE(valid_to, '') FROM units ORDER BY id",
 		"SELECT id, unit_id, valid_from, COALESCE(valid_to, ''), name, short_name, COALESCE(parent_id, 0), path FROM unit_versions ORDER BY id",
-		"SELECT id, ancestor_id, descendant_id, depth, valid_from, COALESCE(valid_to, '') FROM unit_closure ORDER BY id",
-	} {
-		rows, err := d.QueryContext(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
-				b.WriteString(fmt.Sprint(v))
-				b.WriteByte('|')
-			}
-			b.WriteByte('\n')
-		}
-		rows.Close()
-	}
-	return b.String()
+		"SELECT id, ancestor_id, descendant_id, depth, valid_from, COALESCE(valid_to, '') FROM unit_closure ORDER BY id")
 }
 
 func names(us []org.Unit) []string {

@@ -74,22 +74,7 @@ func newEnv(t *testing.T, d *db.DB) *env {
 // user creates an account with one role and returns its signed-in principal.
 func (e *env) user(login string, role auth.Role, unitID int64) *auth.Principal {
 	e.t.Helper()
-	u, err := e.auth.CreateUser(e.ctx, auth.System(), auth.NewUser{Login: login, Name: "Người dùng " + login, Password: "mật-khẩu-dài-đủ-10"})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if _, err := e.auth.GrantRole(e.ctx, auth.System(), u.ID, unitID, role); err != nil {
-		e.t.Fatal(err)
-	}
-	sess, err := e.auth.StartSession(e.ctx, u.ID, "127.0.0.1", "test")
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	p, err := e.auth.Authenticate(e.ctx, sess.Token)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return p
+	return fixture.Person(e.t, e.auth, login, role, unitID)
 }
 
 func (e *env) input(unit int64, name string, f Field) Input {

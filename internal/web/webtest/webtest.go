@@ -23,8 +23,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -35,6 +33,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web"
@@ -374,62 +373,11 @@ func Body(t testing.TB, res *http.Response) string {
 
 // Snapshot returns every row of every table except the ones named in
 // skip (sessions change on each request, for instance), as text: two
-// snapshots taken around a refused request must be equal.
+// snapshots taken around a refused request must be equal (see
+// dbtest.Snapshot).
 func (s *Site) Snapshot(skip ...string) string {
 	s.T.Helper()
-	ctx := context.Background()
-	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
-	if s.DB.Dialect() == db.Postgres {
-		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
-	}
-	rows, err := s.DB.QueryContext(ctx, q)
-	if err != nil {
-		s.T.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			s.T.Fatal(err)
-		}
-		if name != "goose_db_version" && !slices.Contains(skip, name) {
-			tables = append(tables, name)
-		}
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, table := range tables {
-		rows, err := s.DB.QueryContext(ctx, "SELECT * FROM "+table+" ORDER BY 1")
-		if err != nil {
-			s.T.Fatalf("snapshot %s: %v", table, err)
-		}
-		cols, _ := rows.Columns()
-		n := 0
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				s.T.Fatal(err)
-			}
-			for i, v := range vals {
-				if raw, ok := v.([]byte); ok {
-					vals[i] = string(raw)
-				}
-			}
-			b.WriteString(table)
-			b.WriteByte(' ')
-			raw, _ := json.Marshal(vals)
-			b.Write(raw)
-			b.WriteByte('\n')
-			n++
-		}
-		rows.Close()
-		b.WriteString(table + ": " + strconv.Itoa(n) + " rows\n")
-	}
-	return b.String()
+	return dbtest.Snapshot(s.T, s.DB, skip...)
 }
 
 // Fill turns a route pattern into a method and a path, replacing each
