@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web"
@@ -189,6 +190,9 @@ func TestTemplatesKeysInCatalog(t *testing.T) {
 	}
 	for _, k := range org.Kinds {
 		used["kind."+string(k)] = "org.Kinds"
+	}
+	for _, r := range auth.Roles {
+		used["role."+string(r)] = "auth.Roles"
 	}
 	for key, where := range used {
 		text, ok := c[key]
