@@ -150,12 +150,3 @@ func RandomHex(n int) string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
-
-// SafeNext keeps a redirect after sign-in on this site: a path with one
-// leading slash, else "/".
-func SafeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
-	return next
-}
