@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -36,9 +37,10 @@ type ServeConfig struct {
 	Files string
 	// ImportDir is a folder of saved articles the import page may read.
 	ImportDir string
-	// TrustProxy reads the client address and HTTPS from the headers a
-	// reverse proxy sets; only behind one.
-	TrustProxy bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed (web.ParseProxies); none means the
+	// socket's peer is the client.
+	TrustedProxies []netip.Prefix
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
@@ -78,7 +80,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustProxy: cfg.TrustProxy})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies})
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -218,12 +220,16 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	dbURL := dbFlag(fs)
 	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "thư mục lưu tệp, dùng chung giữa các máy chủ (file storage folder; env DANVAN_FILES)")
 	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
-	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "tin X-Forwarded-For/-Proto từ proxy ngược (behind a reverse proxy only)")
+	proxies := fs.String("trust-proxy", os.Getenv("DANVAN_TRUST_PROXY"), "địa chỉ các proxy ngược được tin X-Forwarded-For/-Proto, cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (trusted reverse proxies; env DANVAN_TRUST_PROXY)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg.DB = *dbURL
+	var err error
+	if cfg.TrustedProxies, err = web.ParseProxies(*proxies); err != nil {
+		return usageError{"--trust-proxy: " + err.Error()}
+	}
 	cfg.Logger = slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	m, err := Start(ctx, cfg)
 	if err != nil {

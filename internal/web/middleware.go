@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"runtime/debug"
 	"strconv"
@@ -170,23 +169,8 @@ func crossOrigin(next http.Handler, k *kit.Kit) http.Handler {
 	return cop.Handler(next)
 }
 
-// clientAddr is the client's IP address: the socket's peer, or with
-// TrustProxy the first address of X-Forwarded-For.
-func (s *Server) clientAddr(r *http.Request) string {
-	if s.TrustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			first, _, _ := strings.Cut(xff, ",")
-			if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
-				return ip.String()
-			}
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientAddr is the client's IP address (see clientAddr in proxy.go).
+func (s *Server) clientAddr(r *http.Request) string { return clientAddr(s.proxies, r) }
 
 // authenticate finds who is calling: a bearer token on /api/ paths, the
 // session cookie elsewhere. An invalid session cookie is cleared and the

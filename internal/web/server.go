@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,9 +40,11 @@ type Config struct {
 	// Auth configures sessions, throttling and password hashing; the zero
 	// value means auth.DefaultConfig.
 	Auth auth.Config
-	// TrustProxy takes the client address from X-Forwarded-For and TLS
-	// from X-Forwarded-Proto; set it only behind a reverse proxy.
-	TrustProxy bool
+	// TrustedProxies are the reverse proxies (addresses or prefixes, see
+	// ParseProxies) whose X-Forwarded-For and X-Forwarded-Proto are
+	// believed: the client is the rightmost forwarded address that is not
+	// one of them. None means the socket's peer is the client.
+	TrustedProxies []netip.Prefix
 	// Files stores uploaded evidence and documents (keys are prefixed by
 	// feature); nil means memory only, lost on restart, with a warning.
 	Files *blob.Bucket
@@ -57,6 +60,7 @@ type Server struct {
 	tmpl    *kit.Templates
 	routes  []kit.Route
 	handler http.Handler
+	proxies []netip.Prefix
 }
 
 // New builds the server: it merges the message catalogs, mounts every
@@ -83,11 +87,11 @@ func New(cfg Config) (*Server, error) {
 	units := org.NewStore(cfg.DB)
 	k, err := kit.New(kit.Config{DB: cfg.DB, Org: units, Auth: auth.NewStore(cfg.DB, units, cfg.Auth),
 		Logger: cfg.Logger, Now: cfg.Now, Files: cfg.Files, ImportDir: cfg.ImportDir,
-		TrustProxy: cfg.TrustProxy, Catalog: catalog})
+		TrustProxy: len(cfg.TrustedProxies) > 0, Catalog: catalog})
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Kit: k, metrics: newMetrics(cfg.DB)}
+	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies}
 	sub, err := fs.Sub(templateFS, "templates")
 	if err != nil {
 		return nil, err
@@ -136,6 +140,7 @@ func (s *Server) mount() error {
 	h = language(h, s.Kit)
 	h = securityHeaders(h)
 	h = s.recoverer(h)
+	h = forwarded(h, s.proxies)
 	h = s.observe(h) // outermost: logs and counts everything, panics included
 	s.handler = h
 	return nil
