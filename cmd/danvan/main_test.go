@@ -104,7 +104,7 @@ func TestMigrateStatus(t *testing.T) {
 func TestServeWithDemo(t *testing.T) {
 	ctx := context.Background()
 	m, err := Start(ctx, ServeConfig{Addr: "127.0.0.1:0", DB: "sqlite:" + filepath.Join(t.TempDir(), "s.db"), Demo: true,
-		Auth: auth.Config{Password: auth.TestPasswordParams}})
+		Auth: auth.Config{Password: auth.TestPasswordParams}, MetricsAddr: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,8 +132,14 @@ func TestServeWithDemo(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Ban Dân vận Trung ương") {
 		t.Errorf("/don-vi = %d, root board missing", code)
 	}
-	if code, _ := get("/metrics"); code != 200 {
-		t.Errorf("/metrics = %d", code)
+	// /metrics is not on the public address, only on the metrics one.
+	if code, _ := get("/metrics"); code != http.StatusNotFound {
+		t.Errorf("/metrics on the public address = %d, want 404", code)
+	}
+	if res, err := http.Get(m.MetricsURL() + "/metrics"); err != nil || res.StatusCode != 200 {
+		t.Errorf("/metrics on --metrics-addr = %v, %v", res, err)
+	} else {
+		res.Body.Close()
 	}
 
 	// Sign in with a printed demo account through the real form.

@@ -41,6 +41,14 @@ type ServeConfig struct {
 	// X-Forwarded-Proto are believed (web.ParseProxies); none means the
 	// socket's peer is the client.
 	TrustedProxies []netip.Prefix
+	// MetricsAddr is a separate listen address for /metrics (e.g.
+	// "127.0.0.1:9090", reached only by the monitoring network); empty
+	// means none.
+	MetricsAddr string
+	// MetricsToken lets a scraper read /metrics on the main address with
+	// "Authorization: Bearer <token>"; empty means /metrics is not served
+	// there.
+	MetricsToken string
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
@@ -52,6 +60,8 @@ type Main struct {
 	db       *db.DB
 	listener net.Listener
 	http     *http.Server
+	metrics  *http.Server // the separate /metrics listener, if any
+	mlisten  net.Listener
 	done     chan error
 	files    *blob.Bucket
 	stop     context.CancelFunc // ends the maintenance loop
@@ -80,7 +90,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -98,6 +108,25 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			d.Close()
+			return nil, fmt.Errorf("listen on %s for metrics: %w", cfg.MetricsAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", srv.Metrics())
+		m.mlisten = mln
+		m.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+			ErrorLog: slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn)}
+		go func() {
+			if err := m.metrics.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				cfg.Logger.Error("metrics listener", slog.Any("err", err))
+			}
+		}()
+		cfg.Logger.Info("serving metrics", slog.String("addr", mln.Addr().String()))
 	}
 	go func() { m.done <- m.http.Serve(ln) }()
 	mctx, stop := context.WithCancel(context.WithoutCancel(ctx))
@@ -192,6 +221,15 @@ func (m *Main) maintain(ctx context.Context) {
 	}
 }
 
+// MetricsURL is the address of the separate /metrics listener ("" when
+// there is none).
+func (m *Main) MetricsURL() string {
+	if m.mlisten == nil {
+		return ""
+	}
+	return "http://" + m.mlisten.Addr().String()
+}
+
 // URL is the address to open in a browser.
 func (m *Main) URL() string {
 	addr := m.listener.Addr().(*net.TCPAddr)
@@ -207,6 +245,9 @@ func (m *Main) URL() string {
 func (m *Main) Shutdown(ctx context.Context) error {
 	m.stop()
 	err := m.http.Shutdown(ctx)
+	if m.metrics != nil {
+		err = errors.Join(err, m.metrics.Shutdown(ctx))
+	}
 	if serr := <-m.done; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, serr)
 	}
@@ -220,6 +261,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	dbURL := dbFlag(fs)
 	fs.StringVar(&cfg.Files, "files", os.Getenv("DANVAN_FILES"), "thư mục lưu tệp, dùng chung giữa các máy chủ (file storage folder; env DANVAN_FILES)")
 	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
+	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", os.Getenv("DANVAN_METRICS_ADDR"), "địa chỉ riêng cho /metrics, ví dụ 127.0.0.1:9090 (separate listen address for /metrics; env DANVAN_METRICS_ADDR)")
+	cfg.MetricsToken = os.Getenv("DANVAN_METRICS_TOKEN")
 	proxies := fs.String("trust-proxy", os.Getenv("DANVAN_TRUST_PROXY"), "địa chỉ các proxy ngược được tin X-Forwarded-For/-Proto, cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (trusted reverse proxies; env DANVAN_TRUST_PROXY)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
 	if err := parseFlags(fs, args); err != nil {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"crypto/subtle"
 	"database/sql"
 	"net/http"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -43,6 +45,26 @@ func newMetrics(d *db.DB) *metrics {
 
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+// guardedMetrics is /metrics on the main listener: not found without a
+// token configured (nobody outside learns the routes, the load or the
+// database pools), 401 without the right bearer token.
+func (s *Server) guardedMetrics(token string) http.Handler {
+	h := s.metrics.handler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if token == "" {
+			s.NotFound(w, r)
+			return
+		}
+		sent, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(sent)), []byte(token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // poolCollector reports the database connection pools at scrape time.

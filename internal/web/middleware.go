@@ -212,6 +212,10 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		if p != nil {
 			ctx = kit.WithPrincipal(ctx, p)
 			ctx = audit.WithActor(ctx, p.Actor(addr))
+			// What a signed-in user sees is theirs: no shared or
+			// browser cache keeps it (a handler may still say
+			// otherwise, as the static files do).
+			w.Header().Set("Cache-Control", "no-store")
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

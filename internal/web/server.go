@@ -51,6 +51,11 @@ type Config struct {
 	// ImportDir is a folder of saved articles the import page may read by
 	// name; empty means none.
 	ImportDir string
+	// MetricsToken, when set, lets /metrics on the main listener answer
+	// a scraper that sends "Authorization: Bearer <token>"; empty means
+	// /metrics is not served there (serve Server.Metrics on a separate,
+	// private listener instead: danvan serve --metrics-addr).
+	MetricsToken string
 }
 
 // Server is the HTTP handler of the whole product.
@@ -61,6 +66,8 @@ type Server struct {
 	routes  []kit.Route
 	handler http.Handler
 	proxies []netip.Prefix
+	// metricsToken opens /metrics on the main listener to a scraper.
+	metricsToken string
 }
 
 // New builds the server: it merges the message catalogs, mounts every
@@ -91,7 +98,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies}
+	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies, metricsToken: cfg.MetricsToken}
 	sub, err := fs.Sub(templateFS, "templates")
 	if err != nil {
 		return nil, err
@@ -123,7 +130,7 @@ func (s *Server) mount() error {
 	mux.Handle("GET /static/", s.Static())
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", s.metrics.handler())
+	mux.Handle("GET /metrics", s.guardedMetrics(s.metricsToken))
 	mux.HandleFunc("GET /{$}", s.home)
 	for _, rt := range s.routes {
 		if err := register(mux, rt); err != nil {
@@ -170,6 +177,10 @@ func (s *Server) Routes() []string {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Metrics serves the Prometheus metrics to anyone who reaches it: put it
+// on a listener of its own that only the monitoring network reaches.
+func (s *Server) Metrics() http.Handler { return s.metrics.handler() }
 
 // Registry returns the Prometheus registry behind /metrics.
 func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }

@@ -15,6 +15,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/web"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
@@ -23,8 +24,15 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestOperationsEndpoints(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		s := webtest.New(t, d)
+		s := webtest.New(t, d, webtest.Configure(func(c *web.Config) { c.MetricsToken = "scrape-secret" }))
 		c := s.Anon()
+		// /metrics is the scraper's: not to anyone, not to a wrong token.
+		if res := c.Get("/metrics"); res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("/metrics without a token = %d, want 401", res.StatusCode)
+		}
+		if res := c.Get("/metrics", "Authorization", "Bearer wrong"); res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("/metrics with a wrong token = %d, want 401", res.StatusCode)
+		}
 		if res := c.Get("/healthz"); res.StatusCode != 200 {
 			t.Errorf("/healthz = %d", res.StatusCode)
 		}
@@ -32,7 +40,7 @@ func TestOperationsEndpoints(t *testing.T) {
 			t.Errorf("/readyz = %d", res.StatusCode)
 		}
 		c.Get("/don-vi").Body.Close()
-		body := webtest.Body(t, c.Get("/metrics"))
+		body := webtest.Body(t, c.Get("/metrics", "Authorization", "Bearer scrape-secret"))
 		for _, want := range []string{
 			`danvan_http_requests_total{code="200",method="GET",route="GET /don-vi"} 1`,
 			`danvan_http_request_duration_seconds_bucket{route="GET /readyz"`,
@@ -49,6 +57,30 @@ func TestOperationsEndpoints(t *testing.T) {
 			t.Errorf("/readyz with a closed database = %d, want 503", res.StatusCode)
 		}
 	})
+}
+
+// Without a token, /metrics is not on the main listener at all.
+func TestMetricsNotPublic(t *testing.T) {
+	s := webtest.New(t, dbtest.Open(t, "sqlite"))
+	if res := s.Anon().Get("/metrics"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("/metrics = %d, want 404", res.StatusCode)
+	}
+	if res := s.Anon().Get("/metrics", "Authorization", "Bearer x"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("/metrics with a token nobody set = %d, want 404", res.StatusCode)
+	}
+}
+
+// Signed-in pages are kept by no cache.
+func TestSignedInPagesNoStore(t *testing.T) {
+	s := webtest.New(t, dbtest.Open(t, "sqlite"))
+	s.AddUser("viewer.ls", auth.RoleViewer, s.Units.LangSon.ID)
+	for _, path := range []string{"/", "/don-vi", "/mo-hinh", "/bao-cao", "/tai-khoan/mat-khau"} {
+		res := s.As("viewer.ls").Get(path)
+		res.Body.Close()
+		if got := res.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s signed in: Cache-Control = %q, want no-store", path, got)
+		}
+	}
 }
 
 func TestSecurityHeadersAndErrors(t *testing.T) {
