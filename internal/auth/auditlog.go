@@ -43,7 +43,8 @@ type AuditQuery struct {
 // included); changes that belong to no unit (an account's profile,
 // sign-ins, tokens) only a national administrator (and the system). A
 // unit outside p's reach or an unknown login name is refused with
-// apperr.Invalid on its field ("unit_id", "login").
+// apperr.Invalid on its field ("unit_id"); a login name nobody has
+// selects nothing, as one whose changes p may not read does.
 func (s *Store) AuditLog(ctx context.Context, p *Principal, q AuditQuery) ([]audit.Row, int, error) {
 	if err := MayReadAuditLog(p); err != nil {
 		return nil, 0, err
@@ -78,13 +79,16 @@ func (s *Store) AuditLog(ctx context.Context, p *Principal, q AuditQuery) ([]aud
 		}
 	}
 	if q.Login != "" {
+		// A login name nobody has matches nothing, exactly as a login
+		// whose changes p may not read: the answer never tells whether
+		// an account exists.
+		none := int64(-1)
+		f.UserID = &none
 		u, err := s.userByLogin(ctx, q.Login)
 		switch {
 		case err == nil:
 			f.UserID = &u.ID
-		case apperr.CodeOf(err) == apperr.CodeNotFound:
-			es.Add("login", "auth.err.unknown_user")
-		default:
+		case apperr.CodeOf(err) != apperr.CodeNotFound:
 			return nil, 0, err
 		}
 	}

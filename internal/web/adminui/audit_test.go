@@ -110,7 +110,9 @@ func TestAdminAuditLog(t *testing.T) {
 			empty       bool
 		}{
 			{"by user", "nguoi=admin.st", whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
-			{"unknown user", "nguoi=khong.co", whoNational, 400, "", "", true},
+			{"unknown user: nothing, as for anyone", "nguoi=khong.co", whoNational, 200, "", "", true},
+			{"another province's admin, to a leader", "nguoi=admin.st", whoLeaderLS, 200, "", "", true},
+			{"nobody, to a leader", "nguoi=khong.co", whoLeaderLS, 200, "", "", true},
 			{"by unit id", "don_vi=" + itoa(s.Units.NewKeSach.ID), whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
 			{"by unit name", "dv=" + url.QueryEscape("xa ke sach"), whoNational, 200, "Kế Sách (mới)", "Chi Lăng (mới)", false},
 			{"no such unit", "dv=" + url.QueryEscape("không có xã này"), whoNational, 400, "", "", true},
