@@ -237,8 +237,13 @@ func TestAuditLogReach(t *testing.T) {
 		}
 		_, err = entities(leaderP, auth.AuditQuery{UnitID: tr.P2, Login: "khong.co"})
 		es, ok := err.(apperr.Errors)
-		if !ok || es.Field("unit_id") == nil || es.Field("login") == nil {
-			t.Errorf("out-of-reach unit and unknown login = %v", err)
+		if !ok || es.Field("unit_id") == nil || es.Field("login") != nil {
+			t.Errorf("out-of-reach unit and unknown login = %v, want the unit refused and the login not told", err)
+		}
+		// A login nobody has reads as one whose changes are out of reach.
+		nobody, err := entities(national, auth.AuditQuery{Login: "khong.co"})
+		if err != nil || len(nobody) != 0 {
+			t.Errorf("unknown login = %v %v, want nothing and no error", nobody, err)
 		}
 		byUnit, err := entities(national, auth.AuditQuery{UnitID: tr.P2, Limit: 500})
 		if err != nil || byUnit["grant"] != 1 || byUnit["user"] != 0 {

@@ -7,12 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/danvan/danvan/internal/apperr"
 )
 
 // PasswordParams are the argon2id cost parameters for new password
@@ -39,19 +36,6 @@ const (
 	MinPasswordLen = 10
 	MaxPasswordLen = 256
 )
-
-// CheckPassword reports whether pw is acceptable as a new password, with
-// an error on the "password" field when it is not.
-func CheckPassword(pw string) error {
-	n := utf8.RuneCountInString(norm.NFC.String(pw))
-	if n < MinPasswordLen || strings.TrimSpace(pw) == "" {
-		return apperr.Invalid("password", "auth.err.password_short")
-	}
-	if n > MaxPasswordLen {
-		return apperr.Invalid("password", "auth.err.password_long")
-	}
-	return nil
-}
 
 // HashPassword returns a PHC-style argon2id encoding of pw with a fresh
 // random salt:

@@ -70,9 +70,17 @@ func TestCheckPassword(t *testing.T) {
 		{"123456789", "Mật khẩu phải có ít nhất 10 ký tự."},
 		{"mậtkhẩu12", "Mật khẩu phải có ít nhất 10 ký tự."}, // 9 letters, more bytes
 		{"          ", "Mật khẩu phải có ít nhất 10 ký tự."},
-		{"1234567890", ""},
+		// The outside tester's: accepted before.
+		{"1234567890", "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nhất (hoặc chỉ thêm số, dấu vào một mật khẩu như vậy). Hãy chọn mật khẩu khác, ví dụ một câu ngắn dễ nhớ."},
+		{"          x", "Mật khẩu quá đơn giản: cần ít nhất 5 ký tự khác nhau."},
+		{strings.Repeat("a", 256), "Mật khẩu quá đơn giản: cần ít nhất 5 ký tự khác nhau."},
+		{"ababababab", "Mật khẩu quá đơn giản: cần ít nhất 5 ký tự khác nhau."},
+		{"qwertyuiop", "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nhất (hoặc chỉ thêm số, dấu vào một mật khẩu như vậy). Hãy chọn mật khẩu khác, ví dụ một câu ngắn dễ nhớ."},
+		{"Password2025!", "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nhất (hoặc chỉ thêm số, dấu vào một mật khẩu như vậy). Hãy chọn mật khẩu khác, ví dụ một câu ngắn dễ nhớ."},
+		{"AnhYeuEm@123", "Mật khẩu này nằm trong danh sách mật khẩu phổ biến nhất (hoặc chỉ thêm số, dấu vào một mật khẩu như vậy). Hãy chọn mật khẩu khác, ví dụ một câu ngắn dễ nhớ."},
 		{"mật khẩu 1", ""},
-		{strings.Repeat("a", 256), ""},
+		{"con mèo đen trèo cây cau", ""},
+		{strings.Repeat("abcde", 51) + "f", ""},
 		{strings.Repeat("a", 257), "Mật khẩu không được dài quá 256 ký tự."},
 	}
 	for _, tt := range tests {
@@ -82,6 +90,25 @@ func TestCheckPassword(t *testing.T) {
 		}
 		if err != nil && apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("CheckPassword(%q) code %q", tt.pw, apperr.CodeOf(err))
+		}
+	}
+}
+
+// A password may not be built from the account's own names.
+func TestCheckPasswordAvoids(t *testing.T) {
+	avoid := []string{"nguyenvana", "Nguyễn Văn An", "Ban Dân vận Tỉnh ủy Lạng Sơn", "Lạng Sơn", "T20"}
+	personal := "Mật khẩu không được chứa tên đăng nhập, họ tên hoặc tên đơn vị của tài khoản."
+	for pw, want := range map[string]string{
+		"nguyenvana2026":     personal,
+		"Nguyen-Van-An!#7":   personal,
+		"LangSon@2026xyz":    personal,
+		"lạng sơn quê tôi":   personal,
+		"T20-bao-cao-nhanh":  "",
+		"hoa ban trắng 2026": "",
+	} {
+		err := auth.CheckPassword(pw, avoid...)
+		if msg := errText(t, err); (err == nil) != (want == "") || (err != nil && msg != want) {
+			t.Errorf("CheckPassword(%q) = %v, want %q", pw, err, want)
 		}
 	}
 }

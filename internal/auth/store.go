@@ -212,7 +212,7 @@ func (s *Store) CreateUser(ctx context.Context, p *Principal, nu NewUser) (User,
 		es.Add("login", "auth.err.login_format")
 	}
 	validateProfile(&nu.Name, &nu.Phone, &nu.Email, &es)
-	if err := CheckPassword(nu.Password); err != nil {
+	if err := CheckPassword(nu.Password, login, nu.Name); err != nil {
 		es = append(es, err.(*apperr.Error))
 	}
 	if err := es.Err(); err != nil {
@@ -347,7 +347,11 @@ func (s *Store) SetPassword(ctx context.Context, p *Principal, id int64, passwor
 	if err := s.requireManage(ctx, p, id); err != nil {
 		return err
 	}
-	if err := CheckPassword(password); err != nil {
+	avoid, err := s.avoidFor(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := CheckPassword(password, avoid...); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password, s.cfg.Password)
@@ -381,7 +385,11 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, password stri
 	if old == password {
 		return apperr.Invalid("password", "auth.err.same_password")
 	}
-	if err := CheckPassword(password); err != nil {
+	avoid, err := s.avoidFor(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := CheckPassword(password, avoid...); err != nil {
 		return err
 	}
 	newHash, err := HashPassword(password, s.cfg.Password)
