@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/i18n"
@@ -43,6 +44,7 @@ func Catalog() (i18n.Catalog, error) {
 		meeting.Messages,
 		emulation.Messages,
 		document.Messages,
+		backup.Messages,
 	)
 }
 
