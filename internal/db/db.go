@@ -59,6 +59,11 @@ type DB struct {
 
 	mu  sync.RWMutex
 	now func() time.Time
+
+	// in and base are set on a DB returned by Within: every query runs
+	// in the transaction in, and the clock is base's.
+	in   *Tx
+	base *DB
 }
 
 // Open opens the database named by rawURL: "sqlite:PATH" (also
@@ -174,8 +179,12 @@ func (d *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes every connection.
+// Close closes every connection. On a DB returned by Within it does
+// nothing: the connections are the original DB's.
 func (d *DB) Close() error {
+	if d.in != nil {
+		return nil
+	}
 	err := d.write.Close()
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
@@ -198,6 +207,10 @@ func (d *DB) Stats() (write, read sql.DBStats) {
 // SetClock replaces the clock that fixes Tx.Now; tests use it to control
 // time. A nil function restores the real clock.
 func (d *DB) SetClock(now func() time.Time) {
+	if d.base != nil {
+		d.base.SetClock(now)
+		return
+	}
 	d.mu.Lock()
 	d.now = now
 	d.mu.Unlock()
@@ -206,6 +219,9 @@ func (d *DB) SetClock(now func() time.Time) {
 // Now returns the current time by the database's clock, in UTC and
 // truncated to microseconds (what both engines store).
 func (d *DB) Now() time.Time {
+	if d.base != nil {
+		return d.base.Now()
+	}
 	d.mu.RLock()
 	now := d.now
 	d.mu.RUnlock()
@@ -218,18 +234,27 @@ func (d *DB) Now() time.Time {
 // ExecContext runs a statement outside any explicit transaction.
 // Writes should normally go through WithTx instead.
 func (d *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if d.in != nil {
+		return d.in.ExecContext(ctx, query, args...)
+	}
 	res, err := d.write.ExecContext(ctx, d.Rebind(query), args...)
 	return res, translate(err)
 }
 
 // QueryContext runs a read query. On SQLite it uses the read-only pool.
 func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if d.in != nil {
+		return d.in.QueryContext(ctx, query, args...)
+	}
 	rows, err := d.read.QueryContext(ctx, d.Rebind(query), args...)
 	return rows, translate(err)
 }
 
 // QueryRowContext runs a read query that returns at most one row.
 func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
+	if d.in != nil {
+		return d.in.QueryRowContext(ctx, query, args...)
+	}
 	return &Row{row: d.read.QueryRowContext(ctx, d.Rebind(query), args...)}
 }
 

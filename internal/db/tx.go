@@ -15,18 +15,34 @@ type Tx struct {
 	tx      *sql.Tx
 	dialect Dialect
 	now     time.Time
+
+	conn   *sql.Conn // the connection tx runs on (for CopyFrom); nil when begun elsewhere
+	bumped bool      // Bump was called: versions read before the commit are out of date
+	saves  int       // savepoints taken, for their names
 }
 
 // WithTx runs fn in one transaction: it commits when fn returns nil and
 // rolls back when fn returns an error or panics. On SQLite the
 // transaction takes the write lock at BEGIN (IMMEDIATE), so two writers
 // never deadlock upgrading from a read lock.
+//
+// On a DB returned by Within, WithTx runs fn inside that DB's transaction,
+// in a savepoint: an error from fn undoes fn's writes alone, and nothing is
+// committed until the outer transaction is.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
-	sqlTx, err := d.write.BeginTx(ctx, nil)
+	if d.in != nil {
+		return d.in.savepoint(ctx, fn)
+	}
+	conn, err := d.write.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", translate(err))
 	}
-	tx := &Tx{tx: sqlTx, dialect: d.dialect, now: d.Now()}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", translate(err))
+	}
+	tx := &Tx{tx: sqlTx, dialect: d.dialect, now: d.Now(), conn: conn}
 	defer func() {
 		if p := recover(); p != nil {
 			_ = sqlTx.Rollback()
@@ -42,7 +58,51 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("db: commit: %w", translate(err))
 	}
+	if tx.bumped {
+		forgetVersions(ctx)
+	}
 	return nil
+}
+
+// savepoint runs fn in a savepoint of tx: fn's writes are undone when it
+// returns an error or panics, and kept (uncommitted) otherwise.
+func (tx *Tx) savepoint(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	tx.saves++
+	name := fmt.Sprintf("danvan_%d", tx.saves)
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
+		return fmt.Errorf("db: savepoint: %w", err)
+	}
+	undo := func() {
+		_, _ = tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+name)
+		_, _ = tx.ExecContext(ctx, "RELEASE SAVEPOINT "+name)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			undo()
+			panic(p)
+		}
+	}()
+	if err = fn(tx); err != nil {
+		undo()
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT "+name); err != nil {
+		return fmt.Errorf("db: release savepoint: %w", err)
+	}
+	return nil
+}
+
+// Within returns a DB whose every query, write and transaction runs inside
+// tx, so that several stores built on it (and their own WithTx calls,
+// which become savepoints) write in one transaction: a bulk loader such
+// as the demo generator commits all of its work, or none of it. The
+// returned DB must not outlive tx; closing it does nothing.
+func (d *DB) Within(tx *Tx) *DB {
+	base := d
+	if d.base != nil {
+		base = d.base
+	}
+	return &DB{write: d.write, read: d.read, dialect: d.dialect, dsn: d.dsn, in: tx, base: base}
 }
 
 // Now is the time fixed for this transaction (UTC).

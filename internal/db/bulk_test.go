@@ -1,0 +1,176 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+// TestWithin: stores built on a DB bound to one transaction write in it,
+// their own transactions become savepoints (a failing one undoes only its
+// writes), and nothing is visible outside until the outer commit; a
+// rollback of the outer transaction leaves nothing.
+func TestWithin(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		stop := errors.New("stop")
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			in := d.Within(tx)
+			if err := in.WithTx(ctx, func(tx *db.Tx) error {
+				_, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES ('kept')")
+				return err
+			}); err != nil {
+				return err
+			}
+			// A failing inner transaction undoes its own writes only.
+			err := in.WithTx(ctx, func(tx *db.Tx) error {
+				if _, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES ('undone')"); err != nil {
+					return err
+				}
+				return stop
+			})
+			if err != stop {
+				return fmt.Errorf("inner error = %v", err)
+			}
+			var n int
+			if err := in.QueryRowContext(ctx, "SELECT COUNT(*) FROM parent").Scan(&n); err != nil {
+				return err
+			}
+			if n != 1 {
+				return fmt.Errorf("inside: %d parents, want 1", n)
+			}
+			if d.Dialect() == db.Postgres { // SQLite's one writer is busy: no outside reader can be asked without waiting
+				var out int
+				if err := d.QueryRowContext(ctx, "SELECT COUNT(*) FROM parent").Scan(&out); err != nil {
+					return err
+				}
+				if out != 0 {
+					return fmt.Errorf("outside before commit: %d parents", out)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, d, "parent"); n != 1 {
+			t.Fatalf("after commit: %d parents, want 1", n)
+		}
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			in := d.Within(tx)
+			if _, err := in.ExecContext(ctx, "INSERT INTO parent (code) VALUES ('lost')"); err != nil {
+				return err
+			}
+			return stop
+		})
+		if err != stop {
+			t.Fatalf("outer error = %v", err)
+		}
+		if n := count(t, d, "parent"); n != 1 {
+			t.Fatalf("after rollback: %d parents, want 1", n)
+		}
+	})
+}
+
+// TestCopyFrom writes more rows than one batch holds, in one
+// transaction, on both engines, and keeps them in order.
+func TestCopyFrom(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		var rows [][]any
+		for i := 1; i <= 5003; i++ {
+			rows = append(rows, []any{int64(i), fmt.Sprintf("c%05d", i)})
+		}
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			n, err := tx.CopyFrom(ctx, "parent", []string{"id", "code"}, rows)
+			if err == nil && n != int64(len(rows)) {
+				err = fmt.Errorf("copied %d rows", n)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		var first, last string
+		if err := d.QueryRowContext(ctx, "SELECT COUNT(*), MIN(code), MAX(code) FROM parent").Scan(&n, &first, &last); err != nil {
+			t.Fatal(err)
+		}
+		if n != 5003 || first != "c00001" || last != "c05003" {
+			t.Fatalf("%d rows from %s to %s", n, first, last)
+		}
+		// A bad row fails the copy (and the transaction).
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			_, err := tx.CopyFrom(ctx, "parent", []string{"id", "code"}, [][]any{{int64(9000), "c00001"}})
+			return err
+		})
+		if !errors.Is(err, db.ErrConflict) {
+			t.Fatalf("duplicate code: %v, want a conflict", err)
+		}
+	})
+}
+
+// TestDeferIndexes drops a table's secondary indexes (not its unique
+// constraint's) and builds them again from their definitions.
+func TestDeferIndexes(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		if _, err := d.ExecContext(ctx, "CREATE INDEX child_parent ON child (parent_id, id)"); err != nil {
+			t.Fatal(err)
+		}
+		indexes := func(q db.Querier) string {
+			t.Helper()
+			sql := `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('parent', 'child') ORDER BY name`
+			if d.Dialect() == db.Postgres {
+				sql = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('parent', 'child') ORDER BY indexname`
+			}
+			rows, err := q.QueryContext(ctx, sql)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var names []string
+			for rows.Next() {
+				var n string
+				rows.Scan(&n)
+				names = append(names, n)
+			}
+			return strings.Join(names, " ")
+		}
+		before := indexes(d)
+		if !strings.Contains(before, "child_parent") {
+			t.Fatalf("indexes before: %s", before)
+		}
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			rebuild, err := tx.DeferIndexes(ctx, "parent", "child")
+			if err != nil {
+				return err
+			}
+			during := indexes(tx)
+			if strings.Contains(during, "child_parent") || during == "" {
+				return fmt.Errorf("indexes while loading: %q (the unique one must stay)", during)
+			}
+			if _, err := tx.CopyFrom(ctx, "parent", []string{"id", "code"}, [][]any{{int64(1), "a"}}); err != nil {
+				return err
+			}
+			if _, err := tx.CopyFrom(ctx, "child", []string{"id", "parent_id"}, [][]any{{int64(1), int64(1)}, {int64(2), int64(1)}}); err != nil {
+				return err
+			}
+			return rebuild(ctx)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after := indexes(d); after != before {
+			t.Fatalf("indexes after: %q, want %q", after, before)
+		}
+	})
+}
