@@ -416,7 +416,7 @@ func (a *analyzer) yearFromMentions(day, month int) int {
 	// A period that holds the day: "đối thoại ... năm 2019".
 	for _, toks := range lists {
 		for _, p := range a.findPeriods(toks) {
-			if p.year == 0 || p.part == "multi" || day > daysIn(month, p.year) {
+			if p.year == 0 || p.part == "multi" || day > daysIn(month, p.year) || horizon(toks, p) {
 				continue
 			}
 			from, ok1 := p.startDate()
@@ -429,7 +429,7 @@ func (a *analyzer) yearFromMentions(day, month int) int {
 	}
 	for _, toks := range lists {
 		for _, p := range a.findPeriods(toks) {
-			if p.year == 0 || p.part == "multi" {
+			if p.year == 0 || p.part == "multi" || horizon(toks, p) {
 				continue
 			}
 			end, ok := p.endDate()
@@ -448,4 +448,15 @@ func (a *analyzer) yearFromMentions(day, month int) int {
 		}
 	}
 	return 0
+}
+
+// horizon reports a period named as a target's horizon: "đến năm 2030",
+// "tầm nhìn đến năm 2045", "tới năm 2025". It dates nothing that happens
+// now.
+func horizon(toks []token, p periodMention) bool {
+	switch tokAt(toks, p.tokStart-1).low {
+	case "đến", "tới":
+		return true
+	}
+	return false
 }

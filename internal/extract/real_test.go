@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -95,4 +96,23 @@ func TestRealLocked(t *testing.T) {
 	}
 	s, cases := scoreReal(t, "locked")
 	reportReal(t, "locked", s, len(cases))
+}
+
+// TestExtractFile prints the record of one file (EXTRACT_FILE=path), for
+// reading the rules' output while developing them on the dev set.
+func TestExtractFile(t *testing.T) {
+	path := os.Getenv("EXTRACT_FILE")
+	if path == "" {
+		t.Skip("set EXTRACT_FILE to print one file's record")
+	}
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Extract(context.Background(), doc, Options{Source: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.MarshalIndent(got, "", "  ")
+	t.Logf("%s", out)
 }

@@ -192,7 +192,7 @@ const maxDateNums = 6
 var datePatterns = map[string]string{}
 
 func init() {
-	for _, p := range strings.Fields(`n Y n/n n-n n/Y n-Y n.Y n/n/Y n-n-Y n.n.Y n-n/Y n-n/n n-n/n/Y n/n-n/n n/n-n/n/Y`) {
+	for _, p := range strings.Fields(`n Y n/n n-n n.n n/Y n-Y n.Y n/n/Y n-n-Y n.n.Y n-n/Y n-n/n n-n/n/Y n/n-n/n n/n-n/n/Y`) {
 		datePatterns[p] = p
 	}
 }
@@ -250,8 +250,10 @@ func validDay(day, month, year int) bool {
 func validYear(y int) bool { return y >= minYear && y <= maxYear }
 
 // dateBody reads the date itself at i, after any prefix; ngay reports
-// whether "ngày" (or "mồng", "mùng") came before it.
-func dateBody(s string, i int, ngay bool) (end int, d Date, ok bool) {
+// whether "ngày" (or "mồng", "mùng") came before it, announced whether
+// any date word did. A day and month joined by a dot ("Sáng 19.12",
+// "chiều 6.10") are a date only when announced: "5.1" alone is a number.
+func dateBody(s string, i int, ngay, announced bool) (end int, d Date, ok bool) {
 	if w, k := wordAt(s, i); w == "tháng" {
 		return monthBody(s, k)
 	}
@@ -271,6 +273,11 @@ func dateBody(s string, i int, ngay bool) (end int, d Date, ok bool) {
 	case "n":
 		return dayWords(s, n.end, v[0], ngay)
 	case "n/n", "n-n":
+		d = Date{Day: v[0], Month: v[1]}
+	case "n.n":
+		if !announced {
+			return
+		}
 		d = Date{Day: v[0], Month: v[1]}
 	case "n/Y":
 		d = Date{Month: v[0], Year: v[1]}
@@ -416,7 +423,7 @@ func matchDate(s string, i int, needContext bool) (end int, d Date, ok bool) {
 	if paren {
 		j++
 	}
-	end, d, ok = dateBody(s, j, ngay)
+	end, d, ok = dateBody(s, j, ngay, announced)
 	if !ok {
 		return i, Date{}, false
 	}

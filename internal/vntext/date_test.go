@@ -30,6 +30,7 @@ func TestParseDate(t *testing.T) {
 		{"sáng ngày 11/7", Date{Day: 11, Month: 7}},
 		{"Sáng ngày 25/12/2020", Date{Day: 25, Month: 12, Year: 2020}},
 		{"chiều 3/4", Date{Day: 3, Month: 4}},
+		{"Sáng 19.12", Date{Day: 19, Month: 12}},
 		{"ngày 31/12/2015", Date{Day: 31, Month: 12, Year: 2015}},
 		{"31.12.2015", Date{Day: 31, Month: 12, Year: 2015}},
 		{"tháng 7/2023", Date{Month: 7, Year: 2023}},
@@ -66,7 +67,7 @@ func TestParseDateErrors(t *testing.T) {
 	for _, in := range []string{
 		"", "32/1/2020", "1/13/2020", "16/20", "29/2/2021", "31/4", "0/5", "5/0",
 		"25/12/20", "25/12/2020/NĐ-CP", "1/2/3/4", "13-09/11/2015", "tháng 7", "tháng 13/2020",
-		"ngày 19 và 19/7", "năm 2023", "2020-2021", "5", "ngày", "25/12/2020 hôm nay",
+		"ngày 19 và 19/7", "năm 2023", "19.12", "ngày 1.000", "2020-2021", "5", "ngày", "25/12/2020 hôm nay",
 		"30/12-02/12/2015", "tháng 10-8/2020", "25/12/0999", "ngày 0 tháng 5", "ngày 0 và 5/7",
 		"lần thứ 2, 3/4", "00/2020", "0-5/7", "tháng 1.0000", "tháng 1 năm 0000", "1/1/0000", "ngày 1 và 2/1/0000",
 	} {
@@ -114,6 +115,10 @@ func TestFindDates(t *testing.T) {
 		{"Hiện nay 3/4 xã đã hoàn thành", nil}, // "nay" alone announces nothing
 		{"Sáng nay (3/4 xã) đã xong", nil},     // the bracket must close after the date
 		{"tổ chức hôm (12/7", nil},             // an unclosed bracket
+		{"Sáng 19.12, Ban Tuyên giáo", []m{{"Sáng 19.12", Date{Day: 19, Month: 12}}}},
+		{"vào chiều 6.10, đồng chí", []m{{"chiều 6.10", Date{Day: 6, Month: 10}}}},
+		{"đạt 5.1 điểm, tăng 2.3 lần", nil}, // a dot date needs a date word
+		{"Sáng 8.30 giờ", nil}, // no month 30
 	}
 	for _, tt := range tests {
 		got := FindDates(tt.in)
