@@ -42,13 +42,15 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"khai mạc", "bế mạc", "kết luận", "quán triệt", "truyền đạt", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
-	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại")
+	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại",
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
 var subjectOnly = newPhraseSet("biểu dương", "ghi nhận", "đánh giá", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"lưu ý", "chúc mừng", "trao", "khẳng định", "thông tin", "giới thiệu", "hướng dẫn", "gợi ý", "chia sẻ",
-	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu", "triển khai", "đọc diễn văn", "ôn lại")
+	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu", "triển khai", "đọc diễn văn", "ôn lại",
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng")
 
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)
@@ -66,6 +68,11 @@ func roleAt(toks []token, i int) (role, int) {
 			return roleNone, i
 		}
 		if p == "trao" && tokAt(toks, i+1).low == "đổi" {
+			return roleNone, i
+		}
+		// "được tặng Bằng khen", "được khen thưởng": a recipient, not
+		// the one who gives.
+		if i > 0 && (toks[i-1].low == "được" || toks[i-1].low == "nhận") {
 			return roleNone, i
 		}
 		return roleAttend, j
@@ -300,7 +307,7 @@ func placeBefore(toks []token, p int) bool {
 		return false
 	}
 	switch toks[p-1].low {
-	case "tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "ủy", "uỷ", "thôn", "ấp", "bản", "xóm", "làng", "tp", "về", "ở", "tại":
+	case "tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "ủy", "uỷ", "thôn", "ấp", "bản", "xóm", "làng", "tp", "về", "ở", "tại", "xứ":
 		return true
 	}
 	return false
@@ -353,7 +360,7 @@ func (a *analyzer) readPeople() {
 		}
 		var hits []personHit
 		for p := 0; p < len(toks); p++ {
-			if !toks[p].cap || !isFamily(toks[p].low) && !shortFamily[toks[p].low] {
+			if !toks[p].cap || !isFamily(toks[p].low) && !shortFamily[toks[p].low] && looseNameEnd(toks, p) == p {
 				a.noteUnknownName(toks, p)
 				continue
 			}
@@ -488,7 +495,11 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	}
 	end, ok := nameAt(toks, p, minLen)
 	if !ok {
-		return personHit{}, false
+		// A family name outside the list, where the structure says it is
+		// a name: "Bí thư Tỉnh ủy Chẩu Văn Lâm, ...".
+		if end = looseNameEnd(toks, p); end == p || !(trig || preTitle) {
+			return personHit{}, false
+		}
 	}
 	if inPlace && !trig && !list {
 		// "Tỉnh ủy Hoàng Văn Nghiệm" is a person, "tỉnh Lâm Đồng" a place;
@@ -554,10 +565,12 @@ func (a *analyzer) titleFrom(toks []token, start int) (string, int) {
 	}
 	k := start
 	last := start
+	segStart := start // first token of the current segment
 	for k < len(toks) {
 		if toks[k].low == "," {
 			if titleHeadAt(toks, k+1) && !a.nameStartsAt(toks, k+1) {
 				k++
+				segStart = k
 				continue
 			}
 			break
@@ -566,6 +579,11 @@ func (a *analyzer) titleFrom(toks []token, start int) (string, int) {
 			break
 		}
 		if k > start && toks[k].cap && a.nameStartsAt(toks, k) {
+			// "Tổng Bí thư Tô Lâm, Thường trực Ban Bí thư Trần Cầm Tú": the
+			// segment before the next name is that person's title.
+			if segStart > start {
+				last = segStart - 1
+			}
 			break
 		}
 		k++
@@ -577,12 +595,69 @@ func (a *analyzer) titleFrom(toks []token, start int) (string, int) {
 	return a.d.text[toks[start].start:toks[last-1].end], last
 }
 
+// nameStartsAt reports whether a person's name starts at toks[k] inside a
+// run of title words: a family name, a middle name and more ("Phó Chủ
+// tịch UBND tỉnh Lê Đình Sơn"), also after a committee or a place word
+// when the name has three words or more ("Trưởng Ban Dân vận Tỉnh ủy
+// Trần Thị Kim Hoa"; "Tỉnh ủy Lạng Sơn" is a place), or a shorter name
+// that ends the segment ("Thường trực Ban Bí thư Trần Cầm Tú, ...").
 func (a *analyzer) nameStartsAt(toks []token, k int) bool {
-	if !toks[k].cap || !isFamily(toks[k].low) || placeBefore(toks, k) {
+	if !toks[k].cap {
 		return false
 	}
+	if !isFamily(toks[k].low) {
+		e := looseNameEnd(toks, k)
+		return e > k && !placeBefore(toks, k)
+	}
 	e, ok := nameAt(toks, k, 2)
-	return ok && e-k >= 2 && middleNames[tokAt(toks, k+1).low]
+	if !ok || e-k < 2 {
+		return false
+	}
+	middle := middleNames[tokAt(toks, k+1).low]
+	if placeBefore(toks, k) {
+		return e-k >= 3 && middle
+	}
+	return middle || nameEnds(toks, e)
+}
+
+// nameEnds reports whether a name may end before toks[e]: a separator, a
+// bracket, "và", a role word or the end of the sentence, not a lower-case
+// word that would go on with a name of a body ("Đoàn Thanh niên").
+func nameEnds(toks []token, e int) bool {
+	t := tokAt(toks, e)
+	switch {
+	case t.kind == tNone:
+		return true
+	case t.kind == tPunct:
+		return strings.Contains(",;.:()-–—", t.low)
+	case t.low == "và" || t.low == "cùng":
+		return true
+	}
+	r, _ := roleAt(toks, e)
+	return r != roleNone
+}
+
+// strongMiddle are middle names that mark a personal name whatever its
+// family name: "Chẩu Văn Lâm", "Vừ Thị Dợ".
+var strongMiddle = wordSet(`văn thị đức hữu đình bá công`)
+
+// looseNameEnd reads a personal name whose family name is not in the
+// list, where the structure leaves no doubt: three or four capitalized
+// words, the second a strong middle name, ending as a name does. It
+// returns the end, or p when there is none.
+func looseNameEnd(toks []token, p int) int {
+	t := toks[p]
+	if !t.cap || t.kind != tWord || titleHeadAt(toks, p) || notGiven[t.low] || placeWordSet[t.low] || !strongMiddle[tokAt(toks, p+1).low] {
+		return p
+	}
+	j := p + 1
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
+		j++
+	}
+	if j-p < 3 || !nameEnds(toks, j) || notNames[lowerASCIIish(joinTokens(toks, p, j))] {
+		return p
+	}
+	return j
 }
 
 // joined reports whether only ",", ";" or "và" stand between two people.
