@@ -11,9 +11,11 @@ import (
 	"net/netip"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
@@ -52,6 +54,9 @@ type ServeConfig struct {
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
+	// Backup is the schedule of backups this server takes (with the
+	// others of the deployment: one takes each); no Dir means none.
+	Backup backup.Schedule
 }
 
 // Main is a running server.
@@ -66,6 +71,7 @@ type Main struct {
 	files    *blob.Bucket
 	stop     context.CancelFunc // ends the maintenance loop
 	accounts []auth.DemoAccount // made by --demo
+	jobs     sync.WaitGroup     // the background jobs (startJobs)
 }
 
 // Start opens and migrates the database, fills it with demo data when
@@ -132,6 +138,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 	mctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	m.stop = stop
 	go m.maintain(mctx)
+	m.startJobs(mctx)
 	cfg.Logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", d.String()))
 	return m, nil
 }
@@ -244,6 +251,7 @@ func (m *Main) URL() string {
 // for those under way, and closes the database.
 func (m *Main) Shutdown(ctx context.Context) error {
 	m.stop()
+	m.jobs.Wait()
 	err := m.http.Shutdown(ctx)
 	if m.metrics != nil {
 		err = errors.Join(err, m.metrics.Shutdown(ctx))
@@ -264,6 +272,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", os.Getenv("DANVAN_METRICS_ADDR"), "địa chỉ riêng cho /metrics, ví dụ 127.0.0.1:9090 (separate listen address for /metrics; env DANVAN_METRICS_ADDR)")
 	cfg.MetricsToken = os.Getenv("DANVAN_METRICS_TOKEN")
 	proxies := fs.String("trust-proxy", os.Getenv("DANVAN_TRUST_PROXY"), "địa chỉ các proxy ngược được tin X-Forwarded-For/-Proto, cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (trusted reverse proxies; env DANVAN_TRUST_PROXY)")
+	jobFlags(fs, &cfg)
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -22,6 +22,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
@@ -99,6 +100,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies, metricsToken: cfg.MetricsToken}
+	s.metrics.registry.MustRegister(opsCollector{backups: backup.New(cfg.DB, nil, backup.Config{}), log: cfg.Logger})
 	sub, err := fs.Sub(templateFS, "templates")
 	if err != nil {
 		return nil, err
@@ -190,7 +192,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "ok")
 }
 
-// readyz answers 200 only while the database answers within two seconds.
+// readyz answers 200 only while the database answers within two seconds;
+// with ?verbose it adds the schema version and the last good backup.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -202,6 +205,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ok")
+	if r.URL.Query().Has("verbose") {
+		s.readyDetail(ctx, w)
+	}
 }
 
 // apiNotFound answers unknown /api/ paths in JSON.
