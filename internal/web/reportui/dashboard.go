@@ -74,7 +74,8 @@ type dashboardView struct {
 	Behind       []report.Progress // not approved yet
 	Counts       map[report.Status]int
 	Statuses     []report.Status
-	Query        string // the dashboard's parameters, for links
+	ExportXLSX   string // the export links, with the dashboard's parameters
+	ExportCSV    string
 	Form         report.Form
 	CanWrite     bool
 }
@@ -137,7 +138,10 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if v.Submitted {
 		base.Set("gom", "cho-duyet")
 	}
-	v.Query = base.Encode()
+	// The links are whole URLs: a query written after a literal "?" in a
+	// template is escaped as one value ("don-vi%3d211%26ky…").
+	v.ExportXLSX = "/bao-cao/xuat.xlsx?" + base.Encode()
+	v.ExportCSV = "/bao-cao/xuat.csv?" + base.Encode()
 	sortBy := r.URL.Query().Get("sap-xep")
 	desc := !q.Ascending
 	link := func(code string, active bool) sortLink {

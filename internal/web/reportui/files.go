@@ -177,21 +177,25 @@ func fileName(t report.Table) string {
 	return fmt.Sprintf("%s-%s-%s", strings.ToLower(t.Unit.Code), t.Form.Code, t.Period.String())
 }
 
-// header is the value table's header in the reader's language.
+// header is the value table's header in the reader's language, and a
+// last column naming the period (an upload reads columns by position and
+// never that one).
 func (h *handlers) header(r *http.Request) []string {
-	out := make([]string, len(report.ColumnKeys))
+	out := make([]string, len(report.ColumnKeys), len(report.ColumnKeys)+1)
 	for i, k := range report.ColumnKeys {
 		out[i] = h.T(r, k)
 	}
-	return out
+	return append(out, h.T(r, "report.col.period"))
 }
 
-// cells are a table's rows, statuses in the reader's language.
+// cells are a table's rows, statuses and the period in the reader's
+// language.
 func (h *handlers) cells(r *http.Request, t report.Table) [][]any {
 	status := func(s report.Status) string { return h.Text(r, s.Message()) }
+	period := h.Text(r, t.Period.Message())
 	out := make([][]any, len(t.Rows))
 	for i, row := range t.Rows {
-		out[i] = row.Cells(status)
+		out[i] = append(row.Cells(status), period)
 	}
 	return out
 }

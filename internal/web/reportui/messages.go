@@ -38,6 +38,7 @@ var Messages = i18n.Catalog{
 	"report.flash.approved":     {"Đã phê duyệt báo cáo.", "Report approved."},
 	"report.flash.returned":     {"Đã trả lại báo cáo kèm ý kiến.", "Report returned with your comment."},
 	"report.period":             {"Kỳ báo cáo", "Period"},
+	"report.col.period":         {"Kỳ báo cáo", "Period"},
 	"report.view":               {"Cách xem", "View"},
 	"report.view.reported":      {"Như đã báo cáo", "As reported"},
 	"report.view.today":         {"Quy về đơn vị hiện nay", "Mapped onto today's units"},
