@@ -11,7 +11,9 @@ var Messages = i18n.Catalog{
 	"auth.err.disabled":        {"Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.", "The account is disabled. Ask an administrator."},
 	"auth.err.session_expired": {"Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has ended. Please sign in again."},
 	"auth.err.bad_token":       {"Mã truy cập API không hợp lệ, đã bị thu hồi hoặc tài khoản đã bị khóa.", "The API token is not valid, has been revoked, or its account is disabled."},
-	"auth.err.throttled":       {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d phút.", "Too many failed sign-ins. Try again in %d minutes."},
+	"auth.err.throttled":       {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại lúc %s.", "Too many failed sign-ins. Try again at %s."},
+	"auth.err.slowed":          {"Có nhiều lần đăng nhập sai từ địa chỉ mạng của bạn. Vui lòng chờ đến %s rồi thử lại.", "Many failed sign-ins came from your network address. Wait until %s, then try again."},
+	"auth.err.busy":            {"Máy chủ đang bận kiểm tra nhiều lượt đăng nhập. Vui lòng thử lại sau ít phút.", "The server is busy checking many sign-ins. Try again in a few minutes."},
 	"auth.err.sign_in":         {"Vui lòng đăng nhập để tiếp tục.", "Please sign in to continue."},
 	"auth.err.csrf":            {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
 

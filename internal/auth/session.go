@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
+	"log/slog"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
@@ -22,15 +22,19 @@ type LoginRequest struct {
 // Login signs a user in and starts a new session (a new token every
 // time, so a token planted before sign-in is worthless after it).
 //
-// It refuses, with an apperr.Unauthorized error:
-//   - without checking the password, when the login name or the client
-//     address has had too many failed attempts within the throttling
-//     window ("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau N
-//     phút.");
+// The attempt is counted before the password is hashed (see reserve), and
+// the hash waits for one of a bounded number of slots. It refuses, with
+// an apperr.Unauthorized error:
+//   - without checking the password, when the login name has had too many
+//     failed attempts within the throttling window ("… thử lại lúc
+//     10:05"), or the client address is being slowed down ("… chờ đến
+//     10:05:07");
 //   - an unknown login name or a wrong password, with the same message
-//     for both ("Tên đăng nhập hoặc mật khẩu không đúng."), counting a
-//     failure for the name and the address;
-//   - a disabled account (after a correct password only).
+//     for both ("Tên đăng nhập hoặc mật khẩu không đúng."); the attempt's
+//     row stays, counted as a failure for the name and the address, and
+//     the failure is audited (with the login name only when such an
+//     account exists: people type passwords into the login field);
+//   - a disabled account (after a correct password only), audited too.
 //
 // A successful sign-in clears the failures counted for the login name.
 func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
@@ -38,13 +42,9 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	// Failures are counted under a hash of the login name, so that a
 	// password typed into the login field is not kept in clear.
 	key := hashToken(login)
-	now := s.db.Now()
-	wait, err := s.throttled(ctx, key, r.Addr, now)
+	attempt, err := s.reserve(ctx, key, r.Addr)
 	if err != nil {
 		return Session{}, err
-	}
-	if wait > 0 {
-		return Session{}, apperr.Unauthorized("auth.err.throttled", minutes(wait))
 	}
 
 	var hash string
@@ -56,17 +56,30 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	if !found {
 		hash = s.dummy // spend the same time as for a real account
 	}
-	ok, err := VerifyPassword(r.Password, hash)
+	ok, err := s.verify(ctx, r.Password, hash)
 	if err != nil {
+		// Not checked after all (busy): the attempt does not count.
+		s.forget(ctx, attempt)
+		if _, isApp := apperr.As(err); isApp {
+			return Session{}, err
+		}
 		return Session{}, fmt.Errorf("auth: login %q: %w", login, err)
 	}
 	if !found || !ok {
-		if err := s.recordFailure(ctx, key, r.Addr); err != nil {
+		reason := "bad_password"
+		if !found {
+			reason, u = "unknown_login", User{}
+		}
+		if err := s.auditFailure(ctx, u, r.Addr, reason); err != nil {
 			return Session{}, err
 		}
 		return Session{}, apperr.Unauthorized("auth.err.bad_login")
 	}
 	if !u.Active {
+		s.forget(ctx, attempt)
+		if err := s.auditFailure(ctx, u, r.Addr, "disabled"); err != nil {
+			return Session{}, err
+		}
 		return Session{}, apperr.Unauthorized("auth.err.disabled")
 	}
 	var sess Session
@@ -80,73 +93,23 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	return sess, err
 }
 
-// minutes rounds a wait up to whole minutes, at least 1.
-func minutes(d time.Duration) int {
-	m := int((d + time.Minute - 1) / time.Minute)
-	return max(m, 1)
+// forget removes an attempt's row that turned out not to be a failure.
+func (s *Store) forget(ctx context.Context, attempt int64) {
+	if _, err := s.db.ExecContext(context.WithoutCancel(ctx), "DELETE FROM login_failures WHERE id = ?", attempt); err != nil {
+		slog.WarnContext(ctx, "auth: forget a sign-in attempt", slog.Any("err", err))
+	}
 }
 
-// throttled returns how long sign-ins for login (the hashed key) or from
-// addr must wait, or 0 when they may go ahead.
-func (s *Store) throttled(ctx context.Context, login, addr string, now time.Time) (time.Duration, error) {
-	since := db.Stamp(now.Add(-s.cfg.ThrottleWindow))
-	wait := time.Duration(0)
-	check := func(col, val string, limit int) error {
-		rows, err := s.db.QueryContext(ctx, "SELECT at FROM login_failures WHERE "+col+" = ? AND at > ? ORDER BY at", val, since)
-		if err != nil {
-			return fmt.Errorf("auth: throttle: %w", err)
-		}
-		defer rows.Close()
-		var ats []string
-		for rows.Next() {
-			var at string
-			if err := rows.Scan(&at); err != nil {
-				return fmt.Errorf("auth: throttle: %w", err)
-			}
-			ats = append(ats, at)
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("auth: throttle: %w", err)
-		}
-		if len(ats) < limit {
-			return nil
-		}
-		// Attempts may resume when enough failures have left the window
-		// to bring the count below the limit.
-		t, err := db.ParseStamp(ats[len(ats)-limit])
-		if err != nil {
-			return err
-		}
-		wait = max(wait, t.Add(s.cfg.ThrottleWindow).Sub(now))
-		return nil
-	}
-	if err := check("login", login, s.cfg.AccountFailures); err != nil {
-		return 0, err
-	}
-	if addr != "" {
-		if err := check("addr", addr, s.cfg.AddrFailures); err != nil {
-			return 0, err
-		}
-	}
-	return wait, nil
-}
-
-// recordFailure counts a failed sign-in under login (the hashed key) and
-// addr (and drops the login's failures
-// that have left the window). Failed attempts are not audited: people
-// type passwords into the login field.
-func (s *Store) recordFailure(ctx context.Context, login, addr string) error {
+// auditFailure records a refused sign-in: who (when the account exists),
+// from where, and why; never what was typed.
+func (s *Store) auditFailure(ctx context.Context, u User, addr, reason string) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
-		now := tx.Now()
-		if _, err := tx.ExecContext(ctx, "DELETE FROM login_failures WHERE login = ? AND at <= ?",
-			login, db.Stamp(now.Add(-s.cfg.ThrottleWindow))); err != nil {
-			return fmt.Errorf("auth: login failure: %w", err)
+		actx := ctx
+		if audit.ActorFrom(ctx).UserID == 0 {
+			actx = audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: u.Login, Addr: addr})
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, ?)",
-			login, addr, db.Stamp(now)); err != nil {
-			return fmt.Errorf("auth: login failure: %w", err)
-		}
-		return nil
+		return audit.Record(actx, tx, audit.Entry{Action: "login_failed", Entity: "session",
+			After: auditSession{UserID: u.ID, Login: u.Login, Addr: addr, Reason: reason}})
 	})
 }
 
@@ -176,6 +139,7 @@ type auditSession struct {
 	Login     string `json:"login"`
 	Addr      string `json:"addr,omitempty"`
 	ExpiresAt string `json:"expires_at,omitempty"`
+	Reason    string `json:"reason,omitempty"` // why a sign-in was refused
 }
 
 func (s *Store) startSession(ctx context.Context, tx *db.Tx, u User, addr, ua string) (Session, error) {

@@ -17,8 +17,10 @@ import (
 )
 
 const (
-	msgBadLogin  = "Tên đăng nhập hoặc mật khẩu không đúng."
-	msgThrottled = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
+	msgBadLogin = "Tên đăng nhập hoặc mật khẩu không đúng."
+	// msgThrottled is the refusal of a name whose fifth failure was at
+	// start (08:00 UTC, 15:00 in Vietnam): it may try again at 15:15.
+	msgThrottled = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại lúc 15:15."
 	msgExpired   = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."
 )
 
@@ -120,9 +122,10 @@ func TestLoginThrottle(t *testing.T) {
 			e.clk.advance(time.Minute)
 		}
 		// The 6th is refused even with the right password, from anywhere,
-		// and the wait counts from the oldest failure, 5 minutes ago.
+		// and the wait counts from the oldest failure, 5 minutes ago
+		// (08:00 UTC): the user is told the time, in Vietnam's.
 		wantCode(t, try("CHI", pw, "192.0.2.99"), apperr.CodeUnauthorized,
-			"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 10 phút.")
+			"Đăng nhập sai quá nhiều lần. Vui lòng thử lại lúc 15:15.")
 		if n := count(t, d, "SELECT COUNT(*) FROM login_failures WHERE login = ?", loginKey("chi")); n != 5 {
 			t.Fatalf("%d failures recorded, want 5 (refused attempts are not counted)", n)
 		}
@@ -139,16 +142,31 @@ func TestLoginThrottle(t *testing.T) {
 			t.Fatalf("%d failures left after a successful sign-in", n)
 		}
 
-		// Per address: 19 failures over many accounts, then the 20th is
-		// refused for an account with no failures of its own.
-		for i := range 19 {
+		// Per address: ten failures over many accounts are free; then the
+		// address is slowed down, never shut out: an account with no
+		// failures of its own signs in from it after waiting.
+		e.clk.advance(time.Hour)
+		for i := range 10 {
 			wantCode(t, try(fmt.Sprintf("khach%02d", i), pw, "198.51.100.20"), apperr.CodeUnauthorized, msgBadLogin)
 		}
-		wantCode(t, try("dung", pw, "198.51.100.20"), apperr.CodeUnauthorized, msgThrottled)
-		e.login(t, "dung", pw) // from another address
-		e.clk.advance(15 * time.Minute)
+		// 09:17 UTC is 16:17 in Vietnam; the wait is 2 s after the latest failure.
+		wantCode(t, try("dung", pw, "198.51.100.20"), apperr.CodeUnauthorized,
+			"Có nhiều lần đăng nhập sai từ địa chỉ mạng của bạn. Vui lòng chờ đến 16:17:02 rồi thử lại.")
+		e.login(t, "dung", pw) // from another address, at once
+		e.clk.advance(2 * time.Second)
+		wantCode(t, try("khach99", pw, "198.51.100.20"), apperr.CodeUnauthorized, msgBadLogin)
+		// The eleventh failure doubles the wait.
+		e.clk.advance(3 * time.Second)
+		wantCode(t, try("dung", pw, "198.51.100.20"), apperr.CodeUnauthorized,
+			"Có nhiều lần đăng nhập sai từ địa chỉ mạng của bạn. Vui lòng chờ đến 16:17:06 rồi thử lại.")
+		e.clk.advance(time.Second)
 		if _, err := e.s.Login(ctx, auth.LoginRequest{Login: "dung", Password: pw, Addr: "198.51.100.20"}); err != nil {
-			t.Fatalf("after the window: %v", err)
+			t.Fatalf("after the wait: %v", err)
+		}
+		// However many failures, the wait stays at most a minute.
+		for i := range 30 {
+			e.clk.advance(time.Minute)
+			wantCode(t, try(fmt.Sprintf("nguoi%02d", i), pw, "198.51.100.20"), apperr.CodeUnauthorized, msgBadLogin)
 		}
 	})
 }

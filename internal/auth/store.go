@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -32,9 +33,18 @@ type Config struct {
 	// within the window; the next attempt is refused without checking the
 	// password. The default 5 refuses the 6th.
 	AccountFailures int
-	// AddrFailures is the same per client address. The default 19 refuses
-	// the 20th.
-	AddrFailures int
+	// AddrFree is how many failed sign-ins one client address may have
+	// within the window before it is slowed down (never shut out): each
+	// further attempt waits AddrDelay after the latest failure, doubled
+	// for every failure beyond AddrFree, at most AddrMaxDelay.
+	AddrFree     int
+	AddrDelay    time.Duration
+	AddrMaxDelay time.Duration
+	// HashConcurrency is how many argon2id hashes may run at once in this
+	// process (each takes Password.Memory); HashWait how long a sign-in
+	// waits for a turn before it is told to try again shortly.
+	HashConcurrency int
+	HashWait        time.Duration
 }
 
 // DefaultConfig returns the production settings.
@@ -46,7 +56,11 @@ func DefaultConfig() Config {
 		LastSeenEvery:   time.Minute,
 		ThrottleWindow:  15 * time.Minute,
 		AccountFailures: 5,
-		AddrFailures:    19,
+		AddrFree:        10,
+		AddrDelay:       2 * time.Second,
+		AddrMaxDelay:    time.Minute,
+		HashConcurrency: max(2, runtime.NumCPU()),
+		HashWait:        10 * time.Second,
 	}
 }
 
@@ -70,8 +84,20 @@ func (c Config) withDefaults() Config {
 	if c.AccountFailures <= 0 {
 		c.AccountFailures = d.AccountFailures
 	}
-	if c.AddrFailures <= 0 {
-		c.AddrFailures = d.AddrFailures
+	if c.AddrFree <= 0 {
+		c.AddrFree = d.AddrFree
+	}
+	if c.AddrDelay <= 0 {
+		c.AddrDelay = d.AddrDelay
+	}
+	if c.AddrMaxDelay <= 0 {
+		c.AddrMaxDelay = d.AddrMaxDelay
+	}
+	if c.HashConcurrency <= 0 {
+		c.HashConcurrency = d.HashConcurrency
+	}
+	if c.HashWait <= 0 {
+		c.HashWait = d.HashWait
 	}
 	return c
 }
@@ -83,7 +109,8 @@ type Store struct {
 	db    *db.DB
 	units *org.Store
 	cfg   Config
-	dummy string // a hash to verify against for unknown logins
+	dummy string  // a hash to verify against for unknown logins
+	slots hashing // bounds the argon2id hashes running at once
 }
 
 // NewStore returns a Store over d (migrated), using units to decide which
@@ -94,7 +121,7 @@ func NewStore(d *db.DB, units *org.Store, cfg Config) *Store {
 	if err != nil {
 		panic(err) // only if the system has no randomness
 	}
-	return &Store{db: d, units: units, cfg: cfg, dummy: dummy}
+	return &Store{db: d, units: units, cfg: cfg, dummy: dummy, slots: make(hashing, cfg.HashConcurrency)}
 }
 
 // Config returns the settings in force (defaults filled in).
@@ -218,7 +245,7 @@ func (s *Store) CreateUser(ctx context.Context, p *Principal, nu NewUser) (User,
 	if err := es.Err(); err != nil {
 		return User{}, err
 	}
-	hash, err := HashPassword(nu.Password, s.cfg.Password)
+	hash, err := s.hash(ctx, nu.Password)
 	if err != nil {
 		return User{}, err
 	}
@@ -354,7 +381,7 @@ func (s *Store) SetPassword(ctx context.Context, p *Principal, id int64, passwor
 	if err := CheckPassword(password, avoid...); err != nil {
 		return err
 	}
-	hash, err := HashPassword(password, s.cfg.Password)
+	hash, err := s.hash(ctx, password)
 	if err != nil {
 		return err
 	}
@@ -375,7 +402,7 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, password stri
 	if err != nil {
 		return fmt.Errorf("auth: change password: %w", err)
 	}
-	ok, err := VerifyPassword(old, hash)
+	ok, err := s.verify(ctx, old, hash)
 	if err != nil {
 		return fmt.Errorf("auth: change password of user %d: %w", id, err)
 	}
@@ -392,7 +419,7 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, password stri
 	if err := CheckPassword(password, avoid...); err != nil {
 		return err
 	}
-	newHash, err := HashPassword(password, s.cfg.Password)
+	newHash, err := s.hash(ctx, password)
 	if err != nil {
 		return err
 	}
