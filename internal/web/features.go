@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
+	"github.com/danvan/danvan/internal/web/apiui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/practiceui"
@@ -25,6 +26,7 @@ func (s *Server) features() []feature {
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
 		{"adminui", adminui.Mount},
+		{"apiui", apiui.Mount},
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
 	}
 }

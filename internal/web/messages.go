@@ -14,6 +14,7 @@ import (
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
+	"github.com/danvan/danvan/internal/web/apiui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/practiceui"
@@ -34,6 +35,7 @@ func Catalog() (i18n.Catalog, error) {
 		meetingui.Messages,
 		adminui.Messages,
 		accountui.Messages,
+		apiui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
