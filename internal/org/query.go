@@ -119,7 +119,17 @@ func notOn(ctx context.Context, q db.Querier, id int64, d string) error {
 // Get returns unit id with its version on date. It is a not-found error
 // when the unit is unknown or did not exist on date.
 func (s *Store) Get(ctx context.Context, id int64, date time.Time) (Unit, error) {
-	return getOn(ctx, s.db, id, db.Day(date))
+	d := db.Day(date)
+	sn, err := s.today(ctx, d)
+	if err != nil {
+		return Unit{}, err
+	}
+	if sn != nil {
+		if u, ok := sn.get(id); ok {
+			return u, nil
+		}
+	}
+	return getOn(ctx, s.db, id, d)
 }
 
 // GetByCode is Get by the unit's code.
@@ -132,7 +142,7 @@ func (s *Store) GetByCode(ctx context.Context, code string, date time.Time) (Uni
 	if err != nil {
 		return Unit{}, fmt.Errorf("org: get unit %q: %w", code, err)
 	}
-	return getOn(ctx, s.db, id, db.Day(date))
+	return s.Get(ctx, id, date)
 }
 
 // IDsByCode returns the ids of every unit, by code: a small vocabulary for
@@ -160,6 +170,13 @@ func (s *Store) IDsByCode(ctx context.Context) (map[string]int64, error) {
 // names (ties by id). Depth and ParentID give the shape.
 func (s *Store) Tree(ctx context.Context, date time.Time) ([]Unit, error) {
 	d := db.Day(date)
+	sn, err := s.today(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if sn != nil {
+		return append([]Unit(nil), sn.units...), nil
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM unit_versions v JOIN units u ON u.id = v.unit_id
 		WHERE `+onDay, d, d)
@@ -217,6 +234,20 @@ func treeOrder(us []Unit) []Unit {
 // order.
 func (s *Store) Children(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
 	d := db.Day(date)
+	sn, err := s.today(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if sn != nil {
+		if _, ok := sn.byID[id]; ok {
+			kids := sn.kids[id]
+			out := make([]Unit, len(kids))
+			for i, k := range kids {
+				out[i] = sn.units[k]
+			}
+			return out, nil
+		}
+	}
 	if _, err := getOn(ctx, s.db, id, d); err != nil {
 		return nil, err
 	}
@@ -237,6 +268,15 @@ func (s *Store) Children(ctx context.Context, id int64, date time.Time) ([]Unit,
 // (the unit first; siblings in collation order).
 func (s *Store) Subtree(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
 	d := db.Day(date)
+	sn, err := s.today(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if sn != nil {
+		if i, ok := sn.byID[id]; ok {
+			return sn.subtree(i), nil
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+unitCols+`
 		FROM unit_closure c
 		JOIN unit_versions v ON v.unit_id = c.descendant_id AND `+onDay+`
@@ -260,7 +300,7 @@ func (s *Store) Subtree(ctx context.Context, id int64, date time.Time) ([]Unit, 
 // unit itself.
 func (s *Store) Ancestors(ctx context.Context, id int64, date time.Time) ([]Unit, error) {
 	d := db.Day(date)
-	u, err := getOn(ctx, s.db, id, d)
+	u, err := s.Get(ctx, id, date)
 	if err != nil {
 		return nil, err
 	}
@@ -269,6 +309,19 @@ func (s *Store) Ancestors(ctx context.Context, id int64, date time.Time) ([]Unit
 		return []Unit{}, nil
 	}
 	ids = ids[:len(ids)-1]
+	if sn, err := s.today(ctx, d); err != nil {
+		return nil, err
+	} else if sn != nil {
+		out := make([]Unit, 0, len(ids))
+		for _, a := range ids {
+			if au, ok := sn.get(a); ok {
+				out = append(out, au)
+			}
+		}
+		if len(out) == len(ids) {
+			return out, nil
+		}
+	}
 	args := make([]any, 0, len(ids)+2)
 	for _, a := range ids {
 		args = append(args, a)

@@ -12,7 +12,8 @@ import (
 // Store reads and changes the unit hierarchy. It is safe for concurrent
 // use.
 type Store struct {
-	db *db.DB
+	db    *db.DB
+	cache cache // today's tree
 }
 
 // NewStore returns a Store over d (migrated).
@@ -32,10 +33,15 @@ func (w *Writer) Tx() *db.Tx { return w.tx }
 // Update runs fn in one transaction: every change fn makes through w is
 // committed together when fn returns nil, and none is when fn returns an
 // error (or a change is refused). Bulk loaders such as the demo generator
-// use it to make thousands of changes in one transaction.
+// use it to make thousands of changes in one transaction. It raises the
+// version TopicTree in the same transaction, so that every server's kept
+// tree (and whatever else was computed from the hierarchy) is read again.
 func (s *Store) Update(ctx context.Context, fn func(w *Writer) error) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
 		if err := lockTree(ctx, tx); err != nil {
+			return err
+		}
+		if err := tx.Bump(ctx, TopicTree); err != nil {
 			return err
 		}
 		return fn(&Writer{tx: tx})
@@ -118,6 +124,9 @@ func (s *Store) Close(ctx context.Context, id int64, date time.Time) (u Unit, er
 func (s *Store) RebuildSortKeys(ctx context.Context) (int, error) {
 	n := 0
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := tx.Bump(ctx, TopicTree); err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, "SELECT id, name, short_name FROM unit_versions")
 		if err != nil {
 			return err

@@ -15,6 +15,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -63,7 +64,8 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // observe gives each request an id, logs it as one JSON line and counts
 // it in the metrics by route pattern (never by raw path, which would
-// explode the label set).
+// explode the label set). The request's context reads the database
+// versions (db.Versions) once, for every cache the page consults.
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -72,7 +74,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			id = kit.RandomHex(8)
 		}
 		ri := &routeInfo{}
-		ctx := context.WithValue(kit.WithRequestID(r.Context(), id), routeKey{}, ri)
+		ctx := context.WithValue(kit.WithRequestID(db.WithVersions(r.Context()), id), routeKey{}, ri)
 		r = r.WithContext(ctx)
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}

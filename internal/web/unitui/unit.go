@@ -60,12 +60,9 @@ type treeArgs struct {
 // shows its communes while the national tree stops at the provinces.
 const treeBudget = 400
 
-// treeNode is one unit in the drawn tree.
-type treeNode struct {
-	Unit     org.Unit
-	Children []*treeNode
-	Hidden   int // children not drawn (beyond the budget)
-}
+// treeNode is one unit in the drawn tree: its children drawn, and how
+// many it has that are not (beyond the budget).
+type treeNode = org.OutlineNode
 
 type treeView struct {
 	kit.Page
@@ -109,55 +106,17 @@ func (h *handlers) tree(w http.ResponseWriter, r *http.Request, _ *auth.Principa
 		}
 		v.Results = res
 	}
-	units, err := h.Org.Tree(ctx, date)
+	o, err := h.Org.Outline(ctx, date, treeBudget)
 	if err != nil {
 		return err
 	}
-	v.Roots, v.Total = buildTree(units, treeBudget), len(units)
+	v.Roots, v.Total = o.Roots, o.Total
 	status := http.StatusOK
 	if dateErr != "" {
 		status = http.StatusBadRequest
 	}
 	h.tmpl.Render(w, r, status, "tree", v)
 	return nil
-}
-
-// buildTree nests units (in display order, parents before children) and
-// draws whole levels while the count stays within budget.
-func buildTree(units []org.Unit, budget int) []*treeNode {
-	nodes := make(map[int64]*treeNode, len(units))
-	byDepth := map[int][]*treeNode{}
-	maxDepth := 0
-	for _, u := range units {
-		n := &treeNode{Unit: u}
-		nodes[u.ID] = n
-		byDepth[u.Depth] = append(byDepth[u.Depth], n)
-		maxDepth = max(maxDepth, u.Depth)
-	}
-	drawDepth, count := -1, 0
-	for d := 0; d <= maxDepth; d++ {
-		if count+len(byDepth[d]) > budget && d > 0 {
-			break
-		}
-		count += len(byDepth[d])
-		drawDepth = d
-	}
-	var roots []*treeNode
-	for _, u := range units {
-		n := nodes[u.ID]
-		p, ok := nodes[u.ParentID]
-		switch {
-		case !ok:
-			if u.Depth <= drawDepth {
-				roots = append(roots, n)
-			}
-		case u.Depth <= drawDepth:
-			p.Children = append(p.Children, n)
-		default:
-			p.Hidden++
-		}
-	}
-	return roots
 }
 
 type showView struct {
