@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
@@ -73,6 +74,14 @@ type dashboardView struct {
 	Children     []childRow
 	Behind       []report.Progress // not approved yet
 	Counts       map[report.Status]int
+	// Counted is how many units below have figures counted (approved, or
+	// also submitted when asked), of Total; Partial says that some are
+	// missing, so a change over the year would compare unlike with unlike
+	// and is not shown.
+	Counted, Total int
+	Percent        int // Counted of Total, for the progress bar
+	Partial        bool
+	Current        bool // the period is still running
 	Statuses     []report.Status
 	ExportXLSX   string // the export links, with the dashboard's parameters
 	ExportCSV    string
@@ -95,6 +104,11 @@ func (h *handlers) dashboardQuery(r *http.Request) (report.DashboardQuery, error
 		return report.DashboardQuery{}, err
 	}
 	qs := r.URL.Query()
+	if strings.TrimSpace(qs.Get("ky")) == "" {
+		// A period still running is partly reported: by default the
+		// dashboard shows the last one that has ended.
+		per = report.Previous(h.currentHalf())
+	}
 	q := report.DashboardQuery{UnitID: unitID, Period: per, IncludeSubmitted: qs.Get("gom") == "cho-duyet",
 		Today: h.Today(), Chart: qs.Get("chi-tieu"), Sort: qs.Get("sap-xep"), Ascending: qs.Get("chieu") == ascending}
 	if qs.Get("xem") == "nay" {
@@ -120,8 +134,22 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		Statuses: report.Statuses, ChartChoices: d.ChartChoices, Counts: d.Counts, Behind: d.Behind(), Form: d.Form,
 		CanWrite: d.CanWrite}
 	v.Title = d.Unit.Name
+	v.Total = len(d.Progress)
+	v.Counted = d.Counts[report.Approved]
+	if q.IncludeSubmitted {
+		v.Counted += d.Counts[report.Submitted]
+	}
+	if v.Total > 0 {
+		v.Percent = v.Counted * 100 / v.Total
+	}
+	v.Partial = v.Counted < v.Total
+	v.Current = !h.Today().After(d.Period.End())
 	for _, k := range d.Keys {
-		v.Keys = append(v.Keys, h.keyCard(r, k))
+		c := h.keyCard(r, k)
+		if v.Partial || v.Current {
+			c.Change, c.Up, c.Down = "", false, false
+		}
+		v.Keys = append(v.Keys, c)
 	}
 	v.Chart = h.buildChart(r, d.Chart, d.Series)
 	for _, c := range d.Children {

@@ -117,11 +117,11 @@ func (h *handlers) params(r *http.Request) (unitID int64, per vntext.Period, err
 }
 
 // periodChoices lists the six-month periods offered in pickers, newest
-// first.
+// first: the current one and those before it (a period that has not
+// started has nothing to report).
 func (h *handlers) periodChoices() []vntext.Period {
-	last := report.Next(h.currentHalf())
 	var out []vntext.Period
-	for p := last; p.Year >= 2015; p = report.Previous(p) {
+	for p := h.currentHalf(); p.Year >= 2015; p = report.Previous(p) {
 		out = append(out, p)
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
@@ -33,7 +34,7 @@ type world struct {
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
 	ctx := context.Background()
-	s := webtest.New(t, d)
+	s := webtest.New(t, d, webtest.At(Today))
 	w := &world{Site: s, store: report.NewStore(d, s.Org, s.Auth)}
 	s.AddUser("quantri.tw", auth.RoleAdmin, s.Units.Central.ID)
 	admin := w.Principal("quantri.tw")
@@ -64,6 +65,11 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	s.AddUser("lanhdao.st", auth.RoleLeader, u.SocTrang.ID)
 	return w
 }
+
+// Today is the reporting tests' clock: in the second half of 2026, so
+// that 2026S2 (the period the tests report) has started and 2026S1 is the
+// last one that has ended.
+var Today = time.Date(2026, 9, 15, 8, 0, 0, 0, time.UTC)
 
 // volatile are the tables a request may touch without changing anything
 // of reporting (a session's last use, a token's).
