@@ -238,6 +238,9 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, f F
 	if f.PeriodKind != per.Kind {
 		return 0, apperr.Invalid("period", "report.err.form_period", KindMessage(f.PeriodKind), per.Message())
 	}
+	if err := s.checkStarted(per); err != nil {
+		return 0, err
+	}
 	if len(rows) == 0 {
 		return 0, apperr.Invalid("file", "report.err.file_empty")
 	}

@@ -81,6 +81,7 @@ var Messages = i18n.Catalog{
 	"report.err.form_not_found":   {"Không tìm thấy mẫu báo cáo.", "The report form was not found."},
 	"report.err.bad_period":       {"Kỳ báo cáo không hợp lệ (ví dụ: 2025S1, 2025).", "Not a valid period (for example 2025S1, 2025)."},
 	"report.err.form_period":      {"Mẫu báo cáo này dùng cho kỳ %s, không dùng cho %s.", "This report form is for periods of the kind “%s”, not for %s."},
+	"report.err.future_period":    {"Kỳ %s chưa bắt đầu nên chưa thể báo cáo.", "The period %s has not started yet, so it cannot be reported."},
 	"report.err.form_level":       {"Mẫu báo cáo này không dùng cho đơn vị cấp “%s”.", "This report form is not used by units of the level “%s”."},
 	"report.err.stale":            {"Báo cáo đã được người khác cập nhật trong lúc bạn sửa. Số liệu bạn nhập vẫn còn trên trang; hãy tải lại báo cáo để xem bản mới rồi nhập lại.", "Someone else changed the report while you were editing it. What you typed is still on the page; reload the report to see the new version, then enter your changes again."},
 	"report.err.not_editable":     {"Báo cáo đang ở trạng thái “%s”, không sửa được.", "The report is “%s” and can no longer be changed."},

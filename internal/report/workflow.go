@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
@@ -48,6 +49,18 @@ func checkTarget(f Form, u org.Unit, per vntext.Period) error {
 	return nil
 }
 
+// checkStarted refuses a period that has not started yet (today in
+// Vietnam): nothing has happened in it to report. Targets and tasks may
+// name future periods; reports may not.
+func (s *Store) checkStarted(per vntext.Period) error {
+	n := s.db.Now().In(vntext.Zone)
+	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	if per.Start().After(today) {
+		return apperr.Invalid("period", "report.err.future_period", per.Message())
+	}
+	return nil
+}
+
 func (s *Store) save(ctx context.Context, p *auth.Principal, t Target, in Input, submit bool) (Report, error) {
 	if err := s.require(ctx, p, auth.PermWrite, t.UnitID); err != nil {
 		return Report{}, err
@@ -57,6 +70,9 @@ func (s *Store) save(ctx context.Context, p *auth.Principal, t Target, in Input,
 		return Report{}, err
 	}
 	if err := checkTarget(e.Form, e.Unit, t.Period); err != nil {
+		return Report{}, err
+	}
+	if err := s.checkStarted(t.Period); err != nil {
 		return Report{}, err
 	}
 	var es apperr.Errors
