@@ -82,11 +82,11 @@ type dashboardView struct {
 	Percent        int // Counted of Total, for the progress bar
 	Partial        bool
 	Current        bool // the period is still running
-	Statuses     []report.Status
-	ExportXLSX   string // the export links, with the dashboard's parameters
-	ExportCSV    string
-	Form         report.Form
-	CanWrite     bool
+	Statuses       []report.Status
+	ExportXLSX     string // the export links, with the dashboard's parameters
+	ExportCSV      string
+	Form           report.Form
+	CanWrite       bool
 }
 
 // The sort parameters of the page: ?sap-xep= a key indicator's code or
