@@ -16,6 +16,7 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
+	"phòng",
 )
 
 // committeeWords are Party committees that may follow a head:
@@ -23,7 +24,7 @@ var bodyHeads = newPhraseSet(
 var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương")
 
 // placeWords introduce a place name: "huyện Mỹ Xuyên".
-var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp", "ttp", "đặc khu")
+var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp", "ttp", "tx", "đặc khu")
 
 // levelWords are the place words that end a body when no name follows:
 // "Hội Cựu chiến binh tỉnh", "Đảng ủy phường".
@@ -32,7 +33,8 @@ var levelWords = wordSet(`tỉnh huyện xã phường quận trấn xã`)
 // agencyHeads follow "Đảng ủy" in the name of an agency's Party
 // committee: "Đảng ủy Ban Quản lý ...", "Đảng ủy UBND thành phố".
 var agencyHeads = newPhraseSet("ban quản lý", "ubnd", "ủy ban nhân dân", "cơ quan", "khối cơ quan", "khối doanh nghiệp",
-	"doanh nghiệp", "công ty", "tổng công ty", "bệnh viện", "trường", "sở", "bộ", "cục", "tập đoàn", "ngân hàng")
+	"doanh nghiệp", "công ty", "tổng công ty", "bệnh viện", "trường", "sở", "bộ", "cục", "tập đoàn", "ngân hàng",
+	"học viện", "viện")
 
 // agencyWords follow "Đảng ủy" in the name of an armed force's Party
 // committee: "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện".
@@ -98,6 +100,13 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		}
 	case "học viện", "sở", "trường chính trị", "trung tâm chính trị", "công an":
 		return properNameEnd(toks, j), true
+	case "phòng":
+		// "Phòng Dân tộc huyện Kông Chro", "Phòng Văn hóa - Thông tin
+		// huyện": a district's office, its field up to its place.
+		if !toks[i].cap || !tokAt(toks, j).cap {
+			return 0, false
+		}
+		return officeEnd(toks, j), true
 	case "đảng ủy":
 		// "Đảng ủy, Bộ CHQS tỉnh": the committee and its command.
 		if tokAt(toks, j).low == "," {
@@ -183,8 +192,8 @@ func placeAfter(toks []token, j int, levelAlone bool) int {
 	if !ok {
 		return j
 	}
-	if w == "tp" || w == "ttp" {
-		// "TP. Thủ Đức", "TP.HCM", "TTP. Hồ Chí Minh"
+	if w == "tp" || w == "ttp" || w == "tx" {
+		// "TP. Thủ Đức", "TP.HCM", "TTP. Hồ Chí Minh", "TX.Bến Cát"
 		if !(toks[j].caps || toks[j].cap) || tokAt(toks, k).low != "." {
 			return j
 		}
@@ -229,8 +238,8 @@ func placeNameAfterLevel(toks []token, i int) int {
 func remitEnd(toks []token, j int) int {
 	for k := j; k < len(toks) && k < j+20; k++ {
 		t := toks[k]
-		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v || t.low == "đã" || t.low == "vừa" {
-			break
+		if _, p, v := anyPhraseAt(toks, k, orgVerbs); v && !(p == "phối hợp" && remitNoun[tokAt(toks, k+2).low]) || t.low == "đã" || t.low == "vừa" {
+			break // "phối hợp công tác Dân vận" is part of the remit
 		}
 		if t.kind == tPunct && !strings.Contains("()“”\"", t.low) {
 			break
@@ -245,6 +254,32 @@ func remitEnd(toks []token, j int) int {
 	}
 	return j
 }
+
+// officeEnd reads a district office's field and place after "Phòng":
+// up to five words to a place word and the place ("Dân tộc huyện Kông
+// Chro"), else its capitalized words.
+func officeEnd(toks []token, j int) int {
+	for k := j; k < len(toks) && k < j+6; k++ {
+		t := toks[k]
+		if _, w, ok := anyPhraseAt(toks, k, placeWords); ok && !t.cap && w != "tp" && w != "ttp" {
+			if p := placeAfter(toks, k, true); p > k {
+				return p
+			}
+			break
+		}
+		if t.kind == tPunct && t.low != "-" && t.low != "–" || t.kind == tNum {
+			break
+		}
+		if _, _, v := anyPhraseAt(toks, k, orgVerbs); v {
+			break
+		}
+	}
+	return properNameEnd(toks, j)
+}
+
+// remitNoun follow "phối hợp" when it names a remit, not the verb: "Ban
+// Chỉ đạo điều hành phối hợp công tác Dân vận tỉnh".
+var remitNoun = wordSet(`công hoạt thực`)
 
 // clusterEnd reads the rest of a competition cluster's name, up to the
 // verb: "Cụm thi đua 1 (gồm ...)", "Khối thi đua Mặt trận 13 xã, thị trấn
@@ -386,6 +421,9 @@ var notPlace = map[string]bool{"lễ": true, "ban": true,
 	"triển": true, "tập": true, "cùng": true, "với": true, "phối": true, "đã": true, "hội": true, "ubnd": true,
 	"hđnd": true, "tổ": true}
 
+// chuWords follow "Chủ" in a title or a role: "Chủ tịch", "Chủ trì".
+var chuWords = wordSet(`tịch trì nhiệm tọa tọa`)
+
 // notPlacePhrases start with a capitalized word that may begin a place
 // ("Đồng Nai", "Hội An", "Thường Tín", "Năm Căn") but are not one.
 var notPlacePhrases = newPhraseSet("hội nghị", "hội thảo", "hội thi", "đồng chí", "tổ chức", "tuyên dương",
@@ -397,6 +435,10 @@ func notPlaceAt(toks []token, j int) bool {
 	if notPlace[toks[j].low] {
 		// "Hội An" is a place; "Hội nghị", "Hội Nông dân" are not.
 		if toks[j].low == "hội" && tokAt(toks, j+1).low == "an" {
+			return false
+		}
+		// "xã Dân Chủ" is a place; "Chủ tịch", "Chủ trì" are not.
+		if toks[j].low == "chủ" && !chuWords[tokAt(toks, j+1).low] {
 			return false
 		}
 		return true
@@ -415,7 +457,7 @@ func notPlaceAt(toks []token, j int) bool {
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
 	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao",
 	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát",
-	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo",
+	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành",
 	"trân trọng đón tiếp", "đón tiếp")
 
 // nounTổChức reports whether "tổ chức" at toks[i] is the noun ("các tổ
@@ -436,9 +478,10 @@ func nounToChuc(toks []token, i int) bool {
 // place from elsewhere in the article when it stands without one, and
 // reads its level.
 func (a *analyzer) readOrganizer() {
-	if a.eventType == TypeMoHinh {
-		return // a model has no event and no organizer
-	}
+	// A model report has no meeting; it has an organizer only when the
+	// text says a body launched or reviewed it ("Ban Chỉ đạo ... huyện
+	// Chợ Đồn vừa tổ chức bình xét ..."), not from its headline.
+	model := a.eventType == TypeMoHinh
 	var toks []token
 	i0, i1, placeTok := -1, -1, -1
 	bare := false // the organizer is a place ("xã Sơn Trà tổ chức")
@@ -451,12 +494,18 @@ func (a *analyzer) readOrganizer() {
 		if n > 8 {
 			break
 		}
-		if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && (i0 < 0 || !isPlace) {
+		if occasion(s.toks) {
+			continue // "Dịp này, UBND huyện ... biểu dương": who gives awards
+		}
+		if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && (i0 < 0 || !isPlace) && !(model && isPlace) {
 			toks, i0, i1, placeTok, bare = s.toks, b, e, p, isPlace
 			if !isPlace {
 				break
 			}
 		}
+	}
+	if model && i0 < 0 {
+		return
 	}
 	if (i0 < 0 || bare) && len(a.title) > 0 {
 		// The headline: "Ban Dân vận Tỉnh ủy Sóc Trăng triển khai nhiệm vụ
@@ -503,6 +552,16 @@ func (a *analyzer) readOrganizer() {
 	if a.level == "" {
 		a.warn("Không xác định được cấp của đơn vị tổ chức.")
 	}
+}
+
+// occasionWords open a sentence about something done at the meeting,
+// not by its organizer: "Dịp này, UBND huyện Châu Đức đã biểu dương ...".
+var occasionWords = newPhraseSet("dịp này", "nhân dịp này", "trong dịp này", "tại hội nghị", "tại buổi", "cũng tại",
+	"tại lễ", "tại đây", "trong khuôn khổ")
+
+func occasion(toks []token) bool {
+	_, _, ok := anyPhraseAt(toks, 0, occasionWords)
+	return ok
 }
 
 // bareLevel reports an organizer that ends with its level word, the
@@ -661,11 +720,21 @@ func inTitle(toks []token, i int) bool {
 func verbPositions(toks []token) []int {
 	var out []int
 	for i := range toks {
-		if toks[i].low == "tổ" && tokAt(toks, i+1).low == "chức" && !toks[i].cap && !nounToChuc(toks, i) {
+		if toks[i].low == "tổ" && tokAt(toks, i+1).low == "chức" && (!toks[i].cap || capVerb(toks, i)) && !nounToChuc(toks, i) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// capVerb reports "Tổ chức" capitalized inside a sentence before a
+// meeting: "xã Thọ Sơn Tổ chức hội nghị đối thoại".
+func capVerb(toks []token, i int) bool {
+	if i == 0 || toks[i-1].kind != tWord {
+		return false
+	}
+	_, _, ok := anyPhraseAt(toks, i+2, eventNouns)
+	return ok
 }
 
 func hasTok(toks []token, low string) bool {
@@ -684,6 +753,13 @@ func subjectOf(toks []token, e int) bool {
 	if tokAt(toks, e).low == "," {
 		if _, p, v := anyPhraseAt(toks, e+1, orgVerbs); v && p != "phối hợp" && p != "triển khai" {
 			return true // "Hội LHPN xã Chiềng En, tọa đàm kỷ niệm ..."
+		}
+		// "Ủy ban MTTQ Việt Nam xã Long Thành Bắc, huyện Hòa Thành tiến
+		// hành hội nghị": the place above it, then the verb.
+		if _, _, ok := anyPhraseAt(toks, e+1, placeWords); ok && !tokAt(toks, e+1).cap {
+			if pe := placeAfter(toks, e+1, false); pe > e+2 && tokAt(toks, pe).low != "," {
+				e = pe
+			}
 		}
 	}
 	if tokAt(toks, e).low == "gồm" {
@@ -1035,8 +1111,8 @@ func plainLevel(l string) string {
 	case has(" đảng ủy khối") || has(" đảng ủy cơ quan") || has(" đảng ủy công an") || has(" đảng ủy quân sự") ||
 		has(" đảng ủy ubnd") || has(" đảng ủy ủy ban") || has(" đảng ủy ban ") || has(" đảng ủy bộ") || has(" đảng ủy sở") ||
 		has(" đảng ủy công ty") || has(" đảng ủy tổng công ty") || has(" đảng ủy trường") || has(" đảng ủy bệnh viện") ||
-		has(" đảng ủy doanh nghiệp") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
-		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
+		has(" đảng ủy doanh nghiệp") || has(" đảng ủy học viện") || has(" đảng ủy viện") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
+		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
 	case (has("trung ương") || has(" tw ") || has(" học viện")) && !has("trực thuộc trung ương"):
@@ -1057,8 +1133,8 @@ func plainLevel(l string) string {
 			return LevelDistrict
 		}
 		fallthrough
-	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã"):
-		if has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") {
+	case has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") || has(" tx"):
+		if has("huyện ủy") || has("thị ủy") || has("quận ủy") || has(" huyện") || has(" quận") || has("thị xã") || has(" tx") {
 			return LevelDistrict
 		}
 	}
