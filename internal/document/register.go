@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -57,10 +58,14 @@ func dayOf(t time.Time) time.Time { return db.DayOf(t.In(Zone)) }
 // codes they depend on) across every server sharing the database.
 const numberLock = "document.number"
 
-// Source names the record a document was generated from.
+// Source names the record a document was generated from: the kind of
+// draft (a Kind: "review", "minutes", …) and the record's id (the unit's
+// for a review report, the conference's for minutes), with the period
+// for the kinds that cover one.
 type Source struct {
-	Kind string // "report", "conference", "practice_register", "commendation", …
-	ID   int64
+	Kind   string
+	ID     int64
+	Period string // a period code ("2023S1"), or ""
 }
 
 // Draft is a document to issue: what a person wrote or a generator
@@ -75,6 +80,10 @@ type Draft struct {
 	Source     Source
 	// Replaces is the id of the issued document this one corrects, or 0.
 	Replaces int64
+	// Parts are what a person wrote in the draft's parts, by part key
+	// (see Generated): kept with the register row, with the signature,
+	// so that a correction starts from the issued wording.
+	Parts map[string]string
 }
 
 // Record is one row of the register.
@@ -101,6 +110,12 @@ type Record struct {
 	IssuedBy   int64
 	CreatedAt  time.Time
 	Scan       *Scan // the latest signed scan, or nil
+	Void       *Void // the revocation, or nil while the document stands
+	// Parts and Signature are what the person wrote in the draft, as
+	// issued (Parts is nil and Signature holds only the name for a row
+	// issued without them).
+	Parts     map[string]string
+	Signature Signature
 }
 
 // Scan is a signed scan uploaded against an issued document.
@@ -126,6 +141,16 @@ const (
 )
 
 var sourceKindRE = regexp.MustCompile(`^[a-z][a-z_]*$`)
+
+// maxPartText bounds the text of one part a person writes, and
+// maxParts the parts of a draft.
+const (
+	maxPartText = 20000
+	maxParts    = 40
+	maxPartKey  = 40
+)
+
+var partKeyRE = regexp.MustCompile(`^[a-z][a-z0-9_.]*$`)
 
 // validate checks a draft and cleans its one-line fields.
 func validate(d *Draft) error {
@@ -171,12 +196,72 @@ func validate(d *Draft) error {
 		es.Add("recipients", "document.err.recipients", maxRecipientN, maxRecipientLen)
 	}
 	d.Recipients = rs
-	if d.Source.Kind != "" || d.Source.ID != 0 {
-		if !sourceKindRE.MatchString(d.Source.Kind) || len(d.Source.Kind) > maxSourceKind || d.Source.ID <= 0 {
+	if d.Source.Kind != "" || d.Source.ID != 0 || d.Source.Period != "" {
+		bad := !sourceKindRE.MatchString(d.Source.Kind) || len(d.Source.Kind) > maxSourceKind || d.Source.ID <= 0
+		if d.Source.Period != "" {
+			if _, err := vntext.ParsePeriod(d.Source.Period); err != nil {
+				bad = true
+			}
+		}
+		if bad {
 			es.Add("source", "document.err.source")
 		}
 	}
+	if len(d.Parts) > maxParts {
+		es.Add("parts", "document.err.parts", maxParts)
+	} else {
+		for k, v := range d.Parts {
+			if !partKeyRE.MatchString(k) || len(k) > maxPartKey {
+				es.Add("parts", "document.err.parts", maxParts)
+				break
+			}
+			if utf8.RuneCountInString(v) > maxPartText {
+				es.Add("part."+k, "document.err.part_long", maxPartText)
+			}
+		}
+	}
 	return es.Err()
+}
+
+// content is what the register keeps of a draft's wording (the column
+// content, JSON).
+type content struct {
+	Parts     map[string]string `json:"parts,omitempty"`
+	Signature *signatureJSON    `json:"signature,omitempty"`
+}
+
+type signatureJSON struct {
+	Mode  SignMode `json:"mode"`
+	For   string   `json:"for,omitempty"`
+	Title string   `json:"title"`
+	Name  string   `json:"name"`
+}
+
+func encodeContent(d Draft) (string, error) {
+	c := content{Parts: d.Parts, Signature: &signatureJSON{Mode: d.Signature.Mode, For: d.Signature.For,
+		Title: d.Signature.Title, Name: d.Signature.Name}}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return "", fmt.Errorf("document: encode content: %w", err)
+	}
+	return string(b), nil
+}
+
+// decodeContent fills rec's Parts and Signature from the content column
+// (a row without it keeps the signer's name only).
+func decodeContent(rec *Record, s string) {
+	rec.Signature = Signature{Mode: SignDirect, Name: rec.Signer}
+	if s == "" {
+		return
+	}
+	var c content
+	if err := json.Unmarshal([]byte(s), &c); err != nil {
+		return
+	}
+	rec.Parts = c.Parts
+	if c.Signature != nil {
+		rec.Signature = Signature{Mode: c.Signature.Mode, For: c.Signature.For, Title: c.Signature.Title, Name: c.Signature.Name}
+	}
 }
 
 // requireWrite checks the write permission on the issuing unit.
@@ -284,13 +369,17 @@ func (s *Store) Issue(ctx context.Context, p *auth.Principal, d Draft) (Record, 
 			return err
 		}
 		signerAs := strings.Join(d.Signature.Lines(), ", ")
+		text, err := encodeContent(d)
+		if err != nil {
+			return err
+		}
 		recipients := strings.Join(d.Recipients, "\n")
 		fold := vntext.Fold(strings.Join([]string{number, d.Summary, d.Signature.Name, recipients}, " "))
 		id, err = tx.InsertID(ctx, `INSERT INTO documents (unit_id, term_id, type, seq, issuer_code, number, issued_on,
-			summary, signer_name, signer_title, recipients, search_fold, source_kind, source_id, replaces_id,
-			docx_key, pdf_key, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			summary, signer_name, signer_title, recipients, search_fold, source_kind, source_id, source_period, content,
+			replaces_id, docx_key, pdf_key, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.UnitID, term.ID, string(d.Type), seq, is.Code, number, db.Day(day), d.Summary, d.Signature.Name, signerAs,
-			recipients, fold, d.Source.Kind, db.NullID(d.Source.ID), db.NullID(d.Replaces), docxKey, pdfKey,
+			recipients, fold, d.Source.Kind, db.NullID(d.Source.ID), d.Source.Period, text, db.NullID(d.Replaces), docxKey, pdfKey,
 			db.NullID(p.User.ID), db.Stamp(tx.Now()))
 		if err != nil {
 			if errors.Is(err, db.ErrConflict) && d.Replaces != 0 {
@@ -301,7 +390,7 @@ func (s *Store) Issue(ctx context.Context, p *auth.Principal, d Draft) (Record, 
 		return audit.Record(ctx, tx, audit.Entry{Action: "issue", Entity: "document", EntityID: id, UnitID: d.UnitID,
 			After: map[string]any{"number": number, "issued_on": db.Day(day), "type": d.Type, "term": term.Name,
 				"summary": d.Summary, "signer": d.Signature.Name, "signer_as": signerAs, "recipients": d.Recipients,
-				"source_kind": d.Source.Kind, "source_id": d.Source.ID, "replaces": d.Replaces,
+				"source_kind": d.Source.Kind, "source_id": d.Source.ID, "source_period": d.Source.Period, "replaces": d.Replaces,
 				"docx_key": docxKey, "pdf_key": pdfKey}})
 	})
 	if err != nil {
@@ -323,6 +412,11 @@ func checkReplace(ctx context.Context, tx *db.Tx, d Draft) error {
 	}
 	if unit != d.UnitID {
 		return apperr.Invalid("replaces", "document.err.replace_unit")
+	}
+	if v, err := voidOf(ctx, tx, d.Replaces); err != nil {
+		return err
+	} else if v != nil {
+		return apperr.Conflict("document.err.voided", showDay(v.At.In(Zone)))
 	}
 	var by string
 	err = tx.QueryRowContext(ctx, "SELECT number FROM documents WHERE replaces_id = ?", d.Replaces).Scan(&by)
@@ -370,7 +464,8 @@ func fileBase(unitID int64, day time.Time) (string, error) {
 }
 
 const recordCols = `d.id, d.unit_id, d.term_id, t.name, d.type, d.seq, d.issuer_code, d.number, d.issued_on, d.summary,
-	d.signer_name, d.signer_title, d.recipients, d.source_kind, COALESCE(d.source_id, 0), COALESCE(d.replaces_id, 0),
+	d.signer_name, d.signer_title, d.recipients, d.source_kind, COALESCE(d.source_id, 0), d.source_period, d.content,
+	COALESCE(d.replaces_id, 0),
 	COALESCE((SELECT r.id FROM documents r WHERE r.replaces_id = d.id), 0), d.docx_key, d.pdf_key,
 	COALESCE(d.issued_by, 0), d.created_at`
 
@@ -378,13 +473,14 @@ const recordFrom = ` FROM documents d JOIN document_terms t ON t.id = d.term_id`
 
 func scanRecord(r interface{ Scan(...any) error }) (Record, error) {
 	var rec Record
-	var typ, issued, recipients, created string
+	var typ, issued, recipients, created, text string
 	err := r.Scan(&rec.ID, &rec.UnitID, &rec.TermID, &rec.TermName, &typ, &rec.Seq, &rec.IssuerCode, &rec.Number, &issued,
-		&rec.Summary, &rec.Signer, &rec.SignerAs, &recipients, &rec.Source.Kind, &rec.Source.ID, &rec.Replaces,
-		&rec.ReplacedBy, &rec.DOCXKey, &rec.PDFKey, &rec.IssuedBy, &created)
+		&rec.Summary, &rec.Signer, &rec.SignerAs, &recipients, &rec.Source.Kind, &rec.Source.ID, &rec.Source.Period, &text,
+		&rec.Replaces, &rec.ReplacedBy, &rec.DOCXKey, &rec.PDFKey, &rec.IssuedBy, &created)
 	if err != nil {
 		return rec, err
 	}
+	decodeContent(&rec, text)
 	rec.Type = Type(typ)
 	if recipients != "" {
 		rec.Recipients = strings.Split(recipients, "\n")
@@ -474,7 +570,7 @@ func (s *Store) fill(ctx context.Context, recs []*Record) error {
 	for _, r := range recs {
 		r.Scan = scans[r.ID]
 	}
-	return nil
+	return s.fillVoids(ctx, recs, ids)
 }
 
 // Filter chooses the rows of a register list.
@@ -487,6 +583,9 @@ type Filter struct {
 	// Search is diacritic-insensitive, in the number, summary, signer and
 	// recipients.
 	Search string
+	// Source, when its Kind is set, keeps the documents drafted from
+	// that record (and its period, when set).
+	Source Source
 	Limit  int // 0 means 25
 	Offset int
 }
@@ -539,6 +638,14 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Record
 	if !f.To.IsZero() {
 		conds = append(conds, "d.issued_on <= ?")
 		args = append(args, db.Day(f.To))
+	}
+	if f.Source.Kind != "" {
+		conds = append(conds, "d.source_kind = ? AND d.source_id = ?")
+		args = append(args, f.Source.Kind, f.Source.ID)
+		if f.Source.Period != "" {
+			conds = append(conds, "d.source_period = ?")
+			args = append(args, f.Source.Period)
+		}
 	}
 	if q := vntext.Fold(f.Search); q != "" {
 		conds = append(conds, `d.search_fold LIKE ? ESCAPE '\'`)

@@ -146,10 +146,12 @@ func TestIssuedRecordAndFiles(t *testing.T) {
 		// 18:30 UTC on 14 June is already 15 June in Vietnam.
 		e.at(time.Date(2024, 6, 14, 18, 30, 0, 0, time.UTC))
 		dr := draft(e.u.LangSon.ID, Report, "Sơ kết công tác dân vận 6 tháng đầu năm 2024")
-		dr.Source = Source{Kind: "report", ID: 42}
+		dr.Source = Source{Kind: "review", ID: 42, Period: "2024S1"}
+		dr.Parts = map[string]string{"intro": "Mở đầu do người viết sửa."}
 		rec := e.issue(e.officerLS, dr)
 		if rec.Number != "01-BC/BDVTU" || rec.Seq != 1 || rec.Type != Report || rec.TermName != "2020–2025" ||
-			!rec.IssuedOn.Equal(time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)) || rec.Source != (Source{"report", 42}) ||
+			!rec.IssuedOn.Equal(time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)) || rec.Source != (Source{"review", 42, "2024S1"}) ||
+			rec.Parts["intro"] != "Mở đầu do người viết sửa." || rec.Signature != dr.Signature ||
 			rec.UnitName != "Ban Dân vận Tỉnh ủy Lạng Sơn" || rec.Signer != "Hoàng Thị Lan" ||
 			rec.SignerAs != "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN" || !slices.Equal(rec.Recipients, []string{"Ban Dân vận Trung ương", "Lưu VP"}) ||
 			rec.IssuedBy != e.officerLS.User.ID {
