@@ -71,3 +71,24 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestRemindersCommand sets the deployment's reminder schedule from the
+// command line and reads it back; a bad hour is refused and changes
+// nothing.
+func TestRemindersCommand(t *testing.T) {
+	url := "sqlite:" + filepath.Join(t.TempDir(), "r.db")
+	if _, _, err := runCmd(t, "migrate", "--db", url); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd(t, "reminders", "--db", url, "--hour", "8", "--report-offset", "-3")
+	if err != nil || !strings.Contains(out, "giờ gửi (hour, Asia/Ho_Chi_Minh): 8:00") || !strings.Contains(out, "-3 ngày sau ngày cuối kỳ") {
+		t.Fatalf("reminders --hour 8: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd(t, "reminders", "--db", url, "--hour", "24"); err == nil {
+		t.Error("hour 24 was accepted")
+	}
+	out, _, err = runCmd(t, "reminders", "--db", url)
+	if err != nil || !strings.Contains(out, "8:00") || !strings.Contains(out, "Thư hôm nay (today's digests): 0 đã gửi") {
+		t.Errorf("reminders: %v\n%s", err, out)
+	}
+}

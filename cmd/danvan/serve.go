@@ -19,6 +19,7 @@ import (
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/notify"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/web"
@@ -57,6 +58,11 @@ type ServeConfig struct {
 	// Backup is the schedule of backups this server takes (with the
 	// others of the deployment: one takes each); no Dir means none.
 	Backup backup.Schedule
+	// SMTP is the mail server reminders are sent through (an smtp:// or
+	// smtps:// URL, see notify.ParseSMTP); empty keeps them in the app.
+	SMTP string
+	// SiteURL is the site's public address, for the links in e-mails.
+	SiteURL string
 }
 
 // Main is a running server.
@@ -82,6 +88,11 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 	}
 	if cfg.Out == nil {
 		cfg.Out = io.Discard
+	}
+	if cfg.SMTP != "" {
+		if _, err := notify.ParseSMTP(cfg.SMTP); err != nil {
+			return nil, err
+		}
 	}
 	d, err := db.Open(ctx, cfg.DB)
 	if err != nil {
@@ -138,7 +149,9 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 	mctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	m.stop = stop
 	go m.maintain(mctx)
-	m.startJobs(mctx)
+	if err := m.startJobs(mctx); err != nil {
+		cfg.Logger.Error("background jobs", slog.Any("err", err))
+	}
 	cfg.Logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", d.String()))
 	return m, nil
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/danvan/danvan/internal/web/apiui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
+	"github.com/danvan/danvan/internal/web/notifyui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -26,6 +27,7 @@ func (s *Server) features() []feature {
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
 		{"adminui", adminui.Mount},
+		{"notifyui", notifyui.Mount},
 		{"apiui", apiui.Mount},
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
 	}

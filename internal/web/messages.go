@@ -7,6 +7,7 @@ import (
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/notify"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/practice/sheet"
@@ -17,6 +18,7 @@ import (
 	"github.com/danvan/danvan/internal/web/apiui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
+	"github.com/danvan/danvan/internal/web/notifyui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -36,6 +38,7 @@ func Catalog() (i18n.Catalog, error) {
 		adminui.Messages,
 		accountui.Messages,
 		apiui.Messages,
+		notifyui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
@@ -47,6 +50,7 @@ func Catalog() (i18n.Catalog, error) {
 		emulation.Messages,
 		document.Messages,
 		backup.Messages,
+		notify.Messages,
 	)
 }
 
