@@ -415,7 +415,9 @@ func TestScheduleTakesOneBackupAcrossServers(t *testing.T) {
 			if err != nil || !st.LastGood.IsZero() {
 				t.Fatalf("status before any backup: %+v, %v", st, err)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			// No short timeout: under CI's load a backup can take seconds;
+			// the servers are stopped once the backup is seen.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			sc := Schedule{Dir: dir, Every: 24 * time.Hour, Keep: 2}
 			var wg sync.WaitGroup
@@ -426,10 +428,12 @@ func TestScheduleTakesOneBackupAcrossServers(t *testing.T) {
 					}
 				})
 			}
-			// Wait for the backup, then let both servers poll a while.
-			deadline := time.Now().Add(2 * time.Second)
+			// Wait for the backup and the pruning after it (the partial
+			// archive gone), then let both servers poll a while.
+			deadline := time.Now().Add(90 * time.Second)
 			for time.Now().Before(deadline) {
-				if st, _ := src.store.Status(context.Background(), auth.System()); !st.LastGood.IsZero() {
+				st, _ := src.store.Status(context.Background(), auth.System())
+				if _, err := os.Stat(partial); !st.LastGood.IsZero() && os.IsNotExist(err) {
 					break
 				}
 				time.Sleep(20 * time.Millisecond)
