@@ -300,6 +300,21 @@ func (a *analyzer) readDate() {
 		}
 	}
 	if year == 0 {
+		// A report dated the same day or a few days after the event
+		// ("08:59 27/02/2024" over "Sáng 27/2"): its year, before any
+		// guess from the period (a review of 2019–2024 held in 2024).
+		p := a.opts.Published
+		if p.IsZero() {
+			p, _ = a.pageDate()
+		}
+		if !p.IsZero() && h.day <= daysIn(h.month, p.Year()) {
+			ev := time.Date(p.Year(), time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC)
+			if d := p.Sub(ev); d >= 0 && d <= 7*24*time.Hour {
+				year = p.Year()
+			}
+		}
+	}
+	if year == 0 {
 		year = a.yearFromPeriod(h.day, h.month)
 	}
 	if year == 0 {

@@ -555,6 +555,17 @@ func (a *analyzer) readEvent() {
 			}
 			a.period = rev
 		}
+		if a.period != nil && a.period.part == "year" && from != nil && lead != nil && &from[0] != &lead[0] {
+			// "Sơ kết ... năm 2021" over a lead "sơ kết công tác dân vận 6
+			// tháng đầu năm": the lead says which part of the year.
+			for k := range leadP {
+				if p := leadP[k]; isPart(p.part) && (p.year == 0 || p.year == a.period.year) && !launchedMention(lead, p) {
+					p.year = a.period.year
+					a.period = &p
+					break
+				}
+			}
+		}
 	case TypeTrienKhai:
 		if launch.found {
 			a.launched = pickAfter(srcP, launch.tok)
@@ -604,6 +615,15 @@ func (a *analyzer) readEvent() {
 			a.period = nil
 		}
 	}
+}
+
+// isPart reports a part of a year: a half or a quarter.
+func isPart(part string) bool {
+	switch part {
+	case "H1", "H2", "Q1", "Q2", "Q3", "Q4":
+		return true
+	}
+	return false
 }
 
 // resultsPeriod is, for an event that is neither a review nor a launch

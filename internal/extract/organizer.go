@@ -963,6 +963,10 @@ func (a *analyzer) completePlace(org []token) {
 		return
 	}
 	switch {
+	case endsCommittee && tokAt(org, len(org)-2).low == "đảng" && level.End > 0:
+		// "Đảng ủy" takes the level word with the name: "Đảng ủy phường
+		// Tân Định", as "Thành ủy" takes the name alone.
+		a.setPlace(Span{level.Start, sp.End})
 	case endsCommittee || endsLevel:
 		a.setPlace(sp)
 	case level.End > 0:
