@@ -39,6 +39,7 @@ func commands() []command {
 		{"extract", "đọc tin bài thành bản ghi hội nghị (read news articles into records)", runExtract},
 		{"backup", "sao lưu cơ sở dữ liệu và tệp khi máy chủ đang chạy (back up the database and files)", runBackup},
 		{"restore", "khôi phục bản sao lưu vào cơ sở dữ liệu trống (restore an archive into an empty database)", runRestore},
+		{"bench", "tải thử máy chủ đang chạy (load drill against a running server)", runBench},
 		{"reminders", "xem và đặt lịch nhắc việc (show and set the reminder schedule)", runReminders},
 		{"check", "kiểm tra cơ sở dữ liệu và tệp còn nguyên vẹn (check the database and files are whole)", runCheck},
 		{"version", "in phiên bản (print the version)", runVersion},

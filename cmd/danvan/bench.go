@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// runBench runs the drills an administrator uses to show the server
+// holds: "load" (many clients walking the pages of one account).
+func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "load" {
+		return usageError{"cách dùng (usage): danvan bench load --url URL --login L [--password P] [--c 200] [--d 30s]"}
+	}
+	return runBenchLoad(ctx, args[1:], stdout, stderr)
+}
+
+// The pages every signed-in role reads most: home, the tree, reports,
+// models, conferences, tasks, reminders.
+var benchPages = []string{"/", "/don-vi", "/bao-cao", "/mo-hinh", "/hoi-nghi", "/nhiem-vu", "/nhac-viec"}
+
+func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("bench load", stderr)
+	base := fs.String("url", "", "địa chỉ máy chủ, ví dụ https://danvan.example.vn (the server)")
+	login := fs.String("login", "", "tài khoản đăng nhập (the account to sign in as)")
+	password := fs.String("password", os.Getenv("DANVAN_BENCH_PASSWORD"), "mật khẩu (its password; env DANVAN_BENCH_PASSWORD)")
+	conc := fs.Int("c", 200, "số kết nối đồng thời (concurrent clients)")
+	dur := fs.Duration("d", 30*time.Second, "thời gian chạy (how long)")
+	sessions := fs.Int("sessions", 4, "số phiên đăng nhập chia cho các kết nối (sign-ins shared by the clients)")
+	pages := fs.String("pages", strings.Join(benchPages, ","), "các trang lần lượt đọc (pages walked in turn)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *base == "" || *login == "" || *conc < 1 || *dur <= 0 || *sessions < 1 {
+		return usageError{"cần --url, --login, --c >= 1, --d > 0 và --sessions >= 1 (needed)"}
+	}
+	root := strings.TrimSuffix(*base, "/")
+	paths := strings.Split(*pages, ",")
+	transport := &http.Transport{MaxIdleConns: *conc, MaxIdleConnsPerHost: *conc, IdleConnTimeout: 30 * time.Second}
+	defer transport.CloseIdleConnections()
+	clients := make([]*http.Client, min(*sessions, *conc))
+	for i := range clients {
+		c, err := benchSignIn(ctx, transport, root, *login, *password)
+		if err != nil {
+			return err
+		}
+		clients[i] = c
+	}
+	fmt.Fprintf(stdout, "Tải thử (load drill) %s: %d kết nối (clients), %s, tài khoản (account) %s, %d trang (pages)\n",
+		root, *conc, *dur, *login, len(paths))
+
+	type result struct {
+		page int
+		took time.Duration
+		err  bool
+	}
+	per := make([][]result, *conc)
+	runCtx, cancel := context.WithTimeout(ctx, *dur)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := 0; w < *conc; w++ {
+		wg.Go(func() {
+			c := clients[w%len(clients)]
+			for i := w; runCtx.Err() == nil; i++ {
+				page := i % len(paths)
+				t0 := time.Now()
+				failed := benchGet(runCtx, c, root+paths[page])
+				if runCtx.Err() != nil {
+					return // cut off by the end of the drill: not counted
+				}
+				per[w] = append(per[w], result{page, time.Since(t0), failed})
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	var all []time.Duration
+	byPage := make([][]time.Duration, len(paths))
+	errs := make([]int, len(paths))
+	total := 0
+	for _, rs := range per {
+		for _, r := range rs {
+			total++
+			all = append(all, r.took)
+			byPage[r.page] = append(byPage[r.page], r.took)
+			if r.err {
+				errs[r.page]++
+			}
+		}
+	}
+	nerr := 0
+	for _, e := range errs {
+		nerr += e
+	}
+	fmt.Fprintf(stdout, "yêu cầu (requests): %d trong (in) %.1fs = %.1f/s; lỗi (errors): %d\n", total, elapsed.Seconds(), float64(total)/elapsed.Seconds(), nerr)
+	fmt.Fprintf(stdout, "thời gian trả lời (latency): %s\n", quantiles(all))
+	for i, p := range paths {
+		fmt.Fprintf(stdout, "  %-12s %6d yêu cầu, %d lỗi, %s\n", p, len(byPage[i]), errs[i], quantiles(byPage[i]))
+	}
+	if total == 0 {
+		return errors.New("bench load: no request finished")
+	}
+	if nerr > 0 {
+		return fmt.Errorf("bench load: %d of %d requests failed", nerr, total)
+	}
+	return nil
+}
+
+// quantiles writes p50, p95, p99 and the maximum of ds.
+func quantiles(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	q := func(p float64) time.Duration {
+		return s[min(len(s)-1, int(p*float64(len(s))))].Round(100 * time.Microsecond)
+	}
+	return fmt.Sprintf("p50 %s, p95 %s, p99 %s, max %s", q(0.50), q(0.95), q(0.99), s[len(s)-1].Round(100*time.Microsecond))
+}
+
+// benchGet reads one page and reports whether it failed: anything but a
+// 200 (a redirect to the sign-in page means the session was lost).
+func benchGet(ctx context.Context, c *http.Client, u string) bool {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return true
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		return true
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode != http.StatusOK
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// benchSignIn signs in through the sign-in form, as a browser does, and
+// returns a client holding the session (redirects are not followed).
+func benchSignIn(ctx context.Context, t http.RoundTripper, root, login, password string) (*http.Client, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Transport: t, Jar: jar, Timeout: 60 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, root+"/dang-nhap", nil)
+	res, err := c.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("bench: sign-in page: %w", err)
+	}
+	body, _ := io.ReadAll(io.LimitReader(res.Body, 1<<20))
+	res.Body.Close()
+	m := csrfField.FindSubmatch(body)
+	if m == nil {
+		return nil, fmt.Errorf("bench: the sign-in page (%d) has no form token", res.StatusCode)
+	}
+	form := url.Values{"csrf": {string(m[1])}, "login": {login}, "password": {password}, "tiep": {"/"}}
+	req, _ = http.NewRequestWithContext(ctx, http.MethodPost, root+"/dang-nhap", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", root)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	res, err = c.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("bench: sign in: %w", err)
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		return nil, fmt.Errorf("bench: sign in as %s: HTTP %d (wrong password?)", login, res.StatusCode)
+	}
+	return c, nil
+}
