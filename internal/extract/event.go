@@ -155,7 +155,7 @@ func (a *analyzer) findPeriods(toks []token) []periodMention {
 				continue
 			}
 		}
-		if !inRange(p.year) {
+		if !inRange(p.year) || term(p) {
 			continue
 		}
 		out = append(out, p)
@@ -615,6 +615,15 @@ func (a *analyzer) readEvent() {
 			a.period = nil
 		}
 	}
+}
+
+// term reports a term of office ("Đại hội ... nhiệm kỳ 2025 - 2030",
+// "giữa nhiệm kỳ 2018-2023"): no event reviews a term as a period the
+// schema can express, and its years date nothing.
+func term(p periodMention) bool {
+	at := func(k int) string { return tokAt(p.toks, k).low }
+	return at(p.tokStart-1) == "kỳ" && at(p.tokStart-2) == "nhiệm" || at(p.tokStart) == "nhiệm" && at(p.tokStart+1) == "kỳ" ||
+		at(p.tokStart-1) == "khóa"
 }
 
 // isPart reports a part of a year: a half or a quarter.
