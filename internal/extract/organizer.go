@@ -201,6 +201,10 @@ func placeAfter(toks []token, j int, levelAlone bool) int {
 		if t := tokAt(toks, k); t.caps && !t.space {
 			return k + 1
 		}
+		if t := tokAt(toks, k); t.cap && !t.space {
+			// "TX.Bến Cát": the name written against the dot.
+			return placeNameAfterLevel(toks, k+1)
+		}
 		if p := placeNameAfterLevel(toks, k); p > k {
 			return p
 		}

@@ -14,7 +14,7 @@ var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nh
 var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý")
 
 // aheadMarkers speak of the period to come.
-var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới")
+var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới", "trước mắt")
 
 // readTasks collects the key tasks for the next period.
 func (a *analyzer) readTasks() {
@@ -25,12 +25,14 @@ func (a *analyzer) readTasks() {
 		}
 	}
 	take := map[int]int{} // sentence index -> token index the task starts at
+	headed := false       // a heading announced a list of tasks
 	for i, s := range body {
 		toks := s.toks
 		// A heading: "... một số nhiệm vụ trọng tâm." / "... năm 2021. Đó là:"
 		leadIn := i+1 < len(body) && body[i+1].block == s.block && afterLeadIn(body[i+1].toks) > listStart(body[i+1].toks)
 		lastInBlock := i+1 == len(body) || body[i+1].block != s.block
 		if head := findAny(toks, taskHeads); head >= 0 && a.isTaskHeading(toks, head, leadIn || lastInBlock) {
+			headed = true
 			colon := -1
 			for k := head; k < len(toks); k++ {
 				if toks[k].low == ":" {
@@ -104,7 +106,7 @@ func (a *analyzer) readTasks() {
 		}
 		a.addTasks(s.toks[k:])
 	}
-	if len(a.tasks) == 0 && a.announcesTasks(body) {
+	if len(a.tasks) == 0 && (headed || a.announcesTasks(body)) {
 		a.warn("Bài có đoạn nêu nhiệm vụ nhưng không tách được thành từng nhiệm vụ; cần xem lại.")
 	}
 }
@@ -157,6 +159,23 @@ func directiveFollowOn(toks []token) bool {
 	}
 	for i := k; i < len(toks) && i < k+8; i++ {
 		if toks[i].low == "cần" || toks[i].low == "phải" {
+			return true
+		}
+	}
+	// A body named first, then what it is to do: "Ban Dân vận các Huyện
+	// ủy, Thị ủy, Thành ủy đôn đốc ...". Not a report of what it did
+	// ("... đã tổ chức").
+	if !toks[k].cap {
+		return false
+	}
+	for i := k + 1; i < len(toks) && i < k+10; i++ {
+		switch t := toks[i]; {
+		case t.low == "đã" || t.low == "vừa" || t.low == "được" || t.low == "đang" || t.low == "có" || t.low == "là":
+			return false
+		case t.kind == tPunct && t.low != ",":
+			return false
+		}
+		if _, p, ok := anyPhraseAt(toks, i, directiveStarts); ok && p != "tổ chức" && p != "cần" && p != "phải" {
 			return true
 		}
 	}
@@ -304,6 +323,12 @@ func (a *analyzer) looksAhead(toks []token, v int) bool {
 			}
 		}
 	}
+	// "nhấn mạnh “Tiếp tục thực hiện tốt ...”": a quoted direction.
+	if e, _, _ := anyPhraseAt(toks, v, directionVerbs); quoteAt(toks, e) {
+		if _, _, d := anyPhraseAt(toks, e+1, directiveStarts); d {
+			return true
+		}
+	}
 	// "Về triển khai nhiệm vụ năm 2022, đồng chí ... đề nghị, ...", "...
 	// tập trung các nhiệm vụ trong 6 tháng cuối năm 2023; ...": the
 	// period after the one reviewed.
@@ -386,6 +411,9 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 		next = true
 	case a.period.part == "multi" && p.part == "multi" && p.from >= a.period.to:
 		next = true
+	case strings.HasPrefix(a.period.part, "Q") && strings.HasPrefix(p.part, "Q") && p.part > a.period.part &&
+		(p.year == 0 || p.year == a.period.year):
+		next = true // "Triển khai phương hướng nhiệm vụ quý IV, ..."
 	}
 	if !next {
 		return 0, false
@@ -406,7 +434,12 @@ func aheadOpening(toks []token) (int, bool) {
 	}
 	j, _, ok := anyPhraseAt(toks, i, aheadOpenings)
 	if !ok {
-		return 0, false
+		// "Những tháng cuối năm, Ban Dân vận các cấp tích cực, chủ động
+		// triển khai ...": the rest of the year, with a direction in it.
+		if j, _, ok = anyPhraseAt(toks, i, restOfYear); !ok || tokAt(toks, j).low != "," || findAny(toks[j:], directiveStarts) < 0 {
+			return 0, false
+		}
+		return j + 1, true
 	}
 	if tokAt(toks, j).low == "," {
 		return j + 1, true
@@ -463,6 +496,11 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 		if tokAt(toks, k).low == "cần" {
 			k++
 		}
+		if quoteAt(toks, k) {
+			if _, _, d := anyPhraseAt(toks, k+1, directiveStarts); d {
+				k++ // the quoted direction's own words
+			}
+		}
 		// "... năm 2020 là năm ..., vì vậy hệ thống dân vận cần ..."
 		if j := findAny(toks[k:], consequenceWords); j > 0 && j < 40 && toks[k+j-1].low == "," {
 			k += j + 2
@@ -472,6 +510,15 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 		}
 	}
 	return k
+}
+
+// quoteAt reports an opening quotation mark at toks[k].
+func quoteAt(toks []token, k int) bool {
+	switch tokAt(toks, k).low {
+	case "“", "\"", "«":
+		return true
+	}
+	return false
 }
 
 // listStart skips a list marker: "- ", "1. ", "a) ".
@@ -576,12 +623,16 @@ var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", 
 
 var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến")
 
+// restOfYear open a paragraph about the months left in the year.
+var restOfYear = newPhraseSet("những tháng cuối năm", "các tháng cuối năm", "những tháng còn lại", "thời gian còn lại của năm")
+
 var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu")
 
-var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới")
+var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt")
 
 var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
 
 // taskTopics open a sentence about the tasks of a period: "Về nhiệm vụ 6
 // tháng cuối năm 2021, ...".
-var taskTopics = newPhraseSet("về nhiệm vụ", "về phương hướng, nhiệm vụ", "về phương hướng nhiệm vụ")
+var taskTopics = newPhraseSet("về nhiệm vụ", "về phương hướng, nhiệm vụ", "về phương hướng nhiệm vụ",
+	"triển khai phương hướng nhiệm vụ", "triển khai phương hướng, nhiệm vụ", "triển khai nhiệm vụ")
