@@ -431,6 +431,32 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 		if findAny(toks, heardWords) >= 0 || tokAt(toks, k).low == "," && tokAt(toks, k+1).low == "có" {
 			return true
 		}
+		// "Tại Hội nghị, 51 người uy tín tiêu biểu ... được nắm bắt":
+		// the people the meeting gathered.
+		if tokAt(toks, k).low == "," && tokAt(toks, k+1).kind == tNum && peopleNoun(toks, k+2) {
+			return true
+		}
+	}
+	// "tổ chức hội nghị gặp mặt 64 người có uy tín": those met.
+	for i := range toks {
+		if _, _, ok := anyPhraseAt(toks, i, meetWords); ok {
+			if e, _, _ := anyPhraseAt(toks, i, meetWords); tokAt(toks, e).kind == tNum && peopleNoun(toks, e+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// meetWords gather people: the count after them is of those met.
+var meetWords = newPhraseSet("gặp mặt", "gặp gỡ", "tiếp xúc", "đối thoại với")
+
+// peopleNoun reports a noun of persons at toks[k]: "người", "đại biểu",
+// "già làng", "chức sắc".
+func peopleNoun(toks []token, k int) bool {
+	switch tokAt(toks, k).low {
+	case "người", "đại", "già", "chức", "trưởng", "cán", "hội", "đoàn", "học", "cử":
+		return true
 	}
 	return false
 }

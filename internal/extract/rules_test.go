@@ -139,6 +139,8 @@ func TestRules(t *testing.T) {
 		{name: "a report a few days after gives the year before the period", headline: "Sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân",
 			text: "10:15 02/03/2024\nSáng 28/2, UBND tỉnh tổ chức hội nghị sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân, giai đoạn 2019-2024.",
 			date: "2024-02-28"},
+		{name: "the people a meeting gathered are no figure", text: "Ngày 10/6/2022, Phòng Dân tộc huyện Ia Pa tổ chức hội nghị gặp mặt 64 người có uy tín. Tại Hội nghị, 51 người uy tín tiêu biểu được nghe phổ biến chính sách. Năm 2021, huyện đã hỗ trợ 120 hộ nghèo.",
+			organizer: "Phòng Dân tộc huyện Ia Pa", level: "agency", date: "2022-06-10", figures: []string{"120 hộ"}},
 		{name: "a recipient does not attend", text: "Đồng chí Lê Văn Tám, Chủ tịch UBND huyện trao Bằng khen cho các tập thể. Ông Đỗ Văn Mười, Trưởng thôn 3, được tặng Bằng khen.",
 			attendees: []string{"Lê Văn Tám"}},
 		{name: "a time stamp is not the event date", headline: "Hội nghị giao ban",
