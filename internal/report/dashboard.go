@@ -125,23 +125,44 @@ func chartStart(per vntext.Period) vntext.Period {
 }
 
 // Dashboard builds the dashboard q asks for, when p may read the unit.
+// What it shows is kept (see cache.go) and computed again only when a
+// write has changed something it was computed from.
 func (s *Store) Dashboard(ctx context.Context, p *auth.Principal, q DashboardQuery) (Dashboard, error) {
 	if err := s.require(ctx, p, auth.PermRead, q.UnitID); err != nil {
 		return Dashboard{}, err
 	}
 	if q.Today.IsZero() {
-		n := s.db.Now()
-		q.Today = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		q.Today = dayOf(s.db.Now())
 	}
+	st, err := s.dashboardStamp(ctx, q.UnitID, chartStart(q.Period), q.Period)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	key := dashKey{unit: q.UnitID, period: q.Period, view: q.View, includeSubmitted: q.IncludeSubmitted,
+		chart: q.Chart, today: q.Today.Format(time.DateOnly)}
+	d, ok := s.dash.get(key, st)
+	if !ok {
+		if d, err = s.dashboard(ctx, q); err != nil {
+			return d, err
+		}
+		s.dash.put(key, st, d)
+	}
+	if d.CanWrite, err = s.can(ctx, p, auth.PermWrite, q.UnitID); err != nil {
+		return d, err
+	}
+	d.Children = sortChildren(slices.Clone(d.Children), d.Keys, q.Sort, q.Ascending)
+	return d, nil
+}
+
+// dashboard computes what a dashboard shows to every reader (the
+// children in the tree's order).
+func (s *Store) dashboard(ctx context.Context, q DashboardQuery) (Dashboard, error) {
 	d := Dashboard{Period: q.Period, YearBefore: YearBefore(q.Period)}
 	var err error
 	if d.Unit, err = s.units.Get(ctx, q.UnitID, q.Today); apperr.CodeOf(err) == apperr.CodeNotFound {
 		d.Unit, err = s.unitFor(ctx, q.UnitID, q.Period)
 	}
 	if err != nil {
-		return d, err
-	}
-	if d.CanWrite, err = s.can(ctx, p, auth.PermWrite, q.UnitID); err != nil {
 		return d, err
 	}
 	inds, err := s.Indicators(ctx)
@@ -235,7 +256,7 @@ func (s *Store) keyFigures(ctx context.Context, d *Dashboard, q Query, keys []In
 
 // children reads the key figures of each reporting unit directly below
 // (below it when the period ended, or today in the mapped view), in one
-// query, and sorts them.
+// query, in the tree's order.
 func (s *Store) children(ctx context.Context, d *Dashboard, q Query, keys []Indicator, dq DashboardQuery) error {
 	byChild, err := s.rollupByChild(ctx, q)
 	if err != nil {
@@ -259,20 +280,27 @@ func (s *Store) children(ctx context.Context, d *Dashboard, q Query, keys []Indi
 		}
 		d.Children = append(d.Children, row)
 	}
-	col := slices.IndexFunc(keys, func(i Indicator) bool { return i.Code == dq.Sort })
+	return nil
+}
+
+// sortChildren sorts the units below (in the tree's order) as asked: by
+// a key indicator's value (the code sort names, largest first unless
+// ascending) or by name (SortByName, last first unless ascending).
+func sortChildren(cs []ChildFigures, keys []KeyFigure, by string, ascending bool) []ChildFigures {
+	col := slices.IndexFunc(keys, func(k KeyFigure) bool { return k.Indicator.Code == by })
 	switch {
 	case col >= 0:
-		sort.SliceStable(d.Children, func(a, b int) bool {
-			va, vb := d.Children[a].Figures[col].Value, d.Children[b].Figures[col].Value
-			if dq.Ascending {
+		sort.SliceStable(cs, func(a, b int) bool {
+			va, vb := cs[a].Figures[col].Value, cs[b].Figures[col].Value
+			if ascending {
 				return va < vb
 			}
 			return va > vb
 		})
-	case dq.Sort == SortByName && !dq.Ascending:
-		slices.Reverse(d.Children)
+	case by == SortByName && !ascending:
+		slices.Reverse(cs)
 	}
-	return nil
+	return cs
 }
 
 // levelBelow is the level whose form a unit's completeness list follows:

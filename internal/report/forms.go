@@ -49,6 +49,9 @@ func (s *Store) CreateForm(ctx context.Context, p *auth.Principal, nf NewForm) (
 }
 
 func createForm(ctx context.Context, tx *db.Tx, nf NewForm) (int64, error) {
+	if err := tx.Bump(ctx, TopicCatalogue); err != nil {
+		return 0, err
+	}
 	var es apperr.Errors
 	nf.Code = strings.ToUpper(strings.TrimSpace(nf.Code))
 	nf.Name = vntext.Normalize(strings.TrimSpace(nf.Name))
@@ -113,60 +116,40 @@ func createForm(ctx context.Context, tx *db.Tx, nf NewForm) (int64, error) {
 	return id, nil
 }
 
-// Forms returns every form with its indicators.
+// Forms returns every form with its indicators (by code), from the kept
+// catalogue.
 func (s *Store) Forms(ctx context.Context) ([]Form, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM report_forms ORDER BY code`)
-	if err != nil {
-		return nil, fmt.Errorf("report: forms: %w", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("report: forms: %w", err)
-	}
-	inds, err := s.Indicators(ctx)
+	c, err := s.keptCatalogue(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Form, 0, len(ids))
-	for _, id := range ids {
-		f, err := form(ctx, s.db, id, inds)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, nil
+	return slices.Clone(c.forms), nil
 }
 
 // Form returns one form with its indicators.
 func (s *Store) Form(ctx context.Context, id int64) (Form, error) {
-	inds, err := s.Indicators(ctx)
+	c, err := s.keptCatalogue(ctx)
 	if err != nil {
 		return Form{}, err
 	}
-	return form(ctx, s.db, id, inds)
+	i, ok := c.byID[id]
+	if !ok {
+		return Form{}, apperr.NotFound("report.err.form_not_found")
+	}
+	return c.forms[i], nil
 }
 
 // FormByCode returns one form by its code.
 func (s *Store) FormByCode(ctx context.Context, code string) (Form, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM report_forms WHERE code = ?`, strings.ToUpper(strings.TrimSpace(code))).Scan(&id)
-	if errors.Is(err, db.ErrNotFound) {
+	c, err := s.keptCatalogue(ctx)
+	if err != nil {
+		return Form{}, err
+	}
+	i, ok := c.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
 		return Form{}, apperr.NotFound("report.err.form_not_found")
 	}
-	if err != nil {
-		return Form{}, fmt.Errorf("report: form %s: %w", code, err)
-	}
-	return s.Form(ctx, id)
+	return c.forms[i], nil
 }
 
 func form(ctx context.Context, q db.Querier, id int64, inds []Indicator) (Form, error) {

@@ -434,6 +434,9 @@ func (sc *importScope) check(ctx context.Context, s *Store, p *auth.Principal, r
 // replaced, and an audit row.
 func (s *Store) writeImport(ctx context.Context, f Form, per vntext.Period, plan importPlan) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := bumpReports(ctx, tx, per, plan.order...); err != nil {
+			return err
+		}
 		now := db.Stamp(tx.Now())
 		for _, uid := range plan.order {
 			cur, has := plan.current[uid]

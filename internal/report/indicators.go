@@ -46,9 +46,14 @@ func scanIndicator(r interface{ Scan(...any) error }) (Indicator, error) {
 	return i, nil
 }
 
-// Indicators returns every indicator, in catalogue order (position, code).
+// Indicators returns every indicator, in catalogue order (position, code),
+// from the kept catalogue.
 func (s *Store) Indicators(ctx context.Context) ([]Indicator, error) {
-	return indicators(ctx, s.db)
+	c, err := s.keptCatalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(c.inds), nil
 }
 
 func indicators(ctx context.Context, q db.Querier) ([]Indicator, error) {
@@ -159,6 +164,9 @@ func (s *Store) CreateIndicators(ctx context.Context, p *auth.Principal, inds []
 }
 
 func createIndicators(ctx context.Context, tx *db.Tx, inds []NewIndicator) ([]Indicator, error) {
+	if err := tx.Bump(ctx, TopicCatalogue); err != nil {
+		return nil, err
+	}
 	byCode := map[string]int64{}
 	rows, err := tx.QueryContext(ctx, `SELECT code, id FROM report_indicators`)
 	if err != nil {

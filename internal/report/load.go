@@ -24,9 +24,13 @@ type LoadReport struct {
 // Load writes many reports with their values in one transaction, with
 // batched multi-row inserts and without workflow checks, audit rows or
 // notifications: it is for the demo generator and for tests that need
-// history, never for what users enter.
+// history, never for what users enter. It raises TopicReports, so every
+// kept dashboard is computed again.
 func (s *Store) Load(ctx context.Context, reports []LoadReport) error {
 	return s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := tx.Bump(ctx, TopicReports); err != nil {
+			return err
+		}
 		now := db.Stamp(tx.Now())
 		ids := make([]int64, len(reports))
 		const batch = 200

@@ -19,6 +19,7 @@ type Store struct {
 	db    *db.DB
 	units *org.Store
 	auth  *auth.Store
+	storeCache
 }
 
 // NewStore returns a Store over d (migrated). a may be nil only for the

@@ -91,6 +91,9 @@ func (s *Store) save(ctx context.Context, p *auth.Principal, t Target, in Input,
 	}
 	var out Report
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if err := bumpReports(ctx, tx, t.Period, t.UnitID); err != nil {
+			return err
+		}
 		cur, err := findReport(ctx, tx, t)
 		exists := err == nil
 		if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
@@ -385,6 +388,9 @@ func (s *Store) decide(ctx context.Context, p *auth.Principal, reportID, version
 		}
 		if before.Status != Submitted {
 			return apperr.Conflict("report.err.not_submitted")
+		}
+		if err := bumpReports(ctx, tx, before.Period, before.UnitID); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE reports SET status = ?, version = version + 1, comment = ?, decided_at = ?,
 			decided_by = ?, updated_at = ? WHERE id = ? AND version = ?`, string(to), comment, now, db.NullID(p.User.ID), now, reportID, version)

@@ -1,0 +1,229 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// What a Store keeps between requests, and how it knows it is current.
+//
+// The indicator catalogue with its forms is read once and kept until a
+// write raises the version TopicCatalogue (db.Versions). Dashboards are
+// kept by what they show (unit, period, view, chart, day) and what they
+// were computed from: the versions of the hierarchy (org.TopicTree), of
+// the catalogue, of bulk loads (TopicReports), and of the unit's row in
+// report_versions for every period the dashboard reads. Every write to a
+// report (draft, submit, approve, return, import) raises, in its
+// transaction, that row for each unit whose figures the report can change:
+// every unit its unit ever sat under, and every unit its figures pass into
+// through merges and splits (and those units' ancestors), for the report's
+// period. A dashboard is therefore computed again only when something it
+// shows has changed, on every server at once, and never served stale: the
+// versions are read before the data, and a change to the hierarchy
+// recomputes every dashboard.
+//
+// Why a cache and not totals kept in tables: a dashboard is the key
+// indicators of a unit and its children over two dozen periods in two
+// views (as reported, mapped onto today) with averages, minima, "last"
+// values and ratios; kept totals would have to be maintained for every
+// (ancestor ever, period, indicator, view) at each write and rewritten at
+// each merge or split, and would still leave the page's other work (the
+// catalogue, the children, completeness) per request. Reads outnumber
+// writes by far, and a write invalidates only the dashboards of the units
+// above the report.
+
+// The version topics of package report.
+const (
+	// TopicCatalogue covers the indicators and the forms.
+	TopicCatalogue = "report.catalogue"
+	// TopicReports covers every report at once: bulk loads raise it.
+	TopicReports = "report.all"
+)
+
+// catalogue is the indicator catalogue and the forms as of a version.
+type catalogue struct {
+	version int64
+	inds    []Indicator
+	forms   []Form // by code
+	byCode  map[string]int
+	byID    map[int64]int
+}
+
+// keptCatalogue returns the catalogue, read again when it has changed.
+func (s *Store) keptCatalogue(ctx context.Context) (*catalogue, error) {
+	v, err := s.db.Versions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	version := v[TopicCatalogue]
+	if c := s.cat.Load(); c != nil && c.version == version {
+		return c, nil
+	}
+	s.catMu.Lock()
+	defer s.catMu.Unlock()
+	if c := s.cat.Load(); c != nil && c.version == version {
+		return c, nil
+	}
+	c := &catalogue{version: version, byCode: map[string]int{}, byID: map[int64]int{}}
+	if c.inds, err = indicators(ctx, s.db); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM report_forms ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("report: forms: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("report: forms: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: forms: %w", err)
+	}
+	for _, id := range ids {
+		f, err := form(ctx, s.db, id, c.inds)
+		if err != nil {
+			return nil, err
+		}
+		c.byCode[f.Code], c.byID[f.ID] = len(c.forms), len(c.forms)
+		c.forms = append(c.forms, f)
+	}
+	s.cat.Store(c)
+	return c, nil
+}
+
+// bumpReports raises, in tx, the version of period per for every unit
+// whose roll-up a report of unitIDs can change: each unit they ever sat
+// under, and each unit their figures pass into through merges and splits
+// with its own ancestors ever.
+func bumpReports(ctx context.Context, tx *db.Tx, per vntext.Period, unitIDs ...int64) error {
+	if len(unitIDs) == 0 {
+		return nil
+	}
+	args := make([]any, 0, len(unitIDs)+1)
+	for _, id := range unitIDs {
+		args = append(args, id)
+	}
+	args = append(args, per.String())
+	_, err := tx.ExecContext(ctx, `WITH RECURSIVE m (unit_id, n) AS (
+			SELECT u.id, 0 FROM units u WHERE u.id IN (`+db.Placeholders(len(unitIDs))+`)
+			UNION
+			SELECT l.successor_id, m.n + 1 FROM m JOIN unit_links l ON l.predecessor_id = m.unit_id WHERE m.n < 64
+		)
+		INSERT INTO report_versions (unit_id, period, version)
+		SELECT DISTINCT c.ancestor_id, CAST(? AS TEXT), 1 FROM unit_closure c WHERE c.descendant_id IN (SELECT unit_id FROM m)
+		ON CONFLICT (unit_id, period) DO UPDATE SET version = report_versions.version + 1`, args...)
+	if err != nil {
+		return fmt.Errorf("report: raise the versions of %s: %w", per, err)
+	}
+	return nil
+}
+
+// dashKey is what a kept dashboard shows.
+type dashKey struct {
+	unit             int64
+	period           vntext.Period
+	view             View
+	includeSubmitted bool
+	chart            string
+	today            string
+}
+
+// dashStamp is what a kept dashboard was computed from: the versions of
+// the topics and the sum of the unit's report versions over the periods
+// it reads (each only ever rises, so any write raises the sum).
+type dashStamp struct {
+	tree, catalogue, all, unit int64
+}
+
+type keptDashboard struct {
+	stamp dashStamp
+	d     Dashboard
+}
+
+// dashboards are a Store's kept dashboards.
+type dashboards struct {
+	mu sync.Mutex
+	m  map[dashKey]keptDashboard
+}
+
+// maxKeptDashboards bounds the memory the kept dashboards take (a
+// province's is some tens of kilobytes).
+const maxKeptDashboards = 512
+
+func (k *dashboards) get(key dashKey, st dashStamp) (Dashboard, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	e, ok := k.m[key]
+	if !ok || e.stamp != st {
+		return Dashboard{}, false
+	}
+	return e.d, true
+}
+
+func (k *dashboards) put(key dashKey, st dashStamp, d Dashboard) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil {
+		k.m = map[dashKey]keptDashboard{}
+	}
+	if _, ok := k.m[key]; !ok && len(k.m) >= maxKeptDashboards {
+		// Drop an eighth, chosen by the map's random order.
+		n := maxKeptDashboards / 8
+		for old := range k.m {
+			delete(k.m, old)
+			if n--; n == 0 {
+				break
+			}
+		}
+	}
+	k.m[key] = keptDashboard{stamp: st, d: d}
+}
+
+// dashboardStamp reads what a dashboard of unitID over the periods of
+// per's kind from first to per (and per's year before) depends on.
+func (s *Store) dashboardStamp(ctx context.Context, unitID int64, first, per vntext.Period) (dashStamp, error) {
+	v, err := s.db.Versions(ctx)
+	if err != nil {
+		return dashStamp{}, err
+	}
+	st := dashStamp{tree: v[org.TopicTree], catalogue: v[TopicCatalogue], all: v[TopicReports]}
+	periods := []any{unitID}
+	seen := map[vntext.Period]bool{}
+	for _, p := range append(PeriodsBetween(first, per), YearBefore(per)) {
+		if !seen[p] {
+			seen[p] = true
+			periods = append(periods, p.String())
+		}
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(version), 0) FROM report_versions
+		WHERE unit_id = ? AND period IN (`+db.Placeholders(len(periods)-1)+`)`, periods...).Scan(&st.unit)
+	if err != nil {
+		return st, fmt.Errorf("report: dashboard versions: %w", err)
+	}
+	return st, nil
+}
+
+// dayOf is t's day at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// storeCache is the part of a Store that keeps things between requests.
+type storeCache struct {
+	catMu sync.Mutex
+	cat   atomic.Pointer[catalogue]
+	dash  dashboards
+}
