@@ -197,7 +197,7 @@ var typeKeywords = []struct {
 	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
-	{"báo cáo viên", TypeChuyenDe, ""},
+	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""},
 }
@@ -306,7 +306,11 @@ func linked(toks []token, i int) bool {
 // inEventPhrase reports a keyword inside the phrase that names a meeting:
 // after "tổ chức", "hội nghị", "buổi", "lớp", "lễ" ...
 func inEventPhrase(toks []token, i int) bool {
-	for k := max(0, i-4); k < i; k++ {
+	w := 4
+	if toks[i].low == "người" {
+		w = 6 // "hội nghị gặp mặt 64 người có uy tín"
+	}
+	for k := max(0, i-w); k < i; k++ {
 		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
 			return true
 		}

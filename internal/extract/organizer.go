@@ -784,12 +784,16 @@ func subjectOf(toks []token, e int) bool {
 			}
 		}
 	}
+	e0 := e
 	for e < len(toks) && (toks[e].low == "đã" || toks[e].low == "vừa" || toks[e].low == "cũng") {
 		e++
 	}
 	_, p, v := anyPhraseAt(toks, e, orgVerbs)
 	if !v {
-		return false
+		// "Ban Dân vận Huyện ủy Lục Ngạn vừa thông qua danh sách ...":
+		// what a body has just done at its meeting.
+		_, ok := phraseAt(toks, e, "thông qua")
+		return ok && e > e0
 	}
 	if p == "tổ chức" && nounToChuc(toks, e) {
 		return false
@@ -850,9 +854,11 @@ func jointPlace(toks []token, i, e int) (int, int) {
 // document ("Thực hiện ...", "Theo ...", "Căn cứ ...").
 func issuerOf(toks []token, i int) bool {
 	switch tokAt(toks, i-1).low {
-	case "của", "theo", "với", "gồm", "lập", "được", "cho":
+	case "của", "theo", "với", "gồm", "lập", "được", "cho", "nghị", "xuất":
 		// "Kế hoạch của ...", "ngày thành lập Đoàn TNCS ...", "Được Khối
-		// Dân vận xã triển khai ..." (a model, not an event).
+		// Dân vận xã triển khai ..." (a model, not an event); "đề nghị
+		// Ban Dân vận Tỉnh ủy biểu dương": the body asked, not the one
+		// asking.
 		return true
 	}
 	k := i - 1
