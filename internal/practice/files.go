@@ -25,13 +25,13 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/upload"
 )
 
 // Limits on evidence files.
 const (
-	MaxFileSize   = 8 << 20  // bytes per file
-	maxPixels     = 50 << 20 // an image's width × height, against decompression bombs
-	ThumbSize     = 480      // a thumbnail's longer side, in pixels
+	MaxFileSize   = 8 << 20 // bytes per file
+	ThumbSize     = 480     // a thumbnail's longer side, in pixels
 	filesPerModel = 50
 	// PendingGrace is how old a pending upload must be before Sweep
 	// treats it as abandoned by a crash.
@@ -409,8 +409,11 @@ func (s *Store) SweepPending(ctx context.Context, grace time.Duration) (int, err
 // returns a JPEG thumbnail whose longer side is at most ThumbSize, with
 // the image's size.
 func makeThumb(data []byte) ([]byte, int, int, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+	// Its decoded size is bounded before any pixel is read.
+	if _, _, err := upload.CheckImage(data); err != nil {
+		if key, _ := apperr.KeyOf(err); key == "upload.err.pixels" {
+			return nil, 0, 0, err
+		}
 		return nil, 0, 0, apperr.Invalid("file", "practice.err.file_image")
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))

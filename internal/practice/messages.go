@@ -69,7 +69,7 @@ var Messages = i18n.Catalog{
 	"practice.err.file_empty":       {"Chưa chọn tệp, hoặc tệp rỗng.", "No file was chosen, or it is empty."},
 	"practice.err.file_large":       {"Tệp quá lớn: tối đa 8 MB mỗi tệp.", "The file is too large: 8 MB at most."},
 	"practice.err.file_type":        {"Chỉ nhận ảnh (JPEG, PNG, GIF) hoặc tài liệu PDF.", "Only photos (JPEG, PNG, GIF) or PDF documents are accepted."},
-	"practice.err.file_image":       {"Không đọc được ảnh: tệp bị hỏng hoặc ảnh quá lớn (tối đa 50 triệu điểm ảnh).", "The picture cannot be read: the file is damaged or too large (50 million pixels at most)."},
+	"practice.err.file_image":       {"Không đọc được ảnh: tệp bị hỏng.", "The picture cannot be read: the file is damaged."},
 	"practice.err.file_caption":     {"Chú thích không được dài quá 300 ký tự.", "The caption may be 300 characters at most."},
 	"practice.err.file_many":        {"Mỗi mô hình có tối đa 50 tệp minh chứng.", "A model may have 50 evidence files at most."},
 	"practice.err.no_file":          {"Không tìm thấy tệp.", "The file was not found."},

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/upload"
 )
 
 // ColumnKeys are the catalog keys of the headers of the value table that
@@ -35,6 +36,11 @@ const SheetName = "Số liệu"
 
 // MaxTableRows bounds an upload.
 const MaxTableRows = 200000
+
+// tableLimits bound an uploaded workbook before it is read: a tenth more
+// rows than MaxTableRows (blank ones included), 64 columns, 96 MiB
+// unpacked.
+var tableLimits = upload.Limits{MaxUnpacked: 96 << 20, MaxRows: MaxTableRows + MaxTableRows/10, MaxCols: 64}
 
 // Row is one line of an uploaded table: where it came from and its cells
 // (as text, trimmed).
@@ -80,7 +86,12 @@ func readXLSX(data []byte) (rows []Row, err error) {
 			rows, err = nil, errTable
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 128 << 20, UnzipXMLSizeLimit: 32 << 20})
+	// Bounded before excelize allocates anything: a small file must not
+	// unpack into a huge cell or a million rows.
+	if err := upload.CheckWorkbook(data, tableLimits); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: tableLimits.MaxUnpacked, UnzipXMLSizeLimit: 32 << 20})
 	if err != nil {
 		return nil, errTable
 	}

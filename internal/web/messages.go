@@ -12,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/upload"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
@@ -51,6 +52,7 @@ func Catalog() (i18n.Catalog, error) {
 		document.Messages,
 		backup.Messages,
 		notify.Messages,
+		upload.Messages,
 	)
 }
 

@@ -228,6 +228,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 // sign-in, the token of the double-submit cookie. API calls with a bearer
 // token carry no cookies and are exempt.
 func (s *Server) csrf(next http.Handler) http.Handler {
+	uploads := newUploadGate()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
 		if kit.IsSafe(r.Method) || api {
@@ -263,6 +264,12 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			s.Fail(w, r, err)
 			return
 		}
+		// Files are read a few at a time (see uploads.go).
+		release, ok := s.uploadTurn(uploads, w, r)
+		if !ok {
+			return
+		}
+		defer release()
 		next.ServeHTTP(w, r)
 	})
 }

@@ -9,6 +9,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/upload"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -54,6 +56,13 @@ const Name = "Mô hình"
 
 // MaxRows is how many models one import may hold.
 const MaxRows = 5000
+
+// MaxFile bounds the size of an import file.
+const MaxFile = 20 << 20
+
+// limits bound an import workbook before it is read: rows (blank ones
+// included) up to twice MaxRows, 64 columns, 64 MiB unpacked.
+var limits = upload.Limits{MaxUnpacked: 64 << 20, MaxRows: 2*MaxRows + 1, MaxCols: 64}
 
 // Fields maps each field code of package practice to its label; the
 // practice tests check that the two agree.
@@ -167,7 +176,19 @@ func Read(r io.Reader) (rows []Row, err error) {
 			rows, err = nil, apperr.Invalid("file", "practice.sheet.corrupt")
 		}
 	}()
-	f, err := excelize.OpenReader(io.LimitReader(r, 20<<20), excelize.Options{UnzipSizeLimit: 100 << 20, UnzipXMLSizeLimit: 50 << 20})
+	data, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
+	if err != nil || !upload.IsWorkbook(data) {
+		return nil, apperr.Invalid("file", "practice.sheet.not_xlsx")
+	}
+	if len(data) > MaxFile {
+		return nil, apperr.Invalid("file", "practice.sheet.too_large", vntext.FormatInt(MaxFile>>20))
+	}
+	// Bounded before excelize allocates anything: a small file must not
+	// unpack into a huge cell or a million rows.
+	if err := upload.CheckWorkbook(data, limits); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limits.MaxUnpacked, UnzipXMLSizeLimit: 50 << 20})
 	if err != nil {
 		return nil, apperr.Invalid("file", "practice.sheet.not_xlsx")
 	}
