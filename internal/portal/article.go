@@ -412,6 +412,7 @@ type Filter struct {
 	Month    string   // "2025-07": published in that month (Vietnam's time)
 	Term     *Term    // published in that term
 	Search   string   // diacritic-insensitive, in headline, lead, body and tags
+	ID       int64    // this article only
 	Exclude  int64    // an article to leave out
 	Limit    int      // 0 means 20
 	Offset   int
@@ -444,6 +445,9 @@ func (f Filter) where(conds []string, args []any) ([]string, []any, error) {
 		for w := range strings.FieldsSeq(q) {
 			conds, args = append(conds, `a.search_fold LIKE ? ESCAPE '\'`), append(args, "%"+db.EscapeLike(w)+"%")
 		}
+	}
+	if f.ID != 0 {
+		conds, args = append(conds, "a.id = ?"), append(args, f.ID)
 	}
 	if f.Exclude != 0 {
 		conds, args = append(conds, "a.id <> ?"), append(args, f.Exclude)

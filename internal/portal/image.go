@@ -266,25 +266,25 @@ func (s *Store) SiteImages(ctx context.Context, p *auth.Principal, siteID, artic
 }
 
 // OpenImage returns the JPEG of image id of a site at width w: to
-// anyone when the image belongs to a live article, else to whoever may
-// read the site (an editor previewing a draft).
-func (s *Store) OpenImage(ctx context.Context, p *auth.Principal, siteID, id int64, w int) ([]byte, error) {
+// anyone when the image belongs to a live article (public is then true),
+// else to whoever may read the site (an editor previewing a draft).
+func (s *Store) OpenImage(ctx context.Context, p *auth.Principal, siteID, id int64, w int) (data []byte, public bool, err error) {
 	im, err := scanImage(s.db.QueryRowContext(ctx, "SELECT "+imageCols+" FROM portal_images WHERE id = ? AND site_id = ? AND state = 'ready'", id, siteID))
 	if errors.Is(err, db.ErrNotFound) {
-		return nil, apperr.NotFound("portal.err.image_not_found")
+		return nil, false, apperr.NotFound("portal.err.image_not_found")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("portal: image: %w", err)
+		return nil, false, fmt.Errorf("portal: image: %w", err)
 	}
 	conds, args := live(s.db.Now())
 	var n int
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM portal_articles a WHERE a.image_id = ? AND "+strings.Join(conds, " AND "),
 		append([]any{id}, args...)...).Scan(&n); err != nil {
-		return nil, fmt.Errorf("portal: image: %w", err)
+		return nil, false, fmt.Errorf("portal: image: %w", err)
 	}
 	if n == 0 {
 		if _, err := s.Site(ctx, p, siteID); err != nil {
-			return nil, apperr.NotFound("portal.err.image_not_found")
+			return nil, false, apperr.NotFound("portal.err.image_not_found")
 		}
 	}
 	ok := false
@@ -292,11 +292,11 @@ func (s *Store) OpenImage(ctx context.Context, p *auth.Principal, siteID, id int
 		ok = ok || x == w
 	}
 	if !ok {
-		return nil, apperr.NotFound("portal.err.image_not_found")
+		return nil, false, apperr.NotFound("portal.err.image_not_found")
 	}
-	data, err := s.files.ReadAll(ctx, im.key(w))
+	data, err = s.files.ReadAll(ctx, im.key(w))
 	if blob.IsNotFound(err) {
-		return nil, apperr.NotFound("portal.err.image_not_found")
+		return nil, false, apperr.NotFound("portal.err.image_not_found")
 	}
-	return data, err
+	return data, n > 0, err
 }

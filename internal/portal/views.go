@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/danvan/danvan/internal/db"
@@ -24,9 +25,11 @@ import (
 type viewCounter struct {
 	mu      sync.Mutex
 	pending map[int64]int64
+	last    time.Time   // when the last flush began
+	running atomic.Bool // a flush started by CountView is under way
 }
 
-func newViewCounter() *viewCounter { return &viewCounter{pending: map[int64]int64{}} }
+func newViewCounter() *viewCounter { return &viewCounter{pending: map[int64]int64{}, last: time.Now()} }
 
 // maxPendingArticles bounds the memory the counter takes: readings of
 // more articles than this between two flushes are dropped.
@@ -40,12 +43,34 @@ func (s *Store) CountView(id int64, userAgent string) {
 		return
 	}
 	v := s.views
+	now := time.Now()
 	v.mu.Lock()
 	if _, ok := v.pending[id]; ok || len(v.pending) < maxPendingArticles {
 		v.pending[id]++
 	}
+	due := now.Sub(v.last) >= ViewFlushEvery
+	if due {
+		v.last = now
+	}
 	v.mu.Unlock()
+	if due && v.running.CompareAndSwap(false, true) {
+		go func() {
+			defer v.running.Store(false)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if err := s.FlushViews(ctx); err != nil {
+				slog.Warn("portal: flush view counts", slog.Any("err", err))
+			}
+		}()
+	}
 }
+
+// ViewFlushEvery is how often the readings counted are written: the
+// first reading after this much time since the last flush starts one in
+// the background (so no goroutine runs while nobody reads). A server
+// stopped between two flushes loses the readings of those seconds;
+// RunViews flushes on a clock and once more at shutdown instead.
+var ViewFlushEvery = 5 * time.Second
 
 // PendingViews is how many readings of article id are counted but not
 // yet written: a page adds them to the stored count.

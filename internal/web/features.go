@@ -7,6 +7,7 @@ import (
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
+	"github.com/danvan/danvan/internal/web/portalui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -26,6 +27,7 @@ func (s *Server) features() []feature {
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
+		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},
 		{"notifyui", notifyui.Mount},
 		{"apiui", apiui.Mount},

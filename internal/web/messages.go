@@ -9,6 +9,7 @@ import (
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/notify"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/report"
@@ -20,6 +21,7 @@ import (
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
+	"github.com/danvan/danvan/internal/web/portalui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -36,6 +38,7 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		practiceui.Messages,
 		meetingui.Messages,
+		portalui.Messages,
 		adminui.Messages,
 		accountui.Messages,
 		apiui.Messages,
@@ -50,6 +53,7 @@ func Catalog() (i18n.Catalog, error) {
 		meeting.Messages,
 		emulation.Messages,
 		document.Messages,
+		portal.Messages,
 		backup.Messages,
 		notify.Messages,
 		upload.Messages,

@@ -1,0 +1,128 @@
+package portalui_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/danvan/danvan/internal/browsertest"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/web/webtest"
+)
+
+// TestBrowserPortal reads the portal as a visitor on a phone and on a
+// desktop (home, article, contact, the national front page: nothing wider
+// than the screen, no script needed), sends feedback through the form,
+// then an editor writes, submits and a leader publishes an article. With
+// DANVAN_AXE naming axe.min.js (npm axe-core), each public page is also
+// checked for WCAG 2.1 A/AA violations.
+func TestBrowserPortal(t *testing.T) {
+	ctx := browsertest.New(t, 180*time.Second)
+	w := newWorld(t, dbtest.Open(t, "sqlite"))
+	base := w.Serve()
+	shots := browsertest.Dir(t)
+	var axe string
+	if p := os.Getenv("DANVAN_AXE"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		axe = string(b)
+	}
+	pages := map[string]string{"home": "/trang/lang-son", "article": articlePath(w.first), "contact": "/trang/lang-son/lien-he",
+		"front": "/trang", "english": "/trang/lang-son/en", "feedback": "/trang/lang-son/gop-y", "archive": "/trang/lang-son/luu-tru"}
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"phone", 390, 844}, {"desktop", 1366, 900}} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(size.w, size.h)); err != nil {
+			t.Fatal(err)
+		}
+		for name, path := range pages {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			browsertest.Screenshot(t, ctx, shots, size.name+"-"+name)
+			if o := browsertest.Overflow(t, ctx); o > 0 {
+				t.Errorf("%s on a %s is %d px wider than the screen", path, size.name, o)
+			}
+			if axe != "" && size.name == "phone" {
+				checkAxe(t, ctx, axe, path)
+			}
+		}
+	}
+	// Feedback through the form.
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/trang/lang-son/gop-y"),
+		chromedp.SendKeys(chromedp.CSS("#ten"), "Nguyễn Thị Bạn Đọc"),
+		chromedp.SendKeys(chromedp.CSS("#email"), "ban.doc@example.vn"),
+		chromedp.SendKeys(chromedp.CSS("#noi_dung"), "Đề nghị đăng thêm tin về mô hình ở xã."),
+		chromedp.Submit(chromedp.CSS("#noi_dung")),
+		chromedp.WaitVisible(chromedp.CSS(`p.notice[role=status]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := w.Count("portal_feedback"); n != 1 {
+		t.Fatalf("%d feedback rows", n)
+	}
+	// An officer writes and submits; the leader publishes.
+	webtest.SignIn(t, ctx, base, "officer.ls")
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+w.siteSlash+"/bai-moi"),
+		chromedp.SendKeys(chromedp.CSS("#headline"), "Hội nghị triển khai nhiệm vụ năm 2027"),
+		chromedp.SetValue(chromedp.CSS("#body"), "Sáng nay, Ban Dân vận Tỉnh ủy tổ chức hội nghị.\n\nHội nghị thống nhất 5 nhiệm vụ trọng tâm."),
+		chromedp.Submit(chromedp.CSS("#headline")),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/gui"] button`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, shots, "editor-draft")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action$="/gui"] button`)), chromedp.WaitVisible(chromedp.CSS("p.flash"))); err != nil {
+		t.Fatal(err)
+	}
+	edit, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	webtest.SignOut(t, ctx)
+	webtest.SignIn(t, ctx, base, "leader.ls")
+	err = chromedp.Do(ctx, chromedp.Navigate(edit), chromedp.Click(chromedp.CSS(`form[action$="/dang"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/go"] button`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, shots, "editor-published")
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/trang/lang-son"), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := webtest.Text(t, ctx, ".lead-story h3"); got != "Hội nghị triển khai nhiệm vụ năm 2027" {
+		t.Errorf("home's lead story: %q", got)
+	}
+	t.Logf("screenshots in %s", filepath.Clean(shots))
+}
+
+// checkAxe runs axe-core on the page the browser shows and fails on any
+// WCAG 2.1 A or AA violation.
+func checkAxe(t *testing.T, ctx context.Context, src, path string) {
+	t.Helper()
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](src+`;
+		(async () => {
+			const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+			return r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')).join('\n');
+		})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe on %s: %v", path, err)
+	}
+	if strings.TrimSpace(out) != "" {
+		t.Errorf("axe on %s:\n%s", path, out)
+	} else {
+		t.Logf("axe: no WCAG 2.1 A/AA violation on %s", path)
+	}
+}
