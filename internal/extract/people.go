@@ -36,7 +36,7 @@ func (p personHit) person(text string) Person {
 	return out
 }
 
-var chairWords = newPhraseSet("chủ trì", "chủ tọa")
+var chairWords = newPhraseSet("chủ trì", "chủ trị hội nghị", "chủ tọa")
 
 var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạo", "báo cáo", "trình bày", "trao",
 	"khai mạc", "bế mạc", "kết luận", "quán triệt", "truyền đạt", "nhấn mạnh", "đề nghị", "yêu cầu",
@@ -672,7 +672,8 @@ func joined(toks []token, a, b personHit) bool {
 	return a.te <= b.ts
 }
 
-var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "đón")
+var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "đón", "có sự tham dự của",
+	"với sự tham dự của", "sự tham dự của")
 
 // presenceSentence reports a sentence that lists who was present.
 func presenceSentence(toks []token) bool {

@@ -143,6 +143,8 @@ func TestRules(t *testing.T) {
 			organizer: "Phòng Dân tộc huyện Ia Pa", level: "agency", date: "2022-06-10", figures: []string{"120 hộ"}},
 		{name: "the body asked is not the one asking", text: "Ngày 28/9/2018, Ban Dân vận Huyện ủy Lục Yên vừa thông qua danh sách 19 tập thể đề nghị Ban Dân vận Tỉnh ủy biểu dương.",
 			organizer: "Ban Dân vận Huyện ủy Lục Yên", level: "district", date: "", figures: []string{"19 tập thể"}},
+		{name: "a chair word with a typo", text: "Ngày 5/1/2024, Đảng ủy xã tổ chức hội nghị tổng kết. Chủ trị hội nghị Đồng chí Vũ Kim Long - PBT, CT HĐND xã.",
+			organizer: "Đảng ủy xã", level: "commune", date: "2024-01-05", chairs: []string{"Vũ Kim Long"}},
 		{name: "a recipient does not attend", text: "Đồng chí Lê Văn Tám, Chủ tịch UBND huyện trao Bằng khen cho các tập thể. Ông Đỗ Văn Mười, Trưởng thôn 3, được tặng Bằng khen.",
 			attendees: []string{"Lê Văn Tám"}},
 		{name: "a time stamp is not the event date", headline: "Hội nghị giao ban",
