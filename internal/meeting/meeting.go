@@ -236,6 +236,10 @@ type Conference struct {
 	Figures        []Figure
 	Tasks          []Task
 	Documents      []Document
+	// OwnerView says the reader sees the conference as the owner of one
+	// of its tasks, not as a reader of its unit: Tasks holds only theirs
+	// and Documents nothing.
+	OwnerView bool
 }
 
 // PeriodMessage is the label of the period reviewed (check Period first:

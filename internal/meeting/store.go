@@ -382,18 +382,50 @@ func (s *Store) head(ctx context.Context, id int64) (Conference, error) {
 
 // Conference returns conference id with its participants, attending
 // units, figures, tasks and documents, to a caller who may read its unit.
+// A caller who may read only the owner of one of its tasks (the commune
+// a province's conference gave a task) gets its public part: the
+// conference with the tasks they may read and no documents (OwnerView).
 func (s *Store) Conference(ctx context.Context, p *auth.Principal, id int64) (Conference, error) {
 	c, err := s.head(ctx, id)
 	if err != nil {
 		return Conference{}, err
 	}
-	if err := s.require(ctx, p, auth.PermRead, c.UnitID, "meeting.err.forbidden_read"); err != nil {
-		return Conference{}, err
+	denied := s.require(ctx, p, auth.PermRead, c.UnitID, "meeting.err.forbidden_read")
+	if denied != nil && apperr.CodeOf(denied) != apperr.CodeForbidden {
+		return Conference{}, denied
 	}
 	if err := s.fill(ctx, &c); err != nil {
 		return Conference{}, fmt.Errorf("meeting: conference %d: %w", id, err)
 	}
+	if denied == nil {
+		return c, nil
+	}
+	var own []Task
+	for _, t := range c.Tasks {
+		ok, err := s.mayAny(ctx, p, auth.PermRead, t.Owners)
+		if err != nil {
+			return Conference{}, err
+		}
+		if ok {
+			own = append(own, t)
+		}
+	}
+	if len(own) == 0 {
+		return Conference{}, denied
+	}
+	c.Tasks, c.Documents, c.OwnerView = own, nil, true
 	return c, nil
+}
+
+// mayAny reports whether p holds perm on any of units.
+func (s *Store) mayAny(ctx context.Context, p *auth.Principal, perm auth.Permission, units []int64) (bool, error) {
+	for _, u := range units {
+		ok, err := s.may(ctx, p, perm, u)
+		if err != nil || ok {
+			return ok, err
+		}
+	}
+	return false, nil
 }
 
 func (s *Store) fill(ctx context.Context, c *Conference) error {

@@ -214,6 +214,11 @@ type OverviewUnit struct {
 	Role     auth.Role
 	Status   Status // Missing when not started (or no form applies)
 	ReportID int64
+	// NoForm says that no form applies to the unit's level for the
+	// period's kind (a national board reports to nobody); CanEnter that a
+	// form applies and p may enter the unit's report.
+	NoForm   bool
+	CanEnter bool
 }
 
 // Overview lists the units of p's grants (each once, today's living
@@ -242,6 +247,9 @@ func (s *Store) Overview(ctx context.Context, p *auth.Principal, per vntext.Peri
 		f, err := s.FormFor(ctx, u.Level, per.Kind)
 		switch {
 		case err == nil:
+			if ou.CanEnter, err = s.can(ctx, p, auth.PermWrite, u.ID); err != nil {
+				return nil, err
+			}
 			r, err := s.Find(ctx, p, Target{UnitID: u.ID, FormID: f.ID, Period: per})
 			switch {
 			case err == nil:
@@ -249,7 +257,9 @@ func (s *Store) Overview(ctx context.Context, p *auth.Principal, per vntext.Peri
 			case apperr.CodeOf(err) != apperr.CodeNotFound:
 				return nil, err
 			}
-		case apperr.CodeOf(err) != apperr.CodeNotFound:
+		case apperr.CodeOf(err) == apperr.CodeNotFound:
+			ou.NoForm = true
+		default:
 			return nil, err
 		}
 		out = append(out, ou)

@@ -174,6 +174,11 @@ func (h *handlers) conference(r *http.Request, p *auth.Principal) (meeting.Confe
 func (h *handlers) conferenceView(w http.ResponseWriter, r *http.Request, p *auth.Principal, c meeting.Conference, titleKey string, formErr error) (conferenceView, error) {
 	ctx := r.Context()
 	v := conferenceView{C: c, Today: h.Today(), DocKinds: meeting.DocKinds, Errors: h.FormErrors(r, formErr)}
+	if c.OwnerView { // the public part, for the owner of one of its tasks
+		v.Page = h.Page(w, r, titleKey)
+		v.Title = c.Title
+		return v, nil
+	}
 	prev, err := h.meetings.Previous(ctx, p, c)
 	switch {
 	case err == nil:

@@ -25,6 +25,7 @@ var Messages = i18n.Catalog{
 	"meeting.doc.file":              {"Tệp", "File"},
 	"meeting.doc.kind":              {"Loại tài liệu", "Kind of document"},
 	"meeting.doc.upload":            {"Tải lên", "Upload"},
+	"meeting.owner_view":            {"Bạn xem hội nghị này vì đơn vị của bạn được giao nhiệm vụ tại đây: trang chỉ hiện nhiệm vụ của đơn vị bạn, không có tài liệu.", "You see this conference because your unit was given a task at it: only your unit's tasks are shown, and no documents."},
 	"meeting.documents":             {"Tài liệu", "Documents"},
 	"meeting.documents.none":        {"Chưa có tài liệu.", "No documents yet."},
 	"meeting.figure.about":          {"Nội dung", "What"},

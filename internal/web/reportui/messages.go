@@ -10,6 +10,7 @@ var Messages = i18n.Catalog{
 	"report.nav.dash":               {"Tổng hợp", "Dashboard"},
 	"report.index.title":            {"Báo cáo định kỳ", "Periodic reports"},
 	"report.index.units":            {"Đơn vị của bạn", "Your units"},
+	"report.index.noform":           {"Cấp này không lập báo cáo định kỳ theo mẫu.", "Units of this level file no periodic report."},
 	"report.index.none":             {"Tài khoản chưa được phân quyền trên đơn vị nào.", "Your account has no role on any unit yet."},
 	"report.notes":                  {"Thông báo", "Notifications"},
 	"report.open":                   {"Mở báo cáo", "Open the report"},
