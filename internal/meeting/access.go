@@ -60,6 +60,11 @@ func CanWriteSomewhere(p *auth.Principal) bool {
 	return p.IsSystem() || p != nil && p.User.Active && len(auth.ScopeRoots(p, auth.PermWrite)) > 0
 }
 
+// RequireRecorder fails, with the reason, unless p may record conferences
+// of some unit: the new-conference and import pages refuse at the door
+// rather than after the user has typed or uploaded an article.
+func RequireRecorder(p *auth.Principal) error { return requireWriteSomewhere(p) }
+
 // requireWriteSomewhere fails unless CanWriteSomewhere.
 func requireWriteSomewhere(p *auth.Principal) error {
 	if p == nil {

@@ -293,6 +293,9 @@ func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Pr
 
 // newForm is the empty conference form.
 func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := meeting.RequireRecorder(p); err != nil {
+		return err
+	}
 	f := conferenceForm{Kind: string(meeting.SoKet), UnitID: r.URL.Query().Get("don_vi")}
 	return h.renderForm(w, r, p, http.StatusOK, f, false, nil, meeting.Article{})
 }
@@ -307,6 +310,9 @@ type importView struct {
 }
 
 func (h *handlers) importForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := meeting.RequireRecorder(p); err != nil {
+		return err
+	}
 	files, err := h.meetings.SavedArticles(r.Context(), p)
 	if err != nil {
 		return err
@@ -320,6 +326,9 @@ func (h *handlers) importForm(w http.ResponseWriter, r *http.Request, p *auth.Pr
 // beside the text.
 func (h *handlers) importRead(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
+	if err := meeting.RequireRecorder(p); err != nil {
+		return err // before the upload is read
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 2*meeting.MaxArticle)
 	if err := r.ParseMultipartForm(2 * meeting.MaxArticle); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return apperr.Invalid("file", "meetingui.err.upload_article")
@@ -378,6 +387,9 @@ func (h *handlers) importRead(w http.ResponseWriter, r *http.Request, p *auth.Pr
 // article) in one transaction, or shows the form again with every input
 // kept and the errors beside the fields.
 func (h *handlers) save(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := meeting.RequireRecorder(p); err != nil {
+		return err
+	}
 	posted, err := postedForm(r)
 	if err != nil {
 		return err
