@@ -132,6 +132,13 @@ type TaskFilter struct {
 	// OverdueOn, when set, keeps only the tasks still open (or in
 	// progress) whose due day is before it.
 	OverdueOn time.Time
+	// DueBy, when set, keeps only the tasks still open (or in progress)
+	// due on or before it: a leader's inbox passes the week's end, so
+	// that the overdue and those due this week come together.
+	DueBy time.Time
+	// NewestFirst orders by due day, latest first (what fell overdue
+	// last week before what has been late since 2016).
+	NewestFirst bool
 	// Open keeps only tasks not done or dropped.
 	Open   bool
 	Status Status
@@ -191,6 +198,9 @@ func (s *Store) tasksFor(ctx context.Context, all bool, units []int64, f TaskFil
 	if !f.OverdueOn.IsZero() {
 		where = append(where, "t.status IN ('open', 'in_progress') AND t.due_end < ?")
 		args = append(args, db.Day(f.OverdueOn))
+	} else if !f.DueBy.IsZero() {
+		where = append(where, "t.status IN ('open', 'in_progress') AND t.due_end <= ?")
+		args = append(args, db.Day(f.DueBy))
 	} else if f.Open {
 		where = append(where, "t.status IN ('open', 'in_progress')")
 	}
@@ -209,9 +219,13 @@ func (s *Store) tasksFor(ctx context.Context, all bool, units []int64, f TaskFil
 	if f.Limit <= 0 {
 		f.Limit = 25
 	}
+	order := "t.due_end, t.id"
+	if f.NewestFirst {
+		order = "t.due_end DESC, t.id DESC"
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+taskCols+`, COUNT(*) OVER () FROM meeting_tasks t
 		JOIN meeting_conferences c ON c.id = t.conference_id `+w+`
-		ORDER BY t.due_end, t.id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+		ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("meeting: tasks: %w", err)
 	}

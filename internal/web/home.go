@@ -10,6 +10,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -37,7 +38,25 @@ type homeView struct {
 	Tasks   []meeting.Task
 	Overdue int
 	Today   time.Time
+	// The inbox, for those who decide reports (leaders): reports waiting
+	// for them, units behind with the last and the running report, tasks
+	// overdue or due this week (newest first) and models waiting for
+	// recognition, each with its count.
+	Leader       bool
+	Inbox        report.Inbox
+	InboxTasks   []meeting.Task
+	InboxTaskN   int
+	WeekEnd      time.Time
+	ModelsN      int
+	InboxShown   int // how many units of a list the inbox names
+	InboxIsEmpty bool
+	// Reports are the reader's units' reports for the running six months
+	// (those they may enter), for an officer's home.
+	Reports []report.OverviewUnit
 }
+
+// inboxShown bounds the units or tasks an inbox list names.
+const inboxShown = 5
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	p := kit.Principal(r)
@@ -139,5 +158,36 @@ func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error
 		return err
 	}
 	_, v.Overdue, err = tasks.Tasks(ctx, p, meeting.TaskFilter{OverdueOn: v.Today, Limit: 1})
-	return err
+	if err != nil {
+		return err
+	}
+	reports := report.NewStore(s.DB, s.Org, s.Auth)
+	v.Inbox.Running = report.HalfOf(v.Today)
+	all, err := reports.Overview(ctx, p, v.Inbox.Running)
+	if err != nil {
+		return err
+	}
+	for _, o := range all {
+		if o.CanEnter {
+			v.Reports = append(v.Reports, o)
+		}
+	}
+	v.Leader = len(auth.ScopeRoots(p, auth.PermApprove)) > 0
+	if !v.Leader {
+		return nil
+	}
+	v.InboxShown = inboxShown
+	if v.Inbox, err = reports.Inbox(ctx, p, v.Today); err != nil {
+		return err
+	}
+	v.WeekEnd = v.Today.AddDate(0, 0, 7)
+	if v.InboxTasks, v.InboxTaskN, err = tasks.Tasks(ctx, p, meeting.TaskFilter{DueBy: v.WeekEnd, NewestFirst: true, Limit: inboxShown}); err != nil {
+		return err
+	}
+	models := practice.NewStore(s.DB, s.Org, s.Auth, nil)
+	if _, v.ModelsN, err = models.List(ctx, p, practice.Filter{Statuses: []practice.Status{practice.InProgress}, Limit: 1}); err != nil {
+		return err
+	}
+	v.InboxIsEmpty = len(v.Inbox.Waiting)+len(v.Inbox.Overdue)+len(v.Inbox.Due)+v.InboxTaskN+v.ModelsN == 0
+	return nil
 }

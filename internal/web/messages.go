@@ -18,6 +18,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
@@ -38,6 +39,7 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		practiceui.Messages,
 		meetingui.Messages,
+		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
 		accountui.Messages,
@@ -78,4 +80,17 @@ var Messages = i18n.Catalog{
 	"home.activity":   {"Hoạt động gần đây", "Recent activity"},
 	"home.noactivity": {"Chưa có hoạt động nào được ghi nhận.", "Nothing recorded yet."},
 	"home.units":      {"Xem hệ thống đơn vị", "Browse the units"},
+	// the inbox: what waits for the user, in that order
+	"home.inbox":         {"Việc cần xử lý", "Waiting for you"},
+	"home.inbox.empty":   {"Không có việc nào đang chờ bạn.", "Nothing is waiting for you."},
+	"home.inbox.waiting": {"Báo cáo chờ bạn phê duyệt", "Reports waiting for your decision"},
+	"home.inbox.overdue": {"Đơn vị chưa gửi báo cáo %s (đã quá hạn)", "Units that have not submitted the report for %s (overdue)"},
+	"home.inbox.due":     {"Đơn vị chưa gửi báo cáo %s (hạn %s)", "Units that have not submitted the report for %s (due %s)"},
+	"home.inbox.tasks":   {"Nhiệm vụ quá hạn và đến hạn trong tuần", "Tasks overdue or due this week"},
+	"home.inbox.models":  {"Mô hình đang triển khai, chờ công nhận", "Models under way, waiting for recognition"},
+	"home.inbox.all":     {"Xem tất cả", "See all"},
+	"home.report":        {"Báo cáo của đơn vị · %s", "Your unit's report · %s"},
+	"home.report.due":    {"Hạn gửi: %s", "Due: %s"},
+	"home.report.open":   {"Mở báo cáo", "Open the report"},
+	"home.report.start":  {"Lập báo cáo", "Start the report"},
 }
