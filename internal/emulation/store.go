@@ -365,6 +365,10 @@ func (r Row) PeriodMessage() i18n.Message { return periodMessage(r.Period) }
 type ListFilter struct {
 	ConferenceID int64 // only the pledges signed at this conference (0: any)
 	Limit        int   // <= 0 means 100
+	// Period keeps only the pledges for this period code, Signatory only
+	// the pledges this unit signed ("" and 0: any).
+	Period    string
+	Signatory int64
 }
 
 // List returns the pledges the caller may see (of a unit they may read,
@@ -390,6 +394,14 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f ListFilter) ([]Ro
 	if f.ConferenceID != 0 {
 		where = append(where, "p.conference_id = ?")
 		args = append(args, f.ConferenceID)
+	}
+	if f.Period != "" {
+		where = append(where, "p.period = ?")
+		args = append(args, f.Period)
+	}
+	if f.Signatory != 0 {
+		where = append(where, "p.id IN (SELECT s.pledge_id FROM emulation_signatories s WHERE s.unit_id = ?)")
+		args = append(args, f.Signatory)
 	}
 	w := ""
 	if len(where) > 0 {

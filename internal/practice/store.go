@@ -236,6 +236,9 @@ type Filter struct {
 	Search    string // diacritic-insensitive, in the name, owner, movement and decision number
 	Limit     int    // 0 means 25
 	Offset    int
+	// Recognized is a period code: models recognized in it (whatever
+	// they became since).
+	Recognized string
 }
 
 // scopeOf returns the units whose models p may list with f.Unit: nil
@@ -318,6 +321,14 @@ func (f Filter) where(units []int64, withStatus bool) (string, []any, error) {
 			return "", nil, apperr.Invalid("period", "practice.err.period")
 		}
 		conds = append(conds, "p.started_on >= ? AND p.started_on <= ?")
+		args = append(args, db.Day(per.Start()), db.Day(per.End()))
+	}
+	if f.Recognized != "" {
+		per, err := vntext.ParsePeriod(f.Recognized)
+		if err != nil {
+			return "", nil, apperr.Invalid("recognized", "practice.err.period")
+		}
+		conds = append(conds, "p.recognized_on >= ? AND p.recognized_on <= ?")
 		args = append(args, db.Day(per.Start()), db.Day(per.End()))
 	}
 	if q := vntext.Fold(f.Search); q != "" {
