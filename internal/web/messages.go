@@ -18,7 +18,6 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
-	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
@@ -39,7 +38,6 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		practiceui.Messages,
 		meetingui.Messages,
-		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
 		accountui.Messages,
