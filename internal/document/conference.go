@@ -130,17 +130,17 @@ func (g *Generator) minutes(ctx context.Context, p *auth.Principal, r Request) (
 		Draft: Draft{UnitID: c.UnitID, Type: Minutes, Summary: capRunes(c.Title, maxSummary), Signature: sig,
 			Recipients: []string{"Lưu Văn phòng"}, Source: Source{Kind: string(KindMinutes), ID: c.ID}},
 		Parts: []Part{
-			{Key: "opening", Editable: true, Text: text(opening)},
-			{Key: "attendance", Level: 1, Title: "THÀNH PHẦN THAM DỰ", Editable: true, Text: text(strings.Join(att, "\n")),
+			{Name: "opening", Editable: true, Text: text(opening)},
+			{Name: "attendance", Level: 1, Title: "THÀNH PHẦN THAM DỰ", Editable: true, Text: text(strings.Join(att, "\n")),
 				Hint: "document.hint.attendance"},
-			{Key: "content", Level: 1, Title: "NỘI DUNG HỘI NGHỊ"},
-			{Key: "report", Level: 2, Title: "Báo cáo kết quả", Editable: true, Text: text(strings.Join(report, "\n")),
+			{Name: "content", Level: 1, Title: "NỘI DUNG HỘI NGHỊ"},
+			{Name: "report", Level: 2, Title: "Báo cáo kết quả", Editable: true, Text: text(strings.Join(report, "\n")),
 				Hint: "document.hint.report"},
-			{Key: "directions", Level: 2, Title: "Ý kiến phát biểu chỉ đạo", Editable: true, Text: text(strings.Join(directions, "\n")),
+			{Name: "directions", Level: 2, Title: "Ý kiến phát biểu chỉ đạo", Editable: true, Text: text(strings.Join(directions, "\n")),
 				Hint: "document.hint.directions"},
-			{Key: "outcome", Level: 2, Title: "Kết luận hội nghị", Editable: true, Text: text(c.Outcome), Hint: "document.hint.outcome"},
-			{Key: "tasks", Level: 1, Title: "NHIỆM VỤ ĐƯỢC GIAO", Blocks: tasks},
-			{Key: "closing", Editable: true, Text: "Hội nghị kết thúc cùng ngày. Biên bản đã được thông qua tại hội nghị."},
+			{Name: "outcome", Level: 2, Title: "Kết luận hội nghị", Editable: true, Text: text(c.Outcome), Hint: "document.hint.outcome"},
+			{Name: "tasks", Level: 1, Title: "NHIỆM VỤ ĐƯỢC GIAO", Blocks: tasks},
+			{Name: "closing", Editable: true, Text: "Hội nghị kết thúc cùng ngày. Biên bản đã được thông qua tại hội nghị."},
 		},
 	}, nil
 }
@@ -175,13 +175,13 @@ func (g *Generator) plan(ctx context.Context, p *auth.Principal, r Request) (Gen
 		Draft: Draft{UnitID: c.UnitID, Type: Plan, Summary: capRunes(summary, maxSummary), Recipients: recipients,
 			Source: Source{Kind: string(KindPlan), ID: c.ID}},
 		Parts: []Part{
-			{Key: "basis", Editable: true, Text: "Căn cứ kết luận tại " + lowerFirst(c.Title) + " ngày " + shortDate(c.HeldOn) + ", " +
+			{Name: "basis", Editable: true, Text: "Căn cứ kết luận tại " + lowerFirst(c.Title) + " ngày " + shortDate(c.HeldOn) + ", " +
 				c.UnitName + " xây dựng kế hoạch thực hiện " + what + " như sau:"},
-			{Key: "purpose", Level: 1, Title: "MỤC ĐÍCH, YÊU CẦU", Editable: true, Text: "- Cụ thể hóa " + what +
+			{Name: "purpose", Level: 1, Title: "MỤC ĐÍCH, YÊU CẦU", Editable: true, Text: "- Cụ thể hóa " + what +
 				", phân công rõ đơn vị thực hiện và thời hạn hoàn thành.\n" +
 				"- Các đơn vị được giao nhiệm vụ chủ động tổ chức thực hiện, bảo đảm chất lượng, đúng tiến độ; kịp thời báo cáo khó khăn, vướng mắc."},
-			{Key: "tasks", Level: 1, Title: "NỘI DUNG, NHIỆM VỤ", Blocks: []Block{table}},
-			{Key: "organization", Level: 1, Title: "TỔ CHỨC THỰC HIỆN", Editable: true, Text: "- Các đơn vị được giao nhiệm vụ xây dựng kế hoạch cụ thể, " +
+			{Name: "tasks", Level: 1, Title: "NỘI DUNG, NHIỆM VỤ", Blocks: []Block{table}},
+			{Name: "organization", Level: 1, Title: "TỔ CHỨC THỰC HIỆN", Editable: true, Text: "- Các đơn vị được giao nhiệm vụ xây dựng kế hoạch cụ thể, " +
 				"tổ chức thực hiện và báo cáo kết quả về " + c.UnitName + " khi hoàn thành hoặc khi đến hạn.\n" +
 				"- Văn phòng theo dõi, đôn đốc việc thực hiện kế hoạch, tổng hợp kết quả báo cáo lãnh đạo."},
 		},

@@ -373,7 +373,7 @@ func writeBody(x *xw, p *page, s Settings) {
 	x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	x.cellStart(cols[0])
 	if len(p.recipients) > 0 {
-		x.para(para{align: Left, keepNext: true}, run{text: "Nơi nhận:", underline: true, bold: true})
+		x.para(para{align: Left, keepNext: true}, run{text: RecipientsHeading, underline: true, bold: true})
 		for _, r := range p.recipients {
 			x.para(para{align: Left, keepNext: true}, run{text: r, size: halfPoints(s.RecipientSize)})
 		}

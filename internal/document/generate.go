@@ -65,7 +65,9 @@ type Request struct {
 // numbered heading, text a person may rewrite (each line a paragraph),
 // and blocks drawn from the records that are set as they are.
 type Part struct {
-	Key string
+	// Name names the part among the draft's (Edits.Parts, the stored
+	// wording).
+	Name string
 	// Level and Title make the heading: level 1 is numbered I, II, …,
 	// level 2 is numbered 1, 2, … within it; an empty Title has none.
 	// A heading shows only when its part, or for level 1 a part of
@@ -126,7 +128,7 @@ func (g *Generated) Apply(e Edits) {
 		g.Draft.Replaces = e.Replaces
 	}
 	for i := range g.Parts {
-		if t, ok := e.Parts[g.Parts[i].Key]; ok && g.Parts[i].Editable {
+		if t, ok := e.Parts[g.Parts[i].Name]; ok && g.Parts[i].Editable {
 			g.Parts[i].Text = capRunes(Clean(t), maxPartText)
 		}
 	}
@@ -140,7 +142,7 @@ func (g *Generated) layout() {
 	roman, arabic := 0, 0
 	for i, p := range g.Parts {
 		if p.Editable {
-			texts[p.Key] = p.Text
+			texts[p.Name] = p.Text
 		}
 		if !p.shows() && !(p.Level == 1 && g.underShows(i)) {
 			continue
@@ -379,7 +381,7 @@ func (g *Generator) free(ctx context.Context, p *auth.Principal, r Request) (Gen
 	}
 	return Generated{Unit: u,
 		Draft: Draft{UnitID: u.ID, Type: t, Recipients: g.defaultRecipients(ctx, p, u)},
-		Parts: []Part{{Key: "body", Editable: true, Hint: "document.hint.body"}},
+		Parts: []Part{{Name: "body", Editable: true, Hint: "document.hint.body"}},
 	}, nil
 }
 
@@ -389,3 +391,27 @@ func percent(v float64) string { return strings.TrimSuffix(vntext.FormatNumber(v
 
 // shortDate writes a day as documents do in running text: 05/7/2023.
 func shortDate(t time.Time) string { return vntext.FormatDate(t) }
+
+// Redraft is what drafting a correction of rec starts from: the request
+// that drafts again from the record rec came from (a document without a
+// source is drafted by hand, of rec's type), and the wording rec was
+// issued with, replacing rec.
+func (rec Record) Redraft() (Request, Edits) {
+	r := Request{Kind: Kind(rec.Source.Kind), UnitID: rec.UnitID}
+	switch r.Kind {
+	case KindReview, KindModels:
+		r.UnitID = rec.Source.ID
+		r.Period, _ = vntext.ParsePeriod(rec.Source.Period)
+	case KindMinutes, KindPlan:
+		r.RecordID = rec.Source.ID
+	case "", KindFree:
+		r.Kind, r.Type = KindFree, rec.Type
+	default:
+		r.RecordID = rec.Source.ID
+		r.Period, _ = vntext.ParsePeriod(rec.Source.Period)
+	}
+	summary := rec.Summary
+	sig := rec.Signature
+	e := Edits{Summary: &summary, Parts: rec.Parts, Signature: &sig, Recipients: append([]string{}, rec.Recipients...), Replaces: rec.ID}
+	return r, e
+}

@@ -184,7 +184,7 @@ func period(t *testing.T, code string) vntext.Period {
 
 func part(g Generated, key string) Part {
 	for _, p := range g.Parts {
-		if p.Key == key {
+		if p.Name == key {
 			return p
 		}
 	}

@@ -9,6 +9,9 @@ import (
 // Motto is the title every Party document carries, top right.
 const Motto = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
+// RecipientsHeading heads the list of recipients, bottom left.
+const RecipientsHeading = "Nơi nhận:"
+
 // Bounds that keep any input on the page: a table's columns (cells past
 // the last join it); the runes of a header or signature line, which are
 // set without page breaks; the letter's summary under its number; the

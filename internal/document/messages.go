@@ -61,7 +61,7 @@ var Messages = i18n.Catalog{
 	"document.kind.review":            {"Báo cáo sơ kết, tổng kết", "Review report"},
 	"document.kind.minutes":           {"Biên bản hội nghị", "Minutes of a conference"},
 	"document.kind.plan":              {"Kế hoạch thực hiện nhiệm vụ", "Plan of key tasks"},
-	"document.kind.practice_register": {"Danh sách mô hình “Dân vận khéo”", "Register of “Dân vận khéo” models"},
+	"document.kind.practice_register": {"Danh sách mô hình “Dân vận khéo”", "Register of skilful mass mobilization models"},
 	"document.kind.free":              {"Văn bản soạn tự do", "Document written by hand"},
 	"document.kind.commendation":      {"Quyết định khen thưởng", "Commendation decision"},
 

@@ -109,8 +109,8 @@ func (g *Generator) models(ctx context.Context, p *auth.Principal, r Request) (G
 		Draft: Draft{UnitID: u.ID, Type: Report, Summary: "Danh sách mô hình “Dân vận khéo” đăng ký thực hiện " + label,
 			Recipients: g.defaultRecipients(ctx, p, u), Source: Source{Kind: string(KindModels), ID: u.ID, Period: r.Period.String()}},
 		Parts: []Part{
-			{Key: "intro", Editable: true, Text: intro},
-			{Key: "table", Blocks: blocks},
+			{Name: "intro", Editable: true, Text: intro},
+			{Name: "table", Blocks: blocks},
 		},
 	}, nil
 }

@@ -555,7 +555,7 @@ func (pw *pdfWriter) closing(p *page) {
 	}
 	if len(p.recipients) > 0 {
 		llh := singleLine(s.RecipientSize)
-		pw.column([]srun{{"Nơi nhận:", tstyle{face: bold, size: s.BodySize, underline: true}}}, pw.left, lw, pw.y, Left)
+		pw.column([]srun{{RecipientsHeading, tstyle{face: bold, size: s.BodySize, underline: true}}}, pw.left, lw, pw.y, Left)
 		ly := pw.y + lh
 		for _, r := range p.recipients {
 			for _, l := range pw.breakLines([]srun{{r, tstyle{face: regular, size: s.RecipientSize}}}, lw, 0) {

@@ -304,6 +304,16 @@ func (s *Store) Preview(ctx context.Context, p *auth.Principal, d Draft) (*Docum
 	if err := validate(&d); err != nil {
 		return nil, err
 	}
+	return s.Sketch(ctx, p, d)
+}
+
+// Sketch lays a draft out as Preview does, even one that is not complete
+// yet (no signer, no summary): what a page shows while a person writes.
+// Needs the write permission on the issuing unit.
+func (s *Store) Sketch(ctx context.Context, p *auth.Principal, d Draft) (*Document, error) {
+	if err := s.requireWrite(ctx, p, d.UnitID); err != nil {
+		return nil, err
+	}
 	day := dayOf(s.db.Now())
 	is, err := issuerOn(ctx, s.db, d.UnitID, day)
 	if err != nil {

@@ -84,23 +84,23 @@ func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (G
 	}
 
 	parts := []Part{
-		{Key: "intro", Editable: true, Text: name + " báo cáo kết quả công tác dân vận " + per.Label() +
+		{Name: "intro", Editable: true, Text: name + " báo cáo kết quả công tác dân vận " + per.Label() +
 			" và phương hướng, nhiệm vụ " + next.Label() + " như sau:"},
-		{Key: "results", Level: 1, Title: "KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN " + strings.ToUpper(per.Label())},
-		{Key: "figures", Level: 2, Title: "Kết quả thực hiện các chỉ tiêu chủ yếu", Editable: true, Text: figures,
+		{Name: "results", Level: 1, Title: "KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN " + strings.ToUpper(per.Label())},
+		{Name: "figures", Level: 2, Title: "Kết quả thực hiện các chỉ tiêu chủ yếu", Editable: true, Text: figures,
 			Hint: "document.hint.figures"},
-		{Key: "models", Level: 2, Title: "Phong trào thi đua “Dân vận khéo”", Editable: true, Text: models,
+		{Name: "models", Level: 2, Title: "Phong trào thi đua “Dân vận khéo”", Editable: true, Text: models,
 			Hint: "document.hint.models"},
-		{Key: "conferences", Level: 2, Title: "Công tác tổ chức hội nghị", Editable: true, Text: confs,
+		{Name: "conferences", Level: 2, Title: "Công tác tổ chức hội nghị", Editable: true, Text: confs,
 			Hint: "document.hint.conferences"},
-		{Key: "tasks", Level: 2, Title: "Kết quả thực hiện nhiệm vụ trọng tâm " + per.Label(), Editable: true,
+		{Name: "tasks", Level: 2, Title: "Kết quả thực hiện nhiệm vụ trọng tâm " + per.Label(), Editable: true,
 			Text: tasks.summary, Blocks: tasks.table, Hint: "document.hint.tasks"},
-		{Key: "assessment", Level: 2, Title: "Đánh giá chung", Editable: true, Text: assessment(dash),
+		{Name: "assessment", Level: 2, Title: "Đánh giá chung", Editable: true, Text: assessment(dash),
 			Hint: "document.hint.assessment"},
-		{Key: "next", Level: 1, Title: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(next.Label()), Editable: true,
+		{Name: "next", Level: 1, Title: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(next.Label()), Editable: true,
 			Text: tasks.next, Hint: "document.hint.next"},
-		{Key: "proposals", Level: 1, Title: "ĐỀ XUẤT, KIẾN NGHỊ", Editable: true, Hint: "document.hint.proposals"},
-		{Key: "appendix", Blocks: appendix},
+		{Name: "proposals", Level: 1, Title: "ĐỀ XUẤT, KIẾN NGHỊ", Editable: true, Hint: "document.hint.proposals"},
+		{Name: "appendix", Blocks: appendix},
 	}
 	return Generated{
 		Unit: u,

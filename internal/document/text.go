@@ -104,3 +104,12 @@ func FormatNumber(n int, t Type, issuerCode string) string {
 func DraftNumber(t Type, issuerCode string) string {
 	return "      -" + string(t) + "/" + issuerCode
 }
+
+// NumberLine is the number line of the header: "Số 12-BC/BDVTU" for the
+// number "12-BC/BDVTU" (no colon after "Số"), "" for none.
+func NumberLine(number string) string {
+	if number == "" {
+		return ""
+	}
+	return "Số " + number
+}
