@@ -76,6 +76,8 @@ var Messages = i18n.Catalog{
 	"practice.err.import_file":      {"Chưa chọn tệp Excel.", "No Excel file was chosen."},
 	"practice.err.import_unit":      {"không có đơn vị đang hoạt động mã “%s” trong phạm vi đơn vị đang nhập.", "no active unit with code “%s” lies within the unit being imported."},
 	"practice.err.import_forbidden": {"bạn không có quyền nhập liệu cho đơn vị này.", "you may not enter data for this unit."},
+	"practice.err.import_version":   {"tệp không có phiên bản của mô hình này (cột R). Hãy xuất lại sổ mô hình và sửa trên tệp mới.", "the file has no version of this model (column R). Export the register again and edit the new file."},
+	"practice.err.import_stale":     {"mô hình “%s” đã được sửa sau khi tệp được xuất (phiên bản hiện tại %d, trong tệp %d). Không mô hình nào được lưu: hãy xuất lại sổ mô hình, sửa trên tệp mới rồi nhập lại.", "the model “%s” was changed after the file was exported (version %d now, %d in the file). Nothing was saved: export the register again, edit the new file and import it."},
 	"practice.err.import_id":        {"không có mô hình mã này thuộc đơn vị ở cột C.", "no model with this id belongs to the unit in column C."},
 }
 

@@ -66,7 +66,7 @@ func (s *Store) Export(ctx context.Context, p *auth.Principal, unitID int64, w i
 		recs[i] = sheet.Record{ID: p.ID, Name: p.Name, UnitCode: codes[p.UnitID], UnitName: p.UnitName, Field: p.Field.Label(),
 			OwnerType: p.OwnerType.Label(), Owner: p.OwnerName, OwnerTitle: p.OwnerTitle, Movement: p.Movement,
 			Started: show(p.StartedOn), Description: texts[p.ID][0], Goals: texts[p.ID][1], Status: p.Status.Label(),
-			Level: level, DecisionNo: p.DecisionNo, Recognized: show(p.RecognizedOn), Replications: p.Replications}
+			Level: level, DecisionNo: p.DecisionNo, Recognized: show(p.RecognizedOn), Replications: p.Replications, Version: p.Version}
 	}
 	return sheet.Write(w, recs)
 }
@@ -131,6 +131,7 @@ func unitCodes(ctx context.Context, q db.Querier, ps []Practice) (map[int64]stri
 type SheetRow struct {
 	Row      int   // the spreadsheet row number (2 for the first data row)
 	ID       int64 // 0 for a new model
+	Version  int64 // the version of model ID the file was exported with
 	UnitCode string
 	Input    Input
 }
@@ -144,7 +145,7 @@ func ReadSheet(r io.Reader) ([]SheetRow, error) {
 	}
 	out := make([]SheetRow, len(rows))
 	for i, x := range rows {
-		out[i] = SheetRow{Row: x.Number, ID: x.ID, UnitCode: x.UnitCode, Input: Input{Name: x.Name, Field: Field(x.Field),
+		out[i] = SheetRow{Row: x.Number, ID: x.ID, Version: x.Version, UnitCode: x.UnitCode, Input: Input{Name: x.Name, Field: Field(x.Field),
 			OwnerType: OwnerType(x.OwnerType), OwnerName: x.OwnerName, OwnerTitle: x.OwnerTitle, Movement: x.Movement,
 			StartedOn: x.StartedOn, Description: x.Description, Goals: x.Goals}}
 	}
@@ -158,10 +159,15 @@ var columnOf = map[string]int{"name": sheet.ColModelName, "field": sheet.ColFiel
 
 // Import writes the rows read by ReadSheet into the register of unitID
 // (its subtree, past units included): new models are registered, models
-// with an id are updated. p needs the write permission on every row's
-// unit. All or nothing: any problem in any row and nothing is written;
-// the errors name the row and column. It returns how many models were
-// created and updated.
+// with an id are updated. p needs the write permission on every changed
+// row's unit. A row of an existing model must carry the version the file
+// was exported with: when the model was changed since, the row is
+// refused (its edit would silently undo the newer one), naming the row.
+// A row identical to its model is left alone, whatever the model's unit
+// (merged since) or status (stopped), so that an unchanged export
+// imports as "nothing changed". All or nothing: any problem in any row
+// and nothing is written; the errors name the row and column. It returns
+// how many models were created and updated.
 func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, rows []SheetRow) (created, updated int, err error) {
 	if err := s.requireWrite(ctx, p, unitID); err != nil {
 		return 0, 0, err
@@ -177,9 +183,43 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 	today := s.today()
 	byCode := map[string]org.Unit{}
 	writable := map[int64]bool{}
+	var codes map[int64]string
 	var es apperr.Errors
+	var changed []SheetRow
 	for i := range rows {
-		r := &rows[i]
+		r := rows[i]
+		var before Practice
+		if r.ID != 0 {
+			before, err = load(ctx, s.db, r.ID)
+			if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+				return 0, 0, err
+			}
+			if err != nil || !inScope[before.UnitID] {
+				es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.import_id"))
+				continue
+			}
+			if r.Version == 0 {
+				es = append(es, sheet.CellError(r.Row, sheet.ColVersion, "practice.err.import_version"))
+				continue
+			}
+			if r.Version != before.Version {
+				es = append(es, sheet.CellError(r.Row, sheet.ColVersion, "practice.err.import_stale", before.Name, before.Version, r.Version))
+				continue
+			}
+			if codes == nil {
+				codes = map[int64]string{}
+			}
+			if _, ok := codes[before.UnitID]; !ok {
+				c, err := unitCodes(ctx, s.db, []Practice{before})
+				if err != nil {
+					return 0, 0, err
+				}
+				codes[before.UnitID] = c[before.UnitID]
+			}
+			if r.UnitCode == codes[before.UnitID] && same(before, r.Input, today) {
+				continue // nothing to write
+			}
+		}
 		u, ok := byCode[r.UnitCode]
 		if !ok {
 			u, err = s.units.GetByCode(ctx, r.UnitCode, today)
@@ -187,6 +227,9 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 				return 0, 0, err
 			}
 			byCode[r.UnitCode] = u
+		}
+		if r.ID != 0 && r.UnitCode == codes[before.UnitID] {
+			u = org.Unit{ID: before.UnitID} // its unit, even one merged since
 		}
 		if u.ID == 0 || !inScope[u.ID] {
 			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, "practice.err.import_unit", r.UnitCode))
@@ -203,6 +246,14 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 			es = append(es, sheet.CellError(r.Row, sheet.ColUnitCode, "practice.err.import_forbidden"))
 			continue
 		}
+		if r.ID != 0 && before.UnitID != u.ID {
+			es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.import_id"))
+			continue
+		}
+		if r.ID != 0 && before.Status == Stopped {
+			es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.stopped_edit"))
+			continue
+		}
 		r.Input.UnitID = u.ID
 		if err := validate(&r.Input, today); err != nil {
 			var fes apperr.Errors
@@ -216,14 +267,16 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 				}
 				es = append(es, sheet.CellError(r.Row, col, fe.Key, fe.Args...))
 			}
+			continue
 		}
+		changed = append(changed, r)
 	}
 	if len(es) > 0 {
 		return 0, 0, es
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var es apperr.Errors
-		for _, r := range rows {
+		for _, r := range changed {
 			if r.ID == 0 {
 				pr, err := insert(ctx, tx, r.Input, 0, "", 0)
 				if err != nil {
@@ -236,21 +289,18 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 				continue
 			}
 			before, err := load(ctx, tx, r.ID)
-			if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+			if err != nil {
 				return err
 			}
-			if err != nil || before.UnitID != r.Input.UnitID {
-				es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.import_id"))
-				continue
-			}
-			if before.Status == Stopped {
-				es = append(es, sheet.CellError(r.Row, sheet.ColID, "practice.err.stopped_edit"))
+			if before.Version != r.Version { // changed while the file was being checked
+				es = append(es, sheet.CellError(r.Row, sheet.ColVersion, "practice.err.import_stale", before.Name, before.Version, r.Version))
 				continue
 			}
 			in := r.Input
 			after := before
 			after.Name, after.Field, after.OwnerType, after.OwnerName, after.OwnerTitle = in.Name, in.Field, in.OwnerType, in.OwnerName, in.OwnerTitle
 			after.Movement, after.StartedOn, after.Description, after.Goals = in.Movement, in.StartedOn, in.Description, in.Goals
+			after.Version++
 			if _, err := tx.ExecContext(ctx, `UPDATE practices SET name = ?, name_fold = ?, search_fold = ?, sort_key = ?, field = ?,
 				owner_type = ?, owner_name = ?, owner_title = ?, movement = ?, started_on = ?, description = ?, goals = ?,
 				version = version + 1, updated_at = ? WHERE id = ?`,
@@ -271,4 +321,13 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, unitID int64, row
 		return 0, 0, err
 	}
 	return created, updated, nil
+}
+
+// same reports whether the row's input, cleaned as a save would clean
+// it, leaves model p as it is.
+func same(p Practice, in Input, today time.Time) bool {
+	_ = validate(&in, today) // only its cleaning matters here
+	return in.Name == p.Name && in.Field == p.Field && in.OwnerType == p.OwnerType && in.OwnerName == p.OwnerName &&
+		in.OwnerTitle == p.OwnerTitle && in.Movement == p.Movement && in.StartedOn.Equal(db.DayOf(p.StartedOn)) &&
+		in.Description == p.Description && in.Goals == p.Goals
 }

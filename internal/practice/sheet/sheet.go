@@ -5,7 +5,9 @@
 //
 // Columns A–L are read on import; M–Q describe the lifecycle, which only
 // the lifecycle steps change, and are ignored. Column A empty means a new
-// model; an id updates that model.
+// model; an id updates that model, and column R then carries the version
+// of the model the file was exported with, so that an edit made since is
+// not silently overwritten.
 package sheet
 
 import (
@@ -31,7 +33,7 @@ import (
 var Columns = []string{
 	"Mã", "Tên mô hình", "Mã đơn vị", "Đơn vị", "Lĩnh vực", "Chủ thể (Tập thể/Cá nhân)", "Tên tập thể, cá nhân",
 	"Chức vụ", "Phong trào, cuộc vận động", "Ngày bắt đầu", "Mô tả", "Mục tiêu",
-	"Trạng thái", "Cấp công nhận", "Số quyết định", "Ngày công nhận", "Số đơn vị nhân rộng",
+	"Trạng thái", "Cấp công nhận", "Số quyết định", "Ngày công nhận", "Số đơn vị nhân rộng", "Phiên bản",
 }
 
 // Column indexes (zero-based) of the columns read on import.
@@ -50,6 +52,9 @@ const (
 	ColGoals
 	readColumns // A–L are read
 )
+
+// ColVersion is column R: the model's version when exported.
+const ColVersion = 17
 
 // Name is the sheet's name in an exported workbook.
 const Name = "Mô hình"
@@ -78,6 +83,7 @@ type Record struct {
 	OwnerTitle, Movement, Started, Description, Goals string
 	Status, Level, DecisionNo, Recognized             string
 	Replications                                      int
+	Version                                           int64
 }
 
 // Row is one data row read on import.
@@ -94,6 +100,7 @@ type Row struct {
 	StartedOn   time.Time
 	Description string
 	Goals       string
+	Version     int64 // the model's version the file was exported with; 0 when not given
 }
 
 // ColName is the spreadsheet name of the zero-based column i (A, B, …).
@@ -126,7 +133,7 @@ func Write(w io.Writer, recs []Record) error {
 	if err != nil {
 		return fmt.Errorf("sheet: %w", err)
 	}
-	widths := []float64{8, 40, 14, 32, 20, 14, 30, 20, 32, 13, 50, 40, 16, 14, 16, 14, 10}
+	widths := []float64{8, 40, 14, 32, 20, 14, 30, 20, 32, 13, 50, 40, 16, 14, 16, 14, 10, 10}
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return fmt.Errorf("sheet: %w", err)
@@ -141,7 +148,7 @@ func Write(w io.Writer, recs []Record) error {
 	}
 	for i, r := range recs {
 		row := []any{r.ID, r.Name, r.UnitCode, r.UnitName, r.Field, r.OwnerType, r.Owner, r.OwnerTitle, r.Movement,
-			r.Started, r.Description, r.Goals, r.Status, r.Level, r.DecisionNo, r.Recognized, r.Replications}
+			r.Started, r.Description, r.Goals, r.Status, r.Level, r.DecisionNo, r.Recognized, r.Replications, version(r)}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row); err != nil {
 			return fmt.Errorf("sheet: %w", err)
@@ -245,6 +252,13 @@ func Read(r io.Reader) (rows []Row, err error) {
 				es = append(es, CellError(n, ColID, "practice.sheet.id"))
 			}
 			row.ID = id
+			if v := cell(ColVersion); v != "" {
+				ver, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || ver <= 0 {
+					es = append(es, CellError(n, ColVersion, "practice.sheet.version"))
+				}
+				row.Version = ver
+			}
 		}
 		if row.UnitCode == "" {
 			es = append(es, CellError(n, ColUnitCode, "practice.sheet.unit_code"))
@@ -274,6 +288,14 @@ func Read(r io.Reader) (rows []Row, err error) {
 		return nil, apperr.Invalid("file", "practice.sheet.no_rows")
 	}
 	return rows, nil
+}
+
+// version is a record's version cell: empty for a new model.
+func version(r Record) any {
+	if r.Version == 0 {
+		return ""
+	}
+	return r.Version
 }
 
 func fieldCode(s string) string {
