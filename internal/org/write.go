@@ -442,6 +442,36 @@ func (w *Writer) Close(ctx context.Context, id int64, date time.Time) (Unit, err
 	return w.unitOf(ctx, id, dayBefore(d))
 }
 
+// CloseInto ends a unit whose work passes whole to another unit of any
+// level that lives on (a district board abolished in 2025 whose tasks the
+// province board took over): like Close, and the unit is linked to
+// successorID with share 1, so that its figures are counted under the
+// successor in the view mapped onto today. date is the first day it no
+// longer exists; it must have no children left.
+func (w *Writer) CloseInto(ctx context.Context, id, successorID int64, date time.Time) (Unit, error) {
+	if id == successorID {
+		return Unit{}, apperr.Invalid("into", "org.err.merge_into_self")
+	}
+	c, d, err := w.living(ctx, id, date, true)
+	if err != nil {
+		return Unit{}, err
+	}
+	succ, err := loadCurrent(ctx, w.tx, successorID, "into")
+	if err != nil {
+		return Unit{}, err
+	}
+	if err := checkLiving(succ, d, false); err != nil {
+		return Unit{}, err
+	}
+	if err := w.end(ctx, c, d, "close", []successorAudit{{successorID, 1}}); err != nil {
+		return Unit{}, err
+	}
+	if err := w.link(ctx, id, successorID, LinkMerge, d, 1); err != nil {
+		return Unit{}, err
+	}
+	return w.unitOf(ctx, id, dayBefore(d))
+}
+
 // successorAudit is what the audit log records of a successor link.
 type successorAudit struct {
 	ID    int64   `json:"id"`
