@@ -17,26 +17,44 @@ type Step struct {
 // GenerateAll fills an empty, migrated database with the whole demo: the
 // hierarchy (Generate), then reports, "Dân vận khéo" models and
 // conferences with their key tasks. progress, when not nil, is called
-// after each step. Each step commits on its own; a failure stops there
-// and says which step failed.
+// after each step. Every step runs in one transaction (each step's own
+// transactions become savepoints of it): the demo is committed whole, or,
+// when a step fails (or ctx is cancelled), not at all, and the database
+// stays empty. The error says which step failed.
 func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step)) error {
-	steps := []struct {
-		name string
-		run  func() error
-	}{
-		{"đơn vị (units)", func() error { return Generate(ctx, d, opts) }},
-		{"báo cáo (reports)", func() error { return GenerateReports(ctx, d, opts) }},
-		{"mô hình (models)", func() error { return GeneratePractices(ctx, d, opts, nil) }},
-		{"hội nghị (conferences)", func() error { return GenerateMeetings(ctx, d, opts) }},
-	}
-	for _, s := range steps {
-		start := time.Now()
-		if err := s.run(); err != nil {
-			return fmt.Errorf("demo: %s: %w", s.name, err)
+	return d.WithTx(ctx, func(tx *db.Tx) error {
+		in := d.Within(tx)
+		if in.Dialect() == db.SQLite {
+			// A larger page cache for the one writer while it loads (the
+			// tables and their indexes outgrow the default 2 MB many
+			// times over), given back at the end.
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
+				return fmt.Errorf("demo: page cache: %w", err)
+			}
+			defer func() { _, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }()
 		}
-		if progress != nil {
-			progress(Step{Name: s.name, Took: time.Since(start)})
+		steps := []struct {
+			name string
+			run  func() error
+		}{
+			{"đơn vị (units)", func() error { return Generate(ctx, in, opts) }},
+			{"báo cáo (reports)", func() error { return GenerateReports(ctx, in, opts) }},
+			{"mô hình (models)", func() error { return GeneratePractices(ctx, in, opts, nil) }},
+			{"hội nghị (conferences)", func() error { return GenerateMeetings(ctx, in, opts) }},
 		}
-	}
-	return nil
+		for _, s := range steps {
+			start := time.Now()
+			if err := s.run(); err != nil {
+				return fmt.Errorf("demo: %s: %w", s.name, err)
+			}
+			if progress != nil {
+				progress(Step{Name: s.name, Took: time.Since(start)})
+			}
+		}
+		return nil
+	})
 }
+
+// bulkCacheKiB is the SQLite page cache of the writer during the load:
+// 256 MiB (the national demo's database is a few hundred megabytes).
+const bulkCacheKiB = 256 << 10

@@ -28,7 +28,9 @@
 //     province (a group of one is moved and, if it was a thị trấn,
 //     renamed a xã); in each new province one old commune is split
 //     between two of the new communes with shares (0.6/0.4 in the small
-//     demo); the districts and their organizations close; and each merged
+//     demo); the districts and their organizations close, each district
+//     board passing its work to the new province's board (so that its own
+//     reports count there in the view mapped onto today); and each merged
 //     province's board and organizations merge into those of the province
 //     whose name the new province keeps (Bắc Kạn into Thái Nguyên...).
 //
@@ -496,7 +498,7 @@ func (g *gen) reform(ctx context.Context, m merger, byCode map[string]oldProvinc
 					return err
 				}
 			}
-			if _, err := g.w.Close(ctx, g.ids[dc], Reform); err != nil {
+			if _, err := g.w.CloseInto(ctx, g.ids[dc], g.ids[survivor], Reform); err != nil {
 				return err
 			}
 		}

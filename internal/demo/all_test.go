@@ -1,0 +1,51 @@
+package demo_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/demo"
+)
+
+// TestGenerateAllWholeOrNothing: the small demo is generated whole, and
+// a demo stopped after its first step (as a failure or an interrupt
+// stops it) leaves every table empty.
+func TestGenerateAllWholeOrNothing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var steps []string
+		err := demo.GenerateAll(ctx, d, demo.Options{Scale: demo.Small, Seed: 1}, func(s demo.Step) {
+			steps = append(steps, s.Name)
+			cancel()
+		})
+		if err == nil || !errors.Is(err, context.Canceled) || len(steps) != 1 {
+			t.Fatalf("a cancelled demo: %v after %v", err, steps)
+		}
+		var left int
+		if err := d.QueryRowContext(context.Background(), `SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM unit_versions)
+			+ (SELECT COUNT(*) FROM unit_closure) + (SELECT COUNT(*) FROM audit_log) + (SELECT COUNT(*) FROM data_versions)`).Scan(&left); err != nil || left != 0 {
+			t.Fatalf("a cancelled demo left %d rows (%v)", left, err)
+		}
+		empty := dbtest.Rows(t, d, "SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_versions",
+			"SELECT COUNT(*) FROM audit_log", "SELECT COUNT(*) FROM data_versions")
+		steps = nil
+		if err := demo.GenerateAll(context.Background(), d, demo.Options{Scale: demo.Small, Seed: 1}, func(s demo.Step) {
+			steps = append(steps, s.Name)
+		}); err != nil {
+			t.Fatalf("after a cancelled demo: %v", err)
+		}
+		full := dbtest.Rows(t, d, "SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_versions",
+			"SELECT COUNT(*) FROM audit_log", "SELECT COUNT(*) FROM data_versions")
+		if len(steps) != 4 || full == empty {
+			t.Errorf("steps %v; before %s, after %s", steps, empty, full)
+		}
+		var reports, practices int
+		if err := d.QueryRowContext(context.Background(), "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM practices)").Scan(&reports, &practices); err != nil || reports == 0 || practices == 0 {
+			t.Errorf("reports %d, models %d, %v", reports, practices, err)
+		}
+	})
+}
