@@ -188,7 +188,7 @@ func (s *Store) SaveRules(ctx context.Context, p *auth.Principal, province int64
 
 // CaseRef names a case a warning is about.
 type CaseRef struct {
-	Kind  string // petition, issue, mediation
+	Kind  string // petition, issue, mediation (and, for figures, dialogue, hotspot, team)
 	ID    int64
 	Title string
 }
@@ -200,8 +200,14 @@ func (c CaseRef) Link() string {
 		return fmt.Sprintf("/cong-dan/don/%d", c.ID)
 	case "issue":
 		return fmt.Sprintf("/cong-dan/y-kien/%d", c.ID)
+	case "dialogue":
+		return fmt.Sprintf("/cong-dan/doi-thoai/%d", c.ID)
+	case "hotspot":
+		return fmt.Sprintf("/cong-dan/diem-nong/%d", c.ID)
+	case "team":
+		return fmt.Sprintf("/cong-dan/hoa-giai/%d", c.ID)
 	}
-	return fmt.Sprintf("/cong-dan/hoa-giai/vu-viec/%d", c.ID)
+	return fmt.Sprintf("/cong-dan/vu-viec-hoa-giai/%d", c.ID)
 }
 
 // HotSpot is a warning.
@@ -479,8 +485,10 @@ func (s *Store) evaluateMediation(ctx context.Context, tx *db.Tx, id int64) erro
 const sweepName = "sweep"
 
 // Sweep evaluates the rules that time alone can fire — petitions past
-// their deadline, dialogue issues unanswered — once a day: the lists of
-// warnings call it before reading. It reports how many cases it looked at.
+// their deadline, dialogue issues unanswered — once a day (a second call
+// the same day does nothing): the pages of warnings call it before
+// reading, a scheduled job may call it too. It reports how many cases it
+// looked at.
 func (s *Store) Sweep(ctx context.Context) (int, error) {
 	today := db.Day(s.Today())
 	var last string
@@ -579,8 +587,8 @@ func scanHotSpot(r interface{ Scan(...any) error }, extra ...any) (HotSpot, erro
 }
 
 // HotSpots returns one page of the warnings f selects among the units p
-// may read (or lead), the newest first, and how many there are. It
-// sweeps first, once a day.
+// may read (or lead), the newest first, and how many there are. It does
+// not sweep (reading writes nothing): call Sweep first for today's.
 func (s *Store) HotSpots(ctx context.Context, p *auth.Principal, f HotSpotFilter) ([]HotSpot, int, error) {
 	perm := auth.PermRead
 	if f.Leading {
@@ -588,9 +596,6 @@ func (s *Store) HotSpots(ctx context.Context, p *auth.Principal, f HotSpotFilter
 	}
 	r, err := s.reach(ctx, p, perm)
 	if err != nil {
-		return nil, 0, err
-	}
-	if _, err := s.Sweep(ctx); err != nil {
 		return nil, 0, err
 	}
 	var where []string

@@ -148,7 +148,7 @@ var Messages = i18n.Catalog{
 	"citizen.err.handler_scope":           {"Cán bộ được chọn không có quyền xử lý hồ sơ của đơn vị này.", "A chosen officer may not handle this unit's cases."},
 	"citizen.err.clock_days":              {"Thời hạn phải từ 1 đến 365 ngày.", "A time limit must be from 1 to 365 days."},
 	"citizen.err.extensions_max":          {"Số lần gia hạn phải từ 0 đến 5.", "Extensions must be from 0 to 5."},
-	"citizen.err.tet_days":                {"Số ngày nghỉ Tết không hợp lệ (trước Tết 0–7, từ mùng 1: 1–10).", "Invalid Tết days (before: 0–7; from the first day: 1–10)."},
+	"citizen.err.tet_days":                {"Số ngày nghỉ Tết không hợp lệ (trước Tết 0–7, từ mùng 1: 1–10).", "Invalid Lunar New Year days (before: 0–7; from the first day: 1–10)."},
 	"citizen.err.national_day":            {"Ngày nghỉ liền kề Quốc khánh phải là trước hoặc sau ngày 2/9.", "National Day's extra day must be before or after 2 September."},
 	"citizen.err.dialogue_days":           {"Số ngày thông báo (0–60) hoặc công khai kết quả (1–60) không hợp lệ.", "Invalid notice (0–60) or publication (1–60) days."},
 	"citizen.err.reception_days":          {"Số ngày tiếp dân mỗi tháng phải từ 0 đến 31.", "Reception days a month must be from 0 to 31."},
