@@ -18,30 +18,7 @@ import (
 // has no Vietnamese words but the data and the document itself.
 func TestReviewDraftFromFigures(t *testing.T) {
 	s := newSite(t, dbtest.Open(t, "sqlite"))
-	ctx := context.Background()
-	reports := report.NewStore(s.DB, s.Org, s.Auth)
-	if err := reports.SeedCatalogue(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	form, err := reports.FormByCode(ctx, report.FormHalf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inds, err := reports.Indicators(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var an02 int64
-	for _, i := range inds {
-		if i.Code == "AN02" {
-			an02 = i.ID
-		}
-	}
-	per, _ := vntext.ParsePeriod("2025S2")
-	if err := reports.Load(ctx, []report.LoadReport{{UnitID: s.Units.NewChiLang.ID, FormID: form.ID, Period: per, Status: report.Approved,
-		Values: report.Values{{IndicatorID: an02}: 4321}}}); err != nil {
-		t.Fatal(err)
-	}
+	seedFigures(t, s)
 	c := s.As("officer.ls")
 	res := c.Get("/van-ban/soan?loai=review&don-vi=" + itoa(s.Units.LangSon.ID) + "&ky=2025S2")
 	page := webtest.Doc(t, res)
@@ -73,5 +50,35 @@ func TestReviewDraftFromFigures(t *testing.T) {
 			"K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Trưởng ban", "Lạng Sơn", "Tỉnh ủy Lạng Sơn")...); len(left) > 0 {
 			t.Errorf("%s in English leaves Vietnamese: %v", path, left)
 		}
+	}
+}
+
+// seedFigures loads the standard catalogue and an approved report of
+// xã Chi Lăng for 2025S2: 4.321 mediation cases resolved.
+func seedFigures(t *testing.T, s *site) {
+	t.Helper()
+	ctx := context.Background()
+	reports := report.NewStore(s.DB, s.Org, s.Auth)
+	if err := reports.SeedCatalogue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	form, err := reports.FormByCode(ctx, report.FormHalf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inds, err := reports.Indicators(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var an02 int64
+	for _, i := range inds {
+		if i.Code == "AN02" {
+			an02 = i.ID
+		}
+	}
+	per, _ := vntext.ParsePeriod("2025S2")
+	if err := reports.Load(ctx, []report.LoadReport{{UnitID: s.Units.NewChiLang.ID, FormID: form.ID, Period: per, Status: report.Approved,
+		Values: report.Values{{IndicatorID: an02}: 4321}}}); err != nil {
+		t.Fatal(err)
 	}
 }
