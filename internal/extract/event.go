@@ -193,7 +193,7 @@ var typeKeywords = []struct {
 	{"tổng kết", TypeTongKet, ""}, {"sơ kết", TypeSoKet, ""}, {"giao ban", typeReview, ""},
 	{"khen thưởng", TypeKhenThuong, ""}, {"tuyên dương", TypeKhenThuong, ""}, {"biểu dương", TypeKhenThuong, ""},
 	{"trao tặng", TypeKhenThuong, ""}, {"trao bằng khen", TypeKhenThuong, ""}, {"trao giấy khen", TypeKhenThuong, ""},
-	{"vinh danh", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},
+	{"vinh danh", TypeKhenThuong, ""}, {"tôn vinh", TypeKhenThuong, ""}, {"trao danh hiệu", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},
 	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},

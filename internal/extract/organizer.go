@@ -19,6 +19,10 @@ var bodyHeads = newPhraseSet(
 	"phòng",
 )
 
+// bodyPrefixes stand before the head of a mass organization's body:
+// "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện".
+var bodyPrefixes = newPhraseSet("trung ương", "bch", "ban chấp hành", "ban thường vụ")
+
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
 var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương")
@@ -55,6 +59,16 @@ var bodyFiller = map[string]bool{"các": true, "cơ": true, "quan": true, "doanh
 func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	if i >= len(toks) || !(toks[i].cap || toks[i].caps || lower && toks[i].kind == tWord) {
 		return 0, false
+	}
+	if k, _, ok := anyPhraseAt(toks, i, bodyPrefixes); ok && (toks[k].cap || toks[k].caps) {
+		// "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện":
+		// the body's own executive or central level before its head.
+		if e, ok := parseBody(toks, k, false); ok {
+			if _, h, _ := anyPhraseAt(toks, k, bodyHeads); strings.HasPrefix(h, "hội") || strings.HasPrefix(h, "đoàn") ||
+				h == "liên đoàn lao động" {
+				return e, true
+			}
+		}
 	}
 	j, head, ok := anyPhraseAt(toks, i, bodyHeads)
 	if !ok {
@@ -132,10 +146,15 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		return placeAfter(toks, j, true), true
 	}
 	// "(CCB)", "(MTQVN)": an abbreviation in brackets after the head.
+	committee := strings.HasSuffix(head, "ủy") || head == "đảng bộ"
 	if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
-		j += 3
+		// Kept when the name goes on after it ("Hội Nông dân (ND)
+		// TX.Bến Cát"), not when it closes the name.
+		if e := committeeAndPlace(toks, j+3, committee); e > j+3 {
+			return e, true
+		}
 	}
-	return committeeAndPlace(toks, j, strings.HasSuffix(head, "ủy") || head == "đảng bộ"), true
+	return committeeAndPlace(toks, j, committee), true
 }
 
 // committeeAndPlace reads what may follow a head: Party committees
@@ -558,6 +577,22 @@ func (a *analyzer) readOrganizer() {
 	}
 }
 
+// agentVerb reports "chủ trì" or "tổ chức" at toks[k]: after "được
+// BODY" the body is the one that organizes.
+func agentVerb(toks []token, k int) bool {
+	_, ok1 := phraseAt(toks, k, "chủ trì")
+	_, ok2 := phraseAt(toks, k, "tổ chức")
+	return ok1 || ok2
+}
+
+// skipAside skips a bracketed abbreviation after a body: "(NDVN)".
+func skipAside(toks []token, e int) int {
+	if tokAt(toks, e).low == "(" && tokAt(toks, e+2).low == ")" {
+		return e + 3
+	}
+	return e
+}
+
 // occasionWords open a sentence about something done at the meeting,
 // not by its organizer: "Dịp này, UBND huyện Châu Đức đã biểu dương ...".
 var occasionWords = newPhraseSet("dịp này", "nhân dịp này", "trong dịp này", "tại hội nghị", "tại buổi", "cũng tại",
@@ -618,6 +653,9 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 		e, ok := parseBody(toks, i, lower)
 		if !ok {
 			continue
+		}
+		if tokAt(toks, i-1).low == "được" && agentVerb(toks, skipAside(toks, e)) {
+			return i, e, -1, false // "được Trung ương Hội Nông dân Việt Nam chủ trì, tổ chức"
 		}
 		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) || otherEventDo(toks, i) {
 			i = e - 1

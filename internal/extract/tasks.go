@@ -582,10 +582,21 @@ func (a *analyzer) addTasks(toks []token) {
 		a.taskSeen[t] = true
 		a.tasks = append(a.tasks, sp)
 	}
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		if t.low == ";" && !quoted[i] {
 			emit(from, i)
 			from = i + 1
+			continue
+		}
+		// "X cần ..., đồng thời đề nghị Y ...": a second direction.
+		if t.low == "," && !quoted[i] {
+			if j, ok := phraseAt(toks, i+1, "đồng thời"); ok {
+				if k, _, v := anyPhraseAt(toks, j, directionVerbs); v {
+					emit(from, i)
+					from, i = k, k-1
+				}
+			}
 		}
 	}
 	emit(from, len(toks))
