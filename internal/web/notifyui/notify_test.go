@@ -14,11 +14,12 @@ import (
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
-// remind gives login one reminder of kind on 1 December 2026.
+// remind gives login one reminder of kind on 1 December 2026, with the
+// sentence of its kind.
 func remind(t *testing.T, s *webtest.Site, login, kind, ref, args string) {
 	t.Helper()
 	if _, err := s.DB.ExecContext(context.Background(), `INSERT INTO notify_reminders (user_id, day, kind, ref, due_on, message_key, message_args, link)
-		VALUES (?, '2026-12-01', ?, ?, '2026-12-05', 'notify.msg.task_due', ?, '/nhiem-vu/1')`, s.User(login).ID, kind, ref, args); err != nil {
+		VALUES (?, '2026-12-01', ?, ?, '2026-12-05', ?, ?, '/nhiem-vu/1')`, s.User(login).ID, kind, ref, "notify.msg."+kind, args); err != nil {
 		t.Fatal(err)
 	}
 }
