@@ -185,7 +185,6 @@ func benchRollup(b *testing.B, q func(n *nationalDB) report.Query) {
 var (
 	p2026S1 = vntext.Period{Kind: vntext.Half, Year: 2026, Part: 1}
 	p2020S1 = vntext.Period{Kind: vntext.Half, Year: 2020, Part: 1}
-	p2026S2 = vntext.Period{Kind: vntext.Half, Year: 2026, Part: 2}
 )
 
 // BenchmarkRollupProvince: one province of today, one period, every
