@@ -122,6 +122,7 @@ var Messages = i18n.Catalog{
 	// Uploaded tables.
 	"report.err.file_unreadable":    {"Tệp không đọc được: hãy tải lên tệp Excel (.xlsx) hoặc CSV theo mẫu.", "The file could not be read: upload an Excel (.xlsx) or CSV file made from the template."},
 	"report.err.file_rows":          {"Tệp có quá %d dòng số liệu.", "The file has more than %d lines of figures."},
+	"report.err.file_control":       {"Dòng %d, cột %s có ký tự điều khiển không được phép (%s). Hãy xóa ký tự đó rồi tải lên lại.", "Row %d, column %s holds a control character that is not allowed (%s). Delete it and upload again."},
 	"report.err.csv_utf8":           {"Tệp CSV phải là văn bản UTF-8.", "A CSV file must be UTF-8 text."},
 	"report.err.csv_line":           {"Tệp CSV sai định dạng ở dòng %d.", "The CSV file is malformed at line %d."},
 	"report.err.file_empty":         {"Tệp không có dòng số liệu nào.", "The file has no lines of figures."},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/upload"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // ColumnKeys are the catalog keys of the headers of the value table that
@@ -124,7 +125,11 @@ func readXLSX(data []byte) (rows []Row, err error) {
 		if line == 1 {
 			continue
 		}
-		if r, ok := makeRow(sheet, line, cells); ok {
+		r, ok, err := makeRow(sheet, line, cells)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			rows = append(rows, r)
 			if len(rows) > MaxTableRows {
 				return nil, apperr.Invalid("file", "report.err.file_rows", MaxTableRows)
@@ -137,16 +142,20 @@ func readXLSX(data []byte) (rows []Row, err error) {
 	return rows, nil
 }
 
-func makeRow(sheet string, line int, cells []string) (Row, bool) {
+func makeRow(sheet string, line int, cells []string) (Row, bool, error) {
 	blank := true
 	for i, c := range cells {
-		c = strings.TrimSpace(strings.ToValidUTF8(c, "\uFFFD"))
+		// No control character reaches a query (PostgreSQL refuses NUL).
+		if r, bad := vntext.Control(c); bad {
+			return Row{}, false, apperr.Invalid("file", "report.err.file_control", line, ColumnName(i), fmt.Sprintf("U+%04X", r))
+		}
+		c = strings.TrimSpace(c)
 		cells[i] = c
 		if c != "" {
 			blank = false
 		}
 	}
-	return Row{Sheet: sheet, Line: line, Cells: cells}, !blank
+	return Row{Sheet: sheet, Line: line, Cells: cells}, !blank, nil
 }
 
 func readCSV(data []byte) ([]Row, error) {
@@ -176,7 +185,11 @@ func readCSV(data []byte) ([]Row, error) {
 			continue
 		}
 		l, _ := rd.FieldPos(0)
-		if r, ok := makeRow(CSVSheet, l, rec); ok {
+		r, ok, err := makeRow(CSVSheet, l, rec)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			rows = append(rows, r)
 			if len(rows) > MaxTableRows {
 				return nil, apperr.Invalid("file", "report.err.file_rows", MaxTableRows)

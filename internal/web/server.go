@@ -143,6 +143,7 @@ func (s *Server) mount() error {
 	mux.HandleFunc("/", s.NotFound)
 
 	var h http.Handler = routeRecorder(mux)
+	h = s.refuseControls(h)
 	h = s.csrf(h)
 	h = s.authenticate(h)
 	h = crossOrigin(h, s.Kit)

@@ -17,6 +17,7 @@ var Messages = i18n.Catalog{
 	"practice.sheet.header":     {"Dòng 1, cột %s: tiêu đề phải là “%s” (đang là “%s”). Hãy dùng đúng mẫu xuất từ sổ mô hình.", "Row 1, column %s: the heading must be “%s” (it is “%s”). Use the layout of the exported register."},
 	"practice.sheet.too_many":   {"Tệp có quá nhiều dòng: tối đa %s mô hình mỗi lần nhập.", "The file has too many rows: %s models at most per import."},
 	"practice.sheet.no_rows":    {"Tệp không có dòng mô hình nào dưới dòng tiêu đề.", "The file has no model rows under the heading row."},
+	"practice.sheet.control":    {"có ký tự điều khiển không được phép (%s). Hãy xóa ký tự đó trong ô.", "holds a control character that is not allowed (%s). Delete it from the cell."},
 	"practice.sheet.version":    {"phiên bản phải là số như trong tệp đã xuất (đừng sửa cột này).", "the version must be a number as exported (do not edit this column)."},
 	"practice.sheet.id":         {"mã mô hình phải là số (để trống khi thêm mô hình mới).", "the model id must be a number (empty for a new model)."},
 	"practice.sheet.unit_code":  {"chưa nhập mã đơn vị.", "the unit code is missing."},

@@ -244,6 +244,16 @@ func Read(r io.Reader) (rows []Row, err error) {
 		if blank {
 			continue
 		}
+		bad := false
+		for c := 0; c <= ColVersion; c++ {
+			if r, ok := vntext.Control(cell(c)); ok {
+				es = append(es, CellError(n, c, "practice.sheet.control", fmt.Sprintf("U+%04X", r)))
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
 		row := Row{Number: n, UnitCode: cell(ColUnitCode), Name: cell(ColModelName), OwnerName: cell(ColOwnerName),
 			OwnerTitle: cell(ColOwnerTitle), Movement: cell(ColMovement), Description: cell(ColDescription), Goals: cell(ColGoals)}
 		if v := cell(ColID); v != "" {

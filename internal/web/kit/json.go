@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // The JSON API under /api/v1: bearer tokens only (no cookies), errors as
@@ -83,6 +86,34 @@ func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	k.JSON(w, r, status, APIErrorBody{Error: d})
 }
 
+// jsonControl returns the first character of a JSON text's strings that
+// vntext.Control refuses: escaped (\u0000, \u001b, \b, \f) or raw (invalid
+// JSON, which the decoder refuses anyway, or a C1 control or DEL).
+func jsonControl(raw []byte) (rune, bool) {
+	if c, bad := vntext.Control(string(raw)); bad {
+		return c, true
+	}
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'b':
+			return '\b', true
+		case 'f':
+			return '\f', true
+		case 'u':
+			if i+4 < len(raw) {
+				if n, err := strconv.ParseUint(string(raw[i+1:i+5]), 16, 32); err == nil && vntext.IsControl(rune(n)) {
+					return rune(n), true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
 // APIUser returns the caller of an API request, answering 401 itself when
 // there is none.
 func (k *Kit) APIUser(w http.ResponseWriter, r *http.Request) (*auth.Principal, bool) {
@@ -100,7 +131,20 @@ func ReadJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error 
 	if limit <= 0 {
 		limit = MaxJSONBody
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return apperr.Invalid("", "api.err.body_large", limit)
+		}
+		return apperr.Invalid("", "api.err.json_bad")
+	}
+	// A string may not hold a control character (see vntext.Control),
+	// written raw or escaped.
+	if c, bad := jsonControl(raw); bad {
+		return apperr.Invalid("", "form.err.control", fmt.Sprintf("U+%04X", c))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError

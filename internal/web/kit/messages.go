@@ -56,6 +56,7 @@ var Messages = i18n.Catalog{
 	"err.internal":                 {"Đã có lỗi hệ thống. Vui lòng thử lại sau.", "Something went wrong on our side. Please try again later."},
 	"err.requestid":                {"Khi báo lỗi, hãy gửi kèm mã yêu cầu này.", "Quote this request id when you report the problem."},
 	"form.err.date":                {"Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/2020.", "Not a valid date. Type it as day/month/year, for example 25/12/2020."},
+	"form.err.control":             {"Nội dung gửi lên có ký tự điều khiển không được phép (%s), thường do dán từ phần mềm khác. Hãy xóa ký tự đó rồi gửi lại.", "What you sent holds a control character that is not allowed (%s), often pasted from other software. Delete it and send again."},
 	"form.err.unreadable":          {"Biểu mẫu gửi lên không đọc được.", "The form sent could not be read."},
 	"form.err.csrf":                {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
 	"api.err.token_needed":         {"Cần mã truy cập API (Authorization: Bearer …).", "An API token is needed (Authorization: Bearer …)."},
