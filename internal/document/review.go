@@ -517,7 +517,7 @@ func (g *Generator) reviewAppendix(ctx context.Context, p *auth.Principal, unitI
 	now, prev := series[per.String()], series[before.String()]
 	t := Table{
 		Header: [][]string{{"TT", "Chỉ tiêu", "Đơn vị tính", upperFirst(per.Label()), upperFirst(before.Label()), "So với cùng kỳ"}},
-		Widths: []float64{0.6, 4.2, 1.3, 1.5, 1.5, 1.3},
+		Widths: []float64{0.8, 4.0, 1.3, 1.5, 1.5, 1.4},
 	}
 	for fi, field := range report.Fields {
 		var rows [][]string
