@@ -1,0 +1,151 @@
+package document_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/blob"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/document"
+	"github.com/danvan/danvan/internal/emulation"
+	"github.com/danvan/danvan/internal/fixture"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/practice"
+	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// BenchmarkReviewReportNational drafts the review report of the largest
+// province of 2023 for 2023S1 on the national demo (SQLite) and writes
+// it as DOCX and PDF: what "issue" does but the register row (target:
+// under 1 s). Before timing, it checks that every key figure of the
+// draft's appendix equals the dashboard's. The demo is generated once
+// into DANVAN_DOCUMENT_BENCH_DIR (reused when present) or a temporary
+// folder; generating it takes minutes.
+func BenchmarkReviewReportNational(b *testing.B) {
+	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "bench"})
+	dir := os.Getenv("DANVAN_DOCUMENT_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	path := filepath.Join(dir, "national.db")
+	_, statErr := os.Stat(path)
+	d, err := db.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if statErr != nil {
+		t0 := time.Now()
+		if err := demo.GenerateAll(ctx, d, demo.Options{Scale: demo.National, Seed: 1}, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("national demo generated in %s", time.Since(t0).Round(time.Second))
+	}
+	units, a := fixture.Stores(d)
+	var province int64
+	err = d.QueryRowContext(ctx, `SELECT c.ancestor_id FROM unit_closure c JOIN units u ON u.id = c.ancestor_id
+		JOIN units k ON k.id = c.descendant_id
+		WHERE u.level = 'province' AND u.kind = 'board' AND u.valid_from <= '2023-01-01' AND (u.valid_to IS NULL OR u.valid_to >= '2023-06-30')
+		AND k.valid_from <= '2023-01-01' AND (k.valid_to IS NULL OR k.valid_to >= '2023-06-30')
+		GROUP BY c.ancestor_id ORDER BY COUNT(*) DESC, c.ancestor_id LIMIT 1`).Scan(&province)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, err := blob.Open(ctx, "mem://")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sys := auth.System()
+	store := document.NewStore(d, units, a, files, document.DefaultSettings())
+	if _, err := store.IssuerOn(ctx, sys, province, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		if _, err := store.SetIssuer(ctx, sys, document.Issuer{UnitID: province, From: demo.Start, Code: "BDVTU", Name: "Ban Dân vận",
+			Superior: "Tỉnh ủy", Place: "Tỉnh"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reports := report.NewStore(d, units, a)
+	meetings := meeting.NewStore(d, units, a)
+	gen := document.NewGenerator(store, document.Sources{Reports: reports, Meetings: meetings,
+		Practices: practice.NewStore(d, units, a, files), Pledges: emulation.NewStore(d, units, a, meetings)})
+	per, _ := vntext.ParsePeriod("2023S1")
+	req := document.Request{Kind: document.KindReview, UnitID: province, Period: per}
+
+	// The draft's figures are the dashboard's.
+	g, err := gen.Draft(ctx, sys, req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dash, err := reports.Dashboard(ctx, sys, report.DashboardQuery{UnitID: province, Period: per, Today: time.Now()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, p := range g.Parts {
+		for _, bl := range p.Blocks {
+			if t, ok := bl.(document.Table); ok {
+				for _, r := range t.Rows {
+					if len(r) > 3 {
+						rows[r[1]] = r
+					}
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, k := range dash.Keys {
+		if !k.Now.Has {
+			continue
+		}
+		r, ok := rows[k.Indicator.Name]
+		if !ok || r[3] != k.Indicator.Format(k.Now.Value) {
+			b.Fatalf("%s: the draft says %q, the dashboard %s", k.Indicator.Name, r, k.Indicator.Format(k.Now.Value))
+		}
+		if !strings.Contains(g.Parts[2].Text, k.Indicator.Name+": "+k.Indicator.Format(k.Now.Value)) {
+			b.Errorf("the narrative lacks %s = %s", k.Indicator.Name, k.Indicator.Format(k.Now.Value))
+		}
+		checked++
+	}
+	if checked == 0 {
+		b.Fatal("no key figure to compare")
+	}
+	b.Logf("%s, %s: %d key figures equal the dashboard's; appendix of %d rows", dash.Unit.Name, per, checked, len(rows))
+
+	var size int
+	for b.Loop() {
+		g, err := gen.Draft(ctx, sys, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := store.Preview(ctx, sys, withSigner(g.Draft))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var docx, pdf bytes.Buffer
+		if err := document.WriteDOCX(&docx, doc, document.DefaultSettings()); err != nil {
+			b.Fatal(err)
+		}
+		if err := document.WritePDF(&pdf, doc, document.DefaultSettings()); err != nil {
+			b.Fatal(err)
+		}
+		size = docx.Len() + pdf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KiB/doc")
+}
+
+// withSigner gives a draft the signer's name a person types.
+func withSigner(d document.Draft) document.Draft {
+	d.Signature.Name = "Nguyễn Văn An"
+	return d
+}
