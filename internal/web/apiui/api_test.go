@@ -41,11 +41,11 @@ func TestDescriptionIsServed(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		doc := webtest.Doc(t, s.Anon().Get("/tai-lieu-api?lang="+lang))
-		rows := doc.Find("tbody tr")
+		rows := doc.Find("ul.operations li")
 		if rows.Length() != len(ops) {
 			t.Errorf("%s: the reference page lists %d operations, the description %d", lang, rows.Length(), len(ops))
 		}
-		if id, _ := doc.Find("tr#submitReport td").Eq(1).Html(); id != "<code>/api/v1/reports/submit</code>" {
+		if id := doc.Find("li#submitReport code.op-path").Text(); id != "POST /api/v1/reports/submit" {
 			t.Errorf("%s: submitReport row: %q", lang, id)
 		}
 		if left := webtest.VietnameseLeft(doc); lang == "en" && len(left) > 0 {
