@@ -44,7 +44,7 @@ type Entry struct {
 }
 
 // Record writes e to the audit log inside tx, with the actor from ctx and
-// the transaction's time.
+// the transaction's time, chained to the row before it (see chain.go).
 func Record(ctx context.Context, tx *db.Tx, e Entry) error {
 	before, err := encode(e.Before)
 	if err != nil {
@@ -55,18 +55,24 @@ func Record(ctx context.Context, tx *db.Tx, e Entry) error {
 		return fmt.Errorf("audit: encode after: %w", err)
 	}
 	a := ActorFrom(ctx)
+	prev, err := lastHash(ctx, tx)
+	if err != nil {
+		return err
+	}
+	l := link{Prev: prev, At: db.Stamp(tx.Now()), UserID: a.UserID, Actor: a.Name, Addr: a.Addr,
+		Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, UnitID: e.UnitID, Before: before, After: after}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log
-		(at, user_id, actor, addr, action, entity, entity_id, unit_id, before_json, after_json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		db.Stamp(tx.Now()), db.NullID(a.UserID), a.Name, a.Addr,
-		e.Action, e.Entity, db.NullID(e.EntityID), db.NullID(e.UnitID), before, after)
+		(at, user_id, actor, addr, action, entity, entity_id, unit_id, before_json, after_json, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.At, db.NullID(a.UserID), a.Name, a.Addr,
+		e.Action, e.Entity, db.NullID(e.EntityID), db.NullID(e.UnitID), before, after, l.hash())
 	if err != nil {
 		return fmt.Errorf("audit: record %s %s: %w", e.Action, e.Entity, err)
 	}
 	return nil
 }
 
-func encode(v any) (any, error) {
+func encode(v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -74,5 +80,6 @@ func encode(v any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return string(b), nil
+	s := string(b)
+	return &s, nil
 }

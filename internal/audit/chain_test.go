@@ -1,0 +1,114 @@
+package audit_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+func record(t *testing.T, d *db.DB, n int) {
+	t.Helper()
+	ctx := audit.WithActor(context.Background(), audit.Actor{UserID: 7, Name: "Nguyễn Văn An", Addr: "10.0.0.5"})
+	if err := d.WithTx(ctx, func(tx *db.Tx) error {
+		return audit.Record(ctx, tx, audit.Entry{Action: "rename", Entity: "unit", EntityID: int64(n), UnitID: 42,
+			Before: map[string]string{"name": fmt.Sprintf("Xã %d", n)}, After: map[string]string{"name": "Xã Hòa Bình"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func verify(t *testing.T, d *db.DB) audit.Verification {
+	t.Helper()
+	v, err := audit.Verify(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestChain: the audit log is tamper-evident. Rows written concurrently
+// (on PostgreSQL from two handles, as two servers would) form one chain;
+// changing a row, deleting one or slipping one in is reported at the
+// first row whose hash no longer follows.
+func TestChain(t *testing.T) {
+	for _, kind := range dbtest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			u := dbtest.URL(t, kind)
+			open := func() *db.DB {
+				d, err := db.Open(ctx, u)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { d.Close() })
+				if _, err := d.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				return d
+			}
+			d1, d2 := open(), open()
+			// A row from before the chain (an older server's): outside it.
+			if _, err := d1.ExecContext(ctx, "INSERT INTO audit_log (at, action, entity) VALUES ('2025-01-01T00:00:00.000000Z', 'create', 'unit')"); err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			for i := range 20 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					d := d1
+					if i%2 == 1 {
+						d = d2
+					}
+					record(t, d, i)
+				}()
+			}
+			wg.Wait()
+			if v := verify(t, d1); !v.OK() || v.Rows != 21 || v.Unhashed != 1 {
+				t.Fatalf("untouched log: %+v", v)
+			}
+			var ids []int64
+			rows, err := d1.QueryContext(ctx, "SELECT id FROM audit_log ORDER BY id")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id int64
+				rows.Scan(&id)
+				ids = append(ids, id)
+			}
+			rows.Close()
+			// Change one row's figures: reported at that row.
+			mustExec(t, d1, "UPDATE audit_log SET after_json = ? WHERE id = ?", `{"name":"Xã khác"}`, ids[5])
+			if v := verify(t, d1); v.BrokenAt != ids[5] {
+				t.Errorf("a changed row: %+v, want broken at %d", v, ids[5])
+			}
+			mustExec(t, d1, "UPDATE audit_log SET after_json = ? WHERE id = ?", `{"name":"Xã Hòa Bình"}`, ids[5])
+			if v := verify(t, d1); !v.OK() {
+				t.Fatalf("restored: %+v", v)
+			}
+			// Delete a row: reported at the next one.
+			mustExec(t, d1, "DELETE FROM audit_log WHERE id = ?", ids[9])
+			if v := verify(t, d1); v.BrokenAt != ids[10] {
+				t.Errorf("a deleted row: %+v, want broken at %d", v, ids[10])
+			}
+			// Blank a hash to pass a row off as from before the chain.
+			mustExec(t, d1, "UPDATE audit_log SET hash = '' WHERE id = ?", ids[3])
+			if v := verify(t, d1); v.BrokenAt != ids[3] {
+				t.Errorf("a blanked hash: %+v, want broken at %d", v, ids[3])
+			}
+		})
+	}
+}
+
+func mustExec(t *testing.T, d *db.DB, q string, args ...any) {
+	t.Helper()
+	if _, err := d.ExecContext(context.Background(), q, args...); err != nil {
+		t.Fatal(err)
+	}
+}
