@@ -39,6 +39,7 @@ var units = newPhraseSet(
 	"thành viên", "đối tượng", "lượt tổ", "lượt cán bộ, chiến sĩ", "cán bộ, chiến sĩ", "cán bộ, hội viên",
 	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại", "cháu", "thẻ", "mái ấm", "tổ, nhóm",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
+	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)
@@ -394,6 +395,9 @@ func memberStock(toks []token, ti int, unit string) bool {
 			}
 		}
 	}
+	if findAny(toks[b:ti], memberTotals) >= 0 {
+		return true // "nâng tổng số hội viên lên gần 14.500 người"
+	}
 	if !memberUnits[lowerASCIIish(unit)] {
 		return false
 	}
@@ -406,6 +410,10 @@ func memberStock(toks []token, ti int, unit string) bool {
 	}
 	return findAny(toks[b:ti], stockWords) >= 0
 }
+
+// memberTotals name an organization's whole membership, whatever noun
+// counts it.
+var memberTotals = newPhraseSet("tổng số hội viên", "tổng số đảng viên", "tổng số đoàn viên")
 
 // inventoryWords open a count of what exists.
 var inventoryWords = newPhraseSet("hiện có", "hiện nay có", "đến nay có")

@@ -149,6 +149,8 @@ func TestRules(t *testing.T) {
 			organizer: "BCH Hội Nông dân huyện Kiến Thụy", level: "district", date: "2021-12-28"},
 		{name: "the agent of a passive", text: "Ngày 2/12/2021, lễ tôn vinh nông dân xuất sắc được Trung ương Hội Nông dân Việt Nam chủ trì, tổ chức tại Hà Nội.",
 			organizer: "Trung ương Hội Nông dân Việt Nam", level: "central", date: "2021-12-02"},
+		{name: "a union's whole membership is no figure; its cooperatives are", text: "Năm 2023, Hội Nông dân huyện kết nạp 210 hội viên mới, nâng tổng số hội viên lên gần 12.000 người; thành lập 3 tổ hợp tác và 2 HTX.",
+			figures: []string{"210 hội viên", "3 tổ hợp tác", "2 htx"}},
 		{name: "a recipient does not attend", text: "Đồng chí Lê Văn Tám, Chủ tịch UBND huyện trao Bằng khen cho các tập thể. Ông Đỗ Văn Mười, Trưởng thôn 3, được tặng Bằng khen.",
 			attendees: []string{"Lê Văn Tám"}},
 		{name: "a time stamp is not the event date", headline: "Hội nghị giao ban",
