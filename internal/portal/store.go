@@ -285,8 +285,9 @@ type Stamp struct {
 }
 
 type stampMemo struct {
-	st   Stamp
-	read time.Time
+	st         Stamp
+	read       time.Time
+	refreshing bool // a request is reading it again: others use st meanwhile
 }
 
 // bump moves a site's stamp and the national one (site 0) on, inside a
@@ -319,10 +320,37 @@ func (s *Store) Stamp(ctx context.Context, siteID int64) (Stamp, error) {
 	now := s.db.Now()
 	s.stampMu.Lock()
 	m, ok := s.stamps[siteID]
-	s.stampMu.Unlock()
 	if ok && now.Sub(m.read) < ttl && now.Sub(m.read) >= 0 && (m.st.NextDue.IsZero() || now.Before(m.st.NextDue)) {
+		s.stampMu.Unlock()
 		return m.st, nil
 	}
+	if ok && m.refreshing {
+		// Another request is reading it: under load, hundreds of requests
+		// would otherwise read the same row at the same moment.
+		s.stampMu.Unlock()
+		return m.st, nil
+	}
+	if ok {
+		m.refreshing = true
+		s.stamps[siteID] = m
+	}
+	s.stampMu.Unlock()
+	st, err := s.readStamp(ctx, siteID, now)
+	s.stampMu.Lock()
+	defer s.stampMu.Unlock()
+	if err != nil {
+		if cur, ok := s.stamps[siteID]; ok {
+			cur.refreshing = false
+			s.stamps[siteID] = cur
+		}
+		return Stamp{}, err
+	}
+	s.stamps[siteID] = stampMemo{st: st, read: now}
+	return st, nil
+}
+
+// readStamp reads a site's stamp from the database.
+func (s *Store) readStamp(ctx context.Context, siteID int64, now time.Time) (Stamp, error) {
 	var st Stamp
 	var changed string
 	err := s.db.QueryRowContext(ctx, "SELECT stamp, changed_at FROM portal_stamps WHERE site_id = ?", siteID).Scan(&st.N, &changed)
@@ -358,9 +386,6 @@ func (s *Store) Stamp(ctx context.Context, siteID int64) (Stamp, error) {
 	if lt, err := db.NullStamp(last); err == nil && lt.After(st.Changed) {
 		st.Changed = lt
 	}
-	s.stampMu.Lock()
-	s.stamps[siteID] = stampMemo{st: st, read: now}
-	s.stampMu.Unlock()
 	return st, nil
 }
 

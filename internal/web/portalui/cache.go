@@ -49,11 +49,14 @@ type entry struct {
 }
 
 type pageCache struct {
-	mu sync.RWMutex
-	m  map[string]*entry
+	mu       sync.RWMutex
+	m        map[string]*entry
+	building map[string]chan struct{} // pages being made now, closed when made
 }
 
-func newPageCache() *pageCache { return &pageCache{m: map[string]*entry{}} }
+func newPageCache() *pageCache {
+	return &pageCache{m: map[string]*entry{}, building: map[string]chan struct{}{}}
+}
 
 func (c *pageCache) get(key string) *entry {
 	c.mu.RLock()
@@ -74,6 +77,29 @@ func (c *pageCache) put(key string, e *entry) {
 		}
 	}
 	c.m[key] = e
+}
+
+// claim makes the caller the one request that makes the page of key
+// (ok), or returns the channel closed when the request making it now is
+// done: under load, hundreds of requests for a page that has just
+// changed would otherwise all make it at once.
+func (c *pageCache) claim(key string) (done <-chan struct{}, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ch, busy := c.building[key]; busy {
+		return ch, false
+	}
+	c.building[key] = make(chan struct{})
+	return nil, true
+}
+
+func (c *pageCache) release(key string) {
+	c.mu.Lock()
+	if ch, ok := c.building[key]; ok {
+		close(ch)
+		delete(c.building, key)
+	}
+	c.mu.Unlock()
 }
 
 // meta is what a page's maker says about the page it made.
@@ -120,11 +146,32 @@ func (h *handlers) public(lang string, mk maker) http.HandlerFunc {
 		key := r.Host + " " + r.URL.Path + "?" + r.URL.RawQuery
 		keep := len(key) <= maxKey
 		now := time.Now()
-		if e := h.cache.get(key); keep && e != nil && now.Before(e.expires) {
-			if st, err := h.store.Stamp(r.Context(), e.site); err == nil && st.N == e.stamp &&
-				(st.NextDue.IsZero() || h.store.Now().Before(st.NextDue)) {
-				h.send(w, r, e)
-				return
+		if keep {
+			e := h.cache.get(key)
+			if e != nil && now.Before(e.expires) {
+				if st, err := h.store.Stamp(r.Context(), e.site); err == nil && st.N == e.stamp &&
+					(st.NextDue.IsZero() || h.store.Now().Before(st.NextDue)) {
+					h.send(w, r, e)
+					return
+				}
+			}
+			done, mine := h.cache.claim(key)
+			if !mine {
+				if e != nil { // the page as it was, for the moment the new one takes
+					h.send(w, r, e)
+					return
+				}
+				select {
+				case <-done:
+					if e := h.cache.get(key); e != nil {
+						h.send(w, r, e)
+						return
+					}
+				case <-r.Context().Done():
+					return
+				}
+			} else {
+				defer h.cache.release(key)
 			}
 		}
 		c := &capture{h: http.Header{}}

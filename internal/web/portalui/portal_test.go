@@ -40,9 +40,9 @@ type world struct {
 	siteSlash string
 }
 
-func newWorld(t *testing.T, d *db.DB) *world {
+func newWorld(t testing.TB, d *db.DB, opts ...webtest.Option) *world {
 	t.Helper()
-	s := webtest.New(t, d)
+	s := webtest.New(t, d, opts...)
 	u := s.Units
 	s.AddUser("admin", auth.RoleAdmin, u.Central.ID)
 	s.AddUser("officer.ls", auth.RoleOfficer, u.LangSon.ID)
@@ -93,7 +93,7 @@ func (w *world) publish(in portal.ArticleInput) portal.Article {
 	return a
 }
 
-func testJPEG(t *testing.T, wd, ht int) []byte {
+func testJPEG(t testing.TB, wd, ht int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, wd, ht))
 	for y := range ht {
 		for x := range wd {
