@@ -8,6 +8,7 @@ import "github.com/danvan/danvan/internal/i18n"
 var Messages = i18n.Catalog{
 	"app.name":                     {"Dân vận", "Dân vận"},
 	"app.tagline":                  {"Hệ thống công tác dân vận", "Mass mobilization work"},
+	"form.errors.title":            {"Chưa lưu được. Hãy sửa các mục sau:", "Not saved. Please fix the following:"},
 	"nav.skip":                     {"Bỏ qua, đến nội dung chính", "Skip to main content"},
 	"lang.switch":                  {"English", "Tiếng Việt"},
 	"lang.other":                   {"en", "vi"},
