@@ -4,6 +4,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
@@ -28,6 +29,7 @@ func (s *Server) features() []feature {
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
+		{"commendui", commendui.Mount},
 		{"documentui", documentui.Mount},
 		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},

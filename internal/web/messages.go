@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/i18n"
@@ -18,6 +19,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
@@ -39,6 +41,7 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		practiceui.Messages,
 		meetingui.Messages,
+		commendui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
@@ -54,6 +57,7 @@ func Catalog() (i18n.Catalog, error) {
 		sheet.Messages,
 		meeting.Messages,
 		emulation.Messages,
+		commendation.Messages,
 		document.Messages,
 		portal.Messages,
 		backup.Messages,
