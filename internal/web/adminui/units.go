@@ -74,10 +74,10 @@ type unitView struct {
 	Ancestors []org.Unit
 	// Linked are the ancestors the reader administers: the trail links
 	// only those (a province's admin may not open the national board).
-	Linked map[int64]bool
-	Children  []org.Unit
-	Below     int
-	Ops       []unitOp
+	Linked   map[int64]bool
+	Children []org.Unit
+	Below    int
+	Ops      []unitOp
 }
 
 func (h *handlers) unit(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
