@@ -81,8 +81,6 @@ type Part struct {
 	// Hint is the catalog key of a note beside the part's field.
 	Hint   string
 	Blocks []Block
-	// Appendix puts the part after the signature, from a new page.
-	Appendix bool
 }
 
 // Generated is a drafted document: the draft to issue, its body laid
@@ -139,7 +137,7 @@ func (g *Generated) Apply(e Edits) {
 
 // layout builds the draft's body and kept texts from the parts.
 func (g *Generated) layout() {
-	var body, appendix []Block
+	var body []Block
 	texts := map[string]string{}
 	roman, arabic := 0, 0
 	for i, p := range g.Parts {
@@ -147,10 +145,6 @@ func (g *Generated) layout() {
 			texts[p.Name] = p.Text
 		}
 		if !p.shows() && !(p.Level == 1 && g.underShows(i)) {
-			continue
-		}
-		if p.Appendix {
-			appendix = append(appendix, p.Blocks...)
 			continue
 		}
 		if p.Title != "" {
@@ -173,7 +167,7 @@ func (g *Generated) layout() {
 		}
 		body = append(body, p.Blocks...)
 	}
-	g.Draft.Body, g.Draft.Appendix = body, appendix
+	g.Draft.Body = body
 	g.Draft.Parts = texts
 }
 

@@ -4,7 +4,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
-	"github.com/danvan/danvan/internal/web/commendui"
+	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
@@ -29,7 +29,7 @@ func (s *Server) features() []feature {
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
-		{"commendui", commendui.Mount},
+		{"citizenui", citizenui.Mount},
 		{"documentui", documentui.Mount},
 		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},

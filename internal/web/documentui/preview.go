@@ -11,7 +11,7 @@ import (
 type preview struct {
 	Motto, RecipientsHeading                                             string
 	Superior, Issuer, Number, DateLine, TypeLine, Summary, LetterSummary string
-	Blocks, Appendix                                                     []block
+	Blocks                                                               []block
 	SigLines                                                             []string
 	SigName                                                              string
 	Recipients                                                           []string
@@ -56,14 +56,7 @@ func previewOf(d *document.Document) preview {
 		}
 		pv.Recipients = append(pv.Recipients, line)
 	}
-	pv.Blocks, pv.Appendix = blocksOf(d.Body), blocksOf(d.Appendix)
-	return pv
-}
-
-// blocksOf lays blocks out for a template.
-func blocksOf(bs []document.Block) []block {
-	var out []block
-	for _, b := range bs {
+	for _, b := range d.Body {
 		switch b := b.(type) {
 		case document.Heading:
 			kind := "h3"
@@ -72,27 +65,27 @@ func blocksOf(bs []document.Block) []block {
 			} else if b.Level == 2 {
 				kind = "h2"
 			}
-			out = append(out, block{Kind: kind, Text: b.Text})
+			pv.Blocks = append(pv.Blocks, block{Kind: kind, Text: b.Text})
 		case document.Paragraph:
 			align := map[document.Align]string{document.Left: "left", document.Center: "center", document.Right: "right"}[b.Align]
-			out = append(out, block{Kind: "p", Runs: b.Runs, Align: align})
+			pv.Blocks = append(pv.Blocks, block{Kind: "p", Runs: b.Runs, Align: align})
 		case document.List:
 			kind, start := "ul", 1
 			if b.Numbered {
 				kind = "ol"
 				start = max(b.Start, 1)
 			}
-			out = append(out, block{Kind: kind, Items: b.Items, Start: start})
+			pv.Blocks = append(pv.Blocks, block{Kind: kind, Items: b.Items, Start: start})
 		case document.Table:
 			t := block{Kind: "table", Header: b.Header, Rows: b.Rows}
 			if len(t.Rows) > previewRows {
 				t.MoreRows = len(t.Rows) - previewRows
 				t.Rows = t.Rows[:previewRows]
 			}
-			out = append(out, t)
+			pv.Blocks = append(pv.Blocks, t)
 		case document.PageBreak:
-			out = append(out, block{Kind: "break"})
+			pv.Blocks = append(pv.Blocks, block{Kind: "break"})
 		}
 	}
-	return out
+	return pv
 }
