@@ -126,3 +126,17 @@ func checkAxe(t *testing.T, ctx context.Context, src, path string) {
 		t.Logf("axe: no WCAG 2.1 A/AA violation on %s", path)
 	}
 }
+
+// TestServe keeps a portal with the test's site running for the time
+// DANVAN_PORTAL_SERVE gives, and logs its address: for checking the pages
+// with tools outside Go (Lighthouse).
+func TestServe(t *testing.T) {
+	d, err := time.ParseDuration(os.Getenv("DANVAN_PORTAL_SERVE"))
+	if err != nil {
+		t.Skip("DANVAN_PORTAL_SERVE is not a duration: nothing to serve")
+	}
+	w := newWorld(t, dbtest.Open(t, "sqlite"))
+	base := w.Serve()
+	t.Logf("serving %s%s and %s/trang/lang-son", base, articlePath(w.first), base)
+	time.Sleep(d)
+}
