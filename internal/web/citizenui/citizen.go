@@ -207,6 +207,3 @@ func pickUnit(r *http.Request, units []org.Unit) int64 {
 	}
 	return 0
 }
-
-// itoa writes an id.
-func itoa(id int64) string { return strconv.FormatInt(id, 10) }
