@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/blob"
@@ -162,7 +163,13 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return err
 	}
 	defer d.Close()
-	c := integrity.Checker{DB: d, Files: b}
+	c := integrity.Checker{DB: d, Files: b, Audit: func(ctx context.Context) (int64, string, error) {
+		v, err := audit.Verify(ctx, d)
+		if err != nil || v.OK() {
+			return int64(v.Rows), "", err
+		}
+		return int64(v.Rows), fmt.Sprintf("audit_log row %d: its hash does not follow the row before (a row changed, removed or slipped in there)", v.BrokenAt), nil
+	}}
 	rep, err := c.Run(ctx, auth.System())
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/integrity"
@@ -85,5 +86,38 @@ func TestBackupRestoreCheckCommands(t *testing.T) {
 	_, _, err = runCmd(t, "backup", "--db", src)
 	if exitCode(err) != 2 {
 		t.Errorf("backup without --to: %v", err)
+	}
+}
+
+// TestCheckVerifiesTheAuditChain: danvan check walks the audit log's hash
+// chain and names the row where someone changed it.
+func TestCheckVerifiesTheAuditChain(t *testing.T) {
+	ctx := context.Background()
+	url := "sqlite:" + filepath.Join(t.TempDir(), "a.db")
+	if _, _, err := runCmd(t, "migrate", "--db", url); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for i := range 3 {
+		if err := d.WithTx(ctx, func(tx *db.Tx) error {
+			return audit.Record(ctx, tx, audit.Entry{Action: "create", Entity: "drill", EntityID: int64(i + 1), After: map[string]int{"n": i}})
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := runCmd(t, "check", "--db", url)
+	if err != nil || !strings.Contains(out, "audit") || strings.Contains(out, "no hash chain") {
+		t.Fatalf("check of a whole chain: %v\n%s", err, out)
+	}
+	if _, err := d.ExecContext(ctx, `UPDATE audit_log SET action = 'delete' WHERE entity = 'drill' AND entity_id = 2`); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = runCmd(t, "check", "--db", url)
+	if !errors.Is(err, integrity.ErrProblems) || !strings.Contains(out, "audit_log row") {
+		t.Errorf("check of a changed chain: %v\n%s", err, out)
 	}
 }

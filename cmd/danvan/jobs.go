@@ -10,7 +10,9 @@ import (
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
+	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/notify"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web"
 )
 
@@ -58,7 +60,10 @@ func (m *Main) startJobs(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	reminders := notify.New(m.db, notify.Config{Mailer: mailer, Catalog: catalog, BaseURL: m.cfg.SiteURL, Logger: m.cfg.Logger})
+	units := org.NewStore(m.db)
+	affairs := citizen.NewStore(m.db, units, auth.NewStore(m.db, units, m.cfg.Auth))
+	reminders := notify.New(m.db, notify.Config{Mailer: mailer, Catalog: catalog, BaseURL: m.cfg.SiteURL, Logger: m.cfg.Logger,
+		Sources: []notify.Source{notify.CitizenSource(affairs)}})
 	m.jobs.Go(func() { reminders.Run(ctx, time.Minute) })
 	if m.cfg.Backup.Dir != "" {
 		store := backup.New(m.db, m.files, backup.Config{Version: version, URL: m.cfg.DB, Logger: m.cfg.Logger})

@@ -42,6 +42,7 @@ func commands() []command {
 		{"bench", "tải thử máy chủ đang chạy (load drill against a running server)", runBench},
 		{"reminders", "xem và đặt lịch nhắc việc (show and set the reminder schedule)", runReminders},
 		{"check", "kiểm tra cơ sở dữ liệu và tệp còn nguyên vẹn (check the database and files are whole)", runCheck},
+		{"audit", "kiểm tra chuỗi băm của nhật ký thao tác: audit verify (verify the audit log's hash chain)", runAudit},
 		{"version", "in phiên bản (print the version)", runVersion},
 		{"help", "hướng dẫn sử dụng (show this help)", nil},
 	}

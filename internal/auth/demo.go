@@ -22,9 +22,10 @@ type DemoAccount struct {
 }
 
 // DemoAccounts creates (or resets) one demonstration account per role on
-// today's tree: an admin of the root unit (a national admin), a leader
-// and a viewer of the first province, and an officer of the first commune
-// in that province. Running it again resets the passwords and keeps the
+// today's tree: an admin, a leader and a viewer of the first province
+// (no demonstration account is national: its password is printed and
+// known to anyone who reads the guide), and an officer of the first
+// commune in that province. Running it again resets the passwords and keeps the
 // grants. It needs a hierarchy with at least a root unit (danvan demo).
 func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccount, error) {
 	tree, err := units.Tree(ctx, s.db.Now())
@@ -76,7 +77,7 @@ func DemoAccounts(ctx context.Context, s *Store, units *org.Store) ([]DemoAccoun
 		role        Role
 		unit        *org.Unit
 	}{
-		{"demo.admin", "Quản trị viên Trung ương", RoleAdmin, root},
+		{"demo.admin", "Quản trị viên cấp Tỉnh", RoleAdmin, province},
 		{"demo.leader", "Lãnh đạo Ban Dân vận Tỉnh", RoleLeader, province},
 		{"demo.officer", "Cán bộ Khối Dân vận Xã", RoleOfficer, commune},
 		{"demo.viewer", "Người xem cấp Tỉnh", RoleViewer, province},

@@ -300,7 +300,8 @@ func TestDemoAccounts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[auth.Role]int64{auth.RoleAdmin: e.tree.Root, auth.RoleLeader: e.tree.P,
+			// The demo admin is the province's, not national.
+			want := map[auth.Role]int64{auth.RoleAdmin: e.tree.P, auth.RoleLeader: e.tree.P,
 				auth.RoleOfficer: e.tree.A, auth.RoleViewer: e.tree.P}
 			if len(accs) != 4 {
 				t.Fatalf("round %d: %d accounts", round, len(accs))

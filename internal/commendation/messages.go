@@ -37,7 +37,7 @@ var Messages = i18n.Catalog{
 	"commendation.err.proposal_not_found": {"Không tìm thấy đề nghị khen thưởng.", "The proposal was not found."},
 	"commendation.err.unit_not_found":     {"Không tìm thấy đơn vị trong phạm vi của bạn.", "The unit is not among those you may see."},
 	"commendation.err.unit":               {"Hãy chọn đơn vị.", "Choose the unit."},
-	"commendation.err.number":             {"Hãy nhập số quyết định (tối đa 60 ký tự), ví dụ 125-QĐ/BDVTU.", "Type the decision's number (at most 60 characters), e.g. 125-QĐ/BDVTU."},
+	"commendation.err.number":             {"Hãy nhập số quyết định (tối đa 60 ký tự), ví dụ 125-QĐ/BDVTU.", "Type the decision's number as written on it (at most 60 characters)."},
 	"commendation.err.number_taken":       {"Số quyết định “%s” đã có trong sổ của đơn vị.", "The unit's register already has decision “%s”."},
 	"commendation.err.signed_on":          {"Hãy nhập ngày ký.", "Type the signing date."},
 	"commendation.err.signer":             {"Hãy ghi người ký (tối đa 300 ký tự).", "Say who signed (at most 300 characters)."},

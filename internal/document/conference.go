@@ -64,7 +64,7 @@ func (g *Generator) conference(ctx context.Context, p *auth.Principal, id int64)
 // taskTable is a conference's live tasks (dropped ones left out) as a
 // plan's or minutes' table.
 func taskTable(tasks []meeting.Task, dueHeader string) (Table, int) {
-	t := Table{Header: [][]string{{"TT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", dueHeader}}, Widths: []float64{0.5, 4.5, 2.2, 1.6}}
+	t := Table{Header: [][]string{{"TT", "Nội dung nhiệm vụ", "Đơn vị thực hiện", dueHeader}}, Widths: []float64{0.8, 4.5, 2.2, 1.6}}
 	for _, task := range tasks {
 		if task.Status == meeting.Dropped {
 			continue

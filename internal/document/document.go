@@ -92,6 +92,9 @@ type Document struct {
 	Body       []Block
 	Signature  Signature
 	Recipients []string
+	// Appendix follows the signature and the recipients, from a new page
+	// (a phụ lục: the full figure table of a report).
+	Appendix []Block
 }
 
 // Block is one part of a document's body: a Heading, a Paragraph, a

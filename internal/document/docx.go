@@ -339,32 +339,35 @@ func writeBody(x *xw, p *page, s Settings) {
 
 	firstLine := twips(s.FirstLineIndent)
 	after := ptTwips(s.ParagraphSpacing)
-	for _, b := range p.body {
-		switch b := b.(type) {
-		case Heading:
-			bd, it := headingStyle(b.Level)
-			x.para(para{firstLine: firstLine, after: after, line: line, keepNext: true, outline: b.Level},
-				run{text: b.Text, bold: bd, italic: it})
-		case Paragraph:
-			pp := para{align: b.Align, after: after, line: line}
-			if b.Align == Justify {
-				pp.firstLine = firstLine
+	writeBlocks := func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case Heading:
+				bd, it := headingStyle(b.Level)
+				x.para(para{firstLine: firstLine, after: after, line: line, keepNext: true, outline: b.Level},
+					run{text: b.Text, bold: bd, italic: it})
+			case Paragraph:
+				pp := para{align: b.Align, after: after, line: line}
+				if b.Align == Justify {
+					pp.firstLine = firstLine
+				}
+				runs := make([]run, len(b.Runs))
+				for i, r := range b.Runs {
+					runs[i] = run{text: r.Text, bold: r.Bold, italic: r.Italic}
+				}
+				x.para(pp, runs...)
+			case List:
+				for i, it := range b.Items {
+					x.para(para{firstLine: firstLine, after: after, line: line}, run{text: listLabel(b, i) + " " + it})
+				}
+			case Table:
+				x.table(b, total, s)
+			case PageBreak:
+				x.raw(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 			}
-			runs := make([]run, len(b.Runs))
-			for i, r := range b.Runs {
-				runs[i] = run{text: r.Text, bold: r.Bold, italic: r.Italic}
-			}
-			x.para(pp, runs...)
-		case List:
-			for i, it := range b.Items {
-				x.para(para{firstLine: firstLine, after: after, line: line}, run{text: listLabel(b, i) + " " + it})
-			}
-		case Table:
-			x.table(b, total, s)
-		case PageBreak:
-			x.raw(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 		}
 	}
+	writeBlocks(p.body)
 
 	// Closing: recipients left, signature right, no borders.
 	cols = splitWidth(total, closingLeftShare, 1-closingLeftShare)
@@ -390,6 +393,7 @@ func writeBody(x *xw, p *page, s Settings) {
 	}
 	x.para(para{align: Center}, run{text: p.sigName, bold: true})
 	x.raw(`</w:tc></w:tr></w:tbl>`)
+	writeBlocks(p.appendix)
 	// Word ends a body with a paragraph: a 1 pt one, so that it never
 	// spills onto a page of its own.
 	x.raw(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)

@@ -81,6 +81,8 @@ type Part struct {
 	// Hint is the catalog key of a note beside the part's field.
 	Hint   string
 	Blocks []Block
+	// Appendix puts the part after the signature, from a new page.
+	Appendix bool
 }
 
 // Generated is a drafted document: the draft to issue, its body laid
@@ -137,7 +139,7 @@ func (g *Generated) Apply(e Edits) {
 
 // layout builds the draft's body and kept texts from the parts.
 func (g *Generated) layout() {
-	var body []Block
+	var body, appendix []Block
 	texts := map[string]string{}
 	roman, arabic := 0, 0
 	for i, p := range g.Parts {
@@ -145,6 +147,10 @@ func (g *Generated) layout() {
 			texts[p.Name] = p.Text
 		}
 		if !p.shows() && !(p.Level == 1 && g.underShows(i)) {
+			continue
+		}
+		if p.Appendix {
+			appendix = append(appendix, p.Blocks...)
 			continue
 		}
 		if p.Title != "" {
@@ -167,7 +173,7 @@ func (g *Generated) layout() {
 		}
 		body = append(body, p.Blocks...)
 	}
-	g.Draft.Body = body
+	g.Draft.Body, g.Draft.Appendix = body, appendix
 	g.Draft.Parts = texts
 }
 

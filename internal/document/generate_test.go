@@ -319,7 +319,7 @@ func TestEditAndIssueGenerated(t *testing.T) {
 			"proposals": "Đề nghị Ban Dân vận Trung ương hướng dẫn.", "appendix": "bị bỏ qua", "nope": "x"},
 			Signature:  &Signature{Mode: SignDeputy, For: "Trưởng ban", Title: "Phó Trưởng ban", Name: "Hoàng Thị Lan"},
 			Recipients: []string{"Ban Dân vận Trung ương", "Lưu Văn phòng"}})
-		body := bodyText(g.Draft.Body)
+		body := bodyText(append(append([]Block{}, g.Draft.Body...), g.Draft.Appendix...))
 		for _, want := range []string{"Đánh giá do cán bộ viết.\nDòng thứ hai.\n", "III. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị Ban Dân vận Trung ương hướng dẫn.",
 			"| Vụ việc hòa giải thành công | vụ việc | 105 | 80 | +31,2%"} {
 			if !strings.Contains(body, want) {

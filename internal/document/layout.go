@@ -48,6 +48,7 @@ type page struct {
 	typeLine         string // "BÁO CÁO", or "" for a letter
 	summary          string // under the type line
 	body             []Block
+	appendix         []Block
 	sigLines         []string // capitals: "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"
 	sigName          string
 	recipients       []string // "- Ban Dân vận Trung ương,", …, "- Lưu Văn phòng."
@@ -88,6 +89,16 @@ func arrange(d *Document) page {
 		p.recipients = p.recipients[:maxRecipients]
 	}
 	p.title = strings.TrimSpace(p.typeLine + " " + summary)
+	for _, b := range d.Appendix {
+		if b = cleanBlock(b); b != nil {
+			p.appendix = append(p.appendix, b)
+		}
+	}
+	if len(p.appendix) > 0 {
+		if _, ok := p.appendix[0].(PageBreak); !ok {
+			p.appendix = append([]Block{PageBreak{}}, p.appendix...)
+		}
+	}
 	for _, b := range d.Body {
 		if b = cleanBlock(b); b != nil {
 			p.body = append(p.body, b)

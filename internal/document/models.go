@@ -90,7 +90,7 @@ func (g *Generator) models(ctx context.Context, p *auth.Principal, r Request) (G
 	label := r.Period.Label()
 	var blocks []Block
 	if total > 0 {
-		t := Table{Header: [][]string{modelColumns}, Widths: []float64{0.5, 3, 2.2, 2, 1.4, 1.3, 1.6}}
+		t := Table{Header: [][]string{modelColumns}, Widths: []float64{0.8, 3, 2.2, 2, 1.4, 1.3, 1.6}}
 		for i, m := range rows {
 			t.Rows = append(t.Rows, modelRow(i, m))
 		}

@@ -40,6 +40,7 @@ func WritePDF(w io.Writer, d *Document, s Settings) error {
 	pw.header(&p)
 	pw.body(&p)
 	pw.closing(&p)
+	pw.blocks(p.appendix)
 	if err := pw.f.Output(w); err != nil {
 		return fmt.Errorf("document: pdf: %w", err)
 	}
@@ -67,7 +68,7 @@ type tstyle struct {
 // level-3 heading or a bold italic run); the other three every page
 // uses, and adding a face costs milliseconds.
 func boldItalicUsed(p *page) bool {
-	for _, b := range p.body {
+	for _, b := range append(append([]Block{}, p.body...), p.appendix...) {
 		switch b := b.(type) {
 		case Heading:
 			if b.Level >= 3 {
@@ -391,11 +392,14 @@ func (pw *pdfWriter) header(p *page) {
 	}
 }
 
-func (pw *pdfWriter) body(p *page) {
+func (pw *pdfWriter) body(p *page) { pw.blocks(p.body) }
+
+// blocks sets blocks of the body or the appendix.
+func (pw *pdfWriter) blocks(bs []Block) {
 	s := pw.s
 	first := s.FirstLineIndent
 	after := s.ParagraphSpacing * mmPerPt
-	for _, b := range p.body {
+	for _, b := range bs {
 		switch b := b.(type) {
 		case Heading:
 			bd, it := headingStyle(b.Level)

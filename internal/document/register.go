@@ -75,6 +75,7 @@ type Draft struct {
 	Type       Type
 	Summary    string
 	Body       []Block
+	Appendix   []Block // after the signature, from a new page
 	Signature  Signature
 	Recipients []string
 	Source     Source
@@ -290,7 +291,7 @@ func compose(d Draft, is Issuer, number string, day time.Time) *Document {
 	}
 	return &Document{
 		Superior: is.Superior, Issuer: is.Name, Number: number, Place: is.Place, Date: day,
-		Type: d.Type, Summary: d.Summary, Body: d.Body, Signature: d.Signature, Recipients: d.Recipients,
+		Type: d.Type, Summary: d.Summary, Body: d.Body, Appendix: d.Appendix, Signature: d.Signature, Recipients: d.Recipients,
 	}
 }
 

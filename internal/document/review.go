@@ -100,7 +100,7 @@ func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (G
 		{Name: "next", Level: 1, Title: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(next.Label()), Editable: true,
 			Text: tasks.next, Hint: "document.hint.next"},
 		{Name: "proposals", Level: 1, Title: "ĐỀ XUẤT, KIẾN NGHỊ", Editable: true, Hint: "document.hint.proposals"},
-		{Name: "appendix", Blocks: appendix},
+		{Name: "appendix", Appendix: true, Blocks: appendix},
 	}
 	return Generated{
 		Unit: u,
@@ -416,7 +416,7 @@ func (g *Generator) reviewTasks(ctx context.Context, p *auth.Principal, unitID i
 			line += fmt.Sprintf(", dừng thực hiện %d", n[meeting.Dropped])
 		}
 		out.summary = line + "."
-		t := Table{Header: [][]string{{"TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Kết quả"}}, Widths: []float64{0.5, 4, 2, 1.3, 1.6}}
+		t := Table{Header: [][]string{{"TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Kết quả"}}, Widths: []float64{0.8, 4, 2, 1.3, 1.6}}
 		for i, task := range due {
 			if i == reviewTasks {
 				t.Rows = append(t.Rows, []string{"", fmt.Sprintf("Và %d nhiệm vụ khác", len(due)-reviewTasks)})

@@ -54,7 +54,7 @@ func New(d *db.DB, cfg Config) *Notifier {
 	}
 	n := &Notifier{db: d, cfg: cfg}
 	n.sources = append(BuiltinSources(), cfg.Sources...)
-	n.kinds = append([]Kind{ReportDue, ReportOverdue, DecisionWaiting, TaskDue, TaskOverdue}, cfg.Kinds...)
+	n.kinds = append([]Kind{ReportDue, ReportOverdue, DecisionWaiting, TaskDue, TaskOverdue, CitizenDue, CitizenOverdue}, cfg.Kinds...)
 	return n
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/danvan/danvan/internal/db"
@@ -62,31 +63,38 @@ func (s *Store) Load(ctx context.Context, reports []LoadReport) error {
 				return err
 			}
 		}
-		var b strings.Builder
-		args := make([]any, 0, 4*500)
-		n := 0
+		// The values in key order (reports in id order, each one's
+		// indicators and parts sorted), copied in chunks: COPY on
+		// PostgreSQL, prepared multi-row INSERTs on SQLite.
+		cols := []string{"report_id", "indicator_id", "breakdown", "value"}
+		rows := make([][]any, 0, loadChunk)
 		flush := func() error {
-			if n == 0 {
-				return nil
-			}
-			_, err := tx.ExecContext(ctx, b.String(), args...)
-			b.Reset()
-			args, n = args[:0], 0
-			if err != nil {
+			if _, err := tx.CopyFrom(ctx, "report_values", cols, rows); err != nil {
 				return fmt.Errorf("report: load values: %w", err)
 			}
+			rows = rows[:0]
 			return nil
 		}
-		for i, r := range reports {
-			for k, v := range r.Values {
-				if n == 0 {
-					b.WriteString(`INSERT INTO report_values (report_id, indicator_id, breakdown, value) VALUES (?, ?, ?, ?)`)
-				} else {
-					b.WriteString(", (?, ?, ?, ?)")
+		order := make([]int, len(reports))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return ids[order[a]] < ids[order[b]] })
+		var keys []Key
+		for _, i := range order {
+			keys = keys[:0]
+			for k := range reports[i].Values {
+				keys = append(keys, k)
+			}
+			sort.Slice(keys, func(a, b int) bool {
+				if keys[a].IndicatorID != keys[b].IndicatorID {
+					return keys[a].IndicatorID < keys[b].IndicatorID
 				}
-				args = append(args, ids[i], k.IndicatorID, k.Part, v)
-				n++
-				if n == 500 {
+				return keys[a].Part < keys[b].Part
+			})
+			for _, k := range keys {
+				rows = append(rows, []any{ids[i], k.IndicatorID, k.Part, reports[i].Values[k]})
+				if len(rows) == loadChunk {
 					if err := flush(); err != nil {
 						return err
 					}
@@ -96,6 +104,9 @@ func (s *Store) Load(ctx context.Context, reports []LoadReport) error {
 		return flush()
 	})
 }
+
+// loadChunk is how many values Load copies at a time.
+const loadChunk = 20000
 
 // loadIDs reads back the ids of a batch of reports just inserted.
 func loadIDs(ctx context.Context, tx *db.Tx, part []LoadReport, ids []int64) error {

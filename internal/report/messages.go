@@ -92,6 +92,7 @@ var Messages = i18n.Catalog{
 
 	// Values.
 	"report.err.not_number":    {"%s: “%s” không phải là số (ví dụ hợp lệ: 5.112 hoặc 12,5).", "%s: “%s” is not a number (valid examples: 5.112 or 12,5)."},
+	"report.err.too_large":     {"%s: “%s” quá lớn (tối đa %s).", "%s: “%s” is too large (at most %s)."},
 	"report.err.negative":      {"%s: không được là số âm.", "%s: may not be negative."},
 	"report.err.not_whole":     {"%s: phải là số nguyên.", "%s: must be a whole number."},
 	"report.err.percent_range": {"%s: tỷ lệ phải từ 0 đến 100%%.", "%s: a percentage lies between 0 and 100%%."},

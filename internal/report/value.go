@@ -8,6 +8,10 @@ import (
 	"github.com/danvan/danvan/internal/vntext"
 )
 
+// maxValue bounds a typed value (a thousand trillion: more than any
+// count or amount in đồng a unit reports).
+const maxValue = 1e15
+
 // ParseValue reads one typed value for ind: the Vietnamese way ("5.112",
 // "12,5", "85%"), checked against the indicator's rules. ok is false for
 // empty text. label names the value in messages (a string or an
@@ -36,8 +40,8 @@ func ParseValue(ind Indicator, text string, label any) (v float64, ok bool, err 
 	if ind.Integral && !ind.Percent && v != math.Trunc(v) {
 		return 0, false, apperr.Invalid("", "report.err.not_whole", label)
 	}
-	if v > 1e15 {
-		return 0, false, apperr.Invalid("", "report.err.not_number", label, text)
+	if v > maxValue {
+		return 0, false, apperr.Invalid("", "report.err.too_large", label, text, vntext.FormatInt(maxValue))
 	}
 	return v, true, nil
 }

@@ -4,12 +4,13 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
-	"github.com/danvan/danvan/internal/web/notifyui"
 	"github.com/danvan/danvan/internal/web/portalui"
+	"github.com/danvan/danvan/internal/web/notifyui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
 	"github.com/danvan/danvan/internal/web/unitui"
@@ -29,8 +30,9 @@ func (s *Server) features() []feature {
 		{"reportui", reportui.Mount},
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
-		{"citizenui", citizenui.Mount},
+		{"commendui", commendui.Mount},
 		{"documentui", documentui.Mount},
+		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},
 		{"notifyui", notifyui.Mount},

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
@@ -19,6 +20,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -41,13 +43,14 @@ func Catalog() (i18n.Catalog, error) {
 		reportui.Messages,
 		practiceui.Messages,
 		meetingui.Messages,
+		commendui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
 		accountui.Messages,
 		apiui.Messages,
-		notifyui.Messages,
 		citizenui.Messages,
+		notifyui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
@@ -57,6 +60,7 @@ func Catalog() (i18n.Catalog, error) {
 		sheet.Messages,
 		meeting.Messages,
 		emulation.Messages,
+		commendation.Messages,
 		document.Messages,
 		portal.Messages,
 		backup.Messages,

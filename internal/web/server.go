@@ -148,6 +148,7 @@ func (s *Server) mount() error {
 	h = s.authenticate(h)
 	h = crossOrigin(h, s.Kit)
 	h = language(h, s.Kit)
+	h = compress(h)
 	h = securityHeaders(h)
 	h = s.recoverer(h)
 	h = forwarded(h, s.proxies)

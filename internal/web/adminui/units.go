@@ -72,9 +72,12 @@ type unitView struct {
 	kit.Page
 	Unit      org.Unit
 	Ancestors []org.Unit
-	Children  []org.Unit
-	Below     int
-	Ops       []unitOp
+	// Linked are the ancestors the reader administers: the trail links
+	// only those (a province's admin may not open the national board).
+	Linked   map[int64]bool
+	Children []org.Unit
+	Below    int
+	Ops      []unitOp
 }
 
 func (h *handlers) unit(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -86,6 +89,9 @@ func (h *handlers) unit(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	today := h.Today()
 	v := unitView{Unit: u, Ops: unitOps}
 	if v.Ancestors, err = h.Org.Ancestors(ctx, u.ID, today); err != nil {
+		return err
+	}
+	if v.Linked, err = administers(ctx, h.Auth.Authorizer(p), v.Ancestors); err != nil {
 		return err
 	}
 	if v.Children, err = h.Org.Children(ctx, u.ID, today); err != nil {
@@ -236,6 +242,7 @@ type unitOpView struct {
 	Op         unitOp
 	Unit       org.Unit
 	Ancestors  []org.Unit
+	Linked     map[int64]bool
 	Below      int
 	Form       unitForm
 	Errors     kit.Errors
@@ -282,6 +289,9 @@ func (h *handlers) unitOpView(ctx context.Context, p *auth.Principal, op unitOp,
 	v := unitOpView{Op: op, Unit: u, Form: f, Levels: org.Levels, Kinds: org.Kinds}
 	var err error
 	if v.Ancestors, err = h.Org.Ancestors(ctx, u.ID, today); err != nil {
+		return v, err
+	}
+	if v.Linked, err = administers(ctx, a, v.Ancestors); err != nil {
 		return v, err
 	}
 	if v.Below, err = h.Org.CountBelow(ctx, u.ID, today); err != nil {
@@ -477,3 +487,16 @@ func (v unitOpView) Is(field string, id int64) bool {
 
 // PartNo numbers the rows of the split form from 1.
 func (v unitOpView) PartNo(i int) int { return i + 1 }
+
+// administers says which of units a may administer.
+func administers(ctx context.Context, a org.Authorizer, units []org.Unit) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	for _, u := range units {
+		ok, err := a.Administers(ctx, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[u.ID] = ok
+	}
+	return out, nil
+}

@@ -16,7 +16,7 @@ import (
 // register, the form filled in, the decision's page; no page is wider
 // than the screen, at 390×844 and at 1366×900.
 func TestBrowserRecordOnPhone(t *testing.T) {
-	ctx := browsertest.New(t, 120*time.Second)
+	ctx := browsertest.New(t, 300*time.Second)
 	s, _ := newSite(t, dbtest.Open(t, "sqlite"))
 	base := s.Serve()
 	shots := browsertest.Dir(t)

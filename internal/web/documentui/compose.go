@@ -232,7 +232,7 @@ func (h *handlers) draftPage(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		if formErr == nil {
 			v.Errors = h.FormErrors(r, err)
 		}
-		doc = &document.Document{Type: g.Draft.Type, Summary: g.Draft.Summary, Body: g.Draft.Body,
+		doc = &document.Document{Type: g.Draft.Type, Summary: g.Draft.Summary, Body: g.Draft.Body, Appendix: g.Draft.Appendix,
 			Signature: g.Draft.Signature, Recipients: g.Draft.Recipients}
 	}
 	v.Preview = previewOf(doc)

@@ -11,7 +11,7 @@ import (
 type preview struct {
 	Motto, RecipientsHeading                                             string
 	Superior, Issuer, Number, DateLine, TypeLine, Summary, LetterSummary string
-	Blocks                                                               []block
+	Blocks, Appendix                                                     []block
 	SigLines                                                             []string
 	SigName                                                              string
 	Recipients                                                           []string
@@ -56,7 +56,14 @@ func previewOf(d *document.Document) preview {
 		}
 		pv.Recipients = append(pv.Recipients, line)
 	}
-	for _, b := range d.Body {
+	pv.Blocks, pv.Appendix = blocksOf(d.Body), blocksOf(d.Appendix)
+	return pv
+}
+
+// blocksOf lays blocks out for a template.
+func blocksOf(bs []document.Block) []block {
+	var out []block
+	for _, b := range bs {
 		switch b := b.(type) {
 		case document.Heading:
 			kind := "h3"
@@ -65,27 +72,27 @@ func previewOf(d *document.Document) preview {
 			} else if b.Level == 2 {
 				kind = "h2"
 			}
-			pv.Blocks = append(pv.Blocks, block{Kind: kind, Text: b.Text})
+			out = append(out, block{Kind: kind, Text: b.Text})
 		case document.Paragraph:
 			align := map[document.Align]string{document.Left: "left", document.Center: "center", document.Right: "right"}[b.Align]
-			pv.Blocks = append(pv.Blocks, block{Kind: "p", Runs: b.Runs, Align: align})
+			out = append(out, block{Kind: "p", Runs: b.Runs, Align: align})
 		case document.List:
 			kind, start := "ul", 1
 			if b.Numbered {
 				kind = "ol"
 				start = max(b.Start, 1)
 			}
-			pv.Blocks = append(pv.Blocks, block{Kind: kind, Items: b.Items, Start: start})
+			out = append(out, block{Kind: kind, Items: b.Items, Start: start})
 		case document.Table:
 			t := block{Kind: "table", Header: b.Header, Rows: b.Rows}
 			if len(t.Rows) > previewRows {
 				t.MoreRows = len(t.Rows) - previewRows
 				t.Rows = t.Rows[:previewRows]
 			}
-			pv.Blocks = append(pv.Blocks, t)
+			out = append(out, t)
 		case document.PageBreak:
-			pv.Blocks = append(pv.Blocks, block{Kind: "break"})
+			out = append(out, block{Kind: "break"})
 		}
 	}
-	return pv
+	return out
 }

@@ -7,7 +7,9 @@ import "github.com/danvan/danvan/internal/i18n"
 // audit log).
 var Messages = i18n.Catalog{
 	"app.name":                     {"Dân vận", "Dân vận"},
+	"app.description":              {"Hệ thống công tác dân vận các cấp: đơn vị, báo cáo định kỳ, mô hình “Dân vận khéo”, hội nghị và nhiệm vụ.", "Mass mobilization work at every level: units, periodic reports, “skillful mass mobilization” models, conferences and tasks."},
 	"app.tagline":                  {"Hệ thống công tác dân vận", "Mass mobilization work"},
+	"form.errors.title":            {"Chưa lưu được. Hãy sửa các mục sau:", "Not saved. Please fix the following:"},
 	"nav.skip":                     {"Bỏ qua, đến nội dung chính", "Skip to main content"},
 	"lang.switch":                  {"English", "Tiếng Việt"},
 	"lang.other":                   {"en", "vi"},

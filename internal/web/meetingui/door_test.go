@@ -46,3 +46,15 @@ func TestRecordingPagesRefuseAtTheDoor(t *testing.T) {
 		}
 	})
 }
+
+// TestPeopleInNavigation: the people directory is in the header of a
+// signed-in user, and not of a visitor (it is not public).
+func TestPeopleInNavigation(t *testing.T) {
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	if n := webtest.Doc(t, s.As("officer.chilang").Get("/")).Find(`header a[href="/nguoi"]`).Length(); n != 1 {
+		t.Errorf("links to /nguoi in an officer's header: %d", n)
+	}
+	if n := webtest.Doc(t, s.Anon().Get("/")).Find(`header a[href="/nguoi"]`).Length(); n != 0 {
+		t.Errorf("links to /nguoi in a visitor's header: %d", n)
+	}
+}

@@ -83,6 +83,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		Nav: []kit.NavLink{
 			{Href: "/hoi-nghi", Key: "meeting.nav", Show: kit.SignedIn},
 			{Href: "/nhiem-vu", Key: "meeting.nav.tasks", Show: kit.SignedIn},
+			{Href: "/nguoi", Key: "meeting.nav.people", Show: kit.SignedIn},
 			{Href: "/thi-dua", Key: "emulation.nav", Show: kit.SignedIn},
 		},
 	}, nil

@@ -12,6 +12,7 @@ var Messages = i18n.Catalog{
 	"meeting.task.add":              {"Thêm nhiệm vụ", "Add a task"},
 	"meeting.nav":                   {"Hội nghị", "Conferences"},
 	"meeting.nav.tasks":             {"Nhiệm vụ", "Tasks"},
+	"meeting.nav.people":            {"Danh bạ", "People"},
 	"meeting.any":                   {"Tất cả", "Any"},
 	"meeting.attending":             {"Đơn vị dự", "Attending units"},
 	"meeting.back":                  {"Quay lại hội nghị", "Back to the conference"},

@@ -44,12 +44,12 @@ func TestRemindersPage(t *testing.T) {
 		if left := webtest.VietnameseLeft(en, append(s.DataNames(), "Rà soát mô hình")...); len(left) > 0 { // the task's title is data
 			t.Errorf("Vietnamese on the English page: %v", left)
 		}
-		if got := en.Find(`input[type=checkbox]:checked`).Length(); got != 5 {
-			t.Errorf("%d kinds ticked, want all 5", got)
+		if got := en.Find(`input[type=checkbox]:checked`).Length(); got != 7 {
+			t.Errorf("%d kinds ticked, want all 7", got)
 		}
 
 		// Untick overdue reports and due tasks: two rows for canbo.a alone.
-		form := url.Values{"nhan_report_due": {"1"}, "nhan_decision_waiting": {"1"}, "nhan_task_overdue": {"1"}}
+		form := url.Values{"nhan_report_due": {"1"}, "nhan_decision_waiting": {"1"}, "nhan_task_overdue": {"1"}, "nhan_citizen_due": {"1"}, "nhan_citizen_overdue": {"1"}}
 		if res := a.Post("/nhac-viec", form); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: %d", res.StatusCode)
 		}

@@ -1,0 +1,251 @@
+package commendui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/commendation"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/webtest"
+)
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// newSite is the test site with an officer and a leader of Lạng Sơn's
+// board, an officer of the commune of Chi Lăng and an officer of Sóc
+// Trăng, and one decision of Lạng Sơn to the commune of Chi Lăng.
+func newSite(t *testing.T, d *db.DB) (*webtest.Site, commendation.Decision) {
+	t.Helper()
+	s := webtest.New(t, d)
+	u := s.Units
+	s.AddUser("officer.langson", auth.RoleOfficer, u.LangSon.ID)
+	s.AddUser("leader.langson", auth.RoleLeader, u.LangSon.ID)
+	s.AddUser("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+	s.AddUser("officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
+	s.AddUser("leader.soctrang", auth.RoleLeader, u.SocTrang.ID)
+	store := commendation.NewStore(d, s.Org, s.Auth)
+	dec, _, err := store.Create(context.Background(), s.Principal("officer.langson"), commendation.Decision{
+		UnitID: u.LangSon.ID, Number: "812-QĐ/BDVTU", SignedOn: s.Now().AddDate(0, -1, 0), Signer: "Đoàn Thị Hậu", Form: commendation.Merit, Period: "2025",
+		Recipients: []commendation.Recipient{{Kind: commendation.UnitKind, UnitID: u.NewChiLang.ID, Achievement: "Dẫn đầu phong trào “Dân vận khéo” năm 2025"}},
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, dec
+}
+
+// propose sends a proposal from the commune of Chi Lăng to Lạng Sơn.
+func propose(t *testing.T, s *webtest.Site) commendation.Proposal {
+	t.Helper()
+	store := commendation.NewStore(s.DB, s.Org, s.Auth)
+	pr, err := store.Propose(context.Background(), s.Principal("officer.chilang"), commendation.Proposal{UnitID: s.Units.NewChiLang.ID, ToUnitID: s.Units.LangSon.ID,
+		Form: commendation.Merit, Period: "2025", Reason: "Thành tích xuất sắc trong vận động hiến đất",
+		Recipients: []commendation.Recipient{{Kind: commendation.Collective, Name: "Chi hội Phụ nữ thôn Bản Dăm", Achievement: "Vận động hiến 2.000 m² đất"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
+func TestProposalSentAndApproved(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _ := newSite(t, d)
+		commune := s.As("officer.chilang")
+		// The commune's form offers the units above it; a refused form keeps what was typed.
+		doc := webtest.Doc(t, commune.Get("/khen-thuong/de-nghi/moi"))
+		if doc.Find(`#to option[value="`+itoa(s.Units.LangSon.ID)+`"]`).Length() != 1 {
+			t.Fatalf("the province is not offered: %s", doc.Find("main").Text())
+		}
+		form := url.Values{"unit": {itoa(s.Units.NewChiLang.ID)}, "to": {itoa(s.Units.LangSon.ID)}, "form": {"bang_khen"}, "period": {"2025"},
+			"reason": {"Thành tích xuất sắc"}, "r.0.kind": {"collective"}, "r.0.name": {"Chi hội Phụ nữ thôn Bản Dăm"}, "r.0.achievement": {""}}
+		res := commune.Post("/khen-thuong/de-nghi/moi", form)
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || doc.Find("#reason").Text() != "Thành tích xuất sắc" {
+			t.Fatalf("a recipient without achievement: %d", res.StatusCode)
+		}
+		form.Set("r.0.achievement", "Vận động hiến 2.000 m² đất")
+		res = commune.Post("/khen-thuong/de-nghi/moi", form)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("propose: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		where := res.Header.Get("Location")
+		// The province's officer sees it but may not decide; its leader does.
+		if doc := webtest.Doc(t, s.As("officer.langson").Get(where)); doc.Find(`form[action$="/duyet"]`).Length() != 0 {
+			t.Error("an officer is offered the decision")
+		}
+		leader := s.As("leader.langson")
+		doc = webtest.Doc(t, leader.Get("/khen-thuong/de-nghi?don_vi="+itoa(s.Units.LangSon.ID)))
+		if !strings.Contains(doc.Find("#gui-den").Text(), "Bằng khen") {
+			t.Errorf("incoming list: %s", doc.Find("main").Text())
+		}
+		pr := propose(t, s) // a second, rejected below
+		decide := url.Values{"version": {"1"}, "number": {"900-QĐ/TU"}, "signed_on": {s.Now().Format("02/01/2006")}, "signer": {"Đoàn Thị Hậu"}}
+		res = leader.Post(where+"/duyet", decide)
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/khen-thuong/") {
+			t.Fatalf("approve: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		doc = webtest.Doc(t, leader.Get(res.Header.Get("Location")))
+		if !strings.Contains(doc.Find("#nguoi-duoc-khen").Text(), "Chi hội Phụ nữ thôn Bản Dăm") {
+			t.Errorf("the decision: %s", doc.Find("main").Text())
+		}
+		path := "/khen-thuong/de-nghi/" + itoa(pr.ID)
+		if res := leader.Post(path+"/tu-choi", url.Values{"version": {"1"}, "note": {""}}); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("reject without a reason: %d", res.StatusCode)
+		}
+		if res := leader.Post(path+"/tu-choi", url.Values{"version": {"1"}, "note": {"Trùng với đề nghị đã duyệt"}}); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("reject: %d", res.StatusCode)
+		}
+		if doc := webtest.Doc(t, commune.Get(path)); !strings.Contains(doc.Find("#trang-thai").Text(), "Trùng với đề nghị đã duyệt") {
+			t.Errorf("the commune reads the answer: %s", doc.Find("#trang-thai").Text())
+		}
+	})
+}
+
+func TestRecordDuplicateConfirmAndRevoke(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dec := newSite(t, d)
+		c := s.As("officer.langson")
+		// The register lists the decision, and finds it without diacritics.
+		doc := webtest.Doc(t, c.Get("/khen-thuong?q=dan+van+kheo"))
+		if !strings.Contains(doc.Find("ul.card").Text(), "812-QĐ/BDVTU") {
+			t.Fatalf("register: %s", doc.Find("main").Text())
+		}
+		form := url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "number": {"813-QĐ/BDVTU"}, "signed_on": {"abc"}, "signer": {"Đoàn Thị Hậu"},
+			"form": {"bang_khen"}, "period": {"2025"},
+			"r.0.kind": {"unit"}, "r.0.unit": {itoa(s.Units.NewChiLang.ID)}, "r.0.achievement": {"Dẫn đầu phong trào “Dân vận khéo” năm 2025"},
+			"r.1.kind": {"household"}, "r.1.name": {"Hộ ông Lương Văn Tư"}, "r.1.achievement": {"Hiến đất làm đường"}}
+		// A day that is no day: refused, what was typed is kept.
+		before := s.Snapshot()
+		res := c.Post("/khen-thuong/moi", form)
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusUnprocessableEntity && res.StatusCode != http.StatusBadRequest {
+			t.Errorf("bad day: %d", res.StatusCode)
+		}
+		if v, _ := doc.Find(`input[name="r.1.name"]`).Attr("value"); v != "Hộ ông Lương Văn Tư" {
+			t.Errorf("typed name lost: %q", v)
+		}
+		// A right day: the commune was commended for the same achievement,
+		// so the form comes back with the earlier decision and a checkbox.
+		form.Set("signed_on", org.Date(2026, 1, 2).Format("02/01/2006"))
+		res = c.Post("/khen-thuong/moi", form)
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusConflict || !strings.Contains(doc.Find("#trung-lap").Text(), "812-QĐ/BDVTU") {
+			t.Fatalf("duplicate: %d %s", res.StatusCode, doc.Find("main").Text())
+		}
+		s.Unchanged("refused forms", before)
+		form.Set("confirm", "1")
+		res = c.Post("/khen-thuong/moi", form)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("confirmed: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		where := res.Header.Get("Location")
+		doc = webtest.Doc(t, c.Get(where))
+		if got := doc.Find("#nguoi-duoc-khen li").Length(); got != 2 {
+			t.Errorf("recipients shown: %d", got)
+		}
+		// Revoking asks for the confirmation first.
+		revoke := url.Values{"version": {itoa(dec.Version)}, "reason": {"Kê khai không trung thực"}, "revoked_on": {s.Now().Format("02/01/2006")}}
+		res = c.Post("/khen-thuong/"+itoa(dec.ID)+"/thu-hoi", revoke)
+		if body := webtest.Body(t, res); res.StatusCode == http.StatusSeeOther || !strings.Contains(body, "Kê khai không trung thực") {
+			t.Errorf("revoke without confirming: %d", res.StatusCode)
+		}
+		revoke.Set("confirm", "1")
+		if res := c.Post("/khen-thuong/"+itoa(dec.ID)+"/thu-hoi", revoke); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("revoke: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		doc = webtest.Doc(t, c.Get("/khen-thuong/"+itoa(dec.ID)))
+		if !strings.Contains(doc.Find("#da-thu-hoi").Text(), "Kê khai không trung thực") {
+			t.Errorf("revoked page: %s", doc.Find("main").Text())
+		}
+		// In English the page speaks English.
+		doc = webtest.Doc(t, c.Get("/khen-thuong?lang=en"))
+		if left := webtest.VietnameseLeft(doc, append(s.DataNames(), "812-QĐ/BDVTU", "813-QĐ/BDVTU")...); len(left) > 0 {
+			t.Errorf("Vietnamese left on the English register: %v", left)
+		}
+		for _, path := range []string{"/khen-thuong/moi", where, "/khen-thuong/de-nghi", "/khen-thuong/de-nghi/moi"} {
+			doc = webtest.Doc(t, c.Get(path))
+			if left := webtest.VietnameseLeft(doc, append(s.DataNames(), "813-QĐ/BDVTU", "Đoàn Thị Hậu", "Hộ ông Lương Văn Tư", "Hiến đất làm đường",
+				"Dẫn đầu phong trào “Dân vận khéo” năm 2025")...); len(left) > 0 {
+				t.Errorf("Vietnamese left on the English page %s: %v", path, left)
+			}
+		}
+	})
+}
+
+// TestEveryRouteOutOfScope walks every route of the feature as Sóc
+// Trăng's officer and leader aimed at Lạng Sơn's decision: each is
+// refused or shows nothing of it, and nothing is written.
+func TestEveryRouteOutOfScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dec := newSite(t, d)
+		id, prop := itoa(dec.ID), itoa(propose(t, s).ID)
+		secrets := []string{"812-QĐ/BDVTU", "Đoàn Thị Hậu", "Dân vận khéo", "Chi hội Phụ nữ thôn Bản Dăm", "hiến đất"}
+		requests := map[string]struct {
+			query string
+			form  url.Values
+		}{
+			"GET /khen-thuong":               {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
+			"GET /khen-thuong/moi":           {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
+			"POST /khen-thuong/moi":          {form: url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "form": {"giay_khen"}, "r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
+			"GET /khen-thuong/{id}":          {},
+			"POST /khen-thuong/{id}/thu-hoi": {form: url.Values{"version": {itoa(dec.Version)}, "reason": {"x"}, "revoked_on": {"01/01/2026"}, "confirm": {"1"}}},
+			"GET /khen-thuong/de-nghi":       {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
+			"GET /khen-thuong/de-nghi/moi":   {query: "don_vi=" + itoa(s.Units.NewChiLang.ID)},
+			"POST /khen-thuong/de-nghi/moi": {form: url.Values{"unit": {itoa(s.Units.NewChiLang.ID)}, "to": {itoa(s.Units.LangSon.ID)}, "form": {"bang_khen"},
+				"r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
+			"GET /khen-thuong/de-nghi/{id}":          {},
+			"POST /khen-thuong/de-nghi/{id}/duyet":   {form: url.Values{"version": {"1"}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "confirm": {"1"}}},
+			"POST /khen-thuong/de-nghi/{id}/tu-choi": {form: url.Values{"version": {"1"}, "note": {"không"}}},
+		}
+		routes := s.Routes("/khen-thuong")
+		if len(routes) != len(requests) {
+			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
+		}
+		for _, login := range []string{"officer.soctrang", "leader.soctrang"} {
+			c := s.As(login)
+			before := s.Snapshot("sessions")
+			for _, pattern := range routes {
+				req, ok := requests[pattern]
+				if !ok {
+					t.Errorf("no request for %s", pattern)
+					continue
+				}
+				which := id
+				if strings.Contains(pattern, "/de-nghi/{id}") {
+					which = prop
+				}
+				method, path := s.Fill(pattern, "id", which)
+				if req.query != "" {
+					path += "?" + req.query
+				}
+				var res *http.Response
+				if method == http.MethodPost {
+					res = c.Post(path, req.form)
+				} else {
+					res = c.Get(path)
+				}
+				body := webtest.Body(t, res)
+				switch {
+				case res.StatusCode >= 500:
+					t.Errorf("%s %s %s = %d", login, method, path, res.StatusCode)
+				case res.StatusCode == http.StatusOK:
+					for _, secret := range secrets {
+						if strings.Contains(body, secret) {
+							t.Errorf("%s %s %s shows %q", login, method, path, secret)
+						}
+					}
+				case res.StatusCode < 400:
+					t.Errorf("%s %s %s = %d: not refused", login, method, path, res.StatusCode)
+				}
+			}
+			s.Unchanged(login+"'s refused requests", before, "sessions")
+		}
+	})
+}

@@ -1,0 +1,36 @@
+// forms.js: small helps for forms; every page works without it.
+//
+// A refused form's error summary (#loi) takes the focus when the page
+// opens, so that a phone shows what went wrong rather than the top of a
+// long page; its links lead to each field, found by id or by name.
+(function () {
+  "use strict";
+  function field(name) {
+    if (!name) return null;
+    var esc = function (s) { return window.CSS && CSS.escape ? CSS.escape(s) : s; };
+    var last = name.split(".").pop(); // "task.due" is the field named "due"
+    return document.getElementById(name) || document.querySelector('[name="' + esc(name) + '"]') ||
+      document.querySelector('[name="' + esc(last) + '"]');
+  }
+  function init() {
+    var summary = document.getElementById("loi");
+    if (!summary) return;
+    summary.querySelectorAll("a[data-field]").forEach(function (a) {
+      var f = field(a.getAttribute("data-field"));
+      if (!f) return;
+      if (!f.id) f.id = "truong-" + a.getAttribute("data-field").replace(/[^A-Za-z0-9_-]/g, "-");
+      a.setAttribute("href", "#" + f.id);
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        var d = f.closest("details");
+        if (d) d.open = true;
+        f.scrollIntoView({block: "center"});
+        f.focus();
+      });
+    });
+    summary.focus();
+    summary.scrollIntoView({block: "start"});
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
