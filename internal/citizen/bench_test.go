@@ -251,14 +251,18 @@ func BenchmarkNationalHotSpots(b *testing.B) {
 // transaction), rolled back.
 func BenchmarkNationalEvaluatePetition(b *testing.B) {
 	nationalCases(b)
-	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error { return national.s.evaluatePetition(ctx, tx, national.petition) })
+	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error {
+		return national.s.evaluatePetition(ctx, tx, national.petition)
+	})
 }
 
 // BenchmarkNationalEvaluateMediation evaluates the mediation rule on a
 // change of a failed case, rolled back.
 func BenchmarkNationalEvaluateMediation(b *testing.B) {
 	nationalCases(b)
-	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error { return national.s.evaluateMediation(ctx, tx, national.mcase) })
+	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error {
+		return national.s.evaluateMediation(ctx, tx, national.mcase)
+	})
 }
 
 var errRollback = fmt.Errorf("rolled back")
