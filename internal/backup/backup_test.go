@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -100,7 +101,14 @@ func sample(t *testing.T, d *db.DB, table db.Table, n int) []string {
 	for i, c := range table.Columns {
 		cols[i] = db.QuoteIdent(c)
 	}
-	rows, err := d.QueryContext(context.Background(), fmt.Sprintf("SELECT %s FROM %s ORDER BY 1 LIMIT %d", strings.Join(cols, ", "), table.Name, n))
+	// Every column orders the rows (a table keyed on two columns, such as
+	// commendation_rules, ties on the first), and the sample is sorted
+	// again below since the engines' text collations differ.
+	order := make([]string, len(cols))
+	for i := range cols {
+		order[i] = fmt.Sprint(i + 1)
+	}
+	rows, err := d.QueryContext(context.Background(), fmt.Sprintf("SELECT %s FROM %s ORDER BY %s LIMIT %d", strings.Join(cols, ", "), table.Name, strings.Join(order, ", "), n))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +129,7 @@ func sample(t *testing.T, d *db.DB, table db.Table, n int) []string {
 		b, _ := json.Marshal(vals)
 		out = append(out, string(b))
 	}
+	slices.Sort(out)
 	return out
 }
 
