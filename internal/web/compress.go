@@ -12,6 +12,10 @@ import (
 // as it is.
 const compressMin = 512
 
+// acceptEncoding is the request header naming the encodings a client
+// takes, and the one responses vary on.
+const acceptEncoding = "Accept-Encoding"
+
 // compress gzips the text a server sends (pages, styles, scripts, JSON,
 // SVG, CSV) to clients that accept it: a dashboard of 28.8 KB travels as
 // about 6 KB to a phone on a slow connection. Responses that carry their
@@ -19,8 +23,8 @@ const compressMin = 512
 // through untouched.
 func compress(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Add("Vary", "Accept-Encoding")
-		if r.Method == http.MethodHead || r.Header.Get("Range") != "" || !acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		w.Header().Add("Vary", acceptEncoding)
+		if r.Method == http.MethodHead || r.Header.Get("Range") != "" || !acceptsGzip(r.Header.Get(acceptEncoding)) {
 			next.ServeHTTP(w, r)
 			return
 		}

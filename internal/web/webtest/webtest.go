@@ -402,14 +402,15 @@ func (s *Site) Fill(pattern string, values ...string) (method, path string) {
 	return method, path
 }
 
-// Routes lists the patterns the server serves whose path starts with one
-// of the prefixes ("/mo-hinh", "/api/v1/practices").
+// Routes lists the patterns the server serves whose path is one of the
+// prefixes or lies under one ("/mo-hinh" takes "/mo-hinh/{id}" but not
+// "/mo-hinh-khac"; "/api/v1/me" does not take "/api/v1/mediation-teams").
 func (s *Site) Routes(prefixes ...string) []string {
 	var out []string
 	for _, p := range s.Srv.Routes() {
 		_, path, _ := strings.Cut(p, " ")
 		for _, pre := range prefixes {
-			if strings.HasPrefix(path, pre) {
+			if path == pre || strings.HasPrefix(path, strings.TrimSuffix(pre, "/")+"/") {
 				out = append(out, p)
 				break
 			}
