@@ -25,6 +25,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/picture"
 	"github.com/danvan/danvan/internal/upload"
 )
 
@@ -420,7 +421,7 @@ func makeThumb(data []byte) ([]byte, int, int, error) {
 	if err != nil {
 		return nil, 0, 0, apperr.Invalid("file", "practice.err.file_image")
 	}
-	small := orient(downscale(img, ThumbSize), jpegOrientation(data))
+	small := picture.Orient(downscale(img, ThumbSize), picture.Orientation(data))
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 82}); err != nil {
 		return nil, 0, 0, fmt.Errorf("practice: encode thumbnail: %w", err)

@@ -21,6 +21,7 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/picture"
 	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/vntext"
 	"golang.org/x/text/unicode/norm"
@@ -778,16 +779,16 @@ func TestThumbOrientation(t *testing.T) {
 	// A 40×20 image stored with orientation 6 (rotate 90° clockwise)
 	// comes out 20×40.
 	src := image.NewRGBA(image.Rect(0, 0, 40, 20))
-	out := orient(downscale(src, ThumbSize), 6)
+	out := picture.Orient(downscale(src, ThumbSize), 6)
 	if b := out.Bounds(); b.Dx() != 20 || b.Dy() != 40 {
 		t.Errorf("oriented %v", b)
 	}
 	exif := []byte{0xFF, 0xD8, 0xFF, 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
 		'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0, 0xFF, 0xD9}
-	if o := jpegOrientation(exif); o != 6 {
+	if o := picture.Orientation(exif); o != 6 {
 		t.Errorf("orientation = %d, want 6", o)
 	}
-	if o := jpegOrientation([]byte{0xFF, 0xD8, 0xFF}); o != 1 {
+	if o := picture.Orientation([]byte{0xFF, 0xD8, 0xFF}); o != 1 {
 		t.Errorf("truncated: %d", o)
 	}
 }
@@ -856,7 +857,7 @@ func TestThumbResampling(t *testing.T) {
 	exif := []byte{0xFF, 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
 		'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0}
 	photo := append(append([]byte{0xFF, 0xD8}, exif...), plain.Bytes()[2:]...)
-	if o := jpegOrientation(photo); o != 6 {
+	if o := picture.Orientation(photo); o != 6 {
 		t.Fatalf("test photo orientation = %d", o)
 	}
 	thumb, w, h, err := makeThumb(photo)
@@ -870,7 +871,7 @@ func TestThumbResampling(t *testing.T) {
 	if err != nil || cfg.Width != ThumbSize/2 || cfg.Height != ThumbSize {
 		t.Errorf("thumbnail %d×%d, %v; want %d×%d, upright", cfg.Width, cfg.Height, err, ThumbSize/2, ThumbSize)
 	}
-	if bytes.Contains(thumb, []byte("Exif")) || jpegOrientation(thumb) != 1 {
+	if bytes.Contains(thumb, []byte("Exif")) || picture.Orientation(thumb) != 1 {
 		t.Error("the thumbnail carries EXIF")
 	}
 }
