@@ -226,7 +226,7 @@ func (n *Notifier) reminders(ctx context.Context, q db.Querier, userID int64, da
 		if r.Due, err = db.ParseDay(due); err != nil {
 			return nil, err
 		}
-		if r.Message.Args, err = decodeArgs(args); err != nil {
+		if r.Message.Args, err = i18n.DecodeArgs(args); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -335,7 +335,7 @@ func (n *Notifier) collect(ctx context.Context, tx *db.Tx, w Window) ([]Item, er
 func (n *Notifier) record(ctx context.Context, tx *db.Tx, day, now time.Time, items []Item) (int, error) {
 	users := map[int64]bool{}
 	for _, it := range items {
-		args, err := encodeArgs(it.Message.Args)
+		args, err := i18n.EncodeArgs(it.Message.Args)
 		if err != nil {
 			return 0, err
 		}

@@ -1,11 +1,8 @@
 package report
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -33,7 +30,7 @@ type Notification struct {
 func (n Notification) Link() string { return fmt.Sprintf("/bao-cao/%d", n.ReportID) }
 
 func notify(ctx context.Context, tx *db.Tx, unitID int64, role auth.Role, userID, reportID int64, kind string, msg i18n.Message) error {
-	args, err := encodeArgs(msg.Args)
+	args, err := i18n.EncodeArgs(msg.Args)
 	if err != nil {
 		return fmt.Errorf("report: notify: %w", err)
 	}
@@ -86,7 +83,7 @@ func (s *Store) Notifications(ctx context.Context, p *auth.Principal, limit int)
 		if err := rows.Scan(&n.ID, &n.ReportID, &n.UnitID, &n.Kind, &n.Message.Key, &margs, &at); err != nil {
 			return nil, fmt.Errorf("report: notifications: %w", err)
 		}
-		if n.Message.Args, err = decodeArgs(margs); err != nil {
+		if n.Message.Args, err = i18n.DecodeArgs(margs); err != nil {
 			return nil, fmt.Errorf("report: notification %d: %w", n.ID, err)
 		}
 		if n.CreatedAt, err = db.ParseStamp(at); err != nil {
@@ -95,70 +92,4 @@ func (s *Store) Notifications(ctx context.Context, p *auth.Principal, limit int)
 		out = append(out, n)
 	}
 	return out, rows.Err()
-}
-
-// encodeArgs stores a message's arguments as JSON: strings and numbers
-// as themselves, a nested i18n.Message as {"key": …, "args": […]}.
-func encodeArgs(args []any) (string, error) {
-	if args == nil {
-		args = []any{}
-	}
-	b, err := json.Marshal(args)
-	return string(b), err
-}
-
-// decodeArgs reads arguments stored by encodeArgs back: whole numbers as
-// int64 (for %d), other numbers as float64, objects with a key as
-// i18n.Messages.
-func decodeArgs(s string) ([]any, error) {
-	if s == "" {
-		return nil, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	var raw []any
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("stored message arguments %q: %w", s, err)
-	}
-	out := make([]any, len(raw))
-	for i, a := range raw {
-		v, err := argValue(a)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = v
-	}
-	return out, nil
-}
-
-func argValue(a any) (any, error) {
-	switch v := a.(type) {
-	case json.Number:
-		if n, err := v.Int64(); err == nil {
-			return n, nil
-		}
-		f, err := v.Float64()
-		if err != nil || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("stored number %q", v)
-		}
-		return f, nil
-	case map[string]any:
-		key, _ := v["key"].(string)
-		if key == "" {
-			return nil, fmt.Errorf("stored message without a key: %v", v)
-		}
-		m := i18n.Message{Key: key}
-		list, _ := v["args"].([]any)
-		for _, x := range list {
-			y, err := argValue(x)
-			if err != nil {
-				return nil, err
-			}
-			m.Args = append(m.Args, y)
-		}
-		return m, nil
-	case string, bool, nil:
-		return v, nil
-	}
-	return nil, fmt.Errorf("stored argument of type %T", a)
 }
