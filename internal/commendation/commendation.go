@@ -173,8 +173,7 @@ const (
 // recipients' (their scope is checked by the store).
 func (d *Decision) validate() error {
 	var es apperr.Errors
-	d.Number, d.Signer, d.SignerTitle, d.Title = clean(d.Number), clean(d.Signer), clean(d.SignerTitle), clean(d.Title)
-	d.Period = strings.TrimSpace(d.Period)
+	d.Number, d.Signer, d.SignerTitle = clean(d.Number), clean(d.Signer), clean(d.SignerTitle)
 	if d.UnitID <= 0 {
 		es.Add("unit", "commendation.err.unit")
 	}
@@ -190,25 +189,33 @@ func (d *Decision) validate() error {
 	if len(d.SignerTitle) > maxText {
 		es.Add("signer_title", "commendation.err.too_long")
 	}
-	if !d.Form.Valid() {
+	validateAward(&es, &d.Form, &d.Title, &d.Period, d.Recipients)
+	return es.Err()
+}
+
+// validateAward checks and normalizes what a decision and a proposal
+// share: the form, the title given (kept only for a title), the period
+// and the recipients' own fields.
+func validateAward(es *apperr.Errors, form *Form, title, period *string, rs []Recipient) {
+	*title, *period = clean(*title), strings.TrimSpace(*period)
+	if !form.Valid() {
 		es.Add("form", "commendation.err.form")
 	}
-	if d.Form == Title && d.Title == "" {
+	if *form == Title && *title == "" {
 		es.Add("title", "commendation.err.title")
 	}
-	if d.Form != Title {
-		d.Title = ""
+	if *form != Title {
+		*title = ""
 	}
-	if len(d.Title) > maxText {
+	if len(*title) > maxText {
 		es.Add("title", "commendation.err.too_long")
 	}
-	if d.Period != "" {
-		if _, err := vntext.ParsePeriod(d.Period); err != nil {
+	if *period != "" {
+		if _, err := vntext.ParsePeriod(*period); err != nil {
 			es.Add("period", "commendation.err.period")
 		}
 	}
-	validateRecipients(&es, d.Recipients)
-	return es.Err()
+	validateRecipients(es, rs)
 }
 
 // validateRecipients checks the recipients' own fields.

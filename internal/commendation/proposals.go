@@ -55,14 +55,13 @@ type Proposal struct {
 // allowed by the rule table to give the form; the recipients must be the
 // proposing unit or below it today.
 func (s *Store) Propose(ctx context.Context, p *auth.Principal, pr Proposal) (Proposal, error) {
-	d := Decision{UnitID: pr.UnitID, Number: "-", SignedOn: s.db.Now(), Signer: "-", Form: pr.Form, Title: pr.Title,
-		Period: pr.Period, Recipients: pr.Recipients}
-	if err := d.validate(); err != nil {
-		return Proposal{}, err
+	var es apperr.Errors
+	validateAward(&es, &pr.Form, &pr.Title, &pr.Period, pr.Recipients)
+	if pr.Reason = clean(pr.Reason); len(pr.Reason) > maxLong {
+		es.Add("reason", "commendation.err.too_long")
 	}
-	pr.Reason = clean(pr.Reason)
-	if len(pr.Reason) > maxLong {
-		return Proposal{}, apperr.Invalid("reason", "commendation.err.too_long")
+	if err := es.Err(); err != nil {
+		return Proposal{}, err
 	}
 	if err := s.authz.RequireAny(ctx, p, auth.PermWrite, "commendation.err.forbidden_write", pr.UnitID); err != nil {
 		return Proposal{}, err
@@ -82,29 +81,29 @@ func (s *Store) Propose(ctx context.Context, p *auth.Principal, pr Proposal) (Pr
 	if err != nil {
 		return Proposal{}, err
 	}
-	ok, err := allows(ctx, s.db, to.Level, d.Form)
+	ok, err := allows(ctx, s.db, to.Level, pr.Form)
 	if err != nil {
 		return Proposal{}, err
 	}
 	if !ok {
-		return Proposal{}, apperr.Invalid("form", "commendation.err.form_level", d.Form.Label(), i18n.M("level."+string(to.Level)))
+		return Proposal{}, apperr.Invalid("form", "commendation.err.form_level", pr.Form.Label(), i18n.M("level."+string(to.Level)))
 	}
-	if err := s.resolve(ctx, pr.UnitID, today, d.Recipients); err != nil {
+	if err := s.resolve(ctx, pr.UnitID, today, pr.Recipients); err != nil {
 		return Proposal{}, err
 	}
-	list, err := json.Marshal(d.Recipients)
+	list, err := json.Marshal(pr.Recipients)
 	if err != nil {
 		return Proposal{}, fmt.Errorf("commendation: propose: %w", err)
 	}
 	var id int64
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		id, err = tx.InsertID(ctx, `INSERT INTO commendation_proposals (unit_id, to_unit_id, form, title, period, reason, recipients, status, submitted_at, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1)`, pr.UnitID, pr.ToUnitID, string(d.Form), d.Title, d.Period, pr.Reason, string(list), db.Stamp(tx.Now()))
+			VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1)`, pr.UnitID, pr.ToUnitID, string(pr.Form), pr.Title, pr.Period, pr.Reason, string(list), db.Stamp(tx.Now()))
 		if err != nil {
 			return fmt.Errorf("commendation: propose: %w", err)
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "submit", Entity: "commendation_proposal", EntityID: id, UnitID: pr.UnitID,
-			After: map[string]any{"to_unit": pr.ToUnitID, "form": d.Form, "recipients": len(d.Recipients)}})
+			After: map[string]any{"to_unit": pr.ToUnitID, "form": pr.Form, "recipients": len(pr.Recipients)}})
 	})
 	if err != nil {
 		return Proposal{}, err
