@@ -139,3 +139,36 @@ func (s *Store) RequireAny(ctx context.Context, p *Principal, perm Permission, k
 	}
 	return nil
 }
+
+// ListScope returns the units a list may cover for p reading with unitID
+// chosen (0 for none): nil means every unit (a national reach and no unit
+// chosen), an empty non-nil slice none; otherwise the chosen unit and the
+// units below it (past ones included) within p's reach. A chosen unit
+// outside the reach is not found, with notFoundKey, as a record there
+// would be.
+func (s *Store) ListScope(ctx context.Context, p *Principal, unitID int64, notFoundKey string) ([]int64, error) {
+	reach, err := s.Reach(ctx, p, PermRead)
+	if err != nil {
+		return nil, err
+	}
+	if unitID == 0 {
+		if reach.All {
+			return nil, nil
+		}
+		return reach.IDs, nil
+	}
+	if !reach.Contains(unitID) {
+		return nil, apperr.NotFound(notFoundKey)
+	}
+	ids, err := s.units.ScopeUnits(ctx, []int64{unitID})
+	if err != nil {
+		return nil, err
+	}
+	out := []int64{}
+	for _, id := range ids {
+		if reach.Contains(id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}

@@ -560,30 +560,7 @@ func (s *Store) scopeOf(ctx context.Context, p *auth.Principal, unitID int64) ([
 	if p == nil {
 		return nil, apperr.Unauthorized("auth.err.sign_in")
 	}
-	reach, err := s.authz.Reach(ctx, p, auth.PermRead)
-	if err != nil {
-		return nil, err
-	}
-	if unitID == 0 {
-		if reach.All {
-			return nil, nil
-		}
-		return reach.IDs, nil
-	}
-	if !reach.Contains(unitID) {
-		return nil, apperr.NotFound("commendation.err.unit_not_found")
-	}
-	ids, err := s.units.ScopeUnits(ctx, []int64{unitID})
-	if err != nil {
-		return nil, err
-	}
-	out := []int64{}
-	for _, id := range ids {
-		if reach.Contains(id) {
-			out = append(out, id)
-		}
-	}
-	return out, nil
+	return s.authz.ListScope(ctx, p, unitID, "commendation.err.unit_not_found")
 }
 
 // ForUnit returns the awards to unit unitID (as a recipient), newest

@@ -249,34 +249,7 @@ func (s *Store) scopeOf(ctx context.Context, p *auth.Principal, unitID int64) ([
 	if p == nil {
 		return nil, apperr.Unauthorized("practice.err.signin")
 	}
-	reach, err := s.auth.Reach(ctx, p, auth.PermRead)
-	if err != nil {
-		return nil, err
-	}
-	if unitID == 0 {
-		if reach.All {
-			return nil, nil
-		}
-		return reach.IDs, nil
-	}
-	if !reach.Contains(unitID) {
-		return nil, apperr.NotFound("practice.err.unit_not_found")
-	}
-	ids, err := s.units.ScopeUnits(ctx, []int64{unitID})
-	if err != nil {
-		return nil, err
-	}
-	in := make(map[int64]bool, len(reach.IDs))
-	for _, id := range reach.IDs {
-		in[id] = true
-	}
-	out := []int64{}
-	for _, id := range ids {
-		if reach.All || in[id] {
-			out = append(out, id)
-		}
-	}
-	return out, nil
+	return s.auth.ListScope(ctx, p, unitID, "practice.err.unit_not_found")
 }
 
 // where builds the WHERE clause of f over units (nil: every unit);
