@@ -118,6 +118,7 @@ func New(cfg Config) (*Server, error) {
 // header, and builds the handler chain.
 func (s *Server) mount() error {
 	var nav []kit.NavLink
+	var wraps []func(http.Handler) http.Handler
 	for _, f := range s.features() {
 		feat, err := f.mount(s.Kit)
 		if err != nil {
@@ -125,6 +126,9 @@ func (s *Server) mount() error {
 		}
 		s.routes = append(s.routes, feat.Routes...)
 		nav = append(nav, feat.Nav...)
+		if feat.Wrap != nil {
+			wraps = append(wraps, feat.Wrap)
+		}
 	}
 	s.SetNav(nav)
 
@@ -143,6 +147,9 @@ func (s *Server) mount() error {
 	mux.HandleFunc("/", s.NotFound)
 
 	var h http.Handler = routeRecorder(mux)
+	for _, wrap := range wraps {
+		h = wrap(h)
+	}
 	h = s.refuseControls(h)
 	h = s.csrf(h)
 	h = s.authenticate(h)

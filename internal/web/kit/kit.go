@@ -126,6 +126,10 @@ type NavLink struct {
 type Feature struct {
 	Routes []Route
 	Nav    []NavLink
+	// Wrap, when set, sees every request just before the routes do (after
+	// sign-in and the other middleware), and may rewrite it: the portal
+	// serves a site under its own host name this way.
+	Wrap func(http.Handler) http.Handler
 }
 
 // SetNav sets the header's links, in order (package web calls it once,
