@@ -80,7 +80,6 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		Nav: []kit.NavLink{
 			{Href: "/quan-tri", Key: "admin.nav", Show: holds(auth.RoleAdmin)},
 			{Href: "/quan-tri/nhat-ky", Key: "admin.nav.audit", Show: holds(auth.RoleAdmin, auth.RoleLeader)},
-			{Href: "/tai-khoan/ma-api", Key: "admin.nav.tokens", Show: kit.SignedIn},
 		},
 	}, nil
 }

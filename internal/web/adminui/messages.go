@@ -9,7 +9,6 @@ import "github.com/danvan/danvan/internal/i18n"
 var Messages = i18n.Catalog{
 	"admin.nav":                       {"Quản trị", "Admin"},
 	"admin.nav.audit":                 {"Nhật ký", "Audit log"},
-	"admin.nav.tokens":                {"Mã API", "API tokens"},
 	"admin.title":                     {"Quản trị hệ thống", "Administration"},
 	"admin.scope":                     {"Đơn vị bạn quản trị", "Units you administer"},
 	"admin.scope.none":                {"Bạn chưa được giao quyền quản trị đơn vị nào.", "You administer no unit."},

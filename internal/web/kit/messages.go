@@ -76,4 +76,7 @@ var Messages = i18n.Catalog{
 	"auth.login.title":             {"Đăng nhập", "Sign in"},
 	"auth.logout":                  {"Đăng xuất", "Sign out"},
 	"nav.account":                  {"Tài khoản", "Account"},
+	"nav.devtools":                 {"Dành cho lập trình viên", "For developers"},
+	"nav.menu":                     {"Danh mục", "Menu"},
+	"nav.label":                    {"Các trang chính", "Main pages"},
 }

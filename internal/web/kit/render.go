@@ -38,13 +38,20 @@ type Page struct {
 	Flash string
 	// Nav is the header's links this user sees.
 	Nav []NavItem
+	// Here is the label of the header's link the current page belongs
+	// to, shown beside the phone's menu button ("" when none).
+	Here string
+	// AccountHere says the page is one of the user's account pages.
+	AccountHere bool
 
 	catalog i18n.Catalog
 }
 
-// NavItem is one link of the header.
+// NavItem is one link of the header; Current marks the link of the
+// section the page belongs to (aria-current in the header).
 type NavItem struct {
 	Href, Label string
+	Current     bool
 }
 
 // T translates key into the page's language.
@@ -61,12 +68,31 @@ func (k *Kit) Page(w http.ResponseWriter, r *http.Request, titleKey string) Page
 	pg := Page{Lang: lang, Title: k.Catalog.T(lang, titleKey), Path: r.URL.Path,
 		SwitchURL: template.URL(r.URL.Path + "?" + q.Encode()),
 		User:      p, CSRF: CSRFToken(r), Flash: k.takeFlash(w, r), catalog: k.Catalog}
+	cur, best := -1, 0
 	for _, n := range k.nav {
 		if n.Show == nil || n.Show(p) {
+			if under(r.URL.Path, n.Href) && len(n.Href) > best {
+				cur, best = len(pg.Nav), len(n.Href)
+			}
 			pg.Nav = append(pg.Nav, NavItem{Href: n.Href, Label: k.Catalog.T(lang, n.Key)})
 		}
 	}
+	if cur >= 0 {
+		pg.Nav[cur].Current = true
+		pg.Here = pg.Nav[cur].Label
+	}
+	pg.AccountHere = cur < 0 && under(r.URL.Path, "/tai-khoan")
 	return pg
+}
+
+// under says whether path is href or a page below it ("/bao-cao/tong-hop"
+// is under "/bao-cao", "/bao-cao-x" is not); a link with a query is
+// never a section.
+func under(path, href string) bool {
+	if href == "" || href == "/" || strings.Contains(href, "?") {
+		return false
+	}
+	return path == href || strings.HasPrefix(path, strings.TrimSuffix(href, "/")+"/")
 }
 
 // Templates are a feature's pages, parsed once at start-up for each

@@ -1,4 +1,5 @@
-// forms.js: small helps for forms; every page works without it.
+// forms.js: small helps for forms and the header; every page works
+// without it.
 //
 // A refused form's error summary (#loi) takes the focus when the page
 // opens, so that a phone shows what went wrong rather than the top of a
@@ -12,7 +13,13 @@
     return document.getElementById(name) || document.querySelector('[name="' + esc(name) + '"]') ||
       document.querySelector('[name="' + esc(last) + '"]');
   }
+  // The header's menu folds on a phone; a wide screen shows its links.
+  function menu() {
+    var m = document.querySelector("header.top details.menu");
+    if (m && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) m.open = true;
+  }
   function init() {
+    menu();
     var summary = document.getElementById("loi");
     if (!summary) return;
     summary.querySelectorAll("a[data-field]").forEach(function (a) {
