@@ -194,6 +194,7 @@ var typeKeywords = []struct {
 	{"khen thưởng", TypeKhenThuong, ""}, {"tuyên dương", TypeKhenThuong, ""}, {"biểu dương", TypeKhenThuong, ""},
 	{"trao tặng", TypeKhenThuong, ""}, {"trao bằng khen", TypeKhenThuong, ""}, {"trao giấy khen", TypeKhenThuong, ""},
 	{"vinh danh", TypeKhenThuong, ""}, {"tôn vinh", TypeKhenThuong, ""}, {"trao danh hiệu", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},
+	{"trao kỷ niệm chương", TypeKhenThuong, ""}, {"trao huy hiệu", TypeKhenThuong, ""}, {"trao huân chương", TypeKhenThuong, ""},
 	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
@@ -387,7 +388,10 @@ func (a *analyzer) reviewByCue() *periodMention {
 			}
 		}
 	}
-	if !strings.Contains(a.low, "hội nghị") {
+	// An article about a meeting, or one that hands out the period's
+	// commendations ("Dịp này, ... tặng Bằng khen"), reviews the period
+	// it opens with.
+	if !strings.Contains(a.low, "hội nghị") && !strings.Contains(a.low, "dịp này") {
 		return nil
 	}
 	return a.openingPeriod()
@@ -763,7 +767,7 @@ func (a *analyzer) yearNear() int {
 	return 0
 }
 
-var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc", "làm việc",
+var leadWords = newPhraseSet("tổ chức", "hội nghị", "tổng kết", "sơ kết", "diễn ra", "khai mạc", "khai giảng", "làm việc",
 	"buổi", "đối thoại", "tập huấn", "lễ", "gặp mặt", "tiếp xúc", "họp", "kiểm tra", "giám sát", "khảo sát")
 
 // leadSentence is the first body sentence that names the event: the one
@@ -845,18 +849,41 @@ func sentenceHas(toks []token, phrase string) bool {
 	return false
 }
 
-// aboutModel reports whether the headline is about a model rather than an
-// event: it names a model and no meeting.
+// aboutModel reports whether the article is about a model rather than an
+// event: its headline names a model and no meeting, or, when the headline
+// names neither, the whole text names no meeting and tells of models or a
+// movement ("mô hình “Dân vận khéo”", "phong trào hiến đất mở đường").
 func (a *analyzer) aboutModel() bool {
-	if len(a.title) == 0 {
-		return false
+	if len(a.title) > 0 {
+		t := a.d.text[a.title[0].start:a.title[len(a.title)-1].end]
+		l := lowerASCIIish(t)
+		if strings.Contains(l, "hội nghị") || strings.Contains(l, "lễ ") || strings.HasPrefix(l, "lễ") {
+			return false
+		}
+		if containsAnyOf(l, modelWords[:3]) {
+			return true
+		}
 	}
-	t := a.d.text[a.title[0].start:a.title[len(a.title)-1].end]
-	l := lowerASCIIish(t)
-	if strings.Contains(l, "hội nghị") || strings.Contains(l, "lễ ") || strings.HasPrefix(l, "lễ") {
-		return false
+	return !containsAnyOf(a.low, meetingWords) && containsAnyOf(a.low, modelWords)
+}
+
+// modelWords name a model or a movement of mobilization; a headline is
+// about a model with one of the first three.
+var modelWords = []string{"mô hình", "dân vận khéo", "điển hình", "phong trào"}
+
+// meetingWords name a meeting or a ceremony anywhere in a text, or the
+// commendations one hands out ("Dịp này, ... tặng Bằng khen").
+var meetingWords = []string{"hội nghị", "hội thảo", "hội thi", "đại hội", "lễ ", "buổi ", "cuộc họp", "họp mặt", "họp ",
+	"tọa đàm", "tập huấn", "bồi dưỡng", "đối thoại", "khai mạc", "gặp mặt", "làm việc", "ngày hội", "giao ban", "tổng kết", "sơ kết",
+	"dịp này", "bằng khen", "giấy khen"}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
 	}
-	return strings.Contains(l, "mô hình") || strings.Contains(l, "dân vận khéo") || strings.Contains(l, "điển hình")
+	return false
 }
 
 // yearOfDatesIn finds the year of a half or quarter named without one

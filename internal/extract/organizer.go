@@ -16,7 +16,7 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng",
+	"phòng", "khối vận", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
@@ -38,7 +38,7 @@ var levelWords = wordSet(`tỉnh huyện xã phường quận trấn xã`)
 // committee: "Đảng ủy Ban Quản lý ...", "Đảng ủy UBND thành phố".
 var agencyHeads = newPhraseSet("ban quản lý", "ubnd", "ủy ban nhân dân", "cơ quan", "khối cơ quan", "khối doanh nghiệp",
 	"doanh nghiệp", "công ty", "tổng công ty", "bệnh viện", "trường", "sở", "bộ", "cục", "tập đoàn", "ngân hàng",
-	"học viện", "viện")
+	"học viện", "viện", "liên hiệp hội", "liên hiệp các hội", "văn phòng")
 
 // agencyWords follow "Đảng ủy" in the name of an armed force's Party
 // committee: "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an huyện".
@@ -60,7 +60,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	if i >= len(toks) || !(toks[i].cap || toks[i].caps || lower && toks[i].kind == tWord) {
 		return 0, false
 	}
-	if k, _, ok := anyPhraseAt(toks, i, bodyPrefixes); ok && (toks[k].cap || toks[k].caps) {
+	if k, _, ok := anyPhraseAt(toks, i, bodyPrefixes); ok && k < len(toks) && (toks[k].cap || toks[k].caps) {
 		// "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện":
 		// the body's own executive or central level before its head.
 		if e, ok := parseBody(toks, k, false); ok {
@@ -375,6 +375,10 @@ func agencyNameEnd(toks []token, j, k int) int {
 		}
 		switch {
 		case t.kind == tWord && (t.cap || t.caps):
+			if c, _, ok := anyPhraseAt(toks, k, committeeWords); ok {
+				k = c // "Đảng ủy Văn phòng Tỉnh ủy"
+				continue
+			}
 			if p := placeAfter(toks, k, false); p > k {
 				return p
 			}
@@ -1164,10 +1168,11 @@ func plainLevel(l string) string {
 		has(" đảng ủy ubnd") || has(" đảng ủy ủy ban") || has(" đảng ủy ban ") || has(" đảng ủy bộ") || has(" đảng ủy sở") ||
 		has(" đảng ủy công ty") || has(" đảng ủy tổng công ty") || has(" đảng ủy trường") || has(" đảng ủy bệnh viện") ||
 		has(" đảng ủy doanh nghiệp") || has(" đảng ủy học viện") || has(" đảng ủy viện") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
+		has(" đảng ủy liên hiệp") || has(" đảng ủy văn phòng") ||
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
-	case (has("trung ương") || has(" tw ") || has(" học viện")) && !has("trực thuộc trung ương"):
+	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ")) && !has("trực thuộc trung ương"):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||
 		has(" tổ dân phố") || has(" đặc khu"):
