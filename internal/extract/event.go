@@ -361,7 +361,7 @@ func typeOfPeriod(p *periodMention) string {
 // 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
 // 2022".
 var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
-	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả")
+	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo")
 
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first
@@ -415,6 +415,9 @@ func (a *analyzer) briefingPeriod(toks []token, ps []periodMention, at int) *per
 	return nil
 }
 
+// attendanceOpenings open a sentence that lists who attended.
+var attendanceOpenings = newPhraseSet("dự hội nghị", "dự và chỉ đạo", "tham dự", "về dự", "đến dự", "dự buổi", "dự lễ")
+
 // openingPeriod is the period the first body sentence opens with: "Năm
 // 2021, ...", "Trong 6 tháng đầu năm 2022, ...".
 func (a *analyzer) openingPeriod() *periodMention {
@@ -425,10 +428,24 @@ func (a *analyzer) openingPeriod() *periodMention {
 		if len(s.toks) < 8 {
 			continue // "Toàn cảnh hội nghị."
 		}
+		if _, _, ok := anyPhraseAt(s.toks, 0, attendanceOpenings); ok {
+			continue // "Dự Hội nghị có đồng chí ...": who came, before what was said
+		}
 		ps := a.findPeriods(s.toks)
 		i := 0
 		if tokAt(s.toks, 0).low == "trong" {
 			i = 1
+		}
+		if k, ok := phraseAt(s.toks, i, "năm qua"); ok && tokAt(s.toks, k).low == "," {
+			// "Trong năm qua, công tác dân vận ... thực hiện Nghị quyết năm
+			// 2019 ...": the past year is the one the sentence names.
+			for _, p := range ps {
+				if p.part == "year" && p.year > 0 && !launchedMention(s.toks, p) {
+					q := p
+					return &q
+				}
+			}
+			return nil
 		}
 		if len(ps) > 0 && ps[0].tokStart == i && tokAt(s.toks, ps[0].tokEnd).low == "," {
 			p := ps[0]

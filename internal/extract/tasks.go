@@ -75,6 +75,18 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// Inside a paragraph, a sentence that names the tasks as its
+		// topic: "... . Về nhiệm vụ trọng tâm trong năm 2024, Mặt trận
+		// phường cần tiếp tục ...".
+		if _, _, topic := anyPhraseAt(toks, 0, taskTopics); topic {
+			if k, ok := a.nextPeriodOpening(toks); ok {
+				take[i] = k
+				for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+					take[j] = listStart(body[j].toks)
+				}
+				continue
+			}
+		}
 		// A sentence inside a paragraph that opens with the time ahead:
 		// "... . Thời gian tới, Ban Dân vận Huyện ủy tiếp tục ...".
 		if k, ok := aheadOpening(toks); ok {
@@ -140,8 +152,8 @@ func directiveFollowOn(toks []token) bool {
 		return false
 	}
 	for _, t := range toks {
-		if t.kind == tNum {
-			return false
+		if t.kind == tNum && yearOf(t) == 0 {
+			return false // a figure reports; a year ("nhiệm kỳ 2024 - 2029") does not
 		}
 	}
 	if findAny(toks, notDirective) >= 0 {
@@ -375,6 +387,13 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	}
 	if j, _, ok := anyPhraseAt(toks, i, taskTopics); ok {
 		i = j // "Về nhiệm vụ 6 tháng cuối năm 2021, ..."
+		// "Về nhiệm vụ trọng tâm trong năm 2024, ..."
+		if k, ok := phraseAt(toks, i, "trọng tâm"); ok {
+			i = k
+		}
+		if tokAt(toks, i).low == "trong" {
+			i++
+		}
 	}
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
@@ -564,6 +583,11 @@ func (a *analyzer) addTasks(toks []token) {
 		for i < j && toks[i].kind == tPunct && strings.Contains(",;:", toks[i].low) {
 			i++
 		}
+		// "...; trong đó, tiếp tục thực hiện ...": the lead-in is no part
+		// of the task.
+		if k, _, ok := anyPhraseAt(toks, i, leadIns); ok && k < j && tokAt(toks, k).low == "," {
+			i = k + 1
+		}
 		end := j
 		for end > i && toks[end-1].low == ";" {
 			end--
@@ -630,7 +654,7 @@ var headingWords = newPhraseSet("đề ra", "một số", "những", "các nhi�
 	"đề nghị", "gồm", "thống nhất", "thảo luận", "xác định")
 
 var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", "ông", "bà", "trưởng ban", "phó trưởng ban",
-	"bí thư", "chủ tịch", "lãnh đạo", "thay mặt")
+	"bí thư", "chủ tịch", "lãnh đạo", "thay mặt", "hội nghị")
 
 var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến")
 
