@@ -35,7 +35,14 @@ type auditFilterForm struct {
 type auditRowView struct {
 	audit.Row
 	UnitName string
-	Changes  []fieldChange
+	// When is the moment in Vietnam's time, dd/mm/yyyy HH:MM.
+	When string
+	// What says in words what was done ("gửi báo cáo").
+	What string
+	// Record names the record changed, and Href is its page ("" when it
+	// has none).
+	Record, Href string
+	Changes      []fieldChange
 }
 
 // fieldChange is one field of a record before and after a change.
@@ -208,10 +215,61 @@ func (h *handlers) auditRows(r *http.Request, rows []audit.Row) ([]auditRowView,
 	lang := kit.Lang(r)
 	out := make([]auditRowView, len(rows))
 	for i, row := range rows {
-		out[i] = auditRowView{Row: row, UnitName: names[row.UnitID],
+		local := row.At.In(vntext.Zone)
+		v := auditRowView{Row: row, UnitName: names[row.UnitID],
+			When:    vntext.FormatDate(local) + " " + local.Format("15:04"),
+			What:    kit.AuditWhat(h.Catalog, lang, row.Entity, row.Action),
 			Changes: readableChanges(h.Catalog, lang, diffJSON(row.Before, row.After))}
+		v.Record, v.Href = auditRecord(h.Catalog, lang, row, names[row.UnitID])
+		out[i] = v
 	}
 	return out, nil
+}
+
+// auditPages are the pages of the records an audit row may name, by kind:
+// the row links there with the record's id.
+var auditPages = map[string]string{
+	"unit": "/don-vi/", "user": "/quan-tri/tai-khoan/", "report": "/bao-cao/", "practice": "/mo-hinh/",
+	"conference": "/hoi-nghi/", "task": "/nhiem-vu/", "person": "/nguoi/", "pledge": "/thi-dua/",
+	"commendation": "/khen-thuong/", "commendation_proposal": "/khen-thuong/de-nghi/", "document": "/van-ban/",
+	"petition": "/cong-dan/don/", "reception": "/cong-dan/tiep-dan/", "dialogue": "/cong-dan/doi-thoai/",
+	"dialogue_issue": "/cong-dan/y-kien/", "mediation_team": "/cong-dan/hoa-giai/",
+	"mediation_case": "/cong-dan/vu-viec-hoa-giai/", "hotspot": "/cong-dan/diem-nong/", "sentiment_note": "/cong-dan/tinh-hinh/",
+}
+
+// auditRecord names the record of an audit row by what it holds (its
+// name, title or login; a report by its period and unit), else by its
+// kind and number, and gives its page. The page itself decides whether
+// the reader may open it.
+func auditRecord(c i18n.Catalog, lang string, row audit.Row, unitName string) (name, href string) {
+	if row.EntityID == 0 {
+		return "", ""
+	}
+	if base, ok := auditPages[row.Entity]; ok {
+		href = base + strconv.FormatInt(row.EntityID, 10)
+	}
+	if row.Entity == "unit" && unitName != "" {
+		return unitName, href
+	}
+	fields := flattenJSON(row.After)
+	if len(fields) == 0 {
+		fields = flattenJSON(row.Before)
+	}
+	for _, k := range []string{"name", "title", "login", "number"} {
+		if v := strings.TrimSpace(fields[k]); v != "" {
+			return v, href
+		}
+	}
+	if row.Entity == "report" { // "gửi báo cáo" + "6 tháng đầu năm 2026" + its unit after
+		if p := auditPeriod(c, lang, fields["period"]); p != fields["period"] {
+			return p, href
+		}
+	}
+	kind := row.Entity
+	if c.Has("audit.entity." + row.Entity) {
+		kind = c.T(lang, "audit.entity."+row.Entity)
+	}
+	return c.T(lang, "audit.record", kind, strconv.FormatInt(row.EntityID, 10)), href
 }
 
 // diffJSON lists the fields that differ between two JSON records
@@ -326,6 +384,11 @@ func readableChanges(c i18n.Catalog, lang string, cs []fieldChange) []fieldChang
 		case "level", "kind", "role":
 			ch.Before = label(field+"."+ch.Before, ch.Before)
 			ch.After = label(field+"."+ch.After, ch.After)
+		case "status":
+			ch.Before = label("audit.status."+ch.Before, ch.Before)
+			ch.After = label("audit.status."+ch.After, ch.After)
+		case "period":
+			ch.Before, ch.After = auditPeriod(c, lang, ch.Before), auditPeriod(c, lang, ch.After)
 		default:
 			ch.Before, ch.After = auditValue(c, lang, ch.Before), auditValue(c, lang, ch.After)
 		}
@@ -337,6 +400,17 @@ func readableChanges(c i18n.Catalog, lang string, cs []fieldChange) []fieldChang
 		out = append(out, ch)
 	}
 	return out
+}
+
+// auditPeriod shows a period code (2026S1) in words, or as stored when it
+// does not read.
+func auditPeriod(c i18n.Catalog, lang, v string) string {
+	p, err := vntext.ParsePeriod(v)
+	if err != nil {
+		return v
+	}
+	m := p.Message()
+	return c.T(lang, m.Key, m.Args...)
 }
 
 // auditValue shows a stored day (2025-07-01) as dates are shown, and a
@@ -351,6 +425,13 @@ func auditValue(c i18n.Catalog, lang, v string) string {
 	if len(v) == len(time.DateOnly) {
 		if t, err := time.Parse(time.DateOnly, v); err == nil {
 			return vntext.FormatDate(t)
+		}
+	}
+	// A stored moment (2026-07-01T02:30:00Z) in Vietnam's time.
+	if len(v) > len(time.DateOnly) && v[4] == '-' && strings.Contains(v, "T") {
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			local := t.In(vntext.Zone)
+			return vntext.FormatDate(local) + " " + local.Format("15:04")
 		}
 	}
 	return v

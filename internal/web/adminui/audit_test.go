@@ -1,6 +1,7 @@
 package adminui_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/web/webtest"
@@ -58,10 +60,10 @@ func TestAdminAuditLog(t *testing.T) {
 		if code != http.StatusOK || len(rs) == 0 {
 			t.Fatalf("leader's log = %d, %d rows", code, len(rs))
 		}
-		if !strings.Contains(rs[0].what, "Đổi tên") || !strings.Contains(rs[0].text, "Khối Dân vận xã Chi Lăng (mới)") || !strings.Contains(rs[0].text, "admin.ls") {
+		if !strings.Contains(rs[0].what, "đổi tên đơn vị") || !strings.Contains(rs[0].text, "Khối Dân vận xã Chi Lăng (mới)") || !strings.Contains(rs[0].text, "admin.ls") {
 			t.Errorf("newest row for the leader: %q", rs[0].text)
 		}
-		if has(rs, "Kế Sách (mới)") || has(rs, "Tài khoản") {
+		if has(rs, "Kế Sách (mới)") || has(rs, "tạo tài khoản") {
 			t.Error("the leader sees another province's change or an account change")
 		}
 		// The changed field is a row of the table: its name, before, after.
@@ -135,6 +137,60 @@ func TestAdminAuditLog(t *testing.T) {
 			if tc.not != "" && has(rs, tc.not) {
 				t.Errorf("%s: shows %q", tc.name, tc.not)
 			}
+		}
+	})
+}
+
+// TestAuditLogInWords: the log reads as sentences: who did what to which
+// record (by its name, linked to its page), when in Vietnam's time as
+// dd/mm/yyyy HH:MM, and the changed fields with their values in words:
+// no UTC, no ISO stamps, no codes such as "submit · report #1816" or
+// "status draft→submitted".
+func TestAuditLogInWords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		type state struct {
+			Period string `json:"period"`
+			Status string `json:"status"`
+		}
+		err := d.WithTx(context.Background(), func(tx *db.Tx) error {
+			return audit.Record(context.Background(), tx, audit.Entry{Action: "submit", Entity: "report", EntityID: 1816,
+				UnitID: s.Units.NewChiLang.ID, Before: state{"2026S1", "draft"}, After: state{"2026S1", "submitted"}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := webtest.Doc(t, s.get("/quan-tri/nhat-ky", whoLeaderLS))
+		row := page.Find("li.audit-row").First()
+		head := strings.Join(strings.Fields(row.Find("p").First().Text()), " ")
+		if want := "hệ thống gửi báo cáo 6 tháng đầu năm 2026 · Khối Dân vận xã Chi Lăng"; !strings.HasPrefix(head, want) {
+			t.Errorf("the row reads %q, want it to start %q", head, want)
+		}
+		if href := row.Find(`a[href="/bao-cao/1816"]`); href.Length() != 1 {
+			t.Error("the report is not linked to its page")
+		}
+		// 10:00 UTC is 17:00 in Hanoi.
+		if when := strings.TrimSpace(row.Find("time").Text()); when != "23/11/2026 17:00" {
+			t.Errorf("time shown %q, want 23/11/2026 17:00", when)
+		}
+		var cells []string
+		row.Find("table.changes td").Each(func(_ int, td *goquery.Selection) { cells = append(cells, td.Text()) })
+		if got := strings.Join(cells, "|"); got != "trạng thái|nháp|đã gửi" {
+			t.Errorf("changes %q, want the status in words", got)
+		}
+		text := row.Text()
+		for _, code := range []string{"submit", "#1816", "UTC", "2026S1", "submitted", "T10:00"} {
+			if strings.Contains(text, code) {
+				t.Errorf("the row shows the code %q: %q", code, strings.Join(strings.Fields(text), " "))
+			}
+		}
+		// The rename of a unit names the unit and links to it.
+		rename := s.post("/quan-tri/don-vi/"+itoa(s.Units.NewChiLang.ID)+"/doi-ten", whoAdminLS,
+			url.Values{"step": {"confirm"}, "date": {"01/01/2027"}, "name": {"Khối Dân vận xã Chi Lăng (mới)"}})
+		rename.Body.Close()
+		row = webtest.Doc(t, s.get("/quan-tri/nhat-ky", whoLeaderLS)).Find("li.audit-row").First()
+		if a := row.Find(`a[href="/don-vi/` + itoa(s.Units.NewChiLang.ID) + `"]`); a.Length() == 0 || !strings.Contains(row.Text(), "đổi tên đơn vị") {
+			t.Errorf("the rename row: %q", strings.Join(strings.Fields(row.Text()), " "))
 		}
 	})
 }

@@ -114,7 +114,7 @@ func TestBrowserAdminMergesCommunes(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("08-audit")
-	if first := text("li.audit-row"); !strings.Contains(first, "Nhận sáp nhập") || !strings.Contains(first, whoAdminLS) {
+	if first := text("li.audit-row"); !strings.Contains(first, "tiếp nhận đơn vị sáp nhập vào") || !strings.Contains(first, whoAdminLS) {
 		t.Errorf("newest audit entry: %q", first)
 	}
 }
