@@ -25,6 +25,15 @@ type entryRow struct {
 	Derived   string // a ratio's computed value
 }
 
+// entryGroup is one folding section of the entry form: the rows of one
+// field of work, open when it is the first or holds an error.
+type entryGroup struct {
+	Field  string
+	Rows   []entryRow
+	Open   bool
+	Filled int // rows with a value typed or stored
+}
+
 type entryView struct {
 	kit.Page
 	Entry      report.Entry
@@ -54,6 +63,40 @@ func statusKey(s report.Status, id int64) string {
 		return "report.status.new"
 	}
 	return s.Message().Key
+}
+
+// foldAbove is how many rows a form must have before its sections fold
+// (a short form shows every field open).
+const foldAbove = 12
+
+// Groups folds the rows by field of work, in the order the form first
+// names each field.
+func (v entryView) Groups() []entryGroup {
+	var out []entryGroup
+	at := map[string]int{}
+	for _, row := range v.Rows {
+		i, ok := at[row.Indicator.Field]
+		if !ok {
+			i = len(out)
+			at[row.Indicator.Field] = i
+			out = append(out, entryGroup{Field: row.Indicator.Field, Open: i == 0 || len(v.Rows) <= foldAbove})
+		}
+		g := &out[i]
+		g.Rows = append(g.Rows, row)
+		if row.Error != "" {
+			g.Open = true
+		}
+		if row.Value != "" || row.Derived != "" {
+			g.Filled++
+		}
+	}
+	return out
+}
+
+// DraftKey names the browser's copy of what is typed in this form (unit,
+// period, form), kept by forms.js until the server holds a newer version.
+func (v entryView) DraftKey() string {
+	return "bao-cao:" + strconv.FormatInt(v.Entry.Unit.ID, 10) + ":" + v.Period.String() + ":" + v.Entry.Form.Code
 }
 
 // entryView builds the entry page; typed (when not nil) is the user's

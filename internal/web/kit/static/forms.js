@@ -18,8 +18,63 @@
     var m = document.querySelector("header.top details.menu");
     if (m && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) m.open = true;
   }
+  // A form marked data-draft (the report's) keeps a copy of what is
+  // typed in this browser, and offers it back when the page opens again
+  // with other values (a reload, a dropped connection, a closed tab),
+  // until the server holds a newer version than the copy (data-version).
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function drafts() {
+    var form = document.querySelector("form[data-draft]");
+    var store;
+    try { store = window.localStorage; } catch (e) { return; }
+    if (!form || !store) return;
+    var key = "danvan:" + form.getAttribute("data-draft");
+    var version = Number(form.getAttribute("data-version") || 0);
+    var fields = function () { return form.querySelectorAll("input[type=text], textarea"); };
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && (typeof saved.values !== "object" || Number(saved.version) < version)) {
+      store.removeItem(key);
+      saved = null;
+    }
+    var offer = document.getElementById("ban-nhap-may");
+    if (saved && offer) {
+      var differs = false;
+      fields().forEach(function (f) {
+        if (Object.prototype.hasOwnProperty.call(saved.values, f.name) && saved.values[f.name] !== f.value) differs = true;
+      });
+      if (differs) {
+        var at = new Date(saved.at);
+        offer.querySelector(".draft-time").textContent = pad(at.getDate()) + "/" + pad(at.getMonth() + 1) + "/" +
+          at.getFullYear() + " " + pad(at.getHours()) + ":" + pad(at.getMinutes());
+        offer.hidden = false;
+        offer.querySelector("[data-draft-restore]").addEventListener("click", function () {
+          fields().forEach(function (f) {
+            if (Object.prototype.hasOwnProperty.call(saved.values, f.name)) f.value = saved.values[f.name];
+          });
+          offer.hidden = true;
+        });
+        offer.querySelector("[data-draft-discard]").addEventListener("click", function () {
+          store.removeItem(key);
+          offer.hidden = true;
+        });
+      }
+    }
+    var timer = null;
+    var keep = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var values = {};
+        fields().forEach(function (f) { values[f.name] = f.value; });
+        try { store.setItem(key, JSON.stringify({version: version, at: Date.now(), values: values})); } catch (e) { /* full */ }
+      }, 300);
+    };
+    form.addEventListener("input", keep);
+    form.addEventListener("change", keep);
+  }
   function init() {
     menu();
+    drafts();
     var summary = document.getElementById("loi");
     if (!summary) return;
     summary.querySelectorAll("a[data-field]").forEach(function (a) {
@@ -35,8 +90,9 @@
         f.focus();
       });
     });
-    summary.focus();
-    summary.scrollIntoView({block: "start"});
+    summary.focus({preventScroll: true});
+    // A little room above it, so that its focus ring shows too.
+    window.scrollTo(0, Math.max(0, summary.getBoundingClientRect().top + window.scrollY - 12));
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
