@@ -110,9 +110,11 @@ func TestAccountsCheckWhoAsks(t *testing.T) {
 				_, _, err := e.s.CreateToken(ctx, adminP, officer.User.ID, "của người khác")
 				return err
 			}},
-			{"someone else's tokens", apperr.CodeNotFound, func() error { _, err := e.s.Tokens(ctx, adminP, officer.User.ID); return err }},
-			{"someone else's token", apperr.CodeNotFound, func() error { _, err := e.s.Token(ctx, adminP, tok.ID); return err }},
-			{"revoke someone else's token", apperr.CodeNotFound, func() error { return e.s.RevokeToken(ctx, adminP, tok.ID) }},
+			{"a neighbour's view of the tokens", apperr.CodeNotFound, func() error { _, err := e.s.Tokens(ctx, adminP2, officer.User.ID); return err }},
+			{"a neighbour's view of a token", apperr.CodeNotFound, func() error { _, err := e.s.Token(ctx, adminP2, tok.ID); return err }},
+			{"a neighbour revokes a token", apperr.CodeNotFound, func() error { return e.s.RevokeToken(ctx, adminP2, tok.ID) }},
+			{"a leader reads another's tokens", apperr.CodeNotFound, func() error { _, err := e.s.Tokens(ctx, leader, officer.User.ID); return err }},
+			{"a leader revokes another's token", apperr.CodeNotFound, func() error { return e.s.RevokeToken(ctx, leader, tok.ID) }},
 			{"a visitor's token", apperr.CodeUnauthorized, func() error { return e.s.RevokeToken(ctx, nil, tok.ID) }},
 		}
 		for _, tt := range refused {
@@ -160,6 +162,17 @@ func TestAccountsCheckWhoAsks(t *testing.T) {
 		}
 		if err := e.s.RevokeToken(ctx, officer, tok.ID); err != nil {
 			t.Errorf("revoke own token: %v", err)
+		}
+		// The administrator of P revokes a token of an account they manage.
+		tok2, _, err := e.s.CreateToken(ctx, officer, officer.User.ID, "thứ hai")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ts, err := e.s.Tokens(ctx, adminP, officer.User.ID); err != nil || len(ts) != 2 {
+			t.Errorf("an admin lists a managed account's tokens: %v %v", ts, err)
+		}
+		if err := e.s.RevokeToken(ctx, adminP, tok2.ID); err != nil {
+			t.Errorf("an admin revokes a managed account's token: %v", err)
 		}
 	})
 }

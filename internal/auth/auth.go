@@ -217,6 +217,9 @@ type Session struct {
 }
 
 // Token is an API token. The secret is returned once by CreateToken.
+// Its scope is never wider than its owner's: ReadOnly makes every role
+// read only, and UnitIDs, when not empty, keep only the owner's roles
+// as they cover these units (and their subtrees).
 type Token struct {
 	ID         int64
 	UserID     int64
@@ -225,10 +228,16 @@ type Token struct {
 	CreatedAt  time.Time
 	LastUsedAt time.Time // zero if never used
 	RevokedAt  time.Time // zero while valid
+	ExpiresAt  time.Time // zero: never (tokens made before expiry existed)
+	ReadOnly   bool
+	UnitIDs    []int64
 }
 
 // Active reports whether the token has not been revoked.
 func (t Token) Active() bool { return t.RevokedAt.IsZero() }
+
+// Expired reports whether the token's expiry has passed at now.
+func (t Token) Expired(now time.Time) bool { return !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt) }
 
 // TokenPrefix starts every API token secret.
 const TokenPrefix = "dv_"

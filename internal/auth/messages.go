@@ -44,9 +44,13 @@ var Messages = i18n.Catalog{
 	"auth.err.grant_scope":   {"Đơn vị được chọn nằm ngoài phạm vi bạn quản trị.", "The unit chosen is outside what you administer."},
 
 	// API tokens.
-	"auth.err.token_name":    {"Chưa đặt tên cho mã truy cập (1–100 ký tự).", "Give the token a name (1–100 characters)."},
-	"auth.err.unknown_token": {"Không tìm thấy mã truy cập.", "Token not found."},
-	"auth.err.token_revoked": {"Mã truy cập đã bị thu hồi.", "The token has already been revoked."},
+	"auth.err.token_name":       {"Chưa đặt tên cho mã truy cập (1–100 ký tự).", "Give the token a name (1–100 characters)."},
+	"auth.err.unknown_token":    {"Không tìm thấy mã truy cập.", "Token not found."},
+	"auth.err.token_revoked":    {"Mã truy cập đã bị thu hồi.", "The token has already been revoked."},
+	"auth.err.token_expired":    {"Mã truy cập API đã hết hạn. Hãy tạo mã mới.", "The API token has expired. Make a new one."},
+	"auth.err.token_expiry":     {"Ngày hết hạn phải sau hôm nay và không quá %d ngày.", "The expiry must be after today and at most %d days away."},
+	"auth.err.token_units":      {"Mã truy cập chỉ được giới hạn trong tối đa %d đơn vị.", "A token may be limited to at most %d units."},
+	"auth.err.token_unit_scope": {"Đơn vị được chọn nằm ngoài phạm vi tài khoản được xem.", "A unit chosen is outside what the account may read."},
 
 	// Who may do what.
 	"auth.err.forbidden_read":    {"Bạn không có quyền xem dữ liệu của đơn vị này.", "You may not see this unit's records."},

@@ -417,7 +417,16 @@ func (s *Store) loadPrincipal(ctx context.Context, u User) (*Principal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Principal{User: u, Grants: gs}
+	national, err := s.nationalAdmin(ctx, gs)
+	if err != nil {
+		return nil, fmt.Errorf("auth: principal of user %d: %w", u.ID, err)
+	}
+	return &Principal{User: u, Grants: gs, NationalAdmin: national}, nil
+}
+
+// nationalAdmin reports whether one of gs is an admin grant on a root
+// unit living today.
+func (s *Store) nationalAdmin(ctx context.Context, gs []Grant) (bool, error) {
 	for _, g := range gs {
 		if g.Role != RoleAdmin {
 			continue
@@ -427,12 +436,11 @@ func (s *Store) loadPrincipal(ctx context.Context, u User) (*Principal, error) {
 			continue // a grant on a unit closed since
 		}
 		if err != nil {
-			return nil, fmt.Errorf("auth: principal of user %d: %w", u.ID, err)
+			return false, err
 		}
 		if unit.ParentID == 0 {
-			p.NationalAdmin = true
-			break
+			return true, nil
 		}
 	}
-	return p, nil
+	return false, nil
 }

@@ -453,9 +453,14 @@ func setPassword(ctx context.Context, tx *db.Tx, id int64, hash, action string) 
 	if err := endSessions(ctx, tx, id); err != nil {
 		return err
 	}
+	// The API tokens handed out under the old password go too.
+	revoked, err := revokeTokens(ctx, tx, id)
+	if err != nil {
+		return err
+	}
 	// The entry says that the password changed, never what it is.
 	return audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "user", EntityID: id,
-		After: map[string]string{"password_changed_at": now}})
+		After: map[string]any{"password_changed_at": now, "tokens_revoked": revoked}})
 }
 
 // UserFilter selects accounts for ListUsers. Nil pointers and empty
