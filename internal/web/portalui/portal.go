@@ -40,6 +40,7 @@ type handlers struct {
 	tmpl  *kit.Templates
 	store *portal.Store
 	cache *pageCache
+	hosts hostMap
 }
 
 // Mount returns the portal's routes and the editors' link in the header.
@@ -78,6 +79,11 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /trang/{site}/gop-y", Handler: inVI(k.Public(h.feedbackForm))},
 			{Pattern: "POST /trang/{site}/gop-y", Handler: inVI(k.Public(h.feedbackSend))},
 			{Pattern: "GET /trang/{site}/rss.xml", Handler: h.public(vi, h.rss)},
+			{Pattern: "GET /trang/{site}/atom.xml", Handler: h.public(vi, h.atom)},
+			{Pattern: "GET /trang/{site}/atom/{cat}", Handler: h.public(vi, h.atom)},
+			{Pattern: "GET /trang/atom.xml", Handler: h.public(vi, h.atomAll)},
+			{Pattern: "GET /trang/sitemap.xml", Handler: h.public(vi, h.sitemapAll)},
+			{Pattern: "GET /robots.txt", Handler: h.robots},
 			{Pattern: "GET /trang/{site}/sitemap.xml", Handler: h.public(vi, h.sitemap)},
 			{Pattern: "GET /trang/{site}/anh/{id}/{w}", Handler: k.Public(h.image)},
 
@@ -93,7 +99,8 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "POST /bien-tap/{site}/bai/{id}", Handler: k.Signed(h.edit)},
 			{Pattern: "POST /bien-tap/{site}/bai/{id}/{action}", Handler: k.Signed(h.move)},
 		},
-		Nav: []kit.NavLink{{Href: "/bien-tap", Key: "portalui.nav", Show: kit.SignedIn}},
+		Nav:  []kit.NavLink{{Href: "/bien-tap", Key: "portalui.nav", Show: kit.SignedIn}},
+		Wrap: h.byHost,
 	}, nil
 }
 
