@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
@@ -90,63 +91,18 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 	}
 	// A window for "last" only when a group spans several source periods.
 	window := g != groupPeriod && src != q.Period.Kind
-	const validAtEnd = `%[1]s.valid_from <= r.period_end AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= r.period_end)`
-	const validToday = `%[1]s.valid_from <= ? AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= ?)`
-	var with, fromSQL, grp, weight string
-	var args []any
-	td := db.Day(today)
-	switch q.View {
-	case AsReported:
-		weight = "CAST(1 AS DOUBLE PRECISION)"
-		switch g {
-		case groupChild:
-			grp = "ch.descendant_id"
-			fromSQL = `unit_closure ch
-				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
-				JOIN reports r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") + ` AND ` + fmt.Sprintf(validAtEnd, "ch") + `
-				JOIN report_values v ON v.report_id = r.id
-				WHERE ch.ancestor_id = ? AND ch.depth = 1`
-		default:
-			grp = "0"
-			if g == groupPeriod {
-				grp = "r.period"
-			}
-			fromSQL = `unit_closure c
-				JOIN reports r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") + `
-				JOIN report_values v ON v.report_id = r.id
-				WHERE c.ancestor_id = ?`
-		}
-		args = append(args, q.UnitID)
-	case Mapped:
-		weight = "w.share"
-		seed := `SELECT 0, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure c
-			WHERE c.ancestor_id = ? AND ` + fmt.Sprintf(validToday, "c")
-		seedArgs := []any{q.UnitID, td, td}
-		if g == groupChild {
-			seed = `SELECT ch.descendant_id, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure ch
-				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
-				WHERE ch.ancestor_id = ? AND ch.depth = 1 AND ` + fmt.Sprintf(validToday, "ch") + ` AND ` + fmt.Sprintf(validToday, "c")
-			seedArgs = []any{q.UnitID, td, td, td, td}
-		}
-		with = `WITH RECURSIVE m (grp, unit_id, share, n) AS (` + seed + `
-			UNION ALL
-			SELECT m.grp, l.predecessor_id, m.share * l.share, m.n + 1 FROM m
-			JOIN unit_links l ON l.successor_id = m.unit_id
-			WHERE l.date <= ? AND m.n < 64
-		), w AS (SELECT grp, unit_id, SUM(share) AS share FROM m GROUP BY grp, unit_id) `
-		args = append(args, seedArgs...)
-		args = append(args, td)
-		switch g {
-		case groupChild:
-			grp = "w.grp"
-		case groupPeriod:
-			grp = "r.period"
-		default:
-			grp = "0"
-		}
-		fromSQL = `w JOIN reports r ON r.unit_id = w.unit_id
-			JOIN report_values v ON v.report_id = r.id
-			WHERE 1 = 1`
+	with, fromSQL, weight, args := placement(q, g, today, "reports")
+	fromSQL = strings.Replace(fromSQL, whereMark, ` JOIN report_values v ON v.report_id = r.id WHERE `, 1)
+	var grp string
+	switch {
+	case g == groupChild && q.View == Mapped:
+		grp = "w.grp"
+	case g == groupChild:
+		grp = "ch.descendant_id"
+	case g == groupPeriod:
+		grp = "r.period"
+	default:
+		grp = "0"
 	}
 	args = append(args, src.String(), db.Day(from.Start()), db.Day(to.End()))
 	if len(q.Indicators) > 0 {
@@ -209,6 +165,62 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 		return nil, fmt.Errorf("report: roll-up: %w", err)
 	}
 	return out, nil
+}
+
+// whereMark stands, in placement's FROM clause, where the rows' table
+// may be joined to more tables and the WHERE clause begins.
+const whereMark = " /*where*/ "
+
+// placement returns the SQL that places the rows of a unit-keyed table
+// (aliased r, with columns unit_id and period_end) under q.UnitID, the
+// one mechanism every roll-up shares: as reported, through the closure
+// as it stood on each row's period_end; mapped, through today's subtree
+// and the merge and split links back to every predecessor, each with the
+// product of the links' shares. It returns a WITH clause (empty when not
+// needed), the FROM clause with whereMark where the WHERE clause begins
+// (its conditions follow and further ones are added with AND), the
+// weight of a row and the arguments, in order. Grouped by child (g is
+// groupChild), a row's group is ch.descendant_id as reported and w.grp
+// mapped.
+func placement(q Query, g grouping, today time.Time, table string) (with, from, weight string, args []any) {
+	const validAtEnd = `%[1]s.valid_from <= r.period_end AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= r.period_end)`
+	const validToday = `%[1]s.valid_from <= ? AND (%[1]s.valid_to IS NULL OR %[1]s.valid_to >= ?)`
+	td := db.Day(today)
+	switch q.View {
+	case Mapped:
+		weight = "w.share"
+		seed := `SELECT 0, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure c
+			WHERE c.ancestor_id = ? AND ` + fmt.Sprintf(validToday, "c")
+		seedArgs := []any{q.UnitID, td, td}
+		if g == groupChild {
+			seed = `SELECT ch.descendant_id, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure ch
+				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
+				WHERE ch.ancestor_id = ? AND ch.depth = 1 AND ` + fmt.Sprintf(validToday, "ch") + ` AND ` + fmt.Sprintf(validToday, "c")
+			seedArgs = []any{q.UnitID, td, td, td, td}
+		}
+		with = `WITH RECURSIVE m (grp, unit_id, share, n) AS (` + seed + `
+			UNION ALL
+			SELECT m.grp, l.predecessor_id, m.share * l.share, m.n + 1 FROM m
+			JOIN unit_links l ON l.successor_id = m.unit_id
+			WHERE l.date <= ? AND m.n < 64
+		), w AS (SELECT grp, unit_id, SUM(share) AS share FROM m GROUP BY grp, unit_id) `
+		args = append(seedArgs, td)
+		from = `w JOIN ` + table + ` r ON r.unit_id = w.unit_id` + whereMark + `1 = 1`
+	default:
+		weight = "CAST(1 AS DOUBLE PRECISION)"
+		if g == groupChild {
+			from = `unit_closure ch
+				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
+				JOIN ` + table + ` r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") + ` AND ` + fmt.Sprintf(validAtEnd, "ch") +
+				whereMark + `ch.ancestor_id = ? AND ch.depth = 1`
+		} else {
+			from = `unit_closure c
+				JOIN ` + table + ` r ON r.unit_id = c.descendant_id AND ` + fmt.Sprintf(validAtEnd, "c") +
+				whereMark + `c.ancestor_id = ?`
+		}
+		args = []any{q.UnitID}
+	}
+	return with, from, weight, args
 }
 
 // aggregate runs query (the rows of one roll-up, unaggregated) and
@@ -458,4 +470,81 @@ func withParts(inds []Indicator, ids []int64) []int64 {
 		}
 	}
 	return out
+}
+
+// Facts are figures kept outside reports that roll up the hierarchy the
+// way report values do, through the same placement (a campaign's
+// contributions, for one): the rows of Table, each of a unit (column
+// unit_id) for a period (columns period_start and period_end, as db.Day),
+// holding the Columns that are summed.
+type Facts struct {
+	Table   string   // aliased r in the query
+	Where   string   // more conditions on r, with ? placeholders; "" for none
+	Args    []any    // Where's arguments
+	Columns []string // summed, each times the row's weight
+}
+
+// SumFacts returns the sums of f's columns (in f.Columns' order) over
+// the rows under q.UnitID whose period lies within q.Period (every row
+// for a zero Period), placed by q.View as report figures are; with
+// byChild, one set of sums per unit directly below q.UnitID, by its id,
+// else one under key 0. Only q.UnitID, q.Period, q.View and q.Today are
+// read. It checks no permission: the caller's domain package does.
+func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (map[int64][]float64, error) {
+	if len(f.Columns) == 0 {
+		return nil, fmt.Errorf("report: sum of %s: no column", f.Table)
+	}
+	today := q.Today
+	if today.IsZero() {
+		n := d.Now()
+		today = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	g, grp := groupNone, "0"
+	if byChild {
+		g, grp = groupChild, "ch.descendant_id"
+		if q.View == Mapped {
+			grp = "w.grp"
+		}
+	}
+	with, from, weight, args := placement(q, g, today, f.Table)
+	from = strings.Replace(from, whereMark, " WHERE ", 1)
+	if q.Period.Valid() {
+		from += " AND r.period_start >= ? AND r.period_end <= ?"
+		args = append(args, db.Day(q.Period.Start()), db.Day(q.Period.End()))
+	}
+	if f.Where != "" {
+		from += " AND (" + f.Where + ")"
+		args = append(args, f.Args...)
+	}
+	sums := make([]string, len(f.Columns))
+	for i, c := range f.Columns {
+		sums[i] = "SUM(r." + c + " * " + weight + ")"
+	}
+	query := with + `SELECT ` + grp + `, ` + strings.Join(sums, ", ") + ` FROM ` + from + ` GROUP BY ` + grp
+	rows, err := d.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
+	}
+	defer rows.Close()
+	out := map[int64][]float64{}
+	for rows.Next() {
+		var key int64
+		vals := make([]sql.NullFloat64, len(f.Columns))
+		dest := []any{&key}
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
+		}
+		v := make([]float64, len(vals))
+		for i, x := range vals {
+			v[i] = x.Float64
+		}
+		out[key] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
+	}
+	return out, nil
 }
