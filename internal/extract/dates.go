@@ -60,10 +60,11 @@ func isDocDate(toks []token, h dateHit) bool {
 	if nx := tokAt(toks, h.j); nx.low == "của" {
 		return true
 	}
-	for k := h.i - 1; k >= 0 && k >= h.i-6; k-- {
+	// Back over a code as long as "11/CT-BCA-V05" to the "số" before it.
+	for k := h.i - 1; k >= 0 && k >= h.i-12; k-- {
 		t := toks[k]
-		if t.kind == tPunct && (t.low == "/" || t.low == "-") && tokAt(toks, k+1).caps {
-			return true // a code like 62-KL/TW just before
+		if t.kind == tPunct && (t.low == "/" || t.low == "-") && (tokAt(toks, k+1).caps || len(tokAt(toks, k+1).low) == 1 && tokAt(toks, k+1).cap) {
+			return true // a code like 62-KL/TW or 11/CT-BCA-V05 just before
 		}
 		if t.low == "ban" && tokAt(toks, k+1).low == "hành" || t.low == "số" {
 			return true

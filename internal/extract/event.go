@@ -200,7 +200,7 @@ var typeKeywords = []struct {
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
 	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
-	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""},
+	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""}, {"ký kết", TypeTrienKhai, ""},
 }
 
 func init() {
@@ -245,6 +245,10 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 				if _, impl := phraseAt(toks, i, "triển khai thực hiện"); impl {
 					continue // implementing, not a launch
 				}
+			}
+			if (k.typ == TypeTongKet || k.typ == TypeSoKet) && i >= 3 && toks[i-3].low == "ban" && toks[i-2].low == "chỉ" &&
+				toks[i-1].low == "đạo" && reviewRemit(toks, i) {
+				continue // "Ban Chỉ đạo tổng kết 10 năm ...": a committee's name
 			}
 			if k.typ != TypeTongKet && k.typ != TypeSoKet && k.typ != typeReview && objectOfWork(toks, i) {
 				continue // "đánh giá việc thực hiện Ngày hội ...": what was reviewed

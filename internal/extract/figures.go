@@ -40,6 +40,7 @@ var units = newPhraseSet(
 	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại", "cháu", "thẻ", "mái ấm", "tổ, nhóm",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
+	"ý tưởng", "thiếu nhi", "chi đoàn",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)
@@ -76,6 +77,23 @@ var docSecond = wordSet(`nghị thị luận định hoạch dẫn tư báo văn
 // notFigureUnits are nouns after a number that make it a time, a duration
 // or an age: "5 ngày", "95 năm", "8 giờ".
 var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tuổi kỳ lần thứ quý`)
+
+// capitalizedUnit reports a counted noun written with a capital inside a
+// sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a noun of
+// the list whose other words, and the word after it, are in lower case,
+// so that no name ("3 Xã Bình Minh") is read as one.
+func capitalizedUnit(toks []token, k int) bool {
+	j, _, ok := anyPhraseAt(toks, k, units)
+	if !ok {
+		return false
+	}
+	for i := k + 1; i < j; i++ {
+		if toks[i].cap {
+			return false
+		}
+	}
+	return !tokAt(toks, j).cap
+}
 
 // readFigures finds the explicit quantities of the body.
 func (a *analyzer) readFigures() {
@@ -251,7 +269,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			k += 2
 		}
 		w := tokAt(toks, k)
-		if w.kind != tWord || w.cap {
+		if w.kind != tWord || w.cap && !capitalizedUnit(toks, k) {
 			return figureHit{}, false
 		}
 		if _, p, ok := anyPhraseAt(toks, k, meetingUnitList); ok && meetingUnits[p] {
@@ -406,6 +424,10 @@ func memberStock(toks []token, ti int, unit string) bool {
 	}
 	// "toàn Đảng bộ có 650 đảng viên, sinh hoạt tại 11 Chi bộ"
 	if tokAt(toks, ti-1).low == "có" && (tokAt(toks, ti-2).low == "bộ" || tokAt(toks, ti-2).low == "hội") {
+		return true
+	}
+	// "... sinh hoạt tại 11 Chi bộ": where the members meet.
+	if w := tokAt(toks, ti-1).low; (w == "tại" || w == "ở") && tokAt(toks, ti-2).low == "hoạt" && tokAt(toks, ti-3).low == "sinh" {
 		return true
 	}
 	return findAny(toks[b:ti], stockWords) >= 0

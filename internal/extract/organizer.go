@@ -164,7 +164,10 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 // ("Huyện ủy Quế Sơn").
 func committeeAndPlace(toks []token, j int, hasCommittee bool) int {
 	for {
-		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && (toks[j].cap || toks[j].caps) {
+		if k, _, ok := anyPhraseAt(toks, j, committeeWords); ok && (toks[j].cap || toks[j].caps ||
+			k-j == 2 && tokAt(toks, k).cap && tokAt(toks, k).kind == tWord && !placeWordSet[tokAt(toks, k).low]) {
+			// "Huyện ủy", or "huyện uỷ Bố Trạch": a committee written in
+			// lower case with its place after it.
 			j, hasCommittee = k, true
 			continue
 		}
@@ -259,6 +262,22 @@ func placeNameAfterLevel(toks []token, i int) int {
 // remitEnd reads a steering committee's remit and place after its head,
 // up to the verb; it returns j when no place ends the remit.
 func remitEnd(toks []token, j int) int {
+	if reviewRemit(toks, j) {
+		// "Ban Chỉ đạo tổng kết 10 năm thực hiện Kết luận 62": a committee
+		// set up for a review, named by it; its name runs to the
+		// capitalized words of what it reviews.
+		k := j + 2
+		for k < len(toks) && k < j+20 && (toks[k].kind != tPunct || toks[k].low == "-" || toks[k].low == "/") {
+			if _, _, v := anyPhraseAt(toks, k, orgVerbs); v || toks[k].low == "tại" || toks[k].low == "đã" {
+				break
+			}
+			if toks[k].low == "của" && !tokAt(toks, k+1).cap {
+				break // "... của Bộ Chính trị" goes on with the remit's document
+			}
+			k++
+		}
+		return k
+	}
 	for k := j; k < len(toks) && k < j+20; k++ {
 		t := toks[k]
 		if _, p, v := anyPhraseAt(toks, k, orgVerbs); v && !(p == "phối hợp" && remitNoun[tokAt(toks, k+2).low]) || t.low == "đã" || t.low == "vừa" {
@@ -276,6 +295,18 @@ func remitEnd(toks []token, j int) int {
 		}
 	}
 	return j
+}
+
+// reviewRemit reports a review word right after "Ban Chỉ đạo" that names
+// its remit, not what it did: "Ban Chỉ đạo tổng kết 10 năm thực hiện
+// ...", "Ban Chỉ đạo sơ kết việc thực hiện ...".
+func reviewRemit(toks []token, j int) bool {
+	w := tokAt(toks, j).low + " " + tokAt(toks, j+1).low
+	if w != "tổng kết" && w != "sơ kết" {
+		return false
+	}
+	n := tokAt(toks, j+2)
+	return n.kind == tNum || n.low == "việc" || n.low == "thực"
 }
 
 // officeEnd reads a district office's field and place after "Phòng":
@@ -484,7 +515,7 @@ func notPlaceAt(toks []token, j int) bool {
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
 	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao",
 	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát",
-	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành",
+	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành", "ký kết",
 	"trân trọng đón tiếp", "đón tiếp")
 
 // nounTổChức reports whether "tổ chức" at toks[i] is the noun ("các tổ
@@ -699,6 +730,9 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 				if v-e > 25 || hasTok(toks[e:v], ";") {
 					break // too far from the verb to be its subject
 				}
+				if findAny(toks[e:v], directingVerbs) >= 0 {
+					break // "... đã chỉ đạo, hướng dẫn tổ chức Đại hội": others organize
+				}
 				_, p := jointPlace(toks, i, e)
 				return i, e, p, false
 			}
@@ -722,6 +756,10 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 	}
 	return -1, -1, -1, false
 }
+
+// directingVerbs put a body above those who organize: "Hội Cựu chiến binh
+// tỉnh đã chỉ đạo, hướng dẫn tổ chức Đại hội ...".
+var directingVerbs = newPhraseSet("chỉ đạo", "hướng dẫn")
 
 // eventNouns name a meeting: "Hội nghị do ... tổ chức".
 var eventNouns = newPhraseSet("hội nghị", "buổi", "lớp", "lễ", "chương trình", "hội thảo", "tọa đàm", "đối thoại",
@@ -1172,7 +1210,8 @@ func plainLevel(l string) string {
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
-	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ")) && !has("trực thuộc trung ương"):
+	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
+		!has("trực thuộc trung ương"):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||
 		has(" tổ dân phố") || has(" đặc khu"):

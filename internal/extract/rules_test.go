@@ -18,6 +18,7 @@ func TestRules(t *testing.T) {
 		date                 string
 		chairs, attendees    []string
 		figures              []string
+		noOrganizer          bool
 	}{
 		{name: "place Đồng Nai", text: "Ngày 5/1/2024, Ban Dân vận Tỉnh ủy Đồng Nai tổ chức hội nghị tổng kết.",
 			organizer: "Ban Dân vận Tỉnh ủy Đồng Nai", level: "province", date: "2024-01-05"},
@@ -164,6 +165,21 @@ func TestRules(t *testing.T) {
 			organizer: "Đảng ủy Văn phòng Tỉnh ủy", level: "agency", date: "2023-11-28"},
 		{name: "a body's prefix closing a sentence", text: "Ngày 5/1/2024, hội nghị có ý kiến của Ban Thường vụ.\nTrung ương",
 			date: "2024-01-05"},
+		{name: "counted nouns written with a capital", text: "Năm 2020, Huyện đoàn xây dựng mới 04 Công trình thanh niên, phát triển 150 Đoàn viên mới, đề xuất 1.748 ý tưởng, thăm 2.400 thiếu nhi và thành lập 4 chi đoàn; 3 Xã Bình Minh, Tân Lập và An Phú được khen.",
+			figures: []string{"4 công trình", "150 đoàn viên", "1748 ý tưởng", "2400 thiếu nhi", "4 chi đoàn"}},
+		{name: "where the members meet is no figure", text: "Năm 2024, toàn Đảng bộ sinh hoạt tại 11 Chi bộ trực thuộc; kết nạp 12 đảng viên mới.",
+			figures: []string{"12 đảng viên"}},
+		{name: "a committee in lower case with its place", text: "Sáng 8/11/2016, Công an huyện Bố Trạch và Ban dân vận huyện uỷ Bố Trạch đã ký kết chương trình phối hợp công tác dân vận.",
+			organizer: "Công an huyện Bố Trạch", level: "agency", date: "2016-11-08"},
+		{name: "a lower-case Party board with its place", text: "Sáng 8/11/2016, Ban dân vận huyện ủy Bố Trạch tổ chức hội nghị.",
+			organizer: "Ban dân vận huyện ủy Bố Trạch", level: "district", date: "2016-11-08"},
+		{name: "a steering committee named by the review it is set up for", text: "Ngày 25-4-2019, Đoàn Kiểm tra của Ban Chỉ đạo tổng kết 10 năm thực hiện Kết luận 62-KL/TW của Bộ Chính trị làm việc tại Đảng đoàn Hội CCB Việt Nam.",
+			organizer: "Ban Chỉ đạo tổng kết 10 năm thực hiện Kết luận 62-KL/TW của Bộ Chính trị", level: "central", date: "2019-04-25"},
+		{name: "a body that directs others to organize is no organizer", text: "Năm 2017, Hội Cựu chiến binh tỉnh đã chỉ đạo, hướng dẫn tổ chức Đại hội Hội Cựu chiến binh nhiệm kỳ mới ở 100 cơ sở.",
+			noOrganizer: true, figures: []string{"100 cơ sở"}},
+		{name: "a directive's date with a long code", headline: "Hội thảo khoa học về công tác dân vận",
+			text: "Hội thảo đánh giá việc đổi mới công tác dân vận từ sau khi Bộ trưởng ban hành Chỉ thị số 11/CT-BCA-V05, ngày 17/12/2021 về công tác dân vận.",
+			date: ""},
 		{name: "a time stamp is not the event date", headline: "Hội nghị giao ban",
 			text:      "09:21 19/06/2023 -Chiều 16/6, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban 6 tháng đầu năm 2023.",
 			organizer: "Ban Dân vận Huyện ủy", level: "district", date: "2023-06-16"},
@@ -184,6 +200,9 @@ func TestRules(t *testing.T) {
 			}
 			if tt.organizer != "" && (rec.Organizer == nil || *rec.Organizer != tt.organizer) {
 				t.Errorf("organizer %v, want %q", show(rec, "organizer"), tt.organizer)
+			}
+			if tt.noOrganizer && rec.Organizer != nil {
+				t.Errorf("organizer %v, want none", show(rec, "organizer"))
 			}
 			if tt.level != "" && (rec.Level == nil || *rec.Level != tt.level) {
 				t.Errorf("level %v, want %q", show(rec, "level"), tt.level)
@@ -327,6 +346,9 @@ func TestTaskAndTypeRules(t *testing.T) {
 		{name: "a report heard at the meeting", headline: "",
 			text: "Về dự hội nghị có đồng chí Hà Văn Thuấn, Phó Bí thư Đảng ủy phường.\nTại hội nghị các đại biểu được nghe báo cáo công tác Mặt trận năm 2023; thảo luận những kết quả đã đạt được.",
 			typ:  "tong_ket", period: "year 2023"},
+		{name: "signing a programme of joint work launches it", headline: "Công an huyện và Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2016 – 2021",
+			text: "Sáng 8/11/2016, Công an huyện và Ban Dân vận Huyện ủy đã ký kết chương trình phối hợp công tác dân vận giai đoạn 2016 – 2021.",
+			typ:  "trien_khai"},
 		{name: "quarterly briefing", headline: "Hội nghị giao ban công tác dân vận quý III năm 2023",
 			text: "Ngày 5/10/2023, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý III năm 2023.",
 			typ:  "so_ket", period: "Q3 2023"},
