@@ -9,6 +9,9 @@ var Messages = i18n.Catalog{
 	"commendation.form.bang_khen":  {"Bằng khen", "Letter of commendation"},
 	"commendation.form.co_thi_dua": {"Cờ thi đua", "Emulation flag"},
 	"commendation.form.danh_hieu":  {"Danh hiệu thi đua", "Emulation title"},
+	"commendation.awards":          {"Khen thưởng đã nhận", "Commendations received"},
+	"commendation.awards.none":     {"Chưa có khen thưởng nào.", "No commendations yet."},
+	"commendation.awards.revoked":  {"đã thu hồi", "revoked"},
 	"commendation.form.titled":     {"Danh hiệu “%s”", "Title “%s”"},
 
 	"commendation.kind.person":     {"Cá nhân", "Person"},

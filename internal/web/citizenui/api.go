@@ -20,33 +20,6 @@ func iso(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// apiPage reads ?limit= (1 to 500, 100 by default) and ?offset=.
-func apiPage(r *http.Request) (limit, offset int) {
-	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
-	if err != nil || limit <= 0 || limit > 500 {
-		limit = 100
-	}
-	offset, err = strconv.Atoi(r.URL.Query().Get("offset"))
-	if err != nil {
-		offset = 0
-	}
-	return limit, max(offset, 0)
-}
-
-// listBody is the body of an API list: one page of items and the total.
-type listBody[T any] struct {
-	Total int `json:"total"`
-	Items []T `json:"items"`
-}
-
-func listOf[R, T any](total int, rows []R, show func(R) T) listBody[T] {
-	out := listBody[T]{Total: total, Items: make([]T, 0, len(rows))}
-	for _, row := range rows {
-		out.Items = append(out.Items, show(row))
-	}
-	return out
-}
-
 type apiPetitioner struct {
 	Name     string `json:"name"`
 	Address  string `json:"address,omitempty"`
@@ -107,7 +80,7 @@ func toAPIPetition(p citizen.Petition, today time.Time) apiPetition {
 
 func (h *handlers) apiPetitions(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	today := h.cases.Today()
 	f := citizen.PetitionFilter{Kind: citizen.Kind(q.Get("kind")), Status: citizen.Status(q.Get("status")), Query: q.Get("q"),
 		Limit: limit, Offset: offset}
@@ -131,7 +104,7 @@ func (h *handlers) apiPetitions(w http.ResponseWriter, r *http.Request, p *auth.
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(total, rows, func(pt citizen.Petition) apiPetition { return toAPIPetition(pt, today) }))
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, rows, func(pt citizen.Petition) apiPetition { return toAPIPetition(pt, today) }))
 	return nil
 }
 
@@ -277,12 +250,12 @@ func (h *handlers) apiDue(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	limit, _ := apiPage(r)
+	limit, _ := kit.APIPage(r)
 	items, err := h.cases.Due(r.Context(), p, from, to, limit)
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(len(items), items, func(d citizen.DueItem) apiDue {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(len(items), items, func(d citizen.DueItem) apiDue {
 		return apiDue{Kind: d.Kind, ID: d.ID, UnitID: d.UnitID, Title: d.Title, DueOn: iso(d.DueOn), Late: d.Late(today),
 			UserIDs: append([]int64{}, d.UserIDs...), Link: d.Link()}
 	}))
@@ -336,7 +309,7 @@ func (h *handlers) toAPIDialogue(r *http.Request, d citizen.Dialogue, set citize
 
 func (h *handlers) apiDialogues(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	f := citizen.DialogueFilter{Query: q.Get("q"), Limit: limit, Offset: offset}
 	if y := q.Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
@@ -359,7 +332,7 @@ func (h *handlers) apiDialogues(w http.ResponseWriter, r *http.Request, p *auth.
 		return err
 	}
 	today := h.cases.Today()
-	h.JSON(w, r, http.StatusOK, listOf(total, ds, func(d citizen.Dialogue) apiDialogue { return h.toAPIDialogue(r, d, set, today) }))
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, ds, func(d citizen.Dialogue) apiDialogue { return h.toAPIDialogue(r, d, set, today) }))
 	return nil
 }
 
@@ -411,7 +384,7 @@ func (h *handlers) apiLogbook(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(len(cs), cs, func(c citizen.Case) apiCase {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(len(cs), cs, func(c citizen.Case) apiCase {
 		out := apiCase{ID: c.ID, Number: c.Number, ReceivedOn: iso(c.ReceivedOn), MediatedOn: iso(c.MediatedOn), Mediators: c.Mediators,
 			Parties: []apiParty{}, Matter: c.Matter, Category: c.Category, Agreement: c.Agreement, Result: c.Result, Notes: c.Notes}
 		for _, pa := range c.Parties {
@@ -437,7 +410,7 @@ type apiHotspot struct {
 
 func (h *handlers) apiHotspots(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	f := citizen.HotSpotFilter{Limit: limit, Offset: offset, Leading: q.Get("leading") == "true"}
 	switch q.Get("status") {
 	case "", "open":
@@ -455,7 +428,7 @@ func (h *handlers) apiHotspots(w http.ResponseWriter, r *http.Request, p *auth.P
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(total, hs, func(x citizen.HotSpot) apiHotspot {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, hs, func(x citizen.HotSpot) apiHotspot {
 		return apiHotspot{ID: x.ID, UnitID: x.UnitID, Unit: x.UnitName, Rule: string(x.Rule), Summary: x.Summary, Open: x.Open,
 			OpenedOn: iso(x.OpenedOn), Cases: x.CaseCount, Assessment: x.Assessment, ClosedOn: iso(x.ClosedOn)}
 	}))
@@ -479,13 +452,13 @@ type apiNote struct {
 
 func (h *handlers) apiNotes(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	f := citizen.NoteFilter{Query: q.Get("q"), Below: q.Get("below") == "true", Unread: q.Get("unread") == "true", Limit: limit, Offset: offset}
 	ns, total, err := h.cases.Notes(r.Context(), p, f)
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(total, ns, func(n citizen.Note) apiNote {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, ns, func(n citizen.Note) apiNote {
 		kind := "periodic"
 		if n.Quick {
 			kind = "quick"
@@ -525,7 +498,7 @@ func (h *handlers) apiFigures(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(len(figs), figs, func(f citizen.Figure) apiFigure {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(len(figs), figs, func(f citizen.Figure) apiFigure {
 		out := apiFigure{Code: f.Code, Value: f.Value, How: h.Text(r, f.How), Cases: []apiCaseRef{}}
 		for _, c := range f.Cases {
 			out.Cases = append(out.Cases, apiCaseRef(c))

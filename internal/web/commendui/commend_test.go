@@ -13,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -246,6 +247,49 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 				}
 			}
 			s.Unchanged(login+"'s refused requests", before, "sessions")
+		}
+	})
+}
+
+// A unit's page and a person's page list their commendations to whoever
+// may read them; the public and a reader of another province see none.
+func TestAwardsOnUnitAndPersonPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _ := newSite(t, d)
+		ctx := context.Background()
+		var pid int64
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			var err error
+			pid, err = tx.InsertID(ctx, `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at) VALUES (?, ?, ?, ?, ?)`,
+				s.Units.LangSon.ID, "Hoàng Văn Thụ", vntext.Fold("Hoàng Văn Thụ"), db.SortKey("Hoàng Văn Thụ"), db.Stamp(tx.Now()))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		store := commendation.NewStore(d, s.Org, s.Auth)
+		if _, _, err := store.Create(ctx, s.Principal("officer.langson"), commendation.Decision{
+			UnitID: s.Units.LangSon.ID, Number: "820-QĐ/BDVTU", SignedOn: s.Now().AddDate(0, 0, -3), Signer: "Đoàn Thị Hậu", Form: commendation.Certificate, Period: "2025",
+			Recipients: []commendation.Recipient{{Kind: commendation.Person, PersonID: pid, Achievement: "Hòa giải thành công 12 vụ việc"}},
+		}, false); err != nil {
+			t.Fatal(err)
+		}
+		unitPage := "/don-vi/" + itoa(s.Units.NewChiLang.ID)
+		if got := webtest.Doc(t, s.As("officer.chilang").Get(unitPage)).Find("#khen-thuong + ul").Text(); !strings.Contains(got, "Dẫn đầu phong trào") || !strings.Contains(got, "812-QĐ/BDVTU") {
+			t.Errorf("the commune's own page: %q", got)
+		}
+		for name, who := range map[string]*webtest.Client{"a visitor": s.Anon(), "Sóc Trăng's officer": s.As("officer.soctrang")} {
+			doc := webtest.Doc(t, who.Get(unitPage))
+			if doc.Find("#khen-thuong").Length() != 0 || strings.Contains(doc.Text(), "812-QĐ/BDVTU") {
+				t.Errorf("%s sees the commune's commendations", name)
+			}
+		}
+		personPage := "/nguoi/" + itoa(pid)
+		if got := webtest.Doc(t, s.As("leader.langson").Get(personPage)).Find("#khen-thuong + ul").Text(); !strings.Contains(got, "Hòa giải thành công 12 vụ việc") || !strings.Contains(got, "Giấy khen") {
+			t.Errorf("the person's page: %q", got)
+		}
+		if res := s.As("officer.soctrang").Get(personPage); res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound {
+			t.Errorf("another province opens the person: %d", res.StatusCode)
 		}
 	})
 }

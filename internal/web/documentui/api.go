@@ -3,7 +3,6 @@ package documentui
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -75,11 +74,6 @@ func toAPI(rec document.Record) apiDocument {
 	return d
 }
 
-type listBody struct {
-	Total int           `json:"total"`
-	Items []apiDocument `json:"items"`
-}
-
 // apiList: GET /api/v1/documents?unit_id=&type=&from=&to=&q=&source_kind=&source_id=&period=&limit=&offset=
 func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
@@ -106,22 +100,12 @@ func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if v := q.Get("source_kind"); v != "" {
 		f.Source = document.Source{Kind: v, ID: kit.FormID(q.Get("source_id")), Period: q.Get("period")}
 	}
-	f.Limit, err = strconv.Atoi(q.Get("limit"))
-	if err != nil || f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 100
-	}
-	if f.Offset, err = strconv.Atoi(q.Get("offset")); err != nil || f.Offset < 0 {
-		f.Offset = 0
-	}
+	f.Limit, f.Offset = kit.APIPage(r)
 	recs, total, err := h.store.List(r.Context(), p, f)
 	if err != nil {
 		return err
 	}
-	out := listBody{Total: total, Items: make([]apiDocument, 0, len(recs))}
-	for _, rec := range recs {
-		out.Items = append(out.Items, toAPI(rec))
-	}
-	h.JSON(w, r, http.StatusOK, out)
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, recs, toAPI))
 	return nil
 }
 

@@ -2,7 +2,6 @@ package meetingui
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -106,48 +105,20 @@ func toAPIDetail(c meeting.Conference, today time.Time) apiConferenceDetail {
 	return d
 }
 
-// apiPage reads ?limit= (1 to 500, 100 by default) and ?offset=.
-func apiPage(r *http.Request) (limit, offset int) {
-	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
-	if err != nil || limit <= 0 || limit > 500 {
-		limit = 100
-	}
-	offset, err = strconv.Atoi(r.URL.Query().Get("offset"))
-	if err != nil {
-		offset = 0
-	}
-	return limit, max(offset, 0)
-}
-
 func (h *handlers) apiConferences(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	f := meeting.Filter{Kind: meeting.Kind(q.Get("kind")), Period: q.Get("period"), Query: q.Get("q"), UnitID: kit.FormID(q.Get("unit")),
 		Limit: limit, Offset: offset}
 	rows, total, err := h.meetings.List(r.Context(), p, f)
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, listOf(total, rows, func(c meeting.Row) apiConferenceRow {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, rows, func(c meeting.Row) apiConferenceRow {
 		return apiConferenceRow{ID: c.ID, UnitID: c.UnitID, Unit: c.UnitName, Kind: string(c.Kind), Title: c.Title,
 			HeldOn: iso(c.HeldOn), Time: c.Time, Place: c.Place, Period: c.Period, Tasks: c.Tasks}
 	}))
 	return nil
-}
-
-// listBody is the body of an API list: one page of items and the total.
-type listBody[T any] struct {
-	Total int `json:"total"`
-	Items []T `json:"items"`
-}
-
-// listOf is the list body of rows, each shown with show.
-func listOf[R, T any](total int, rows []R, show func(R) T) listBody[T] {
-	out := listBody[T]{Total: total, Items: make([]T, 0, len(rows))}
-	for _, row := range rows {
-		out.Items = append(out.Items, show(row))
-	}
-	return out
 }
 
 func (h *handlers) apiConference(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -225,7 +196,7 @@ func (h *handlers) apiCreateConference(w http.ResponseWriter, r *http.Request, p
 
 func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q := r.URL.Query()
-	limit, offset := apiPage(r)
+	limit, offset := kit.APIPage(r)
 	f := meeting.TaskFilter{Query: q.Get("q"), Status: meeting.Status(q.Get("status")), Limit: limit, Offset: offset}
 	if o := q.Get("overdue"); o == "true" || o == "1" {
 		f.OverdueOn = h.Today()
@@ -240,7 +211,7 @@ func (h *handlers) apiTasks(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		return err
 	}
 	today := h.Today()
-	h.JSON(w, r, http.StatusOK, listOf(total, ts, func(t meeting.Task) apiTask { return toAPITask(t, today) }))
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, ts, func(t meeting.Task) apiTask { return toAPITask(t, today) }))
 	return nil
 }
 

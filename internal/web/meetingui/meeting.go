@@ -9,6 +9,7 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -23,6 +24,7 @@ type handlers struct {
 	tmpl     *kit.Templates
 	meetings *meeting.Store
 	pledges  *emulation.Store
+	awards   *commendation.Store
 }
 
 // pageSize is how many rows a list page shows.
@@ -36,7 +38,8 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		return kit.Feature{}, err
 	}
 	meetings := meeting.NewStore(k.DB, k.Org, k.Auth).WithFiles(k.Files).WithArticles(k.ImportDir)
-	h := &handlers{Kit: k, meetings: meetings, pledges: emulation.NewStore(k.DB, k.Org, k.Auth, meetings)}
+	h := &handlers{Kit: k, meetings: meetings, pledges: emulation.NewStore(k.DB, k.Org, k.Auth, meetings),
+		awards: commendation.NewStore(k.DB, k.Org, k.Auth)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}

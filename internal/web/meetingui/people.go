@@ -6,6 +6,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -46,6 +47,7 @@ type personView struct {
 	P        meeting.Person
 	Other    *meeting.Person
 	Others   []meeting.Person
+	Awards   []commendation.Award // the person's commendations
 	CanWrite bool
 	Errors   kit.Errors
 }
@@ -67,6 +69,9 @@ func (h *handlers) loadPerson(r *http.Request, p *auth.Principal, write bool) (p
 func (h *handlers) person(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	v, err := h.loadPerson(r, p, false)
 	if err != nil {
+		return err
+	}
+	if v.Awards, err = h.awards.ForPerson(r.Context(), p, v.P.ID); err != nil {
 		return err
 	}
 	v.Page = h.Page(w, r, "meeting.person.title")

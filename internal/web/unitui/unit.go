@@ -10,6 +10,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -20,7 +21,8 @@ var templates embed.FS
 // handlers serve the public pages of the unit hierarchy and its API.
 type handlers struct {
 	*kit.Kit
-	tmpl *kit.Templates
+	tmpl   *kit.Templates
+	awards *commendation.Store
 }
 
 // Mount returns the routes of the unit hierarchy: the public tree on any
@@ -30,7 +32,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k}
+	h := &handlers{Kit: k, awards: commendation.NewStore(k.DB, k.Org, k.Auth)}
 	h.tmpl, err = k.Templates(fsys, template.FuncMap{
 		"treeArgs": func(date time.Time, n *treeNode) treeArgs { return treeArgs{Date: date, N: n} },
 	})
@@ -133,9 +135,13 @@ type showView struct {
 	Predecessors []org.Link
 	Successors   []org.Link
 	Today        []org.Mapped
+	// Awards are the unit's commendations, for a signed-in reader who
+	// may read the unit (ShowAwards); the public sees none.
+	Awards     []commendation.Award
+	ShowAwards bool
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	ctx := r.Context()
 	id, err := kit.PathID(r, "id")
 	if err != nil {
@@ -179,6 +185,16 @@ func (h *handlers) show(w http.ResponseWriter, r *http.Request, _ *auth.Principa
 	}
 	if !u.Active() {
 		if v.Today, err = h.Org.MapToToday(ctx, id, h.Today()); err != nil {
+			return err
+		}
+	}
+	if p != nil {
+		v.Awards, err = h.awards.ForUnit(ctx, p, id)
+		switch apperr.CodeOf(err) {
+		case "":
+			v.ShowAwards = true
+		case apperr.CodeForbidden:
+		default:
 			return err
 		}
 	}
