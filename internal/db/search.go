@@ -1,0 +1,206 @@
+package db
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"strings"
+
+	"modernc.org/sqlite"
+
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// The search index (migration 00400, package search) is written by
+// triggers that call danvan_fold and danvan_lower. PostgreSQL has them as
+// SQL functions; on SQLite they are these Go functions, registered for
+// every connection the driver opens, so the triggers fold exactly as
+// vntext does.
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction("danvan_fold", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		s, ok := textArg(args[0])
+		if !ok {
+			return nil, nil
+		}
+		return vntext.Fold(s), nil
+	})
+	sqlite.MustRegisterDeterministicScalarFunction("danvan_lower", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		s, ok := textArg(args[0])
+		if !ok {
+			return nil, nil
+		}
+		return strings.ToLower(vntext.Normalize(s)), nil
+	})
+}
+
+func textArg(v driver.Value) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case []byte:
+		return string(v), true
+	case nil:
+		return "", false
+	default:
+		return fmt.Sprint(v), true
+	}
+}
+
+// SearchTerm is one part of a full-text query: a record matches it when
+// its folded text holds one of the alternatives, each a phrase of folded
+// words ([a-z0-9] only; anything else is dropped).
+type SearchTerm struct {
+	Alternatives [][]string
+}
+
+// SearchQuery is the engine's part of a full-text search over
+// search_entries e. Join is added after "FROM search_entries e" (SQLite
+// joins its FTS5 table), Where is one more condition with its Args, and
+// Rank orders the matches best first (ascending). Empty when no term has
+// a word.
+type SearchQuery struct {
+	Join  string
+	Where string
+	Args  []any
+	Rank  string
+
+	rankArgs []any
+}
+
+// Search returns the engine's full-text condition over search_entries e
+// for terms, all of which must match: SQLite's FTS5 table search_fts with
+// bm25 (the title weighs ten times the text), PostgreSQL's tsvector
+// expression of the GIN index with ts_rank.
+func (d Dialect) Search(terms []SearchTerm) SearchQuery {
+	var parts []string
+	for _, t := range terms {
+		var alts []string
+		for _, phrase := range t.Alternatives {
+			words := cleanWords(phrase)
+			if len(words) == 0 {
+				continue
+			}
+			if d == Postgres {
+				alts = append(alts, strings.Join(words, " <-> "))
+			} else {
+				alts = append(alts, `"`+strings.Join(words, " ")+`"`)
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		if d == Postgres {
+			parts = append(parts, "("+strings.Join(alts, " | ")+")")
+		} else {
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	if len(parts) == 0 {
+		return SearchQuery{}
+	}
+	if d == Postgres {
+		q := strings.Join(parts, " & ")
+		return SearchQuery{
+			Where: searchVector + " @@ to_tsquery('simple', ?)",
+			Args:  []any{q},
+			Rank:  "-ts_rank(" + searchVector + ", to_tsquery('simple', ?))",
+		}.withRankArg(q)
+	}
+	return SearchQuery{
+		Join:  " JOIN search_fts ON search_fts.rowid = e.id",
+		Where: "search_fts MATCH ?",
+		Args:  []any{strings.Join(parts, " AND ")},
+		Rank:  "bm25(search_fts, 10.0, 1.0)",
+	}
+}
+
+// RankArgs are the arguments of Rank (PostgreSQL repeats the query).
+func (q SearchQuery) RankArgs() []any { return q.rankArgs }
+
+// searchVector is the expression of the GIN index search_entries_words.
+const searchVector = "(setweight(to_tsvector('simple', e.title_fold), 'A') || setweight(to_tsvector('simple', e.body_fold), 'B'))"
+
+func (q SearchQuery) withRankArg(arg string) SearchQuery {
+	q.rankArgs = []any{arg}
+	return q
+}
+
+// SimilarQuery is the engine's part of a typo-tolerant search of titles:
+// Join and Where (with Args) pick candidates whose folded title shares
+// trigrams with the text; the caller checks their similarity itself
+// (Trigrams, Similarity) and keeps at most a limit, Order first.
+type SimilarQuery struct {
+	Join  string
+	Where string
+	Args  []any
+	Order string
+}
+
+// Similar returns the candidates' condition for folded text: on
+// PostgreSQL pg_trgm's % over the trigram index, ordered by similarity;
+// on SQLite any of the text's trigrams in the FTS5 trigram table
+// search_trgm, ordered by bm25 (rows holding more and rarer trigrams
+// first).
+func (d Dialect) Similar(folded string) SimilarQuery {
+	if d == Postgres {
+		return SimilarQuery{
+			Where: "e.title_fold OPERATOR(public.%) ?",
+			Args:  []any{folded},
+			Order: "public.similarity(e.title_fold, '" + strings.ReplaceAll(folded, "'", "''") + "') DESC",
+		}
+	}
+	var grams []string
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(folded) {
+		r := []rune(w)
+		for i := 0; i+3 <= len(r); i++ {
+			g := string(r[i : i+3])
+			if !seen[g] && isWordText(g) {
+				seen[g] = true
+				grams = append(grams, `"`+g+`"`)
+			}
+		}
+	}
+	if len(grams) == 0 {
+		return SimilarQuery{Where: "1 = 0"}
+	}
+	return SimilarQuery{
+		Join:  " JOIN search_trgm ON search_trgm.rowid = e.id",
+		Where: "search_trgm MATCH ?",
+		Args:  []any{strings.Join(grams, " OR ")},
+		Order: "bm25(search_trgm)",
+	}
+}
+
+// Contains returns the engine's test that text expression a holds the
+// string of the next argument: instr on SQLite, strpos on PostgreSQL.
+func (d Dialect) Contains(a string) string {
+	if d == Postgres {
+		return "strpos(" + a + ", ?) > 0"
+	}
+	return "instr(" + a + ", ?) > 0"
+}
+
+func cleanWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if isWordText(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// isWordText reports whether s is a non-empty run of a-z and 0-9: the only
+// text the search queries put inside their quoted strings.
+func isWordText(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}

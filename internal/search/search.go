@@ -1,0 +1,481 @@
+// Package search is one search over every kind of record: people, units,
+// conferences, key tasks, "Dân vận khéo" models, reports' narratives,
+// documents, petitions, dialogues, mediation cases, commendations and
+// portal articles.
+//
+// The index is the table search_entries (migration 00400). Triggers on
+// the records' tables write a record's entry in the record's own
+// transaction, so the index never lags a write and a rollback leaves no
+// entry behind; Reindex rebuilds it from the records. Text is indexed
+// folded (vntext.Fold: marks off, đ as d, lower case, one tone placement)
+// beside the text as written, which results show. The engines' full-text
+// parts (SQLite FTS5, PostgreSQL tsvector and pg_trgm) are behind
+// db.Dialect's Search and Similar.
+//
+// Search ranks title matches first, then titles holding the query's words
+// with the same marks as typed, then the engine's relevance, then newer
+// records. The field's abbreviations (BDV, MTTQ, HĐND, …) match their
+// words and the words their abbreviation. When nothing matches, titles
+// within one or two letters of the query are offered (a typo).
+//
+// Scope: a signed-in reader sees the records of the units they may read
+// (auth.Store.ListScope), and the counts count only those; a public search
+// sees published portal articles alone.
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// Kind is the kind of a record in the index.
+type Kind string
+
+// The kinds of record, in the order results are grouped.
+const (
+	KindPerson       Kind = "person"
+	KindUnit         Kind = "unit"
+	KindConference   Kind = "conference"
+	KindTask         Kind = "task"
+	KindPractice     Kind = "practice"
+	KindReport       Kind = "report"
+	KindDocument     Kind = "document"
+	KindPetition     Kind = "petition"
+	KindDialogue     Kind = "dialogue"
+	KindMediation    Kind = "mediation"
+	KindCommendation Kind = "commendation"
+	KindArticle      Kind = "article"
+)
+
+// Kinds lists every kind, in the order results are grouped.
+var Kinds = []Kind{KindPerson, KindUnit, KindConference, KindTask, KindPractice, KindReport,
+	KindDocument, KindPetition, KindDialogue, KindMediation, KindCommendation, KindArticle}
+
+// Limits of a query.
+const (
+	MaxQueryRunes  = 200 // longer text is cut
+	MaxWords       = 10  // words after the tenth are ignored
+	MaxPerPage     = 100
+	DefaultPer     = 20
+	typoCandidates = 200
+	typoThreshold  = 0.3
+)
+
+// Query is what a search asks for.
+type Query struct {
+	Text    string // as typed
+	Kinds   []Kind // none: every kind
+	UnitID  int64  // 0: every unit within reach; else the unit and those below it
+	Period  string // a period code (2023, 2023S1, 2023Q3, 202307, 2010-2020); "" for any time
+	Page    int    // from 1
+	PerPage int    // 0 for DefaultPer
+	Public  bool   // the public portal's search: published articles only, no principal needed
+}
+
+// Hit is one record found.
+type Hit struct {
+	Kind     Kind
+	ID       int64
+	UnitID   int64
+	UnitName string
+	Title    string // as written
+	Snippet  string // a part of the text around the first matching word
+	Day      time.Time
+}
+
+// Result is a page of hits with the counts per kind of everything found
+// within the reader's scope.
+type Result struct {
+	Hits    []Hit
+	Total   int          // hits of the kinds asked for
+	ByKind  map[Kind]int // hits of every kind (for the kind filter)
+	Words   []string     // the folded words to highlight (the query's and their expansions)
+	Typo    bool         // nothing matched the words: these are titles close to them
+	Page    int
+	PerPage int
+}
+
+// Store searches the index.
+type Store struct {
+	db    *db.DB
+	authz *auth.Store
+}
+
+// NewStore returns a store over d that checks readers' scope with authz.
+func NewStore(d *db.DB, authz *auth.Store) *Store { return &Store{db: d, authz: authz} }
+
+// abbreviations are the field's abbreviations, folded, with their words.
+var abbreviations = map[string]string{
+	"bdv":   "ban dan van",
+	"mttq":  "mat tran to quoc",
+	"hdnd":  "hoi dong nhan dan",
+	"ubnd":  "uy ban nhan dan",
+	"dtn":   "doan thanh nien",
+	"hlhpn": "hoi lien hiep phu nu",
+	"hnd":   "hoi nong dan",
+	"ccb":   "cuu chien binh",
+	"bcd":   "ban chi dao",
+	"qcdc":  "quy che dan chu",
+}
+
+// Words splits folded text into its words of letters and digits.
+func Words(folded string) []string {
+	return strings.FieldsFunc(folded, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+}
+
+// parsed is a query's text made ready for the engines.
+type parsed struct {
+	folded  string          // the words, folded, joined by spaces
+	terms   []db.SearchTerm // every one must match
+	marked  []string        // the words as typed in lower case, when they carry marks
+	words   []string        // every folded word to highlight
+	phrases []string        // each term's alternatives as folded phrases (title match test)
+}
+
+func parse(text string) parsed {
+	if utf8.RuneCountInString(text) > MaxQueryRunes {
+		text = string([]rune(text)[:MaxQueryRunes])
+	}
+	text = vntext.Normalize(text)
+	words := Words(vntext.Fold(text))
+	if len(words) > MaxWords {
+		words = words[:MaxWords]
+	}
+	var p parsed
+	p.folded = strings.Join(words, " ")
+	seen := map[string]bool{}
+	addWords := func(ws ...string) {
+		for _, w := range ws {
+			if !seen[w] {
+				seen[w] = true
+				p.words = append(p.words, w)
+			}
+		}
+	}
+	for i := 0; i < len(words); {
+		term := db.SearchTerm{}
+		n := 1
+		if exp, ok := abbreviations[words[i]]; ok {
+			term.Alternatives = [][]string{{words[i]}, strings.Fields(exp)}
+		} else {
+			term.Alternatives = [][]string{{words[i]}}
+			for abbr, exp := range abbreviations {
+				ew := strings.Fields(exp)
+				if len(ew) <= len(words)-i && slices.Equal(words[i:i+len(ew)], ew) {
+					term.Alternatives = [][]string{ew, {abbr}}
+					n = len(ew)
+					break
+				}
+			}
+		}
+		for _, alt := range term.Alternatives {
+			addWords(alt...)
+		}
+		p.terms = append(p.terms, term)
+		i += n
+	}
+	for _, t := range p.terms {
+		for _, alt := range t.Alternatives {
+			p.phrases = append(p.phrases, strings.Join(alt, " "))
+		}
+	}
+	lower := strings.ToLower(text)
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if vntext.Fold(w) != w {
+			p.marked = append(p.marked, w)
+		}
+	}
+	return p
+}
+
+// Search finds the records matching q that p may open, best first. An
+// empty text finds nothing (no error). A chosen unit outside p's reach is
+// not found; a bad period or kind is invalid.
+func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result, error) {
+	res := Result{ByKind: map[Kind]int{}, Page: max(q.Page, 1), PerPage: q.PerPage}
+	if res.PerPage <= 0 {
+		res.PerPage = DefaultPer
+	}
+	res.PerPage = min(res.PerPage, MaxPerPage)
+	for _, k := range q.Kinds {
+		if !slices.Contains(Kinds, k) {
+			return res, apperr.Invalid("kind", "search.err.kind")
+		}
+	}
+	var from, to string
+	if strings.TrimSpace(q.Period) != "" {
+		per, err := vntext.ParsePeriod(q.Period)
+		if err != nil {
+			return res, apperr.Invalid("period", "search.err.period")
+		}
+		from, to = db.Day(per.Start()), db.Day(per.End())
+	}
+	pq := parse(q.Text)
+	res.Words = pq.words
+	if len(pq.terms) == 0 {
+		return res, nil
+	}
+
+	// Who may see what.
+	var scope []string
+	var scopeArgs []any
+	if q.Public {
+		scope = append(scope, "e.public_from IS NOT NULL", "e.public_from <= ?")
+		scopeArgs = append(scopeArgs, db.Stamp(s.db.Now()))
+	} else {
+		ids, err := s.authz.ListScope(ctx, p, q.UnitID, "search.err.unit")
+		if err != nil {
+			return res, err
+		}
+		if ids != nil {
+			if len(ids) == 0 {
+				return res, nil
+			}
+			scope = append(scope, "e.unit_id IN ("+db.Placeholders(len(ids))+")")
+			for _, id := range ids {
+				scopeArgs = append(scopeArgs, id)
+			}
+		}
+	}
+	if from != "" {
+		scope = append(scope, "e.day >= ?", "e.day <= ?")
+		scopeArgs = append(scopeArgs, from, to)
+	}
+	var kindCond []string
+	var kindArgs []any
+	if len(q.Kinds) > 0 {
+		kindCond = append(kindCond, "e.kind IN ("+db.Placeholders(len(q.Kinds))+")")
+		for _, k := range q.Kinds {
+			kindArgs = append(kindArgs, string(k))
+		}
+	}
+
+	d := s.db.Dialect()
+	sq := d.Search(pq.terms)
+	if err := s.countKinds(ctx, &res, q.Kinds, sq.Join, append([]string{sq.Where}, scope...), append(append([]any{}, sq.Args...), scopeArgs...)); err != nil {
+		return res, err
+	}
+	if res.Total > 0 {
+		err := s.page(ctx, &res, pq, sq, append(append([]string{sq.Where}, scope...), kindCond...),
+			append(append(append([]any{}, sq.Args...), scopeArgs...), kindArgs...))
+		return res, err
+	}
+	err := s.similar(ctx, &res, pq, q.Kinds, scope, scopeArgs)
+	return res, err
+}
+
+func where(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+func (s *Store) countKinds(ctx context.Context, res *Result, kinds []Kind, join string, conds []string, args []any) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT e.kind, COUNT(*) FROM search_entries e"+join+where(conds)+" GROUP BY e.kind", args...)
+	if err != nil {
+		return fmt.Errorf("search: count: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return fmt.Errorf("search: count: %w", err)
+		}
+		res.ByKind[Kind(k)] = n
+		if len(kinds) == 0 || slices.Contains(kinds, Kind(k)) {
+			res.Total += n
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) page(ctx context.Context, res *Result, pq parsed, sq db.SearchQuery, conds []string, args []any) error {
+	d := s.db.Dialect()
+	var sel []string
+	var selArgs []any
+	// A title match: every term's words (one alternative) start a word of the title.
+	var all []string
+	for _, t := range pq.terms {
+		var any []string
+		for _, alt := range t.Alternatives {
+			any = append(any, d.Contains("(' ' || e.title_fold)"))
+			selArgs = append(selArgs, " "+strings.Join(alt, " "))
+		}
+		all = append(all, "("+strings.Join(any, " OR ")+")")
+	}
+	sel = append(sel, "CASE WHEN "+strings.Join(all, " AND ")+" THEN 1 ELSE 0 END")
+	// The words typed with marks, found with the same marks in the title.
+	if len(pq.marked) > 0 {
+		var ex []string
+		for _, w := range pq.marked {
+			ex = append(ex, d.Contains("e.title_lc"))
+			selArgs = append(selArgs, w)
+		}
+		sel = append(sel, "CASE WHEN "+strings.Join(ex, " AND ")+" THEN 1 ELSE 0 END")
+	} else {
+		sel = append(sel, "0")
+	}
+	sel = append(sel, "CASE WHEN e.title_fold = ? THEN 1 ELSE 0 END")
+	selArgs = append(selArgs, pq.folded)
+	sel = append(sel, sq.Rank)
+	selArgs = append(selArgs, sq.RankArgs()...)
+	query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, " + strings.Join(sel, ", ") +
+		" FROM search_entries e" + sq.Join + where(conds) +
+		" ORDER BY 7 DESC, 8 DESC, 9 DESC, 10, e.day DESC, e.id LIMIT ? OFFSET ?"
+	all2 := append(append(selArgs, args...), res.PerPage, (res.Page-1)*res.PerPage)
+	rows, err := s.db.QueryContext(ctx, query, all2...)
+	if err != nil {
+		return fmt.Errorf("search: page: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h Hit
+		var kind, body, day string
+		var th, ex, eq int
+		var rank float64
+		if err := rows.Scan(&kind, &h.ID, &h.UnitID, &h.Title, &body, &day, &th, &ex, &eq, &rank); err != nil {
+			return fmt.Errorf("search: page: %w", err)
+		}
+		h.Kind = Kind(kind)
+		h.Day, _ = db.ParseDay(day)
+		h.Snippet = Snippet(body, pq.words, snippetRunes)
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: page: %w", err)
+	}
+	return s.unitNames(ctx, res.Hits)
+}
+
+// similar offers titles close to the query when no record holds its
+// words: candidates sharing trigrams (the engine's Similar), kept when
+// their trigram similarity (as pg_trgm counts it) reaches typoThreshold.
+func (s *Store) similar(ctx context.Context, res *Result, pq parsed, kinds []Kind, scope []string, scopeArgs []any) error {
+	if len(pq.folded) < 4 {
+		return nil
+	}
+	sim := s.db.Dialect().Similar(pq.folded)
+	conds := append([]string{sim.Where}, scope...)
+	args := append(append([]any{}, sim.Args...), scopeArgs...)
+	query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, e.title_fold FROM search_entries e" + sim.Join +
+		where(conds) + " ORDER BY " + sim.Order + " LIMIT ?"
+	rows, err := s.db.QueryContext(ctx, query, append(args, typoCandidates)...)
+	if err != nil {
+		return fmt.Errorf("search: similar: %w", err)
+	}
+	type cand struct {
+		h   Hit
+		sim float64
+	}
+	var found []cand
+	want := Trigrams(pq.folded)
+	for rows.Next() {
+		var c cand
+		var kind, body, day, fold string
+		if err := rows.Scan(&kind, &c.h.ID, &c.h.UnitID, &c.h.Title, &body, &day, &fold); err != nil {
+			rows.Close()
+			return fmt.Errorf("search: similar: %w", err)
+		}
+		c.sim = Similarity(want, Trigrams(fold))
+		if c.sim < typoThreshold {
+			continue
+		}
+		c.h.Kind = Kind(kind)
+		c.h.Day, _ = db.ParseDay(day)
+		c.h.Snippet = Snippet(body, pq.words, snippetRunes)
+		found = append(found, c)
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("search: similar: %w", err)
+	}
+	slices.SortStableFunc(found, func(a, b cand) int {
+		if c := cmp.Compare(b.sim, a.sim); c != 0 {
+			return c
+		}
+		return b.h.Day.Compare(a.h.Day)
+	})
+	var hits []Hit
+	for _, c := range found {
+		res.ByKind[c.h.Kind]++
+		if len(kinds) == 0 || slices.Contains(kinds, c.h.Kind) {
+			hits = append(hits, c.h)
+		}
+	}
+	res.Total = len(hits)
+	res.Typo = len(found) > 0
+	lo := min((res.Page-1)*res.PerPage, len(hits))
+	res.Hits = hits[lo:min(lo+res.PerPage, len(hits))]
+	return s.unitNames(ctx, res.Hits)
+}
+
+// unitNames fills in the units' names from their own index entries.
+func (s *Store) unitNames(ctx context.Context, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	var ids []any
+	seen := map[int64]bool{}
+	for _, h := range hits {
+		if !seen[h.UnitID] {
+			seen[h.UnitID] = true
+			ids = append(ids, h.UnitID*16+1)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT record_id, title FROM search_entries WHERE id IN ("+db.Placeholders(len(ids))+")", ids...)
+	if err != nil {
+		return fmt.Errorf("search: unit names: %w", err)
+	}
+	defer rows.Close()
+	names := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("search: unit names: %w", err)
+		}
+		names[id] = name
+	}
+	for i := range hits {
+		hits[i].UnitName = names[hits[i].UnitID]
+	}
+	return rows.Err()
+}
+
+// Reindex rebuilds the index from the records in one transaction and
+// returns the number of entries. Only the system (the command line) or a
+// national administrator may.
+func (s *Store) Reindex(ctx context.Context, p *auth.Principal) (int64, error) {
+	if !p.IsSystem() && (p == nil || !p.NationalAdmin) {
+		return 0, apperr.Forbidden("search.err.reindex")
+	}
+	var n int64
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM search_entries"); err != nil {
+			return fmt.Errorf("search: reindex: %w", err)
+		}
+		r, err := tx.ExecContext(ctx, `INSERT INTO search_entries (id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day, public_from)
+			SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body, danvan_fold(s.title),
+			       danvan_fold(s.body), danvan_lower(s.title), s.day, s.public_from FROM search_sources s`)
+		if err != nil {
+			return fmt.Errorf("search: reindex: %w", err)
+		}
+		n, err = r.RowsAffected()
+		return err
+	})
+	return n, err
+}
