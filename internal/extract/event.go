@@ -246,6 +246,9 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 					continue // implementing, not a launch
 				}
 			}
+			if (k.typ == TypeTongKet || k.typ == TypeSoKet) && activityPurpose(toks, i) {
+				continue // "đây là hoạt động nhằm đánh giá tổng kết hoạt động hè": what an activity serves
+			}
 			if (k.typ == TypeTongKet || k.typ == TypeSoKet) && i >= 3 && toks[i-3].low == "ban" && toks[i-2].low == "chỉ" &&
 				toks[i-1].low == "đạo" && reviewRemit(toks, i) {
 				continue // "Ban Chỉ đạo tổng kết 10 năm ...": a committee's name
@@ -280,6 +283,17 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 		main = award // "Lễ tổng kết và trao giải ...": an award ceremony
 	}
 	return main, launch, secondary
+}
+
+// activityPurpose reports a review word in the purpose of an activity
+// that is no meeting: "hoạt động nhằm đánh giá tổng kết ...".
+func activityPurpose(toks []token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if toks[k].low == "nhằm" && tokAt(toks, k-1).low == "động" && tokAt(toks, k-2).low == "hoạt" {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOfWork reports a keyword that names work done, not the meeting:
@@ -365,7 +379,7 @@ func typeOfPeriod(p *periodMention) string {
 // 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
 // 2022".
 var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
-	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo")
+	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được")
 
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first

@@ -16,12 +16,17 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng", "khối vận", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
+	"phòng", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
 // "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện".
-var bodyPrefixes = newPhraseSet("trung ương", "bch", "ban chấp hành", "ban thường vụ")
+var bodyPrefixes = newPhraseSet("trung ương", "bch", "ban chấp hành", "ban thường vụ", "btv")
+
+// youthCommittee are the Youth Union's committees named like a Party
+// committee, with the place's bare name after them ("Huyện đoàn Đoan
+// Hùng", "BTV Huyện đoàn Đoan Hùng").
+var youthCommittee = map[string]bool{"huyện đoàn": true, "tỉnh đoàn": true, "thành đoàn": true}
 
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
@@ -65,7 +70,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		// the body's own executive or central level before its head.
 		if e, ok := parseBody(toks, k, false); ok {
 			if _, h, _ := anyPhraseAt(toks, k, bodyHeads); strings.HasPrefix(h, "hội") || strings.HasPrefix(h, "đoàn") ||
-				h == "liên đoàn lao động" {
+				h == "liên đoàn lao động" || youthCommittee[h] {
 				return e, true
 			}
 		}
@@ -146,7 +151,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		return placeAfter(toks, j, true), true
 	}
 	// "(CCB)", "(MTQVN)": an abbreviation in brackets after the head.
-	committee := strings.HasSuffix(head, "ủy") || head == "đảng bộ"
+	committee := strings.HasSuffix(head, "ủy") || head == "đảng bộ" || youthCommittee[head]
 	if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
 		// Kept when the name goes on after it ("Hội Nông dân (ND)
 		// TX.Bến Cát"), not when it closes the name.

@@ -769,7 +769,36 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 			return r
 		}
 	}
+	if after == roleNone && k+1 < len(hits) && andNext(toks, h.te, hits[k+1].ts) {
+		// "chị A - TITLE và chị B - TITLE, chia sẻ ...": the two share the
+		// verb after the second.
+		return roleFor(toks, masked, hits, k+1)
+	}
 	return after
+}
+
+// andNext reports that the next person, starting at s, is joined to the
+// one whose name ends at e by "và" and an honorific ("chị A - TITLE,
+// TITLE và chị B"), with no clause break between them.
+func andNext(toks []token, e, s int) bool {
+	k := s - 1
+	for k >= e {
+		switch toks[k].low {
+		case "chị", "anh", "ông", "bà", "đồng", "chí":
+			k--
+			continue
+		}
+		break
+	}
+	if k < e || toks[k].low != "và" || s-e > 25 {
+		return false
+	}
+	for i := e; i < k; i++ {
+		if l := toks[i].low; l == ";" || l == ":" || l == "." || l == "và" {
+			return false
+		}
+	}
+	return true
 }
 
 // closingPresence is the index of the "dự" that ends a sentence listing

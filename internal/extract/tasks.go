@@ -40,6 +40,11 @@ func (a *analyzer) readTasks() {
 					break
 				}
 			}
+			if colon < 0 {
+				if he, _, _ := anyPhraseAt(toks, head, taskHeads); listAfterNhu(toks, he) > 0 {
+					colon = listAfterNhu(toks, he) - 1
+				}
+			}
 			if colon >= 0 && colon+1 < len(toks) {
 				take[i] = colon + 1
 			}
@@ -121,6 +126,21 @@ func (a *analyzer) readTasks() {
 	if len(a.tasks) == 0 && (headed || a.announcesTasks(body)) {
 		a.warn("Bài có đoạn nêu nhiệm vụ nhưng không tách được thành từng nhiệm vụ; cần xem lại.")
 	}
+}
+
+// listAfterNhu returns where a list of tasks starts after ", như" a few
+// words past the heading ("thông qua phương hướng, nhiệm vụ năm 2025 với
+// các mục tiêu trọng tâm, như tăng cường ..."), or 0.
+func listAfterNhu(toks []token, he int) int {
+	for k := he; k < len(toks) && k <= he+12; k++ {
+		if toks[k].low == "." || toks[k].low == ";" {
+			return 0
+		}
+		if toks[k].low == "như" && tokAt(toks, k-1).low == "," && k+1 < len(toks) && tokAt(toks, k+1).kind == tWord {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // announcesTasks reports a sentence that announces key tasks ("nhiệm vụ
@@ -229,6 +249,9 @@ func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool 
 		if toks[k].low == ":" {
 			return true // "... một số nhiệm vụ sau:", "... cụ thể như:"
 		}
+	}
+	if listAfterNhu(toks, he) > 0 {
+		return true // "... phương hướng, nhiệm vụ năm 2025 với các mục tiêu trọng tâm, như ..."
 	}
 	if findAny(toks[:he], notHeadingWords) >= 0 {
 		return false
