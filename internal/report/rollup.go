@@ -520,7 +520,10 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 	for i, c := range f.Columns {
 		sums[i] = "SUM(r." + c + " * " + weight + ")"
 	}
-	query := with + `SELECT ` + grp + `, ` + strings.Join(sums, ", ") + ` FROM ` + from + ` GROUP BY ` + grp
+	query := with + `SELECT ` + grp + `, ` + strings.Join(sums, ", ") + ` FROM ` + from
+	if byChild {
+		query += ` GROUP BY ` + grp
+	}
 	rows, err := d.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
@@ -540,6 +543,9 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 		v := make([]float64, len(vals))
 		for i, x := range vals {
 			v[i] = x.Float64
+		}
+		if !byChild && !vals[0].Valid {
+			continue // no row: the sum of nothing
 		}
 		out[key] = v
 	}
