@@ -58,4 +58,8 @@ var BlocMessages = i18n.Catalog{
 	"emulation.bloc.err.flag_tie":          {"Có nhiều đơn vị đồng hạng nhất: hãy chọn đơn vị đề nghị tặng Cờ thi đua.", "Several members share first place: choose the one proposed for the flag."},
 	"emulation.bloc.err.flag_leading":      {"Đơn vị đề nghị tặng Cờ phải là đơn vị xếp hạng nhất.", "The member proposed for the flag must be ranked first."},
 	"emulation.bloc.err.note":              {"Hãy ghi lý do trả lại.", "Say why the results go back."},
+
+	"emulation.bloc.import.column": {"cột “%s” không khớp với tiêu chí nào của năm này.", "column “%s” matches no line of this year's criteria."},
+	"emulation.bloc.import.member": {"mã “%s” không phải thành viên cụm, khối năm này.", "code “%s” is not a member this year."},
+	"emulation.bloc.import.twice":  {"đơn vị đã có ở dòng %d.", "the unit is already on row %d."},
 }
