@@ -57,7 +57,11 @@ func BenchmarkRegisterProvinceNational(b *testing.B) {
 				for k := range 6 {
 					n++
 					number := fmt.Sprintf("%d-QĐ/KT", n)
-					ds = append(ds, []any{n, id, number, vntext.Fold(number), fmt.Sprintf("%04d-%02d-15", y, 1+k*2), "Nguyễn Văn A", "Trưởng ban", "giay_khen", "", fmt.Sprint(y), 1, "2026-01-01T00:00:00.000000000Z"})
+					search := number
+					for j := range 3 {
+						search += fmt.Sprintf("\nTổ hòa giải thôn %d\nHòa giải thành công %d vụ việc năm %d", j+1, 5+j, y)
+					}
+					ds = append(ds, []any{n, id, number, vntext.Fold(search), fmt.Sprintf("%04d-%02d-15", y, 1+k*2), "Nguyễn Văn A", "Trưởng ban", "giay_khen", "", fmt.Sprint(y), 1, "2026-01-01T00:00:00.000000000Z"})
 					for j := range 3 {
 						name := fmt.Sprintf("Tổ hòa giải thôn %d", j+1)
 						ach := fmt.Sprintf("Hòa giải thành công %d vụ việc năm %d", 5+j, y)
@@ -67,7 +71,7 @@ func BenchmarkRegisterProvinceNational(b *testing.B) {
 			}
 		}
 		decisions = n
-		if _, err := tx.CopyFrom(ctx, "commendation_decisions", []string{"id", "unit_id", "number", "number_fold", "signed_on", "signer", "signer_title", "form", "title", "period", "version", "created_at"}, ds); err != nil {
+		if _, err := tx.CopyFrom(ctx, "commendation_decisions", []string{"id", "unit_id", "number", "search_fold", "signed_on", "signer", "signer_title", "form", "title", "period", "version", "created_at"}, ds); err != nil {
 			return err
 		}
 		_, err := tx.CopyFrom(ctx, "commendation_recipients", []string{"id", "decision_id", "position", "kind", "name", "name_fold", "achievement", "achievement_fold"}, rs)

@@ -21,7 +21,7 @@ CREATE TABLE commendation_decisions (
     id             BIGSERIAL PRIMARY KEY,
     unit_id        BIGINT NOT NULL REFERENCES units (id),
     number         TEXT    NOT NULL,
-    number_fold    TEXT    NOT NULL,
+    search_fold    TEXT    NOT NULL, -- number, title, recipients and achievements, folded: what a search of the register reads
     signed_on      TEXT    NOT NULL,
     signer         TEXT    NOT NULL,
     signer_title   TEXT    NOT NULL DEFAULT '',
