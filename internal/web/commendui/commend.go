@@ -2,7 +2,8 @@
 // the list with its filters, recording a decision (with the check for a
 // second award of the same achievement), a decision's page and its
 // revocation, and proposals sent up (/khen-thuong/de-nghi) and decided
-// above. The handlers parse, call package commendation and render;
+// above; and their API (/api/v1/commendations, and a person's or a
+// unit's awards). The handlers parse, call package commendation and render;
 // who may see or do what is decided there.
 package commendui
 
@@ -49,6 +50,13 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /khen-thuong/de-nghi/{id}", Handler: k.Signed(h.proposal)},
 			{Pattern: "POST /khen-thuong/de-nghi/{id}/duyet", Handler: k.Signed(h.approve)},
 			{Pattern: "POST /khen-thuong/de-nghi/{id}/tu-choi", Handler: k.Signed(h.reject)},
+
+			{Pattern: "GET /api/v1/commendations", Handler: k.API(h.apiCommendations)},
+			{Pattern: "POST /api/v1/commendations", Handler: k.API(h.apiCreateCommendation)},
+			{Pattern: "GET /api/v1/commendations/{id}", Handler: k.API(h.apiCommendation)},
+			{Pattern: "POST /api/v1/commendations/{id}/revoke", Handler: k.API(h.apiRevokeCommendation)},
+			{Pattern: "GET /api/v1/people/{id}/commendations", Handler: k.API(h.apiAwards(true))},
+			{Pattern: "GET /api/v1/units/{id}/commendations", Handler: k.API(h.apiAwards(false))},
 		},
 		Nav: []kit.NavLink{
 			{Href: "/khen-thuong", Key: "commendui.nav", Show: kit.SignedIn},
