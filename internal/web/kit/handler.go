@@ -20,6 +20,7 @@ func (k *Kit) Signed(h Handler) http.HandlerFunc {
 		if !ok {
 			return
 		}
+		joinPeriods(r)
 		if err := h(w, r, p); err != nil {
 			k.Fail(w, r, err)
 		}
@@ -44,6 +45,7 @@ func (k *Kit) API(h Handler) http.HandlerFunc {
 // visitor), showing the handler's error as the error page.
 func (k *Kit) Public(h Handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		joinPeriods(r)
 		if err := h(w, r, Principal(r)); err != nil {
 			k.Fail(w, r, err)
 		}

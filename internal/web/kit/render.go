@@ -210,7 +210,11 @@ func (k *Kit) funcs(lang string) template.FuncMap {
 			return value
 		},
 		"auditWhat": func(entity, action string) string { return AuditWhat(c, lang, entity, action) },
-		"static":    k.static.URL,
+		// periodPicker is the one period control (see PeriodPicker).
+		"periodPicker": func(name, code, labelKey, kind string, ahead int) PeriodPicker {
+			return k.periodPicker(lang, name, code, labelKey, kind, ahead)
+		},
+		"static": k.static.URL,
 		"date": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

@@ -169,7 +169,7 @@ func TestImportRejectedKeepsCorrections(t *testing.T) {
 			t.Errorf("marks: %d, chair %q", marks.Length(), page.Find("mark#src-chair-0").Text())
 		}
 		v := formValues(page.Find("form.mt-form"))
-		if v.Get("p.0.name") != "Nguyễn Bá Thạch" || v.Get("held_on") != "25/12/2020" || v.Get("kind") != "tong_ket" || v.Get("period") != "2020" {
+		if v.Get("p.0.name") != "Nguyễn Bá Thạch" || v.Get("held_on") != "25/12/2020" || v.Get("kind") != "tong_ket" || v.Get("period-nam")+v.Get("period-phan") != "2020" {
 			t.Fatalf("proposed: %v", v)
 		}
 		// Corrections: title, place, an added speaker, the first task's

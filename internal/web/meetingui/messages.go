@@ -96,7 +96,6 @@ var Messages = i18n.Catalog{
 	"meeting.people.none":           {"Chưa ghi thành phần.", "No people recorded."},
 	"meeting.people.title":          {"Danh bạ cán bộ", "People directory"},
 	"meeting.period":                {"Kỳ", "Period"},
-	"meeting.period.hint":           {"2023, 2023S1, 2023Q3, 202307 hoặc 2016-2020", "2023, 2023S1, 2023Q3, 202307 or 2016-2020"},
 	"meeting.person.conferences":    {"Hội nghị đã tham dự", "Conferences"},
 	"meeting.person.match":          {"Đã có trong danh bạ", "Already in the directory"},
 	"meeting.person.name":           {"Họ tên", "Name"},

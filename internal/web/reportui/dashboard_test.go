@@ -60,11 +60,20 @@ func TestDashboardSaysHowComplete(t *testing.T) {
 
 		body := webtest.Body(t, leader.Get("/bao-cao/tong-hop?don-vi="+province))
 		page := webtest.Doc(t, leader.Get("/bao-cao/tong-hop?don-vi="+province))
-		if got := page.Find("#ky option[selected]").AttrOr("value", ""); got != "2026S1" {
+		// The period picker: a year, then the half of it.
+		year := page.Find(`#ky select[name="ky-nam"] option[selected]`).AttrOr("value", "")
+		half := page.Find(`#ky select[name="ky-phan"] option[selected]`).AttrOr("value", "")
+		if got := year + half; got != "2026S1" {
 			t.Errorf("the dashboard opens on %q, want the last period ended (2026S1)", got)
 		}
-		if page.Find(`#ky option[value="2027S1"]`).Length() != 0 {
-			t.Error("a period that has not started is offered")
+		if page.Find(`#ky select[name="ky-nam"] option[value="2027"]`).Length() != 0 {
+			t.Error("a year that has not started is offered")
+		}
+		// What the picker sends is the period the dashboard shows.
+		picked := webtest.Doc(t, leader.Get("/bao-cao/tong-hop?don-vi="+province+"&ky-nam=2025&ky-phan=S1"))
+		if got := picked.Find(`#ky select[name="ky-nam"] option[selected]`).AttrOr("value", "") +
+			picked.Find(`#ky select[name="ky-phan"] option[selected]`).AttrOr("value", ""); got != "2025S1" {
+			t.Errorf("picked 2025 and the first half, the dashboard shows %q", got)
 		}
 		progress := strings.Index(body, `class="card dash-progress"`)
 		if progress < 0 || progress > strings.Index(body, `class="key-cards"`) {
