@@ -36,6 +36,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/vntext"
 )
 
@@ -92,6 +93,8 @@ type Hit struct {
 	Title    string // as written
 	Snippet  string // a part of the text around the first matching word
 	Day      time.Time
+	// ArticlePath is a portal article's public address (/trang/site/section/slug).
+	ArticlePath string
 }
 
 // Result is a page of hits with the counts per kind of everything found
@@ -423,10 +426,14 @@ func (s *Store) similar(ctx context.Context, res *Result, pq parsed, kinds []Kin
 	return s.unitNames(ctx, res.Hits)
 }
 
-// unitNames fills in the units' names from their own index entries.
+// unitNames fills in the units' names from their own index entries, and
+// the articles' addresses.
 func (s *Store) unitNames(ctx context.Context, hits []Hit) error {
 	if len(hits) == 0 {
 		return nil
+	}
+	if err := s.articlePaths(ctx, hits); err != nil {
+		return err
 	}
 	var ids []any
 	seen := map[int64]bool{}
@@ -478,4 +485,38 @@ func (s *Store) Reindex(ctx context.Context, p *auth.Principal) (int64, error) {
 		return err
 	})
 	return n, err
+}
+
+// articlePaths fills in the public address of the articles among hits.
+func (s *Store) articlePaths(ctx context.Context, hits []Hit) error {
+	var ids []any
+	for _, h := range hits {
+		if h.Kind == KindArticle {
+			ids = append(ids, h.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, s.slug, a.category, a.slug FROM portal_articles a JOIN portal_sites s ON s.id = a.site_id
+		WHERE a.id IN (`+db.Placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return fmt.Errorf("search: article paths: %w", err)
+	}
+	defer rows.Close()
+	paths := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var site, cat, slug string
+		if err := rows.Scan(&id, &site, &cat, &slug); err != nil {
+			return fmt.Errorf("search: article paths: %w", err)
+		}
+		paths[id] = "/trang/" + site + "/" + portal.Category(cat).Slug() + "/" + slug
+	}
+	for i := range hits {
+		if hits[i].Kind == KindArticle {
+			hits[i].ArticlePath = paths[hits[i].ID]
+		}
+	}
+	return rows.Err()
 }
