@@ -13,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/web/portalui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
+	"github.com/danvan/danvan/internal/web/searchui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -36,6 +37,7 @@ func (s *Server) features() []feature {
 		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},
 		{"notifyui", notifyui.Mount},
+		{"searchui", searchui.Mount},
 		{"apiui", apiui.Mount},
 		{"accountui", func(k *kit.Kit) (kit.Feature, error) { return accountui.Mount(k, s.clientAddr) }},
 	}
