@@ -15,6 +15,7 @@ import (
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/practice/sheet"
 	"github.com/danvan/danvan/internal/report"
+	"github.com/danvan/danvan/internal/search"
 	"github.com/danvan/danvan/internal/upload"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/accountui"
@@ -29,6 +30,7 @@ import (
 	"github.com/danvan/danvan/internal/web/portalui"
 	"github.com/danvan/danvan/internal/web/practiceui"
 	"github.com/danvan/danvan/internal/web/reportui"
+	"github.com/danvan/danvan/internal/web/searchui"
 	"github.com/danvan/danvan/internal/web/unitui"
 )
 
@@ -51,6 +53,7 @@ func Catalog() (i18n.Catalog, error) {
 		apiui.Messages,
 		citizenui.Messages,
 		notifyui.Messages,
+		searchui.Messages,
 		// the domain packages' errors and labels
 		vntext.Messages,
 		org.Messages,
@@ -63,6 +66,7 @@ func Catalog() (i18n.Catalog, error) {
 		commendation.Messages,
 		document.Messages,
 		portal.Messages,
+		search.Messages,
 		backup.Messages,
 		citizen.Messages,
 		notify.Messages,
