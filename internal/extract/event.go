@@ -199,6 +199,7 @@ var typeKeywords = []struct {
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
 	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
+	{"chức sắc", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""}, {"ký kết", TypeTrienKhai, ""},
 }
@@ -326,8 +327,8 @@ func linked(toks []token, i int) bool {
 // after "tổ chức", "hội nghị", "buổi", "lớp", "lễ" ...
 func inEventPhrase(toks []token, i int) bool {
 	w := 4
-	if toks[i].low == "người" {
-		w = 6 // "hội nghị gặp mặt 64 người có uy tín"
+	if toks[i].low == "người" || toks[i].low == "chức" {
+		w = 6 // "hội nghị gặp mặt 64 người có uy tín", "tổ chức gặp mặt các vị chức sắc"
 	}
 	for k := max(0, i-w); k < i; k++ {
 		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
@@ -568,6 +569,12 @@ func (a *analyzer) readEvent() {
 		} else {
 			a.eventType = TypeOther
 		}
+	}
+	if a.eventType == TypeOther && lead != nil && findAny(lead, gatheringNouns) >= 0 && containsAnyOf(a.low, medalWords) {
+		// "Huyện ủy ... tổ chức họp mặt kỷ niệm 90 năm ..." and, in another
+		// sentence, "trao Kỷ niệm chương ...": a ceremony that hands out
+		// awards.
+		a.eventType = TypeKhenThuong
 	}
 	switch a.eventType {
 	case TypeTongKet, TypeSoKet:
@@ -902,6 +909,12 @@ func (a *analyzer) aboutModel() bool {
 	return !containsAnyOf(a.low, meetingWords) && containsAnyOf(a.low, modelWords)
 }
 
+// gatheringNouns name a gathering or a ceremony in a lead.
+var gatheringNouns = newPhraseSet("họp mặt", "lễ kỷ niệm", "lễ kỉ niệm", "buổi lễ", "mít tinh")
+
+// medalWords are awards handed out at a ceremony.
+var medalWords = []string{"kỷ niệm chương", "bằng khen", "giấy khen", "huy hiệu", "huân chương", "giấy chứng nhận"}
+
 // modelWords name a model or a movement of mobilization; a headline is
 // about a model with one of the first three.
 var modelWords = []string{"mô hình", "dân vận khéo", "điển hình", "phong trào"}
@@ -910,7 +923,7 @@ var modelWords = []string{"mô hình", "dân vận khéo", "điển hình", "pho
 // commendations one hands out ("Dịp này, ... tặng Bằng khen").
 var meetingWords = []string{"hội nghị", "hội thảo", "hội thi", "đại hội", "lễ ", "buổi ", "cuộc họp", "họp mặt", "họp ",
 	"tọa đàm", "tập huấn", "bồi dưỡng", "đối thoại", "khai mạc", "gặp mặt", "làm việc", "ngày hội", "giao ban", "tổng kết", "sơ kết",
-	"dịp này", "bằng khen", "giấy khen"}
+	"dịp này", "bằng khen", "giấy khen", "thăm", "chúc mừng"}
 
 func containsAnyOf(s string, words []string) bool {
 	for _, w := range words {

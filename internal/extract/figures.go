@@ -40,7 +40,7 @@ var units = newPhraseSet(
 	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại", "cháu", "thẻ", "mái ấm", "tổ, nhóm",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
-	"ý tưởng", "thiếu nhi", "chi đoàn",
+	"ý tưởng", "thiếu nhi", "chi đoàn", "giấy chứng nhận",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)
@@ -79,13 +79,13 @@ var docSecond = wordSet(`nghị thị luận định hoạch dẫn tư báo văn
 var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tuổi kỳ lần thứ quý`)
 
 // capitalizedUnit reports a counted noun written with a capital inside a
-// sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a noun of
-// the list whose other words, and the word after it, are in lower case,
-// so that no name ("3 Xã Bình Minh") is read as one.
+// sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a compound
+// of the list whose other words, and the word after it, are in lower
+// case, so that no name ("3 Xã Bình Minh", "1 Nhà thờ") is read as one.
 func capitalizedUnit(toks []token, k int) bool {
 	j, _, ok := anyPhraseAt(toks, k, units)
-	if !ok {
-		return false
+	if !ok || j-k < 2 {
+		return false // "1 Nhà thờ": a one-word noun may begin a longer name
 	}
 	for i := k + 1; i < j; i++ {
 		if toks[i].cap {
@@ -237,6 +237,11 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	}
 	if prev := tokAt(toks, ti-1); prev.cap && prev.kind == tWord && ti-1 > 0 && m.Start == nt.start && len(nt.low) <= 3 {
 		// "Quân khu 5", "Sư đoàn 2": a number after a name.
+		return figureHit{}, false
+	}
+	// A range "từ 50 đến 100 triệu đồng/năm" describes; it counts nothing.
+	if tokAt(toks, ti-1).low == "từ" && tokAt(toks, ti+1).low == "đến" ||
+		tokAt(toks, ti-1).low == "đến" && tokAt(toks, ti-2).kind == tNum && tokAt(toks, ti-3).low == "từ" {
 		return figureHit{}, false
 	}
 	// Times: "8h30", "14 giờ".

@@ -16,7 +16,7 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
+	"phòng", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
@@ -142,6 +142,12 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 			j = k
 		}
 	case "ban chỉ huy quân sự", "bộ chỉ huy quân sự", "bộ chqs", "ban chqs":
+		return placeAfter(toks, j, true), true
+	case "ban tôn giáo", "ban dân tộc":
+		// "Ban Tôn giáo tỉnh", "Ban Tôn giáo Chính phủ"
+		if k, ok := phraseAt(toks, j, "chính phủ"); ok && toks[j].cap {
+			return k, true
+		}
 		return placeAfter(toks, j, true), true
 	case "khu phố", "tổ dân phố":
 		// "Khu phố 5 phường Cầu Kho"
@@ -721,6 +727,16 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			}
 		}
 	}
+	// "Đoàn Ban Tôn giáo Chính phủ do ông ... đã thăm ...": the body whose
+	// delegation visits.
+	for i := range toks {
+		if toks[i].low != "đoàn" || !toks[i].cap || i > 0 && toks[i-1].low != "," {
+			continue
+		}
+		if e, ok := parseBody(toks, i+1, false); ok && findAny(toks[e:], visitVerbs) >= 0 {
+			return i + 1, e, -1, false
+		}
+	}
 	// The first body before the verb "tổ chức" (not a venue or an issuer).
 	for _, v := range verbs {
 		if toks[v].low != "tổ" {
@@ -761,6 +777,9 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 	}
 	return -1, -1, -1, false
 }
+
+// visitVerbs say that a delegation visits.
+var visitVerbs = newPhraseSet("thăm", "đến thăm", "làm việc")
 
 // directingVerbs put a body above those who organize: "Hội Cựu chiến binh
 // tỉnh đã chỉ đạo, hướng dẫn tổ chức Đại hội ...".

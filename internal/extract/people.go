@@ -43,7 +43,7 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
 	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
@@ -672,7 +672,7 @@ func joined(toks []token, a, b personHit) bool {
 	return a.te <= b.ts
 }
 
-var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "đón", "có sự tham dự của",
+var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "cùng đoàn có", "đón", "có sự tham dự của",
 	"với sự tham dự của", "sự tham dự của")
 
 // presenceSentence reports a sentence that lists who was present.

@@ -102,7 +102,11 @@ func (a *analyzer) readTasks() {
 			continue
 		}
 		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
-		if v := findAny(toks, directionVerbs); v >= 0 && a.looksAhead(toks, v) {
+		// "... phát biểu ôn lại truyền thống .... Đồng thời, đề nghị ...":
+		// the speaker of the sentence before goes on.
+		spoken := findAny(toks, speakerWords) >= 0 || i > 0 && body[i-1].block == s.block &&
+			tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" && findAny(body[i-1].toks, speakerWords) >= 0
+		if v := findAny(toks, directionVerbs); v >= 0 && spoken && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
 				take[i] = a.directionStart(toks, v)
 			}
@@ -337,20 +341,19 @@ func afterLeadIn(toks []token) int {
 
 var leadIns = newPhraseSet("trong đó", "cụ thể", "đó là", "theo đó")
 
-// looksAhead reports whether a direction speaks of the time to come and
-// comes from a speaker.
+// looksAhead reports whether a direction speaks of the time to come (the
+// caller has checked that it comes from a speaker).
 func (a *analyzer) looksAhead(toks []token, v int) bool {
-	if findAny(toks, speakerWords) < 0 {
-		return false
-	}
 	if findAny(toks[v:], aheadMarkers) >= 0 || findAny(toks[:v], aheadPhrases) >= 0 {
 		return true
 	}
 	// "Đồng chí đề nghị Hội LHPN xã tiếp tục phát động thi đua ...": a
 	// request to go on with the work looks ahead without naming a time.
 	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); p == "đề nghị" || p == "yêu cầu" {
-		for k := e; k < len(toks) && k <= e+7; k++ {
-			if toks[k].kind == tPunct {
+		// Through the list of whom it asks: "đề nghị mỗi cán bộ, đảng
+		// viên, công chức ... tiếp tục ...".
+		for k := e; k < len(toks) && k <= e+40; k++ {
+			if toks[k].kind == tPunct && toks[k].low != "," {
 				break
 			}
 			if toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
@@ -421,6 +424,9 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
 	}
+	if j, ok := a.nextTermOpening(toks, i); ok {
+		return j, true
+	}
 	if a.period == nil {
 		// "6 tháng cuối năm, các cấp hội ... tiếp tục ..." after a review
 		// of the first half whose year the text does not give.
@@ -464,6 +470,45 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 		return 0, false
 	}
 	return p.tokEnd + 1, true
+}
+
+// nextTermOpening reads "Nhiệm kỳ 2019 - 2024, ..." opening a sentence
+// with a direction, in a congress's report that reviewed an earlier term
+// ("Nhiệm kỳ 2013-2018, ..."): the new term's tasks start after it.
+func (a *analyzer) nextTermOpening(toks []token, i int) (int, bool) {
+	k, ok := phraseAt(toks, i, "nhiệm kỳ")
+	if !ok || !strings.Contains(a.low, "đại hội") {
+		return 0, false
+	}
+	from, to, end := termYears(toks, k)
+	if from == 0 || tokAt(toks, end).low != "," || findAny(toks, directiveWords) < 0 {
+		return 0, false
+	}
+	for _, s := range a.sents {
+		for p := range s.toks {
+			if q, ok := phraseAt(s.toks, p, "nhiệm kỳ"); ok {
+				if f, t, _ := termYears(s.toks, q); f > 0 && f < from && t <= from && to > t {
+					return end + 1, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// termYears reads "2019 - 2024" or "2013-2018" at toks[k]: the two years
+// and the index after them.
+func termYears(toks []token, k int) (from, to, end int) {
+	from = yearOf(tokAt(toks, k))
+	j := k + 1
+	if l := tokAt(toks, j).low; l == "-" || l == "–" {
+		j++
+	}
+	to = yearOf(tokAt(toks, j))
+	if from == 0 || to <= from {
+		return 0, 0, k
+	}
+	return from, to, j + 1
 }
 
 // aheadOpening reads "Thời gian tới, ", "Trong thời gian tới, ", "Thời
