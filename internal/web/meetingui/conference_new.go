@@ -18,6 +18,7 @@ import (
 	"github.com/danvan/danvan/internal/extract"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
@@ -47,6 +48,33 @@ type formView struct {
 	PeopleRows []personLine
 	FigureRows []figureLine
 	TaskRows   []taskLine
+	// Indicators are the report's indicators a figure or a task may be
+	// tied to, chosen by name from a list (not typed as a code).
+	Indicators []report.Indicator
+}
+
+// indicatorOption is one choice of an indicator list.
+type indicatorOption struct {
+	Code, Label string
+	Selected    bool
+}
+
+// IndicatorOptions lists the indicators by name with code for a row
+// whose indicator is code; a code that is not in the list (typed through
+// the API, or since removed) is kept as a choice of its own.
+func (v formView) IndicatorOptions(code string) []indicatorOption {
+	code = strings.TrimSpace(code)
+	out := make([]indicatorOption, 0, len(v.Indicators)+1)
+	found := code == ""
+	for _, ind := range v.Indicators {
+		sel := strings.EqualFold(ind.Code, code)
+		found = found || sel
+		out = append(out, indicatorOption{Code: ind.Code, Label: ind.LocalName(v.Lang) + " (" + ind.Code + ")", Selected: sel})
+	}
+	if !found {
+		out = append([]indicatorOption{{Code: code, Label: code, Selected: true}}, out...)
+	}
+	return out
 }
 
 // personLine, figureLine and taskLine are rows of the form's lists with
@@ -137,6 +165,9 @@ func (h *handlers) formView(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		}
 		v.Marked = markSource(rec)
 		v.Warnings = rec.Warnings
+	}
+	if v.Indicators, err = report.NewStore(h.DB, h.Org, h.Auth).Indicators(ctx); err != nil {
+		return v, err
 	}
 	v.rows()
 	title := "meeting.new.title"

@@ -69,6 +69,8 @@ var Messages = i18n.Catalog{
 	"meeting.import.title":          {"Nhập từ bài viết", "Import from an article"},
 	"meeting.import.warnings":       {"Những điểm cần kiểm tra:", "Please check:"},
 	"meeting.indicator":             {"Mã chỉ tiêu", "Indicator"},
+	"meeting.indicator.pick":        {"Chỉ tiêu", "Indicator"},
+	"meeting.indicator.none":        {"(không gắn chỉ tiêu)", "(no indicator)"},
 	"meeting.kind":                  {"Loại hội nghị", "Kind"},
 	"meeting.list.count":            {"%s hội nghị", "%s conferences"},
 	"meeting.list.empty":            {"Chưa có hội nghị nào.", "No conferences."},
