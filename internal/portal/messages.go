@@ -10,6 +10,10 @@ var Messages = i18n.Catalog{
 	"portal.status.published":   {"Đã đăng", "Published"},
 	"portal.status.unpublished": {"Đã gỡ", "Unpublished"},
 
+	"portal.record.conference": {"hội nghị", "conference"},
+	"portal.record.practice":   {"mô hình “Dân vận khéo”", "skilful mass mobilization model"},
+	"portal.record.document":   {"văn bản", "document"},
+
 	"portal.cat.news":  {"Tin tức – Sự kiện", "News and events"},
 	"portal.cat.model": {"Dân vận khéo", "Skilful mass mobilization"},
 	"portal.cat.qa":    {"Hỏi – đáp", "Questions and answers"},

@@ -126,6 +126,9 @@ func (k RecordKind) Valid() bool {
 	return k == "" || k == RecordConference || k == RecordPractice || k == RecordDocument
 }
 
+// Label is the kind's name (catalog key "portal.record.<code>").
+func (k RecordKind) Label() i18n.Message { return i18n.M("portal.record." + string(k)) }
+
 // Site is a unit's news site.
 type Site struct {
 	ID       int64

@@ -142,7 +142,30 @@ func (h *handlers) editPage(w http.ResponseWriter, r *http.Request, p *auth.Prin
 func articleInput(r *http.Request) portal.ArticleInput {
 	return portal.ArticleInput{Category: portal.Category(r.PostFormValue("category")), Headline: r.PostFormValue("headline"),
 		Lead: r.PostFormValue("lead"), Body: r.PostFormValue("body"), Tags: r.PostFormValue("tags"), Slug: r.PostFormValue("slug"),
-		ImageID: kit.FormID(r.PostFormValue("image")), Version: int64(kit.FormID(r.PostFormValue("version")))}
+		ImageID: kit.FormID(r.PostFormValue("image")), Version: int64(kit.FormID(r.PostFormValue("version"))),
+		RecordKind: portal.RecordKind(r.PostFormValue("record_kind")), RecordID: kit.FormID(r.PostFormValue("record_id"))}
+}
+
+// writeUp is the new-article form prefilled from a conference ("Viết
+// tin"): nothing is saved until the editor saves it.
+func (h *handlers) writeUp(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	siteID, err := kit.PathID(r, "site")
+	if err != nil {
+		return err
+	}
+	confID, err := kit.PathID(r, "conf")
+	if err != nil {
+		return err
+	}
+	in, err := h.store.DraftFromConference(r.Context(), p, siteID, confID)
+	if err != nil {
+		return err
+	}
+	st, err := h.store.Site(r.Context(), p, siteID)
+	if err != nil {
+		return err
+	}
+	return h.editPage(w, r, p, st, portal.Article{}, in, nil, http.StatusOK)
 }
 
 func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -197,7 +220,7 @@ func (h *handlers) editorArticle(r *http.Request, p *auth.Principal) (portal.Art
 
 func inputOf(a portal.Article) portal.ArticleInput {
 	return portal.ArticleInput{Category: a.Category, Headline: a.Headline, Lead: a.Lead, Body: a.Body, Tags: strings.Join(a.Tags, ", "),
-		Slug: a.Slug, ImageID: a.ImageID, Version: a.Version}
+		Slug: a.Slug, ImageID: a.ImageID, RecordKind: a.RecordKind, RecordID: a.RecordID, Version: a.Version}
 }
 
 func (h *handlers) editForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

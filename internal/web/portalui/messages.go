@@ -116,6 +116,7 @@ var Messages = i18n.Catalog{
 	"portalui.flash.bad_image":       {"Không đọc được ảnh: chỉ nhận JPEG, PNG hoặc GIF, tối đa 10 MB.", "The image could not be read: JPEG, PNG or GIF, 10 MB at most."},
 	"portalui.flash.image_added":     {"Đã tải ảnh lên; chọn ảnh trong bài và lưu.", "The image is uploaded; choose it in the article and save."},
 	"portalui.flash.approved":        {"Đã duyệt đăng ý kiến.", "The message is approved."},
+	"portalui.record":                {"Bài viết về %s số %d.", "An article about %s no. %d."},
 	"portalui.flash.rejected":        {"Đã từ chối ý kiến.", "The message is rejected."},
 	"portalui.flash.moderate_failed": {"Ý kiến này đã được xử lý hoặc không hợp lệ.", "This message was already moderated or is not valid."},
 }

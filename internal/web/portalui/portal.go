@@ -92,6 +92,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /bien-tap/{site}", Handler: k.Signed(h.articles)},
 			{Pattern: "GET /bien-tap/{site}/bai-moi", Handler: k.Signed(h.newForm)},
 			{Pattern: "POST /bien-tap/{site}/bai-moi", Handler: k.Signed(h.create)},
+			{Pattern: "GET /bien-tap/{site}/viet-tin/{conf}", Handler: k.Signed(h.writeUp)},
 			{Pattern: "POST /bien-tap/{site}/anh", Handler: k.Signed(h.upload)},
 			{Pattern: "GET /bien-tap/{site}/phan-hoi", Handler: k.Signed(h.queue)},
 			{Pattern: "POST /bien-tap/{site}/phan-hoi/{id}", Handler: k.Signed(h.moderate)},
