@@ -20,7 +20,6 @@ var BlocMessages = i18n.Catalog{
 	"emulation.bloc.rule.rotation": {"Trưởng cụm, khối năm nay là đơn vị đứng sau trưởng cụm, khối năm trước trong thứ tự thành viên (hết danh sách thì quay về đầu); phó là đơn vị kế tiếp.", "This year's leader is the member after last year's leader in the members' order (wrapping round); the deputy is the member after the leader."},
 	"emulation.bloc.rule.flag":     {"Đơn vị dẫn đầu được đề nghị tặng Cờ thi đua; nếu đồng hạng nhất, cấp trên chọn một trong các đơn vị đồng hạng.", "The leading member is proposed for the emulation flag; on a tie for first the level above chooses among the tied members."},
 
-	"audit.entity.bloc":          {"cụm, khối thi đua", "emulation bloc"},
 	"audit.what.bloc.create":     {"lập cụm, khối thi đua", "set up an emulation bloc"},
 	"audit.what.bloc.members":    {"xác định thành viên cụm, khối thi đua", "set an emulation bloc's members"},
 	"audit.what.bloc.criteria":   {"thêm tiêu chí thi đua của cụm, khối", "added criteria to an emulation bloc"},
