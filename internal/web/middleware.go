@@ -178,12 +178,20 @@ func (s *Server) clientAddr(r *http.Request) string { return clientAddr(s.proxie
 // session cookie elsewhere. An invalid session cookie is cleared and the
 // request goes on anonymously; pages that need a user redirect to sign-in.
 // The audit actor is put in the context for every write the request makes.
+// /api/ requests are rate limited per address and per token (APILimit);
+// files and exports sent to a signed-in user are audited (auditDownload).
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		addr := s.clientAddr(r)
 		var p *auth.Principal
 		if strings.HasPrefix(r.URL.Path, "/api/") {
+			// The address is counted before the token is looked at, so
+			// guessing tokens is slowed down too.
+			if ok, retry := s.apiLimit.addr.Allow(addr); !ok {
+				s.tooMany(w, r, retry)
+				return
+			}
 			if h := r.Header.Get("Authorization"); h != "" {
 				secret, ok := strings.CutPrefix(h, "Bearer ")
 				var err error
@@ -195,6 +203,10 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 						err = apperr.Unauthorized("api.err.token_bad")
 					}
 					s.APIError(w, r, err)
+					return
+				}
+				if ok, retry := s.apiLimit.token.Allow(strconv.FormatInt(p.TokenID, 10)); !ok {
+					s.tooMany(w, r, retry)
 					return
 				}
 			}
@@ -219,7 +231,10 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			// otherwise, as the static files do).
 			w.Header().Set("Cache-Control", "no-store")
 		}
-		next.ServeHTTP(w, r.WithContext(ctx))
+		dw := &downloadWriter{ResponseWriter: w}
+		r = r.WithContext(ctx)
+		next.ServeHTTP(dw, r)
+		s.auditDownload(r, dw, p)
 	})
 }
 

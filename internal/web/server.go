@@ -57,6 +57,9 @@ type Config struct {
 	// /metrics is not served there (serve Server.Metrics on a separate,
 	// private listener instead: danvan serve --metrics-addr).
 	MetricsToken string
+	// APILimit bounds the rate of /api/v1 requests per token and per
+	// address; zero fields take DefaultAPILimit's.
+	APILimit APILimit
 }
 
 // Server is the HTTP handler of the whole product.
@@ -69,6 +72,10 @@ type Server struct {
 	proxies []netip.Prefix
 	// metricsToken opens /metrics on the main listener to a scraper.
 	metricsToken string
+	// apiLimit counts /api/ requests; downloads the files recently
+	// audited.
+	apiLimit  apiLimiters
+	downloads *kit.Limiter
 }
 
 // New builds the server: it merges the message catalogs, mounts every
@@ -99,7 +106,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies, metricsToken: cfg.MetricsToken}
+	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies, metricsToken: cfg.MetricsToken,
+		apiLimit: newAPILimiters(cfg.APILimit, cfg.Now), downloads: kit.NewLimiter(1, downloadAgain, cfg.Now)}
 	s.metrics.registry.MustRegister(opsCollector{backups: backup.New(cfg.DB, nil, backup.Config{}), log: cfg.Logger})
 	sub, err := fs.Sub(templateFS, "templates")
 	if err != nil {

@@ -3,6 +3,7 @@ package adminui
 import (
 	"net/http"
 
+	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -51,10 +52,16 @@ type tokenRevokeView struct {
 	Token auth.Token
 }
 
-// ownToken returns the token of the path, which auth finds only among
-// the user's own.
+// ownToken returns the token of the path when it is the user's own:
+// these pages are each user's own tokens (auth lets an administrator
+// reach the tokens of accounts they manage too; that is the account's
+// page).
 func (h *handlers) ownToken(r *http.Request, p *auth.Principal) (auth.Token, error) {
-	return pathRecord(r, p, h.Auth.Token)
+	t, err := pathRecord(r, p, h.Auth.Token)
+	if err == nil && t.UserID != p.User.ID {
+		return auth.Token{}, apperr.NotFound("auth.err.unknown_token")
+	}
+	return t, err
 }
 
 func (h *handlers) tokenRevokeForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

@@ -66,11 +66,15 @@ type errorView struct {
 
 // Fail renders the error page for err: the domain message for known
 // codes; for internal errors a generic message and the request id (which
-// the log line carries too), so a user can quote it.
+// the log line carries too), so a user can quote it. A refusal (403) is
+// audited (auditRefusal).
 func (k *Kit) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := Status(err)
-	if status == http.StatusInternalServerError {
+	switch status {
+	case http.StatusInternalServerError:
 		k.LogError(r, "internal error", err)
+	case http.StatusForbidden:
+		k.auditRefusal(r, err)
 	}
 	k.ErrorPage(w, r, status, k.Message(r, err))
 }

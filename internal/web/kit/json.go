@@ -62,13 +62,17 @@ func (k *Kit) JSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 }
 
 // APIError answers err as the API's error body with the status its code
-// maps to; internal errors are logged and say nothing of their cause.
+// maps to; internal errors are logged and say nothing of their cause;
+// refusals (403) are audited (auditRefusal).
 func (k *Kit) APIError(w http.ResponseWriter, r *http.Request, err error) {
 	status := Status(err)
 	code := apperr.CodeOf(err)
-	if status == http.StatusInternalServerError {
+	switch status {
+	case http.StatusInternalServerError:
 		k.LogError(r, "internal error", err)
 		code = apperr.CodeInternal
+	case http.StatusForbidden:
+		k.auditRefusal(r, err)
 	}
 	d := APIErrorDetail{Code: string(code), Message: k.Message(r, err)}
 	if e, ok := apperr.As(err); ok && code != apperr.CodeInternal {

@@ -54,6 +54,8 @@ type Kit struct {
 	static *Static
 	base   *Templates // the kit's own pages (the error page)
 	nav    []NavLink
+	// refusals bound how many 403s are audited (refusal.go).
+	refusals refusalLimits
 }
 
 // New builds a Kit: it loads the static files and parses the shared
@@ -77,7 +79,7 @@ func New(cfg Config) (*Kit, error) {
 	}
 	k := &Kit{DB: cfg.DB, Org: cfg.Org, Auth: cfg.Auth, Log: cfg.Logger, Files: cfg.Files,
 		ImportDir: cfg.ImportDir, TrustProxy: cfg.TrustProxy, Catalog: cfg.Catalog,
-		now: cfg.Now, static: static}
+		now: cfg.Now, static: static, refusals: newRefusalLimits(cfg.Now)}
 	if k.base, err = k.Templates(nil, nil); err != nil {
 		return nil, err
 	}
