@@ -41,6 +41,7 @@ func commands() []command {
 		{"restore", "khôi phục bản sao lưu vào cơ sở dữ liệu trống (restore an archive into an empty database)", runRestore},
 		{"bench", "tải thử máy chủ đang chạy (load drill against a running server)", runBench},
 		{"reminders", "xem và đặt lịch nhắc việc (show and set the reminder schedule)", runReminders},
+		{"reindex", "dựng lại chỉ mục tìm kiếm từ các hồ sơ (rebuild the search index from the records)", runReindex},
 		{"check", "kiểm tra cơ sở dữ liệu và tệp còn nguyên vẹn (check the database and files are whole)", runCheck},
 		{"audit", "kiểm tra chuỗi băm của nhật ký thao tác: audit verify (verify the audit log's hash chain)", runAudit},
 		{"version", "in phiên bản (print the version)", runVersion},
