@@ -110,7 +110,31 @@ func (a *analyzer) stampDate(start, end int) bool {
 	if clockAtEnd(before) || clockAtStart(after) {
 		return true
 	}
+	if agencyDateline(before, after) {
+		return true
+	}
 	return strings.Contains(after, "lượt xem") || strings.Contains(after, "Lượt xem")
+}
+
+// agencyDateline reports a date in a news agency's dateline: "Hà Nội
+// (TTXVN 11/3/2022)", "(VNA 5/1/2024)": an upper-case tag after a bracket
+// right before the date, the bracket closed right after it.
+func agencyDateline(before, after string) bool {
+	b := strings.TrimRight(before, " ")
+	i := strings.LastIndexByte(b, '(')
+	if i < 0 || !strings.HasPrefix(strings.TrimLeft(after, " "), ")") {
+		return false
+	}
+	tag := strings.TrimSpace(b[i+1:])
+	if len(tag) < 2 {
+		return false
+	}
+	for _, r := range tag {
+		if !(r >= 'A' && r <= 'Z' || r == 'Đ' || r == '&') {
+			return false
+		}
+	}
+	return true
 }
 
 // clockAtEnd reports a clock time ("9:25", "09:21 ") ending s.

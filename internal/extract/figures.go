@@ -427,9 +427,24 @@ func memberStock(toks []token, ti int, unit string) bool {
 	if tokAt(toks, ti-1).low == "giảm" {
 		return true
 	}
-	// "toàn Đảng bộ có 650 đảng viên, sinh hoạt tại 11 Chi bộ"
-	if tokAt(toks, ti-1).low == "có" && (tokAt(toks, ti-2).low == "bộ" || tokAt(toks, ti-2).low == "hội") {
-		return true
+	// "toàn Đảng bộ có 650 đảng viên, sinh hoạt tại 11 Chi bộ", "Chi bộ
+	// làng Krông (xã Ia Mơr, huyện Chư Prông) có 13 đảng viên"
+	if tokAt(toks, ti-1).low == "có" {
+		k := ti - 2
+		if tokAt(toks, k).low == ")" {
+			for k > b && toks[k].low != "(" {
+				k--
+			}
+			k--
+		}
+		if w := tokAt(toks, k).low; w == "bộ" || w == "hội" || k >= b && findAny(toks[b:k+1], memberBodies) >= 0 {
+			return true
+		}
+		// "..., trong đó có 10 đảng viên người dân tộc thiểu số": a part
+		// of the membership.
+		if tokAt(toks, ti-2).low == "đó" && tokAt(toks, ti-3).low == "trong" {
+			return true
+		}
 	}
 	// "... sinh hoạt tại 11 Chi bộ": where the members meet.
 	if w := tokAt(toks, ti-1).low; (w == "tại" || w == "ở") && tokAt(toks, ti-2).low == "hoạt" && tokAt(toks, ti-3).low == "sinh" {
@@ -437,6 +452,9 @@ func memberStock(toks []token, ti int, unit string) bool {
 	}
 	return findAny(toks[b:ti], stockWords) >= 0
 }
+
+// memberBodies are the bodies whose members a count after "có" tells.
+var memberBodies = newPhraseSet("chi bộ", "đảng bộ", "chi hội", "chi đoàn")
 
 // memberTotals name an organization's whole membership, whatever noun
 // counts it.

@@ -44,7 +44,7 @@ var notNames = map[string]bool{"hồ chí minh": true, "võ nguyên giáp": true
 // segment must start with one.
 var titleHeads = newPhraseSet(
 	"phó", "trưởng", "bí thư", "chủ tịch", "chủ nhiệm", "ủy viên", "uỷ viên", "giám đốc", "chánh",
-	"thứ trưởng", "bộ trưởng", "tổng", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy",
+	"thứ trưởng", "bộ trưởng", "thủ tướng", "phó thủ tướng", "tổng", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy",
 	"thượng úy", "trung úy", "thiếu úy", "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng",
 	"chính ủy", "chỉ huy trưởng", "tư lệnh", "đại biểu", "thành viên", "chuyên viên", "cán bộ",
 	"báo cáo viên", "nguyên", "đồng chí", "giáo sư", "tiến sĩ", "thạc sĩ", "pgs", "ts", "ths", "gs",
@@ -63,7 +63,7 @@ var titleWords = wordSet(`thư trực thường ban giáo vận dân tịch đ�
 	tổ quốc việt nam ấp thôn bản khu ngành đại biểu kiểm tra tuyên hành chính nhiệm trung ương
 	mục sư xứ tọa trì sự chùa tịnh thất niệm phật đường
 	lao động tướng tá úy hòa giải mttq ngoại tôn
-	tộc dân tộc tôn giáo tịch thường vụ điều hành học viện hành chính sĩ phòng chức`)
+	tộc dân tộc tôn giáo tịch thường vụ điều hành học viện hành chính sĩ phòng chức thủ tổng nước phủ`)
 
 // stopAfterName are words that end a title: verbs and prepositions that
 // commonly follow "đồng chí NAME, TITLE".

@@ -554,6 +554,8 @@ func (a *analyzer) readOrganizer() {
 	var toks []token
 	i0, i1, placeTok := -1, -1, -1
 	bare := false // the organizer is a place ("xã Sơn Trà tổ chức")
+	var occToks []token
+	occ0, occ1, occPlace := -1, -1, -1
 	n := 0
 	for _, s := range a.sents {
 		if a.kind(s) != kindBody {
@@ -564,7 +566,15 @@ func (a *analyzer) readOrganizer() {
 			break
 		}
 		if occasion(s.toks) {
-			continue // "Dịp này, UBND huyện ... biểu dương": who gives awards
+			// "Dịp này, UBND huyện ... biểu dương": who gives awards; kept
+			// only for an article that names no other organizer ("Tại buổi
+			// họp mặt, Hội LHPN tỉnh đã phát động và tổ chức ký kết ...").
+			if occ0 < 0 {
+				if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && !isPlace {
+					occToks, occ0, occ1, occPlace = s.toks, b, e, p
+				}
+			}
+			continue
 		}
 		if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && (i0 < 0 || !isPlace) && !(model && isPlace) {
 			toks, i0, i1, placeTok, bare = s.toks, b, e, p, isPlace
@@ -595,6 +605,9 @@ func (a *analyzer) readOrganizer() {
 		if b, e, p, _ := a.organizerIn(a.title); b >= 0 {
 			toks, i0, i1, placeTok = a.title, b, e, p
 		}
+	}
+	if i0 < 0 && occ0 >= 0 && !model {
+		toks, i0, i1, placeTok = occToks, occ0, occ1, occPlace
 	}
 	if i0 < 0 {
 		a.warn("Không xác định được đơn vị tổ chức.")

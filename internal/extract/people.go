@@ -692,11 +692,17 @@ func presenceSentence(toks []token) bool {
 	return false
 }
 
+// greetingWords bring the greetings of people who are not there.
+var greetingWords = newPhraseSet("lẵng hoa", "hoa chúc mừng", "điện mừng", "thư chúc mừng", "điện chúc mừng", "thư khen")
+
 var examplesWords = newPhraseSet("trong đó có", "tiêu biểu", "điển hình", "như")
 
 // notParticipant reports recipients of awards and people named as
 // examples.
 func (a *analyzer) notParticipant(toks []token, h personHit) bool {
+	if findAny(toks[:h.ts], greetingWords) >= 0 {
+		return true // "đón nhận lẵng hoa chúc mừng của các đồng chí: ...": sent, not present
+	}
 	for k := h.ts - 1; k >= 0 && k >= h.ts-4; k-- {
 		switch toks[k].low {
 		case "cho", "tặng", "như", "gương", "hộ", "đình":

@@ -101,6 +101,15 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// What the meeting drew for the time ahead: "... những vấn đề cần
+		// quan tâm hơn trong thời gian đến đó là đội ngũ cán bộ cần ...".
+		if k := aheadIsList(toks); k > 0 {
+			take[i] = k
+			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+				take[j] = listStart(body[j].toks)
+			}
+			continue
+		}
 		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
 		// "... phát biểu ôn lại truyền thống .... Đồng thời, đề nghị ...":
 		// the speaker of the sentence before goes on.
@@ -509,6 +518,25 @@ func termYears(toks []token, k int) (from, to, end int) {
 		return 0, 0, k
 	}
 	return from, to, j + 1
+}
+
+// aheadIsList returns where the matters for the time ahead start after
+// "thời gian tới (đó) là" in a sentence, or 0.
+func aheadIsList(toks []token) int {
+	for i := range toks {
+		e, _, ok := anyPhraseAt(toks, i, aheadPhrases)
+		if !ok {
+			continue
+		}
+		k := e
+		if tokAt(toks, k).low == "đó" {
+			k++
+		}
+		if tokAt(toks, k).low == "là" && tokAt(toks, k+1).kind == tWord && findAny(toks[k:], directiveWords) >= 0 {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // aheadOpening reads "Thời gian tới, ", "Trong thời gian tới, ", "Thời
