@@ -214,6 +214,10 @@ type Session struct {
 	CSRFToken string
 	CreatedAt time.Time
 	ExpiresAt time.Time // absolute end; the idle timeout may end it sooner
+	// SecondStep, when not empty, means the password was right but the
+	// account signs in with a second step: there is no session yet (Token
+	// is empty); pass SecondStep to VerifySecondStep with the code.
+	SecondStep string
 }
 
 // Token is an API token. The secret is returned once by CreateToken.

@@ -17,6 +17,15 @@ var Messages = i18n.Catalog{
 	"auth.err.sign_in":         {"Vui lòng đăng nhập để tiếp tục.", "Please sign in to continue."},
 	"auth.err.csrf":            {"Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", "The form has expired or is not valid. Reload the page and try again."},
 
+	// Two-factor sign-in.
+	"auth.err.2fa_code":      {"Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập 6 chữ số đang hiện trên ứng dụng xác thực, hoặc một mã dự phòng.", "The code is wrong or has expired. Type the 6 digits your authenticator app shows now, or a recovery code."},
+	"auth.err.2fa_expired":   {"Bước xác thực thứ hai đã hết hạn. Vui lòng đăng nhập lại.", "The second step has expired. Please sign in again."},
+	"auth.err.2fa_on":        {"Tài khoản đã bật xác thực hai bước.", "Two-step sign-in is already on for this account."},
+	"auth.err.2fa_off":       {"Tài khoản chưa bật xác thực hai bước.", "Two-step sign-in is not on for this account."},
+	"auth.err.2fa_not_begun": {"Hãy bắt đầu lại việc bật xác thực hai bước.", "Start turning on two-step sign-in again."},
+	"auth.err.2fa_required":  {"Tài khoản của bạn bắt buộc dùng xác thực hai bước nên không thể tắt.", "Your account must use two-step sign-in; it cannot be turned off."},
+	"auth.err.2fa_browser":   {"Chỉ bật xác thực hai bước khi đăng nhập bằng trình duyệt.", "Two-step sign-in is set up from a signed-in browser only."},
+
 	// Accounts.
 	"auth.err.unknown_user":      {"Không tìm thấy tài khoản.", "Account not found."},
 	"auth.err.stale_user":        {"Tài khoản đã được người khác cập nhật. Vui lòng tải lại trang và thử lại.", "Someone else has changed the account meanwhile. Reload the page and try again."},

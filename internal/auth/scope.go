@@ -31,6 +31,12 @@ type Principal struct {
 	// NationalAdmin is true when the user is admin of a root unit.
 	NationalAdmin bool
 
+	// TwoFactorDue is set for a browser session of an account that must
+	// sign in with a second step (an administrator, or a role on a unit
+	// that requires it) and has not enrolled yet: the web layer sends it
+	// to the enrolment page until it has.
+	TwoFactorDue bool
+
 	// system marks the operator's principal (System).
 	system bool
 

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -37,6 +38,9 @@ type LoginRequest struct {
 //   - a disabled account (after a correct password only), audited too.
 //
 // A successful sign-in clears the failures counted for the login name.
+// For an account with two-factor sign-in on, it starts no session: the
+// Session returned has only UserID and SecondStep, the secret to pass to
+// VerifySecondStep with the code.
 func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	login, _ := NormalizeLogin(r.Login)
 	// Failures are counted under a hash of the login name, so that a
@@ -48,7 +52,8 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 	}
 
 	var hash string
-	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+", u.password_hash FROM users u WHERE u.login = ?", login), &hash)
+	var twoFactor sql.NullString
+	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+", u.password_hash, u.totp_enabled_at FROM users u WHERE u.login = ?", login), &hash, &twoFactor)
 	found := err == nil
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return Session{}, fmt.Errorf("auth: login: %w", err)
@@ -87,10 +92,21 @@ func (s *Store) Login(ctx context.Context, r LoginRequest) (Session, error) {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM login_failures WHERE login = ?", key); err != nil {
 			return fmt.Errorf("auth: login: clear failures: %w", err)
 		}
+		if twoFactor.Valid {
+			return nil
+		}
 		sess, err = s.startSession(ctx, tx, u, r.Addr, r.UserAgent)
 		return err
 	})
-	return sess, err
+	if err != nil || !twoFactor.Valid {
+		return sess, err
+	}
+	// The account signs in with a second step: no session yet.
+	secret, err := s.challenge(ctx, u, r.Addr, r.UserAgent)
+	if err != nil {
+		return Session{}, err
+	}
+	return Session{UserID: u.ID, SecondStep: secret}, nil
 }
 
 // forget removes an attempt's row that turned out not to be a failure.
@@ -182,9 +198,10 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 	}
 	var sid int64
 	var csrf, lastSeen, expires string
-	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+`, s.id, s.csrf_token, s.last_seen_at, s.expires_at
+	var twoFactor sql.NullString
+	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userCols+`, s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.totp_enabled_at
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hashToken(token)),
-		&sid, &csrf, &lastSeen, &expires)
+		&sid, &csrf, &lastSeen, &expires, &twoFactor)
 	if errors.Is(err, db.ErrNotFound) {
 		return nil, apperr.Unauthorized("auth.err.session_expired")
 	}
@@ -219,6 +236,11 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Principal, err
 		return nil, err
 	}
 	p.SessionID, p.CSRFToken = sid, csrf
+	if !twoFactor.Valid {
+		if p.TwoFactorDue, err = s.twoFactorRequired(ctx, p.Grants); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
 }
 
