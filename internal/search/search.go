@@ -66,7 +66,7 @@ var Kinds = []Kind{KindPerson, KindUnit, KindConference, KindTask, KindPractice,
 // Limits of a query.
 const (
 	MaxQueryRunes  = 200 // longer text is cut
-	MaxWords       = 10  // words after the tenth are ignored
+	MaxWords       = 16  // words after the sixteenth are ignored
 	MaxPerPage     = 100
 	DefaultPer     = 20
 	typoCandidates = 200
