@@ -24,6 +24,7 @@ var Messages = i18n.Catalog{
 	"practice.err.not_found":       {"Không tìm thấy mô hình.", "The model was not found."},
 	"practice.err.unit_not_found":  {"Không tìm thấy đơn vị trong phạm vi của bạn.", "No such unit in your scope."},
 	"practice.err.signin":          {"Vui lòng đăng nhập để tiếp tục.", "Please sign in to continue."},
+	"practice.err.name_long":       {"Tên mô hình dài %s ký tự, quá giới hạn 300 ký tự: hãy viết gọn lại.", "The model's name is %s characters long, over the limit of 300: shorten it."},
 	"practice.err.name":            {"Chưa nhập tên mô hình (tối đa 300 ký tự).", "The model's name is missing (300 characters at most)."},
 	"practice.err.field":           {"Hãy chọn lĩnh vực.", "Choose a field."},
 	"practice.err.owner_type":      {"Hãy chọn chủ thể là tập thể hay cá nhân.", "Choose whether a collective or a person runs it."},

@@ -245,8 +245,11 @@ func validate(in *Input, today time.Time) error {
 	in.Description = cleanText(in.Description)
 	in.Goals = cleanText(in.Goals)
 	in.Notes = cleanText(in.Notes)
-	if in.Name == "" || utf8.RuneCountInString(in.Name) > 300 {
+	switch n := utf8.RuneCountInString(in.Name); {
+	case n == 0:
 		es.Add("name", "practice.err.name")
+	case n > 300:
+		es.Add("name", "practice.err.name_long", vntext.FormatInt(int64(n)))
 	}
 	if !in.Field.Valid() {
 		es.Add("field", "practice.err.field")

@@ -118,18 +118,30 @@ func (k *Kit) SetFlash(w http.ResponseWriter, r *http.Request, key string) {
 	k.SetCookie(w, r, &http.Cookie{Name: FlashCookie, Value: key, MaxAge: 300})
 }
 
-// takeFlash returns the pending message once, translated; only catalog
-// keys are honoured, so a forged cookie cannot inject text.
-func (k *Kit) takeFlash(w http.ResponseWriter, r *http.Request) string {
+// warnMark marks a flash that is a warning: done, but not all of it.
+const warnMark = "!"
+
+// SetWarning leaves a warning (a catalog key) for the next page: what
+// was asked is done only in part ("saved, but the attachment was
+// refused"), shown in the warning's colour rather than success's green.
+func (k *Kit) SetWarning(w http.ResponseWriter, r *http.Request, key string) {
+	k.SetCookie(w, r, &http.Cookie{Name: FlashCookie, Value: warnMark + key, MaxAge: 300})
+}
+
+// takeFlash returns the pending message once, translated, and whether it
+// is a warning; only catalog keys are honoured, so a forged cookie cannot
+// inject text.
+func (k *Kit) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool) {
 	c, err := r.Cookie(FlashCookie)
 	if err != nil || c.Value == "" {
-		return ""
+		return "", false
 	}
 	k.ClearCookie(w, r, FlashCookie)
-	if !k.Catalog.Has(c.Value) {
-		return ""
+	key, warn := strings.CutPrefix(c.Value, warnMark)
+	if !k.Catalog.Has(key) {
+		return "", false
 	}
-	return k.T(r, c.Value)
+	return k.T(r, key), warn
 }
 
 // CSRFToken is the token a form on this page must carry: the session's,

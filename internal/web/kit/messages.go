@@ -148,6 +148,11 @@ var Messages = i18n.Catalog{
 	"period.pick.year":                {"Năm", "Year"},
 	"period.pick.part":                {"Thời gian trong năm", "Part of the year"},
 	"period.pick.any":                 {"Mọi kỳ", "Any period"},
+	"file.chosen":                     {"Đã chọn:", "Chosen:"},
+	"file.remove":                     {"Bỏ tệp này", "Remove this file"},
+	"file.replace":                    {"Tệp đã chọn được giữ lại; chọn tệp khác bên dưới nếu muốn thay.", "The chosen file is kept; choose another below to replace it."},
+	"file.too_big":                    {"Tệp này lớn hơn %s nên không gửi được. Hãy chọn tệp nhỏ hơn.", "This file is larger than %s and cannot be sent. Choose a smaller file."},
+	"file.err.read":                   {"Không đọc được tệp gửi lên. Hãy chọn lại tệp.", "The file sent could not be read. Choose it again."},
 	"nav.menu":                        {"Danh mục", "Menu"},
 	"nav.label":                       {"Các trang chính", "Main pages"},
 }

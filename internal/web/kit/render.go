@@ -34,8 +34,10 @@ type Page struct {
 	User *auth.Principal
 	// CSRF is the token every form on the page must send back.
 	CSRF string
-	// Flash is a one-time message left by the previous request.
-	Flash string
+	// Flash is a one-time message left by the previous request;
+	// FlashWarn marks it a warning (done in part).
+	Flash     string
+	FlashWarn bool
 	// Nav is the header's links this user sees.
 	Nav []NavItem
 	// Here is the label of the header's link the current page belongs
@@ -67,7 +69,8 @@ func (k *Kit) Page(w http.ResponseWriter, r *http.Request, titleKey string) Page
 	p := Principal(r)
 	pg := Page{Lang: lang, Title: k.Catalog.T(lang, titleKey), Path: r.URL.Path,
 		SwitchURL: template.URL(r.URL.Path + "?" + q.Encode()),
-		User:      p, CSRF: CSRFToken(r), Flash: k.takeFlash(w, r), catalog: k.Catalog}
+		User:      p, CSRF: CSRFToken(r), catalog: k.Catalog}
+	pg.Flash, pg.FlashWarn = k.takeFlash(w, r)
 	cur, best := -1, 0
 	for _, n := range k.nav {
 		if n.Show == nil || n.Show(p) {
@@ -221,11 +224,12 @@ func (k *Kit) funcs(lang string) template.FuncMap {
 			}
 			return vntext.FormatDate(t)
 		},
-		"isodate": func(t time.Time) string { return t.Format(time.DateOnly) },
-		"int":     func(n int) string { return vntext.FormatInt(int64(n)) },
-		"int64":   vntext.FormatInt,
-		"percent": func(f float64) string { return vntext.FormatNumber(f*100, 0) + "%" },
-		"query":   Query,
+		"isodate":  func(t time.Time) string { return t.Format(time.DateOnly) },
+		"int":      func(n int) string { return vntext.FormatInt(int64(n)) },
+		"int64":    vntext.FormatInt,
+		"percent":  func(f float64) string { return vntext.FormatNumber(f*100, 0) + "%" },
+		"filesize": FileSize,
+		"query":    Query,
 	}
 }
 

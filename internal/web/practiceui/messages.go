@@ -53,7 +53,6 @@ var Messages = i18n.Catalog{
 	"practice.register":    {"Đăng ký mô hình", "Register"},
 	"practice.save":        {"Lưu", "Save"},
 	"practice.cancel":      {"Hủy", "Cancel"},
-	"practice.form.errors": {"Vui lòng sửa các mục được đánh dấu bên dưới.", "Please fix the fields marked below."},
 
 	"practice.progress.on":   {"Triển khai từ", "In progress since"},
 	"practice.recognized.by": {"Công nhận bởi", "Recognized by"},

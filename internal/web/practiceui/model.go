@@ -58,7 +58,12 @@ type formView struct {
 	Fields []practice.Field
 	Errors kit.Errors
 	Edit   bool
+	// Photo is the file a refused registration had received, kept.
+	Photo *kit.PendingFile
 }
+
+// MaxFile is the largest file a model takes, for the browser's check.
+func (formView) MaxFile() int64 { return practice.MaxFileSize }
 
 func (h *handlers) formView(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) (formView, error) {
 	v := formView{Page: h.Page(w, r, title), Form: f, Fields: practice.Fields, Edit: f.ID != 0, Errors: h.FormErrors(r, err)}
@@ -103,22 +108,28 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return h.formError(w, r, p, "practice.new.title", f, err)
 	}
 	flash := "practice.flash.created"
-	file, hdr, ferr := r.FormFile("photo")
+	up, ok, ferr := h.FormUpload(r, p, "photo") // sent now, or kept from a refused form
 	switch {
-	case ferr == nil:
-		_, err := h.store.AddFile(r.Context(), p, pr.ID, practice.Upload{Name: hdr.Filename, Body: file, Caption: r.PostFormValue("photo_caption")})
-		file.Close()
+	case ok:
+		_, err := h.store.AddFile(r.Context(), p, pr.ID, practice.Upload{Name: up.Name, Body: up.Body, Caption: r.PostFormValue("photo_caption")})
+		up.Close()
 		if err != nil {
 			if kit.IsInternal(err) {
 				h.LogError(r, "practice: photo of a new model", err)
 			}
 			flash = "practice.flash.created_nophoto"
+		} else {
+			h.Done(r.Context(), up)
 		}
-	case !errors.Is(ferr, http.ErrMissingFile):
+	case ferr != nil:
 		h.LogError(r, "practice: read the photo of a new model", ferr)
 		flash = "practice.flash.created_nophoto"
 	}
-	h.SetFlash(w, r, flash)
+	if flash == "practice.flash.created" {
+		h.SetFlash(w, r, "practice.flash.created")
+	} else {
+		h.SetWarning(w, r, "practice.flash.created_nophoto")
+	}
 	http.Redirect(w, r, fmt.Sprintf("/mo-hinh/%d", pr.ID), http.StatusSeeOther)
 	return nil
 }
@@ -140,6 +151,11 @@ func (h *handlers) formError(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	v, verr := h.formView(w, r, p, title, f, err)
 	if verr != nil {
 		return verr
+	}
+	if !v.Edit { // the photo chosen stays chosen
+		if v.Photo, verr = h.KeepUpload(r, p, "photo", practice.MaxFileSize); verr != nil {
+			h.LogError(r, "practice: keep the photo of a refused form", verr)
+		}
 	}
 	h.tmpl.Render(w, r, kit.Status(err), "form", v)
 	return nil

@@ -72,8 +72,24 @@
     form.addEventListener("input", keep);
     form.addEventListener("change", keep);
   }
+  // A file input marked data-max refuses a larger file before it is
+  // sent (a phone on a slow line would send 10 MB to hear "too large"):
+  // the message after it shows and the choice is cleared.
+  function sizes() {
+    document.querySelectorAll("input[type=file][data-max]").forEach(function (input) {
+      var max = Number(input.getAttribute("data-max"));
+      var msg = input.parentNode.querySelector("[data-too-big]");
+      input.addEventListener("change", function () {
+        var f = input.files && input.files[0];
+        var big = !!f && max > 0 && f.size > max;
+        if (msg) msg.hidden = !big;
+        if (big) { input.value = ""; input.focus(); }
+      });
+    });
+  }
   function init() {
     menu();
+    sizes();
     drafts();
     var summary = document.getElementById("loi");
     if (!summary) return;
