@@ -78,6 +78,13 @@ var docSecond = wordSet(`nghị thị luận định hoạch dẫn tư báo văn
 // or an age: "5 ngày", "95 năm", "8 giờ".
 var notFigureUnits = wordSet(`năm tháng ngày tuần giờ phút giây h g tuổi kỳ lần thứ quý`)
 
+// measureUnit are the units of a building's or a road's size; sizeWords
+// before them give the size of a thing, not a result ("có diện tích 80
+// m2", "rộng 5 m"). A crop's area in hectares is a result.
+var measureUnit = map[string]bool{"m2": true, "m²": true, "m": true, "mét": true}
+
+var sizeWords = newPhraseSet("diện tích", "dài", "rộng")
+
 // capitalizedUnit reports a counted noun written with a capital inside a
 // sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a compound
 // of the list whose other words, and the word after it, are in lower
@@ -241,7 +248,8 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	}
 	// A range "từ 50 đến 100 triệu đồng/năm" describes; it counts nothing.
 	if tokAt(toks, ti-1).low == "từ" && tokAt(toks, ti+1).low == "đến" ||
-		tokAt(toks, ti-1).low == "đến" && tokAt(toks, ti-2).kind == tNum && tokAt(toks, ti-3).low == "từ" {
+		(tokAt(toks, ti-1).low == "đến" || tokAt(toks, ti-1).low == "-" || tokAt(toks, ti-1).low == "–") &&
+			tokAt(toks, ti-2).kind == tNum && tokAt(toks, ti-3).low == "từ" {
 		return figureHit{}, false
 	}
 	// Times: "8h30", "14 giờ".
@@ -328,6 +336,10 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		if a.sentHas(toks, backgroundWords) {
 			return figureHit{}, false
 		}
+		// "Ngôi nhà ... có diện tích 80 m2": the size of a thing.
+		if measureUnit[strings.ToLower(unit)] && findAny(toks[max(0, ti-4):ti], sizeWords) >= 0 {
+			return figureHit{}, false
+		}
 	}
 	f := figureHit{
 		value: m.Number.Value,
@@ -378,7 +390,7 @@ func gluedUnit(after string) string {
 	return ""
 }
 
-var dimensionWords = wordSet(`dài rộng cao sâu`)
+var dimensionWords = wordSet(`dài rộng cao sâu tích`)
 
 // afterWordSlash reports a number right after "word/": the second count
 // of "181.180 lượt tổ/405.194 lượt cán bộ".
@@ -575,7 +587,7 @@ func trimWords(s string, n int, tail bool) string {
 	return strings.Join(f[:n], " ")
 }
 
-var targetWords = newPhraseSet("phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra")
+var targetWords = newPhraseSet("phấn đấu", "mục tiêu", "chỉ tiêu đề ra", "dự kiến", "kế hoạch đề ra", "mục đích")
 
 var attendanceWords = newPhraseSet("tham dự", "dự", "có mặt", "tham gia lớp", "học viên")
 

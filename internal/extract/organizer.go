@@ -526,7 +526,7 @@ func notPlaceAt(toks []token, j int) bool {
 var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã tổ chức", "vừa tổ chức", "triển khai",
 	"tổng kết", "sơ kết", "khai mạc", "mở lớp", "ra mắt", "họp", "đối thoại", "tập huấn", "tuyên dương", "trao",
 	"có buổi làm việc", "làm việc", "gặp mặt", "tiếp xúc", "giao ban", "kiểm tra", "giám sát", "khảo sát",
-	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành", "ký kết",
+	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành", "ký kết", "bàn giao",
 	"trân trọng đón tiếp", "đón tiếp")
 
 // nounTổChức reports whether "tổ chức" at toks[i] is the noun ("các tổ
