@@ -38,11 +38,11 @@ const (
 type PollOption struct {
 	ID    int64
 	Label string
-	Votes int64
+	Votes int
 }
 
 // Percent is the option's share of total, rounded to a whole percent.
-func (o PollOption) Percent(total int64) int64 {
+func (o PollOption) Percent(total int) int {
 	if total == 0 {
 		return 0
 	}
@@ -58,7 +58,7 @@ type Poll struct {
 	ClosesAt time.Time // zero: open until closed
 	ClosedAt time.Time // zero while not closed by hand
 	Created  time.Time
-	Total    int64
+	Total    int
 }
 
 // Closed reports whether the poll takes no more votes at now.
