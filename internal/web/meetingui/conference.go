@@ -149,6 +149,10 @@ type conferenceView struct {
 	Owners   []org.Unit // owner choices for a new task
 }
 
+// MaxDocument is the largest document a conference takes, for the
+// browser's check before sending.
+func (conferenceView) MaxDocument() int64 { return meeting.MaxDocument }
+
 // taskBlock is what the "mt-tasks" template draws.
 type taskBlock struct {
 	Tasks []meeting.Task

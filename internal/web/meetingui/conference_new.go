@@ -340,6 +340,10 @@ type importView struct {
 	Errors    kit.Errors
 }
 
+// MaxArticle is the largest article the import reads, for the browser's
+// check before sending.
+func (importView) MaxArticle() int64 { return meeting.MaxArticle }
+
 func (h *handlers) importForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	if err := meeting.RequireRecorder(p); err != nil {
 		return err

@@ -65,6 +65,9 @@ type formView struct {
 // MaxFile is the largest file a model takes, for the browser's check.
 func (formView) MaxFile() int64 { return practice.MaxFileSize }
 
+// MaxFile is the largest file a model takes, for the browser's check.
+func (showView) MaxFile() int64 { return practice.MaxFileSize }
+
 func (h *handlers) formView(w http.ResponseWriter, r *http.Request, p *auth.Principal, title string, f modelForm, err error) (formView, error) {
 	v := formView{Page: h.Page(w, r, title), Form: f, Fields: practice.Fields, Edit: f.ID != 0, Errors: h.FormErrors(r, err)}
 	if !v.Edit {

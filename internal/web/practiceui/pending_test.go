@@ -3,10 +3,15 @@ package practiceui_test
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
+	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/practice"
@@ -115,4 +120,35 @@ func TestRefusedRegistrationKeepsPhoto(t *testing.T) {
 			t.Errorf("the refused attachment's flash: class %q, %q", flash.AttrOr("class", ""), flash.Text())
 		}
 	})
+}
+
+// TestBrowserFileTooLargeBeforeSending: on a phone, a photo larger than
+// a model takes is refused in the browser as soon as it is chosen (the
+// catalog's message shows, the choice is cleared), before anything is
+// sent.
+func TestBrowserFileTooLargeBeforeSending(t *testing.T) {
+	ctx := browsertest.New(t, 90*time.Second)
+	w := newWorld(t, dbtest.Open(t, "sqlite"))
+	base := w.Serve()
+	big := filepath.Join(t.TempDir(), "anh-lon.jpg")
+	if err := os.WriteFile(big, make([]byte, practice.MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, webtest.Phone); err != nil {
+		t.Fatal(err)
+	}
+	webtest.SignIn(t, ctx, base, "officer.ql")
+	err := chromedp.Do(ctx, chromedp.Navigate(base+"/mo-hinh/moi"), chromedp.WaitVisible(chromedp.CSS("#photo")),
+		chromedp.SetUploadFiles(chromedp.CSS("#photo"), []string{big}),
+		chromedp.WaitVisible(chromedp.CSS("[data-too-big]")))
+	if err != nil {
+		t.Fatalf("choose a large photo: %v", err)
+	}
+	if msg := webtest.Text(t, ctx, "[data-too-big]"); !strings.Contains(msg, "lớn hơn 8 MB") {
+		t.Errorf("message %q", msg)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementById('photo').files.length`)); n != 0 {
+		t.Error("the large file is still chosen")
+	}
+	webtest.Look(t, ctx, browsertest.Dir(t), "file-too-large")
 }
