@@ -21,7 +21,7 @@ func setup(t *testing.T, d *db.DB) (*campaign.Store, *fixture.World) {
 	return campaign.NewStore(d, w.Org, w.Auth), w
 }
 
-func period(t *testing.T, code string) vntext.Period {
+func period(t testing.TB, code string) vntext.Period {
 	t.Helper()
 	p, err := vntext.ParsePeriod(code)
 	if err != nil {

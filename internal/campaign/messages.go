@@ -39,5 +39,6 @@ var Messages = i18n.Catalog{
 	"campaign.err.file_number":          {"Dòng %d, cột %s: “%s” không phải là số.", "Line %d, column %s: “%s” is not a number."},
 	"campaign.err.file_period":          {"Dòng %d: kỳ “%s” không hợp lệ.", "Line %d: the period “%s” is not valid."},
 	"campaign.err.file_twice":           {"Dòng %d: đơn vị và kỳ này đã có ở dòng %d.", "Line %d: this unit and period were already on line %d."},
+	"campaign.err.control":              {"có ký tự điều khiển", "holds a control character"},
 	"campaign.err.file_empty":           {"Tệp không có dòng kết quả nào.", "The file holds no contribution."},
 }

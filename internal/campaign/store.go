@@ -24,12 +24,13 @@ type Store struct {
 	db    *db.DB
 	units *org.Store
 	authz *auth.Store
+	cache *cache
 }
 
 // NewStore returns a store over d whose methods check permissions with
 // authz.
 func NewStore(d *db.DB, units *org.Store, authz *auth.Store) *Store {
-	return &Store{db: d, units: units, authz: authz}
+	return &Store{db: d, units: units, authz: authz, cache: &cache{}}
 }
 
 // CanManage reports whether p may create and edit unitID's campaigns.
@@ -73,6 +74,9 @@ func (s *Store) Create(ctx context.Context, p *auth.Principal, c Campaign) (Camp
 				}
 				return fmt.Errorf("campaign: create: unit %d: %w", u.ID, err)
 			}
+		}
+		if err := tx.Bump(ctx, TopicContributions); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "create", Entity: "campaign", EntityID: id, UnitID: c.UnitID,
 			After: map[string]any{"name": c.Name, "kind": c.Kind, "starts_on": db.Day(c.StartsOn), "target": c.Target, "units": len(seen) - 1}})
@@ -303,6 +307,9 @@ func (s *Store) record(ctx context.Context, tx *db.Tx, p *auth.Principal, c Camp
 		version++
 	}
 	k.ID, k.Version = id, version
+	if err := tx.Bump(ctx, TopicContributions); err != nil {
+		return Contribution{}, err
+	}
 	return k, audit.Record(ctx, tx, audit.Entry{Action: "contribute", Entity: "campaign", EntityID: c.ID, UnitID: k.UnitID,
 		After: map[string]any{"unit_id": k.UnitID, "period": code, "money": k.Money, "in_kind": k.InKind, "households": k.Households}})
 }
@@ -393,11 +400,11 @@ func (s *Store) Rollup(ctx context.Context, p *auth.Principal, q Query) (Totals,
 	if err := s.authz.RequireAny(ctx, p, auth.PermRead, "campaign.err.forbidden_read", q.UnitID); err != nil {
 		return Totals{}, nil, err
 	}
-	all, err := s.sum(ctx, q, false)
+	all, err := s.keptSum(ctx, q, false)
 	if err != nil {
 		return Totals{}, nil, err
 	}
-	kids, err := s.sum(ctx, q, true)
+	kids, err := s.keptSum(ctx, q, true)
 	if err != nil {
 		return Totals{}, nil, err
 	}
@@ -418,7 +425,7 @@ func (s *Store) Total(ctx context.Context, p *auth.Principal, q Query) (Totals, 
 	if err := s.authz.RequireAny(ctx, p, auth.PermRead, "campaign.err.forbidden_read", q.UnitID); err != nil {
 		return Totals{}, err
 	}
-	all, err := s.sum(ctx, q, false)
+	all, err := s.keptSum(ctx, q, false)
 	return all[0], err
 }
 

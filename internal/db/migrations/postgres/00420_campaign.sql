@@ -42,7 +42,10 @@ CREATE TABLE campaign_contributions (
     created_at   TEXT    NOT NULL,
     UNIQUE (campaign_id, unit_id, period)
 );
-CREATE INDEX campaign_contributions_unit ON campaign_contributions (unit_id, campaign_id);
+-- Covers a roll-up: the unit's rows of one campaign with their period
+-- and figures, read without visiting the table.
+CREATE INDEX campaign_contributions_rollup ON campaign_contributions
+    (unit_id, campaign_id, period_end, period_start, money, in_kind, households);
 
 -- +goose Down
 DROP TABLE campaign_contributions;

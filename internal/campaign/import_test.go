@@ -1,0 +1,126 @@
+package campaign_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+)
+
+// sheet builds a contributions workbook with a header and rows.
+func sheet(t testing.TB, rows ...[]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	all := append([][]any{{"Mã đơn vị", "Kỳ", "Tiền (đồng)", "Hiện vật (đồng)", "Số hộ", "Ghi chú"}}, rows...)
+	for i, r := range all {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestImportAllOrNothing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, w := setup(t, d)
+		ctx := context.Background()
+		c := poorFund(t, s, w)
+		officer := w.Person("can.bo.ls", auth.RoleOfficer, w.LangSon.ID)
+		good := [][]any{
+			{w.QuangLang.Code, "2024", "120.000.000", "15.500.000", "9", "Ủng hộ Tết"},
+			{w.MaiSao.Code, "2024S2", 30000000, "", 2, ""},
+		}
+		for _, bad := range []struct {
+			name string
+			row  []any
+			key  string
+		}{
+			{"another province", []any{w.AnMy.Code, "2024", "1.000", "", "", ""}, "campaign.err.file_line"},
+			{"unknown unit", []any{"KHONG-CO", "2024", "1.000", "", "", ""}, "campaign.err.file_unit"},
+			{"not a number", []any{w.QuangLang.Code, "2023", "một triệu", "", "", ""}, "campaign.err.file_number"},
+			{"bad period", []any{w.QuangLang.Code, "2024S3", "1.000", "", "", ""}, "campaign.err.file_period"},
+			{"twice", []any{w.QuangLang.Code, "2024", "1.000", "", "", ""}, "campaign.err.file_twice"},
+			{"before the campaign", []any{w.QuangLang.Code, "2019", "1.000", "", "", ""}, "campaign.err.file_line"},
+		} {
+			before := dbtest.Snapshot(t, d)
+			_, err := s.Import(ctx, officer, c.ID, sheet(t, good[0], good[1], bad.row))
+			if k, _ := apperr.KeyOf(err); k != bad.key {
+				t.Errorf("%s: %v (key %s)", bad.name, err, k)
+			}
+			if dbtest.Snapshot(t, d) != before {
+				t.Errorf("%s: a refused sheet wrote", bad.name)
+			}
+		}
+		if _, err := s.Import(ctx, w.Person("xem", auth.RoleViewer, w.LangSon.ID), c.ID, sheet(t, good...)); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("a viewer imports: %v", err)
+		}
+		n, err := s.Import(ctx, officer, c.ID, sheet(t, good...))
+		if err != nil || n != 2 {
+			t.Fatalf("import: %d %v", n, err)
+		}
+		total, err := s.Total(ctx, officer, campaign.Query{CampaignID: c.ID, UnitID: w.LangSon.ID})
+		if err != nil || total.Money != 150_000_000 || total.InKind != 15_500_000 || total.Households != 11 {
+			t.Errorf("after import: %+v %v", total, err)
+		}
+		// Again: the lines replace, not add.
+		if _, err := s.Import(ctx, officer, c.ID, sheet(t, good...)); err != nil {
+			t.Fatal(err)
+		}
+		if total, _ := s.Total(ctx, officer, campaign.Query{CampaignID: c.ID, UnitID: w.LangSon.ID}); total.Money != 150_000_000 {
+			t.Errorf("imported twice: %+v", total)
+		}
+	})
+}
+
+func TestParseAmount(t *testing.T) {
+	for in, want := range map[string]int64{"5.112": 5112, "1.200.000": 1200000, "2,5 triệu": 2500000, "0": 0, "1 tỷ": 1_000_000_000} {
+		if got, ok := campaign.ParseAmount(in); !ok || got != want {
+			t.Errorf("%q: %d %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{"", "-5", "1,5", "trên 1 tỷ", "10%", "abc"} {
+		if got, ok := campaign.ParseAmount(in); ok {
+			t.Errorf("%q read as %d", in, got)
+		}
+	}
+}
+
+// FuzzParseSheet: any bytes are read without panic; what is accepted
+// has valid periods, amounts within bounds and at most MaxSheetLines
+// lines; a refusal is an invalid-input error on the file.
+func FuzzParseSheet(f *testing.F) {
+	f.Add(sheet(f, []any{"LS-CL-QL", "2024", "1.000", "2", "3", "x"}))
+	f.Add(sheet(f, []any{"LS", "2024S1", 5, "", "", ""}, []any{"", "", "", "", "", ""}, []any{"ST", "2025", "1 tỷ", "", "", ""}))
+	f.Add([]byte("PK\x03\x04garbage"))
+	f.Add([]byte("Mã đơn vị,Kỳ\nLS,2024\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := campaign.ParseSheet(data)
+		if err != nil {
+			if e, ok := apperr.As(err); !ok || e.Code != apperr.CodeInvalid || e.Field != "file" {
+				t.Fatalf("refusal is not an invalid file: %v", err)
+			}
+			return
+		}
+		if len(lines) == 0 || len(lines) > campaign.MaxSheetLines {
+			t.Fatalf("%d lines", len(lines))
+		}
+		for _, l := range lines {
+			if !l.Period.Valid() || l.UnitCode == "" || l.Money < 0 || l.InKind < 0 || l.Households < 0 {
+				t.Fatalf("accepted %+v", l)
+			}
+		}
+	})
+}
