@@ -1,0 +1,223 @@
+package campaignui_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/webtest"
+)
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// volatile are the tables a request may touch without changing anything.
+var volatile = []string{"sessions", "api_tokens"}
+
+// newSite is the test site with officers of Lạng Sơn, of its commune of
+// Chi Lăng and of Sóc Trăng, and Lạng Sơn's campaign "Áo ấm cho em" with
+// the commune taking part and one contribution of it.
+func newSite(t *testing.T, d *db.DB) (*webtest.Site, campaign.Campaign) {
+	t.Helper()
+	s := webtest.New(t, d)
+	u := s.Units
+	s.AddUser("officer.langson", auth.RoleOfficer, u.LangSon.ID)
+	s.AddUser("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+	s.AddUser("officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
+	s.AddUser("leader.soctrang", auth.RoleLeader, u.SocTrang.ID)
+	store := campaign.NewStore(d, s.Org, s.Auth)
+	ctx := context.Background()
+	c, err := store.Create(ctx, s.Principal("officer.langson"), campaign.Campaign{UnitID: u.LangSon.ID, Kind: campaign.Local,
+		Name: "Áo ấm cho em vùng cao", StartsOn: org.Date(2025, 10, 1), Target: 1_000_000_000, CountsHouseholds: true,
+		Units: []campaign.Unit{{ID: u.NewChiLang.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per, _ := vntext.ParsePeriod("2025S2")
+	if _, err := store.Record(ctx, s.Principal("officer.chilang"), campaign.Contribution{CampaignID: c.ID, UnitID: u.NewChiLang.ID,
+		Period: per, Money: 250_000_000, InKind: 12_500_000, Households: 40, Note: "Quyên góp của bà con thôn Bản Dăm"}); err != nil {
+		t.Fatal(err)
+	}
+	return s, c
+}
+
+func sheet(t *testing.T, rows ...[]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	all := append([][]any{{"Mã đơn vị", "Kỳ", "Tiền", "Hiện vật", "Số hộ", "Ghi chú"}}, rows...)
+	for i, r := range all {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestCampaignPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, c := newSite(t, d)
+		ls := s.As("officer.langson")
+		// The list finds it without diacritics; its page rolls it up.
+		doc := webtest.Doc(t, ls.Get("/cuoc-van-dong?q=ao+am"))
+		if !strings.Contains(doc.Find("#danh-sach").Text(), "Áo ấm cho em vùng cao") {
+			t.Fatalf("list: %s", doc.Find("main").Text())
+		}
+		path := "/cuoc-van-dong/" + itoa(c.ID)
+		doc = webtest.Doc(t, ls.Get(path))
+		if got := doc.Find("#tong-hop").Text(); !strings.Contains(got, "250.000.000") || !strings.Contains(got, "Hai trăm sáu mươi hai triệu năm trăm nghìn đồng") || !strings.Contains(got, "26%") {
+			t.Errorf("roll-up: %s", got)
+		}
+		if !strings.Contains(doc.Find("#chi-tieu").Text(), "1.000.000.000 đồng (Một tỷ đồng)") {
+			t.Errorf("target: %s", doc.Find("#chi-tieu").Text())
+		}
+		// English: no Vietnamese but the data.
+		doc = webtest.Doc(t, ls.Get(path+"?lang=en"))
+		if left := webtest.VietnameseLeft(doc, append(s.DataNames(), "Áo ấm cho em vùng cao", "Quyên góp của bà con thôn Bản Dăm")...); len(left) > 0 {
+			t.Errorf("English page shows Vietnamese: %v", left)
+		}
+		// A refused contribution keeps what was typed; a good one is recorded.
+		form := url.Values{"unit": {itoa(s.Units.NewChiLang.ID)}, "period": {"2026"}, "money": {"mười triệu"}, "note": {"Đợt 2"}}
+		res := ls.Post(path+"/dong-gop", form)
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || doc.Find("#note").AttrOr("value", "") != "Đợt 2" || doc.Find("#money").AttrOr("value", "") != "mười triệu" {
+			t.Fatalf("a bad amount: %d", res.StatusCode)
+		}
+		form.Set("money", "10.000.000")
+		if res := ls.Post(path+"/dong-gop", form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("record: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		// A sheet with one bad line records nothing; a good one records all.
+		before := s.Snapshot(volatile...)
+		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: sheet(t,
+			[]any{s.Units.NewChiLang.Code, "2026Q1", "5.000.000", "", "3", ""},
+			[]any{s.Units.AnMy.Code, "2026Q1", "5.000.000", "", "", ""})})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(doc.Find("#loi-tep").Text(), "3: ") {
+			t.Errorf("a bad sheet: %d %s", res.StatusCode, doc.Find("#loi-tep").Text())
+		}
+		s.Unchanged("a refused sheet", before, volatile...)
+		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: sheet(t,
+			[]any{s.Units.NewChiLang.Code, "2026Q1", "5.000.000", "", "3", ""},
+			[]any{s.Units.LangSon.Code, "2026Q1", "1.000.000", "", "", ""})})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusOK || !strings.Contains(doc.Find("#da-nhap").Text(), "2") {
+			t.Errorf("a good sheet: %d %s", res.StatusCode, doc.Find("main").Text())
+		}
+		if got := doc.Find("#tong-hop").Text(); !strings.Contains(got, "266.000.000") {
+			t.Errorf("after import: %s", got)
+		}
+		// A new campaign: a refused form keeps what was typed.
+		res = ls.Post("/cuoc-van-dong/moi", url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "kind": {"poor"}, "name": {"Quỹ Vì người nghèo 2026"}, "starts_on": {"32/13/2026"}})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || doc.Find("#name").AttrOr("value", "") != "Quỹ Vì người nghèo 2026" {
+			t.Fatalf("a bad day: %d", res.StatusCode)
+		}
+		res = ls.Post("/cuoc-van-dong/moi", url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "kind": {"poor"}, "name": {"Quỹ Vì người nghèo 2026"}, "starts_on": {"01/01/2026"}, "target": {"2.000.000.000"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		// The API rolls up, mapped or as reported.
+		code, body := s.API("GET", fmt.Sprintf("/api/v1/campaigns/%d/rollup?view=mapped", c.ID), s.Token("officer.langson"), nil)
+		if code != http.StatusOK || body["money"].(float64) != 266_000_000 {
+			t.Errorf("API roll-up: %d %v", code, body)
+		}
+	})
+}
+
+// TestEveryRouteOutOfScope walks every route the feature mounts as the
+// officer and the leader of Sóc Trăng aimed at Lạng Sơn's campaign and
+// units: each is refused or shows none of it; nothing is written. A route
+// added to Mount without a line here fails the test.
+func TestEveryRouteOutOfScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, c := newSite(t, d)
+		langSon, chiLang := itoa(s.Units.LangSon.ID), itoa(s.Units.NewChiLang.ID)
+		secrets := []string{"Áo ấm cho em vùng cao", "Quyên góp của bà con thôn Bản Dăm", "250.000.000"}
+		type send struct {
+			query string
+			form  url.Values
+			json  string
+			file  bool
+		}
+		requests := map[string]send{
+			"GET /cuoc-van-dong":                        {query: "don_vi=" + langSon},
+			"GET /cuoc-van-dong/moi":                    {query: "don_vi=" + langSon},
+			"POST /cuoc-van-dong/moi":                   {form: url.Values{"unit": {langSon}, "kind": {"local"}, "name": {"X"}, "starts_on": {"01/01/2026"}, "units": {chiLang}}},
+			"GET /cuoc-van-dong/{id}":                   {query: "don_vi=" + langSon},
+			"POST /cuoc-van-dong/{id}/dong-gop":         {form: url.Values{"unit": {chiLang}, "period": {"2026"}, "money": {"1.000"}}},
+			"POST /cuoc-van-dong/{id}/nhap":             {file: true},
+			"GET /api/v1/campaigns":                     {query: "unit=" + langSon},
+			"POST /api/v1/campaigns":                    {json: `{"unit_id": ` + langSon + `, "kind": "local", "name": "X", "starts_on": "2026-01-01"}`},
+			"GET /api/v1/campaigns/{id}":                {},
+			"GET /api/v1/campaigns/{id}/rollup":         {query: "unit=" + langSon},
+			"POST /api/v1/campaigns/{id}/contributions": {json: `{"unit_id": ` + chiLang + `, "period": "2026", "money": 1000}`},
+		}
+		routes := s.Routes("/cuoc-van-dong", "/api/v1/campaigns")
+		if len(routes) != len(requests) {
+			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
+		}
+		for _, login := range []string{"officer.soctrang", "leader.soctrang"} {
+			cl := s.As(login)
+			token := s.Token(login)
+			before := s.Snapshot(volatile...)
+			for _, pattern := range routes {
+				req, ok := requests[pattern]
+				if !ok {
+					t.Errorf("no request for route %s", pattern)
+					continue
+				}
+				method, path := s.Fill(pattern, "id", itoa(c.ID))
+				if req.query != "" {
+					path += "?" + req.query
+				}
+				var res *http.Response
+				switch {
+				case strings.HasPrefix(path, "/api/"):
+					var body any
+					if req.json != "" {
+						body = req.json
+					}
+					res = s.APIResponse(method, path, token, body)
+				case req.file:
+					res = cl.PostMultipart(path, nil, webtest.File{Field: "tep", Name: "x.xlsx", Data: sheet(t, []any{s.Units.NewChiLang.Code, "2026", "1.000", "", "", ""})})
+				case method == http.MethodPost:
+					res = cl.Post(path, req.form)
+				default:
+					res = cl.Get(path)
+				}
+				body := webtest.Body(t, res)
+				switch {
+				case res.StatusCode >= 200 && res.StatusCode < 400 && res.StatusCode != http.StatusOK:
+					t.Errorf("%s %s %s = %d: not refused", login, method, path, res.StatusCode)
+				case res.StatusCode == http.StatusOK:
+					for _, secret := range secrets {
+						if strings.Contains(body, secret) {
+							t.Errorf("%s %s %s shows %q", login, method, path, secret)
+						}
+					}
+				case res.StatusCode >= 500:
+					t.Errorf("%s %s %s = %d", login, method, path, res.StatusCode)
+				}
+			}
+			s.Unchanged(login+"'s refused requests", before, volatile...)
+		}
+	})
+}
