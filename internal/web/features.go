@@ -4,6 +4,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/documentui"
@@ -32,6 +33,7 @@ func (s *Server) features() []feature {
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
 		{"commendui", commendui.Mount},
+		{"campaignui", campaignui.Mount},
 		{"documentui", documentui.Mount},
 		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},
