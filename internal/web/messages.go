@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
+	"github.com/danvan/danvan/internal/campaign"
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/document"
@@ -21,6 +22,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/documentui"
@@ -46,6 +48,7 @@ func Catalog() (i18n.Catalog, error) {
 		practiceui.Messages,
 		meetingui.Messages,
 		commendui.Messages,
+		campaignui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
@@ -64,6 +67,7 @@ func Catalog() (i18n.Catalog, error) {
 		meeting.Messages,
 		emulation.Messages,
 		commendation.Messages,
+		campaign.Messages,
 		document.Messages,
 		portal.Messages,
 		search.Messages,
