@@ -380,7 +380,7 @@ func typeOfPeriod(p *periodMention) string {
 // 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
 // 2022".
 var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
-	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được")
+	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được", "đánh giá nhiệm vụ")
 
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first
@@ -414,6 +414,28 @@ func (a *analyzer) reviewByCue() *periodMention {
 		return nil
 	}
 	return a.openingPeriod()
+}
+
+// reviewBeforeLaunch finds, in the sentence that names the launch, a
+// review cue before it and the period the cue names: the meeting reviews
+// that period and launches the next.
+func (a *analyzer) reviewBeforeLaunch(launch typeHit) *periodMention {
+	for _, toks := range [][]token{a.title, a.leadSentence()} {
+		if len(toks) == 0 || launch.tok >= len(toks) || !strings.HasPrefix(toks[launch.tok].low, "triển") {
+			continue
+		}
+		c := findAny(toks[:launch.tok], reviewCues)
+		if c < 0 {
+			continue
+		}
+		for _, p := range a.findPeriods(toks) {
+			if p.tokStart > c && p.tokStart < launch.tok {
+				q := p
+				return &q
+			}
+		}
+	}
+	return nil
 }
 
 // briefingPeriod is the period a "giao ban" names after it, before any
@@ -554,6 +576,12 @@ func (a *analyzer) readEvent() {
 		a.eventType = TypeTrienKhai // "giao ban ... và triển khai công tác trọng tâm năm 2023"
 	case main.found && main.typ != typeReview:
 		a.eventType = main.typ
+	case launch.found && !main.found && a.reviewBeforeLaunch(launch) != nil:
+		// "nhằm báo cáo, đánh giá kết quả thực hiện nhiệm vụ 9 tháng đầu
+		// năm và triển khai nhiệm vụ 3 tháng cuối năm 2025": a review
+		// that launches what follows.
+		cued = a.reviewBeforeLaunch(launch)
+		a.eventType = typeOfPeriod(cued)
 	case launch.found:
 		a.eventType = TypeTrienKhai
 	case a.aboutModel():
@@ -636,14 +664,30 @@ func (a *analyzer) readEvent() {
 			// date the event.
 			a.warn("Hội nghị chỉ triển khai nhiệm vụ, không đánh giá kỳ nào: để trống kỳ báo cáo (kỳ được triển khai: " + a.launchedLabel() + ").")
 		}
-	case TypeKhenThuong, TypeOther:
+	case TypeKhenThuong:
 		if len(srcP) == 0 {
 			srcP = leadP
 		}
 		if len(srcP) > 0 {
 			p := srcP[0]
 			a.period = &p
-		} else if a.eventType == TypeOther {
+		}
+	case TypeOther:
+		// An event that is no review names its own year ("Ngày hội Đại
+		// đoàn kết toàn dân tộc năm 2025") without reviewing it; the work
+		// it inspects ("kiểm tra việc thực hiện công tác dân vận 6 tháng
+		// đầu năm 2023") or the results it reports give a period.
+		if len(srcP) == 0 {
+			srcP, src = leadP, lead
+		}
+		for _, p := range srcP {
+			if findAny(src[max(0, p.tokStart-10):p.tokStart], workWords) >= 0 {
+				q := p
+				a.period = &q
+				break
+			}
+		}
+		if a.period == nil {
 			a.period = a.resultsPeriod()
 		}
 	}
@@ -908,6 +952,10 @@ func (a *analyzer) aboutModel() bool {
 	}
 	return !containsAnyOf(a.low, meetingWords) && containsAnyOf(a.low, modelWords)
 }
+
+// workWords name the work a period is about: "công tác dân vận 6 tháng
+// đầu năm 2023", "việc thực hiện ...".
+var workWords = newPhraseSet("công tác", "thực hiện", "kết quả")
 
 // gatheringNouns name a gathering or a ceremony in a lead.
 var gatheringNouns = newPhraseSet("họp mặt", "lễ kỷ niệm", "lễ kỉ niệm", "buổi lễ", "mít tinh")

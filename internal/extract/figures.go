@@ -85,6 +85,9 @@ var measureUnit = map[string]bool{"m2": true, "m²": true, "m": true, "mét": tr
 
 var sizeWords = newPhraseSet("diện tích", "dài", "rộng")
 
+// verbObject are words after "tổ chức" that make it the verb.
+var verbObject = wordSet(`phần các hội lễ ngày buổi cuộc lớp được thành`)
+
 // capitalizedUnit reports a counted noun written with a capital inside a
 // sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a compound
 // of the list whose other words, and the word after it, are in lower
@@ -318,6 +321,9 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			// there are; "15/15 chỉ tiêu đạt", "12 tiêu chí đạt chuẩn" are
 			// results.
 			return figureHit{}, false
+		}
+		if p == "tổ chức" && verbObject[tokAt(toks, j).low] {
+			return figureHit{}, false // "10/10 tổ chức phần lễ": organized, not organizations
 		}
 		if p == "đồng" && tokAt(toks, j).low == "chí" {
 			return figureHit{}, false // "2 đồng chí": people, not money

@@ -16,12 +16,15 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
+	"phòng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
 // "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện".
 var bodyPrefixes = newPhraseSet("trung ương", "bch", "ban chấp hành", "ban thường vụ", "btv")
+
+// hamletWords name a neighbourhood or a hamlet.
+var hamletWords = newPhraseSet("khu phố", "tổ dân phố", "ấp", "thôn", "bản", "khu dân cư", "khóm")
 
 // youthCommittee are the Youth Union's committees named like a Party
 // committee, with the place's bare name after them ("Huyện đoàn Đoan
@@ -70,7 +73,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		// the body's own executive or central level before its head.
 		if e, ok := parseBody(toks, k, false); ok {
 			if _, h, _ := anyPhraseAt(toks, k, bodyHeads); strings.HasPrefix(h, "hội") || strings.HasPrefix(h, "đoàn") ||
-				h == "liên đoàn lao động" || youthCommittee[h] {
+				h == "liên đoàn lao động" || youthCommittee[h] || h == "đảng bộ" {
 				return e, true
 			}
 		}
@@ -147,6 +150,16 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		// "Ban Tôn giáo tỉnh", "Ban Tôn giáo Chính phủ"
 		if k, ok := phraseAt(toks, j, "chính phủ"); ok && toks[j].cap {
 			return k, true
+		}
+		return placeAfter(toks, j, true), true
+	case "ban công tác mặt trận":
+		// "Ban Công tác Mặt trận khu phố 6", "... Khu phố 21 phường Bình
+		// Phú", "... ấp Bình Lợi": the neighbourhood's front committee.
+		if k, _, ok := anyPhraseAt(toks, j, hamletWords); ok {
+			j = k
+			if t := tokAt(toks, j); t.kind == tNum && len(t.low) <= 3 || t.cap {
+				j++
+			}
 		}
 		return placeAfter(toks, j, true), true
 	case "khu phố", "tổ dân phố":
@@ -1251,6 +1264,7 @@ func plainLevel(l string) string {
 		!has("trực thuộc trung ương"):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||
+		has(" ban công tác mặt trận") ||
 		has(" tổ dân phố") || has(" đặc khu"):
 		return LevelCommune
 	case has(" đảng ủy ") && !has(" tỉnh") && !has(" huyện") && !has(" quận") || strings.HasSuffix(l, " đảng ủy "):

@@ -368,6 +368,9 @@ func (a *analyzer) looksAhead(toks []token, v int) bool {
 			if toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
 				return true
 			}
+			if _, _, ok := anyPhraseAt(toks, k, requestVerbs); ok && k > e {
+				return true // "đề nghị các cơ quan, đơn vị ... tập trung thực hiện ..."
+			}
 		}
 	}
 	// "nhấn mạnh “Tiếp tục thực hiện tốt ...”": a quoted direction.
@@ -519,6 +522,10 @@ func termYears(toks []token, k int) (from, to, end int) {
 	}
 	return from, to, j + 1
 }
+
+// requestVerbs, after the addressee of "đề nghị" or "yêu cầu", ask for
+// work to be done.
+var requestVerbs = newPhraseSet("tập trung", "đẩy mạnh", "tăng cường", "nâng cao", "chú trọng", "quan tâm")
 
 // aheadIsList returns where the matters for the time ahead start after
 // "thời gian tới (đó) là" in a sentence, or 0.
