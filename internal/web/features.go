@@ -4,10 +4,11 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
-	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
+	"github.com/danvan/danvan/internal/web/committeeui"
 	"github.com/danvan/danvan/internal/web/documentui"
+	"github.com/danvan/danvan/internal/web/emulationui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
@@ -33,7 +34,8 @@ func (s *Server) features() []feature {
 		{"practiceui", practiceui.Mount},
 		{"meetingui", meetingui.Mount},
 		{"commendui", commendui.Mount},
-		{"campaignui", campaignui.Mount},
+		{"committeeui", committeeui.Mount},
+		{"emulationui", emulationui.Mount},
 		{"documentui", documentui.Mount},
 		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},

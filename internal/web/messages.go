@@ -3,11 +3,12 @@ package web
 import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
-	"github.com/danvan/danvan/internal/campaign"
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/commendation"
+	"github.com/danvan/danvan/internal/committee"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
+	"github.com/danvan/danvan/internal/emulation/blocsheet"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/notify"
@@ -22,10 +23,11 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
-	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
+	"github.com/danvan/danvan/internal/web/committeeui"
 	"github.com/danvan/danvan/internal/web/documentui"
+	"github.com/danvan/danvan/internal/web/emulationui"
 	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/meetingui"
 	"github.com/danvan/danvan/internal/web/notifyui"
@@ -48,7 +50,8 @@ func Catalog() (i18n.Catalog, error) {
 		practiceui.Messages,
 		meetingui.Messages,
 		commendui.Messages,
-		campaignui.Messages,
+		committeeui.Messages,
+		emulationui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
@@ -66,8 +69,10 @@ func Catalog() (i18n.Catalog, error) {
 		sheet.Messages,
 		meeting.Messages,
 		emulation.Messages,
+		committee.Messages,
+		emulation.BlocMessages,
+		blocsheet.Messages,
 		commendation.Messages,
-		campaign.Messages,
 		document.Messages,
 		portal.Messages,
 		search.Messages,
