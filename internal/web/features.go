@@ -4,6 +4,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/committeeui"
@@ -36,6 +37,7 @@ func (s *Server) features() []feature {
 		{"commendui", commendui.Mount},
 		{"committeeui", committeeui.Mount},
 		{"emulationui", emulationui.Mount},
+		{"campaignui", campaignui.Mount},
 		{"documentui", documentui.Mount},
 		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},

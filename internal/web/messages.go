@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
+	"github.com/danvan/danvan/internal/campaign"
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/committee"
@@ -23,6 +24,7 @@ import (
 	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/adminui"
 	"github.com/danvan/danvan/internal/web/apiui"
+	"github.com/danvan/danvan/internal/web/campaignui"
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/committeeui"
@@ -52,6 +54,7 @@ func Catalog() (i18n.Catalog, error) {
 		commendui.Messages,
 		committeeui.Messages,
 		emulationui.Messages,
+		campaignui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
@@ -73,6 +76,7 @@ func Catalog() (i18n.Catalog, error) {
 		emulation.BlocMessages,
 		blocsheet.Messages,
 		commendation.Messages,
+		campaign.Messages,
 		document.Messages,
 		portal.Messages,
 		search.Messages,
