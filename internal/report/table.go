@@ -218,6 +218,10 @@ func WriteXLSX(w io.Writer, sheet string, header []string, rows [][]any) error {
 	if err != nil {
 		return fmt.Errorf("report: xlsx: %w", err)
 	}
+	// The header row stays in view while the rows scroll.
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("report: xlsx: %w", err)
+	}
 	widths := []float64{16, 36, 12, 60, 12, 16, 16, 18}
 	for i, wd := range widths {
 		if i < len(header) {

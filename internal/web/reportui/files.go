@@ -134,12 +134,25 @@ func (h *handlers) template(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	return nil
 }
 
+// The dashboard's exports are what the dashboard shows: the units in the
+// tree's order, the figures of the reports it counts (approved, or
+// submitted too with ?gom=cho-duyet; others' rows keep their status and
+// no figure), a total per summed indicator, and in each row the period
+// and which reports are counted.
 func (h *handlers) exportXLSX(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	t, err := h.exportTable(r, p)
 	if err != nil {
 		return err
 	}
-	h.sendXLSX(w, r, fileName(t), t)
+	rows, err := h.exportRows(r, t)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+fileName(t)+`.xlsx"`)
+	if err := report.WriteXLSX(w, report.SheetName, h.exportHeader(r), rows); err != nil {
+		h.LogError(r, "write xlsx", err)
+	}
 	return nil
 }
 
@@ -148,12 +161,86 @@ func (h *handlers) exportCSV(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err != nil {
 		return err
 	}
+	rows, err := h.exportRows(r, t)
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+fileName(t)+`.csv"`)
-	if err := report.WriteCSV(w, h.header(r), h.cells(r, t)); err != nil {
+	if err := report.WriteCSV(w, h.exportHeader(r), rows); err != nil {
 		h.LogError(r, "write csv", err)
 	}
 	return nil
+}
+
+// exportHeader is the header of an export: the table's, the period and
+// which reports are counted.
+func (h *handlers) exportHeader(r *http.Request) []string {
+	return append(h.header(r), h.T(r, "report.count"))
+}
+
+// exportRows are the rows of an export: each unit's (figures only of
+// counted reports), then a total per summed indicator and breakdown when
+// the table covers several units.
+func (h *handlers) exportRows(r *http.Request, t report.Table) ([][]any, error) {
+	withSubmitted := r.URL.Query().Get("gom") == "cho-duyet"
+	counted := func(s report.Status) bool { return s == report.Approved || (withSubmitted && s == report.Submitted) }
+	rule := h.T(r, "report.count.approved")
+	if withSubmitted {
+		rule = h.T(r, "report.count.submitted")
+	}
+	inds, err := h.store.Indicators(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	summed := map[string]bool{}
+	for _, ind := range inds {
+		summed[ind.Code] = ind.Aggregation == report.Sum
+	}
+	type key struct{ code, part string }
+	type total struct {
+		row   report.TableRow
+		units int
+	}
+	var order []key
+	totals := map[key]*total{}
+	units := map[string]bool{}
+	for i, row := range t.Rows {
+		units[row.UnitCode] = true
+		if !counted(row.Status) {
+			t.Rows[i].HasValue = false
+		}
+		k := key{row.IndicatorCode, row.Part}
+		tot, ok := totals[k]
+		if !ok {
+			tot = &total{row: report.TableRow{IndicatorCode: row.IndicatorCode, IndicatorName: row.IndicatorName, Measure: row.Measure, Part: row.Part}}
+			totals[k] = tot
+			order = append(order, k)
+		}
+		if t.Rows[i].HasValue {
+			tot.row.Value += row.Value
+			tot.row.HasValue = true
+			tot.units++
+		}
+	}
+	out := h.cells(r, t)
+	for i := range out {
+		out[i] = append(out[i], rule)
+	}
+	if len(units) < 2 {
+		return out, nil
+	}
+	period := h.Text(r, t.Period.Message())
+	none := func(report.Status) string { return "" }
+	for _, k := range order {
+		tot := totals[k]
+		if !summed[k.code] {
+			continue // an average or a ratio is not the sum of its units
+		}
+		tot.row.UnitName = h.T(r, "report.export.total", vntext.FormatInt(int64(tot.units)))
+		out = append(out, append(tot.row.Cells(none), period, rule))
+	}
+	return out, nil
 }
 
 // exportTable reads the filled value table the request asks for.

@@ -42,6 +42,7 @@ var Messages = i18n.Catalog{
 	"report.flash.approved":         {"Đã phê duyệt báo cáo.", "Report approved."},
 	"report.flash.returned":         {"Đã trả lại báo cáo kèm ý kiến.", "Report returned with your comment."},
 	"report.period":                 {"Kỳ báo cáo", "Period"},
+	"report.export.total":           {"Tổng cộng (%s đơn vị có số liệu)", "Total (%s units with figures)"},
 	"report.col.period":             {"Kỳ báo cáo", "Period"},
 	"report.view":                   {"Cách xem", "View"},
 	"report.view.reported":          {"Như đã báo cáo", "As reported"},
