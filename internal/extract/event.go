@@ -457,7 +457,7 @@ func (a *analyzer) briefingPeriod(toks []token, ps []periodMention, at int) *per
 }
 
 // attendanceOpenings open a sentence that lists who attended.
-var attendanceOpenings = newPhraseSet("dự hội nghị", "dự và chỉ đạo", "tham dự", "về dự", "đến dự", "dự buổi", "dự lễ")
+var attendanceOpenings = newPhraseSet("dự hội nghị", "dự và chỉ đạo", "tham dự", "về dự", "đến dự", "dự buổi", "dự lễ", "cùng dự")
 
 // openingPeriod is the period the first body sentence opens with: "Năm
 // 2021, ...", "Trong 6 tháng đầu năm 2022, ...".

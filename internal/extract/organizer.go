@@ -16,7 +16,7 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
+	"phòng", "ban cán sự đảng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
@@ -88,7 +88,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	// The head's own words must be capitalized as a name ("Ban Dân vận",
 	// not "ban dân vận các cấp"), unless a place or a committee follows it
 	// ("Khối dân vận phường Hải Hòa").
-	if !lower && head != "ban chỉ đạo" && (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
+	if !lower && head != "ban chỉ đạo" && head != "ban cán sự đảng" && (strings.HasPrefix(head, "ban ") || strings.HasPrefix(head, "khối ")) && !(toks[i+1].cap || toks[i+1].caps) {
 		if _, _, p := anyPhraseAt(toks, j, placeWords); !p {
 			if _, _, c := anyPhraseAt(toks, j, committeeWords); !c || !toks[j].cap {
 				return 0, false
@@ -146,6 +146,12 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		}
 	case "ban chỉ huy quân sự", "bộ chỉ huy quân sự", "bộ chqs", "ban chqs":
 		return placeAfter(toks, j, true), true
+	case "ban cán sự đảng":
+		// "Ban cán sự Đảng UBND tỉnh": the Party group of a government.
+		if k, _, ok := anyPhraseAt(toks, j, agencyHeads); ok && (toks[j].cap || toks[j].caps) {
+			return agencyNameEnd(toks, j, k), true
+		}
+		return 0, false
 	case "ban tôn giáo", "ban dân tộc":
 		// "Ban Tôn giáo tỉnh", "Ban Tôn giáo Chính phủ"
 		if k, ok := phraseAt(toks, j, "chính phủ"); ok && toks[j].cap {
@@ -1235,6 +1241,14 @@ func (a *analyzer) levelOf(toks []token, i0, i1 int) string {
 		// trực thuộc trung ương".
 		if has("trực thuộc trung ương") || has("trực thuộc tw") {
 			return LevelProvince
+		}
+		// "Khối thi đua Ban Dân vận các huyện, thị, thành ủy": its
+		// members' level.
+		switch {
+		case has("các huyện") || has("huyện, thị"):
+			return LevelDistrict
+		case has("các xã") || has("xã, phường"):
+			return LevelCommune
 		}
 		if tokAt(toks, i1).low == "(" {
 			for k := i1 + 1; k < len(toks) && toks[k].low != ")"; k++ {

@@ -43,7 +43,7 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
 	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu", "nghe đồng chí")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
@@ -69,6 +69,9 @@ func roleAt(toks []token, i int) (role, int) {
 		}
 		if p == "trao" && tokAt(toks, i+1).low == "đổi" {
 			return roleNone, i
+		}
+		if p == "khen thưởng" && tokAt(toks, i-1).low == "đua" {
+			return roleNone, i // "Chủ tịch Hội đồng thi đua khen thưởng huyện": a title
 		}
 		// "được tặng Bằng khen", "được khen thưởng": a recipient, not
 		// the one who gives.
