@@ -107,6 +107,11 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		d.Close()
 		return nil, err
 	}
+	if cfg.Demo {
+		// The demo's administrators, whose passwords it prints, sign in
+		// without setting up a second step.
+		cfg.Auth.AdminsWithoutTwoFactor = true
+	}
 	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
 	if err != nil {
 		d.Close()

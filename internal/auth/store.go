@@ -45,6 +45,11 @@ type Config struct {
 	// waits for a turn before it is told to try again shortly.
 	HashConcurrency int
 	HashWait        time.Duration
+	// AdminsWithoutTwoFactor lets administrators work without having set
+	// up a second step (Principal.TwoFactorDue stays false for them;
+	// units that require it still do). Tests of other features and the
+	// demo set it; a deployment never should.
+	AdminsWithoutTwoFactor bool
 }
 
 // DefaultConfig returns the production settings.

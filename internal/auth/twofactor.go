@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/base32"
 	"errors"
 	"fmt"
 	"image/png"
@@ -94,20 +95,12 @@ func (s *Store) BeginTwoFactor(ctx context.Context, p *Principal) (Enrolment, er
 	if p.system || p.TokenID != 0 {
 		return Enrolment{}, apperr.Forbidden("auth.err.2fa_browser")
 	}
-	key, err := totp.Generate(totp.GenerateOpts{Issuer: totpIssuer, AccountName: p.User.Login, Rand: rand.Reader})
+	en, err := enrolment(p.User.Login, nil)
 	if err != nil {
-		return Enrolment{}, fmt.Errorf("auth: two-factor key: %w", err)
-	}
-	img, err := key.Image(240, 240)
-	if err != nil {
-		return Enrolment{}, fmt.Errorf("auth: two-factor QR: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return Enrolment{}, fmt.Errorf("auth: two-factor QR: %w", err)
+		return Enrolment{}, err
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE users SET totp_secret = ? WHERE id = ? AND totp_enabled_at IS NULL", key.Secret(), p.User.ID)
+		res, err := tx.ExecContext(ctx, "UPDATE users SET totp_secret = ? WHERE id = ? AND totp_enabled_at IS NULL", en.Secret, p.User.ID)
 		if err != nil {
 			return fmt.Errorf("auth: begin two-factor: %w", err)
 		}
@@ -121,6 +114,46 @@ func (s *Store) BeginTwoFactor(ctx context.Context, p *Principal) (Enrolment, er
 	})
 	if err != nil {
 		return Enrolment{}, err
+	}
+	return en, nil
+}
+
+// PendingTwoFactor returns the enrolment BeginTwoFactor started for p's
+// own account and ConfirmTwoFactor has not finished (to show it again
+// after a wrong code); none is not found.
+func (s *Store) PendingTwoFactor(ctx context.Context, p *Principal) (Enrolment, error) {
+	if err := requireSignedIn(p); err != nil {
+		return Enrolment{}, err
+	}
+	var secret sql.NullString
+	err := s.db.QueryRowContext(ctx, "SELECT totp_secret FROM users WHERE id = ? AND totp_enabled_at IS NULL", p.User.ID).Scan(&secret)
+	if errors.Is(err, db.ErrNotFound) || (err == nil && !secret.Valid) {
+		return Enrolment{}, apperr.NotFound("auth.err.2fa_not_begun")
+	}
+	if err != nil {
+		return Enrolment{}, fmt.Errorf("auth: pending two-factor: %w", err)
+	}
+	raw, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(secret.String)
+	if err != nil {
+		return Enrolment{}, fmt.Errorf("auth: pending two-factor: %w", err)
+	}
+	return enrolment(p.User.Login, raw)
+}
+
+// enrolment builds the key of account login (a new random one when
+// secret is nil) with its address and QR code.
+func enrolment(login string, secret []byte) (Enrolment, error) {
+	key, err := totp.Generate(totp.GenerateOpts{Issuer: totpIssuer, AccountName: login, Secret: secret, Rand: rand.Reader})
+	if err != nil {
+		return Enrolment{}, fmt.Errorf("auth: two-factor key: %w", err)
+	}
+	img, err := key.Image(240, 240)
+	if err != nil {
+		return Enrolment{}, fmt.Errorf("auth: two-factor QR: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return Enrolment{}, fmt.Errorf("auth: two-factor QR: %w", err)
 	}
 	return Enrolment{Secret: key.Secret(), URL: key.URL(), QR: buf.Bytes()}, nil
 }
@@ -284,7 +317,7 @@ func (s *Store) twoFactorRequired(ctx context.Context, gs []Grant) (bool, error)
 		return false, nil
 	}
 	for _, g := range gs {
-		if g.Role == RoleAdmin {
+		if g.Role == RoleAdmin && !s.cfg.AdminsWithoutTwoFactor {
 			return true, nil
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/web/accountui"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
@@ -231,6 +232,12 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			// otherwise, as the static files do).
 			w.Header().Set("Cache-Control", "no-store")
 		}
+		if p != nil && p.TwoFactorDue && !twoFactorFree(r.URL.Path) {
+			// An account that must sign in with a second step does
+			// nothing else until it has set one up.
+			http.Redirect(w, r, accountui.TwoFactorPath, http.StatusSeeOther)
+			return
+		}
 		dw := &downloadWriter{ResponseWriter: w}
 		r = r.WithContext(ctx)
 		next.ServeHTTP(dw, r)
@@ -307,4 +314,12 @@ func (s *Server) ensureCSRFCookie(w http.ResponseWriter, r *http.Request) {
 	tok := kit.RandomHex(16)
 	s.SetCookie(w, r, &http.Cookie{Name: kit.CSRFCookie, Value: tok, MaxAge: 12 * 3600})
 	r.AddCookie(&http.Cookie{Name: kit.CSRFCookie, Value: tok})
+}
+
+// twoFactorFree reports whether path stays open to a session that must
+// still set up its second step: the set-up pages, signing out, the
+// static files.
+func twoFactorFree(path string) bool {
+	return path == accountui.TwoFactorPath || strings.HasPrefix(path, accountui.TwoFactorPath+"/") ||
+		path == "/dang-xuat" || strings.HasPrefix(path, "/static/")
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -49,6 +50,13 @@ func Mount(k *kit.Kit, clientAddr func(*http.Request) string) (kit.Feature, erro
 		{Pattern: "GET /dang-nhap", Handler: k.Public(h.loginForm)},
 		{Pattern: "POST /dang-nhap", Handler: k.Public(h.login)},
 		{Pattern: "POST /dang-xuat", Handler: k.Public(h.logout)},
+		{Pattern: "GET /dang-nhap/xac-thuc", Handler: k.Public(h.secondStepForm)},
+		{Pattern: "POST /dang-nhap/xac-thuc", Handler: k.Public(h.secondStep)},
+		{Pattern: "GET " + TwoFactorPath, Handler: k.Signed(h.twoFactor)},
+		{Pattern: "POST " + TwoFactorPath + "/bat", Handler: k.Signed(h.twoFactorBegin)},
+		{Pattern: "POST " + TwoFactorPath + "/xac-nhan", Handler: k.Signed(h.twoFactorConfirm)},
+		{Pattern: "GET " + TwoFactorPath + "/tat", Handler: k.Signed(h.twoFactorOffForm)},
+		{Pattern: "POST " + TwoFactorPath + "/tat", Handler: k.Signed(h.twoFactorOff)},
 		{Pattern: "GET /tai-khoan/mat-khau", Handler: k.Signed(h.passwordForm)},
 		{Pattern: "POST /tai-khoan/mat-khau", Handler: k.Signed(h.changePassword)},
 		{Pattern: "GET /api/v1/me", Handler: k.API(h.apiMe)},
@@ -88,6 +96,11 @@ func (h *handlers) login(w http.ResponseWriter, r *http.Request, _ *auth.Princip
 		}
 		v := loginView{Page: h.Page(w, r, "auth.login.title"), Login: login, Next: next, Error: h.Message(r, err)}
 		h.tmpl.Render(w, r, kit.Status(err), "login", v)
+		return nil
+	}
+	if sess.SecondStep != "" {
+		h.SetCookie(w, r, &http.Cookie{Name: SecondStepCookie, Value: sess.SecondStep, MaxAge: 300})
+		http.Redirect(w, r, "/dang-nhap/xac-thuc?tiep="+url.QueryEscape(next), http.StatusSeeOther)
 		return nil
 	}
 	h.startSession(w, r, sess)
@@ -143,8 +156,9 @@ func (h *handlers) changePassword(w http.ResponseWriter, r *http.Request, p *aut
 		h.tmpl.Render(w, r, http.StatusBadRequest, "password", v)
 		return nil
 	}
-	sess, err := h.Auth.Login(r.Context(), auth.LoginRequest{Login: p.User.Login, Password: pw,
-		Addr: h.addr(r), UserAgent: r.UserAgent()})
+	// The user proved who they are with the old password in a session
+	// that had passed any second step: this browser stays signed in.
+	sess, err := h.Auth.StartSession(r.Context(), p.User.ID, h.addr(r), r.UserAgent())
 	if err != nil {
 		h.ClearCookie(w, r, kit.SessionCookie)
 		http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)

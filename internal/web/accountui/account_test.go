@@ -240,8 +240,8 @@ func TestAccountRoutesOutOfScope(t *testing.T) {
 		before := s.Snapshot("sessions", "login_failures", "audit_log", "api_tokens")
 		form := url.Values{"login": {"officer.chilang"}, "password": {"đoán-mò-mật-khẩu"}, "old": {"đoán-mò-mật-khẩu"},
 			"new": {"mat-khau-moi-2026"}, "confirm": {"mat-khau-moi-2026"}, "user_id": {itoa(s.User("officer.chilang").ID)}}
-		routes := s.Routes("/dang-nhap", "/dang-xuat", "/tai-khoan/mat-khau", "/api/v1/me")
-		if len(routes) != 6 {
+		routes := s.Routes("/dang-nhap", "/dang-xuat", "/tai-khoan/mat-khau", "/tai-khoan/hai-buoc", "/api/v1/me")
+		if len(routes) != 13 {
 			t.Fatalf("routes = %v", routes)
 		}
 		for _, p := range routes {
@@ -254,6 +254,8 @@ func TestAccountRoutesOutOfScope(t *testing.T) {
 				res = c.Get(path + "?user_id=" + itoa(s.User("officer.chilang").ID))
 			case path == "/dang-xuat":
 				continue // signs the visitor out of their own session: below
+			case path == "/tai-khoan/hai-buoc/bat":
+				continue // starts the visitor's own enrolment (TestTwoFactorPages)
 			default:
 				res = c.Post(path, form)
 			}
