@@ -291,7 +291,7 @@ func (a *analyzer) readDate() {
 	if best == nil {
 		// The headline may date the event: "Hội nghị ... (ngày 12/3)".
 		for _, h := range a.datesIn(a.title) {
-			if h.day > 0 {
+			if h.day > 0 && !a.stampDate(h.start, h.end) { // not "(14/12/2019 17:45)", the page's time stamp
 				best = &cand{h: h}
 				break
 			}

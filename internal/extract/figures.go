@@ -333,6 +333,10 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		if adminUnits[toks[k].low] && a.sentHas(toks, structureWords) {
 			return figureHit{}, false
 		}
+		// "tại cụm kinh tế số 5 gồm 04 đơn vị: ...": what a group is made of.
+		if tokAt(toks, ti-1).low == "gồm" && p == "đơn vị" && m.Start == nt.start && !(m.End < len(a.d.text) && a.d.text[m.End] == '/') {
+			return figureHit{}, false
+		}
 		// "Huyện có 21 xã, thị trấn", "gồm 156 thôn": the map again.
 		if pw := tokAt(toks, ti-1).low; adminUnits[toks[k].low] && (pw == "có" || pw == "gồm") && m.Start == nt.start &&
 			!(m.End < len(a.d.text) && a.d.text[m.End] == '/') && findAny(toks[j:min(len(toks), j+6)], resultWords) < 0 {
