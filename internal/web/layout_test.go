@@ -1,15 +1,20 @@
 package web_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/chromedp"
 
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/web/kit"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -116,4 +121,32 @@ func TestBrowserPhoneLayout(t *testing.T) {
 		t.Errorf("the header is %.0f px tall on a desktop", h)
 	}
 	webtest.Look(t, ctx, shots, "desktop_dashboard")
+}
+
+// TestHomeTasksReadAsSentences: a key task recorded in lower case (as
+// articles cut them from a sentence) starts with a capital on the home
+// page, Vietnamese letters included.
+func TestHomeTasksReadAsSentences(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := webtest.NewWithStaff(t, d, webtest.At(time.Date(2026, 9, 15, 8, 0, 0, 0, time.UTC)))
+		u := s.Units
+		if _, err := meeting.NewStore(d, s.Org, s.Auth).Create(context.Background(), s.Principal("admin"), meeting.Conference{
+			UnitID: u.LangSon.ID, Kind: meeting.TrienKhai, Title: "Triển khai nhiệm vụ", HeldOn: org.Date(2026, 1, 5),
+			Tasks: []meeting.Task{{Title: "đẩy mạnh phong trào “Dân vận khéo”", DueOn: org.Date(2026, 9, 18), Owners: []int64{u.NewChiLang.ID}}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		webtest.Doc(t, s.As("leader.langson").Get("/")).Find(`a[href^="/nhiem-vu/"]`).Each(func(_ int, a *goquery.Selection) {
+			titles = append(titles, a.Text())
+		})
+		if len(titles) == 0 || titles[0] != "Đẩy mạnh phong trào “Dân vận khéo”" {
+			t.Errorf("the home's tasks read %q", titles)
+		}
+	})
+	for in, want := range map[string]string{"đẩy mạnh": "Đẩy mạnh", "Tiếp tục": "Tiếp tục", "": "", "ủng hộ": "Ủng hộ", "5 xã": "5 xã"} {
+		if got := kit.Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -12,6 +12,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/i18n"
@@ -229,6 +231,7 @@ func (k *Kit) funcs(lang string) template.FuncMap {
 		"int64":    vntext.FormatInt,
 		"percent":  func(f float64) string { return vntext.FormatNumber(f*100, 0) + "%" },
 		"filesize": FileSize,
+		"sentence": Sentence,
 		"query":    Query,
 	}
 }
@@ -273,4 +276,15 @@ func AuditWhat(c i18n.Catalog, lang, entity, action string) string {
 		return v
 	}
 	return word("audit.action.", action) + " " + word("audit.entity.", entity)
+}
+
+// Sentence starts s with a capital letter, as a title or a task shown on
+// its own line reads ("tiếp tục đổi mới…" → "Tiếp tục đổi mới…"; "đẩy
+// mạnh" → "Đẩy mạnh"); the rest is left as written.
+func Sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
