@@ -2,20 +2,10 @@ package extract
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
-)
 
-// cpuTime is the CPU time (user and system, every thread) the process has
-// used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/danvan/danvan/internal/cputime"
+)
 
 // benchCases runs Extract over cases and reports articles per second of
 // wall time and per second of CPU time (the per-core rate, which a loaded
@@ -27,7 +17,7 @@ func benchCases(b *testing.B, cases []goldCase) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for b.Loop() {
 		c := cases[n%len(cases)]
@@ -36,7 +26,7 @@ func benchCases(b *testing.B, cases []goldCase) {
 		}
 		n++
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Used() - cpu0
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 	if cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")

@@ -11,13 +11,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/cputime"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
@@ -61,22 +60,6 @@ func (r loadResult) pct(p float64) time.Duration {
 	return r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*p))]
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
-}
-
 // runLoad sends GET requests for paths (each client takes them in turn,
 // starting at its own) with cookie to srv from loadClients clients for
 // the duration.
@@ -114,7 +97,7 @@ func runLoad(b *testing.B, srv *httptest.Server, paths []string, cookie *http.Co
 		res loadResult
 		wg  sync.WaitGroup
 	)
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Used()
 	deadline := start.Add(time.Duration(secs) * time.Second)
 	for c := range loadClients {
 		wg.Add(1)
@@ -144,7 +127,7 @@ func runLoad(b *testing.B, srv *httptest.Server, paths []string, cookie *http.Co
 		}()
 	}
 	wg.Wait()
-	res.took, res.cpu, res.loadAvg = time.Since(start), cpuTime()-cpu0, loadAverage()
+	res.took, res.cpu, res.loadAvg = time.Since(start), cputime.Used()-cpu0, cputime.Load()
 	res.requests = len(res.lat)
 	slices.Sort(res.lat)
 	client.CloseIdleConnections()
