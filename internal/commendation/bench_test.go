@@ -9,6 +9,7 @@ import (
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/commendation"
+	"github.com/danvan/danvan/internal/cputime"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/org"
@@ -103,6 +104,7 @@ func BenchmarkRegisterProvinceNational(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			total := 0
+			cpu0 := cputime.Used()
 			for b.Loop() {
 				rows, n, err := s.List(ctx, p, c.f)
 				if err != nil {
@@ -113,7 +115,9 @@ func BenchmarkRegisterProvinceNational(b *testing.B) {
 				}
 				total = n
 			}
+			cputime.Report(b, cpu0)
 			b.ReportMetric(float64(total), "matches")
+			b.Logf("load average %s", cputime.Load())
 		})
 	}
 }

@@ -34,7 +34,7 @@ func TestBrowserRecordOnPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "01-form-phone")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form.stack button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("#nguoi-duoc-khen"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form.stack button[value=save]`)), chromedp.WaitVisible(chromedp.CSS("#nguoi-duoc-khen"))); err != nil {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "02-decision-phone")

@@ -1,12 +1,15 @@
 package commendui_test
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/commendation"
@@ -292,4 +295,63 @@ func TestAwardsOnUnitAndPersonPages(t *testing.T) {
 			t.Errorf("another province opens the person: %d", res.StatusCode)
 		}
 	})
+}
+
+// A list in Excel fills the recipient rows of the form, matched to the
+// units below the issuer; a list with a bad cell is refused by cell with
+// the typed fields kept; nothing is recorded until the user saves.
+func TestReadListIntoForm(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _ := newSite(t, d)
+		c := s.As("officer.langson")
+		fields := map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "830-QĐ/BDVTU", "signed_on": "20/12/2025",
+			"signer": "Đoàn Thị Hậu", "form": "giay_khen", "period": "2025", "action": "read"}
+		list := xlsx(t, [][]any{{"STT", "Họ và tên, tên tập thể", "Thành tích"},
+			{1, s.Units.NewChiLang.Name, "Dẫn đầu khối thi đua"}, {2, "Tổ hòa giải thôn Bản Dăm", "Hòa giải thành 9 vụ việc"}})
+		before := s.Count("commendation_decisions")
+		res := c.PostMultipart("/khen-thuong/moi", fields, webtest.File{Field: "list", Name: "danh-sach.xlsx", Data: list})
+		doc := webtest.Doc(t, res)
+		if res.StatusCode != http.StatusOK || !strings.Contains(doc.Find("#da-doc").Text(), "2 dòng") {
+			t.Fatalf("read: %d %s", res.StatusCode, doc.Find("main").Text())
+		}
+		if v, _ := doc.Find("#r0unit option[selected]").Attr("value"); v != itoa(s.Units.NewChiLang.ID) {
+			t.Errorf("the commune is not matched: %q", v)
+		}
+		if v, _ := doc.Find("#r1name").Attr("value"); v != "Tổ hòa giải thôn Bản Dăm" {
+			t.Errorf("second row: %q", v)
+		}
+		if v, _ := doc.Find("#number").Attr("value"); v != "830-QĐ/BDVTU" {
+			t.Errorf("the number typed is lost: %q", v)
+		}
+		if s.Count("commendation_decisions") != before {
+			t.Error("reading a list recorded a decision")
+		}
+		bad := xlsx(t, [][]any{{"Họ và tên", "Thành tích", "Loại"}, {"Lý Thị Mai", "", "Cá nhân"}})
+		res = c.PostMultipart("/khen-thuong/moi", fields, webtest.File{Field: "list", Name: "sai.xlsx", Data: bad})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(doc.Find("#loi-danh-sach").Text(), "Ô B2") {
+			t.Errorf("a bad list: %d %s", res.StatusCode, doc.Find("main").Text())
+		}
+		if v, _ := doc.Find("#signer").Attr("value"); v != "Đoàn Thị Hậu" {
+			t.Errorf("the signer typed is lost: %q", v)
+		}
+	})
+}
+
+// xlsx writes rows as an Excel file.
+func xlsx(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -5,6 +5,13 @@ import "github.com/danvan/danvan/internal/i18n"
 // Messages are the labels of the register's pages, in Vietnamese and
 // English.
 var Messages = i18n.Catalog{
+	"commendui.list.legend":      {"Danh sách từ tệp Excel", "A list from an Excel file"},
+	"commendui.list.hint":        {"Chọn tệp .xlsx có một dòng tiêu đề gồm cột “Họ và tên” (hoặc “Tên tập thể”) và cột “Thành tích”, có thể thêm cột “Loại” (cá nhân, tập thể, hộ gia đình, đơn vị). Các dòng sẽ điền vào danh sách người được khen ở trên để bạn kiểm tra trước khi ghi.", "Choose an .xlsx file with a heading row naming, in Vietnamese, a column of full names (or collectives' names) and a column of achievements, and optionally a column of kinds (individual, collective, household, unit). Its rows fill the recipients above for you to check before recording."},
+	"commendui.list.file":        {"Tệp danh sách (.xlsx, tối đa 2 MB)", "List file (.xlsx, 2 MB at most)"},
+	"commendui.list.read_button": {"Đọc danh sách", "Read the list"},
+	"commendui.list.read":        {"Đã đọc %d dòng vào danh sách người được khen. Hãy kiểm tra rồi bấm “Ghi vào sổ”.", "%d rows were read into the recipients. Check them, then record the decision."},
+	"commendui.list.errors":      {"Chưa đọc được danh sách, không có gì thay đổi:", "The list was not read; nothing changed:"},
+	"commendui.list.nofile":      {"Hãy chọn tệp Excel chứa danh sách.", "Choose the Excel file holding the list."},
 	"commendui.nav":              {"Khen thưởng", "Commendations"},
 	"commendui.list.title":       {"Sổ khen thưởng", "Commendation register"},
 	"commendui.list.count":       {"%s quyết định", "%s decisions"},

@@ -91,6 +91,23 @@ type formView struct {
 	// and the reason as typed.
 	Above      []org.Unit
 	To, Reason string
+	// Of a list read from Excel: how many rows filled the form, and the
+	// problems found at its cells.
+	ListRead   int
+	ListErrors []string
+}
+
+// isCell reports whether a field names a spreadsheet cell ("B12").
+func isCell(field string) bool {
+	letters := 0
+	for letters < len(field) && field[letters] >= 'A' && field[letters] <= 'Z' {
+		letters++
+	}
+	if letters == 0 || letters == len(field) {
+		return false
+	}
+	_, err := strconv.Atoi(field[letters:])
+	return err == nil
 }
 
 type recipientLine struct {
@@ -112,9 +129,20 @@ func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Princ
 
 // renderForm shows the decision form f with the errors of formErr and
 // the awards it would repeat.
-func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, f decisionForm, formErr error, dups []commendation.Duplicate) error {
+//
+// listRead is how many rows a list read from Excel gave (none when
+// absent).
+func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, f decisionForm, formErr error, dups []commendation.Duplicate, listRead ...int) error {
 	ctx := r.Context()
 	v := formView{Form: f, Forms: commendation.Forms, Kinds: commendation.RecipientKinds, Errors: h.FormErrors(r, formErr)}
+	if len(listRead) > 0 {
+		v.ListRead = listRead[0]
+	}
+	for _, e := range v.Errors {
+		if e.Field == "list" || e.Field == "file" || isCell(e.Field) {
+			v.ListErrors = append(v.ListErrors, e.Message)
+		}
+	}
 	var err error
 	if v.Units, err = h.Auth.GrantedUnits(ctx, p, auth.PermWrite, h.Today()); err != nil {
 		return err
@@ -194,6 +222,9 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		in.SignedOn = day
 	}
 	f.Rows, in.Recipients = recipients(v)
+	if v.Get("action") == "read" {
+		return h.readList(w, r, p, f)
+	}
 	if len(es) > 0 {
 		return h.renderForm(w, r, p, f, es, nil)
 	}
@@ -207,6 +238,41 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return h.renderForm(w, r, p, f, err, dups)
 	}
 	return err
+}
+
+// readList fills the form's recipient rows from the list of recipients
+// in the uploaded Excel file, matched to the directory and the units
+// below the issuing unit; nothing is recorded until the user saves.
+func (h *handlers) readList(w http.ResponseWriter, r *http.Request, p *auth.Principal, f decisionForm) error {
+	file, _, err := r.FormFile("list")
+	if err != nil {
+		return h.renderForm(w, r, p, f, apperr.Invalid("list", "commendui.list.nofile"), nil)
+	}
+	defer file.Close()
+	rows, err := commendation.ReadList(file)
+	if err == nil {
+		var rcs []commendation.Recipient
+		if rcs, err = h.register.MatchList(r.Context(), p, kit.FormID(f.UnitID), h.Today(), rows); err == nil {
+			f.Rows = f.Rows[:0]
+			for _, rc := range rcs {
+				f.Rows = append(f.Rows, recipientRow{Kind: string(rc.Kind), Person: idText(rc.PersonID), Unit: idText(rc.UnitID), Name: rc.Name, Achievement: rc.Achievement})
+			}
+		}
+	}
+	switch apperr.CodeOf(err) {
+	case "":
+		return h.renderForm(w, r, p, f, nil, nil, len(rows))
+	case apperr.CodeInvalid:
+		return h.renderForm(w, r, p, f, err, nil)
+	}
+	return err
+}
+
+func idText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }
 
 // recipients reads the recipient rows of a posted form (blank rows are
