@@ -281,8 +281,8 @@ func (a *analyzer) readDate() {
 			continue
 		}
 		for _, h := range hits {
-			if h.day == 0 || isDocDate(s.toks, h) {
-				continue
+			if h.day == 0 || isDocDate(s.toks, h) || h.year > 0 && h.year < 1990 {
+				continue // "(19/8/1945 – 19/8/2025)" broken over lines: history, not the event
 			}
 			best = &cand{h: h, sibling: hits, toks: s.toks}
 			break

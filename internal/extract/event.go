@@ -197,7 +197,7 @@ var typeKeywords = []struct {
 	{"trao kỷ niệm chương", TypeKhenThuong, ""}, {"trao huy hiệu", TypeKhenThuong, ""}, {"trao huân chương", TypeKhenThuong, ""},
 	{"chuyên đề", TypeChuyenDe, ""}, {"tập huấn", TypeChuyenDe, ""}, {"bồi dưỡng", TypeChuyenDe, ""},
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
-	{"tiếp xúc", TypeChuyenDe, ""}, {"diễn đàn", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
+	{"tiếp xúc", TypeChuyenDe, ""}, {"diễn đàn", TypeChuyenDe, ""}, {"thông báo nhanh", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
 	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
 	{"chức sắc", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},

@@ -85,6 +85,9 @@ var measureUnit = map[string]bool{"m2": true, "m²": true, "m": true, "mét": tr
 
 var sizeWords = newPhraseSet("diện tích", "dài", "rộng")
 
+// contestWords after a count of teams make them the contest's entrants.
+var contestWords = newPhraseSet("dự thi", "tham gia", "tham dự")
+
 // verbObject are words after "tổ chức" that make it the verb.
 var verbObject = wordSet(`phần các hội lễ ngày buổi cuộc lớp được thành`)
 
@@ -321,6 +324,12 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			// there are; "15/15 chỉ tiêu đạt", "12 tiêu chí đạt chuẩn" are
 			// results.
 			return figureHit{}, false
+		}
+		if w := tokAt(toks, j).low; (w == "trưởng" || w == "phó") && !strings.Contains(p, " ") || p == "chi hội" && w == "trưởng" {
+			return figureHit{}, false // "214 chi hội trưởng": people by their post, trainees here
+		}
+		if p == "đội" && (tokAt(toks, ti-1).low == "hút" || findAny(toks[j:min(len(toks), j+3)], contestWords) >= 0) {
+			return figureHit{}, false // "thu hút 23 đội", "23 đội dự thi": the contest itself
 		}
 		if p == "tổ chức" && verbObject[tokAt(toks, j).low] {
 			return figureHit{}, false // "10/10 tổ chức phần lễ": organized, not organizations

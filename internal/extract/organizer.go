@@ -246,7 +246,17 @@ func placeAfter(toks []token, j int, levelAlone bool) int {
 	}
 	if w == "tp" || w == "ttp" || w == "tx" {
 		// "TP. Thủ Đức", "TP.HCM", "TTP. Hồ Chí Minh", "TX.Bến Cát"
-		if !(toks[j].caps || toks[j].cap) || tokAt(toks, k).low != "." {
+		if !(toks[j].caps || toks[j].cap) {
+			return j
+		}
+		if tokAt(toks, k).low != "." {
+			// "TP Hà Nội", "TP HCM": the name after a space.
+			if t := tokAt(toks, k); toks[j].caps && t.caps && t.kind == tWord {
+				return k + 1
+			}
+			if p := placeNameAfterLevel(toks, k); toks[j].caps && p > k {
+				return p
+			}
 			return j
 		}
 		k++
@@ -552,8 +562,8 @@ var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã
 // chức chính trị - xã hội", "tổ chức cơ sở đảng"), not the verb.
 func nounToChuc(toks []token, i int) bool {
 	switch tokAt(toks, i-1).low {
-	case "các", "những", "ban", "đích":
-		return true
+	case "các", "những", "ban", "đích", "về":
+		return true // "Kế hoạch ... về tổ chức Đại hội": what a plan is about
 	}
 	switch tokAt(toks, i+2).low {
 	case "chính", "đoàn", "cơ", "đảng", "thành", "quần", "xã", "kinh", "bộ":
