@@ -65,6 +65,7 @@ func GenerateMeetings(ctx context.Context, d *db.DB, opts Options) error {
 					children[u.ParentID] = append(children[u.ParentID], u)
 				}
 			}
+			demoCommune := firstCommune(tree)
 			for _, u := range tree {
 				if u.Kind != org.Board && u.Kind != org.CommuneBloc {
 					continue
@@ -76,7 +77,8 @@ func GenerateMeetings(ctx context.Context, d *db.DB, opts Options) error {
 				case org.District:
 					take = rng.Float64() < 0.12
 				case org.Commune:
-					take = rng.Float64() < 0.012
+					// The demo officer's commune holds its own reviews.
+					take = u.ID == demoCommune || rng.Float64() < 0.012
 				}
 				if take && u.ValidOn(held) {
 					slots = append(slots, slot{held: held, period: p.String(), unit: u, kids: children[u.ID]})
@@ -233,12 +235,18 @@ func meetingConference(rng *rand.Rand, u org.Unit, kids []org.Unit, held time.Ti
 			due = t.DueOn
 		}
 		if due.Before(today) {
-			switch r := rng.Intn(20); {
-			case r < 15:
+			// Tasks of past years are nearly all closed; this year's that
+			// are due have more left late (in progress or not begun).
+			done := 70
+			if due.Year() < today.Year() {
+				done = 94
+			}
+			switch r := rng.Intn(100); {
+			case r < done:
 				t.Status, t.ClosedOn = meeting.Done, due.AddDate(0, 0, -rng.Intn(30))
-			case r < 16:
+			case r < done+2:
 				t.Status, t.DropReason, t.ClosedOn = meeting.Dropped, "Nhiệm vụ không còn phù hợp sau sắp xếp bộ máy", due
-			case r < 18:
+			case r < done+2+(98-done)/2:
 				t.Status = meeting.InProgress
 			}
 		} else if rng.Intn(3) == 0 {
@@ -247,4 +255,25 @@ func meetingConference(rng *rand.Rand, u org.Unit, kids []org.Unit, held time.Ti
 		c.Tasks = append(c.Tasks, t)
 	}
 	return c
+}
+
+// firstCommune is the first commune in tree order that lies in a
+// province: the unit of the demo officer (auth.DemoAccounts picks it so),
+// whose own conferences and tasks the demo should show. 0 when none.
+func firstCommune(tree []org.Unit) int64 {
+	levels := make(map[int64]org.Level, len(tree))
+	for _, u := range tree {
+		levels[u.ID] = u.Level
+	}
+	for _, u := range tree {
+		if u.Level != org.Commune {
+			continue
+		}
+		for _, id := range u.PathIDs() {
+			if levels[id] == org.Province {
+				return u.ID
+			}
+		}
+	}
+	return 0
 }

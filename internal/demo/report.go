@@ -115,15 +115,8 @@ func demoStatus(rng *rand.Rand, p vntext.Period) (report.Status, bool) {
 		}
 		return report.Approved, true
 	}
-	recent := p.Year >= 2026
-	switch {
-	case recent && x < 0.01, !recent && x < 0.002:
-		return "", false
-	case recent && x < 0.03:
-		return report.Submitted, true
-	case recent && x < 0.04:
-		return report.Returned, true
-	}
+	// A period that has ended is decided everywhere, as in a province
+	// that works: every report approved.
 	return report.Approved, true
 }
 
