@@ -156,7 +156,7 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Skip("DANVAN_PORTAL_SERVE is not a duration: nothing to serve")
 	}
-	w := newWorld(t, dbtest.Open(t, "sqlite"))
+	w := loadWorld(t)
 	base := w.Serve()
 	t.Logf("serving %s%s and %s/trang/lang-son", base, articlePath(w.first), base)
 	time.Sleep(d)

@@ -32,11 +32,25 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Skip("DANVAN_PORTAL_LOAD is not a duration (e.g. 30s): skipping the load measurement")
 	}
+	w := loadWorld(t)
+	base := w.Serve()
+	for _, page := range []string{articlePath(w.first), "/trang/lang-son", "/trang"} {
+		r := run(t, base+page, 200, dur)
+		up, _ := exec.Command("uptime").Output()
+		t.Logf("%s: %d requests in %s: %.0f requests/s; latency p50 %s, p90 %s, p99 %s, max %s; %d errors %v; %d bytes a response; uptime: %s",
+			page, r.n, dur, float64(r.n)/dur.Seconds(), r.p(50), r.p(90), r.p(99), r.p(100), r.errors, r.why, r.size, strings.TrimSpace(string(up)))
+	}
+}
+
+// loadWorld is a server as in production (every middleware, JSON logs at
+// info level into a file) on SQLite, with a site of 300 published
+// articles.
+func loadWorld(t testing.TB) *world {
 	logFile, err := os.Create(t.TempDir() + "/server.log")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer logFile.Close()
+	t.Cleanup(func() { logFile.Close() })
 	w := newWorld(t, dbtest.Open(t, "sqlite"), webtest.Configure(func(c *web.Config) {
 		c.Logger = slog.New(slog.NewJSONHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}))
@@ -45,13 +59,7 @@ func TestLoad(t *testing.T) {
 			Lead: "Sáng nay, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận.", Body: strings.Repeat("<p>Hội nghị đánh giá kết quả thực hiện nhiệm vụ, thống nhất các giải pháp trọng tâm trong thời gian tới.</p>", 30),
 			Tags: fmt.Sprintf("Hội nghị, Thẻ %d", i%20)})
 	}
-	base := w.Serve()
-	for _, page := range []string{articlePath(w.first), "/trang/lang-son", "/trang"} {
-		r := run(t, base+page, 200, dur)
-		up, _ := exec.Command("uptime").Output()
-		t.Logf("%s: %d requests in %s: %.0f requests/s; latency p50 %s, p90 %s, p99 %s, max %s; %d errors %v; %d bytes a response; uptime: %s",
-			page, r.n, dur, float64(r.n)/dur.Seconds(), r.p(50), r.p(90), r.p(99), r.p(100), r.errors, r.why, r.size, strings.TrimSpace(string(up)))
-	}
+	return w
 }
 
 type result struct {
