@@ -43,6 +43,7 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			{"hội nghị (conferences)", func() error { return GenerateMeetings(ctx, in, opts) }},
 			{"trang thông tin (portal)", func() error { return GeneratePortal(ctx, in, opts) }},
 			{"cụm, khối thi đua và ban chỉ đạo (blocs, committees)", func() error { return GenerateBlocs(ctx, in, opts) }},
+			{"khen thưởng (commendations)", func() error { return GenerateCommendations(ctx, in, opts) }},
 		}
 		for _, s := range steps {
 			start := time.Now()

@@ -40,7 +40,7 @@ func TestGenerateAllWholeOrNothing(t *testing.T) {
 		}
 		full := dbtest.Rows(t, d, "SELECT COUNT(*) FROM units", "SELECT COUNT(*) FROM unit_versions",
 			"SELECT COUNT(*) FROM audit_log", "SELECT COUNT(*) FROM data_versions")
-		if len(steps) != 6 || full == empty {
+		if len(steps) < 7 || full == empty { // every step reports (units … commendations, and any added since)
 			t.Errorf("steps %v; before %s, after %s", steps, empty, full)
 		}
 		var reports, practices int
