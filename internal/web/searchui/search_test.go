@@ -86,6 +86,15 @@ func TestResultsPage(t *testing.T) {
 		if href, _ := page.Find("#nhom-person .hit a").Attr("href"); !strings.HasPrefix(href, "/nguoi/") {
 			t.Errorf("person link %q", href)
 		}
+		// The period filter, chosen in words: 2025 keeps the conference
+		// of 05/11/2025 and leaves out the person (2026).
+		per, _ := doc(t, c.Get("/tim-kiem?q=hoa&ky-nam=2025&ky-phan="))
+		if per.Find("#nhom-conference .hit").Length() != 1 || per.Find("#nhom-person").Length() != 0 {
+			t.Error("the period filter did not keep 2025's records alone")
+		}
+		if v, _ := per.Find("#ky-nam option[selected]").Attr("value"); v != "2025" {
+			t.Errorf("period picker shows %q", v)
+		}
 		// The kind filter keeps the query and counts only what is in scope.
 		chips := page.Find("nav.chips a").Map(func(_ int, s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") })
 		if strings.Join(chips, "|") != "Tất cả 2|Người 1|Hội nghị 1" {
