@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -36,8 +38,15 @@ func TestBrowserPortal(t *testing.T) {
 		}
 		axe = string(b)
 	}
+	poll, err := w.store.CreatePoll(w.ctx, w.leader, w.site.ID, portal.PollInput{Question: "Bạn biết đến mô hình “Dân vận khéo” qua kênh nào?",
+		Options: "Báo chí, truyền hình\nCán bộ, hội viên ở cơ sở\nMạng xã hội\nChưa biết đến"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pollPath := "/trang/lang-son/tham-do/" + strconv.FormatInt(poll.ID, 10)
 	pages := map[string]string{"home": "/trang/lang-son", "article": articlePath(w.first), "contact": "/trang/lang-son/lien-he",
-		"front": "/trang", "english": "/trang/lang-son/en", "feedback": "/trang/lang-son/gop-y", "archive": "/trang/lang-son/luu-tru"}
+		"front": "/trang", "english": "/trang/lang-son/en", "feedback": "/trang/lang-son/gop-y", "archive": "/trang/lang-son/luu-tru",
+		"polls": "/trang/lang-son/tham-do", "poll": pollPath}
 	for _, size := range []struct {
 		name string
 		w, h int64
@@ -58,8 +67,18 @@ func TestBrowserPortal(t *testing.T) {
 			}
 		}
 	}
+	// A vote, then the results.
+	err = chromedp.Do(ctx, chromedp.Navigate(base+pollPath), chromedp.Click(chromedp.CSS(`input[name=option]`)),
+		chromedp.Submit(chromedp.CSS(`input[name=option]`)), chromedp.WaitVisible(chromedp.CSS("table.results")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, shots, "desktop-poll-results")
+	if n := w.Count("portal_poll_votes"); n != 1 {
+		t.Fatalf("%d votes", n)
+	}
 	// Feedback through the form.
-	err := chromedp.Do(ctx,
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/trang/lang-son/gop-y"),
 		chromedp.SendKeys(chromedp.CSS("#ten"), "Nguyễn Thị Bạn Đọc"),
 		chromedp.SendKeys(chromedp.CSS("#email"), "ban.doc@example.vn"),
