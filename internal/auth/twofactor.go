@@ -66,9 +66,26 @@ func (s *Store) TwoFactorStatus(ctx context.Context, p *Principal) (TwoFactor, e
 	if err := requireSignedIn(p); err != nil {
 		return TwoFactor{}, err
 	}
+	return s.twoFactorOf(ctx, p.User.ID, p.Grants)
+}
+
+// TwoFactorOf returns the second-step state of account userID, for p who
+// may see the account (its own, one p manages, any for the system).
+func (s *Store) TwoFactorOf(ctx context.Context, p *Principal, userID int64) (TwoFactor, error) {
+	if err := s.mayRead(ctx, p, userID); err != nil {
+		return TwoFactor{}, err
+	}
+	gs, err := listGrants(ctx, s.db, userID)
+	if err != nil {
+		return TwoFactor{}, err
+	}
+	return s.twoFactorOf(ctx, userID, gs)
+}
+
+func (s *Store) twoFactorOf(ctx context.Context, userID int64, gs []Grant) (TwoFactor, error) {
 	var tf TwoFactor
 	var at sql.NullString
-	if err := s.db.QueryRowContext(ctx, "SELECT totp_enabled_at FROM users WHERE id = ?", p.User.ID).Scan(&at); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT totp_enabled_at FROM users WHERE id = ?", userID).Scan(&at); err != nil {
 		return TwoFactor{}, fmt.Errorf("auth: two-factor status: %w", err)
 	}
 	var err error
@@ -76,10 +93,10 @@ func (s *Store) TwoFactorStatus(ctx context.Context, p *Principal) (TwoFactor, e
 		return TwoFactor{}, err
 	}
 	tf.Enabled = !tf.EnabledAt.IsZero()
-	if tf.Required, err = s.twoFactorRequired(ctx, p.Grants); err != nil {
+	if tf.Required, err = s.twoFactorRequired(ctx, gs); err != nil {
 		return TwoFactor{}, err
 	}
-	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", p.User.ID).Scan(&tf.Recovery); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", userID).Scan(&tf.Recovery); err != nil {
 		return TwoFactor{}, fmt.Errorf("auth: two-factor status: %w", err)
 	}
 	return tf, nil

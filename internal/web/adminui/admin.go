@@ -68,6 +68,13 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: k.Signed(h.revokeForm)},
 		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/quyen/{gid}/thu-hoi", Handler: k.Signed(h.revokeSave)},
 
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/bao-mat", Handler: k.Signed(h.userSecurity)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/hai-buoc", Handler: k.Signed(h.userTwoFactorForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/hai-buoc", Handler: k.Signed(h.userTwoFactorReset)},
+		kit.Route{Pattern: "GET /quan-tri/tai-khoan/{id}/ma-api/{tid}/thu-hoi", Handler: k.Signed(h.userTokenRevokeForm)},
+		kit.Route{Pattern: "POST /quan-tri/tai-khoan/{id}/ma-api/{tid}/thu-hoi", Handler: k.Signed(h.userTokenRevoke)},
+		kit.Route{Pattern: "GET /quan-tri/don-vi/{id}/hai-buoc", Handler: k.Signed(h.unitTwoFactor)},
+		kit.Route{Pattern: "POST /quan-tri/don-vi/{id}/hai-buoc", Handler: k.Signed(h.unitTwoFactorSave)},
 		kit.Route{Pattern: "GET /tai-khoan/ma-api", Handler: k.Signed(h.tokens)},
 		kit.Route{Pattern: "POST /tai-khoan/ma-api", Handler: k.Signed(h.tokenCreate)},
 		kit.Route{Pattern: "GET /tai-khoan/ma-api/{id}/thu-hoi", Handler: k.Signed(h.tokenRevokeForm)},

@@ -2,17 +2,22 @@ package adminui
 
 import (
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
 type tokensView struct {
 	kit.Page
-	Tokens []auth.Token
-	Name   string
-	Errors kit.Errors
+	Tokens   []auth.Token
+	Name     string
+	Expires  string // dd/mm/yyyy as typed; empty for the default lifetime
+	ReadOnly bool
+	Errors   kit.Errors
 	// Secret is the token just created: shown on this response only.
 	Secret string
 }
@@ -37,11 +42,20 @@ func (h *handlers) showTokens(w http.ResponseWriter, r *http.Request, p *auth.Pr
 // tokenCreate makes a token and shows its secret once, in this response;
 // it is not redirected, so the secret never travels in a URL or cookie.
 func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	name := r.PostFormValue("name")
-	_, secret, err := h.Auth.CreateToken(r.Context(), p, p.User.ID, name)
+	name, expires := r.PostFormValue("name"), strings.TrimSpace(r.PostFormValue("expires"))
+	spec := auth.TokenSpec{Name: name, ReadOnly: r.PostFormValue("read_only") == "1"}
+	// The token works through the whole day typed, Vietnam's time.
+	day, err := kit.FormDay("expires_at", expires)
+	if err == nil && !day.IsZero() {
+		spec.ExpiresAt = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, vntext.Zone)
+	}
+	var secret string
+	if err == nil {
+		_, secret, err = h.Auth.CreateScopedToken(r.Context(), p, p.User.ID, spec)
+	}
 	if err != nil {
 		return refused(err, func(status int) error {
-			return h.showTokens(w, r, p, tokensView{Name: name, Errors: h.FormErrors(r, err)}, status)
+			return h.showTokens(w, r, p, tokensView{Name: name, Expires: expires, ReadOnly: spec.ReadOnly, Errors: h.FormErrors(r, err)}, status)
 		})
 	}
 	return h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
