@@ -380,7 +380,7 @@ func typeOfPeriod(p *periodMention) string {
 // 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
 // 2022".
 var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
-	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được", "đánh giá nhiệm vụ")
+	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được", "đánh giá nhiệm vụ", "báo cáo tại hội nghị")
 
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first

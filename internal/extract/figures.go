@@ -40,7 +40,7 @@ var units = newPhraseSet(
 	"khẩu trang", "chai", "kg", "căn", "gương điển hình", "trang trại", "cháu", "thẻ", "mái ấm", "tổ, nhóm",
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
-	"ý tưởng", "thiếu nhi", "chi đoàn", "giấy chứng nhận", "đề án",
+	"ý tưởng", "thiếu nhi", "chi đoàn", "giấy chứng nhận", "đề án", "vũ khí",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)

@@ -16,12 +16,12 @@ var bodyHeads = newPhraseSet(
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
-	"phòng", "ban cán sự đảng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
+	"phòng", "đoàn khối", "ban cán sự đảng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
 
 // bodyPrefixes stand before the head of a mass organization's body:
 // "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện".
-var bodyPrefixes = newPhraseSet("trung ương", "bch", "ban chấp hành", "ban thường vụ", "btv")
+var bodyPrefixes = newPhraseSet("trung ương", "bch lâm thời", "ban chấp hành lâm thời", "bch", "ban chấp hành", "ban thường vụ", "btv")
 
 // hamletWords name a neighbourhood or a hamlet.
 var hamletWords = newPhraseSet("khu phố", "tổ dân phố", "ấp", "thôn", "bản", "khu dân cư", "khóm")
@@ -82,7 +82,7 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	if !ok {
 		return 0, false
 	}
-	if w := tokAt(toks, j).low; (w == "các" || w == "những") && head != "đảng ủy khối" {
+	if w := tokAt(toks, j).low; (w == "các" || w == "những") && head != "đảng ủy khối" && head != "khối thi đua" && head != "cụm thi đua" {
 		return 0, false // "Ban Dân vận các huyện", "Hội Nông dân các cấp": no one body
 	}
 	// The head's own words must be capitalized as a name ("Ban Dân vận",
@@ -105,9 +105,11 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 			}
 		}
 		return committeeAndPlace(toks, j, true), true
-	case "đảng ủy khối":
-		// "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp"
-		for j < len(toks) && toks[j].kind == tWord && (toks[j].cap || bodyFiller[toks[j].low]) {
+	case "đảng ủy khối", "đoàn khối":
+		// "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp",
+		// "Đoàn Khối Cơ quan và Doanh nghiệp tỉnh"
+		for j < len(toks) && toks[j].kind == tWord && (toks[j].cap || bodyFiller[toks[j].low] ||
+			toks[j].low == "và" && tokAt(toks, j+1).cap) {
 			j++
 		}
 		return j, true
@@ -302,6 +304,11 @@ func placeNameAfterLevel(toks []token, i int) int {
 // remitEnd reads a steering committee's remit and place after its head,
 // up to the verb; it returns j when no place ends the remit.
 func remitEnd(toks []token, j int) int {
+	// "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong
+	// trào ... tỉnh": a remit listed with commas.
+	if e := listedRemitEnd(toks, j); e > j {
+		return e
+	}
 	if reviewRemit(toks, j) {
 		// "Ban Chỉ đạo tổng kết 10 năm thực hiện Kết luận 62": a committee
 		// set up for a review, named by it; its name runs to the
@@ -331,6 +338,38 @@ func remitEnd(toks []token, j int) int {
 				if subjectOf(toks, p) || tokAt(toks, p).low == "," || p == len(toks) {
 					return p
 				}
+			}
+		}
+	}
+	return j
+}
+
+// listedRemitEnd reads a steering committee's remit that lists its fields
+// with commas, up to a place word and its verb (or a bracketed short name
+// before it); it returns j when there is none.
+func listedRemitEnd(toks []token, j int) int {
+	for k := j; k < len(toks) && k < j+40; k++ {
+		t := toks[k]
+		if t.kind == tPunct && t.low != "," && t.low != "-" {
+			return j
+		}
+		if t.low == "," && (tokAt(toks, k+1).cap || tokAt(toks, k+1).kind != tWord) {
+			return j
+		}
+		if _, w, ok := anyPhraseAt(toks, k, placeWords); ok && !t.cap && w != "tp" && w != "ttp" && k > j+3 {
+			p := placeAfter(toks, k, true)
+			if p <= k {
+				continue
+			}
+			e := p
+			if tokAt(toks, e).low == "(" {
+				for e < len(toks) && toks[e].low != ")" {
+					e++
+				}
+				e++
+			}
+			if subjectOf(toks, e) {
+				return p
 			}
 		}
 	}
@@ -562,7 +601,7 @@ var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã
 // chức chính trị - xã hội", "tổ chức cơ sở đảng"), not the verb.
 func nounToChuc(toks []token, i int) bool {
 	switch tokAt(toks, i-1).low {
-	case "các", "những", "ban", "đích", "về":
+	case "các", "những", "ban", "đích", "về", "hoạch":
 		return true // "Kế hoạch ... về tổ chức Đại hội": what a plan is about
 	}
 	switch tokAt(toks, i+2).low {
@@ -1274,13 +1313,15 @@ func (a *analyzer) levelOf(toks []token, i0, i1 int) string {
 // plainLevel maps an organizer's name (lower case, with a space at each
 // end) to its level.
 func plainLevel(l string) string {
+	// "tệ nạn xã hội", "chính trị - xã hội": society, not a commune.
+	l = strings.ReplaceAll(l, " xã hội", " xã_hội")
 	has := func(s string) bool { return strings.Contains(l, s) }
 	switch {
 	case has(" đảng ủy khối") || has(" đảng ủy cơ quan") || has(" đảng ủy công an") || has(" đảng ủy quân sự") ||
 		has(" đảng ủy ubnd") || has(" đảng ủy ủy ban") || has(" đảng ủy ban ") || has(" đảng ủy bộ") || has(" đảng ủy sở") ||
 		has(" đảng ủy công ty") || has(" đảng ủy tổng công ty") || has(" đảng ủy trường") || has(" đảng ủy bệnh viện") ||
 		has(" đảng ủy doanh nghiệp") || has(" đảng ủy học viện") || has(" đảng ủy viện") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
-		has(" đảng ủy liên hiệp") || has(" đảng ủy văn phòng") ||
+		has(" đảng ủy liên hiệp") || has(" đảng ủy văn phòng") || has(" đoàn khối") ||
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
