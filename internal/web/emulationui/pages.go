@@ -224,7 +224,11 @@ func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principa
 // typed when a step was refused.
 func (h *handlers) page(w http.ResponseWriter, r *http.Request, p *auth.Principal, b emulation.BlocGroup, years []int, year int, formErr error, form url.Values, imported int) error {
 	ctx := r.Context()
-	v := showView{B: b, Years: years, Year: year, Rules: append([]string{"emulation.bloc.rule.score"}, emulation.Rules[1:]...), Errors: h.FormErrors(r, formErr), Typed: form, Imported: imported}
+	v := showView{B: b, Years: years, Year: year, Errors: h.FormErrors(r, formErr), Typed: form, Imported: imported}
+	// The bloc's own rule for a score, the pledges' rules for the order
+	// and ties (not their total, which counts commitments), the rotation
+	// and the flag.
+	v.Rules = append([]string{"emulation.bloc.rule.score"}, emulation.Rules[2:]...)
 	v.Rules = append(v.Rules, "emulation.bloc.rule.rotation", "emulation.bloc.rule.flag")
 	y, err := h.store.BlocYear(ctx, p, b.ID, year)
 	switch apperr.CodeOf(err) {
