@@ -686,9 +686,9 @@ func (a *analyzer) addTasks(toks []token) {
 		for i < j && toks[i].kind == tPunct && strings.Contains(",;:", toks[i].low) {
 			i++
 		}
-		// "...; trong đó, tiếp tục thực hiện ...": the lead-in is no part
-		// of the task.
-		if k, _, ok := anyPhraseAt(toks, i, leadIns); ok && k < j && tokAt(toks, k).low == "," {
+		// "...; trong đó, tiếp tục thực hiện ...": after a semicolon the
+		// lead-in is no part of the task (a sentence keeps its own).
+		if k, _, ok := anyPhraseAt(toks, i, leadIns); ok && i > 0 && k < j && tokAt(toks, k).low == "," {
 			i = k + 1
 		}
 		end := j
