@@ -135,5 +135,16 @@ func TestRegisterLinkAndScope(t *testing.T) {
 		if links, _ := s.Links(ctx, ls, got.ID); len(links) != 0 {
 			t.Errorf("after unlinking: %+v", links)
 		}
+		// The conferences that cite it are found again from its page:
+		// Sóc Trăng's, which does not, stays out.
+		if _, err := s.LinkCiting(ctx, st, got.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("Sóc Trăng finds the citing conferences: %v", err)
+		}
+		if n, err := s.LinkCiting(ctx, ls, got.ID); err != nil || n != 1 {
+			t.Errorf("LinkCiting: %d %v", n, err)
+		}
+		if n, err := s.LinkCiting(ctx, ls, got.ID); err != nil || n != 0 {
+			t.Errorf("LinkCiting again: %d %v", n, err)
+		}
 	})
 }

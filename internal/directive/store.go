@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -398,14 +399,7 @@ func (s *Store) Links(ctx context.Context, p *auth.Principal, id int64) ([]Link,
 	return out, nil
 }
 
-func contains(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
+func contains[T comparable](xs []T, x T) bool { return slices.Contains(xs, x) }
 
 // LinkCited links conference conferenceID to every directive text cites
 // (see Cited) that is in a register p may read — the register of the
@@ -459,4 +453,67 @@ func (s *Store) LinkCited(ctx context.Context, p *auth.Principal, conferenceID i
 		return nil
 	})
 	return out, err
+}
+
+// LinkCiting links to directive id every conference p may write on whose
+// title, summary or imported article cites it (see Cited), and returns
+// how many were linked anew: the conferences imported before the
+// directive was registered.
+func (s *Store) LinkCiting(ctx context.Context, p *auth.Principal, id int64) (int, error) {
+	d, err := s.Get(ctx, p, id)
+	if err != nil {
+		return 0, err
+	}
+	key := NumberKey(d.Number)
+	// Candidates hold the number's digits and the kind's letters; Cited
+	// confirms each.
+	lead := key
+	if i := strings.IndexAny(key, "-/"); i > 0 {
+		lead = key[:i]
+	}
+	like := "%" + db.EscapeLike(lead) + "%"
+	rows, err := s.db.QueryContext(ctx, `SELECT id, unit_id, title || ' ' || summary || ' ' || source_text FROM meeting_conferences
+		WHERE (title LIKE ? ESCAPE '\' OR summary LIKE ? ESCAPE '\' OR source_text LIKE ? ESCAPE '\')
+		AND NOT EXISTS (SELECT 1 FROM directive_links l WHERE l.directive_id = ? AND l.target_kind = 'conference' AND l.target_id = meeting_conferences.id)
+		ORDER BY id LIMIT 500`, like, like, like, id)
+	if err != nil {
+		return 0, fmt.Errorf("directive: citing: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var cid, unit int64
+		var text string
+		if err := rows.Scan(&cid, &unit, &text); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("directive: citing: %w", err)
+		}
+		if !contains(Cited(text), key) {
+			continue
+		}
+		if ok, err := s.authz.CanAny(ctx, p, auth.PermWrite, unit); err != nil {
+			rows.Close()
+			return 0, err
+		} else if ok {
+			ids = append(ids, cid)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("directive: citing: %w", err)
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+		for _, cid := range ids {
+			if err := s.link(ctx, tx, p, id, Conference, cid); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), nil
 }
