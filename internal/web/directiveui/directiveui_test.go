@@ -1,0 +1,197 @@
+package directiveui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/directive"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+	"github.com/danvan/danvan/internal/web/webtest"
+)
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+var volatile = []string{"sessions", "api_tokens"}
+
+const pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+// newSite: officers of Lạng Sơn, of its commune of Chi Lăng and of Sóc
+// Trăng; Lạng Sơn's register holds Kết luận 114-KL/TW with its file, and
+// the commune held a conference that carries it out.
+func newSite(t *testing.T, d *db.DB) (*webtest.Site, directive.Directive, int64) {
+	t.Helper()
+	s := webtest.New(t, d)
+	u := s.Units
+	s.AddUser("officer.langson", auth.RoleOfficer, u.LangSon.ID)
+	s.AddUser("officer.chilang", auth.RoleOfficer, u.NewChiLang.ID)
+	s.AddUser("officer.soctrang", auth.RoleOfficer, u.SocTrang.ID)
+	s.AddUser("leader.soctrang", auth.RoleLeader, u.SocTrang.ID)
+	store := directive.NewStore(d, s.Org, s.Auth, s.Files)
+	ctx := context.Background()
+	dir, err := store.Create(ctx, s.Principal("officer.langson"), directive.Directive{UnitID: u.LangSon.ID, Number: "114-KL/TW",
+		IssuedOn: org.Date(2015, 7, 14), Issuer: "Ban Bí thư", Summary: "Nâng cao chất lượng công tác dân vận của cơ quan nhà nước"},
+		&directive.File{Name: "114-KL-TW.pdf", Data: []byte(pdf)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conf int64
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
+		now := db.Stamp(tx.Now())
+		title := "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW"
+		conf, err = tx.InsertID(ctx, `INSERT INTO meeting_conferences (unit_id, kind, title, title_fold, held_on, created_at, updated_at)
+			VALUES (?, 'so_ket', ?, ?, '2026-01-15', ?, ?)`, u.NewChiLang.ID, title, vntext.Fold(title), now, now)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, dir, conf
+}
+
+func TestDirectivePages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dir, conf := newSite(t, d)
+		commune := s.As("officer.chilang")
+		// The commune reads its province's register and links its conference.
+		doc := webtest.Doc(t, commune.Get("/van-ban-chi-dao?q=114-kl"))
+		if !strings.Contains(doc.Find("#danh-sach").Text(), "Kết luận 114-KL/TW") {
+			t.Fatalf("list: %s", doc.Find("main").Text())
+		}
+		path := "/van-ban-chi-dao/" + itoa(dir.ID)
+		if res := commune.Post(path+"/gan", url.Values{"kind": {"conference"}, "target": {"999999"}}); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("an unknown conference: %d", res.StatusCode)
+		}
+		if res := commune.Post(path+"/tim-trich-dan", nil); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("link citing: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		doc = webtest.Doc(t, s.As("officer.langson").Get(path))
+		if !strings.Contains(doc.Find("#da-thuc-hien").Text(), "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW") {
+			t.Errorf("done under it: %s", doc.Find("main").Text())
+		}
+		if res := commune.Post(path+"/bo-gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}}); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("unlink without confirming: %d", res.StatusCode)
+		}
+		if res := commune.Post(path+"/bo-gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("unlink: %d", res.StatusCode)
+		}
+		if res := commune.Post(path+"/gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}}); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("link: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		// The file.
+		res := commune.Get(path + "/tep")
+		if body := webtest.Body(t, res); res.StatusCode != http.StatusOK || body != pdf || res.Header.Get("Content-Type") != "application/pdf" {
+			t.Errorf("file: %d %q", res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		// English: no Vietnamese but the data.
+		doc = webtest.Doc(t, commune.Get(path+"?lang=en"))
+		if left := webtest.VietnameseLeft(doc, append(s.DataNames(), "Ban Bí thư", dir.Summary, "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW")...); len(left) > 0 {
+			t.Errorf("English page shows Vietnamese: %v", left)
+		}
+		// A refused form keeps what was typed.
+		ls := s.As("officer.langson")
+		res = ls.PostMultipart("/van-ban-chi-dao/moi", map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "25-NQ/TW", "issued_on": "03/06/2021",
+			"issuer": "", "summary": "Tăng cường công tác dân vận trong tình hình mới"})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusBadRequest || doc.Find("#number").AttrOr("value", "") != "25-NQ/TW" {
+			t.Fatalf("no issuer: %d", res.StatusCode)
+		}
+		res = ls.PostMultipart("/van-ban-chi-dao/moi", map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "25-NQ/TW", "issued_on": "03/06/2021",
+			"issuer": "Ban Chấp hành Trung ương", "summary": "Tăng cường công tác dân vận trong tình hình mới"},
+			webtest.File{Field: "tep", Name: "25-NQ.pdf", Data: []byte(pdf)})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("register: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		code, body := s.API("GET", "/api/v1/directives/"+itoa(dir.ID), s.Token("officer.langson"), nil)
+		if code != http.StatusOK || len(body["links"].([]any)) != 1 {
+			t.Errorf("API: %d %v", code, body)
+		}
+	})
+}
+
+// TestEveryRouteOutOfScope: Sóc Trăng's officer and leader, aimed at Lạng
+// Sơn's register and the commune's conference, are refused or see none of
+// it; nothing is written.
+func TestEveryRouteOutOfScope(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dir, conf := newSite(t, d)
+		langSon := itoa(s.Units.LangSon.ID)
+		secrets := []string{"Kết luận 114-KL/TW", dir.Summary, "Sơ kết 10 năm", "114-KL-TW.pdf"}
+		type send struct {
+			query string
+			form  url.Values
+			json  string
+			multi map[string]string
+		}
+		requests := map[string]send{
+			"GET /van-ban-chi-dao":                     {query: "don_vi=" + langSon},
+			"GET /van-ban-chi-dao/moi":                 {query: "don_vi=" + langSon},
+			"POST /van-ban-chi-dao/moi":                {multi: map[string]string{"unit": langSon, "number": "1-KH/TU", "issued_on": "01/01/2026", "issuer": "X", "summary": "Y"}},
+			"GET /van-ban-chi-dao/{id}":                {},
+			"GET /van-ban-chi-dao/{id}/tep":            {},
+			"POST /van-ban-chi-dao/{id}/gan":           {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}}},
+			"POST /van-ban-chi-dao/{id}/bo-gan":        {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}},
+			"POST /van-ban-chi-dao/{id}/tim-trich-dan": {},
+			"GET /api/v1/directives":                   {query: "unit=" + langSon},
+			"POST /api/v1/directives":                  {json: `{"unit_id": ` + langSon + `, "number": "1-KH/TU", "issued_on": "2026-01-01", "issuer": "X", "summary": "Y"}`},
+			"GET /api/v1/directives/{id}":              {},
+			"POST /api/v1/directives/{id}/links":       {json: `{"kind": "conference", "target_id": ` + itoa(conf) + `}`},
+		}
+		routes := s.Routes("/van-ban-chi-dao", "/api/v1/directives")
+		if len(routes) != len(requests) {
+			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
+		}
+		for _, login := range []string{"officer.soctrang", "leader.soctrang"} {
+			cl := s.As(login)
+			token := s.Token(login)
+			before := s.Snapshot(volatile...)
+			for _, pattern := range routes {
+				req, ok := requests[pattern]
+				if !ok {
+					t.Errorf("no request for route %s", pattern)
+					continue
+				}
+				method, path := s.Fill(pattern, "id", itoa(dir.ID))
+				if req.query != "" {
+					path += "?" + req.query
+				}
+				var res *http.Response
+				switch {
+				case strings.HasPrefix(path, "/api/"):
+					var body any
+					if req.json != "" {
+						body = req.json
+					}
+					res = s.APIResponse(method, path, token, body)
+				case req.multi != nil:
+					res = cl.PostMultipart(path, req.multi)
+				case method == http.MethodPost:
+					res = cl.Post(path, req.form)
+				default:
+					res = cl.Get(path)
+				}
+				body := webtest.Body(t, res)
+				switch {
+				case res.StatusCode >= 200 && res.StatusCode < 400 && res.StatusCode != http.StatusOK:
+					t.Errorf("%s %s %s = %d: not refused", login, method, path, res.StatusCode)
+				case res.StatusCode == http.StatusOK:
+					for _, secret := range secrets {
+						if strings.Contains(body, secret) {
+							t.Errorf("%s %s %s shows %q", login, method, path, secret)
+						}
+					}
+				case res.StatusCode >= 500:
+					t.Errorf("%s %s %s = %d", login, method, path, res.StatusCode)
+				}
+			}
+			s.Unchanged(login+"'s refused requests", before, volatile...)
+		}
+	})
+}

@@ -1,0 +1,42 @@
+package directiveui
+
+import "github.com/danvan/danvan/internal/i18n"
+
+// Messages are the feature's labels, in Vietnamese and English.
+var Messages = i18n.Catalog{
+	"directiveui.nav":                   {"Văn bản chỉ đạo", "Directives"},
+	"directiveui.list.title":            {"Văn bản chỉ đạo", "Directive documents"},
+	"directiveui.list.count":            {"%s văn bản", "%s documents"},
+	"directiveui.list.none":             {"Không có văn bản nào khớp bộ lọc.", "No document matches the filter."},
+	"directiveui.list.empty":            {"Sổ chưa có văn bản chỉ đạo nào.", "The register holds no directive document yet."},
+	"directiveui.new.title":             {"Vào sổ văn bản chỉ đạo", "Register a directive document"},
+	"directiveui.show.title":            {"Văn bản chỉ đạo", "Directive document"},
+	"directiveui.search":                {"Tìm theo số, trích yếu", "Search number or summary"},
+	"directiveui.unit":                  {"Đơn vị", "Unit"},
+	"directiveui.unit.register":         {"Sổ của đơn vị", "Register of"},
+	"directiveui.kind":                  {"Loại văn bản", "Kind"},
+	"directiveui.kind.auto":             {"Theo ký hiệu", "From the code"},
+	"directiveui.filter.all":            {"Tất cả", "All"},
+	"directiveui.filter.apply":          {"Xem", "Show"},
+	"directiveui.number":                {"Số, ký hiệu", "Number and code"},
+	"directiveui.issued_on":             {"Ngày ban hành", "Issued on"},
+	"directiveui.issuer":                {"Cơ quan ban hành", "Issued by"},
+	"directiveui.summary":               {"Trích yếu", "Summary"},
+	"directiveui.file":                  {"Tệp văn bản (PDF, Word)", "File (PDF, Word)"},
+	"directiveui.create":                {"Vào sổ", "Register"},
+	"directiveui.done":                  {"Việc đã thực hiện theo văn bản", "Done under this document"},
+	"directiveui.done.none":             {"Chưa có hội nghị, báo cáo, nhiệm vụ hay cuộc vận động nào được gắn với văn bản này.", "No conference, report, task or campaign is linked to this document yet."},
+	"directiveui.link":                  {"Gắn việc thực hiện", "Link a record"},
+	"directiveui.link.kind":             {"Loại việc", "Kind of record"},
+	"directiveui.link.id":               {"Mã số của việc", "Record number"},
+	"directiveui.link.hint":             {"Mã số trong đường dẫn trang của hội nghị, báo cáo, nhiệm vụ hoặc cuộc vận động.", "The number in the address of the conference, report, task or campaign page."},
+	"directiveui.link.save":             {"Gắn", "Link"},
+	"directiveui.unlink":                {"Bỏ gắn", "Unlink"},
+	"directiveui.unlink.confirm":        {"Tôi chắc chắn muốn bỏ gắn", "I am sure"},
+	"directiveui.unlink.confirm_needed": {"Hãy đánh dấu xác nhận trước khi bỏ gắn.", "Tick the confirmation before unlinking."},
+	"directiveui.citing":                {"Gắn các hội nghị có trích dẫn văn bản này", "Link the conferences that cite this document"},
+	"directiveui.flash.created":         {"Đã vào sổ văn bản.", "Document registered."},
+	"directiveui.flash.linked":          {"Đã gắn.", "Linked."},
+	"directiveui.flash.unlinked":        {"Đã bỏ gắn.", "Unlinked."},
+	"directiveui.flash.citing":          {"Đã tìm và gắn các hội nghị trích dẫn văn bản.", "The conferences citing the document were linked."},
+}
