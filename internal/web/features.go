@@ -8,6 +8,7 @@ import (
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/committeeui"
+	"github.com/danvan/danvan/internal/web/directiveui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/emulationui"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -38,6 +39,7 @@ func (s *Server) features() []feature {
 		{"committeeui", committeeui.Mount},
 		{"emulationui", emulationui.Mount},
 		{"campaignui", campaignui.Mount},
+		{"directiveui", directiveui.Mount},
 		{"documentui", documentui.Mount},
 		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},
