@@ -7,6 +7,7 @@ import (
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/committee"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/emulation/blocsheet"
@@ -28,6 +29,7 @@ import (
 	"github.com/danvan/danvan/internal/web/citizenui"
 	"github.com/danvan/danvan/internal/web/commendui"
 	"github.com/danvan/danvan/internal/web/committeeui"
+	"github.com/danvan/danvan/internal/web/directiveui"
 	"github.com/danvan/danvan/internal/web/documentui"
 	"github.com/danvan/danvan/internal/web/emulationui"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -55,6 +57,7 @@ func Catalog() (i18n.Catalog, error) {
 		committeeui.Messages,
 		emulationui.Messages,
 		campaignui.Messages,
+		directiveui.Messages,
 		documentui.Messages,
 		portalui.Messages,
 		adminui.Messages,
@@ -77,6 +80,7 @@ func Catalog() (i18n.Catalog, error) {
 		blocsheet.Messages,
 		commendation.Messages,
 		campaign.Messages,
+		directive.Messages,
 		document.Messages,
 		portal.Messages,
 		search.Messages,
