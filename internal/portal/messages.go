@@ -69,5 +69,8 @@ var Messages = i18n.Catalog{
 	"portal.err.poll_voted":         {"Trình duyệt này đã bình chọn trong cuộc thăm dò này.", "This browser has already voted in this poll."},
 	"portal.err.poll_limit":         {"Mỗi địa chỉ chỉ bình chọn được %d lần trong một cuộc thăm dò.", "One address may vote %d times in a poll."},
 	"portal.err.poll_cookie":        {"Trình duyệt chưa nhận cookie bình chọn; hãy bật cookie và thử lại.", "The browser did not keep the voting cookie: allow cookies and try again."},
+	"portal.err.document_unit":      {"Chỉ đăng được văn bản còn hiệu lực do chính đơn vị của trang ban hành.", "Only a standing document issued by the site's own unit can be listed."},
+	"portal.err.document_listed":    {"Văn bản này đã có trên trang.", "This document is already listed."},
+	"portal.err.document_not_found": {"Không tìm thấy văn bản.", "The document was not found."},
 	"portal.err.feedback_done":      {"Ý kiến này đã được xử lý.", "This message has already been moderated."},
 }

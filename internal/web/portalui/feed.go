@@ -101,7 +101,7 @@ func (h *handlers) sitemap(w http.ResponseWriter, r *http.Request, m *meta) erro
 	for _, c := range portal.Categories {
 		set.URLs = append(set.URLs, siteURL{Loc: o + catURL(st, c)})
 	}
-	for _, p := range []string{"/tham-do", "/luu-tru", "/lien-he", "/en"} {
+	for _, p := range []string{"/van-ban", "/tham-do", "/luu-tru", "/lien-he", "/en"} {
 		set.URLs = append(set.URLs, siteURL{Loc: o + "/trang/" + st.Slug + p})
 	}
 	for off := 0; off < maxSitemap; off += 100 {

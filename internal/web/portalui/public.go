@@ -61,6 +61,7 @@ func (h *handlers) baseFor(r *http.Request, st portal.Site, title, desc, current
 			b.Sections = append(b.Sections, section{Href: catURL(st, c), Label: h.Text(r, c.Label()), Code: c.Slug()})
 		}
 		b.Sections = append(b.Sections,
+			section{Href: "/trang/" + st.Slug + "/van-ban", Label: h.T(r, "portalui.documents"), Code: "van-ban"},
 			section{Href: "/trang/" + st.Slug + "/tham-do", Label: h.T(r, "portalui.polls"), Code: "tham-do"},
 			section{Href: "/trang/" + st.Slug + "/luu-tru", Label: h.T(r, "portalui.archive"), Code: "luu-tru"},
 			section{Href: "/trang/" + st.Slug + "/lien-he", Label: h.T(r, "portalui.contact"), Code: "lien-he"})
