@@ -37,7 +37,8 @@ func TestBrowserBlocOnPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "01-self-score-phone")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action$="/tu-cham"] button[name=submit]`)), chromedp.WaitVisible(chromedp.CSS("#bang-xep-hang"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action$="/tu-cham"] button[name=submit]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`form[action$="/tu-cham"]`)), chromedp.WaitVisible(chromedp.CSS("#bang-xep-hang"))); err != nil {
 		t.Fatal(err)
 	}
 	if got := webtest.Text(t, ctx, "#bang-xep-hang"); !strings.Contains(got, "91,5") || !strings.Contains(got, "58,5") {
