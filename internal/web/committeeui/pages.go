@@ -164,9 +164,16 @@ func (h *handlers) page(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		if v.Conferences, _, err = h.meetings.List(ctx, p, meeting.Filter{UnitID: c.UnitID, Limit: 50}); err != nil {
 			return err
 		}
-		if v.Units, err = h.Org.Tree(ctx, h.Today()); err != nil {
+		// Members come from the committee's unit, the units above it and
+		// those below it (the front, the unions, the boards below).
+		if v.Units, err = h.Org.Ancestors(ctx, c.UnitID, h.Today()); err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
 			return err
 		}
+		below, err := h.Org.Subtree(ctx, c.UnitID, h.Today())
+		if err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
+			return err
+		}
+		v.Units = append(v.Units, below...)
 		if len(v.Units) > 400 {
 			v.Units = v.Units[:400]
 		}
