@@ -9,12 +9,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
@@ -354,4 +357,63 @@ func xlsx(t *testing.T, rows [][]any) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A decision's page links to drafting it as a Party-format decision: the
+// draft names the award and the count of recipients, and lists them in
+// its appendix; another province's officer cannot draft it.
+func TestDraftDecisionDocument(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dec := newSite(t, d)
+		ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
+		if _, err := document.NewStore(d, s.Org, s.Auth, s.Files, document.DefaultSettings()).SetIssuer(ctx, auth.System(), document.Issuer{
+			UnitID: s.Units.LangSon.ID, From: s.Units.LangSon.ValidFrom, Code: "BDVTU", Name: "Ban Dân vận", Superior: "Tỉnh ủy Lạng Sơn", Place: "Lạng Sơn"}); err != nil {
+			t.Fatal(err)
+		}
+		c := s.As("officer.langson")
+		link, ok := webtest.Doc(t, c.Get("/khen-thuong/"+itoa(dec.ID))).Find("#soan-van-ban").Attr("href")
+		if !ok {
+			t.Fatal("no link to draft the decision")
+		}
+		res := c.Get(link)
+		doc := webtest.Doc(t, res)
+		preview := doc.Find("#doc-preview").Text()
+		if res.StatusCode != http.StatusOK || !strings.Contains(preview, "Về việc tặng Bằng khen") || !strings.Contains(preview, "QUYẾT ĐỊNH:") ||
+			!strings.Contains(preview, "1 tập thể") || !strings.Contains(preview, "Dẫn đầu phong trào") || !strings.Contains(preview, "812-QĐ/BDVTU") {
+			t.Fatalf("draft: %d\n%s", res.StatusCode, preview)
+		}
+		if v, _ := doc.Find(`#draft-form input[name=ban-ghi]`).Attr("value"); v != itoa(dec.ID) {
+			t.Errorf("the draft form does not carry the decision: %q", v)
+		}
+		form := url.Values{}
+		doc.Find("#draft-form input, #draft-form textarea, #draft-form select").Each(func(_ int, sel *goquery.Selection) {
+			name, _ := sel.Attr("name")
+			val, _ := sel.Attr("value")
+			if goquery.NodeName(sel) == "textarea" {
+				val = sel.Text()
+			}
+			if goquery.NodeName(sel) == "select" {
+				val, _ = sel.Find("option[selected]").Attr("value")
+			}
+			if name != "" && name != "csrf" {
+				form.Set(name, val)
+			}
+		})
+		form.Set("action", "docx")
+		if res := c.Post("/van-ban/soan", form); res.StatusCode != http.StatusOK || !strings.HasPrefix(webtest.Body(t, res), "PK") {
+			t.Errorf("the decision as DOCX: %d", res.StatusCode)
+		}
+		form.Set("action", "ban-hanh")
+		res = c.Post("/van-ban/soan", form)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("issue: %d %s", res.StatusCode, webtest.Doc(t, res).Find(".notice, .field-error").Text())
+		}
+		if n := webtest.Doc(t, c.Get(res.Header.Get("Location"))).Find("#doc-number").Text(); n != "01-QĐ/BDVTU" {
+			t.Errorf("issued as %q", n)
+		}
+		res = s.As("officer.soctrang").Get(link)
+		if body := webtest.Body(t, res); res.StatusCode == http.StatusOK && strings.Contains(body, "812-QĐ/BDVTU") {
+			t.Error("another province drafts Lạng Sơn's decision")
+		}
+	})
 }

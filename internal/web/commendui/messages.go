@@ -12,6 +12,7 @@ var Messages = i18n.Catalog{
 	"commendui.list.read":        {"Đã đọc %d dòng vào danh sách người được khen. Hãy kiểm tra rồi bấm “Ghi vào sổ”.", "%d rows were read into the recipients. Check them, then record the decision."},
 	"commendui.list.errors":      {"Chưa đọc được danh sách, không có gì thay đổi:", "The list was not read; nothing changed:"},
 	"commendui.list.nofile":      {"Hãy chọn tệp Excel chứa danh sách.", "Choose the Excel file holding the list."},
+	"commendui.draft_document":   {"Soạn văn bản quyết định và danh sách kèm theo", "Draft the decision and its list as a document"},
 	"commendui.nav":              {"Khen thưởng", "Commendations"},
 	"commendui.list.title":       {"Sổ khen thưởng", "Commendation register"},
 	"commendui.list.count":       {"%s quyết định", "%s decisions"},

@@ -24,12 +24,15 @@ import (
 // document a correction replaces (thay-the).
 type requestForm struct {
 	Kind, Unit, Period, Conference, Type, Replaces string
+	// Record is the record of a kind another package registers (the
+	// commendation decision).
+	Record string
 }
 
 // readRequest reads the request fields of a GET query or a POST form.
 func readRequest(get func(string) string) requestForm {
 	return requestForm{Kind: get("loai"), Unit: get("don-vi"), Period: strings.TrimSpace(get("ky")),
-		Conference: get("hoi-nghi"), Type: get("kieu"), Replaces: get("thay-the")}
+		Conference: get("hoi-nghi"), Type: get("kieu"), Replaces: get("thay-the"), Record: get("ban-ghi")}
 }
 
 // request is the domain request of a form, or the field errors that
@@ -60,14 +63,18 @@ func (f requestForm) request() (document.Request, error) {
 			es.Add("kieu", "document.err.type")
 		}
 	default:
-		es.Add("loai", "document.err.kind")
+		// A registered kind drafts from its record; the generator
+		// refuses a kind nobody registered.
+		if r.RecordID = kit.FormID(f.Record); r.RecordID == 0 {
+			es.Add("loai", "document.err.kind")
+		}
 	}
 	return r, es.Err()
 }
 
 // query is the form as a query string, for links back to the draft.
 func (f requestForm) query() string {
-	return string(kit.Query("loai", f.Kind, "don-vi", f.Unit, "ky", f.Period, "hoi-nghi", f.Conference, "kieu", f.Type, "thay-the", f.Replaces))
+	return string(kit.Query("loai", f.Kind, "don-vi", f.Unit, "ky", f.Period, "hoi-nghi", f.Conference, "kieu", f.Type, "thay-the", f.Replaces, "ban-ghi", f.Record))
 }
 
 // chooseView asks what to draft.
@@ -155,7 +162,7 @@ func (h *handlers) compose(w http.ResponseWriter, r *http.Request, p *auth.Princ
 		}
 		req, e := got.Redraft()
 		rf = requestForm{Kind: string(req.Kind), Unit: itoa(req.UnitID), Conference: itoa(req.RecordID), Type: string(req.Type),
-			Replaces: itoa(got.ID)}
+			Replaces: itoa(got.ID), Record: itoa(req.RecordID)}
 		if req.Period.Valid() {
 			rf.Period = req.Period.String()
 		}

@@ -11,6 +11,7 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
@@ -51,6 +52,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		Practices: practice.NewStore(k.DB, k.Org, k.Auth, k.Files),
 		Pledges:   emulation.NewStore(k.DB, k.Org, k.Auth, meetings),
 	})
+	gen.Register(document.KindCommendation, commendation.NewStore(k.DB, k.Org, k.Auth).Drafter())
 	h := &handlers{Kit: k, store: store, gen: gen, meetings: meetings, settings: settings}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
