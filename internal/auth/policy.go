@@ -1,11 +1,8 @@
 package auth
 
 import (
-	"bufio"
 	"context"
-	_ "embed"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,36 +12,6 @@ import (
 	"github.com/danvan/danvan/internal/vntext"
 )
 
-// commonPasswords is the list of the 10,000 most common passwords
-// shipped in the binary, most common first, one a line, lower case. It
-// is the head of the "passwords" frequency list of zxcvbn 4.4.2 (Dropbox,
-// MIT licence; the npm package zxcvbn), which ranks the passwords of
-// Mark Burnett's ten million leaked passwords (xato.net) by frequency;
-// see common-passwords.md beside it.
-//
-//go:embed common-passwords.txt
-var commonPasswords string
-
-var (
-	commonOnce sync.Once
-	commonSet  map[string]struct{}
-)
-
-// common reports whether s (lower case) is on the list.
-func common(s string) bool {
-	commonOnce.Do(func() {
-		commonSet = make(map[string]struct{}, 10000)
-		sc := bufio.NewScanner(strings.NewReader(commonPasswords))
-		for sc.Scan() {
-			if w := strings.TrimSpace(sc.Text()); w != "" {
-				commonSet[w] = struct{}{}
-			}
-		}
-	})
-	_, ok := commonSet[s]
-	return ok
-}
-
 // minDistinct is how many different characters a password needs: ten
 // spaces and an x, or "ababababab", are not passwords.
 const minDistinct = 5
@@ -52,7 +19,7 @@ const minDistinct = 5
 // CheckPassword reports whether pw is acceptable as a new password, with
 // an error on the "password" field when it is not. A password has 10 to
 // 256 characters (after NFC), at least 5 different ones, is not one of
-// the 10,000 most common passwords (ignoring case) nor one of them with
+// the common passwords of common.go (ignoring case) nor one of them with
 // only digits, punctuation or spaces around it ("password2025!"), and
 // does not contain any of avoid (the account's login name, full name and
 // the names of its units) once case, marks, spaces and punctuation are
