@@ -178,7 +178,7 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, unitID int64) ([]Ro
 	}
 	var where string
 	if scope != nil {
-		in := idList(scope)
+		in := db.IDList(scope)
 		where = "WHERE (c.unit_id IN (" + in + ")"
 		if unitID == 0 {
 			where += " OR c.id IN (SELECT m.committee_id FROM committee_members m WHERE m.unit_id IN (" + in + "))"
@@ -211,14 +211,6 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, unitID int64) ([]Ro
 	}
 	slices.SortStableFunc(out, func(a, b Row) int { return vntext.Compare(a.Name, b.Name) })
 	return out, nil
-}
-
-func idList(ids []int64) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = fmt.Sprint(id)
-	}
-	return strings.Join(s, ",")
 }
 
 // terms reads every term of committee id, by role then name.

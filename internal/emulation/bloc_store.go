@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -149,7 +148,7 @@ func (s *Store) Blocs(ctx context.Context, p *auth.Principal) ([]BlocRow, error)
 	}
 	w := ""
 	if !reach.All {
-		in := idList(reach.IDs)
+		in := db.IDList(reach.IDs)
 		w = "WHERE (b.unit_id IN (" + in + ") OR b.id IN (SELECT m.bloc_id FROM emulation_bloc_members m WHERE m.unit_id IN (" + in + ")))"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.unit_id, b.kind, b.name, `+org.NameSQL("b.unit_id", "b.created_at")+`,
@@ -177,14 +176,6 @@ func (s *Store) Blocs(ctx context.Context, p *auth.Principal) ([]BlocRow, error)
 	}
 	slices.SortStableFunc(out, func(a, b BlocRow) int { return vntext.Compare(a.Name, b.Name) })
 	return out, nil
-}
-
-func idList(ids []int64) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = fmt.Sprint(id)
-	}
-	return strings.Join(s, ",")
 }
 
 // SetMembers sets the members of bloc id for year, in rotation order,
