@@ -10,6 +10,7 @@ import (
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/browsertest"
+	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
@@ -27,33 +28,10 @@ import (
 func TestBrowserLeaderInboxAndExportOnPhone(t *testing.T) {
 	ctx := browsertest.New(t, 120*time.Second)
 	d := dbtest.Open(t, "sqlite")
-	s := webtest.New(t, d, webtest.At(time.Date(2026, 9, 15, 8, 0, 0, 0, time.UTC)))
+	s := inboxSite(t, d)
 	u := s.Units
-	s.AddUser("quantri.tw", auth.RoleAdmin, u.Central.ID)
-	s.AddUser("canbo.xa", auth.RoleOfficer, u.NewChiLang.ID)
-	s.AddUser("lanhdao.tinh", auth.RoleLeader, u.LangSon.ID)
 	admin := s.Principal("quantri.tw")
 	bg := context.Background()
-	reports := report.NewStore(d, s.Org, s.Auth)
-	if _, err := reports.CreateIndicators(bg, admin, []report.NewIndicator{{Indicator: report.Indicator{Code: "DV02",
-		Name: "Cán bộ được bồi dưỡng", Measure: "người", NameEN: "Cadres trained", MeasureEN: "people", Field: "general",
-		Aggregation: report.Sum, Integral: true, Levels: []string{"province", "district", "commune"}, Key: true}}}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := reports.CreateForm(bg, admin, report.NewForm{Code: report.FormHalf, Name: "Báo cáo 6 tháng", PeriodKind: vntext.Half,
-		Sections: []string{"results"}, Levels: []string{"province", "district", "commune"}, Indicators: []string{"DV02"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	inds, err := reports.Indicators(bg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, _ := vntext.ParsePeriod("2026S1")
-	if _, err := reports.Submit(bg, s.Principal("canbo.xa"), report.Target{UnitID: u.NewChiLang.ID, FormID: f.ID, Period: first},
-		report.Input{Values: map[report.Key]string{{IndicatorID: inds[0].ID}: "12"}, Narrative: map[string]string{"results": "Tốt."}}); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := meeting.NewStore(d, s.Org, s.Auth).Create(bg, admin, meeting.Conference{UnitID: u.LangSon.ID, Kind: meeting.TrienKhai,
 		Title: "Triển khai nhiệm vụ", HeldOn: org.Date(2026, 1, 5), Tasks: []meeting.Task{
 			{Title: "tổ chức đối thoại với nhân dân", DueOn: org.Date(2026, 8, 1), Owners: []int64{u.NewChiLang.ID}},
@@ -110,4 +88,40 @@ func TestBrowserLeaderInboxAndExportOnPhone(t *testing.T) {
 	if !strings.Contains(got.Disposition, "2026S1") || !strings.Contains(got.Body, "6 tháng đầu năm 2026") || !strings.Contains(got.Body, u.NewChiLang.Name) {
 		t.Errorf("the file the link sends: %q\n%s", got.Disposition, got.Body)
 	}
+}
+
+// inboxSite is the world of the inbox tests, on 15/09/2026: a national
+// admin, the province's leader (lanhdao.tinh) and xã Chi Lăng's officer
+// (canbo.xa), the six-month form with one indicator, and xã Chi Lăng's
+// report for the first half submitted, waiting for the leader.
+func inboxSite(t testing.TB, d *db.DB) *webtest.Site {
+	t.Helper()
+	ctx := context.Background()
+	s := webtest.New(t, d, webtest.At(time.Date(2026, 9, 15, 8, 0, 0, 0, time.UTC)))
+	u := s.Units
+	s.AddUser("quantri.tw", auth.RoleAdmin, u.Central.ID)
+	s.AddUser("canbo.xa", auth.RoleOfficer, u.NewChiLang.ID)
+	s.AddUser("lanhdao.tinh", auth.RoleLeader, u.LangSon.ID)
+	admin := s.Principal("quantri.tw")
+	reports := report.NewStore(d, s.Org, s.Auth)
+	if _, err := reports.CreateIndicators(ctx, admin, []report.NewIndicator{{Indicator: report.Indicator{Code: "DV02",
+		Name: "Cán bộ được bồi dưỡng", Measure: "người", NameEN: "Cadres trained", MeasureEN: "people", Field: "general",
+		Aggregation: report.Sum, Integral: true, Levels: []string{"province", "district", "commune"}, Key: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := reports.CreateForm(ctx, admin, report.NewForm{Code: report.FormHalf, Name: "Báo cáo 6 tháng", PeriodKind: vntext.Half,
+		Sections: []string{"results"}, Levels: []string{"province", "district", "commune"}, Indicators: []string{"DV02"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inds, err := reports.Indicators(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := vntext.ParsePeriod("2026S1")
+	if _, err := reports.Submit(ctx, s.Principal("canbo.xa"), report.Target{UnitID: u.NewChiLang.ID, FormID: f.ID, Period: first},
+		report.Input{Values: map[report.Key]string{{IndicatorID: inds[0].ID}: "12"}, Narrative: map[string]string{"results": "Tốt."}}); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -4,17 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
-	"github.com/danvan/danvan/internal/report"
-	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -28,32 +24,9 @@ import (
 func TestLeaderHomeIsAnInbox(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		s := webtest.New(t, d, webtest.At(time.Date(2026, 9, 15, 8, 0, 0, 0, time.UTC)))
+		s := inboxSite(t, d)
 		u := s.Units
-		s.AddUser("quantri.tw", auth.RoleAdmin, u.Central.ID)
-		s.AddUser("canbo.xa", auth.RoleOfficer, u.NewChiLang.ID)
-		s.AddUser("lanhdao.tinh", auth.RoleLeader, u.LangSon.ID)
 		admin := s.Principal("quantri.tw")
-		reports := report.NewStore(d, s.Org, s.Auth)
-		if _, err := reports.CreateIndicators(ctx, admin, []report.NewIndicator{{Indicator: report.Indicator{Code: "DV02",
-			Name: "Cán bộ được bồi dưỡng", Measure: "người", NameEN: "Cadres trained", MeasureEN: "people", Field: "general",
-			Aggregation: report.Sum, Integral: true, Levels: []string{"province", "district", "commune"}, Key: true}}}); err != nil {
-			t.Fatal(err)
-		}
-		f, err := reports.CreateForm(ctx, admin, report.NewForm{Code: report.FormHalf, Name: "Báo cáo 6 tháng", PeriodKind: vntext.Half,
-			Sections: []string{"results"}, Levels: []string{"province", "district", "commune"}, Indicators: []string{"DV02"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		inds, err := reports.Indicators(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		first, _ := vntext.ParsePeriod("2026S1")
-		if _, err := reports.Submit(ctx, s.Principal("canbo.xa"), report.Target{UnitID: u.NewChiLang.ID, FormID: f.ID, Period: first},
-			report.Input{Values: map[report.Key]string{{IndicatorID: inds[0].ID}: "12"}, Narrative: map[string]string{"results": "Tốt."}}); err != nil {
-			t.Fatal(err)
-		}
 		if _, err := meeting.NewStore(d, s.Org, s.Auth).Create(ctx, admin, meeting.Conference{UnitID: u.LangSon.ID, Kind: meeting.TrienKhai,
 			Title: "Triển khai nhiệm vụ", HeldOn: org.Date(2016, 1, 5), Tasks: []meeting.Task{
 				{Title: "Việc trễ từ 2016", DueOn: org.Date(2016, 6, 30), Owners: []int64{u.NewChiLang.ID}},
