@@ -186,74 +186,46 @@ func TestRecordDuplicateConfirmAndRevoke(t *testing.T) {
 	})
 }
 
-// TestEveryRouteOutOfScope walks every route of the feature as Sóc
-// Trăng's officer and leader aimed at Lạng Sơn's decision: each is
-// refused or shows nothing of it, and nothing is written.
+// TestEveryRouteOutOfScope walks every route of the feature, pages and
+// API, as a visitor and as Sóc Trăng's officer and leader aimed at Lạng
+// Sơn's decision, proposal and commune: each is refused or shows nothing
+// of them, and nothing is written.
 func TestEveryRouteOutOfScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, dec := newSite(t, d)
-		id, prop := itoa(dec.ID), itoa(propose(t, s).ID)
-		secrets := []string{"812-QĐ/BDVTU", "Đoàn Thị Hậu", "Dân vận khéo", "Chi hội Phụ nữ thôn Bản Dăm", "hiến đất"}
-		requests := map[string]struct {
-			query string
-			form  url.Values
-		}{
-			"GET /khen-thuong":               {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
-			"GET /khen-thuong/moi":           {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
-			"POST /khen-thuong/moi":          {form: url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "form": {"giay_khen"}, "r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
-			"GET /khen-thuong/{id}":          {},
-			"POST /khen-thuong/{id}/thu-hoi": {form: url.Values{"version": {itoa(dec.Version)}, "reason": {"x"}, "revoked_on": {"01/01/2026"}, "confirm": {"1"}}},
-			"GET /khen-thuong/de-nghi":       {query: "don_vi=" + itoa(s.Units.LangSon.ID)},
-			"GET /khen-thuong/de-nghi/moi":   {query: "don_vi=" + itoa(s.Units.NewChiLang.ID)},
-			"POST /khen-thuong/de-nghi/moi": {form: url.Values{"unit": {itoa(s.Units.NewChiLang.ID)}, "to": {itoa(s.Units.LangSon.ID)}, "form": {"bang_khen"},
-				"r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
-			"GET /khen-thuong/de-nghi/{id}":          {},
-			"POST /khen-thuong/de-nghi/{id}/duyet":   {form: url.Values{"version": {"1"}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "confirm": {"1"}}},
-			"POST /khen-thuong/de-nghi/{id}/tu-choi": {form: url.Values{"version": {"1"}, "note": {"không"}}},
+		id, prop, ls, cl := itoa(dec.ID), itoa(propose(t, s).ID), itoa(s.Units.LangSon.ID), itoa(s.Units.NewChiLang.ID)
+		decision := []string{"id", id}
+		probes := map[string][]webtest.Probe{
+			"GET /khen-thuong":     {{Query: "don_vi=" + ls}},
+			"GET /khen-thuong/moi": {{Query: "don_vi=" + ls}},
+			"POST /khen-thuong/moi": {{Form: url.Values{"unit": {ls}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "form": {"giay_khen"}, "r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
+				{Form: url.Values{"unit": {ls}, "action": {"read"}}, File: &webtest.File{Field: "list", Name: "ds.xlsx", Data: xlsx(t, [][]any{{"Họ và tên", "Thành tích"}, {"Tổ", "x"}})}}},
+			"GET /khen-thuong/{id}":          {{Values: decision}},
+			"POST /khen-thuong/{id}/thu-hoi": {{Values: decision, Form: url.Values{"version": {itoa(dec.Version)}, "reason": {"x"}, "revoked_on": {"01/01/2026"}, "confirm": {"1"}}}},
+			"GET /khen-thuong/de-nghi":       {{Query: "don_vi=" + ls}},
+			"GET /khen-thuong/de-nghi/moi":   {{Query: "don_vi=" + cl}},
+			"POST /khen-thuong/de-nghi/moi": {{Form: url.Values{"unit": {cl}, "to": {ls}, "form": {"bang_khen"},
+				"r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}}},
+			"GET /khen-thuong/de-nghi/{id}":          {{Values: []string{"id", prop}}},
+			"POST /khen-thuong/de-nghi/{id}/duyet":   {{Values: []string{"id", prop}, Form: url.Values{"version": {"1"}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "confirm": {"1"}}}},
+			"POST /khen-thuong/de-nghi/{id}/tu-choi": {{Values: []string{"id", prop}, Form: url.Values{"version": {"1"}, "note": {"không"}}}},
+			"GET /api/v1/commendations":              {{Query: "unit=" + ls}, {Query: "q=dan+van+kheo"}},
+			"POST /api/v1/commendations": {{JSON: map[string]any{"unit_id": s.Units.LangSon.ID, "number": "1-QĐ", "signed_on": "2026-01-01", "signer": "A", "form": "giay_khen",
+				"recipients": []map[string]any{{"kind": "collective", "name": "Tổ", "achievement": "x"}}}}},
+			"GET /api/v1/commendations/{id}":         {{Values: decision}},
+			"POST /api/v1/commendations/{id}/revoke": {{Values: decision, JSON: map[string]any{"version": 1, "reason": "x", "revoked_on": "2026-01-01"}}},
+			"GET /api/v1/people/{id}/commendations":  {{Values: []string{"id", itoa(addPerson(t, s, s.Units.LangSon.ID, "Hoàng Văn Thụ"))}}},
+			"GET /api/v1/units/{id}/commendations":   {{Values: []string{"id", cl}}},
 		}
-		routes := s.Routes("/khen-thuong")
-		if len(routes) != len(requests) {
-			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
-		}
-		for _, login := range []string{"officer.soctrang", "leader.soctrang"} {
-			c := s.As(login)
-			before := s.Snapshot("sessions")
-			for _, pattern := range routes {
-				req, ok := requests[pattern]
-				if !ok {
-					t.Errorf("no request for %s", pattern)
-					continue
-				}
-				which := id
-				if strings.Contains(pattern, "/de-nghi/{id}") {
-					which = prop
-				}
-				method, path := s.Fill(pattern, "id", which)
-				if req.query != "" {
-					path += "?" + req.query
-				}
-				var res *http.Response
-				if method == http.MethodPost {
-					res = c.Post(path, req.form)
-				} else {
-					res = c.Get(path)
-				}
-				body := webtest.Body(t, res)
-				switch {
-				case res.StatusCode >= 500:
-					t.Errorf("%s %s %s = %d", login, method, path, res.StatusCode)
-				case res.StatusCode == http.StatusOK:
-					for _, secret := range secrets {
-						if strings.Contains(body, secret) {
-							t.Errorf("%s %s %s shows %q", login, method, path, secret)
-						}
-					}
-				case res.StatusCode < 400:
-					t.Errorf("%s %s %s = %d: not refused", login, method, path, res.StatusCode)
-				}
+		var routes []string
+		for _, r := range s.Routes("/khen-thuong", "/api/v1/commendations", "/api/v1/people", "/api/v1/units") {
+			if strings.HasPrefix(r, "GET /khen") || strings.HasPrefix(r, "POST /khen") || strings.HasSuffix(r, "commendations") || strings.Contains(r, "/commendations/") {
+				routes = append(routes, r)
 			}
-			s.Unchanged(login+"'s refused requests", before, "sessions")
 		}
+		s.WalkOutOfScope(webtest.Walk{Routes: routes, Probes: probes, Logins: []string{"", "officer.soctrang", "leader.soctrang"},
+			Secrets: []string{"812-QĐ/BDVTU", "Đoàn Thị Hậu", "Dân vận khéo", "Chi hội Phụ nữ thôn Bản Dăm", "hiến đất", "Hoàng Văn Thụ"},
+			Skip:    []string{"sessions", "api_tokens", "audit_log"}})
 	})
 }
 
@@ -263,16 +235,7 @@ func TestAwardsOnUnitAndPersonPages(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, _ := newSite(t, d)
 		ctx := context.Background()
-		var pid int64
-		err := d.WithTx(ctx, func(tx *db.Tx) error {
-			var err error
-			pid, err = tx.InsertID(ctx, `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at) VALUES (?, ?, ?, ?, ?)`,
-				s.Units.LangSon.ID, "Hoàng Văn Thụ", vntext.Fold("Hoàng Văn Thụ"), db.SortKey("Hoàng Văn Thụ"), db.Stamp(tx.Now()))
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		pid := addPerson(t, s, s.Units.LangSon.ID, "Hoàng Văn Thụ")
 		store := commendation.NewStore(d, s.Org, s.Auth)
 		if _, _, err := store.Create(ctx, s.Principal("officer.langson"), commendation.Decision{
 			UnitID: s.Units.LangSon.ID, Number: "820-QĐ/BDVTU", SignedOn: s.Now().AddDate(0, 0, -3), Signer: "Đoàn Thị Hậu", Form: commendation.Certificate, Period: "2025",
@@ -339,6 +302,22 @@ func TestReadListIntoForm(t *testing.T) {
 			t.Errorf("the signer typed is lost: %q", v)
 		}
 	})
+}
+
+// addPerson adds a person to unit's directory, as a conference would.
+func addPerson(t *testing.T, s *webtest.Site, unit int64, name string) int64 {
+	t.Helper()
+	var id int64
+	err := s.DB.WithTx(context.Background(), func(tx *db.Tx) error {
+		var err error
+		id, err = tx.InsertID(context.Background(), `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at) VALUES (?, ?, ?, ?, ?)`,
+			unit, name, vntext.Fold(name), db.SortKey(name), db.Stamp(tx.Now()))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // xlsx writes rows as an Excel file.
