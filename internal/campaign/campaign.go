@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -107,7 +108,7 @@ func (t Totals) Total() float64 { return t.Money + t.InKind }
 const (
 	maxText   = 300
 	maxLong   = 4000
-	maxAmount = int64(1e15) // a thousand trillion đồng
+	maxAmount = sheet.MaxAmount
 	maxUnits  = 2000
 )
 

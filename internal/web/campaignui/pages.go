@@ -11,6 +11,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -125,7 +126,7 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	if strings.TrimSpace(f.Target) != "" {
 		var ok bool
-		if c.Target, ok = campaign.ParseAmount(f.Target); !ok {
+		if c.Target, ok = sheet.ParseAmount(f.Target); !ok {
 			es.Add("target", "campaign.err.amount")
 		}
 	}
@@ -301,7 +302,7 @@ func (h *handlers) contribute(w http.ResponseWriter, r *http.Request, p *auth.Pr
 			continue
 		}
 		var ok bool
-		if *x.dst, ok = campaign.ParseAmount(x.in); !ok {
+		if *x.dst, ok = sheet.ParseAmount(x.in); !ok {
 			es.Add(x.field, "campaign.err.amount")
 		}
 	}
