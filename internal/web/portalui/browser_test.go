@@ -46,7 +46,7 @@ func TestBrowserPortal(t *testing.T) {
 	pollPath := "/trang/lang-son/tham-do/" + strconv.FormatInt(poll.ID, 10)
 	pages := map[string]string{"home": "/trang/lang-son", "article": articlePath(w.first), "contact": "/trang/lang-son/lien-he",
 		"front": "/trang", "english": "/trang/lang-son/en", "feedback": "/trang/lang-son/gop-y", "archive": "/trang/lang-son/luu-tru",
-		"polls": "/trang/lang-son/tham-do", "poll": pollPath}
+		"polls": "/trang/lang-son/tham-do", "poll": pollPath, "documents": "/trang/lang-son/van-ban"}
 	for _, size := range []struct {
 		name string
 		w, h int64

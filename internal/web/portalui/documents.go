@@ -1,6 +1,7 @@
 package portalui
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -103,6 +104,14 @@ func (h *handlers) docList(w http.ResponseWriter, r *http.Request, p *auth.Princ
 }
 
 func (h *handlers) docUnlist(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.confirmed(w, r, p, "van-ban", "portalui.flash.document_unlisted", h.store.UnlistDocument)
+}
+
+// confirmed runs a step that cannot be undone on the item of the path
+// (closing a poll, unlisting a document) once the confirmation box is
+// ticked, then goes back to the site's editors' page named by back.
+func (h *handlers) confirmed(w http.ResponseWriter, r *http.Request, p *auth.Principal, back, flash string,
+	step func(ctx context.Context, p *auth.Principal, siteID, id int64) error) error {
 	st, err := h.editorSite(r, p)
 	if err != nil {
 		return err
@@ -114,10 +123,10 @@ func (h *handlers) docUnlist(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if r.PostFormValue("confirm") != "1" {
 		return apperr.Invalid("confirm", "portalui.err.confirm")
 	}
-	if err := h.store.UnlistDocument(r.Context(), p, st.ID, id); err != nil {
+	if err := step(r.Context(), p, st.ID, id); err != nil {
 		return err
 	}
-	h.SetFlash(w, r, "portalui.flash.document_unlisted")
-	http.Redirect(w, r, "/bien-tap/"+strconv.FormatInt(st.ID, 10)+"/van-ban", http.StatusSeeOther)
+	h.SetFlash(w, r, flash)
+	http.Redirect(w, r, "/bien-tap/"+strconv.FormatInt(st.ID, 10)+"/"+back, http.StatusSeeOther)
 	return nil
 }

@@ -188,21 +188,5 @@ func (h *handlers) pollCreate(w http.ResponseWriter, r *http.Request, p *auth.Pr
 }
 
 func (h *handlers) pollClose(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	st, err := h.editorSite(r, p)
-	if err != nil {
-		return err
-	}
-	id, err := kit.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if r.PostFormValue("confirm") != "1" {
-		return apperr.Invalid("confirm", "portalui.err.confirm")
-	}
-	if err := h.store.ClosePoll(r.Context(), p, st.ID, id); err != nil {
-		return err
-	}
-	h.SetFlash(w, r, "portalui.flash.poll_closed")
-	http.Redirect(w, r, "/bien-tap/"+strconv.FormatInt(st.ID, 10)+"/tham-do", http.StatusSeeOther)
-	return nil
+	return h.confirmed(w, r, p, "tham-do", "portalui.flash.poll_closed", h.store.ClosePoll)
 }
