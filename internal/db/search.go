@@ -53,24 +53,21 @@ type SearchTerm struct {
 }
 
 // SearchQuery is the engine's part of a full-text search over
-// search_entries e. Join is added after "FROM search_entries e" (SQLite
-// joins its FTS5 table), Where is one more condition with its Args, and
-// Rank orders the matches best first (ascending). Empty when no term has
-// a word.
+// search_entries e: Join is added after "FROM search_entries e" (SQLite
+// joins its FTS5 table), Where is one more condition with its Args.
+// Empty when no term has a word.
 type SearchQuery struct {
 	Join  string
 	Where string
 	Args  []any
-	Rank  string
-
-	rankArgs []any
 }
 
 // Search returns the engine's full-text condition over search_entries e
-// for terms, all of which must match: SQLite's FTS5 table search_fts with
-// bm25 (the title weighs ten times the text), PostgreSQL's tsvector
-// expression of the GIN index with ts_rank.
-func (d Dialect) Search(terms []SearchTerm) SearchQuery {
+// for terms, all of which must match; in the title alone when title is
+// set. SQLite uses its FTS5 table search_fts (a column filter for the
+// title), PostgreSQL the tsvector expression of the GIN index
+// search_entries_words (the title's words weigh A).
+func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 	var parts []string
 	for _, t := range terms {
 		var alts []string
@@ -80,6 +77,11 @@ func (d Dialect) Search(terms []SearchTerm) SearchQuery {
 				continue
 			}
 			if d == Postgres {
+				if title {
+					for i := range words {
+						words[i] += ":A"
+					}
+				}
 				alts = append(alts, strings.Join(words, " <-> "))
 			} else {
 				alts = append(alts, `"`+strings.Join(words, " ")+`"`)
@@ -98,31 +100,24 @@ func (d Dialect) Search(terms []SearchTerm) SearchQuery {
 		return SearchQuery{}
 	}
 	if d == Postgres {
-		q := strings.Join(parts, " & ")
 		return SearchQuery{
 			Where: searchVector + " @@ to_tsquery('simple', ?)",
-			Args:  []any{q},
-			Rank:  "-ts_rank(" + searchVector + ", to_tsquery('simple', ?))",
-		}.withRankArg(q)
+			Args:  []any{strings.Join(parts, " & ")},
+		}
+	}
+	q := strings.Join(parts, " AND ")
+	if title {
+		q = "{title_fold} : (" + q + ")"
 	}
 	return SearchQuery{
 		Join:  " JOIN search_fts ON search_fts.rowid = e.id",
 		Where: "search_fts MATCH ?",
-		Args:  []any{strings.Join(parts, " AND ")},
-		Rank:  "bm25(search_fts, 10.0, 1.0)",
+		Args:  []any{q},
 	}
 }
 
-// RankArgs are the arguments of Rank (PostgreSQL repeats the query).
-func (q SearchQuery) RankArgs() []any { return q.rankArgs }
-
 // searchVector is the expression of the GIN index search_entries_words.
 const searchVector = "(setweight(to_tsvector('simple', e.title_fold), 'A') || setweight(to_tsvector('simple', e.body_fold), 'B'))"
-
-func (q SearchQuery) withRankArg(arg string) SearchQuery {
-	q.rankArgs = []any{arg}
-	return q
-}
 
 // SimilarQuery is the engine's part of a typo-tolerant search of titles:
 // Join and Where (with Args) pick candidates whose folded title shares
@@ -169,15 +164,6 @@ func (d Dialect) Similar(folded string) SimilarQuery {
 		Args:  []any{strings.Join(grams, " OR ")},
 		Order: "bm25(search_trgm)",
 	}
-}
-
-// Contains returns the engine's test that text expression a holds the
-// string of the next argument: instr on SQLite, strpos on PostgreSQL.
-func (d Dialect) Contains(a string) string {
-	if d == Postgres {
-		return "strpos(" + a + ", ?) > 0"
-	}
-	return "instr(" + a + ", ?) > 0"
 }
 
 func cleanWords(words []string) []string {

@@ -15,8 +15,9 @@
 // Search ranks title matches first, then titles holding the query's words
 // with the same marks as typed, then the engine's relevance, then newer
 // records. The field's abbreviations (BDV, MTTQ, HĐND, …) match their
-// words and the words their abbreviation. When nothing matches, titles
-// within one or two letters of the query are offered (a typo).
+// words and the words their abbreviation. When nothing matches, names of
+// people and units within a letter or two of the query are offered (a
+// typo).
 //
 // Scope: a signed-in reader sees the records of the units they may read
 // (auth.Store.ListScope), and the counts count only those; a public search
@@ -70,7 +71,11 @@ const (
 	MaxPerPage     = 100
 	DefaultPer     = 20
 	typoCandidates = 200
-	typoThreshold  = 0.3
+	maxTypoWords   = 5
+	maxCandidates  = 1000 // title matches ranked, and as many other matches
+	// MaxCounted is how many matches the counts read at most.
+	MaxCounted    = 10000
+	typoThreshold = 0.3
 )
 
 // Query is what a search asks for.
@@ -105,6 +110,7 @@ type Result struct {
 	ByKind  map[Kind]int // hits of every kind (for the kind filter)
 	Words   []string     // the folded words to highlight (the query's and their expansions)
 	Typo    bool         // nothing matched the words: these are titles close to them
+	More    bool         // more than MaxCounted matched: the counts are of the first MaxCounted
 	Page    int
 	PerPage int
 }
@@ -267,13 +273,17 @@ func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result,
 	}
 
 	d := s.db.Dialect()
-	sq := d.Search(pq.terms)
-	if err := s.countKinds(ctx, &res, q.Kinds, sq.Join, append([]string{sq.Where}, scope...), append(append([]any{}, sq.Args...), scopeArgs...)); err != nil {
+	all := d.Search(pq.terms, false)
+	conds := append([]string{all.Where}, scope...)
+	args := append(append([]any{}, all.Args...), scopeArgs...)
+	if err := s.countKinds(ctx, &res, q.Kinds, all.Join, conds, args); err != nil {
 		return res, err
 	}
 	if res.Total > 0 {
-		err := s.page(ctx, &res, pq, sq, append(append([]string{sq.Where}, scope...), kindCond...),
-			append(append(append([]any{}, sq.Args...), scopeArgs...), kindArgs...))
+		title := d.Search(pq.terms, true)
+		err := s.page(ctx, &res, pq,
+			candidates{title.Join, append(append([]string{title.Where}, scope...), kindCond...), append(append(append([]any{}, title.Args...), scopeArgs...), kindArgs...)},
+			candidates{all.Join, append(conds, kindCond...), append(args, kindArgs...)})
 		return res, err
 	}
 	err := s.similar(ctx, &res, pq, q.Kinds, scope, scopeArgs)
@@ -287,93 +297,181 @@ func where(conds []string) string {
 	return " WHERE " + strings.Join(conds, " AND ")
 }
 
+// countKinds counts the matches within scope by kind, reading at most
+// MaxCounted of them (Result.More tells there were more).
 func (s *Store) countKinds(ctx context.Context, res *Result, kinds []Kind, join string, conds []string, args []any) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT e.kind, COUNT(*) FROM search_entries e"+join+where(conds)+" GROUP BY e.kind", args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT x.kind, COUNT(*) FROM (SELECT e.kind AS kind FROM search_entries e"+join+where(conds)+
+		" LIMIT ?) x GROUP BY x.kind", append(args, MaxCounted+1)...)
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
 	defer rows.Close()
+	seen := 0
 	for rows.Next() {
 		var k string
 		var n int
 		if err := rows.Scan(&k, &n); err != nil {
 			return fmt.Errorf("search: count: %w", err)
 		}
+		seen += n
 		res.ByKind[Kind(k)] = n
 		if len(kinds) == 0 || slices.Contains(kinds, Kind(k)) {
 			res.Total += n
 		}
 	}
+	res.More = seen > MaxCounted
 	return rows.Err()
 }
 
-func (s *Store) page(ctx context.Context, res *Result, pq parsed, sq db.SearchQuery, conds []string, args []any) error {
-	d := s.db.Dialect()
-	var sel []string
-	var selArgs []any
-	// A title match: every term's words (one alternative) start a word of the title.
-	var all []string
-	for _, t := range pq.terms {
-		var any []string
-		for _, alt := range t.Alternatives {
-			any = append(any, d.Contains("(' ' || e.title_fold)"))
-			selArgs = append(selArgs, " "+strings.Join(alt, " "))
-		}
-		all = append(all, "("+strings.Join(any, " OR ")+")")
-	}
-	sel = append(sel, "CASE WHEN "+strings.Join(all, " AND ")+" THEN 1 ELSE 0 END")
-	// The words typed with marks, found with the same marks in the title.
-	if len(pq.marked) > 0 {
-		var ex []string
-		for _, w := range pq.marked {
-			ex = append(ex, d.Contains("e.title_lc"))
-			selArgs = append(selArgs, w)
-		}
-		sel = append(sel, "CASE WHEN "+strings.Join(ex, " AND ")+" THEN 1 ELSE 0 END")
-	} else {
-		sel = append(sel, "0")
-	}
-	sel = append(sel, "CASE WHEN e.title_fold = ? THEN 1 ELSE 0 END")
-	selArgs = append(selArgs, pq.folded)
-	sel = append(sel, sq.Rank)
-	selArgs = append(selArgs, sq.RankArgs()...)
-	query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, " + strings.Join(sel, ", ") +
-		" FROM search_entries e" + sq.Join + where(conds) +
-		" ORDER BY 7 DESC, 8 DESC, 9 DESC, 10, e.day DESC, e.id LIMIT ? OFFSET ?"
-	all2 := append(append(selArgs, args...), res.PerPage, (res.Page-1)*res.PerPage)
-	rows, err := s.db.QueryContext(ctx, query, all2...)
-	if err != nil {
-		return fmt.Errorf("search: page: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var h Hit
-		var kind, body, day string
-		var th, ex, eq int
-		var rank float64
-		if err := rows.Scan(&kind, &h.ID, &h.UnitID, &h.Title, &body, &day, &th, &ex, &eq, &rank); err != nil {
+// candidates is a query of matching entries: a join, conditions and
+// their arguments.
+type candidates struct {
+	join  string
+	conds []string
+	args  []any
+}
+
+// ranked is a candidate with what ranks it.
+type ranked struct {
+	Hit
+	titleFold, titleLC  string
+	title, exact, equal bool
+}
+
+// page ranks the candidates, title matches read first (at most
+// maxCandidates of each), and fills in the page of hits asked for.
+func (s *Store) page(ctx context.Context, res *Result, pq parsed, title, all candidates) error {
+	seen := map[int64]bool{}
+	var list []ranked
+	read := func(c candidates) error {
+		rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.kind, e.record_id, e.unit_id, e.title, e.title_fold, e.title_lc, e.day FROM search_entries e"+
+			c.join+where(c.conds)+" LIMIT ?", append(c.args, maxCandidates)...)
+		if err != nil {
 			return fmt.Errorf("search: page: %w", err)
 		}
-		h.Kind = Kind(kind)
-		h.Day, _ = db.ParseDay(day)
-		h.Snippet = Snippet(body, pq.words, snippetRunes)
-		res.Hits = append(res.Hits, h)
+		defer rows.Close()
+		for rows.Next() {
+			var r ranked
+			var id int64
+			var kind, day string
+			if err := rows.Scan(&id, &kind, &r.ID, &r.UnitID, &r.Title, &r.titleFold, &r.titleLC, &day); err != nil {
+				return fmt.Errorf("search: page: %w", err)
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			r.Kind = Kind(kind)
+			r.Day, _ = db.ParseDay(day)
+			r.rank(pq)
+			list = append(list, r)
+		}
+		return rows.Err()
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search: page: %w", err)
+	if err := read(title); err != nil {
+		return err
+	}
+	if len(list) < res.Page*res.PerPage {
+		if err := read(all); err != nil {
+			return err
+		}
+	}
+	slices.SortStableFunc(list, func(a, b ranked) int {
+		for _, c := range [...]struct{ a, b bool }{{a.title, b.title}, {a.exact, b.exact}, {a.equal, b.equal}} {
+			if c.a != c.b {
+				if c.a {
+					return -1
+				}
+				return 1
+			}
+		}
+		// Fewer words besides the query's, then newer.
+		if c := cmp.Compare(len(a.titleFold), len(b.titleFold)); c != 0 {
+			return c
+		}
+		return b.Day.Compare(a.Day)
+	})
+	lo := min((res.Page-1)*res.PerPage, len(list))
+	for _, r := range list[lo:min(lo+res.PerPage, len(list))] {
+		res.Hits = append(res.Hits, r.Hit)
+	}
+	if err := s.snippets(ctx, res.Hits, pq.words); err != nil {
+		return err
 	}
 	return s.unitNames(ctx, res.Hits)
 }
 
-// similar offers titles close to the query when no record holds its
-// words: candidates sharing trigrams (the engine's Similar), kept when
+// rank sets what orders r: whether each term starts a word of its title,
+// whether the words typed with marks are in its title with the same
+// marks, and whether its title is the query.
+func (r *ranked) rank(pq parsed) {
+	padded := " " + r.titleFold
+	r.title = true
+	for _, t := range pq.terms {
+		any := false
+		for _, alt := range t.Alternatives {
+			if strings.Contains(padded, " "+strings.Join(alt, " ")) {
+				any = true
+				break
+			}
+		}
+		if !any {
+			r.title = false
+			break
+		}
+	}
+	r.exact = len(pq.marked) > 0
+	for _, w := range pq.marked {
+		if !strings.Contains(r.titleLC, w) {
+			r.exact = false
+			break
+		}
+	}
+	r.equal = strings.Join(Words(r.titleFold), " ") == pq.folded
+}
+
+// snippets fills in the hits' snippets from their entries' text.
+func (s *Store) snippets(ctx context.Context, hits []Hit, words []string) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]any, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID*16 + int64(kindCode[h.Kind])
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT id, body FROM search_entries WHERE id IN ("+db.Placeholders(len(ids))+")", ids...)
+	if err != nil {
+		return fmt.Errorf("search: snippets: %w", err)
+	}
+	defer rows.Close()
+	bodies := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return fmt.Errorf("search: snippets: %w", err)
+		}
+		bodies[id] = body
+	}
+	for i, h := range hits {
+		hits[i].Snippet = Snippet(bodies[h.ID*16+int64(kindCode[h.Kind])], words, snippetRunes)
+	}
+	return rows.Err()
+}
+
+// kindCode is each kind's code in the entries' ids (migration 00400).
+var kindCode = map[Kind]int{KindUnit: 1, KindPerson: 2, KindConference: 3, KindTask: 4, KindPractice: 5, KindReport: 6,
+	KindDocument: 7, KindPetition: 8, KindDialogue: 9, KindMediation: 10, KindCommendation: 11, KindArticle: 12}
+
+// similar offers names of people and units close to the query (of at
+// most maxTypoWords words) when no record holds its words: candidates sharing trigrams (the engine's Similar), kept when
 // their trigram similarity (as pg_trgm counts it) reaches typoThreshold.
 func (s *Store) similar(ctx context.Context, res *Result, pq parsed, kinds []Kind, scope []string, scopeArgs []any) error {
-	if len(pq.folded) < 4 {
+	if len(pq.folded) < 4 || len(Words(pq.folded)) > maxTypoWords {
 		return nil
 	}
 	sim := s.db.Dialect().Similar(pq.folded)
-	conds := append([]string{sim.Where}, scope...)
+	conds := append([]string{sim.Where, "e.kind IN ('person', 'unit')"}, scope...)
 	args := append(append([]any{}, sim.Args...), scopeArgs...)
 	query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, e.title_fold FROM search_entries e" + sim.Join +
 		where(conds) + " ORDER BY " + sim.Order + " LIMIT ?"

@@ -33,6 +33,14 @@ func records(t *testing.T, d *db.DB, unitID int64, text string) map[search.Kind]
 	t.Helper()
 	ctx := context.Background()
 	ids := map[search.Kind]int64{}
+	// The decisions' folded key: number_fold, or search_fold (a change
+	// under way renames it).
+	numCol, numVal := "", ""
+	for _, c := range []string{"number_fold", "search_fold"} {
+		if _, err := d.ExecContext(ctx, "SELECT "+c+" FROM commendation_decisions WHERE 1 = 0"); err == nil {
+			numCol, numVal = c+", ", "'', "
+		}
+	}
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		now := db.Stamp(tx.Now())
 		var err error
@@ -80,8 +88,9 @@ func records(t *testing.T, d *db.DB, unitID int64, text string) map[search.Kind]
 			unitID, db.SortKey("Tổ"), now)
 		ins(search.KindMediation, `INSERT INTO citizen_mediation_cases (team_id, unit_id, number, received_on, matter, category, parties_key, result, created_at, updated_at)
 			VALUES (?, ?, 1, '2025-11-01', ?, 'land', '', 'ongoing', ?, ?)`, team, unitID, "Tranh chấp "+text, now, now)
-		ins(search.KindCommendation, `INSERT INTO commendation_decisions (unit_id, number, number_fold, signed_on, signer, form, title, created_at)
-			VALUES (?, ?, '', '2025-12-20', 'Hoàng Văn Nam', 'giay_khen', ?, ?)`, unitID, fmt.Sprintf("%d-QĐ/KT", unitID), "Khen thưởng "+text, now)
+		ins(search.KindCommendation, `INSERT INTO commendation_decisions (unit_id, number, `+numCol+`signed_on, signer, form, title, created_at)
+			VALUES (?, ?, `+numVal+`'2025-12-20', 'Hoàng Văn Nam', 'giay_khen', ?, ?)`,
+			unitID, fmt.Sprintf("%d-QĐ/KT", unitID), "Khen thưởng "+text, now)
 		site := ins(search.KindArticle, `INSERT INTO portal_sites (unit_id, slug, name, created_at, updated_at) VALUES (?, ?, 'Trang tin', ?, ?)`,
 			unitID, fmt.Sprintf("site-%d", unitID), now, now)
 		ins(search.KindArticle, `INSERT INTO portal_articles (site_id, slug, category, status, headline, author_id, publish_at, created_at, updated_at)

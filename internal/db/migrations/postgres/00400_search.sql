@@ -3,7 +3,7 @@
 -- as on SQLite (see its migration for the columns), kept by triggers in the
 -- records' own transactions. Words are found with a GIN index over the
 -- folded title (weight A) and text (weight B) as 'simple' tsvectors, typos
--- with pg_trgm's trigram index on the folded title. pg_trgm goes into the
+-- with pg_trgm's trigram index on the folded names of people and units. pg_trgm goes into the
 -- public schema (one per database, shared by every schema); its names are
 -- written qualified.
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
@@ -41,7 +41,7 @@ CREATE INDEX search_entries_unit ON search_entries (unit_id, kind);
 CREATE INDEX search_entries_public ON search_entries (public_from) WHERE public_from IS NOT NULL;
 CREATE INDEX search_entries_words ON search_entries USING gin
     ((setweight(to_tsvector('simple', title_fold), 'A') || setweight(to_tsvector('simple', body_fold), 'B')));
-CREATE INDEX search_entries_trgm ON search_entries USING gin (title_fold public.gin_trgm_ops);
+CREATE INDEX search_entries_trgm ON search_entries USING gin (title_fold public.gin_trgm_ops) WHERE kind IN ('person', 'unit');
 
 -- A second write of an entry replaces the first (as ON CONFLICT REPLACE
 -- does on SQLite), for COPY too.

@@ -13,8 +13,8 @@
 -- transaction as the record: no write path can forget them, and a rollback
 -- takes them back. danvan_fold and danvan_lower are functions the Go
 -- program registers on every SQLite connection (internal/db/search.go).
--- search_fts (words) and search_trgm (trigrams of the title, for typos)
--- are FTS5 tables over the folded text, keyed by the entry's id.
+-- search_fts (words) and search_trgm (trigrams of people's and units'
+-- names, for typos) are FTS5 tables over the folded text, keyed by the entry's id.
 CREATE TABLE search_entries (
     id          INTEGER PRIMARY KEY ON CONFLICT REPLACE,
     kind        TEXT    NOT NULL,
@@ -39,7 +39,7 @@ CREATE TRIGGER search_entries_put AFTER INSERT ON search_entries BEGIN
     DELETE FROM search_fts WHERE rowid = NEW.id;
     DELETE FROM search_trgm WHERE rowid = NEW.id;
     INSERT INTO search_fts (rowid, title_fold, body_fold) VALUES (NEW.id, NEW.title_fold, NEW.body_fold);
-    INSERT INTO search_trgm (rowid, title_fold) VALUES (NEW.id, NEW.title_fold);
+    INSERT INTO search_trgm (rowid, title_fold) SELECT NEW.id, NEW.title_fold WHERE NEW.kind IN ('person', 'unit');
 END;
 -- +goose StatementEnd
 -- +goose StatementBegin
