@@ -1,0 +1,81 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+
+	"github.com/danvan/danvan/internal/audit"
+	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/directive"
+	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
+)
+
+// GenerateCampaigns gives every province board of today's tree a "Vì
+// người nghèo" fund since the start of last year, with its communes
+// taking part and each commune's money, in-kind gifts and households
+// helped for last year and for this year's first half when it is over;
+// and a register holding Kết luận 114-KL/TW of the Secretariat, which
+// the fund carries out.
+func GenerateCampaigns(ctx context.Context, d *db.DB, opts Options) error {
+	ctx = audit.WithActor(ctx, audit.Actor{Name: "demo"})
+	rng := rand.New(rand.NewSource(opts.Seed + 42))
+	units := org.NewStore(d)
+	authz := auth.NewStore(d, units, auth.Config{})
+	camps := campaign.NewStore(d, units, authz)
+	dirs := directive.NewStore(d, units, authz, nil)
+	sys := auth.System()
+	today := db.DayOf(d.Now())
+	year := today.Year()
+	tree, err := units.Tree(ctx, today)
+	if err != nil {
+		return fmt.Errorf("demo: campaigns: tree: %w", err)
+	}
+	periods := []string{fmt.Sprint(year - 1)}
+	if h1, _ := vntext.ParsePeriod(fmt.Sprintf("%dS1", year)); h1.End().Before(today) {
+		periods = append(periods, h1.String())
+	}
+	for _, p := range tree {
+		if p.Level != org.Province || p.Kind != org.Board {
+			continue
+		}
+		kids, err := units.Children(ctx, p.ID, today)
+		if err != nil {
+			return fmt.Errorf("demo: campaigns: children: %w", err)
+		}
+		var joined []campaign.Unit
+		for _, k := range kids {
+			if k.Kind == org.Board || k.Kind == org.CommuneBloc {
+				joined = append(joined, campaign.Unit{ID: k.ID})
+			}
+		}
+		c, err := camps.Create(ctx, sys, campaign.Campaign{UnitID: p.ID, Kind: campaign.Poor,
+			Name: fmt.Sprintf("Quỹ “Vì người nghèo” năm %d – %d", year-1, year), StartsOn: org.Date(year-1, 1, 1),
+			Target: int64(len(joined)+1) * 200_000_000, CountsHouseholds: true, Units: joined,
+			Description: "Vận động cán bộ, đảng viên, doanh nghiệp và nhân dân ủng hộ Quỹ, hỗ trợ xây nhà Đại đoàn kết, sinh kế cho hộ nghèo."})
+		if err != nil {
+			return fmt.Errorf("demo: campaigns: %w", err)
+		}
+		for _, u := range joined {
+			for _, code := range periods {
+				per, _ := vntext.ParsePeriod(code)
+				if _, err := camps.Record(ctx, sys, campaign.Contribution{CampaignID: c.ID, UnitID: u.ID, Period: per,
+					Money: int64(20+rng.Intn(180)) * 1_000_000, InKind: int64(rng.Intn(40)) * 500_000, Households: int64(1 + rng.Intn(12))}); err != nil {
+					return fmt.Errorf("demo: campaigns: contribution: %w", err)
+				}
+			}
+		}
+		dir, err := dirs.Create(ctx, sys, directive.Directive{UnitID: p.ID, Number: "114-KL/TW", IssuedOn: org.Date(2015, 7, 14),
+			Issuer: "Ban Bí thư", Summary: "Kết luận về nâng cao chất lượng, hiệu quả công tác dân vận của cơ quan nhà nước, chính quyền các cấp"}, nil)
+		if err != nil {
+			return fmt.Errorf("demo: directives: %w", err)
+		}
+		if err := dirs.Link(ctx, sys, dir.ID, directive.Campaign, c.ID); err != nil {
+			return fmt.Errorf("demo: directives: %w", err)
+		}
+	}
+	return nil
+}
