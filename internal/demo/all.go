@@ -44,6 +44,7 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			{"trang thông tin (portal)", func() error { return GeneratePortal(ctx, in, opts) }},
 			{"cụm, khối thi đua và ban chỉ đạo (blocs, committees)", func() error { return GenerateBlocs(ctx, in, opts) }},
 			{"khen thưởng (commendations)", func() error { return GenerateCommendations(ctx, in, opts) }},
+			{"cuộc vận động, văn bản chỉ đạo (campaigns, directives)", func() error { return GenerateCampaigns(ctx, in, opts) }},
 		}
 		for _, s := range steps {
 			start := time.Now()
