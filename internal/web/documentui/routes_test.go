@@ -2,7 +2,6 @@ package documentui_test
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -53,75 +52,22 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 		if len(routes) != len(requests) {
 			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
 		}
-		anon := s.Anon()
-		for _, login := range []string{"officer.st", "leader.st", ""} {
-			c, token := anon, ""
-			if login != "" {
-				c, token = s.As(login), s.Token(login)
-				c.CSRF()
-			}
-			before := s.Snapshot(volatile...)
-			for _, pattern := range routes {
-				req, ok := requests[pattern]
-				if !ok {
-					t.Errorf("no request for route %s", pattern)
+		probes := map[string][]webtest.Probe{}
+		for pattern, req := range requests {
+			for _, kind := range []string{"pdf", "docx", "scan"} {
+				if !strings.Contains(pattern, "{kind}") && kind != "pdf" {
 					continue
 				}
-				for _, kind := range []string{"pdf", "docx", "scan"} {
-					if !strings.Contains(pattern, "{kind}") && kind != "pdf" {
-						continue
-					}
-					method, path := s.Fill(pattern, "id", id, "kind", kind)
-					if req.query != "" {
-						path += "?" + req.query
-					}
-					var res *http.Response
-					switch {
-					case strings.HasPrefix(path, "/api/"):
-						var body any
-						if req.json != "" {
-							body = req.json
-						}
-						res = s.APIResponse(method, path, token, body)
-					case req.file:
-						if login == "" {
-							continue // a visitor's multipart post has no form token to send
-						}
-						res = c.PostMultipart(path, nil, webtest.File{Field: "file", Name: "x.pdf", Data: []byte("%PDF-1.4\n%%EOF\n")})
-					case method == http.MethodPost:
-						form := url.Values{}
-						for k, v := range req.form {
-							form[k] = v
-						}
-						if login == "" {
-							form.Set("csrf", "none")
-						}
-						res = c.Post(path, form)
-					default:
-						res = c.Get(path)
-					}
-					body := webtest.Body(t, res)
-					who := login
-					if who == "" {
-						who = "a visitor"
-					}
-					switch {
-					case login == "" && res.StatusCode != http.StatusSeeOther && res.StatusCode != http.StatusUnauthorized && res.StatusCode != http.StatusForbidden:
-						t.Errorf("%s %s %s = %d, want a refusal", who, method, path, res.StatusCode)
-					case res.StatusCode >= 200 && res.StatusCode < 400 && res.StatusCode != http.StatusOK && login != "":
-						t.Errorf("%s %s %s = %d: not refused", who, method, path, res.StatusCode)
-					case res.StatusCode == http.StatusOK:
-						for _, secret := range secrets {
-							if strings.Contains(body, secret) {
-								t.Errorf("%s %s %s shows %q", who, method, path, secret)
-							}
-						}
-					case res.StatusCode >= 500:
-						t.Errorf("%s %s %s = %d", who, method, path, res.StatusCode)
-					}
+				pr := webtest.Probe{Values: []string{"id", id, "kind", kind}, Query: req.query, Form: req.form}
+				if req.json != "" {
+					pr.JSON = req.json
 				}
+				if req.file {
+					pr.File = &webtest.File{Field: "file", Name: "x.pdf", Data: []byte("%PDF-1.4\n%%EOF\n")}
+				}
+				probes[pattern] = append(probes[pattern], pr)
 			}
-			s.Unchanged(login+"'s refused requests", before, volatile...)
 		}
+		s.WalkOutOfScope(webtest.Walk{Routes: routes, Probes: probes, Logins: []string{"officer.st", "leader.st", ""}, Secrets: secrets, Skip: volatile})
 	})
 }
