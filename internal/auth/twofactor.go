@@ -197,13 +197,14 @@ func (s *Store) ConfirmTwoFactor(ctx context.Context, p *Principal, code string)
 		if !secret.Valid {
 			return apperr.Invalid("code", "auth.err.2fa_not_begun")
 		}
-		ok, err := totp.ValidateCustom(cleanCode(code), secret.String, tx.Now(), totpOpts)
-		if err != nil || !ok {
+		step, ok := totpStep(cleanCode(code), secret.String, tx.Now(), 0)
+		if !ok {
 			return apperr.Invalid("code", "auth.err.2fa_code")
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE users SET totp_enabled_at = ? WHERE id = ?", db.Stamp(tx.Now()), p.User.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ?", db.Stamp(tx.Now()), step, p.User.ID); err != nil {
 			return fmt.Errorf("auth: confirm two-factor: %w", err)
 		}
+		var err error
 		if codes, err = newRecoveryCodes(ctx, tx, p.User.ID); err != nil {
 			return err
 		}
@@ -211,6 +212,25 @@ func (s *Store) ConfirmTwoFactor(ctx context.Context, p *Principal, code string)
 			After: map[string]any{"recovery_codes": len(codes)}})
 	})
 	return codes, err
+}
+
+// totpStep returns the time step (Unix time / 30 s) within one step of
+// now whose code is code, when it is later than after: a code is
+// accepted once (RFC 6238, 5.2), however fast it is typed again.
+func totpStep(code, secret string, now time.Time, after int64) (int64, bool) {
+	one := totpOpts
+	one.Skew = 0
+	for _, d := range []int64{0, -1, 1} {
+		step := now.Unix()/int64(totpOpts.Period) + d
+		if step <= after {
+			continue
+		}
+		ok, err := totp.ValidateCustom(code, secret, time.Unix(step*int64(totpOpts.Period), 0), one)
+		if err == nil && ok {
+			return step, true
+		}
+	}
+	return 0, false
 }
 
 // newRecoveryCodes replaces account userID's recovery codes by fresh
@@ -445,7 +465,8 @@ func (s *Store) VerifySecondStep(ctx context.Context, r SecondStep) (Session, er
 	ok := false
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
 		var secret sql.NullString
-		if err := tx.QueryRowContext(ctx, "SELECT totp_secret FROM users WHERE id = ? AND totp_enabled_at IS NOT NULL", u.ID).Scan(&secret); err != nil {
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, "SELECT totp_secret, totp_last_step FROM users WHERE id = ? AND totp_enabled_at IS NOT NULL", u.ID).Scan(&secret, &last); err != nil {
 			if errors.Is(err, db.ErrNotFound) {
 				return apperr.Unauthorized("auth.err.2fa_expired")
 			}
@@ -453,7 +474,12 @@ func (s *Store) VerifySecondStep(ctx context.Context, r SecondStep) (Session, er
 		}
 		how := "totp"
 		if len(code) == 6 {
-			ok, _ = totp.ValidateCustom(code, secret.String, tx.Now(), totpOpts)
+			var step int64
+			if step, ok = totpStep(code, secret.String, tx.Now(), last.Int64); ok {
+				if _, err := tx.ExecContext(ctx, "UPDATE users SET totp_last_step = ? WHERE id = ?", step, u.ID); err != nil {
+					return fmt.Errorf("auth: second step: %w", err)
+				}
+			}
 		} else if len(code) == 10 {
 			res, err := tx.ExecContext(ctx, "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
 				db.Stamp(tx.Now()), u.ID, hashToken(code))

@@ -57,7 +57,9 @@ func TestBrowserTwoFactor(t *testing.T) {
 	}
 	webtest.Look(t, ctx, shots, "2fa-03-codes-phone")
 
-	// Sign out, sign in again: the second step.
+	// Sign out, sign in again: the second step, 30 s later (a code is
+	// accepted once).
+	s.SetNow(s.Now().Add(30 * time.Second))
 	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("form.nav-form button")), chromedp.WaitVisible(chromedp.CSS("#login")),
 		chromedp.SendKeys(chromedp.CSS("#login"), "quantri"), chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
 		chromedp.Submit(chromedp.CSS("#password")), chromedp.WaitVisible(chromedp.CSS("#code")))

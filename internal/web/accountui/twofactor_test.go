@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pquerna/otp/totp"
 
@@ -64,7 +65,9 @@ func TestTwoFactorPages(t *testing.T) {
 			t.Fatalf("after enrolling: /don-vi = %d", res.StatusCode)
 		}
 
-		// Signing in: the password, then the code.
+		// Signing in: the password, then the code (of the next 30 s: the
+		// one just used is spent).
+		s.SetNow(s.Now().Add(30 * time.Second))
 		a := s.Anon()
 		res = a.Post("/dang-nhap", url.Values{"login": {"quantri"}, "password": {webtest.Password}, "tiep": {"/don-vi"}})
 		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/dang-nhap/xac-thuc") ||
