@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -52,7 +53,8 @@ func Highlight(text string, words []string) []Segment {
 			continue
 		}
 		flush(i)
-		add(string(r), false)
+		_, size := utf8.DecodeRuneInString(text[i:])
+		add(text[i:i+size], false)
 	}
 	flush(len(text))
 	return out
