@@ -414,6 +414,7 @@ type Filter struct {
 	Search   string   // diacritic-insensitive, in headline, lead, body and tags
 	ID       int64    // this article only
 	Exclude  int64    // an article to leave out
+	NoTotal  bool     // the caller needs no total: it is not counted (0)
 	Limit    int      // 0 means 20
 	Offset   int
 }
@@ -456,12 +457,18 @@ func (f Filter) where(conds []string, args []any) ([]string, []any, error) {
 }
 
 // list runs a list query over portal_articles a with conds.
-func (s *Store) list(ctx context.Context, conds []string, args []any, order string, limit, offset int) ([]Article, int, error) {
+// Without total it counts nothing: COUNT(*) OVER () reads every matching
+// row however small the page (a home page's lists need no total).
+func (s *Store) list(ctx context.Context, conds []string, args []any, order string, limit, offset int, total bool) ([]Article, int, error) {
 	if limit <= 0 || limit > 100 {
 		limit = 20
 	}
 	var n int
-	rows, err := s.db.QueryContext(ctx, "SELECT "+listArticleCols+", COUNT(*) OVER () FROM portal_articles a WHERE "+
+	count := ", COUNT(*) OVER ()"
+	if !total {
+		count = ", 0"
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+listArticleCols+count+" FROM portal_articles a WHERE "+
 		strings.Join(conds, " AND ")+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(args, limit, max(offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("portal: list: %w", err)
@@ -505,7 +512,7 @@ func (s *Store) Articles(ctx context.Context, p *auth.Principal, siteID int64, f
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.list(ctx, conds, args, "a.updated_at DESC, a.id DESC", f.Limit, f.Offset)
+	return s.list(ctx, conds, args, "a.updated_at DESC, a.id DESC", f.Limit, f.Offset, !f.NoTotal)
 }
 
 // live are the conditions of what the public sees at now.
@@ -524,7 +531,7 @@ func (s *Store) PublicArticles(ctx context.Context, siteID int64, f Filter) ([]A
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.list(ctx, conds, args, "a.publish_at DESC, a.id DESC", f.Limit, f.Offset)
+	return s.list(ctx, conds, args, "a.publish_at DESC, a.id DESC", f.Limit, f.Offset, !f.NoTotal)
 }
 
 // PublicArticle returns a live article of a site by its slug.
@@ -559,12 +566,12 @@ func (s *Store) Related(ctx context.Context, a Article, n int) ([]Article, error
 			slugs[i] = Slugify(t)
 		}
 		c := append(conds, "a.id IN (SELECT article_id FROM portal_article_tags WHERE slug IN ("+db.Placeholders(len(slugs))+"))")
-		out, _, err := s.list(ctx, c, append(append([]any{}, args...), slugs...), "a.publish_at DESC, a.id DESC", n, 0)
+		out, _, err := s.list(ctx, c, append(append([]any{}, args...), slugs...), "a.publish_at DESC, a.id DESC", n, 0, false)
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
 	}
-	out, _, err := s.list(ctx, append(conds, "a.category = ?"), append(args, string(a.Category)), "a.publish_at DESC, a.id DESC", n, 0)
+	out, _, err := s.list(ctx, append(conds, "a.category = ?"), append(args, string(a.Category)), "a.publish_at DESC, a.id DESC", n, 0, false)
 	return out, err
 }
 

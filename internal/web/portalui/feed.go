@@ -55,7 +55,7 @@ func (h *handlers) rss(w http.ResponseWriter, r *http.Request, m *meta) error {
 		return err
 	}
 	m.ctype = "application/rss+xml; charset=utf-8"
-	items, _, err := h.store.PublicArticles(r.Context(), st.ID, portal.Filter{Limit: 20})
+	items, _, err := h.store.PublicArticles(r.Context(), st.ID, portal.Filter{Limit: 20, NoTotal: true})
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (h *handlers) sitemap(w http.ResponseWriter, r *http.Request, m *meta) erro
 		set.URLs = append(set.URLs, siteURL{Loc: o + "/trang/" + st.Slug + p})
 	}
 	for off := 0; off < maxSitemap; off += 100 {
-		items, _, err := h.store.PublicArticles(r.Context(), st.ID, portal.Filter{Limit: 100, Offset: off})
+		items, _, err := h.store.PublicArticles(r.Context(), st.ID, portal.Filter{Limit: 100, Offset: off, NoTotal: true})
 		if err != nil {
 			return err
 		}
@@ -170,7 +170,7 @@ const atomSize = 20
 
 // atom is a site's feed, or one section's (path value "cat").
 func (h *handlers) atom(w http.ResponseWriter, r *http.Request, m *meta) error {
-	f := portal.Filter{Limit: atomSize}
+	f := portal.Filter{Limit: atomSize, NoTotal: true}
 	if slug := r.PathValue("cat"); slug != "" {
 		c, ok := portal.CategoryBySlug(slug)
 		if !ok {
@@ -209,7 +209,7 @@ func (h *handlers) atomAll(w http.ResponseWriter, r *http.Request, m *meta) erro
 	for _, s := range sites {
 		bySite[s.ID] = s
 	}
-	items, _, err := h.store.PublicArticles(ctx, 0, portal.Filter{Limit: atomSize})
+	items, _, err := h.store.PublicArticles(ctx, 0, portal.Filter{Limit: atomSize, NoTotal: true})
 	if err != nil {
 		return err
 	}

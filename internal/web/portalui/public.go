@@ -116,15 +116,15 @@ func (h *handlers) home(w http.ResponseWriter, r *http.Request, m *meta) error {
 		return err
 	}
 	ctx := r.Context()
-	news, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.News, Limit: 7})
+	news, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.News, Limit: 7, NoTotal: true})
 	if err != nil {
 		return err
 	}
-	models, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.Model, Limit: 4})
+	models, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.Model, Limit: 4, NoTotal: true})
 	if err != nil {
 		return err
 	}
-	qa, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.QA, Limit: 3})
+	qa, _, err := h.store.PublicArticles(ctx, st.ID, portal.Filter{Category: portal.QA, Limit: 3, NoTotal: true})
 	if err != nil {
 		return err
 	}
@@ -401,7 +401,7 @@ func (h *handlers) front(w http.ResponseWriter, r *http.Request, m *meta) error 
 	for _, s := range sites {
 		bySite[s.ID] = s
 	}
-	latest, _, err := h.store.PublicArticles(ctx, 0, portal.Filter{Limit: 20})
+	latest, _, err := h.store.PublicArticles(ctx, 0, portal.Filter{Limit: 20, NoTotal: true})
 	if err != nil {
 		return err
 	}
