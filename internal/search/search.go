@@ -72,9 +72,9 @@ const (
 	DefaultPer     = 20
 	typoCandidates = 200
 	maxTypoWords   = 5
-	maxCandidates  = 1000 // title matches ranked, and as many other matches
+	maxCandidates  = 500 // title matches ranked, and as many other matches
 	// MaxCounted is how many matches the counts read at most.
-	MaxCounted    = 10000
+	MaxCounted    = 2000
 	typoThreshold = 0.3
 )
 

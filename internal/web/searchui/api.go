@@ -27,6 +27,8 @@ type apiResult struct {
 	kit.List[apiHit]
 	ByKind map[string]int `json:"by_kind"`
 	Typo   bool           `json:"typo"`
+	// More: more matched than the counts read (search.MaxCounted).
+	More bool `json:"more"`
 }
 
 // apiSearch: GET /api/v1/search?q=&kind=&unit=&period=&limit=&offset=
@@ -49,7 +51,7 @@ func (h *handlers) apiSearch(w http.ResponseWriter, r *http.Request, p *auth.Pri
 			a.Day = hit.Day.Format(time.DateOnly)
 		}
 		return a
-	}), ByKind: map[string]int{}, Typo: res.Typo}
+	}), ByKind: map[string]int{}, Typo: res.Typo, More: res.More}
 	for k, n := range res.ByKind {
 		out.ByKind[string(k)] = n
 	}

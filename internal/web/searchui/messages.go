@@ -15,6 +15,7 @@ var Messages = i18n.Catalog{
 	"searchui.unit.all":     {"Mọi đơn vị", "Every unit"},
 	"searchui.period":       {"Kỳ", "Period"},
 	"searchui.count":        {"%s kết quả", "%s results"},
+	"searchui.count.more":   {"Hơn %s kết quả; thêm từ để thu hẹp", "More than %s results; add words to narrow them"},
 	"searchui.typo":         {"Không có hồ sơ nào chứa đúng các từ này; đây là những tên gần giống.", "No record holds these words; these are the closest names."},
 	"searchui.empty":        {"Không tìm thấy hồ sơ nào trong phạm vi của bạn. Thử bỏ dấu, viết đầy đủ hoặc bỏ bớt bộ lọc.", "Nothing found within your units. Try fewer words or fewer filters."},
 	"searchui.start":        {"Gõ từ cần tìm: tên người, đơn vị, hội nghị, mô hình, đơn thư… Có dấu hay không dấu đều được.", "Type what to look for: a person, a unit, a conference, a model, a petition… with or without diacritics."},

@@ -117,6 +117,7 @@ type resultsView struct {
 	Groups  []group
 	Total   int
 	Typo    bool
+	More    bool // the counts stop at search.MaxCounted
 	Pager   kit.Pager
 	Public  bool
 	Started bool // a query was typed
@@ -148,7 +149,7 @@ func (h *handlers) render(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return err
 	}
 	v.Started = strings.TrimSpace(v.Query) != ""
-	v.Total, v.Typo = res.Total, res.Typo
+	v.Total, v.Typo, v.More = res.Total, res.Typo, res.More
 	v.Pager = kit.NewPager(r, page, pageSize, res.Total)
 	link := func(k search.Kind) string {
 		lq := r.URL.Query()
