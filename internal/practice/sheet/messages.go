@@ -8,12 +8,6 @@ import "github.com/danvan/danvan/internal/i18n"
 // quote them as the file has them.
 var Messages = i18n.Catalog{
 	"practice.sheet.cell":       {"Dòng %d, cột %s (%s): %s", "Row %d, column %s (%s): %s"},
-	"practice.sheet.corrupt":    {"Không đọc được tệp Excel: tệp bị hỏng.", "The Excel file cannot be read: it is damaged."},
-	"practice.sheet.not_xlsx":   {"Không đọc được tệp: hãy chọn tệp Excel (.xlsx) theo mẫu xuất từ sổ mô hình.", "The file cannot be read: choose an Excel file (.xlsx) in the layout of the exported register."},
-	"practice.sheet.too_large":  {"Tệp quá lớn: tối đa %s MB.", "The file is too large: %s MB at most."},
-	"practice.sheet.no_sheet":   {"Tệp Excel không có trang tính nào.", "The Excel file has no sheet."},
-	"practice.sheet.unreadable": {"Không đọc được trang tính đầu tiên của tệp.", "The first sheet of the file cannot be read."},
-	"practice.sheet.empty":      {"Trang tính đầu tiên trống.", "The first sheet is empty."},
 	"practice.sheet.header":     {"Dòng 1, cột %s: tiêu đề phải là “%s” (đang là “%s”). Hãy dùng đúng mẫu xuất từ sổ mô hình.", "Row 1, column %s: the heading must be “%s” (it is “%s”). Use the layout of the exported register."},
 	"practice.sheet.too_many":   {"Tệp có quá nhiều dòng: tối đa %s mô hình mỗi lần nhập.", "The file has too many rows: %s models at most per import."},
 	"practice.sheet.no_rows":    {"Tệp không có dòng mô hình nào dưới dòng tiêu đề.", "The file has no model rows under the heading row."},

@@ -11,7 +11,6 @@
 package sheet
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -178,38 +177,11 @@ func labelKey(s string) string {
 // owner type, a real start date) and returns every problem by row and
 // column as apperr.Errors, and no rows when there is any.
 func Read(r io.Reader) (rows []Row, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			rows, err = nil, apperr.Invalid("file", "practice.sheet.corrupt")
-		}
-	}()
-	data, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
-	if err != nil || !upload.IsWorkbook(data) {
-		return nil, apperr.Invalid("file", "practice.sheet.not_xlsx")
-	}
-	if len(data) > MaxFile {
-		return nil, apperr.Invalid("file", "practice.sheet.too_large", vntext.FormatInt(MaxFile>>20))
-	}
 	// Bounded before excelize allocates anything: a small file must not
 	// unpack into a huge cell or a million rows.
-	if err := upload.CheckWorkbook(data, limits); err != nil {
+	raw, err := upload.ReadTable(r, MaxFile, limits)
+	if err != nil {
 		return nil, err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limits.MaxUnpacked, UnzipXMLSizeLimit: 50 << 20})
-	if err != nil {
-		return nil, apperr.Invalid("file", "practice.sheet.not_xlsx")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, apperr.Invalid("file", "practice.sheet.no_sheet")
-	}
-	raw, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, apperr.Invalid("file", "practice.sheet.unreadable")
-	}
-	if len(raw) == 0 {
-		return nil, apperr.Invalid("file", "practice.sheet.empty")
 	}
 	var es apperr.Errors
 	for i := 0; i < readColumns; i++ {
