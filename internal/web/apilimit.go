@@ -58,29 +58,6 @@ func (s *Server) tooMany(w http.ResponseWriter, r *http.Request, retry time.Dura
 		Code: "too_many_requests", Message: s.T(r, "api.err.rate_limited", secs)}})
 }
 
-// downloadWriter notes the status of a response, to tell whether a file
-// went out.
-type downloadWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *downloadWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *downloadWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-func (w *downloadWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 // downloadAgain is how long the same person fetching the same file again
 // (a photo on a page they reload) is not recorded again.
 const downloadAgain = 10 * time.Minute
@@ -90,7 +67,7 @@ const downloadAgain = 10 * time.Minute
 // served it (the file's name, the path and the route; never its
 // content). Repeats of one path by one person within downloadAgain are
 // not recorded again.
-func (s *Server) auditDownload(r *http.Request, w *downloadWriter, p *auth.Principal) {
+func (s *Server) auditDownload(r *http.Request, w *statusWriter, p *auth.Principal) {
 	cd := w.Header().Get("Content-Disposition")
 	if p == nil || cd == "" || w.status != http.StatusOK {
 		return

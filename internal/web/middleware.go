@@ -238,7 +238,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			http.Redirect(w, r, accountui.TwoFactorPath, http.StatusSeeOther)
 			return
 		}
-		dw := &downloadWriter{ResponseWriter: w}
+		dw := &statusWriter{ResponseWriter: w}
 		r = r.WithContext(ctx)
 		next.ServeHTTP(dw, r)
 		s.auditDownload(r, dw, p)
