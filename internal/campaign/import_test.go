@@ -1,36 +1,25 @@
 package campaign_test
 
 import (
-	"bytes"
 	"context"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 )
 
-// sheet builds a contributions workbook with a header and rows.
-func sheet(t testing.TB, rows ...[]any) []byte {
+// workbook builds a contributions sheet with rows (sheet.Workbook).
+func workbook(t testing.TB, rows ...[]any) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"Mã đơn vị", "Kỳ", "Tiền (đồng)", "Hiện vật (đồng)", "Số hộ", "Ghi chú"}}, rows...)
-	for i, r := range all {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	data, err := sheet.Workbook(rows)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 func TestImportAllOrNothing(t *testing.T) {
@@ -56,7 +45,7 @@ func TestImportAllOrNothing(t *testing.T) {
 			{"before the campaign", []any{w.QuangLang.Code, "2019", "1.000", "", "", ""}, "campaign.err.file_line"},
 		} {
 			before := dbtest.Snapshot(t, d)
-			_, err := s.Import(ctx, officer, c.ID, sheet(t, good[0], good[1], bad.row))
+			_, err := s.Import(ctx, officer, c.ID, workbook(t, good[0], good[1], bad.row))
 			if k, _ := apperr.KeyOf(err); k != bad.key {
 				t.Errorf("%s: %v (key %s)", bad.name, err, k)
 			}
@@ -64,10 +53,10 @@ func TestImportAllOrNothing(t *testing.T) {
 				t.Errorf("%s: a refused sheet wrote", bad.name)
 			}
 		}
-		if _, err := s.Import(ctx, w.Person("xem", auth.RoleViewer, w.LangSon.ID), c.ID, sheet(t, good...)); apperr.CodeOf(err) != apperr.CodeForbidden {
+		if _, err := s.Import(ctx, w.Person("xem", auth.RoleViewer, w.LangSon.ID), c.ID, workbook(t, good...)); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("a viewer imports: %v", err)
 		}
-		n, err := s.Import(ctx, officer, c.ID, sheet(t, good...))
+		n, err := s.Import(ctx, officer, c.ID, workbook(t, good...))
 		if err != nil || n != 2 {
 			t.Fatalf("import: %d %v", n, err)
 		}
@@ -76,7 +65,7 @@ func TestImportAllOrNothing(t *testing.T) {
 			t.Errorf("after import: %+v %v", total, err)
 		}
 		// Again: the lines replace, not add.
-		if _, err := s.Import(ctx, officer, c.ID, sheet(t, good...)); err != nil {
+		if _, err := s.Import(ctx, officer, c.ID, workbook(t, good...)); err != nil {
 			t.Fatal(err)
 		}
 		if total, _ := s.Total(ctx, officer, campaign.Query{CampaignID: c.ID, UnitID: w.LangSon.ID}); total.Money != 150_000_000 {

@@ -183,3 +183,27 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// Header is the header line of a contributions sheet.
+var Header = []any{"Mã đơn vị", "Kỳ", "Tiền (đồng)", "Hiện vật quy ra tiền (đồng)", "Số hộ được giúp", "Ghi chú"}
+
+// Workbook writes a contributions sheet: Header, then rows (the template
+// a board fills in, with its lines when there are some).
+func Workbook(rows [][]any) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range append([][]any{Header}, rows...) {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			return nil, err
+		}
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			return nil, err
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

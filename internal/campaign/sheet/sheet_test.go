@@ -1,32 +1,20 @@
 package sheet_test
 
 import (
-	"bytes"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/campaign/sheet"
 )
 
-// workbook builds a contributions workbook with a header and rows.
+// workbook builds a contributions sheet with rows.
 func workbook(t testing.TB, rows ...[]any) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"Mã đơn vị", "Kỳ", "Tiền (đồng)", "Hiện vật (đồng)", "Số hộ", "Ghi chú"}}, rows...)
-	for i, r := range all {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	data, err := sheet.Workbook(rows)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 func TestParseAmount(t *testing.T) {

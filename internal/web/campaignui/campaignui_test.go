@@ -1,7 +1,6 @@
 package campaignui_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -10,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/org"
@@ -53,22 +51,14 @@ func newSite(t *testing.T, d *db.DB) (*webtest.Site, campaign.Campaign) {
 	return s, c
 }
 
-func sheet(t *testing.T, rows ...[]any) []byte {
+// workbook builds a contributions sheet with rows (sheet.Workbook).
+func workbook(t *testing.T, rows ...[]any) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"Mã đơn vị", "Kỳ", "Tiền", "Hiện vật", "Số hộ", "Ghi chú"}}, rows...)
-	for i, r := range all {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	data, err := sheet.Workbook(rows)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 func TestCampaignPages(t *testing.T) {
@@ -106,7 +96,7 @@ func TestCampaignPages(t *testing.T) {
 		}
 		// A sheet with one bad line records nothing; a good one records all.
 		before := s.Snapshot(volatile...)
-		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: sheet(t,
+		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: workbook(t,
 			[]any{s.Units.NewChiLang.Code, "2026Q1", "5.000.000", "", "3", ""},
 			[]any{s.Units.AnMy.Code, "2026Q1", "5.000.000", "", "", ""})})
 		doc = webtest.Doc(t, res)
@@ -114,7 +104,7 @@ func TestCampaignPages(t *testing.T) {
 			t.Errorf("a bad sheet: %d %s", res.StatusCode, doc.Find("#loi-tep").Text())
 		}
 		s.Unchanged("a refused sheet", before, volatile...)
-		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: sheet(t,
+		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "dong-gop.xlsx", Data: workbook(t,
 			[]any{s.Units.NewChiLang.Code, "2026Q1", "5.000.000", "", "3", ""},
 			[]any{s.Units.LangSon.Code, "2026Q1", "1.000.000", "", "", ""})})
 		doc = webtest.Doc(t, res)
@@ -197,7 +187,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 					}
 					res = s.APIResponse(method, path, token, body)
 				case req.file:
-					res = cl.PostMultipart(path, nil, webtest.File{Field: "tep", Name: "x.xlsx", Data: sheet(t, []any{s.Units.NewChiLang.Code, "2026", "1.000", "", "", ""})})
+					res = cl.PostMultipart(path, nil, webtest.File{Field: "tep", Name: "x.xlsx", Data: workbook(t, []any{s.Units.NewChiLang.Code, "2026", "1.000", "", "", ""})})
 				case method == http.MethodPost:
 					res = cl.Post(path, req.form)
 				default:
