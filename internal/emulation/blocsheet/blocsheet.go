@@ -10,11 +10,9 @@
 package blocsheet
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -135,44 +133,12 @@ func toAny(ss []string) []any {
 // (blank rows skipped). Every problem is returned by row and column as
 // apperr.Errors, and no rows when there is any.
 func Read(r io.Reader) (sh Sheet, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			sh, err = Sheet{}, apperr.Invalid("file", "blocsheet.corrupt")
-		}
-	}()
-	data, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
-	if err != nil || !upload.IsWorkbook(data) {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.not_xlsx")
-	}
-	if len(data) > MaxFile {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.too_large", vntext.FormatInt(MaxFile>>20))
-	}
-	if err := upload.CheckWorkbook(data, limits); err != nil {
+	raw, err := upload.ReadTable(r, MaxFile, limits)
+	if err != nil {
 		return Sheet{}, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limits.MaxUnpacked, UnzipXMLSizeLimit: limits.MaxUnpacked})
-	if err != nil {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.not_xlsx")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.empty")
-	}
-	raw, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.not_xlsx")
-	}
-	if len(raw) == 0 {
-		return Sheet{}, apperr.Invalid("file", "blocsheet.empty")
-	}
 	head := raw[0]
-	at := func(cells []string, c int) string {
-		if c < len(cells) {
-			return strings.TrimSpace(vntext.Normalize(cells[c]))
-		}
-		return ""
-	}
+	at := upload.Cell
 	if vntext.Fold(at(head, 0)) != vntext.Fold(HeadCode) || vntext.Fold(at(head, 1)) != vntext.Fold(HeadName) {
 		return Sheet{}, apperr.Invalid("A1", "blocsheet.header", HeadCode, HeadName)
 	}
@@ -255,10 +221,6 @@ func isBad(x float64) bool { return x != x || x > 1e9 || x < -1e9 }
 // Messages are the import's messages, in Vietnamese and English.
 var Messages = i18n.Catalog{
 	"blocsheet.cell":        {"Dòng %d, cột %s: %s", "Row %d, column %s: %s"},
-	"blocsheet.corrupt":     {"Tệp bị hỏng, không đọc được.", "The file is damaged and cannot be read."},
-	"blocsheet.not_xlsx":    {"Tệp phải là bảng tính Excel (.xlsx).", "The file must be an Excel workbook (.xlsx)."},
-	"blocsheet.too_large":   {"Tệp lớn hơn %s MB.", "The file is larger than %s MB."},
-	"blocsheet.empty":       {"Bảng tính không có dữ liệu.", "The workbook holds nothing."},
 	"blocsheet.header":      {"Dòng tiêu đề phải bắt đầu bằng “%s”, “%s”.", "The header row must begin with “%s”, “%s”."},
 	"blocsheet.control":     {"có ký tự điều khiển.", "holds a control character."},
 	"blocsheet.no_criteria": {"Dòng tiêu đề không có cột tiêu chí nào từ cột C.", "The header row has no criteria columns from column C."},
