@@ -15,6 +15,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/extract"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
@@ -454,6 +455,14 @@ func (h *handlers) save(w http.ResponseWriter, r *http.Request, p *auth.Principa
 			return h.renderForm(w, r, p, kit.Status(err), f, imp, err, art)
 		}
 		return err
+	}
+	if imp && c.SourceText != "" {
+		// The article's conference carries out the directives it cites
+		// that are in a register the user reads; the conference is kept
+		// whatever happens to the links.
+		if _, err := directive.NewStore(h.DB, h.Org, h.Auth, h.Files).LinkCited(r.Context(), p, saved.ID, c.SourceText); err != nil {
+			h.LogError(r, "link the directives an article cites", err)
+		}
 	}
 	h.SetFlash(w, r, "meeting.flash.saved")
 	http.Redirect(w, r, fmt.Sprintf("/hoi-nghi/%d", saved.ID), http.StatusSeeOther)
