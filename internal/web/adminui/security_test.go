@@ -93,3 +93,40 @@ func TestAdminSecurity(t *testing.T) {
 		}
 	})
 }
+
+// TestOwnTokenScopeForm: the token form makes a read-only token limited
+// to units typed by code, expiring after the day typed; an unknown code
+// or a unit out of the account's reach is refused with the form kept and
+// nothing written.
+func TestOwnTokenScopeForm(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		ctx := context.Background()
+		before := s.Count("api_tokens")
+		for _, tt := range []struct{ units, want string }{
+			{"LS-X1, KHONG-CO", "KHONG-CO"},
+			{"ST", "ngoài phạm vi"},
+		} {
+			res := s.post("/tai-khoan/ma-api", whoAdminLS, url.Values{"name": {"chỉ một xã"}, "units": {tt.units}})
+			page := body(t, res)
+			if res.StatusCode != http.StatusBadRequest || !strings.Contains(page, tt.want) || !strings.Contains(page, tt.units) {
+				t.Errorf("units %q: %d, want 400 naming %q with the form kept", tt.units, res.StatusCode, tt.want)
+			}
+		}
+		if n := s.Count("api_tokens"); n != before {
+			t.Fatalf("refused forms wrote tokens: %d → %d", before, n)
+		}
+		res := s.post("/tai-khoan/ma-api", whoAdminLS, url.Values{"name": {"chỉ một xã"}, "units": {"ls-x1"}, "read_only": {"1"}, "expires": {"31/12/2026"}})
+		if res.StatusCode != http.StatusOK || !strings.Contains(body(t, res), "dv_") {
+			t.Fatalf("create: %d", res.StatusCode)
+		}
+		ts, err := s.Auth.Tokens(ctx, auth.System(), s.User(whoAdminLS).ID)
+		if err != nil || len(ts) == 0 {
+			t.Fatal(ts, err)
+		}
+		tok := ts[0]
+		if !tok.ReadOnly || len(tok.UnitIDs) != 1 || tok.UnitIDs[0] != s.Units.NewChiLang.ID || tok.ExpiresAt.IsZero() {
+			t.Errorf("token %+v", tok)
+		}
+	})
+}

@@ -17,6 +17,7 @@ type tokensView struct {
 	Name     string
 	Expires  string // dd/mm/yyyy as typed; empty for the default lifetime
 	ReadOnly bool
+	Units    string // unit codes as typed; empty for every unit the account reaches
 	Errors   kit.Errors
 	// Secret is the token just created: shown on this response only.
 	Secret string
@@ -49,16 +50,46 @@ func (h *handlers) tokenCreate(w http.ResponseWriter, r *http.Request, p *auth.P
 	if err == nil && !day.IsZero() {
 		spec.ExpiresAt = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, vntext.Zone)
 	}
+	units := r.PostFormValue("units")
+	if err == nil {
+		spec.UnitIDs, err = h.unitsByCode(r, units)
+	}
 	var secret string
 	if err == nil {
 		_, secret, err = h.Auth.CreateScopedToken(r.Context(), p, p.User.ID, spec)
 	}
 	if err != nil {
 		return refused(err, func(status int) error {
-			return h.showTokens(w, r, p, tokensView{Name: name, Expires: expires, ReadOnly: spec.ReadOnly, Errors: h.FormErrors(r, err)}, status)
+			return h.showTokens(w, r, p, tokensView{Name: name, Expires: expires, ReadOnly: spec.ReadOnly, Units: units, Errors: h.FormErrors(r, err)}, status)
 		})
 	}
 	return h.showTokens(w, r, p, tokensView{Secret: secret}, http.StatusOK)
+}
+
+// unitsByCode reads the units a token is limited to, typed as their
+// codes separated by commas or spaces (at most 50); a code no unit has
+// today is refused on the field. auth checks that the account reaches
+// them.
+func (h *handlers) unitsByCode(r *http.Request, typed string) ([]int64, error) {
+	codes := strings.FieldsFunc(typed, func(c rune) bool { return c == ',' || c == ';' || c == ' ' || c == '\n' || c == '\t' })
+	if len(codes) > 50 {
+		return nil, apperr.Invalid("unit_ids", "auth.err.token_units", 50)
+	}
+	var ids []int64
+	for _, code := range codes {
+		u, err := h.Org.GetByCode(r.Context(), code, h.Today())
+		if up := strings.ToUpper(code); apperr.CodeOf(err) == apperr.CodeNotFound && up != code {
+			u, err = h.Org.GetByCode(r.Context(), up, h.Today())
+		}
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			return nil, apperr.Invalid("unit_ids", "admin.tokens.unit_unknown", code)
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, u.ID)
+	}
+	return ids, nil
 }
 
 type tokenRevokeView struct {
