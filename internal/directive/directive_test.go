@@ -125,6 +125,12 @@ func TestRegisterLinkAndScope(t *testing.T) {
 		if dbtest.Snapshot(t, d) != before {
 			t.Error("a refused link wrote")
 		}
+		if ds, err := s.For(ctx, commune, directive.Conference, conf); err != nil || len(ds) != 1 || ds[0].ID != got.ID {
+			t.Errorf("the conference carries out: %+v %v", ds, err)
+		}
+		if ds, err := s.For(ctx, st, directive.Conference, conf); err != nil || len(ds) != 0 {
+			t.Errorf("Sóc Trăng sees what the commune's conference carries out: %+v %v", ds, err)
+		}
 		links, err := s.Links(ctx, ls, got.ID)
 		if err != nil || len(links) != 1 || links[0].Kind != directive.Conference || links[0].Title != "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW" {
 			t.Errorf("done under it: %+v %v", links, err)

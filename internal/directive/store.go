@@ -517,3 +517,32 @@ func (s *Store) LinkCiting(ctx context.Context, p *auth.Principal, id int64) (in
 	}
 	return len(ids), nil
 }
+
+// For returns the directives record targetID of kind k carries out, in
+// the registers p may read, newest first.
+func (s *Store) For(ctx context.Context, p *auth.Principal, k TargetKind, targetID int64) ([]Directive, error) {
+	if !k.Valid() {
+		return nil, apperr.Invalid("kind", "directive.err.target_kind")
+	}
+	regs, err := s.registers(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM directives d JOIN directive_links l ON l.directive_id = d.id
+		WHERE l.target_kind = ? AND l.target_id = ? ORDER BY d.issued_on DESC, d.id DESC`, string(k), targetID)
+	if err != nil {
+		return nil, fmt.Errorf("directive: for %s %d: %w", k, targetID, err)
+	}
+	defer rows.Close()
+	out := []Directive{}
+	for rows.Next() {
+		d, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("directive: for %s %d: %w", k, targetID, err)
+		}
+		if regs == nil || contains(regs, d.UnitID) {
+			out = append(out, d)
+		}
+	}
+	return out, rows.Err()
+}

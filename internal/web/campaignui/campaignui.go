@@ -12,6 +12,7 @@ import (
 	"io/fs"
 
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
@@ -21,8 +22,9 @@ var templates embed.FS
 // handlers serve the feature's pages.
 type handlers struct {
 	*kit.Kit
-	tmpl  *kit.Templates
-	store *campaign.Store
+	tmpl       *kit.Templates
+	store      *campaign.Store
+	directives *directive.Store
 }
 
 // Mount returns the routes of campaigns and their link in the header.
@@ -31,7 +33,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k, store: campaign.NewStore(k.DB, k.Org, k.Auth)}
+	h := &handlers{Kit: k, store: campaign.NewStore(k.DB, k.Org, k.Auth), directives: directive.NewStore(k.DB, k.Org, k.Auth, k.Files)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
@@ -77,6 +78,20 @@ func TestCampaignPages(t *testing.T) {
 		}
 		if !strings.Contains(doc.Find("#chi-tieu").Text(), "1.000.000.000 đồng (Một tỷ đồng)") {
 			t.Errorf("target: %s", doc.Find("#chi-tieu").Text())
+		}
+		// The directive it carries out is named and linked.
+		dirs := directive.NewStore(d, s.Org, s.Auth, s.Files)
+		dir, err := dirs.Create(context.Background(), s.Principal("officer.langson"), directive.Directive{UnitID: s.Units.LangSon.ID, Number: "114-KL/TW",
+			IssuedOn: org.Date(2015, 7, 14), Issuer: "Ban Bí thư", Summary: "Nâng cao chất lượng công tác dân vận"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := dirs.Link(context.Background(), s.Principal("officer.langson"), dir.ID, directive.Campaign, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		doc = webtest.Doc(t, ls.Get(path))
+		if got := doc.Find("#van-ban a").AttrOr("href", ""); got != "/van-ban-chi-dao/"+itoa(dir.ID) || !strings.Contains(doc.Find("#van-ban").Text(), "Kết luận 114-KL/TW") {
+			t.Errorf("directives: %q %s", got, doc.Find("#van-ban").Text())
 		}
 		// English: no Vietnamese but the data.
 		doc = webtest.Doc(t, ls.Get(path+"?lang=en"))

@@ -51,6 +51,7 @@ var Messages = i18n.Catalog{
 	"campaignui.import.done":        {"Đã nhập %s dòng.", "%s lines imported."},
 	"campaignui.import.nofile":      {"Hãy chọn tệp.", "Choose a file."},
 	"campaignui.import.too_big":     {"Tệp lớn hơn %d MB.", "The file is larger than %d MB."},
+	"campaignui.directives":         {"Thực hiện văn bản", "Carries out"},
 	"campaignui.dong":               {"đồng", "VND"},
 	"campaignui.err.view":           {"Cách tổng hợp là reported hoặc mapped.", "The view is reported or mapped."},
 	"campaignui.flash.created":      {"Đã tạo cuộc vận động.", "Campaign created."},

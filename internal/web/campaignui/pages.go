@@ -12,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
 	"github.com/danvan/danvan/internal/campaign/sheet"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -169,7 +170,8 @@ type showView struct {
 	// Progress is the share of the target reached (money and in kind), 0 without a target.
 	Progress      float64
 	Contributions []campaign.Contribution
-	Writable      []org.Unit // the units whose contributions the user may record, below the chosen unit
+	Writable      []org.Unit            // the units whose contributions the user may record, below the chosen unit
+	Directives    []directive.Directive // what the campaign carries out
 	Form          contributionForm
 	Errors        kit.Errors
 	Imported      int
@@ -243,6 +245,9 @@ func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *auth.Pr
 		v.Children = append(v.Children, childLine{ID: id, Name: names[id], Totals: t})
 	}
 	slices.SortFunc(v.Children, func(a, b childLine) int { return vntext.Compare(a.Name, b.Name) })
+	if v.Directives, err = h.directives.For(ctx, p, directive.Campaign, c.ID); err != nil {
+		return err
+	}
 	if v.Contributions, err = h.store.Contributions(ctx, p, c.ID, unitID, 200); err != nil {
 		return err
 	}
