@@ -143,6 +143,8 @@ func TestBrowserAdminPagesOnPhone(t *testing.T) {
 		{"close", commune + "/giai-the", "#date"},
 		{"tokens", "/tai-khoan/ma-api", "#name"},
 		{"audit-unit", "/quan-tri/nhat-ky?don_vi=" + itoa(s.Units.LangSon.ID), "li.audit-row"},
+		{"security", "/quan-tri/tai-khoan/" + officer + "/bao-mat", "main section"},
+		{"unit-2fa", commune + "/hai-buoc", "input[name=required]"},
 	}
 	for i, p := range pages {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait))); err != nil {
