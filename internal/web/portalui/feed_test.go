@@ -73,7 +73,7 @@ func TestRobotsAndHost(t *testing.T) {
 		w := newWorld(t, d)
 		res := w.Anon().Get("/robots.txt")
 		robots := webtest.Body(t, res)
-		for _, want := range []string{"User-agent: *", "Allow: /trang", "Disallow: /\n", "Sitemap: http://example.com/trang/sitemap.xml"} {
+		for _, want := range []string{"User-agent: *", "Allow: /trang", "Allow: /don-vi\n", "Allow: /dang-nhap\n", "Disallow: /\n", "Sitemap: http://example.com/trang/sitemap.xml"} {
 			if !strings.Contains(robots, want) {
 				t.Fatalf("robots.txt lacks %q:\n%s", want, robots)
 			}

@@ -106,9 +106,10 @@ func (h *handlers) byHost(next http.Handler) http.Handler {
 	})
 }
 
-// robots tells crawlers what to read: the portal and its files (on a
-// site's own host name, everything), never the signed-in pages, the
-// feedback forms or searches; and where the sitemaps are.
+// robots tells crawlers what to read: the portal and its files, the
+// public unit tree and the sign-in page (on a site's own host name,
+// everything), never the signed-in pages, the feedback forms or
+// searches; and where the sitemaps are.
 func (h *handlers) robots(w http.ResponseWriter, r *http.Request) {
 	slug, err := h.siteOfHost(r.Context(), hostName(r))
 	if err != nil {
@@ -122,7 +123,7 @@ func (h *handlers) robots(w http.ResponseWriter, r *http.Request) {
 		b.WriteString("Disallow: /gop-y\nDisallow: /tim-kiem\nDisallow: /trang/" + slug + "/gop-y\nDisallow: /trang/" + slug + "/tim-kiem\nAllow: /\n")
 		b.WriteString("\nSitemap: " + o + "/trang/" + slug + "/sitemap.xml\n")
 	} else {
-		b.WriteString("Disallow: /trang/*/gop-y\nDisallow: /trang/*/tim-kiem\nAllow: /trang\nAllow: /tai-nguyen/\nDisallow: /\n")
+		b.WriteString("Disallow: /trang/*/gop-y\nDisallow: /trang/*/tim-kiem\nAllow: /trang\nAllow: /tai-nguyen/\nAllow: /don-vi\nAllow: /dang-nhap\nDisallow: /\n")
 		b.WriteString("\nSitemap: " + o + "/trang/sitemap.xml\n")
 	}
 	hd := w.Header()
