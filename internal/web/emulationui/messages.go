@@ -63,6 +63,8 @@ var Messages = i18n.Catalog{
 	"emulationui.members.help":    {"Các đơn vị cấp dưới và mã", "Units below and their codes"},
 	"emulationui.members.submit":  {"Lưu thành viên", "Save members"},
 	"emulationui.criterion.add":   {"Thêm dòng", "Add the line"},
+	"emulationui.pledge":          {"Giao ước thi đua", "Pledge"},
+	"emulationui.pledge.link":     {"Giao ước mà tiêu chí năm này lấy từ đó", "The pledge this year's criteria come from"},
 	"emulationui.pledge.choose":   {"Lấy tiêu chí từ giao ước thi đua", "Take the criteria from a pledge"},
 	"emulationui.pledge.submit":   {"Lấy tiêu chí", "Take the criteria"},
 	"emulationui.err.code":        {"Dòng %d: không có đơn vị mã “%s” trong năm này.", "Line %d: no unit with code “%s” that year."},

@@ -166,6 +166,20 @@ func (v showView) Role(id int64) string {
 	return ""
 }
 
+// Started reports whether any member of the year has a score: the
+// members and criteria then stay as they are.
+func (v showView) Started() bool {
+	if v.Y == nil {
+		return false
+	}
+	for _, m := range v.Y.Members {
+		if len(m.Self) > 0 || len(m.Review) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Codes are the current members' unit codes, one a line, for the
 // members form.
 func (v showView) Codes() string {
