@@ -8,6 +8,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
@@ -42,12 +43,16 @@ type homeView struct {
 	// for them, units behind with the last and the running report, tasks
 	// overdue or due this week (newest first) and models waiting for
 	// recognition, each with its count.
-	Leader       bool
-	Inbox        report.Inbox
-	InboxTasks   []meeting.Task
-	InboxTaskN   int
-	WeekEnd      time.Time
-	ModelsN      int
+	Leader     bool
+	Inbox      report.Inbox
+	InboxTasks []meeting.Task
+	InboxTaskN int
+	WeekEnd    time.Time
+	ModelsN    int
+	// HotSpots are the open hot-spot warnings the rules raised in the
+	// units the leader leads, newest first; HotSpotN counts them all.
+	HotSpots     []citizen.HotSpot
+	HotSpotN     int
 	InboxShown   int // how many units of a list the inbox names
 	InboxIsEmpty bool
 	// Reports are the reader's units' reports for the running six months
@@ -188,6 +193,15 @@ func (s *Server) homeWork(r *http.Request, p *auth.Principal, v *homeView) error
 	if _, v.ModelsN, err = models.List(ctx, p, practice.Filter{Statuses: []practice.Status{practice.InProgress}, Limit: 1}); err != nil {
 		return err
 	}
-	v.InboxIsEmpty = len(v.Inbox.Waiting)+len(v.Inbox.Overdue)+len(v.Inbox.Due)+v.InboxTaskN+v.ModelsN == 0
+	// The warnings time alone raises (late petitions, unanswered issues)
+	// are swept once a day before reading, as the warnings' own page does.
+	cases := citizen.NewStore(s.DB, s.Org, s.Auth)
+	if _, err := cases.Sweep(ctx); err != nil {
+		return err
+	}
+	if v.HotSpots, v.HotSpotN, err = cases.HotSpots(ctx, p, citizen.HotSpotFilter{Open: true, Leading: true, Limit: inboxShown}); err != nil {
+		return err
+	}
+	v.InboxIsEmpty = len(v.Inbox.Waiting)+len(v.Inbox.Overdue)+len(v.Inbox.Due)+v.InboxTaskN+v.ModelsN+v.HotSpotN == 0
 	return nil
 }
