@@ -6,12 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/cputime"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/org"
@@ -157,7 +157,7 @@ func BenchmarkRollupCountry(b *testing.B) {
 			}
 			b.Run(name, func(b *testing.B) {
 				var t campaign.Totals
-				cpu0 := cpuTime()
+				cpu0 := cputime.Used()
 				for b.Loop() {
 					st := s
 					if !kept {
@@ -173,19 +173,9 @@ func BenchmarkRollupCountry(b *testing.B) {
 				if q.name == "as-reported" {
 					b.Logf("as reported %.0f đồng, the contributions' sum %.0f", t.Money, want)
 				}
-				b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+				cputime.Report(b, cpu0)
 				b.ReportMetric(t.Money/1e9, "tỉ-đồng")
 			})
 		}
 	}
-}
-
-// cpuTime is the process's user and system time so far: on a machine
-// shared with others the wall time per operation says little.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

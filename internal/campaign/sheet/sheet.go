@@ -47,51 +47,20 @@ type Line struct {
 	Note                      string
 }
 
-var errSheet = apperr.Invalid("file", "campaign.err.file")
-
 // Parse reads an XLSX contributions sheet (its first sheet), bounded
 // before anything is allocated for it: every line, or the first error
 // naming the line and column.
 func Parse(data []byte) (lines []Line, err error) {
-	defer func() {
-		if p := recover(); p != nil { // a malformed workbook must not take the server down
-			lines, err = nil, errSheet
-		}
-	}()
-	if !upload.IsWorkbook(data) {
-		return nil, errSheet
-	}
-	if err := upload.CheckWorkbook(data, sheetLimits); err != nil {
+	table, err := upload.ReadTable(bytes.NewReader(data), int64(len(data)), sheetLimits)
+	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: sheetLimits.MaxUnpacked, UnzipXMLSizeLimit: 16 << 20})
-	if err != nil {
-		return nil, errSheet
+	if len(table) > MaxSheetLines+1 {
+		return nil, apperr.Invalid("file", "campaign.err.file_rows", MaxSheetLines)
 	}
-	defer f.Close()
-	list := f.GetSheetList()
-	if len(list) == 0 {
-		return nil, errSheet
-	}
-	it, err := f.Rows(list[0])
-	if err != nil {
-		return nil, errSheet
-	}
-	defer it.Close()
-	row := 0
 	seen := map[[2]string]int{}
-	for it.Next() {
-		row++
-		if row > MaxSheetLines+1 {
-			return nil, apperr.Invalid("file", "campaign.err.file_rows", MaxSheetLines)
-		}
-		cells, err := it.Columns()
-		if err != nil {
-			return nil, errSheet
-		}
-		if row == 1 {
-			continue
-		}
+	for i, cells := range table[1:] {
+		row := i + 2
 		l, ok, err := parseLine(row, cells)
 		if err != nil {
 			return nil, err
@@ -105,9 +74,6 @@ func Parse(data []byte) (lines []Line, err error) {
 		}
 		seen[key] = row
 		lines = append(lines, l)
-	}
-	if it.Error() != nil {
-		return nil, errSheet
 	}
 	if len(lines) == 0 {
 		return nil, apperr.Invalid("file", "campaign.err.file_empty")
