@@ -11,9 +11,11 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
+	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/search"
 	"github.com/danvan/danvan/internal/vntext"
 )
@@ -33,14 +35,6 @@ func records(t *testing.T, d *db.DB, unitID int64, text string) map[search.Kind]
 	t.Helper()
 	ctx := context.Background()
 	ids := map[search.Kind]int64{}
-	// The decisions' folded key: number_fold, or search_fold (a change
-	// under way renames it).
-	numCol, numVal := "", ""
-	for _, c := range []string{"number_fold", "search_fold"} {
-		if _, err := d.ExecContext(ctx, "SELECT "+c+" FROM commendation_decisions WHERE 1 = 0"); err == nil {
-			numCol, numVal = c+", ", "'', "
-		}
-	}
 	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		now := db.Stamp(tx.Now())
 		var err error
@@ -88,8 +82,8 @@ func records(t *testing.T, d *db.DB, unitID int64, text string) map[search.Kind]
 			unitID, db.SortKey("Tổ"), now)
 		ins(search.KindMediation, `INSERT INTO citizen_mediation_cases (team_id, unit_id, number, received_on, matter, category, parties_key, result, created_at, updated_at)
 			VALUES (?, ?, 1, '2025-11-01', ?, 'land', '', 'ongoing', ?, ?)`, team, unitID, "Tranh chấp "+text, now, now)
-		ins(search.KindCommendation, `INSERT INTO commendation_decisions (unit_id, number, `+numCol+`signed_on, signer, form, title, created_at)
-			VALUES (?, ?, `+numVal+`'2025-12-20', 'Hoàng Văn Nam', 'giay_khen', ?, ?)`,
+		ins(search.KindCommendation, `INSERT INTO commendation_decisions (unit_id, number, search_fold, signed_on, signer, form, title, created_at)
+			VALUES (?, ?, '', '2025-12-20', 'Hoàng Văn Nam', 'giay_khen', ?, ?)`,
 			unitID, fmt.Sprintf("%d-QĐ/KT", unitID), "Khen thưởng "+text, now)
 		site := ins(search.KindArticle, `INSERT INTO portal_sites (unit_id, slug, name, created_at, updated_at) VALUES (?, ?, 'Trang tin', ?, ?)`,
 			unitID, fmt.Sprintf("site-%d", unitID), now, now)
@@ -353,4 +347,25 @@ func entries(t *testing.T, d *db.DB) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestCommendationRecipientsIndexed: a decision is found by the names and
+// achievements of its recipients, written after it in its transaction.
+func TestCommendationRecipientsIndexed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, w := setup(t, d)
+		dec, _, err := commendation.NewStore(d, w.Org, w.Auth).Create(context.Background(), w.Admin, commendation.Decision{
+			UnitID: w.ChiLang.ID, Number: "46-QĐ/BDVHU", SignedOn: org.Date(2024, 12, 20), Signer: "Hoàng Văn Nam", Form: commendation.Certificate,
+			Recipients: []commendation.Recipient{{Kind: commendation.Household, Name: "Hộ ông Lương Văn Tư, thôn Bản Dăm", Achievement: "Hiến 300 m² đất làm đường"}},
+		}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"luong van tu", "hien dat lam duong"} {
+			res := find(t, s, w.Admin, search.Query{Text: q, Kinds: []search.Kind{search.KindCommendation}})
+			if len(res.Hits) != 1 || res.Hits[0].ID != dec.ID {
+				t.Errorf("%q: %v", q, keys(res))
+			}
+		}
+	})
 }

@@ -105,7 +105,8 @@ SELECT 10, 'mediation', c.id, c.unit_id, c.matter,
   FROM citizen_mediation_cases c
 UNION ALL
 SELECT 11, 'commendation', d.id, d.unit_id, CASE WHEN d.title = '' THEN d.number ELSE d.title END,
-       d.number || ' ' || d.signer, d.signed_on, CAST(NULL AS TEXT)
+       substr(d.number || ' ' || d.signer || COALESCE(' ' || (SELECT string_agg(r.name || ' ' || r.achievement, ' ' ORDER BY r.position)
+           FROM commendation_recipients r WHERE r.decision_id = d.id), ''), 1, 8000), d.signed_on, CAST(NULL AS TEXT)
   FROM commendation_decisions d
 UNION ALL
 SELECT 12, 'article', a.id, s.unit_id, a.headline,
@@ -147,6 +148,8 @@ CREATE TRIGGER search_citizen_petitions AFTER INSERT OR UPDATE OR DELETE ON citi
 CREATE TRIGGER search_citizen_dialogues AFTER INSERT OR UPDATE OR DELETE ON citizen_dialogues FOR EACH ROW EXECUTE FUNCTION search_touch('9', 'id');
 CREATE TRIGGER search_citizen_mediation_cases AFTER INSERT OR UPDATE OR DELETE ON citizen_mediation_cases FOR EACH ROW EXECUTE FUNCTION search_touch('10', 'id');
 CREATE TRIGGER search_commendation_decisions AFTER INSERT OR UPDATE OR DELETE ON commendation_decisions FOR EACH ROW EXECUTE FUNCTION search_touch('11', 'id');
+-- A decision's recipients are written after it: each one rewrites its entry.
+CREATE TRIGGER search_commendation_recipients AFTER INSERT OR UPDATE ON commendation_recipients FOR EACH ROW EXECUTE FUNCTION search_touch('11', 'decision_id');
 CREATE TRIGGER search_portal_articles AFTER INSERT OR UPDATE OF site_id, headline, lead, tags, status, publish_at OR DELETE ON portal_articles FOR EACH ROW EXECUTE FUNCTION search_touch('12', 'id');
 
 -- The records already there.
@@ -166,6 +169,7 @@ DROP TRIGGER search_citizen_petitions ON citizen_petitions;
 DROP TRIGGER search_citizen_dialogues ON citizen_dialogues;
 DROP TRIGGER search_citizen_mediation_cases ON citizen_mediation_cases;
 DROP TRIGGER search_commendation_decisions ON commendation_decisions;
+DROP TRIGGER search_commendation_recipients ON commendation_recipients;
 DROP TRIGGER search_portal_articles ON portal_articles;
 DROP FUNCTION search_touch();
 DROP VIEW search_sources;

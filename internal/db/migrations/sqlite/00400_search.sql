@@ -98,7 +98,8 @@ SELECT 10, 'mediation', c.id, c.unit_id, c.matter,
   FROM citizen_mediation_cases c
 UNION ALL
 SELECT 11, 'commendation', d.id, d.unit_id, CASE WHEN d.title = '' THEN d.number ELSE d.title END,
-       d.number || ' ' || d.signer, d.signed_on, CAST(NULL AS TEXT)
+       substr(d.number || ' ' || d.signer || COALESCE(' ' || (SELECT group_concat(r.name || ' ' || r.achievement, ' ')
+           FROM commendation_recipients r WHERE r.decision_id = d.id), ''), 1, 8000), d.signed_on, CAST(NULL AS TEXT)
   FROM commendation_decisions d
 UNION ALL
 SELECT 12, 'article', a.id, s.unit_id, a.headline,
@@ -336,6 +337,14 @@ CREATE TRIGGER search_commendation_decisions_delete AFTER DELETE ON commendation
     DELETE FROM search_entries WHERE id = OLD.id * 16 + 11;
 END;
 -- +goose StatementEnd
+-- A decision's recipients are written after it: each one rewrites its entry.
+-- +goose StatementBegin
+CREATE TRIGGER search_commendation_recipients_insert AFTER INSERT ON commendation_recipients BEGIN
+    DELETE FROM search_entries WHERE id = NEW.decision_id * 16 + 11;
+    INSERT INTO search_entries (id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day, public_from)
+    SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body, danvan_fold(s.title), danvan_fold(s.body), danvan_lower(s.title), s.day, s.public_from FROM search_sources s WHERE s.code = 11 AND s.record_id = NEW.decision_id;
+END;
+-- +goose StatementEnd
 
 -- +goose StatementBegin
 CREATE TRIGGER search_portal_articles_insert AFTER INSERT ON portal_articles BEGIN
@@ -396,6 +405,7 @@ DROP TRIGGER search_citizen_mediation_cases_delete;
 DROP TRIGGER search_commendation_decisions_insert;
 DROP TRIGGER search_commendation_decisions_update;
 DROP TRIGGER search_commendation_decisions_delete;
+DROP TRIGGER search_commendation_recipients_insert;
 DROP TRIGGER search_portal_articles_insert;
 DROP TRIGGER search_portal_articles_update;
 DROP TRIGGER search_portal_articles_delete;
