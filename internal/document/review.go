@@ -33,12 +33,9 @@ const (
 
 func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (Generated, error) {
 	per := r.Period
-	if !per.Valid() || (per.Kind != vntext.Half && per.Kind != vntext.Year) {
-		return Generated{}, apperr.Invalid("period", "document.err.review_period")
-	}
 	today := g.today()
-	if per.Start().After(today) {
-		return Generated{}, apperr.Invalid("period", "document.err.period_future")
+	if err := reviewPeriod(per, today); err != nil {
+		return Generated{}, err
 	}
 	if r.UnitID <= 0 {
 		return Generated{}, apperr.Invalid("unit_id", "document.err.unit")
