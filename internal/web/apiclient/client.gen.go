@@ -19,30 +19,339 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for CampaignKind.
+const (
+	CampaignKindLocal    CampaignKind = "local"
+	CampaignKindNewRural CampaignKind = "new_rural"
+	CampaignKindOcop     CampaignKind = "ocop"
+	CampaignKindPoor     CampaignKind = "poor"
+)
+
+// Valid indicates whether the value is a known member of the CampaignKind enum.
+func (e CampaignKind) Valid() bool {
+	switch e {
+	case CampaignKindLocal:
+		return true
+	case CampaignKindNewRural:
+		return true
+	case CampaignKindOcop:
+		return true
+	case CampaignKindPoor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CampaignInputKind.
+const (
+	CampaignInputKindLocal    CampaignInputKind = "local"
+	CampaignInputKindNewRural CampaignInputKind = "new_rural"
+	CampaignInputKindOcop     CampaignInputKind = "ocop"
+	CampaignInputKindPoor     CampaignInputKind = "poor"
+)
+
+// Valid indicates whether the value is a known member of the CampaignInputKind enum.
+func (e CampaignInputKind) Valid() bool {
+	switch e {
+	case CampaignInputKindLocal:
+		return true
+	case CampaignInputKindNewRural:
+		return true
+	case CampaignInputKindOcop:
+		return true
+	case CampaignInputKindPoor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CampaignRollupView.
+const (
+	CampaignRollupViewMapped   CampaignRollupView = "mapped"
+	CampaignRollupViewReported CampaignRollupView = "reported"
+)
+
+// Valid indicates whether the value is a known member of the CampaignRollupView enum.
+func (e CampaignRollupView) Valid() bool {
+	switch e {
+	case CampaignRollupViewMapped:
+		return true
+	case CampaignRollupViewReported:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CommendationForm.
+const (
+	CommendationFormBangKhen CommendationForm = "bang_khen"
+	CommendationFormCoThiDua CommendationForm = "co_thi_dua"
+	CommendationFormDanhHieu CommendationForm = "danh_hieu"
+	CommendationFormGiayKhen CommendationForm = "giay_khen"
+)
+
+// Valid indicates whether the value is a known member of the CommendationForm enum.
+func (e CommendationForm) Valid() bool {
+	switch e {
+	case CommendationFormBangKhen:
+		return true
+	case CommendationFormCoThiDua:
+		return true
+	case CommendationFormDanhHieu:
+		return true
+	case CommendationFormGiayKhen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CommendationStatus.
+const (
+	CommendationStatusInForce CommendationStatus = "in_force"
+	CommendationStatusRevoked CommendationStatus = "revoked"
+)
+
+// Valid indicates whether the value is a known member of the CommendationStatus enum.
+func (e CommendationStatus) Valid() bool {
+	switch e {
+	case CommendationStatusInForce:
+		return true
+	case CommendationStatusRevoked:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CommendationDuplicatesErrorCode.
+const (
+	CommendationDuplicatesErrorCodeConflict CommendationDuplicatesErrorCode = "conflict"
+)
+
+// Valid indicates whether the value is a known member of the CommendationDuplicatesErrorCode enum.
+func (e CommendationDuplicatesErrorCode) Valid() bool {
+	switch e {
+	case CommendationDuplicatesErrorCodeConflict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CommendationInputForm.
+const (
+	CommendationInputFormBangKhen CommendationInputForm = "bang_khen"
+	CommendationInputFormCoThiDua CommendationInputForm = "co_thi_dua"
+	CommendationInputFormDanhHieu CommendationInputForm = "danh_hieu"
+	CommendationInputFormGiayKhen CommendationInputForm = "giay_khen"
+)
+
+// Valid indicates whether the value is a known member of the CommendationInputForm enum.
+func (e CommendationInputForm) Valid() bool {
+	switch e {
+	case CommendationInputFormBangKhen:
+		return true
+	case CommendationInputFormCoThiDua:
+		return true
+	case CommendationInputFormDanhHieu:
+		return true
+	case CommendationInputFormGiayKhen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CommendationRecipientKind.
+const (
+	CommendationRecipientKindCollective CommendationRecipientKind = "collective"
+	CommendationRecipientKindHousehold  CommendationRecipientKind = "household"
+	CommendationRecipientKindPerson     CommendationRecipientKind = "person"
+	CommendationRecipientKindUnit       CommendationRecipientKind = "unit"
+)
+
+// Valid indicates whether the value is a known member of the CommendationRecipientKind enum.
+func (e CommendationRecipientKind) Valid() bool {
+	switch e {
+	case CommendationRecipientKindCollective:
+		return true
+	case CommendationRecipientKindHousehold:
+		return true
+	case CommendationRecipientKindPerson:
+		return true
+	case CommendationRecipientKindUnit:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DirectiveKind.
+const (
+	DirectiveKindConclusion  DirectiveKind = "conclusion"
+	DirectiveKindDirective   DirectiveKind = "directive"
+	DirectiveKindInstruction DirectiveKind = "instruction"
+	DirectiveKindOther       DirectiveKind = "other"
+	DirectiveKindPlan        DirectiveKind = "plan"
+	DirectiveKindRegulation  DirectiveKind = "regulation"
+	DirectiveKindResolution  DirectiveKind = "resolution"
+)
+
+// Valid indicates whether the value is a known member of the DirectiveKind enum.
+func (e DirectiveKind) Valid() bool {
+	switch e {
+	case DirectiveKindConclusion:
+		return true
+	case DirectiveKindDirective:
+		return true
+	case DirectiveKindInstruction:
+		return true
+	case DirectiveKindOther:
+		return true
+	case DirectiveKindPlan:
+		return true
+	case DirectiveKindRegulation:
+		return true
+	case DirectiveKindResolution:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DirectiveLinksKind.
+const (
+	DirectiveLinksKindCampaign   DirectiveLinksKind = "campaign"
+	DirectiveLinksKindConference DirectiveLinksKind = "conference"
+	DirectiveLinksKindReport     DirectiveLinksKind = "report"
+	DirectiveLinksKindTask       DirectiveLinksKind = "task"
+)
+
+// Valid indicates whether the value is a known member of the DirectiveLinksKind enum.
+func (e DirectiveLinksKind) Valid() bool {
+	switch e {
+	case DirectiveLinksKindCampaign:
+		return true
+	case DirectiveLinksKindConference:
+		return true
+	case DirectiveLinksKindReport:
+		return true
+	case DirectiveLinksKindTask:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DirectiveInputKind.
+const (
+	DirectiveInputKindConclusion  DirectiveInputKind = "conclusion"
+	DirectiveInputKindDirective   DirectiveInputKind = "directive"
+	DirectiveInputKindInstruction DirectiveInputKind = "instruction"
+	DirectiveInputKindOther       DirectiveInputKind = "other"
+	DirectiveInputKindPlan        DirectiveInputKind = "plan"
+	DirectiveInputKindRegulation  DirectiveInputKind = "regulation"
+	DirectiveInputKindResolution  DirectiveInputKind = "resolution"
+)
+
+// Valid indicates whether the value is a known member of the DirectiveInputKind enum.
+func (e DirectiveInputKind) Valid() bool {
+	switch e {
+	case DirectiveInputKindConclusion:
+		return true
+	case DirectiveInputKindDirective:
+		return true
+	case DirectiveInputKindInstruction:
+		return true
+	case DirectiveInputKindOther:
+		return true
+	case DirectiveInputKindPlan:
+		return true
+	case DirectiveInputKindRegulation:
+		return true
+	case DirectiveInputKindResolution:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DocumentDraftRequestKind.
+const (
+	DocumentDraftRequestKindFree             DocumentDraftRequestKind = "free"
+	DocumentDraftRequestKindMinutes          DocumentDraftRequestKind = "minutes"
+	DocumentDraftRequestKindPlan             DocumentDraftRequestKind = "plan"
+	DocumentDraftRequestKindPracticeRegister DocumentDraftRequestKind = "practice_register"
+	DocumentDraftRequestKindReview           DocumentDraftRequestKind = "review"
+)
+
+// Valid indicates whether the value is a known member of the DocumentDraftRequestKind enum.
+func (e DocumentDraftRequestKind) Valid() bool {
+	switch e {
+	case DocumentDraftRequestKindFree:
+		return true
+	case DocumentDraftRequestKindMinutes:
+		return true
+	case DocumentDraftRequestKindPlan:
+		return true
+	case DocumentDraftRequestKindPracticeRegister:
+		return true
+	case DocumentDraftRequestKindReview:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DocumentDraftRequestSignatureMode.
+const (
+	Behalf DocumentDraftRequestSignatureMode = "behalf"
+	Deputy DocumentDraftRequestSignatureMode = "deputy"
+	Direct DocumentDraftRequestSignatureMode = "direct"
+)
+
+// Valid indicates whether the value is a known member of the DocumentDraftRequestSignatureMode enum.
+func (e DocumentDraftRequestSignatureMode) Valid() bool {
+	switch e {
+	case Behalf:
+		return true
+	case Deputy:
+		return true
+	case Direct:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ErrorErrorCode.
 const (
-	Conflict     ErrorErrorCode = "conflict"
-	Forbidden    ErrorErrorCode = "forbidden"
-	Internal     ErrorErrorCode = "internal"
-	Invalid      ErrorErrorCode = "invalid"
-	NotFound     ErrorErrorCode = "not_found"
-	Unauthorized ErrorErrorCode = "unauthorized"
+	ErrorErrorCodeConflict     ErrorErrorCode = "conflict"
+	ErrorErrorCodeForbidden    ErrorErrorCode = "forbidden"
+	ErrorErrorCodeInternal     ErrorErrorCode = "internal"
+	ErrorErrorCodeInvalid      ErrorErrorCode = "invalid"
+	ErrorErrorCodeNotFound     ErrorErrorCode = "not_found"
+	ErrorErrorCodeUnauthorized ErrorErrorCode = "unauthorized"
 )
 
 // Valid indicates whether the value is a known member of the ErrorErrorCode enum.
 func (e ErrorErrorCode) Valid() bool {
 	switch e {
-	case Conflict:
+	case ErrorErrorCodeConflict:
 		return true
-	case Forbidden:
+	case ErrorErrorCodeForbidden:
 		return true
-	case Internal:
+	case ErrorErrorCodeInternal:
 		return true
-	case Invalid:
+	case ErrorErrorCodeInvalid:
 		return true
-	case NotFound:
+	case ErrorErrorCodeNotFound:
 		return true
-	case Unauthorized:
+	case ErrorErrorCodeUnauthorized:
 		return true
 	default:
 		return false
@@ -307,6 +616,90 @@ func (e UnitLevel) Valid() bool {
 	}
 }
 
+// Defines values for ListCampaignsParamsKind.
+const (
+	ListCampaignsParamsKindLocal    ListCampaignsParamsKind = "local"
+	ListCampaignsParamsKindNewRural ListCampaignsParamsKind = "new_rural"
+	ListCampaignsParamsKindOcop     ListCampaignsParamsKind = "ocop"
+	ListCampaignsParamsKindPoor     ListCampaignsParamsKind = "poor"
+)
+
+// Valid indicates whether the value is a known member of the ListCampaignsParamsKind enum.
+func (e ListCampaignsParamsKind) Valid() bool {
+	switch e {
+	case ListCampaignsParamsKindLocal:
+		return true
+	case ListCampaignsParamsKindNewRural:
+		return true
+	case ListCampaignsParamsKindOcop:
+		return true
+	case ListCampaignsParamsKindPoor:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetCampaignRollupParamsView.
+const (
+	GetCampaignRollupParamsViewMapped   GetCampaignRollupParamsView = "mapped"
+	GetCampaignRollupParamsViewReported GetCampaignRollupParamsView = "reported"
+)
+
+// Valid indicates whether the value is a known member of the GetCampaignRollupParamsView enum.
+func (e GetCampaignRollupParamsView) Valid() bool {
+	switch e {
+	case GetCampaignRollupParamsViewMapped:
+		return true
+	case GetCampaignRollupParamsViewReported:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListCommendationsParamsForm.
+const (
+	ListCommendationsParamsFormBangKhen ListCommendationsParamsForm = "bang_khen"
+	ListCommendationsParamsFormCoThiDua ListCommendationsParamsForm = "co_thi_dua"
+	ListCommendationsParamsFormDanhHieu ListCommendationsParamsForm = "danh_hieu"
+	ListCommendationsParamsFormGiayKhen ListCommendationsParamsForm = "giay_khen"
+)
+
+// Valid indicates whether the value is a known member of the ListCommendationsParamsForm enum.
+func (e ListCommendationsParamsForm) Valid() bool {
+	switch e {
+	case ListCommendationsParamsFormBangKhen:
+		return true
+	case ListCommendationsParamsFormCoThiDua:
+		return true
+	case ListCommendationsParamsFormDanhHieu:
+		return true
+	case ListCommendationsParamsFormGiayKhen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListCommendationsParamsStatus.
+const (
+	ListCommendationsParamsStatusInForce ListCommendationsParamsStatus = "in_force"
+	ListCommendationsParamsStatusRevoked ListCommendationsParamsStatus = "revoked"
+)
+
+// Valid indicates whether the value is a known member of the ListCommendationsParamsStatus enum.
+func (e ListCommendationsParamsStatus) Valid() bool {
+	switch e {
+	case ListCommendationsParamsStatusInForce:
+		return true
+	case ListCommendationsParamsStatusRevoked:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListConferencesParamsKind.
 const (
 	ChuyenDe   ListConferencesParamsKind = "chuyen_de"
@@ -427,6 +820,303 @@ func (e GetDashboard200JSONResponseBodyView) Valid() bool {
 	case GetDashboard200JSONResponseBodyViewReported:
 		return true
 	case GetDashboard200JSONResponseBodyViewToday:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDirectivesParamsKind.
+const (
+	ListDirectivesParamsKindConclusion  ListDirectivesParamsKind = "conclusion"
+	ListDirectivesParamsKindDirective   ListDirectivesParamsKind = "directive"
+	ListDirectivesParamsKindInstruction ListDirectivesParamsKind = "instruction"
+	ListDirectivesParamsKindOther       ListDirectivesParamsKind = "other"
+	ListDirectivesParamsKindPlan        ListDirectivesParamsKind = "plan"
+	ListDirectivesParamsKindRegulation  ListDirectivesParamsKind = "regulation"
+	ListDirectivesParamsKindResolution  ListDirectivesParamsKind = "resolution"
+)
+
+// Valid indicates whether the value is a known member of the ListDirectivesParamsKind enum.
+func (e ListDirectivesParamsKind) Valid() bool {
+	switch e {
+	case ListDirectivesParamsKindConclusion:
+		return true
+	case ListDirectivesParamsKindDirective:
+		return true
+	case ListDirectivesParamsKindInstruction:
+		return true
+	case ListDirectivesParamsKindOther:
+		return true
+	case ListDirectivesParamsKindPlan:
+		return true
+	case ListDirectivesParamsKindRegulation:
+		return true
+	case ListDirectivesParamsKindResolution:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LinkDirectiveJSONBodyKind.
+const (
+	LinkDirectiveJSONBodyKindCampaign   LinkDirectiveJSONBodyKind = "campaign"
+	LinkDirectiveJSONBodyKindConference LinkDirectiveJSONBodyKind = "conference"
+	LinkDirectiveJSONBodyKindReport     LinkDirectiveJSONBodyKind = "report"
+	LinkDirectiveJSONBodyKindTask       LinkDirectiveJSONBodyKind = "task"
+)
+
+// Valid indicates whether the value is a known member of the LinkDirectiveJSONBodyKind enum.
+func (e LinkDirectiveJSONBodyKind) Valid() bool {
+	switch e {
+	case LinkDirectiveJSONBodyKindCampaign:
+		return true
+	case LinkDirectiveJSONBodyKindConference:
+		return true
+	case LinkDirectiveJSONBodyKindReport:
+		return true
+	case LinkDirectiveJSONBodyKindTask:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDocumentsParamsType.
+const (
+	BB  ListDocumentsParamsType = "BB"
+	BC  ListDocumentsParamsType = "BC"
+	CTr ListDocumentsParamsType = "CTr"
+	CV  ListDocumentsParamsType = "CV"
+	HD  ListDocumentsParamsType = "HD"
+	KH  ListDocumentsParamsType = "KH"
+	KL  ListDocumentsParamsType = "KL"
+	NQ  ListDocumentsParamsType = "NQ"
+	QĐ  ListDocumentsParamsType = "QĐ"
+	TB  ListDocumentsParamsType = "TB"
+)
+
+// Valid indicates whether the value is a known member of the ListDocumentsParamsType enum.
+func (e ListDocumentsParamsType) Valid() bool {
+	switch e {
+	case BB:
+		return true
+	case BC:
+		return true
+	case CTr:
+		return true
+	case CV:
+		return true
+	case HD:
+		return true
+	case KH:
+		return true
+	case KL:
+		return true
+	case NQ:
+		return true
+	case QĐ:
+		return true
+	case TB:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetDocumentFileParamsKind.
+const (
+	Docx GetDocumentFileParamsKind = "docx"
+	Pdf  GetDocumentFileParamsKind = "pdf"
+	Scan GetDocumentFileParamsKind = "scan"
+)
+
+// Valid indicates whether the value is a known member of the GetDocumentFileParamsKind enum.
+func (e GetDocumentFileParamsKind) Valid() bool {
+	switch e {
+	case Docx:
+		return true
+	case Pdf:
+		return true
+	case Scan:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListHotspotsParamsStatus.
+const (
+	ListHotspotsParamsStatusAll    ListHotspotsParamsStatus = "all"
+	ListHotspotsParamsStatusClosed ListHotspotsParamsStatus = "closed"
+	ListHotspotsParamsStatusOpen   ListHotspotsParamsStatus = "open"
+)
+
+// Valid indicates whether the value is a known member of the ListHotspotsParamsStatus enum.
+func (e ListHotspotsParamsStatus) Valid() bool {
+	switch e {
+	case ListHotspotsParamsStatusAll:
+		return true
+	case ListHotspotsParamsStatusClosed:
+		return true
+	case ListHotspotsParamsStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPetitionsParamsKind.
+const (
+	ListPetitionsParamsKindComplaint    ListPetitionsParamsKind = "complaint"
+	ListPetitionsParamsKindDenunciation ListPetitionsParamsKind = "denunciation"
+	ListPetitionsParamsKindProposal     ListPetitionsParamsKind = "proposal"
+	ListPetitionsParamsKindReport       ListPetitionsParamsKind = "report"
+)
+
+// Valid indicates whether the value is a known member of the ListPetitionsParamsKind enum.
+func (e ListPetitionsParamsKind) Valid() bool {
+	switch e {
+	case ListPetitionsParamsKindComplaint:
+		return true
+	case ListPetitionsParamsKindDenunciation:
+		return true
+	case ListPetitionsParamsKindProposal:
+		return true
+	case ListPetitionsParamsKindReport:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPetitionsParamsStatus.
+const (
+	ListPetitionsParamsStatusAccepted ListPetitionsParamsStatus = "accepted"
+	ListPetitionsParamsStatusClosed   ListPetitionsParamsStatus = "closed"
+	ListPetitionsParamsStatusReceived ListPetitionsParamsStatus = "received"
+	ListPetitionsParamsStatusRejected ListPetitionsParamsStatus = "rejected"
+	ListPetitionsParamsStatusResolved ListPetitionsParamsStatus = "resolved"
+)
+
+// Valid indicates whether the value is a known member of the ListPetitionsParamsStatus enum.
+func (e ListPetitionsParamsStatus) Valid() bool {
+	switch e {
+	case ListPetitionsParamsStatusAccepted:
+		return true
+	case ListPetitionsParamsStatusClosed:
+		return true
+	case ListPetitionsParamsStatusReceived:
+		return true
+	case ListPetitionsParamsStatusRejected:
+		return true
+	case ListPetitionsParamsStatusResolved:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPetitionsParamsDue.
+const (
+	ListPetitionsParamsDueLate ListPetitionsParamsDue = "late"
+	ListPetitionsParamsDueOpen ListPetitionsParamsDue = "open"
+	ListPetitionsParamsDueWeek ListPetitionsParamsDue = "week"
+)
+
+// Valid indicates whether the value is a known member of the ListPetitionsParamsDue enum.
+func (e ListPetitionsParamsDue) Valid() bool {
+	switch e {
+	case ListPetitionsParamsDueLate:
+		return true
+	case ListPetitionsParamsDueOpen:
+		return true
+	case ListPetitionsParamsDueWeek:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePetitionJSONBodyKind.
+const (
+	CreatePetitionJSONBodyKindComplaint    CreatePetitionJSONBodyKind = "complaint"
+	CreatePetitionJSONBodyKindDenunciation CreatePetitionJSONBodyKind = "denunciation"
+	CreatePetitionJSONBodyKindProposal     CreatePetitionJSONBodyKind = "proposal"
+	CreatePetitionJSONBodyKindReport       CreatePetitionJSONBodyKind = "report"
+)
+
+// Valid indicates whether the value is a known member of the CreatePetitionJSONBodyKind enum.
+func (e CreatePetitionJSONBodyKind) Valid() bool {
+	switch e {
+	case CreatePetitionJSONBodyKindComplaint:
+		return true
+	case CreatePetitionJSONBodyKindDenunciation:
+		return true
+	case CreatePetitionJSONBodyKindProposal:
+		return true
+	case CreatePetitionJSONBodyKindReport:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePetitionJSONBodySource.
+const (
+	Mail      CreatePetitionJSONBodySource = "mail"
+	Phone     CreatePetitionJSONBodySource = "phone"
+	Portal    CreatePetitionJSONBodySource = "portal"
+	Reception CreatePetitionJSONBodySource = "reception"
+)
+
+// Valid indicates whether the value is a known member of the CreatePetitionJSONBodySource enum.
+func (e CreatePetitionJSONBodySource) Valid() bool {
+	switch e {
+	case Mail:
+		return true
+	case Phone:
+		return true
+	case Portal:
+		return true
+	case Reception:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ActOnPetitionJSONBodyAction.
+const (
+	Accept   ActOnPetitionJSONBodyAction = "accept"
+	Close    ActOnPetitionJSONBodyAction = "close"
+	Extend   ActOnPetitionJSONBodyAction = "extend"
+	Note     ActOnPetitionJSONBodyAction = "note"
+	Reject   ActOnPetitionJSONBodyAction = "reject"
+	Reply    ActOnPetitionJSONBodyAction = "reply"
+	Resolve  ActOnPetitionJSONBodyAction = "resolve"
+	Transfer ActOnPetitionJSONBodyAction = "transfer"
+)
+
+// Valid indicates whether the value is a known member of the ActOnPetitionJSONBodyAction enum.
+func (e ActOnPetitionJSONBodyAction) Valid() bool {
+	switch e {
+	case Accept:
+		return true
+	case Close:
+		return true
+	case Extend:
+		return true
+	case Note:
+		return true
+	case Reject:
+		return true
+	case Reply:
+		return true
+	case Resolve:
+		return true
+	case Transfer:
 		return true
 	default:
 		return false
@@ -583,6 +1273,54 @@ func (e GetRollup200JSONResponseBodyView) Valid() bool {
 	}
 }
 
+// Defines values for SearchParamsKind.
+const (
+	SearchParamsKindArticle      SearchParamsKind = "article"
+	SearchParamsKindCommendation SearchParamsKind = "commendation"
+	SearchParamsKindConference   SearchParamsKind = "conference"
+	SearchParamsKindDialogue     SearchParamsKind = "dialogue"
+	SearchParamsKindDocument     SearchParamsKind = "document"
+	SearchParamsKindMediation    SearchParamsKind = "mediation"
+	SearchParamsKindPerson       SearchParamsKind = "person"
+	SearchParamsKindPetition     SearchParamsKind = "petition"
+	SearchParamsKindPractice     SearchParamsKind = "practice"
+	SearchParamsKindReport       SearchParamsKind = "report"
+	SearchParamsKindTask         SearchParamsKind = "task"
+	SearchParamsKindUnit         SearchParamsKind = "unit"
+)
+
+// Valid indicates whether the value is a known member of the SearchParamsKind enum.
+func (e SearchParamsKind) Valid() bool {
+	switch e {
+	case SearchParamsKindArticle:
+		return true
+	case SearchParamsKindCommendation:
+		return true
+	case SearchParamsKindConference:
+		return true
+	case SearchParamsKindDialogue:
+		return true
+	case SearchParamsKindDocument:
+		return true
+	case SearchParamsKindMediation:
+		return true
+	case SearchParamsKindPerson:
+		return true
+	case SearchParamsKindPetition:
+		return true
+	case SearchParamsKindPractice:
+		return true
+	case SearchParamsKindReport:
+		return true
+	case SearchParamsKindTask:
+		return true
+	case SearchParamsKindUnit:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListTasksParamsStatus.
 const (
 	ListTasksParamsStatusDone       ListTasksParamsStatus = "done"
@@ -630,6 +1368,293 @@ func (e SetTaskStatusJSONBodyStatus) Valid() bool {
 		return false
 	}
 }
+
+// AwardList defines model for AwardList.
+type AwardList struct {
+	Items []struct {
+		Decision  *Commendation          `json:"decision,omitempty"`
+		Recipient *CommendationRecipient `json:"recipient,omitempty"`
+	} `json:"items"`
+	Total int `json:"total"`
+}
+
+// Campaign defines model for Campaign.
+type Campaign struct {
+	CountsHouseholds bool                `json:"counts_households"`
+	Description      *string             `json:"description,omitempty"`
+	EndsOn           *openapi_types.Date `json:"ends_on,omitempty"`
+	Id               int                 `json:"id"`
+	Kind             CampaignKind        `json:"kind"`
+	Name             string              `json:"name"`
+	StartsOn         openapi_types.Date  `json:"starts_on"`
+
+	// Target In VND; 0 for none.
+	Target int    `json:"target"`
+	Unit   string `json:"unit"`
+
+	// UnitId The unit running it.
+	UnitId int `json:"unit_id"`
+	Units  []struct {
+		Id   int     `json:"id"`
+		Name *string `json:"name,omitempty"`
+	} `json:"units"`
+	Version int `json:"version"`
+}
+
+// CampaignKind defines model for Campaign.Kind.
+type CampaignKind string
+
+// CampaignContribution defines model for CampaignContribution.
+type CampaignContribution struct {
+	Households *int    `json:"households,omitempty"`
+	Id         *int    `json:"id,omitempty"`
+	InKind     *int    `json:"in_kind,omitempty"`
+	Money      *int    `json:"money,omitempty"`
+	Note       *string `json:"note,omitempty"`
+
+	// Period A period code: 2025, 2025S1, 2025Q3, 202507.
+	Period  string `json:"period"`
+	UnitId  int    `json:"unit_id"`
+	Version *int   `json:"version,omitempty"`
+}
+
+// CampaignInput defines model for CampaignInput.
+type CampaignInput struct {
+	CountsHouseholds *bool               `json:"counts_households,omitempty"`
+	Description      *string             `json:"description,omitempty"`
+	EndsOn           *openapi_types.Date `json:"ends_on,omitempty"`
+	Kind             CampaignInputKind   `json:"kind"`
+	Name             string              `json:"name"`
+	StartsOn         openapi_types.Date  `json:"starts_on"`
+	Target           *int                `json:"target,omitempty"`
+	UnitId           int                 `json:"unit_id"`
+
+	// Units The units taking part.
+	Units *[]int `json:"units,omitempty"`
+}
+
+// CampaignInputKind defines model for CampaignInput.Kind.
+type CampaignInputKind string
+
+// CampaignList defines model for CampaignList.
+type CampaignList struct {
+	Items []Campaign `json:"items"`
+	Total int        `json:"total"`
+}
+
+// CampaignRollup defines model for CampaignRollup.
+type CampaignRollup struct {
+	Children []CampaignTotals `json:"children"`
+
+	// Households Households helped (a split unit's are shared by the link's share).
+	Households float32 `json:"households"`
+
+	// InKind The value of goods and work given, in VND.
+	InKind float32 `json:"in_kind"`
+
+	// Money In VND.
+	Money  float32            `json:"money"`
+	Period *string            `json:"period,omitempty"`
+	UnitId int                `json:"unit_id"`
+	View   CampaignRollupView `json:"view"`
+}
+
+// CampaignRollupView defines model for CampaignRollup.View.
+type CampaignRollupView string
+
+// CampaignTotals defines model for CampaignTotals.
+type CampaignTotals struct {
+	// Households Households helped (a split unit's are shared by the link's share).
+	Households float32 `json:"households"`
+
+	// InKind The value of goods and work given, in VND.
+	InKind float32 `json:"in_kind"`
+
+	// Money In VND.
+	Money  float32 `json:"money"`
+	UnitId int     `json:"unit_id"`
+}
+
+// Commendation defines model for Commendation.
+type Commendation struct {
+	Form           CommendationForm         `json:"form"`
+	Id             int64                    `json:"id"`
+	Number         string                   `json:"number"`
+	Period         *string                  `json:"period,omitempty"`
+	RecipientCount int                      `json:"recipient_count"`
+	Recipients     *[]CommendationRecipient `json:"recipients,omitempty"`
+	RevokedOn      *openapi_types.Date      `json:"revoked_on,omitempty"`
+	RevokedReason  *string                  `json:"revoked_reason,omitempty"`
+	SignedOn       openapi_types.Date       `json:"signed_on"`
+	Signer         string                   `json:"signer"`
+	SignerTitle    *string                  `json:"signer_title,omitempty"`
+	Status         CommendationStatus       `json:"status"`
+
+	// Title The title given (form danh_hieu).
+	Title *string `json:"title,omitempty"`
+
+	// Unit The issuing unit's name on the day signed.
+	Unit    string `json:"unit"`
+	UnitId  int64  `json:"unit_id"`
+	Version int    `json:"version"`
+}
+
+// CommendationForm defines model for Commendation.Form.
+type CommendationForm string
+
+// CommendationStatus defines model for Commendation.Status.
+type CommendationStatus string
+
+// CommendationDuplicates defines model for CommendationDuplicates.
+type CommendationDuplicates struct {
+	Duplicates []struct {
+		Decision *Commendation `json:"decision,omitempty"`
+
+		// Recipient The index of the recipient in the request.
+		Recipient *int `json:"recipient,omitempty"`
+	} `json:"duplicates"`
+	Error struct {
+		Code    CommendationDuplicatesErrorCode `json:"code"`
+		Message string                          `json:"message"`
+	} `json:"error"`
+}
+
+// CommendationDuplicatesErrorCode defines model for CommendationDuplicates.Error.Code.
+type CommendationDuplicatesErrorCode string
+
+// CommendationInput defines model for CommendationInput.
+type CommendationInput struct {
+	ConfirmDuplicates *bool                   `json:"confirm_duplicates,omitempty"`
+	Form              CommendationInputForm   `json:"form"`
+	Number            string                  `json:"number"`
+	Period            *string                 `json:"period,omitempty"`
+	Recipients        []CommendationRecipient `json:"recipients"`
+	SignedOn          openapi_types.Date      `json:"signed_on"`
+	Signer            string                  `json:"signer"`
+	SignerTitle       *string                 `json:"signer_title,omitempty"`
+	Title             *string                 `json:"title,omitempty"`
+	UnitId            int64                   `json:"unit_id"`
+}
+
+// CommendationInputForm defines model for CommendationInput.Form.
+type CommendationInputForm string
+
+// CommendationList defines model for CommendationList.
+type CommendationList struct {
+	Items []Commendation `json:"items"`
+	Total int            `json:"total"`
+}
+
+// CommendationRecipient defines model for CommendationRecipient.
+type CommendationRecipient struct {
+	Achievement string                    `json:"achievement"`
+	Kind        CommendationRecipientKind `json:"kind"`
+
+	// Name The name as written (a household or collective; filled for a person or unit).
+	Name *string `json:"name,omitempty"`
+
+	// PersonId A person of the issuing unit's directory (kind person).
+	PersonId *int64 `json:"person_id,omitempty"`
+
+	// PracticeId The model it rewards.
+	PracticeId *int64 `json:"practice_id,omitempty"`
+
+	// UnitId The issuing unit or a unit below it (kind unit).
+	UnitId *int64 `json:"unit_id,omitempty"`
+}
+
+// CommendationRecipientKind defines model for CommendationRecipient.Kind.
+type CommendationRecipientKind string
+
+// Directive defines model for Directive.
+type Directive struct {
+	FileName *string            `json:"file_name,omitempty"`
+	Id       int                `json:"id"`
+	IssuedOn openapi_types.Date `json:"issued_on"`
+	Issuer   string             `json:"issuer"`
+	Kind     DirectiveKind      `json:"kind"`
+	Links    *[]struct {
+		Day      *openapi_types.Date `json:"day,omitempty"`
+		Kind     DirectiveLinksKind  `json:"kind"`
+		TargetId int                 `json:"target_id"`
+		Title    string              `json:"title"`
+		Unit     string              `json:"unit"`
+		UnitId   int                 `json:"unit_id"`
+	} `json:"links,omitempty"`
+
+	// Number Number and code as written (114-KL/TW).
+	Number  string `json:"number"`
+	Summary string `json:"summary"`
+	Unit    string `json:"unit"`
+
+	// UnitId The unit whose register holds it.
+	UnitId  int `json:"unit_id"`
+	Version int `json:"version"`
+}
+
+// DirectiveKind defines model for Directive.Kind.
+type DirectiveKind string
+
+// DirectiveLinksKind defines model for Directive.Links.Kind.
+type DirectiveLinksKind string
+
+// DirectiveInput defines model for DirectiveInput.
+type DirectiveInput struct {
+	File     *[]byte             `json:"file,omitempty"`
+	FileName *string             `json:"file_name,omitempty"`
+	IssuedOn openapi_types.Date  `json:"issued_on"`
+	Issuer   string              `json:"issuer"`
+	Kind     *DirectiveInputKind `json:"kind,omitempty"`
+	Number   string              `json:"number"`
+	Summary  string              `json:"summary"`
+	UnitId   int                 `json:"unit_id"`
+}
+
+// DirectiveInputKind defines model for DirectiveInput.Kind.
+type DirectiveInputKind string
+
+// DirectiveList defines model for DirectiveList.
+type DirectiveList struct {
+	Items []Directive `json:"items"`
+	Total int         `json:"total"`
+}
+
+// DocumentDraftRequest What a document is drafted from, and a person's edits (each left out keeps the drafted value).
+type DocumentDraftRequest struct {
+	Kind DocumentDraftRequestKind `json:"kind"`
+
+	// Parts The text of editable parts by key.
+	Parts *map[string]string `json:"parts,omitempty"`
+
+	// Period The period (review: a half or a year, e.g. 2023S1; practice_register: any period).
+	Period     *string   `json:"period,omitempty"`
+	Recipients *[]string `json:"recipients,omitempty"`
+
+	// RecordId The conference (minutes, plan).
+	RecordId *int `json:"record_id,omitempty"`
+
+	// Replaces The issued document this one corrects.
+	Replaces  *int `json:"replaces,omitempty"`
+	Signature *struct {
+		For   *string                            `json:"for,omitempty"`
+		Mode  *DocumentDraftRequestSignatureMode `json:"mode,omitempty"`
+		Name  *string                            `json:"name,omitempty"`
+		Title *string                            `json:"title,omitempty"`
+	} `json:"signature,omitempty"`
+	Summary *string `json:"summary,omitempty"`
+
+	// Type The type of a free document (BC, KH, TB, ...).
+	Type *string `json:"type,omitempty"`
+
+	// UnitId The issuing unit (review, practice_register, free).
+	UnitId *int `json:"unit_id,omitempty"`
+}
+
+// DocumentDraftRequestKind defines model for DocumentDraftRequest.Kind.
+type DocumentDraftRequestKind string
+
+// DocumentDraftRequestSignatureMode defines model for DocumentDraftRequest.Signature.Mode.
+type DocumentDraftRequestSignatureMode string
 
 // Error defines model for Error.
 type Error struct {
@@ -896,6 +1921,83 @@ type Date = openapi_types.Date
 // ID defines model for ID.
 type ID = int64
 
+// ListCampaignsParams defines parameters for ListCampaigns.
+type ListCampaignsParams struct {
+	// Unit Only campaigns this unit or a unit below it runs or takes part in.
+	Unit *int                     `form:"unit,omitempty" json:"unit,omitempty"`
+	Kind *ListCampaignsParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Q Words of the name (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListCampaignsParamsKind defines parameters for ListCampaigns.
+type ListCampaignsParamsKind string
+
+// GetCampaignRollupParams defines parameters for GetCampaignRollup.
+type GetCampaignRollupParams struct {
+	// Unit The unit rolled up to; the campaign's own unit when absent.
+	Unit *int `form:"unit,omitempty" json:"unit,omitempty"`
+
+	// Period Only contributions of periods within this one (a period code: 2025, 2025S1, 2025Q3).
+	Period *string                      `form:"period,omitempty" json:"period,omitempty"`
+	View   *GetCampaignRollupParamsView `form:"view,omitempty" json:"view,omitempty"`
+}
+
+// GetCampaignRollupParamsView defines parameters for GetCampaignRollup.
+type GetCampaignRollupParamsView string
+
+// ListCitizenDueParams defines parameters for ListCitizenDue.
+type ListCitizenDueParams struct {
+	// From Not before this day; absent keeps every late one.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Up to this day; a week from today when absent.
+	To    *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+	Limit *int                `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// GetCitizenFiguresParams defines parameters for GetCitizenFigures.
+type GetCitizenFiguresParams struct {
+	Unit int `form:"unit" json:"unit"`
+
+	// Period A period code: 2026, 2026S1, 2026Q1, 202603.
+	Period string `form:"period" json:"period"`
+}
+
+// ListCommendationsParams defines parameters for ListCommendations.
+type ListCommendationsParams struct {
+	// Unit Only decisions this unit or a unit below it issued.
+	Unit *int                         `form:"unit,omitempty" json:"unit,omitempty"`
+	Form *ListCommendationsParamsForm `form:"form,omitempty" json:"form,omitempty"`
+
+	// Year The year signed.
+	Year   *int                           `form:"year,omitempty" json:"year,omitempty"`
+	Status *ListCommendationsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Q Words of the number, the title, a recipient's name or achievement (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListCommendationsParamsForm defines parameters for ListCommendations.
+type ListCommendationsParamsForm string
+
+// ListCommendationsParamsStatus defines parameters for ListCommendations.
+type ListCommendationsParamsStatus string
+
+// RevokeCommendationJSONBody defines parameters for RevokeCommendation.
+type RevokeCommendationJSONBody struct {
+	Reason    string             `json:"reason"`
+	RevokedOn openapi_types.Date `json:"revoked_on"`
+
+	// Version The version read; a newer one answers 409.
+	Version int `json:"version"`
+}
+
 // ListConferencesParams defines parameters for ListConferences.
 type ListConferencesParams struct {
 	Kind *ListConferencesParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
@@ -970,6 +2072,188 @@ type GetDashboard200JSONResponseBodyKeysChangeUnit string
 
 // GetDashboard200JSONResponseBodyView defines parameters for GetDashboard.
 type GetDashboard200JSONResponseBodyView string
+
+// ListDialoguesParams defines parameters for ListDialogues.
+type ListDialoguesParams struct {
+	Unit   *int    `form:"unit,omitempty" json:"unit,omitempty"`
+	Year   *int    `form:"year,omitempty" json:"year,omitempty"`
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListDirectivesParams defines parameters for ListDirectives.
+type ListDirectivesParams struct {
+	// Unit Only this unit's register and those below it.
+	Unit *int                      `form:"unit,omitempty" json:"unit,omitempty"`
+	Kind *ListDirectivesParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Q Words of the number, the summary or the issuer (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListDirectivesParamsKind defines parameters for ListDirectives.
+type ListDirectivesParamsKind string
+
+// LinkDirectiveJSONBody defines parameters for LinkDirective.
+type LinkDirectiveJSONBody struct {
+	Kind     LinkDirectiveJSONBodyKind `json:"kind"`
+	Remove   *bool                     `json:"remove,omitempty"`
+	TargetId int                       `json:"target_id"`
+}
+
+// LinkDirectiveJSONBodyKind defines parameters for LinkDirective.
+type LinkDirectiveJSONBodyKind string
+
+// ListDocumentsParams defines parameters for ListDocuments.
+type ListDocumentsParams struct {
+	// UnitId Only documents this unit issued.
+	UnitId *int                     `form:"unit_id,omitempty" json:"unit_id,omitempty"`
+	Type   *ListDocumentsParamsType `form:"type,omitempty" json:"type,omitempty"`
+
+	// From Issued on or after this day.
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Issued on or before this day.
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Q Words of the number, summary, signer or recipients (accents and case ignored).
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+
+	// SourceKind Only documents drafted from this kind of record (review, minutes, plan, practice_register).
+	SourceKind *string `form:"source_kind,omitempty" json:"source_kind,omitempty"`
+
+	// SourceId The record's id (the unit of a review or register of models; the conference of minutes and plans).
+	SourceId *int `form:"source_id,omitempty" json:"source_id,omitempty"`
+
+	// Period The period of the record (with source_kind).
+	Period *string `form:"period,omitempty" json:"period,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListDocumentsParamsType defines parameters for ListDocuments.
+type ListDocumentsParamsType string
+
+// GetDocumentFileParamsKind defines parameters for GetDocumentFile.
+type GetDocumentFileParamsKind string
+
+// VoidDocumentJSONBody defines parameters for VoidDocument.
+type VoidDocumentJSONBody struct {
+	Reason string `json:"reason"`
+}
+
+// GetEmulationBlocParams defines parameters for GetEmulationBloc.
+type GetEmulationBlocParams struct {
+	// Year The bloc's latest year when absent.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+}
+
+// PostEmulationBlocSelfScoresJSONBody defines parameters for PostEmulationBlocSelfScores.
+type PostEmulationBlocSelfScoresJSONBody struct {
+	Scores map[string]float32 `json:"scores"`
+	Submit *bool              `json:"submit,omitempty"`
+	UnitId int                `json:"unit_id"`
+	Year   int                `json:"year"`
+}
+
+// ListHotspotsParams defines parameters for ListHotspots.
+type ListHotspotsParams struct {
+	Status  *ListHotspotsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+	Leading *bool                     `form:"leading,omitempty" json:"leading,omitempty"`
+	Limit   *int                      `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset  *int                      `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListHotspotsParamsStatus defines parameters for ListHotspots.
+type ListHotspotsParamsStatus string
+
+// ListMediationCasesParams defines parameters for ListMediationCases.
+type ListMediationCasesParams struct {
+	// Year This year when absent.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+}
+
+// ListPetitionsParams defines parameters for ListPetitions.
+type ListPetitionsParams struct {
+	// Unit Only the petitions this unit handles now.
+	Unit   *int                       `form:"unit,omitempty" json:"unit,omitempty"`
+	Kind   *ListPetitionsParamsKind   `form:"kind,omitempty" json:"kind,omitempty"`
+	Status *ListPetitionsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Due week: next deadline within 7 days from today; late: before today; open: waiting for a step.
+	Due *ListPetitionsParamsDue `form:"due,omitempty" json:"due,omitempty"`
+
+	// Q Words of the subject (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListPetitionsParamsKind defines parameters for ListPetitions.
+type ListPetitionsParamsKind string
+
+// ListPetitionsParamsStatus defines parameters for ListPetitions.
+type ListPetitionsParamsStatus string
+
+// ListPetitionsParamsDue defines parameters for ListPetitions.
+type ListPetitionsParamsDue string
+
+// CreatePetitionJSONBody defines parameters for CreatePetition.
+type CreatePetitionJSONBody struct {
+	Complex *bool                      `json:"complex,omitempty"`
+	Content *string                    `json:"content,omitempty"`
+	Kind    CreatePetitionJSONBodyKind `json:"kind"`
+
+	// Petitioner Required except for an anonymous denunciation. A denouncer is shown only to the handlers assigned.
+	Petitioner *struct {
+		Address  *string `json:"address,omitempty"`
+		IdNumber *string `json:"id_number,omitempty"`
+		Name     *string `json:"name,omitempty"`
+		Phone    *string `json:"phone,omitempty"`
+	} `json:"petitioner,omitempty"`
+
+	// Place The village or street it arose in (the repeat rule matches on it).
+	Place       *string                      `json:"place,omitempty"`
+	ReceivedOn  openapi_types.Date           `json:"received_on"`
+	ReceptionId *int                         `json:"reception_id,omitempty"`
+	Remote      *bool                        `json:"remote,omitempty"`
+	Signatories *int                         `json:"signatories,omitempty"`
+	Source      CreatePetitionJSONBodySource `json:"source"`
+	Subject     string                       `json:"subject"`
+	UnitId      int                          `json:"unit_id"`
+}
+
+// CreatePetitionJSONBodyKind defines parameters for CreatePetition.
+type CreatePetitionJSONBodyKind string
+
+// CreatePetitionJSONBodySource defines parameters for CreatePetition.
+type CreatePetitionJSONBodySource string
+
+// ActOnPetitionJSONBody defines parameters for ActOnPetition.
+type ActOnPetitionJSONBody struct {
+	Action ActOnPetitionJSONBodyAction `json:"action"`
+
+	// Body The reason, reply, decision or note (required except to accept, extend or close).
+	Body *string `json:"body,omitempty"`
+
+	// Complex On acceptance, a complex case (the longer clock).
+	Complex *bool `json:"complex,omitempty"`
+
+	// On The day the step was taken; today when absent.
+	On *openapi_types.Date `json:"on,omitempty"`
+
+	// ToUnitId Where a transfer sends it.
+	ToUnitId *int `json:"to_unit_id,omitempty"`
+
+	// Version The version read; a stale one is refused with 409.
+	Version *int `json:"version,omitempty"`
+}
+
+// ActOnPetitionJSONBodyAction defines parameters for ActOnPetition.
+type ActOnPetitionJSONBodyAction string
 
 // ListPracticesParams defines parameters for ListPractices.
 type ListPracticesParams struct {
@@ -1061,6 +2345,50 @@ type GetRollupParamsSource string
 // GetRollup200JSONResponseBodyView defines parameters for GetRollup.
 type GetRollup200JSONResponseBodyView string
 
+// SearchParams defines parameters for Search.
+type SearchParams struct {
+	// Q The words as typed (at most 200 characters; 16 words).
+	Q string `form:"q" json:"q"`
+
+	// Kind Kinds to return (repeat for several); every kind when absent.
+	Kind *[]SearchParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Unit A unit; its records and those of the units below it.
+	Unit *int `form:"unit,omitempty" json:"unit,omitempty"`
+
+	// Period A period code: 2025, 2025S1, 2025Q3, 202507, 2010-2020.
+	Period *string `form:"period,omitempty" json:"period,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Offset Taken down to a multiple of limit.
+	Offset *int `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// SearchParamsKind defines parameters for Search.
+type SearchParamsKind string
+
+// ListSentimentNotesParams defines parameters for ListSentimentNotes.
+type ListSentimentNotesParams struct {
+	// Below Only the notes of the units below the caller's own.
+	Below  *bool   `form:"below,omitempty" json:"below,omitempty"`
+	Unread *bool   `form:"unread,omitempty" json:"unread,omitempty"`
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// ListSteeringCommitteesParams defines parameters for ListSteeringCommittees.
+type ListSteeringCommitteesParams struct {
+	// Unit Only the committees of this unit and those below it.
+	Unit *int `form:"unit,omitempty" json:"unit,omitempty"`
+}
+
+// GetSteeringCommitteeParams defines parameters for GetSteeringCommittee.
+type GetSteeringCommitteeParams struct {
+	// On A day as YYYY-MM-DD.
+	On *openapi_types.Date `form:"on,omitempty" json:"on,omitempty"`
+}
+
 // ListTasksParams defines parameters for ListTasks.
 type ListTasksParams struct {
 	// Overdue true: only tasks still open after their due day (today on the server's clock).
@@ -1110,8 +2438,44 @@ type GetUnitSubtreeParams struct {
 	Date *Date `form:"date,omitempty" json:"date,omitempty"`
 }
 
+// CreateCampaignJSONRequestBody defines body for CreateCampaign for application/json ContentType.
+type CreateCampaignJSONRequestBody = CampaignInput
+
+// RecordCampaignContributionJSONRequestBody defines body for RecordCampaignContribution for application/json ContentType.
+type RecordCampaignContributionJSONRequestBody = CampaignContribution
+
+// CreateCommendationJSONRequestBody defines body for CreateCommendation for application/json ContentType.
+type CreateCommendationJSONRequestBody = CommendationInput
+
+// RevokeCommendationJSONRequestBody defines body for RevokeCommendation for application/json ContentType.
+type RevokeCommendationJSONRequestBody RevokeCommendationJSONBody
+
 // CreateConferenceJSONRequestBody defines body for CreateConference for application/json ContentType.
 type CreateConferenceJSONRequestBody CreateConferenceJSONBody
+
+// CreateDirectiveJSONRequestBody defines body for CreateDirective for application/json ContentType.
+type CreateDirectiveJSONRequestBody = DirectiveInput
+
+// LinkDirectiveJSONRequestBody defines body for LinkDirective for application/json ContentType.
+type LinkDirectiveJSONRequestBody LinkDirectiveJSONBody
+
+// IssueDocumentJSONRequestBody defines body for IssueDocument for application/json ContentType.
+type IssueDocumentJSONRequestBody = DocumentDraftRequest
+
+// DraftDocumentJSONRequestBody defines body for DraftDocument for application/json ContentType.
+type DraftDocumentJSONRequestBody = DocumentDraftRequest
+
+// VoidDocumentJSONRequestBody defines body for VoidDocument for application/json ContentType.
+type VoidDocumentJSONRequestBody VoidDocumentJSONBody
+
+// PostEmulationBlocSelfScoresJSONRequestBody defines body for PostEmulationBlocSelfScores for application/json ContentType.
+type PostEmulationBlocSelfScoresJSONRequestBody PostEmulationBlocSelfScoresJSONBody
+
+// CreatePetitionJSONRequestBody defines body for CreatePetition for application/json ContentType.
+type CreatePetitionJSONRequestBody CreatePetitionJSONBody
+
+// ActOnPetitionJSONRequestBody defines body for ActOnPetition for application/json ContentType.
+type ActOnPetitionJSONRequestBody ActOnPetitionJSONBody
 
 // CreatePracticeJSONRequestBody defines body for CreatePractice for application/json ContentType.
 type CreatePracticeJSONRequestBody = PracticeInput
@@ -1270,6 +2634,97 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// ListCampaigns The campaigns and funds run or joined by the units the caller may read, newest first.
+	//
+	// Corresponds with GET /api/v1/campaigns (the `ListCampaigns` operationId).
+	ListCampaigns(ctx context.Context, params *ListCampaignsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCampaignWithBody Create a campaign with the units taking part. Needs write on the unit running it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+	CreateCampaignWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCampaign Create a campaign with the units taking part. Needs write on the unit running it.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+	CreateCampaign(ctx context.Context, body CreateCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCampaign A campaign (read permission on its unit or on a unit taking part).
+	//
+	// Corresponds with GET /api/v1/campaigns/{id} (the `GetCampaign` operationId).
+	GetCampaign(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordCampaignContributionWithBody Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+	RecordCampaignContributionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordCampaignContribution Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+	RecordCampaignContribution(ctx context.Context, id ID, body RecordCampaignContributionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCampaignRollup The sums of a campaign's contributions under a unit and under each unit directly below it, placed as report figures are: as reported (where each unit stood when its period ended) or mapped onto today's units across merges and splits.
+	//
+	// Corresponds with GET /api/v1/campaigns/{id}/rollup (the `GetCampaignRollup` operationId).
+	GetCampaignRollup(ctx context.Context, id ID, params *GetCampaignRollupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCitizenDue Deadlines of citizen affairs falling due in the caller's scope, nearest first (petitions' next step, dialogue issues, announcing and publishing dialogues), with the officers assigned.
+	//
+	// Corresponds with GET /api/v1/citizen/due (the `ListCitizenDue` operationId).
+	ListCitizenDue(ctx context.Context, params *ListCitizenDueParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCitizenFigures The report's indicators counted from the cases of a unit and the units below it in a period, with the first cases each counts and the last fill into the report.
+	//
+	// Corresponds with GET /api/v1/citizen/figures (the `GetCitizenFigures` operationId).
+	GetCitizenFigures(ctx context.Context, params *GetCitizenFiguresParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCommendations The commendation register of the units the caller may read, newest first (recipients left out; see recipient_count).
+	//
+	// Corresponds with GET /api/v1/commendations (the `ListCommendations` operationId).
+	ListCommendations(ctx context.Context, params *ListCommendationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCommendationWithBody Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+	CreateCommendationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateCommendation Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+	CreateCommendation(ctx context.Context, body CreateCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCommendation A decision with its recipients (read permission on the issuing unit or on a recipient unit).
+	//
+	// Corresponds with GET /api/v1/commendations/{id} (the `GetCommendation` operationId).
+	GetCommendation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeCommendationWithBody Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+	RevokeCommendationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeCommendation Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+	RevokeCommendation(ctx context.Context, id ID, body RevokeCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListConferences Conferences of the units the caller may read, newest first.
 	//
 	// Corresponds with GET /api/v1/conferences (the `ListConferences` operationId).
@@ -1306,6 +2761,140 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/dashboard (the `GetDashboard` operationId).
 	GetDashboard(ctx context.Context, params *GetDashboardParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListDialogues Dialogues of the units the caller may read, the latest first, with what each lacks (announcement, publication).
+	//
+	// Corresponds with GET /api/v1/dialogues (the `ListDialogues` operationId).
+	ListDialogues(ctx context.Context, params *ListDialoguesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetDialogue One dialogue with the issues raised, their answers, responsible units and deadlines.
+	//
+	// Corresponds with GET /api/v1/dialogues/{id} (the `GetDialogue` operationId).
+	GetDialogue(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDirectives The directive documents in the registers the caller may read: its units', those below them and those above them (what they work under), newest first.
+	//
+	// Corresponds with GET /api/v1/directives (the `ListDirectives` operationId).
+	ListDirectives(ctx context.Context, params *ListDirectivesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateDirectiveWithBody Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+	CreateDirectiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateDirective Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+	CreateDirective(ctx context.Context, body CreateDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetDirective A directive document with what was done under it that the caller may read.
+	//
+	// Corresponds with GET /api/v1/directives/{id} (the `GetDirective` operationId).
+	GetDirective(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LinkDirectiveWithBody Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+	LinkDirectiveWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LinkDirective Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+	LinkDirective(ctx context.Context, id ID, body LinkDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDocuments The outgoing register of the units the caller may read, newest first.
+	//
+	// Corresponds with GET /api/v1/documents (the `ListDocuments` operationId).
+	ListDocuments(ctx context.Context, params *ListDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// IssueDocumentWithBody Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+	IssueDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// IssueDocument Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+	IssueDocument(ctx context.Context, body IssueDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DraftDocumentWithBody Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+	DraftDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DraftDocument Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+	DraftDocument(ctx context.Context, body DraftDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetDocument One register row (read permission on the issuing unit).
+	//
+	// Corresponds with GET /api/v1/documents/{id} (the `GetDocument` operationId).
+	GetDocument(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetDocumentFile A file of an issued document, as issued (docx, pdf) or the latest signed scan (scan).
+	//
+	// Corresponds with GET /api/v1/documents/{id}/files/{kind} (the `GetDocumentFile` operationId).
+	GetDocumentFile(ctx context.Context, id int, kind GetDocumentFileParamsKind, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VoidDocumentWithBody Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+	VoidDocumentWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VoidDocument Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+	VoidDocument(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+	//
+	// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
+	ListEmulationBlocs(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetEmulationBloc A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
+	//
+	// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
+	GetEmulationBloc(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostEmulationBlocSelfScoresWithBody A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+	PostEmulationBlocSelfScoresWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostEmulationBlocSelfScores A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+	PostEmulationBlocSelfScores(ctx context.Context, id int, body PostEmulationBlocSelfScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListHotspots Hot-spot warnings of the units the caller may read (or leads, with leading=true), the newest first; the rules time alone fires are evaluated first, once a day.
+	//
+	// Corresponds with GET /api/v1/hotspots (the `ListHotspots` operationId).
+	ListHotspots(ctx context.Context, params *ListHotspotsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListIndicators The indicator catalogue, in catalogue order.
 	//
 	// Corresponds with GET /api/v1/indicators (the `ListIndicators` operationId).
@@ -1316,10 +2905,58 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListMediationCases A mediation team's logbook for a year, in the Ministry of Justice's columns (number, received, mediators, parties, matter, agreement, result, notes).
+	//
+	// Corresponds with GET /api/v1/mediation-teams/{id}/cases (the `ListMediationCases` operationId).
+	ListMediationCases(ctx context.Context, id int, params *ListMediationCasesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetOpenAPI This description, for client generators (no token needed).
 	//
 	// Corresponds with GET /api/v1/openapi.yaml (the `GetOpenAPI` operationId).
 	GetOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPersonCommendations A person's awards (and those of directory rows merged into them), newest first; read permission on the person's unit.
+	//
+	// Corresponds with GET /api/v1/people/{id}/commendations (the `ListPersonCommendations` operationId).
+	ListPersonCommendations(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPetitions Petitions (complaints, denunciations, proposals, reports) of the units the caller may read; the nearest deadline first when filtered by due, else the newest. No sender in lists.
+	//
+	// Corresponds with GET /api/v1/petitions (the `ListPetitions` operationId).
+	ListPetitions(ctx context.Context, params *ListPetitionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePetitionWithBody Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+	CreatePetitionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreatePetition Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+	CreatePetition(ctx context.Context, body CreatePetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPetition One petition with its clock, handlers and history; the sender of a denunciation only for its assigned handlers (petitioner_hidden is true for anyone else).
+	//
+	// Corresponds with GET /api/v1/petitions/{id} (the `GetPetition` operationId).
+	GetPetition(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ActOnPetitionWithBody Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+	ActOnPetitionWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ActOnPetition Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+	ActOnPetition(ctx context.Context, id int, body ActOnPetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPractices Models of the units the caller may read, in Vietnamese order of their names, with counts.
 	//
@@ -1470,6 +3107,26 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/rollup (the `GetRollup` operationId).
 	GetRollup(ctx context.Context, params *GetRollupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// Search One search over every kind of record the caller may open (people, units, conferences, key tasks, models, reports, documents, petitions, dialogues, mediation cases, commendations, articles), with or without diacritics, abbreviations expanded both ways; titles close to the words when none holds them (typo set).
+	//
+	// Corresponds with GET /api/v1/search (the `Search` operationId).
+	Search(ctx context.Context, params *SearchParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSentimentNotes Public sentiment notes of the units the caller may read, rolled up the hierarchy, the newest first, with whether the caller read each.
+	//
+	// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
+	ListSentimentNotes(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+	//
+	// Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
+	ListSteeringCommittees(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSteeringCommittee A steering committee with who sat on it on a day (today when absent), by role.
+	//
+	// Corresponds with GET /api/v1/steering-committees/{id} (the `GetSteeringCommittee` operationId).
+	GetSteeringCommittee(ctx context.Context, id int, params *GetSteeringCommitteeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListTasks Key tasks owned by units the caller may read, most urgent first.
 	//
 	// Corresponds with GET /api/v1/tasks (the `ListTasks` operationId).
@@ -1504,10 +3161,256 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/units/{id} (the `GetUnit` operationId).
 	GetUnit(ctx context.Context, id ID, params *GetUnitParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListUnitCommendations A unit's awards as a recipient, newest first; read permission on the unit.
+	//
+	// Corresponds with GET /api/v1/units/{id}/commendations (the `ListUnitCommendations` operationId).
+	ListUnitCommendations(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetUnitSubtree A unit and everything below it on a date.
 	//
 	// Corresponds with GET /api/v1/units/{id}/subtree (the `GetUnitSubtree` operationId).
 	GetUnitSubtree(ctx context.Context, id ID, params *GetUnitSubtreeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// ListCampaigns The campaigns and funds run or joined by the units the caller may read, newest first.
+//
+// Corresponds with GET /api/v1/campaigns (the `ListCampaigns` operationId).
+func (c *Client) ListCampaigns(ctx context.Context, params *ListCampaignsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCampaignsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCampaignWithBody Create a campaign with the units taking part. Needs write on the unit running it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+func (c *Client) CreateCampaignWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCampaignRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCampaign Create a campaign with the units taking part. Needs write on the unit running it.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+func (c *Client) CreateCampaign(ctx context.Context, body CreateCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCampaignRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCampaign A campaign (read permission on its unit or on a unit taking part).
+//
+// Corresponds with GET /api/v1/campaigns/{id} (the `GetCampaign` operationId).
+func (c *Client) GetCampaign(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCampaignRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordCampaignContributionWithBody Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+func (c *Client) RecordCampaignContributionWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordCampaignContributionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordCampaignContribution Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+func (c *Client) RecordCampaignContribution(ctx context.Context, id ID, body RecordCampaignContributionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordCampaignContributionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCampaignRollup The sums of a campaign's contributions under a unit and under each unit directly below it, placed as report figures are: as reported (where each unit stood when its period ended) or mapped onto today's units across merges and splits.
+//
+// Corresponds with GET /api/v1/campaigns/{id}/rollup (the `GetCampaignRollup` operationId).
+func (c *Client) GetCampaignRollup(ctx context.Context, id ID, params *GetCampaignRollupParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCampaignRollupRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCitizenDue Deadlines of citizen affairs falling due in the caller's scope, nearest first (petitions' next step, dialogue issues, announcing and publishing dialogues), with the officers assigned.
+//
+// Corresponds with GET /api/v1/citizen/due (the `ListCitizenDue` operationId).
+func (c *Client) ListCitizenDue(ctx context.Context, params *ListCitizenDueParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCitizenDueRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCitizenFigures The report's indicators counted from the cases of a unit and the units below it in a period, with the first cases each counts and the last fill into the report.
+//
+// Corresponds with GET /api/v1/citizen/figures (the `GetCitizenFigures` operationId).
+func (c *Client) GetCitizenFigures(ctx context.Context, params *GetCitizenFiguresParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCitizenFiguresRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCommendations The commendation register of the units the caller may read, newest first (recipients left out; see recipient_count).
+//
+// Corresponds with GET /api/v1/commendations (the `ListCommendations` operationId).
+func (c *Client) ListCommendations(ctx context.Context, params *ListCommendationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCommendationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCommendationWithBody Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+func (c *Client) CreateCommendationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCommendationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateCommendation Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+func (c *Client) CreateCommendation(ctx context.Context, body CreateCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCommendationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCommendation A decision with its recipients (read permission on the issuing unit or on a recipient unit).
+//
+// Corresponds with GET /api/v1/commendations/{id} (the `GetCommendation` operationId).
+func (c *Client) GetCommendation(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCommendationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeCommendationWithBody Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+func (c *Client) RevokeCommendationWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeCommendationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeCommendation Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+func (c *Client) RevokeCommendation(ctx context.Context, id ID, body RevokeCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeCommendationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // ListConferences Conferences of the units the caller may read, newest first.
@@ -1596,6 +3499,360 @@ func (c *Client) GetDashboard(ctx context.Context, params *GetDashboardParams, r
 	return c.Client.Do(req)
 }
 
+// ListDialogues Dialogues of the units the caller may read, the latest first, with what each lacks (announcement, publication).
+//
+// Corresponds with GET /api/v1/dialogues (the `ListDialogues` operationId).
+func (c *Client) ListDialogues(ctx context.Context, params *ListDialoguesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDialoguesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetDialogue One dialogue with the issues raised, their answers, responsible units and deadlines.
+//
+// Corresponds with GET /api/v1/dialogues/{id} (the `GetDialogue` operationId).
+func (c *Client) GetDialogue(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDialogueRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDirectives The directive documents in the registers the caller may read: its units', those below them and those above them (what they work under), newest first.
+//
+// Corresponds with GET /api/v1/directives (the `ListDirectives` operationId).
+func (c *Client) ListDirectives(ctx context.Context, params *ListDirectivesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDirectivesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateDirectiveWithBody Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+func (c *Client) CreateDirectiveWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDirectiveRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateDirective Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+func (c *Client) CreateDirective(ctx context.Context, body CreateDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDirectiveRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetDirective A directive document with what was done under it that the caller may read.
+//
+// Corresponds with GET /api/v1/directives/{id} (the `GetDirective` operationId).
+func (c *Client) GetDirective(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDirectiveRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LinkDirectiveWithBody Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+func (c *Client) LinkDirectiveWithBody(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLinkDirectiveRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// LinkDirective Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+func (c *Client) LinkDirective(ctx context.Context, id ID, body LinkDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLinkDirectiveRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDocuments The outgoing register of the units the caller may read, newest first.
+//
+// Corresponds with GET /api/v1/documents (the `ListDocuments` operationId).
+func (c *Client) ListDocuments(ctx context.Context, params *ListDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDocumentsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// IssueDocumentWithBody Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+func (c *Client) IssueDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIssueDocumentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// IssueDocument Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+func (c *Client) IssueDocument(ctx context.Context, body IssueDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIssueDocumentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DraftDocumentWithBody Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+func (c *Client) DraftDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDraftDocumentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DraftDocument Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+func (c *Client) DraftDocument(ctx context.Context, body DraftDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDraftDocumentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetDocument One register row (read permission on the issuing unit).
+//
+// Corresponds with GET /api/v1/documents/{id} (the `GetDocument` operationId).
+func (c *Client) GetDocument(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetDocumentFile A file of an issued document, as issued (docx, pdf) or the latest signed scan (scan).
+//
+// Corresponds with GET /api/v1/documents/{id}/files/{kind} (the `GetDocumentFile` operationId).
+func (c *Client) GetDocumentFile(ctx context.Context, id int, kind GetDocumentFileParamsKind, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentFileRequest(c.Server, id, kind)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VoidDocumentWithBody Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+func (c *Client) VoidDocumentWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVoidDocumentRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VoidDocument Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+func (c *Client) VoidDocument(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVoidDocumentRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+//
+// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
+func (c *Client) ListEmulationBlocs(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEmulationBlocsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetEmulationBloc A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
+//
+// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
+func (c *Client) GetEmulationBloc(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmulationBlocRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostEmulationBlocSelfScoresWithBody A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+func (c *Client) PostEmulationBlocSelfScoresWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostEmulationBlocSelfScoresRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostEmulationBlocSelfScores A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+func (c *Client) PostEmulationBlocSelfScores(ctx context.Context, id int, body PostEmulationBlocSelfScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostEmulationBlocSelfScoresRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListHotspots Hot-spot warnings of the units the caller may read (or leads, with leading=true), the newest first; the rules time alone fires are evaluated first, once a day.
+//
+// Corresponds with GET /api/v1/hotspots (the `ListHotspots` operationId).
+func (c *Client) ListHotspots(ctx context.Context, params *ListHotspotsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListHotspotsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListIndicators The indicator catalogue, in catalogue order.
 //
 // Corresponds with GET /api/v1/indicators (the `ListIndicators` operationId).
@@ -1626,11 +3883,139 @@ func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*htt
 	return c.Client.Do(req)
 }
 
+// ListMediationCases A mediation team's logbook for a year, in the Ministry of Justice's columns (number, received, mediators, parties, matter, agreement, result, notes).
+//
+// Corresponds with GET /api/v1/mediation-teams/{id}/cases (the `ListMediationCases` operationId).
+func (c *Client) ListMediationCases(ctx context.Context, id int, params *ListMediationCasesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMediationCasesRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetOpenAPI This description, for client generators (no token needed).
 //
 // Corresponds with GET /api/v1/openapi.yaml (the `GetOpenAPI` operationId).
 func (c *Client) GetOpenAPI(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetOpenAPIRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPersonCommendations A person's awards (and those of directory rows merged into them), newest first; read permission on the person's unit.
+//
+// Corresponds with GET /api/v1/people/{id}/commendations (the `ListPersonCommendations` operationId).
+func (c *Client) ListPersonCommendations(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPersonCommendationsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPetitions Petitions (complaints, denunciations, proposals, reports) of the units the caller may read; the nearest deadline first when filtered by due, else the newest. No sender in lists.
+//
+// Corresponds with GET /api/v1/petitions (the `ListPetitions` operationId).
+func (c *Client) ListPetitions(ctx context.Context, params *ListPetitionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPetitionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePetitionWithBody Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+func (c *Client) CreatePetitionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePetitionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreatePetition Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+func (c *Client) CreatePetition(ctx context.Context, body CreatePetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePetitionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPetition One petition with its clock, handlers and history; the sender of a denunciation only for its assigned handlers (petitioner_hidden is true for anyone else).
+//
+// Corresponds with GET /api/v1/petitions/{id} (the `GetPetition` operationId).
+func (c *Client) GetPetition(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPetitionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ActOnPetitionWithBody Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+func (c *Client) ActOnPetitionWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewActOnPetitionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ActOnPetition Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+func (c *Client) ActOnPetition(ctx context.Context, id int, body ActOnPetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewActOnPetitionRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1960,6 +4345,66 @@ func (c *Client) GetRollup(ctx context.Context, params *GetRollupParams, reqEdit
 	return c.Client.Do(req)
 }
 
+// Search One search over every kind of record the caller may open (people, units, conferences, key tasks, models, reports, documents, petitions, dialogues, mediation cases, commendations, articles), with or without diacritics, abbreviations expanded both ways; titles close to the words when none holds them (typo set).
+//
+// Corresponds with GET /api/v1/search (the `Search` operationId).
+func (c *Client) Search(ctx context.Context, params *SearchParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSentimentNotes Public sentiment notes of the units the caller may read, rolled up the hierarchy, the newest first, with whether the caller read each.
+//
+// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
+func (c *Client) ListSentimentNotes(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSentimentNotesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+//
+// Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
+func (c *Client) ListSteeringCommittees(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSteeringCommitteesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSteeringCommittee A steering committee with who sat on it on a day (today when absent), by role.
+//
+// Corresponds with GET /api/v1/steering-committees/{id} (the `GetSteeringCommittee` operationId).
+func (c *Client) GetSteeringCommittee(ctx context.Context, id int, params *GetSteeringCommitteeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSteeringCommitteeRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListTasks Key tasks owned by units the caller may read, most urgent first.
 //
 // Corresponds with GET /api/v1/tasks (the `ListTasks` operationId).
@@ -2054,6 +4499,21 @@ func (c *Client) GetUnit(ctx context.Context, id ID, params *GetUnitParams, reqE
 	return c.Client.Do(req)
 }
 
+// ListUnitCommendations A unit's awards as a recipient, newest first; read permission on the unit.
+//
+// Corresponds with GET /api/v1/units/{id}/commendations (the `ListUnitCommendations` operationId).
+func (c *Client) ListUnitCommendations(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUnitCommendationsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetUnitSubtree A unit and everything below it on a date.
 //
 // Corresponds with GET /api/v1/units/{id}/subtree (the `GetUnitSubtree` operationId).
@@ -2067,6 +4527,697 @@ func (c *Client) GetUnitSubtree(ctx context.Context, id ID, params *GetUnitSubtr
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// NewListCampaignsRequest constructs an http.Request for the ListCampaigns method
+func NewListCampaignsRequest(server string, params *ListCampaignsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/campaigns")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCampaignRequest calls the generic CreateCampaign builder with application/json body
+func NewCreateCampaignRequest(server string, body CreateCampaignJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCampaignRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCampaignRequestWithBody constructs an http.Request for the CreateCampaign method, with any body, and a specified content type
+func NewCreateCampaignRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/campaigns")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCampaignRequest constructs an http.Request for the GetCampaign method
+func NewGetCampaignRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/campaigns/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRecordCampaignContributionRequest calls the generic RecordCampaignContribution builder with application/json body
+func NewRecordCampaignContributionRequest(server string, id ID, body RecordCampaignContributionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRecordCampaignContributionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRecordCampaignContributionRequestWithBody constructs an http.Request for the RecordCampaignContribution method, with any body, and a specified content type
+func NewRecordCampaignContributionRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/campaigns/%s/contributions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCampaignRollupRequest constructs an http.Request for the GetCampaignRollup method
+func NewGetCampaignRollupRequest(server string, id ID, params *GetCampaignRollupParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/campaigns/%s/rollup", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Period != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "period", *params.Period, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.View != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "view", *params.View, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCitizenDueRequest constructs an http.Request for the ListCitizenDue method
+func NewListCitizenDueRequest(server string, params *ListCitizenDueParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/citizen/due")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCitizenFiguresRequest constructs an http.Request for the GetCitizenFigures method
+func NewGetCitizenFiguresRequest(server string, params *GetCitizenFiguresParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/citizen/figures")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "period", params.Period, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListCommendationsRequest constructs an http.Request for the ListCommendations method
+func NewListCommendationsRequest(server string, params *ListCommendationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/commendations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Form != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "form", *params.Form, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", *params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateCommendationRequest calls the generic CreateCommendation builder with application/json body
+func NewCreateCommendationRequest(server string, body CreateCommendationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateCommendationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateCommendationRequestWithBody constructs an http.Request for the CreateCommendation method, with any body, and a specified content type
+func NewCreateCommendationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/commendations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCommendationRequest constructs an http.Request for the GetCommendation method
+func NewGetCommendationRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/commendations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRevokeCommendationRequest calls the generic RevokeCommendation builder with application/json body
+func NewRevokeCommendationRequest(server string, id ID, body RevokeCommendationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRevokeCommendationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRevokeCommendationRequestWithBody constructs an http.Request for the RevokeCommendation method, with any body, and a specified content type
+func NewRevokeCommendationRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/commendations/%s/revoke", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
 }
 
 // NewListConferencesRequest constructs an http.Request for the ListConferences method
@@ -2375,6 +5526,954 @@ func NewGetDashboardRequest(server string, params *GetDashboardParams) (*http.Re
 	return req, nil
 }
 
+// NewListDialoguesRequest constructs an http.Request for the ListDialogues method
+func NewListDialoguesRequest(server string, params *ListDialoguesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/dialogues")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", *params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetDialogueRequest constructs an http.Request for the GetDialogue method
+func NewGetDialogueRequest(server string, id int) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/dialogues/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListDirectivesRequest constructs an http.Request for the ListDirectives method
+func NewListDirectivesRequest(server string, params *ListDirectivesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/directives")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateDirectiveRequest calls the generic CreateDirective builder with application/json body
+func NewCreateDirectiveRequest(server string, body CreateDirectiveJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateDirectiveRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateDirectiveRequestWithBody constructs an http.Request for the CreateDirective method, with any body, and a specified content type
+func NewCreateDirectiveRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/directives")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetDirectiveRequest constructs an http.Request for the GetDirective method
+func NewGetDirectiveRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/directives/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLinkDirectiveRequest calls the generic LinkDirective builder with application/json body
+func NewLinkDirectiveRequest(server string, id ID, body LinkDirectiveJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewLinkDirectiveRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewLinkDirectiveRequestWithBody constructs an http.Request for the LinkDirective method, with any body, and a specified content type
+func NewLinkDirectiveRequestWithBody(server string, id ID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/directives/%s/links", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListDocumentsRequest constructs an http.Request for the ListDocuments method
+func NewListDocumentsRequest(server string, params *ListDocumentsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.UnitId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit_id", *params.UnitId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Type != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SourceKind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_kind", *params.SourceKind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SourceId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_id", *params.SourceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Period != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "period", *params.Period, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewIssueDocumentRequest calls the generic IssueDocument builder with application/json body
+func NewIssueDocumentRequest(server string, body IssueDocumentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewIssueDocumentRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewIssueDocumentRequestWithBody constructs an http.Request for the IssueDocument method, with any body, and a specified content type
+func NewIssueDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDraftDocumentRequest calls the generic DraftDocument builder with application/json body
+func NewDraftDocumentRequest(server string, body DraftDocumentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDraftDocumentRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewDraftDocumentRequestWithBody constructs an http.Request for the DraftDocument method, with any body, and a specified content type
+func NewDraftDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents/drafts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetDocumentRequest constructs an http.Request for the GetDocument method
+func NewGetDocumentRequest(server string, id int) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetDocumentFileRequest constructs an http.Request for the GetDocumentFile method
+func NewGetDocumentFileRequest(server string, id int, kind GetDocumentFileParamsKind) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "kind", kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents/%s/files/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewVoidDocumentRequest calls the generic VoidDocument builder with application/json body
+func NewVoidDocumentRequest(server string, id int, body VoidDocumentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVoidDocumentRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewVoidDocumentRequestWithBody constructs an http.Request for the VoidDocument method, with any body, and a specified content type
+func NewVoidDocumentRequestWithBody(server string, id int, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/documents/%s/void", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListEmulationBlocsRequest constructs an http.Request for the ListEmulationBlocs method
+func NewListEmulationBlocsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetEmulationBlocRequest constructs an http.Request for the GetEmulationBloc method
+func NewGetEmulationBlocRequest(server string, id int, params *GetEmulationBlocParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", *params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostEmulationBlocSelfScoresRequest calls the generic PostEmulationBlocSelfScores builder with application/json body
+func NewPostEmulationBlocSelfScoresRequest(server string, id int, body PostEmulationBlocSelfScoresJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostEmulationBlocSelfScoresRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPostEmulationBlocSelfScoresRequestWithBody constructs an http.Request for the PostEmulationBlocSelfScores method, with any body, and a specified content type
+func NewPostEmulationBlocSelfScoresRequestWithBody(server string, id int, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs/%s/self-scores", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListHotspotsRequest constructs an http.Request for the ListHotspots method
+func NewListHotspotsRequest(server string, params *ListHotspotsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/hotspots")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Leading != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "leading", *params.Leading, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListIndicatorsRequest constructs an http.Request for the ListIndicators method
 func NewListIndicatorsRequest(server string) (*http.Request, error) {
 	var err error
@@ -2429,6 +6528,67 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListMediationCasesRequest constructs an http.Request for the ListMediationCases method
+func NewListMediationCasesRequest(server string, id int, params *ListMediationCasesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/mediation-teams/%s/cases", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", *params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetOpenAPIRequest constructs an http.Request for the GetOpenAPI method
 func NewGetOpenAPIRequest(server string) (*http.Request, error) {
 	var err error
@@ -2452,6 +6612,287 @@ func NewGetOpenAPIRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewListPersonCommendationsRequest constructs an http.Request for the ListPersonCommendations method
+func NewListPersonCommendationsRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/people/%s/commendations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPetitionsRequest constructs an http.Request for the ListPetitions method
+func NewListPetitionsRequest(server string, params *ListPetitionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/petitions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Due != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "due", *params.Due, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreatePetitionRequest calls the generic CreatePetition builder with application/json body
+func NewCreatePetitionRequest(server string, body CreatePetitionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreatePetitionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreatePetitionRequestWithBody constructs an http.Request for the CreatePetition method, with any body, and a specified content type
+func NewCreatePetitionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/petitions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPetitionRequest constructs an http.Request for the GetPetition method
+func NewGetPetitionRequest(server string, id int) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/petitions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewActOnPetitionRequest calls the generic ActOnPetition builder with application/json body
+func NewActOnPetitionRequest(server string, id int, body ActOnPetitionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewActOnPetitionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewActOnPetitionRequestWithBody constructs an http.Request for the ActOnPetition method, with any body, and a specified content type
+func NewActOnPetitionRequestWithBody(server string, id int, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/petitions/%s/actions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -3099,6 +7540,333 @@ func NewGetRollupRequest(server string, params *GetRollupParams) (*http.Request,
 	return req, nil
 }
 
+// NewSearchRequest constructs an http.Request for the Search method
+func NewSearchRequest(server string, params *SearchParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Period != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "period", *params.Period, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSentimentNotesRequest constructs an http.Request for the ListSentimentNotes method
+func NewListSentimentNotesRequest(server string, params *ListSentimentNotesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/sentiment-notes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Below != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "below", *params.Below, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Unread != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unread", *params.Unread, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSteeringCommitteesRequest constructs an http.Request for the ListSteeringCommittees method
+func NewListSteeringCommitteesRequest(server string, params *ListSteeringCommitteesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/steering-committees")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetSteeringCommitteeRequest constructs an http.Request for the GetSteeringCommittee method
+func NewGetSteeringCommitteeRequest(server string, id int, params *GetSteeringCommitteeParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/steering-committees/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.On != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "on", *params.On, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListTasksRequest constructs an http.Request for the ListTasks method
 func NewListTasksRequest(server string, params *ListTasksParams) (*http.Request, error) {
 	var err error
@@ -3409,6 +8177,40 @@ func NewGetUnitRequest(server string, id ID, params *GetUnitParams) (*http.Reque
 	return req, nil
 }
 
+// NewListUnitCommendationsRequest constructs an http.Request for the ListUnitCommendations method
+func NewListUnitCommendationsRequest(server string, id ID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/units/%s/commendations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetUnitSubtreeRequest constructs an http.Request for the GetUnitSubtree method
 func NewGetUnitSubtreeRequest(server string, id ID, params *GetUnitSubtreeParams) (*http.Request, error) {
 	var err error
@@ -3514,6 +8316,111 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// ListCampaignsWithResponse The campaigns and funds run or joined by the units the caller may read, newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/campaigns (the `ListCampaigns` operationId).
+	ListCampaignsWithResponse(ctx context.Context, params *ListCampaignsParams, reqEditors ...RequestEditorFn) (*ListCampaignsResponse, error)
+
+	// CreateCampaignWithBodyWithResponse Create a campaign with the units taking part. Needs write on the unit running it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+	CreateCampaignWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCampaignResponse, error)
+
+	// CreateCampaignWithResponse Create a campaign with the units taking part. Needs write on the unit running it.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+	CreateCampaignWithResponse(ctx context.Context, body CreateCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCampaignResponse, error)
+
+	// GetCampaignWithResponse A campaign (read permission on its unit or on a unit taking part).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/campaigns/{id} (the `GetCampaign` operationId).
+	GetCampaignWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCampaignResponse, error)
+
+	// RecordCampaignContributionWithBodyWithResponse Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+	RecordCampaignContributionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordCampaignContributionResponse, error)
+
+	// RecordCampaignContributionWithResponse Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+	RecordCampaignContributionWithResponse(ctx context.Context, id ID, body RecordCampaignContributionJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordCampaignContributionResponse, error)
+
+	// GetCampaignRollupWithResponse The sums of a campaign's contributions under a unit and under each unit directly below it, placed as report figures are: as reported (where each unit stood when its period ended) or mapped onto today's units across merges and splits.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/campaigns/{id}/rollup (the `GetCampaignRollup` operationId).
+	GetCampaignRollupWithResponse(ctx context.Context, id ID, params *GetCampaignRollupParams, reqEditors ...RequestEditorFn) (*GetCampaignRollupResponse, error)
+
+	// ListCitizenDueWithResponse Deadlines of citizen affairs falling due in the caller's scope, nearest first (petitions' next step, dialogue issues, announcing and publishing dialogues), with the officers assigned.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/citizen/due (the `ListCitizenDue` operationId).
+	ListCitizenDueWithResponse(ctx context.Context, params *ListCitizenDueParams, reqEditors ...RequestEditorFn) (*ListCitizenDueResponse, error)
+
+	// GetCitizenFiguresWithResponse The report's indicators counted from the cases of a unit and the units below it in a period, with the first cases each counts and the last fill into the report.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/citizen/figures (the `GetCitizenFigures` operationId).
+	GetCitizenFiguresWithResponse(ctx context.Context, params *GetCitizenFiguresParams, reqEditors ...RequestEditorFn) (*GetCitizenFiguresResponse, error)
+
+	// ListCommendationsWithResponse The commendation register of the units the caller may read, newest first (recipients left out; see recipient_count).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/commendations (the `ListCommendations` operationId).
+	ListCommendationsWithResponse(ctx context.Context, params *ListCommendationsParams, reqEditors ...RequestEditorFn) (*ListCommendationsResponse, error)
+
+	// CreateCommendationWithBodyWithResponse Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+	CreateCommendationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCommendationResponse, error)
+
+	// CreateCommendationWithResponse Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+	CreateCommendationWithResponse(ctx context.Context, body CreateCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCommendationResponse, error)
+
+	// GetCommendationWithResponse A decision with its recipients (read permission on the issuing unit or on a recipient unit).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/commendations/{id} (the `GetCommendation` operationId).
+	GetCommendationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCommendationResponse, error)
+
+	// RevokeCommendationWithBodyWithResponse Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+	RevokeCommendationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeCommendationResponse, error)
+
+	// RevokeCommendationWithResponse Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+	RevokeCommendationWithResponse(ctx context.Context, id ID, body RevokeCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeCommendationResponse, error)
+
 	// ListConferencesWithResponse Conferences of the units the caller may read, newest first.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -3556,6 +8463,160 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/dashboard (the `GetDashboard` operationId).
 	GetDashboardWithResponse(ctx context.Context, params *GetDashboardParams, reqEditors ...RequestEditorFn) (*GetDashboardResponse, error)
 
+	// ListDialoguesWithResponse Dialogues of the units the caller may read, the latest first, with what each lacks (announcement, publication).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/dialogues (the `ListDialogues` operationId).
+	ListDialoguesWithResponse(ctx context.Context, params *ListDialoguesParams, reqEditors ...RequestEditorFn) (*ListDialoguesResponse, error)
+
+	// GetDialogueWithResponse One dialogue with the issues raised, their answers, responsible units and deadlines.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/dialogues/{id} (the `GetDialogue` operationId).
+	GetDialogueWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetDialogueResponse, error)
+
+	// ListDirectivesWithResponse The directive documents in the registers the caller may read: its units', those below them and those above them (what they work under), newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/directives (the `ListDirectives` operationId).
+	ListDirectivesWithResponse(ctx context.Context, params *ListDirectivesParams, reqEditors ...RequestEditorFn) (*ListDirectivesResponse, error)
+
+	// CreateDirectiveWithBodyWithResponse Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+	CreateDirectiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDirectiveResponse, error)
+
+	// CreateDirectiveWithResponse Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+	CreateDirectiveWithResponse(ctx context.Context, body CreateDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDirectiveResponse, error)
+
+	// GetDirectiveWithResponse A directive document with what was done under it that the caller may read.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/directives/{id} (the `GetDirective` operationId).
+	GetDirectiveWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetDirectiveResponse, error)
+
+	// LinkDirectiveWithBodyWithResponse Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+	LinkDirectiveWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LinkDirectiveResponse, error)
+
+	// LinkDirectiveWithResponse Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+	LinkDirectiveWithResponse(ctx context.Context, id ID, body LinkDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*LinkDirectiveResponse, error)
+
+	// ListDocumentsWithResponse The outgoing register of the units the caller may read, newest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/documents (the `ListDocuments` operationId).
+	ListDocumentsWithResponse(ctx context.Context, params *ListDocumentsParams, reqEditors ...RequestEditorFn) (*ListDocumentsResponse, error)
+
+	// IssueDocumentWithBodyWithResponse Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+	IssueDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IssueDocumentResponse, error)
+
+	// IssueDocumentWithResponse Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+	IssueDocumentWithResponse(ctx context.Context, body IssueDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueDocumentResponse, error)
+
+	// DraftDocumentWithBodyWithResponse Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+	DraftDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DraftDocumentResponse, error)
+
+	// DraftDocumentWithResponse Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+	DraftDocumentWithResponse(ctx context.Context, body DraftDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*DraftDocumentResponse, error)
+
+	// GetDocumentWithResponse One register row (read permission on the issuing unit).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/documents/{id} (the `GetDocument` operationId).
+	GetDocumentWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error)
+
+	// GetDocumentFileWithResponse A file of an issued document, as issued (docx, pdf) or the latest signed scan (scan).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/documents/{id}/files/{kind} (the `GetDocumentFile` operationId).
+	GetDocumentFileWithResponse(ctx context.Context, id int, kind GetDocumentFileParamsKind, reqEditors ...RequestEditorFn) (*GetDocumentFileResponse, error)
+
+	// VoidDocumentWithBodyWithResponse Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+	VoidDocumentWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VoidDocumentResponse, error)
+
+	// VoidDocumentWithResponse Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+	VoidDocumentWithResponse(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*VoidDocumentResponse, error)
+
+	// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
+	ListEmulationBlocsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error)
+
+	// GetEmulationBlocWithResponse A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
+	GetEmulationBlocWithResponse(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*GetEmulationBlocResponse, error)
+
+	// PostEmulationBlocSelfScoresWithBodyWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+	PostEmulationBlocSelfScoresWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostEmulationBlocSelfScoresResponse, error)
+
+	// PostEmulationBlocSelfScoresWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+	PostEmulationBlocSelfScoresWithResponse(ctx context.Context, id int, body PostEmulationBlocSelfScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*PostEmulationBlocSelfScoresResponse, error)
+
+	// ListHotspotsWithResponse Hot-spot warnings of the units the caller may read (or leads, with leading=true), the newest first; the rules time alone fires are evaluated first, once a day.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/hotspots (the `ListHotspots` operationId).
+	ListHotspotsWithResponse(ctx context.Context, params *ListHotspotsParams, reqEditors ...RequestEditorFn) (*ListHotspotsResponse, error)
+
 	// ListIndicatorsWithResponse The indicator catalogue, in catalogue order.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -3570,12 +8631,68 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
 
+	// ListMediationCasesWithResponse A mediation team's logbook for a year, in the Ministry of Justice's columns (number, received, mediators, parties, matter, agreement, result, notes).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/mediation-teams/{id}/cases (the `ListMediationCases` operationId).
+	ListMediationCasesWithResponse(ctx context.Context, id int, params *ListMediationCasesParams, reqEditors ...RequestEditorFn) (*ListMediationCasesResponse, error)
+
 	// GetOpenAPIWithResponse This description, for client generators (no token needed).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/openapi.yaml (the `GetOpenAPI` operationId).
 	GetOpenAPIWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetOpenAPIResponse, error)
+
+	// ListPersonCommendationsWithResponse A person's awards (and those of directory rows merged into them), newest first; read permission on the person's unit.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/people/{id}/commendations (the `ListPersonCommendations` operationId).
+	ListPersonCommendationsWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*ListPersonCommendationsResponse, error)
+
+	// ListPetitionsWithResponse Petitions (complaints, denunciations, proposals, reports) of the units the caller may read; the nearest deadline first when filtered by due, else the newest. No sender in lists.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/petitions (the `ListPetitions` operationId).
+	ListPetitionsWithResponse(ctx context.Context, params *ListPetitionsParams, reqEditors ...RequestEditorFn) (*ListPetitionsResponse, error)
+
+	// CreatePetitionWithBodyWithResponse Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+	CreatePetitionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePetitionResponse, error)
+
+	// CreatePetitionWithResponse Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+	CreatePetitionWithResponse(ctx context.Context, body CreatePetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePetitionResponse, error)
+
+	// GetPetitionWithResponse One petition with its clock, handlers and history; the sender of a denunciation only for its assigned handlers (petitioner_hidden is true for anyone else).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/petitions/{id} (the `GetPetition` operationId).
+	GetPetitionWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetPetitionResponse, error)
+
+	// ActOnPetitionWithBodyWithResponse Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+	ActOnPetitionWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActOnPetitionResponse, error)
+
+	// ActOnPetitionWithResponse Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+	ActOnPetitionWithResponse(ctx context.Context, id int, body ActOnPetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*ActOnPetitionResponse, error)
 
 	// ListPracticesWithResponse Models of the units the caller may read, in Vietnamese order of their names, with counts.
 	//
@@ -3736,6 +8853,34 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/rollup (the `GetRollup` operationId).
 	GetRollupWithResponse(ctx context.Context, params *GetRollupParams, reqEditors ...RequestEditorFn) (*GetRollupResponse, error)
 
+	// SearchWithResponse One search over every kind of record the caller may open (people, units, conferences, key tasks, models, reports, documents, petitions, dialogues, mediation cases, commendations, articles), with or without diacritics, abbreviations expanded both ways; titles close to the words when none holds them (typo set).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/search (the `Search` operationId).
+	SearchWithResponse(ctx context.Context, params *SearchParams, reqEditors ...RequestEditorFn) (*SearchResponse, error)
+
+	// ListSentimentNotesWithResponse Public sentiment notes of the units the caller may read, rolled up the hierarchy, the newest first, with whether the caller read each.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
+	ListSentimentNotesWithResponse(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*ListSentimentNotesResponse, error)
+
+	// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
+	ListSteeringCommitteesWithResponse(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*ListSteeringCommitteesResponse, error)
+
+	// GetSteeringCommitteeWithResponse A steering committee with who sat on it on a day (today when absent), by role.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/steering-committees/{id} (the `GetSteeringCommittee` operationId).
+	GetSteeringCommitteeWithResponse(ctx context.Context, id int, params *GetSteeringCommitteeParams, reqEditors ...RequestEditorFn) (*GetSteeringCommitteeResponse, error)
+
 	// ListTasksWithResponse Key tasks owned by units the caller may read, most urgent first.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -3778,12 +8923,680 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/units/{id} (the `GetUnit` operationId).
 	GetUnitWithResponse(ctx context.Context, id ID, params *GetUnitParams, reqEditors ...RequestEditorFn) (*GetUnitResponse, error)
 
+	// ListUnitCommendationsWithResponse A unit's awards as a recipient, newest first; read permission on the unit.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/units/{id}/commendations (the `ListUnitCommendations` operationId).
+	ListUnitCommendationsWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*ListUnitCommendationsResponse, error)
+
 	// GetUnitSubtreeWithResponse A unit and everything below it on a date.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/units/{id}/subtree (the `GetUnitSubtree` operationId).
 	GetUnitSubtreeWithResponse(ctx context.Context, id ID, params *GetUnitSubtreeParams, reqEditors ...RequestEditorFn) (*GetUnitSubtreeResponse, error)
+}
+
+type ListCampaignsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CampaignList
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCampaignsResponse) GetJSON200() *CampaignList {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCampaignsResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCampaignsResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCampaignsResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCampaignsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCampaignsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCampaignsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCampaignsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateCampaignResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Campaign
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCampaignResponse) GetJSON201() *Campaign {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateCampaignResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateCampaignResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateCampaignResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCampaignResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCampaignResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCampaignResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCampaignResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCampaignResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Campaign
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCampaignResponse) GetJSON200() *Campaign {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetCampaignResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r GetCampaignResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetCampaignResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCampaignResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCampaignResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCampaignResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCampaignResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RecordCampaignContributionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CampaignContribution
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON200() *CampaignContribution {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r RecordCampaignContributionResponse) GetJSON409() *Error {
+	return r.JSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RecordCampaignContributionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RecordCampaignContributionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RecordCampaignContributionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RecordCampaignContributionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCampaignRollupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CampaignRollup
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCampaignRollupResponse) GetJSON200() *CampaignRollup {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetCampaignRollupResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetCampaignRollupResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r GetCampaignRollupResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetCampaignRollupResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCampaignRollupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCampaignRollupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCampaignRollupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCampaignRollupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCitizenDueResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCitizenDueResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCitizenDueResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCitizenDueResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCitizenDueResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCitizenFiguresResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCitizenFiguresResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCitizenFiguresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCitizenFiguresResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCitizenFiguresResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListCommendationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CommendationList
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCommendationsResponse) GetJSON200() *CommendationList {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListCommendationsResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListCommendationsResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListCommendationsResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCommendationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCommendationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCommendationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCommendationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateCommendationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Commendation
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *CommendationDuplicates
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateCommendationResponse) GetJSON201() *Commendation {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateCommendationResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateCommendationResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateCommendationResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r CreateCommendationResponse) GetJSON409() *CommendationDuplicates {
+	return r.JSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateCommendationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateCommendationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateCommendationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateCommendationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCommendationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Commendation
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCommendationResponse) GetJSON200() *Commendation {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetCommendationResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetCommendationResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCommendationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCommendationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCommendationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCommendationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RevokeCommendationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Commendation
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RevokeCommendationResponse) GetJSON200() *Commendation {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RevokeCommendationResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RevokeCommendationResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r RevokeCommendationResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RevokeCommendationResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r RevokeCommendationResponse) GetJSON409() *Error {
+	return r.JSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeCommendationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeCommendationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeCommendationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeCommendationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type ListConferencesResponse struct {
@@ -4033,6 +9846,669 @@ func (r GetDashboardResponse) ContentType() string {
 	return ""
 }
 
+type ListDialoguesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDialoguesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDialoguesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDialoguesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDialoguesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetDialogueResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetDialogueResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetDialogueResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetDialogueResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetDialogueResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDirectivesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DirectiveList
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDirectivesResponse) GetJSON200() *DirectiveList {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListDirectivesResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListDirectivesResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListDirectivesResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDirectivesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDirectivesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDirectivesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDirectivesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateDirectiveResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Directive
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateDirectiveResponse) GetJSON201() *Directive {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateDirectiveResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateDirectiveResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateDirectiveResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateDirectiveResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateDirectiveResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateDirectiveResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateDirectiveResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetDirectiveResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Directive
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetDirectiveResponse) GetJSON200() *Directive {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetDirectiveResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r GetDirectiveResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetDirectiveResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetDirectiveResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetDirectiveResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetDirectiveResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetDirectiveResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type LinkDirectiveResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Directive
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *Error
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LinkDirectiveResponse) GetJSON200() *Directive {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r LinkDirectiveResponse) GetJSON400() *Error {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r LinkDirectiveResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r LinkDirectiveResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r LinkDirectiveResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r LinkDirectiveResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LinkDirectiveResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LinkDirectiveResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LinkDirectiveResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDocumentsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDocumentsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDocumentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDocumentsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDocumentsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type IssueDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r IssueDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r IssueDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r IssueDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r IssueDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DraftDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DraftDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DraftDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DraftDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DraftDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetDocumentFileResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetDocumentFileResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetDocumentFileResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetDocumentFileResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetDocumentFileResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type VoidDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r VoidDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VoidDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VoidDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VoidDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListEmulationBlocsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEmulationBlocsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEmulationBlocsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEmulationBlocsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEmulationBlocsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetEmulationBlocResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetEmulationBlocResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetEmulationBlocResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetEmulationBlocResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetEmulationBlocResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostEmulationBlocSelfScoresResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r PostEmulationBlocSelfScoresResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostEmulationBlocSelfScoresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostEmulationBlocSelfScoresResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostEmulationBlocSelfScoresResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListHotspotsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListHotspotsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListHotspotsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListHotspotsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListHotspotsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListIndicatorsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -4133,6 +10609,40 @@ func (r GetMeResponse) ContentType() string {
 	return ""
 }
 
+type ListMediationCasesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMediationCasesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMediationCasesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMediationCasesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMediationCasesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetOpenAPIResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -4168,6 +10678,204 @@ func (r GetOpenAPIResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetOpenAPIResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPersonCommendationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AwardList
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPersonCommendationsResponse) GetJSON200() *AwardList {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListPersonCommendationsResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListPersonCommendationsResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListPersonCommendationsResponse) GetJSON404() *Error {
+	return r.JSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPersonCommendationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPersonCommendationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPersonCommendationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPersonCommendationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPetitionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPetitionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPetitionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPetitionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPetitionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreatePetitionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreatePetitionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreatePetitionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreatePetitionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreatePetitionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPetitionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPetitionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPetitionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPetitionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPetitionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ActOnPetitionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ActOnPetitionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ActOnPetitionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ActOnPetitionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ActOnPetitionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -5012,6 +11720,142 @@ func (r GetRollupResponse) ContentType() string {
 	return ""
 }
 
+type SearchResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSentimentNotesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSentimentNotesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSentimentNotesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSentimentNotesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSentimentNotesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSteeringCommitteesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSteeringCommitteesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSteeringCommitteesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSteeringCommitteesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSteeringCommitteesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetSteeringCommitteeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSteeringCommitteeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSteeringCommitteeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSteeringCommitteeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSteeringCommitteeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListTasksResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5244,6 +12088,61 @@ func (r GetUnitResponse) ContentType() string {
 	return ""
 }
 
+type ListUnitCommendationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AwardList
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Error
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListUnitCommendationsResponse) GetJSON200() *AwardList {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListUnitCommendationsResponse) GetJSON401() *Error {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListUnitCommendationsResponse) GetJSON403() *Error {
+	return r.JSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListUnitCommendationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListUnitCommendationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListUnitCommendationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListUnitCommendationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetUnitSubtreeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -5304,6 +12203,201 @@ func (r GetUnitSubtreeResponse) ContentType() string {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
+}
+
+// ListCampaignsWithResponse The campaigns and funds run or joined by the units the caller may read, newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/campaigns (the `ListCampaigns` operationId).
+func (c *ClientWithResponses) ListCampaignsWithResponse(ctx context.Context, params *ListCampaignsParams, reqEditors ...RequestEditorFn) (*ListCampaignsResponse, error) {
+	rsp, err := c.ListCampaigns(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCampaignsResponse(rsp)
+}
+
+// CreateCampaignWithBodyWithResponse Create a campaign with the units taking part. Needs write on the unit running it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+func (c *ClientWithResponses) CreateCampaignWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCampaignResponse, error) {
+	rsp, err := c.CreateCampaignWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCampaignResponse(rsp)
+}
+
+// CreateCampaignWithResponse Create a campaign with the units taking part. Needs write on the unit running it.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/campaigns (the `CreateCampaign` operationId).
+func (c *ClientWithResponses) CreateCampaignWithResponse(ctx context.Context, body CreateCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCampaignResponse, error) {
+	rsp, err := c.CreateCampaign(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCampaignResponse(rsp)
+}
+
+// GetCampaignWithResponse A campaign (read permission on its unit or on a unit taking part).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/campaigns/{id} (the `GetCampaign` operationId).
+func (c *ClientWithResponses) GetCampaignWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCampaignResponse, error) {
+	rsp, err := c.GetCampaign(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCampaignResponse(rsp)
+}
+
+// RecordCampaignContributionWithBodyWithResponse Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+func (c *ClientWithResponses) RecordCampaignContributionWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordCampaignContributionResponse, error) {
+	rsp, err := c.RecordCampaignContributionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordCampaignContributionResponse(rsp)
+}
+
+// RecordCampaignContributionWithResponse Record a unit's contribution for a period, replacing what it recorded for that period (version: the one read, 0 for a new one). Needs write on the contributing unit, which must take part.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/campaigns/{id}/contributions (the `RecordCampaignContribution` operationId).
+func (c *ClientWithResponses) RecordCampaignContributionWithResponse(ctx context.Context, id ID, body RecordCampaignContributionJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordCampaignContributionResponse, error) {
+	rsp, err := c.RecordCampaignContribution(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordCampaignContributionResponse(rsp)
+}
+
+// GetCampaignRollupWithResponse The sums of a campaign's contributions under a unit and under each unit directly below it, placed as report figures are: as reported (where each unit stood when its period ended) or mapped onto today's units across merges and splits.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/campaigns/{id}/rollup (the `GetCampaignRollup` operationId).
+func (c *ClientWithResponses) GetCampaignRollupWithResponse(ctx context.Context, id ID, params *GetCampaignRollupParams, reqEditors ...RequestEditorFn) (*GetCampaignRollupResponse, error) {
+	rsp, err := c.GetCampaignRollup(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCampaignRollupResponse(rsp)
+}
+
+// ListCitizenDueWithResponse Deadlines of citizen affairs falling due in the caller's scope, nearest first (petitions' next step, dialogue issues, announcing and publishing dialogues), with the officers assigned.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/citizen/due (the `ListCitizenDue` operationId).
+func (c *ClientWithResponses) ListCitizenDueWithResponse(ctx context.Context, params *ListCitizenDueParams, reqEditors ...RequestEditorFn) (*ListCitizenDueResponse, error) {
+	rsp, err := c.ListCitizenDue(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCitizenDueResponse(rsp)
+}
+
+// GetCitizenFiguresWithResponse The report's indicators counted from the cases of a unit and the units below it in a period, with the first cases each counts and the last fill into the report.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/citizen/figures (the `GetCitizenFigures` operationId).
+func (c *ClientWithResponses) GetCitizenFiguresWithResponse(ctx context.Context, params *GetCitizenFiguresParams, reqEditors ...RequestEditorFn) (*GetCitizenFiguresResponse, error) {
+	rsp, err := c.GetCitizenFigures(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCitizenFiguresResponse(rsp)
+}
+
+// ListCommendationsWithResponse The commendation register of the units the caller may read, newest first (recipients left out; see recipient_count).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/commendations (the `ListCommendations` operationId).
+func (c *ClientWithResponses) ListCommendationsWithResponse(ctx context.Context, params *ListCommendationsParams, reqEditors ...RequestEditorFn) (*ListCommendationsResponse, error) {
+	rsp, err := c.ListCommendations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCommendationsResponse(rsp)
+}
+
+// CreateCommendationWithBodyWithResponse Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+func (c *ClientWithResponses) CreateCommendationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCommendationResponse, error) {
+	rsp, err := c.CreateCommendationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCommendationResponse(rsp)
+}
+
+// CreateCommendationWithResponse Record a decision with its recipients. The issuing unit's level must be allowed the form by the rule table; a recipient already commended for the same achievement and period answers 409 with the earlier decisions unless confirm_duplicates is true. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/commendations (the `CreateCommendation` operationId).
+func (c *ClientWithResponses) CreateCommendationWithResponse(ctx context.Context, body CreateCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCommendationResponse, error) {
+	rsp, err := c.CreateCommendation(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateCommendationResponse(rsp)
+}
+
+// GetCommendationWithResponse A decision with its recipients (read permission on the issuing unit or on a recipient unit).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/commendations/{id} (the `GetCommendation` operationId).
+func (c *ClientWithResponses) GetCommendationWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetCommendationResponse, error) {
+	rsp, err := c.GetCommendation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCommendationResponse(rsp)
+}
+
+// RevokeCommendationWithBodyWithResponse Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+func (c *ClientWithResponses) RevokeCommendationWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeCommendationResponse, error) {
+	rsp, err := c.RevokeCommendationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeCommendationResponse(rsp)
+}
+
+// RevokeCommendationWithResponse Revoke a decision with a reason and a day; it stays in the register marked revoked. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/commendations/{id}/revoke (the `RevokeCommendation` operationId).
+func (c *ClientWithResponses) RevokeCommendationWithResponse(ctx context.Context, id ID, body RevokeCommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeCommendationResponse, error) {
+	rsp, err := c.RevokeCommendation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeCommendationResponse(rsp)
 }
 
 // ListConferencesWithResponse Conferences of the units the caller may read, newest first.
@@ -5378,6 +12472,292 @@ func (c *ClientWithResponses) GetDashboardWithResponse(ctx context.Context, para
 	return ParseGetDashboardResponse(rsp)
 }
 
+// ListDialoguesWithResponse Dialogues of the units the caller may read, the latest first, with what each lacks (announcement, publication).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/dialogues (the `ListDialogues` operationId).
+func (c *ClientWithResponses) ListDialoguesWithResponse(ctx context.Context, params *ListDialoguesParams, reqEditors ...RequestEditorFn) (*ListDialoguesResponse, error) {
+	rsp, err := c.ListDialogues(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDialoguesResponse(rsp)
+}
+
+// GetDialogueWithResponse One dialogue with the issues raised, their answers, responsible units and deadlines.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/dialogues/{id} (the `GetDialogue` operationId).
+func (c *ClientWithResponses) GetDialogueWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetDialogueResponse, error) {
+	rsp, err := c.GetDialogue(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetDialogueResponse(rsp)
+}
+
+// ListDirectivesWithResponse The directive documents in the registers the caller may read: its units', those below them and those above them (what they work under), newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/directives (the `ListDirectives` operationId).
+func (c *ClientWithResponses) ListDirectivesWithResponse(ctx context.Context, params *ListDirectivesParams, reqEditors ...RequestEditorFn) (*ListDirectivesResponse, error) {
+	rsp, err := c.ListDirectives(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDirectivesResponse(rsp)
+}
+
+// CreateDirectiveWithBodyWithResponse Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+func (c *ClientWithResponses) CreateDirectiveWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDirectiveResponse, error) {
+	rsp, err := c.CreateDirectiveWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDirectiveResponse(rsp)
+}
+
+// CreateDirectiveWithResponse Register a directive document with its file (a PDF or Word file, base64, at most 20 MB). The kind is read from the code when absent. Needs write on the registering unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/directives (the `CreateDirective` operationId).
+func (c *ClientWithResponses) CreateDirectiveWithResponse(ctx context.Context, body CreateDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDirectiveResponse, error) {
+	rsp, err := c.CreateDirective(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateDirectiveResponse(rsp)
+}
+
+// GetDirectiveWithResponse A directive document with what was done under it that the caller may read.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/directives/{id} (the `GetDirective` operationId).
+func (c *ClientWithResponses) GetDirectiveWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*GetDirectiveResponse, error) {
+	rsp, err := c.GetDirective(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetDirectiveResponse(rsp)
+}
+
+// LinkDirectiveWithBodyWithResponse Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+func (c *ClientWithResponses) LinkDirectiveWithBodyWithResponse(ctx context.Context, id ID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LinkDirectiveResponse, error) {
+	rsp, err := c.LinkDirectiveWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLinkDirectiveResponse(rsp)
+}
+
+// LinkDirectiveWithResponse Link a conference, report, task or campaign to the document as carrying it out (remove true unlinks it). Needs write on the record's unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/directives/{id}/links (the `LinkDirective` operationId).
+func (c *ClientWithResponses) LinkDirectiveWithResponse(ctx context.Context, id ID, body LinkDirectiveJSONRequestBody, reqEditors ...RequestEditorFn) (*LinkDirectiveResponse, error) {
+	rsp, err := c.LinkDirective(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLinkDirectiveResponse(rsp)
+}
+
+// ListDocumentsWithResponse The outgoing register of the units the caller may read, newest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/documents (the `ListDocuments` operationId).
+func (c *ClientWithResponses) ListDocumentsWithResponse(ctx context.Context, params *ListDocumentsParams, reqEditors ...RequestEditorFn) (*ListDocumentsResponse, error) {
+	rsp, err := c.ListDocuments(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDocumentsResponse(rsp)
+}
+
+// IssueDocumentWithBodyWithResponse Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+func (c *ClientWithResponses) IssueDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IssueDocumentResponse, error) {
+	rsp, err := c.IssueDocumentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIssueDocumentResponse(rsp)
+}
+
+// IssueDocumentWithResponse Draft a document (as /api/v1/documents/drafts) with the edits sent and issue it: the next number of its type, issuer and term, today's date, the DOCX and PDF filed. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents (the `IssueDocument` operationId).
+func (c *ClientWithResponses) IssueDocumentWithResponse(ctx context.Context, body IssueDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueDocumentResponse, error) {
+	rsp, err := c.IssueDocument(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIssueDocumentResponse(rsp)
+}
+
+// DraftDocumentWithBodyWithResponse Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+func (c *ClientWithResponses) DraftDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DraftDocumentResponse, error) {
+	rsp, err := c.DraftDocumentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDraftDocumentResponse(rsp)
+}
+
+// DraftDocumentWithResponse Draft a document from records and return it without issuing it (nothing is written). Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents/drafts (the `DraftDocument` operationId).
+func (c *ClientWithResponses) DraftDocumentWithResponse(ctx context.Context, body DraftDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*DraftDocumentResponse, error) {
+	rsp, err := c.DraftDocument(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDraftDocumentResponse(rsp)
+}
+
+// GetDocumentWithResponse One register row (read permission on the issuing unit).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/documents/{id} (the `GetDocument` operationId).
+func (c *ClientWithResponses) GetDocumentWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error) {
+	rsp, err := c.GetDocument(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetDocumentResponse(rsp)
+}
+
+// GetDocumentFileWithResponse A file of an issued document, as issued (docx, pdf) or the latest signed scan (scan).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/documents/{id}/files/{kind} (the `GetDocumentFile` operationId).
+func (c *ClientWithResponses) GetDocumentFileWithResponse(ctx context.Context, id int, kind GetDocumentFileParamsKind, reqEditors ...RequestEditorFn) (*GetDocumentFileResponse, error) {
+	rsp, err := c.GetDocumentFile(ctx, id, kind, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetDocumentFileResponse(rsp)
+}
+
+// VoidDocumentWithBodyWithResponse Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+func (c *ClientWithResponses) VoidDocumentWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VoidDocumentResponse, error) {
+	rsp, err := c.VoidDocumentWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVoidDocumentResponse(rsp)
+}
+
+// VoidDocumentWithResponse Revoke an issued document with a reason; its row, files and number stay. Needs write on the issuing unit.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
+func (c *ClientWithResponses) VoidDocumentWithResponse(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*VoidDocumentResponse, error) {
+	rsp, err := c.VoidDocument(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVoidDocumentResponse(rsp)
+}
+
+// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
+func (c *ClientWithResponses) ListEmulationBlocsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error) {
+	rsp, err := c.ListEmulationBlocs(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEmulationBlocsResponse(rsp)
+}
+
+// GetEmulationBlocWithResponse A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
+func (c *ClientWithResponses) GetEmulationBlocWithResponse(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*GetEmulationBlocResponse, error) {
+	rsp, err := c.GetEmulationBloc(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetEmulationBlocResponse(rsp)
+}
+
+// PostEmulationBlocSelfScoresWithBodyWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+func (c *ClientWithResponses) PostEmulationBlocSelfScoresWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostEmulationBlocSelfScoresResponse, error) {
+	rsp, err := c.PostEmulationBlocSelfScoresWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostEmulationBlocSelfScoresResponse(rsp)
+}
+
+// PostEmulationBlocSelfScoresWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/self-scores (the `PostEmulationBlocSelfScores` operationId).
+func (c *ClientWithResponses) PostEmulationBlocSelfScoresWithResponse(ctx context.Context, id int, body PostEmulationBlocSelfScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*PostEmulationBlocSelfScoresResponse, error) {
+	rsp, err := c.PostEmulationBlocSelfScores(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostEmulationBlocSelfScoresResponse(rsp)
+}
+
+// ListHotspotsWithResponse Hot-spot warnings of the units the caller may read (or leads, with leading=true), the newest first; the rules time alone fires are evaluated first, once a day.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/hotspots (the `ListHotspots` operationId).
+func (c *ClientWithResponses) ListHotspotsWithResponse(ctx context.Context, params *ListHotspotsParams, reqEditors ...RequestEditorFn) (*ListHotspotsResponse, error) {
+	rsp, err := c.ListHotspots(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListHotspotsResponse(rsp)
+}
+
 // ListIndicatorsWithResponse The indicator catalogue, in catalogue order.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -5404,6 +12784,19 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 	return ParseGetMeResponse(rsp)
 }
 
+// ListMediationCasesWithResponse A mediation team's logbook for a year, in the Ministry of Justice's columns (number, received, mediators, parties, matter, agreement, result, notes).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/mediation-teams/{id}/cases (the `ListMediationCases` operationId).
+func (c *ClientWithResponses) ListMediationCasesWithResponse(ctx context.Context, id int, params *ListMediationCasesParams, reqEditors ...RequestEditorFn) (*ListMediationCasesResponse, error) {
+	rsp, err := c.ListMediationCases(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMediationCasesResponse(rsp)
+}
+
 // GetOpenAPIWithResponse This description, for client generators (no token needed).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -5415,6 +12808,97 @@ func (c *ClientWithResponses) GetOpenAPIWithResponse(ctx context.Context, reqEdi
 		return nil, err
 	}
 	return ParseGetOpenAPIResponse(rsp)
+}
+
+// ListPersonCommendationsWithResponse A person's awards (and those of directory rows merged into them), newest first; read permission on the person's unit.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/people/{id}/commendations (the `ListPersonCommendations` operationId).
+func (c *ClientWithResponses) ListPersonCommendationsWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*ListPersonCommendationsResponse, error) {
+	rsp, err := c.ListPersonCommendations(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPersonCommendationsResponse(rsp)
+}
+
+// ListPetitionsWithResponse Petitions (complaints, denunciations, proposals, reports) of the units the caller may read; the nearest deadline first when filtered by due, else the newest. No sender in lists.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/petitions (the `ListPetitions` operationId).
+func (c *ClientWithResponses) ListPetitionsWithResponse(ctx context.Context, params *ListPetitionsParams, reqEditors ...RequestEditorFn) (*ListPetitionsResponse, error) {
+	rsp, err := c.ListPetitions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPetitionsResponse(rsp)
+}
+
+// CreatePetitionWithBodyWithResponse Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+func (c *ClientWithResponses) CreatePetitionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePetitionResponse, error) {
+	rsp, err := c.CreatePetitionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePetitionResponse(rsp)
+}
+
+// CreatePetitionWithResponse Record a petition received by a unit the caller writes on; its acceptance deadline is counted from the day received on the deployment's calendar, and the hot-spot rules are evaluated.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/petitions (the `CreatePetition` operationId).
+func (c *ClientWithResponses) CreatePetitionWithResponse(ctx context.Context, body CreatePetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePetitionResponse, error) {
+	rsp, err := c.CreatePetition(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreatePetitionResponse(rsp)
+}
+
+// GetPetitionWithResponse One petition with its clock, handlers and history; the sender of a denunciation only for its assigned handlers (petitioner_hidden is true for anyone else).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/petitions/{id} (the `GetPetition` operationId).
+func (c *ClientWithResponses) GetPetitionWithResponse(ctx context.Context, id int, reqEditors ...RequestEditorFn) (*GetPetitionResponse, error) {
+	rsp, err := c.GetPetition(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPetitionResponse(rsp)
+}
+
+// ActOnPetitionWithBodyWithResponse Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+func (c *ClientWithResponses) ActOnPetitionWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActOnPetitionResponse, error) {
+	rsp, err := c.ActOnPetitionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActOnPetitionResponse(rsp)
+}
+
+// ActOnPetitionWithResponse Take one step on a petition of a unit the caller writes on (accept, reject, extend, reply, resolve, close, note, transfer); a transfer keeps the history and, as the deployment sets, the clock.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/petitions/{id}/actions (the `ActOnPetition` operationId).
+func (c *ClientWithResponses) ActOnPetitionWithResponse(ctx context.Context, id int, body ActOnPetitionJSONRequestBody, reqEditors ...RequestEditorFn) (*ActOnPetitionResponse, error) {
+	rsp, err := c.ActOnPetition(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActOnPetitionResponse(rsp)
 }
 
 // ListPracticesWithResponse Models of the units the caller may read, in Vietnamese order of their names, with counts.
@@ -5678,6 +13162,58 @@ func (c *ClientWithResponses) GetRollupWithResponse(ctx context.Context, params 
 	return ParseGetRollupResponse(rsp)
 }
 
+// SearchWithResponse One search over every kind of record the caller may open (people, units, conferences, key tasks, models, reports, documents, petitions, dialogues, mediation cases, commendations, articles), with or without diacritics, abbreviations expanded both ways; titles close to the words when none holds them (typo set).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/search (the `Search` operationId).
+func (c *ClientWithResponses) SearchWithResponse(ctx context.Context, params *SearchParams, reqEditors ...RequestEditorFn) (*SearchResponse, error) {
+	rsp, err := c.Search(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchResponse(rsp)
+}
+
+// ListSentimentNotesWithResponse Public sentiment notes of the units the caller may read, rolled up the hierarchy, the newest first, with whether the caller read each.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
+func (c *ClientWithResponses) ListSentimentNotesWithResponse(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*ListSentimentNotesResponse, error) {
+	rsp, err := c.ListSentimentNotes(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSentimentNotesResponse(rsp)
+}
+
+// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
+func (c *ClientWithResponses) ListSteeringCommitteesWithResponse(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*ListSteeringCommitteesResponse, error) {
+	rsp, err := c.ListSteeringCommittees(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSteeringCommitteesResponse(rsp)
+}
+
+// GetSteeringCommitteeWithResponse A steering committee with who sat on it on a day (today when absent), by role.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/steering-committees/{id} (the `GetSteeringCommittee` operationId).
+func (c *ClientWithResponses) GetSteeringCommitteeWithResponse(ctx context.Context, id int, params *GetSteeringCommitteeParams, reqEditors ...RequestEditorFn) (*GetSteeringCommitteeResponse, error) {
+	rsp, err := c.GetSteeringCommittee(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSteeringCommitteeResponse(rsp)
+}
+
 // ListTasksWithResponse Key tasks owned by units the caller may read, most urgent first.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -5756,6 +13292,19 @@ func (c *ClientWithResponses) GetUnitWithResponse(ctx context.Context, id ID, pa
 	return ParseGetUnitResponse(rsp)
 }
 
+// ListUnitCommendationsWithResponse A unit's awards as a recipient, newest first; read permission on the unit.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/units/{id}/commendations (the `ListUnitCommendations` operationId).
+func (c *ClientWithResponses) ListUnitCommendationsWithResponse(ctx context.Context, id ID, reqEditors ...RequestEditorFn) (*ListUnitCommendationsResponse, error) {
+	rsp, err := c.ListUnitCommendations(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListUnitCommendationsResponse(rsp)
+}
+
 // GetUnitSubtreeWithResponse A unit and everything below it on a date.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -5767,6 +13316,496 @@ func (c *ClientWithResponses) GetUnitSubtreeWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseGetUnitSubtreeResponse(rsp)
+}
+
+// ParseListCampaignsResponse parses an HTTP response from a ListCampaignsWithResponse call
+func ParseListCampaignsResponse(rsp *http.Response) (*ListCampaignsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCampaignsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CampaignList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateCampaignResponse parses an HTTP response from a CreateCampaignWithResponse call
+func ParseCreateCampaignResponse(rsp *http.Response) (*CreateCampaignResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCampaignResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Campaign
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCampaignResponse parses an HTTP response from a GetCampaignWithResponse call
+func ParseGetCampaignResponse(rsp *http.Response) (*GetCampaignResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCampaignResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Campaign
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRecordCampaignContributionResponse parses an HTTP response from a RecordCampaignContributionWithResponse call
+func ParseRecordCampaignContributionResponse(rsp *http.Response) (*RecordCampaignContributionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RecordCampaignContributionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CampaignContribution
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCampaignRollupResponse parses an HTTP response from a GetCampaignRollupWithResponse call
+func ParseGetCampaignRollupResponse(rsp *http.Response) (*GetCampaignRollupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCampaignRollupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CampaignRollup
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListCitizenDueResponse parses an HTTP response from a ListCitizenDueWithResponse call
+func ParseListCitizenDueResponse(rsp *http.Response) (*ListCitizenDueResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCitizenDueResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetCitizenFiguresResponse parses an HTTP response from a GetCitizenFiguresWithResponse call
+func ParseGetCitizenFiguresResponse(rsp *http.Response) (*GetCitizenFiguresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCitizenFiguresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListCommendationsResponse parses an HTTP response from a ListCommendationsWithResponse call
+func ParseListCommendationsResponse(rsp *http.Response) (*ListCommendationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCommendationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CommendationList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateCommendationResponse parses an HTTP response from a CreateCommendationWithResponse call
+func ParseCreateCommendationResponse(rsp *http.Response) (*CreateCommendationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateCommendationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Commendation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest CommendationDuplicates
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCommendationResponse parses an HTTP response from a GetCommendationWithResponse call
+func ParseGetCommendationResponse(rsp *http.Response) (*GetCommendationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCommendationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Commendation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRevokeCommendationResponse parses an HTTP response from a RevokeCommendationWithResponse call
+func ParseRevokeCommendationResponse(rsp *http.Response) (*RevokeCommendationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeCommendationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Commendation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListConferencesResponse parses an HTTP response from a ListConferencesWithResponse call
@@ -5909,6 +13948,393 @@ func ParseGetDashboardResponse(rsp *http.Response) (*GetDashboardResponse, error
 	return response, nil
 }
 
+// ParseListDialoguesResponse parses an HTTP response from a ListDialoguesWithResponse call
+func ParseListDialoguesResponse(rsp *http.Response) (*ListDialoguesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDialoguesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetDialogueResponse parses an HTTP response from a GetDialogueWithResponse call
+func ParseGetDialogueResponse(rsp *http.Response) (*GetDialogueResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetDialogueResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListDirectivesResponse parses an HTTP response from a ListDirectivesWithResponse call
+func ParseListDirectivesResponse(rsp *http.Response) (*ListDirectivesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDirectivesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DirectiveList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateDirectiveResponse parses an HTTP response from a CreateDirectiveWithResponse call
+func ParseCreateDirectiveResponse(rsp *http.Response) (*CreateDirectiveResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateDirectiveResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Directive
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetDirectiveResponse parses an HTTP response from a GetDirectiveWithResponse call
+func ParseGetDirectiveResponse(rsp *http.Response) (*GetDirectiveResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetDirectiveResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Directive
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLinkDirectiveResponse parses an HTTP response from a LinkDirectiveWithResponse call
+func ParseLinkDirectiveResponse(rsp *http.Response) (*LinkDirectiveResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LinkDirectiveResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Directive
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListDocumentsResponse parses an HTTP response from a ListDocumentsWithResponse call
+func ParseListDocumentsResponse(rsp *http.Response) (*ListDocumentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDocumentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseIssueDocumentResponse parses an HTTP response from a IssueDocumentWithResponse call
+func ParseIssueDocumentResponse(rsp *http.Response) (*IssueDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &IssueDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseDraftDocumentResponse parses an HTTP response from a DraftDocumentWithResponse call
+func ParseDraftDocumentResponse(rsp *http.Response) (*DraftDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DraftDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetDocumentResponse parses an HTTP response from a GetDocumentWithResponse call
+func ParseGetDocumentResponse(rsp *http.Response) (*GetDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetDocumentFileResponse parses an HTTP response from a GetDocumentFileWithResponse call
+func ParseGetDocumentFileResponse(rsp *http.Response) (*GetDocumentFileResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetDocumentFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseVoidDocumentResponse parses an HTTP response from a VoidDocumentWithResponse call
+func ParseVoidDocumentResponse(rsp *http.Response) (*VoidDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VoidDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListEmulationBlocsResponse parses an HTTP response from a ListEmulationBlocsWithResponse call
+func ParseListEmulationBlocsResponse(rsp *http.Response) (*ListEmulationBlocsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEmulationBlocsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetEmulationBlocResponse parses an HTTP response from a GetEmulationBlocWithResponse call
+func ParseGetEmulationBlocResponse(rsp *http.Response) (*GetEmulationBlocResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetEmulationBlocResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParsePostEmulationBlocSelfScoresResponse parses an HTTP response from a PostEmulationBlocSelfScoresWithResponse call
+func ParsePostEmulationBlocSelfScoresResponse(rsp *http.Response) (*PostEmulationBlocSelfScoresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostEmulationBlocSelfScoresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListHotspotsResponse parses an HTTP response from a ListHotspotsWithResponse call
+func ParseListHotspotsResponse(rsp *http.Response) (*ListHotspotsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListHotspotsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseListIndicatorsResponse parses an HTTP response from a ListIndicatorsWithResponse call
 func ParseListIndicatorsResponse(rsp *http.Response) (*ListIndicatorsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -5977,6 +14403,22 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 	return response, nil
 }
 
+// ParseListMediationCasesResponse parses an HTTP response from a ListMediationCasesWithResponse call
+func ParseListMediationCasesResponse(rsp *http.Response) (*ListMediationCasesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMediationCasesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseGetOpenAPIResponse parses an HTTP response from a GetOpenAPIWithResponse call
 func ParseGetOpenAPIResponse(rsp *http.Response) (*GetOpenAPIResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -5998,6 +14440,120 @@ func ParseGetOpenAPIResponse(rsp *http.Response) (*GetOpenAPIResponse, error) {
 		}
 		response.YAML200 = &dest
 
+	case rsp.StatusCode == 405:
+		break // No content-type
+
+	}
+
+	return response, nil
+}
+
+// ParseListPersonCommendationsResponse parses an HTTP response from a ListPersonCommendationsWithResponse call
+func ParseListPersonCommendationsResponse(rsp *http.Response) (*ListPersonCommendationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPersonCommendationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AwardList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPetitionsResponse parses an HTTP response from a ListPetitionsWithResponse call
+func ParseListPetitionsResponse(rsp *http.Response) (*ListPetitionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPetitionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseCreatePetitionResponse parses an HTTP response from a CreatePetitionWithResponse call
+func ParseCreatePetitionResponse(rsp *http.Response) (*CreatePetitionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreatePetitionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetPetitionResponse parses an HTTP response from a GetPetitionWithResponse call
+func ParseGetPetitionResponse(rsp *http.Response) (*GetPetitionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPetitionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseActOnPetitionResponse parses an HTTP response from a ActOnPetitionWithResponse call
+func ParseActOnPetitionResponse(rsp *http.Response) (*ActOnPetitionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ActOnPetitionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
@@ -6646,6 +15202,70 @@ func ParseGetRollupResponse(rsp *http.Response) (*GetRollupResponse, error) {
 	return response, nil
 }
 
+// ParseSearchResponse parses an HTTP response from a SearchWithResponse call
+func ParseSearchResponse(rsp *http.Response) (*SearchResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListSentimentNotesResponse parses an HTTP response from a ListSentimentNotesWithResponse call
+func ParseListSentimentNotesResponse(rsp *http.Response) (*ListSentimentNotesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSentimentNotesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListSteeringCommitteesResponse parses an HTTP response from a ListSteeringCommitteesWithResponse call
+func ParseListSteeringCommitteesResponse(rsp *http.Response) (*ListSteeringCommitteesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSteeringCommitteesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetSteeringCommitteeResponse parses an HTTP response from a GetSteeringCommitteeWithResponse call
+func ParseGetSteeringCommitteeResponse(rsp *http.Response) (*GetSteeringCommitteeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSteeringCommitteeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseListTasksResponse parses an HTTP response from a ListTasksWithResponse call
 func ParseListTasksResponse(rsp *http.Response) (*ListTasksResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -6794,6 +15414,46 @@ func ParseGetUnitResponse(rsp *http.Response) (*GetUnitResponse, error) {
 			return nil, err
 		}
 		response.JSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListUnitCommendationsResponse parses an HTTP response from a ListUnitCommendationsWithResponse call
+func ParseListUnitCommendationsResponse(rsp *http.Response) (*ListUnitCommendationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListUnitCommendationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AwardList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
 
 	}
 
