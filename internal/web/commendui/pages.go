@@ -54,14 +54,9 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		return err
 	}
 	v := listView{Rows: rows, Total: total, Pager: kit.NewPager(r, page, pageSize, total), Forms: commendation.Forms, Filter: lf}
-	if v.Units, err = h.Auth.GrantedUnits(r.Context(), p, auth.PermRead, h.Today()); err != nil {
+	if v.Units, v.CanWrite, err = h.ListUnits(r, p); err != nil {
 		return err
 	}
-	writable, err := h.Auth.GrantedUnits(r.Context(), p, auth.PermWrite, h.Today())
-	if err != nil {
-		return err
-	}
-	v.CanWrite = len(writable) > 0
 	v.Page = h.Page(w, r, "commendui.list.title")
 	h.tmpl.Render(w, r, http.StatusOK, "list", v)
 	return nil

@@ -146,3 +146,17 @@ func Anonymous(p *auth.Principal) bool { return p == nil }
 
 // Always is a NavLink.Show for links everyone sees.
 func Always(*auth.Principal) bool { return true }
+
+// ListUnits returns what a list page offers p: the units p reads today,
+// for its unit filter, and whether p may write on any unit, to show the
+// link that records a new one.
+func (k *Kit) ListUnits(r *http.Request, p *auth.Principal) (units []org.Unit, canWrite bool, err error) {
+	if units, err = k.Auth.GrantedUnits(r.Context(), p, auth.PermRead, k.Today()); err != nil {
+		return nil, false, err
+	}
+	writable, err := k.Auth.GrantedUnits(r.Context(), p, auth.PermWrite, k.Today())
+	if err != nil {
+		return nil, false, err
+	}
+	return units, len(writable) > 0, nil
+}
