@@ -97,7 +97,7 @@ func TestFaultDrill(t *testing.T) {
 
 	// 2. Saves acknowledged before a kill are kept.
 	backups := filepath.Join(dir, "backups")
-	srv := startServer(t, bin, dbURL, "--demo")
+	srv := startServer(t, bin, dbURL, "--demo", "--api-limit", "1000000") // the drill saves as fast as it can
 	token, unitID := officerToken(t, dbURL)
 	form, period, version := firstDraft(t, srv, dbURL, token, unitID)
 	acked, sent := 0, 0

@@ -52,6 +52,9 @@ type ServeConfig struct {
 	// "Authorization: Bearer <token>"; empty means /metrics is not served
 	// there.
 	MetricsToken string
+	// APILimit bounds the rate of /api/v1 requests (web.APILimit); zero
+	// fields take web.DefaultAPILimit's.
+	APILimit web.APILimit
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
@@ -112,7 +115,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		// without setting up a second step.
 		cfg.Auth.AdminsWithoutTwoFactor = true
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, APILimit: cfg.APILimit})
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -289,6 +292,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.StringVar(&cfg.ImportDir, "import-dir", os.Getenv("DANVAN_IMPORT_DIR"), "thư mục bài viết đã lưu để nhập (folder of saved articles; env DANVAN_IMPORT_DIR)")
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", os.Getenv("DANVAN_METRICS_ADDR"), "địa chỉ riêng cho /metrics, ví dụ 127.0.0.1:9090 (separate listen address for /metrics; env DANVAN_METRICS_ADDR)")
 	cfg.MetricsToken = os.Getenv("DANVAN_METRICS_TOKEN")
+	fs.IntVar(&cfg.APILimit.PerToken, "api-limit", envInt("DANVAN_API_LIMIT", web.DefaultAPILimit.PerToken),
+		"số yêu cầu /api/v1 tối đa mỗi phút với một mã truy cập; một địa chỉ được gấp đôi (API requests a minute per token, twice that per address; env DANVAN_API_LIMIT)")
 	proxies := fs.String("trust-proxy", os.Getenv("DANVAN_TRUST_PROXY"), "địa chỉ các proxy ngược được tin X-Forwarded-For/-Proto, cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (trusted reverse proxies; env DANVAN_TRUST_PROXY)")
 	jobFlags(fs, &cfg)
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
@@ -296,6 +301,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return err
 	}
 	cfg.DB = *dbURL
+	cfg.APILimit.PerAddr = 2 * cfg.APILimit.PerToken
 	var err error
 	if cfg.TrustedProxies, err = web.ParseProxies(*proxies); err != nil {
 		return usageError{"--trust-proxy: " + err.Error()}
