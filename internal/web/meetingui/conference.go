@@ -1,6 +1,7 @@
 package meetingui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"mime"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/org"
@@ -147,6 +149,14 @@ type conferenceView struct {
 	Errors   kit.Errors
 	TaskForm taskRow    // the add-task form as typed
 	Owners   []org.Unit // owner choices for a new task
+	// Drafts are the links to draft a document or a news article from
+	// the conference, each shown only to who may use it.
+	Drafts []draftLink
+}
+
+// draftLink is a link from the conference page to a draft made from it.
+type draftLink struct {
+	Href, Key string
 }
 
 // MaxDocument is the largest document a conference takes, for the
@@ -223,6 +233,11 @@ func (h *handlers) showConference(w http.ResponseWriter, r *http.Request, p *aut
 		return err
 	}
 	v.TaskForm = taskForm
+	if !c.OwnerView {
+		if v.Drafts, err = h.draftLinks(r.Context(), p, c); err != nil {
+			return err
+		}
+	}
 	h.tmpl.Render(w, r, formStatus(formErr), "conference/show", v)
 	return nil
 }
@@ -312,4 +327,36 @@ func (h *handlers) download(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		h.Log.DebugContext(r.Context(), "write document", "err", err)
 	}
 	return nil
+}
+
+// draftLinks are the drafts p may make from conference c: its minutes
+// and, when it assigned tasks, the plan that carries them out, for who
+// may write the unit's documents (package document decides); a news
+// article on the unit's portal site, for who may write on that site
+// (package portal decides).
+func (h *handlers) draftLinks(ctx context.Context, p *auth.Principal, c meeting.Conference) ([]draftLink, error) {
+	var out []draftLink
+	id := strconv.FormatInt(c.ID, 10)
+	ok, err := h.docs.CanWrite(ctx, p, c.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out = append(out, draftLink{Href: "/van-ban/soan?" + string(kit.Query("loai", string(document.KindMinutes), "hoi-nghi", id)),
+			Key: "meeting.draft.minutes"})
+		if document.Plannable(c) {
+			out = append(out, draftLink{Href: "/van-ban/soan?" + string(kit.Query("loai", string(document.KindPlan), "hoi-nghi", id)),
+				Key: "meeting.draft.plan"})
+		}
+	}
+	sites, err := h.sites.PublicSites(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range sites {
+		if st.UnitID == c.UnitID && h.sites.Can(ctx, p, auth.PermWrite, st) {
+			out = append(out, draftLink{Href: "/bien-tap/" + strconv.FormatInt(st.ID, 10) + "/viet-tin/" + id, Key: "meeting.draft.news"})
+		}
+	}
+	return out, nil
 }

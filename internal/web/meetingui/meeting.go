@@ -10,8 +10,10 @@ import (
 	"io/fs"
 
 	"github.com/danvan/danvan/internal/commendation"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
@@ -25,6 +27,10 @@ type handlers struct {
 	meetings *meeting.Store
 	pledges  *emulation.Store
 	awards   *commendation.Store
+	// docs and sites answer who may draft a conference's minutes and
+	// plan, and who may write it up on a portal, for the links to them.
+	docs  *document.Store
+	sites *portal.Store
 }
 
 // pageSize is how many rows a list page shows.
@@ -39,7 +45,9 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	}
 	meetings := meeting.NewStore(k.DB, k.Org, k.Auth).WithFiles(k.Files).WithArticles(k.ImportDir)
 	h := &handlers{Kit: k, meetings: meetings, pledges: emulation.NewStore(k.DB, k.Org, k.Auth, meetings),
-		awards: commendation.NewStore(k.DB, k.Org, k.Auth)}
+		awards: commendation.NewStore(k.DB, k.Org, k.Auth),
+		docs:   document.NewStore(k.DB, k.Org, k.Auth, k.Files, document.DefaultSettings()),
+		sites:  portal.NewStore(k.DB, k.Org, k.Auth, k.Files)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}

@@ -9,6 +9,9 @@ import "github.com/danvan/danvan/internal/i18n"
 var Messages = i18n.Catalog{
 	"meeting.edit.title":            {"Sửa thông tin hội nghị", "Edit the conference"},
 	"meeting.edit.save":             {"Lưu thay đổi", "Save changes"},
+	"meeting.draft.minutes":         {"Soạn biên bản", "Draft the minutes"},
+	"meeting.draft.plan":            {"Soạn kế hoạch", "Draft a plan"},
+	"meeting.draft.news":            {"Viết tin", "Write a news article"},
 	"meeting.task.add":              {"Thêm nhiệm vụ", "Add a task"},
 	"meeting.nav":                   {"Hội nghị", "Conferences"},
 	"meeting.nav.tasks":             {"Nhiệm vụ", "Tasks"},
