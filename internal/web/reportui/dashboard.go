@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
@@ -60,9 +61,6 @@ type sortLink struct {
 
 type dashboardView struct {
 	kit.Page
-	// The repeated parts, written once (dashboard_html.go).
-	dashboardHTML
-
 	Unit         org.Unit
 	Period       vntext.Period
 	YearBefore   vntext.Period
@@ -90,6 +88,10 @@ type dashboardView struct {
 	ExportCSV      string
 	Form           report.Form
 	CanWrite       bool
+	// Review links to drafting the unit's review report for the period,
+	// for who may write its documents (package document decides); ""
+	// for anyone else or a period no review is drafted for.
+	Review, ReviewKey string
 }
 
 // The sort parameters of the page: ?sap-xep= a key indicator's code or
@@ -162,7 +164,6 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		}
 		v.Children = append(v.Children, row)
 	}
-	v.dashboardHTML = h.drawRepeated(r, &v)
 	base := url.Values{"don-vi": {strconv.FormatInt(q.UnitID, 10)}, "ky": {q.Period.String()}}
 	if v.Mapped {
 		base.Set("xem", "nay")
@@ -193,8 +194,29 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		l.Label = k.Indicator.LocalName(kit.Lang(r))
 		v.Columns = append(v.Columns, l)
 	}
+	if v.Review, v.ReviewKey, err = h.reviewLink(r, p, d.Unit.ID, d.Period); err != nil {
+		return err
+	}
 	h.tmpl.Render(w, r, http.StatusOK, "dashboard", v)
 	return nil
+}
+
+// reviewLink is the link to draft unit's review report of per (sơ kết of
+// a half year, tổng kết of a year) and its label, or "" when p may not
+// write the unit's documents or no review is drafted for per today.
+func (h *handlers) reviewLink(r *http.Request, p *auth.Principal, unit int64, per vntext.Period) (href, key string, err error) {
+	if !document.ReviewPeriod(per, h.Today()) {
+		return "", "", nil
+	}
+	ok, err := h.docs.CanWrite(r.Context(), p, unit)
+	if !ok || err != nil {
+		return "", "", err
+	}
+	key = "report.dash.draft_review"
+	if per.Kind == vntext.Year {
+		key = "report.dash.draft_year_review"
+	}
+	return "/van-ban/soan?" + string(kit.Query("loai", string(document.KindReview), "don-vi", strconv.FormatInt(unit, 10), "ky", per.String())), key, nil
 }
 
 // figure writes a figure of ind, "—" when there is none.

@@ -71,6 +71,8 @@ var Messages = i18n.Catalog{
 	"report.dash.nocompare":         {"chưa so sánh", "not compared"},
 	"report.unit":                   {"Đơn vị", "Unit"},
 	"report.export.xlsx":            {"Xuất Excel", "Export XLSX"},
+	"report.dash.draft_review":      {"Soạn báo cáo sơ kết", "Draft the half-year review report"},
+	"report.dash.draft_year_review": {"Soạn báo cáo tổng kết", "Draft the annual review report"},
 	"report.export.csv":             {"Xuất CSV", "Export CSV"},
 	"report.upload.title":           {"Nhập số liệu từ tệp Excel", "Upload figures from a spreadsheet"},
 	"report.upload.intro":           {"Tải mẫu Excel của đơn vị, điền cột “Giá trị” rồi tải lên. Tệp được kiểm tra toàn bộ: chỉ khi không có lỗi nào, số liệu mới được lưu (dạng bản nháp).", "Download the unit's template, fill in the “Value” column and upload it. The whole file is checked: figures are saved (as drafts) only when there is no problem at all."},

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -37,6 +38,9 @@ type handlers struct {
 	*kit.Kit
 	store *report.Store
 	tmpl  *kit.Templates
+	// docs answers who may draft a unit's review report, for the
+	// dashboard's link to it.
+	docs *document.Store
 }
 
 // Mount returns the routes of periodic reporting and its links in the
@@ -46,7 +50,8 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k, store: report.NewStore(k.DB, k.Org, k.Auth)}
+	h := &handlers{Kit: k, store: report.NewStore(k.DB, k.Org, k.Auth),
+		docs: document.NewStore(k.DB, k.Org, k.Auth, k.Files, document.DefaultSettings())}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}
