@@ -61,6 +61,9 @@ type sortLink struct {
 
 type dashboardView struct {
 	kit.Page
+	// The repeated parts, written once (dashboard_html.go).
+	dashboardHTML
+
 	Unit         org.Unit
 	Period       vntext.Period
 	YearBefore   vntext.Period
@@ -164,6 +167,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		}
 		v.Children = append(v.Children, row)
 	}
+	v.dashboardHTML = h.drawRepeated(r, &v)
 	base := url.Values{"don-vi": {strconv.FormatInt(q.UnitID, 10)}, "ky": {q.Period.String()}}
 	if v.Mapped {
 		base.Set("xem", "nay")
