@@ -1,4 +1,4 @@
-package citizen
+package citizen_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/org"
@@ -28,7 +29,7 @@ var national struct {
 	err      error
 	dir      string
 	d        *db.DB
-	s        *Store
+	s        *citizen.Store
 	leader   *auth.Principal // leader of the province with the most petitions
 	petition int64           // an open petition of that province
 	mcase    int64           // a failed mediation case of that province
@@ -92,7 +93,7 @@ func buildNational(b *testing.B) error {
 	now := db.Stamp(benchNow)
 	subjects := []string{"Khiếu nại việc thu hồi đất làm đường", "Tranh chấp đất rừng với lâm trường", "Kiến nghị sửa đường liên thôn",
 		"Phản ánh ô nhiễm từ xưởng chế biến gỗ", "Tố cáo sai phạm trong cấp đất", "Khiếu nại về giá đền bù", "Kiến nghị làm cầu tràn"}
-	kinds := []Kind{Complaint, Complaint, Proposal, Report, Denunciation, Complaint, Proposal}
+	kinds := []citizen.Kind{citizen.Complaint, citizen.Complaint, citizen.Proposal, citizen.Report, citizen.Denunciation, citizen.Complaint, citizen.Proposal}
 	err = d.WithTx(ctx, func(tx *db.Tx) error {
 		rebuild, err := tx.DeferIndexes(ctx, "citizen_petitions", "citizen_mediation_cases")
 		if err != nil {
@@ -119,8 +120,8 @@ func buildNational(b *testing.B) error {
 				resDue = due
 			}
 			place := fmt.Sprintf("thôn %d", rng.Intn(12)+1)
-			rows = append(rows, []any{int64(i), u.ID, u.ID, provinceOf(u), string(kinds[k]), "mail", db.Day(recv), subjects[k],
-				vntext.Fold(subjects[k]), MatterKey(subjects[k]), place, vntext.Fold(place), int64(1 + rng.Intn(3)), status, db.Day(recv),
+			rows = append(rows, []any{int64(i), u.ID, u.ID, citizen.ProvinceOf(u), string(kinds[k]), "mail", db.Day(recv), subjects[k],
+				vntext.Fold(subjects[k]), citizen.MatterKey(subjects[k]), place, vntext.Fold(place), int64(1 + rng.Intn(3)), status, db.Day(recv),
 				db.Day(accDue), accepted, resDue, resolved, due, now, now})
 			if len(rows) == 5000 {
 				if err := flush("citizen_petitions", cols); err != nil {
@@ -170,7 +171,7 @@ func buildNational(b *testing.B) error {
 		return err
 	}
 	authz := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
-	national.s = NewStore(d, units, authz)
+	national.s = citizen.NewStore(d, units, authz)
 	start = time.Now()
 	swept, err := national.s.Sweep(ctx)
 	if err != nil {
@@ -224,7 +225,7 @@ func BenchmarkNationalDueThisWeek(b *testing.B) {
 	var n int
 	for b.Loop() {
 		var err error
-		if _, n, err = national.s.Petitions(ctx, national.leader, PetitionFilter{DueFrom: today, DueTo: today.AddDate(0, 0, 6), Limit: 25}); err != nil {
+		if _, n, err = national.s.Petitions(ctx, national.leader, citizen.PetitionFilter{DueFrom: today, DueTo: today.AddDate(0, 0, 6), Limit: 25}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -239,7 +240,7 @@ func BenchmarkNationalHotSpots(b *testing.B) {
 	var n int
 	for b.Loop() {
 		var err error
-		if _, n, err = national.s.HotSpots(ctx, national.leader, HotSpotFilter{Open: true, Leading: true, Limit: 25}); err != nil {
+		if _, n, err = national.s.HotSpots(ctx, national.leader, citizen.HotSpotFilter{Open: true, Leading: true, Limit: 25}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -252,7 +253,7 @@ func BenchmarkNationalHotSpots(b *testing.B) {
 func BenchmarkNationalEvaluatePetition(b *testing.B) {
 	nationalCases(b)
 	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error {
-		return national.s.evaluatePetition(ctx, tx, national.petition)
+		return national.s.EvaluatePetition(ctx, tx, national.petition)
 	})
 }
 
@@ -261,7 +262,7 @@ func BenchmarkNationalEvaluatePetition(b *testing.B) {
 func BenchmarkNationalEvaluateMediation(b *testing.B) {
 	nationalCases(b)
 	benchEvaluate(b, func(ctx context.Context, tx *db.Tx) error {
-		return national.s.evaluateMediation(ctx, tx, national.mcase)
+		return national.s.EvaluateMediation(ctx, tx, national.mcase)
 	})
 }
 
