@@ -45,6 +45,7 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			{"cụm, khối thi đua và ban chỉ đạo (blocs, committees)", func() error { return GenerateBlocs(ctx, in, opts) }},
 			{"khen thưởng (commendations)", func() error { return GenerateCommendations(ctx, in, opts) }},
 			{"cuộc vận động, văn bản chỉ đạo (campaigns, directives)", func() error { return GenerateCampaigns(ctx, in, opts) }},
+			{"công tác dân vận với Nhân dân (citizen affairs)", func() error { return GenerateCitizen(ctx, in, opts) }},
 		}
 		for _, s := range steps {
 			start := time.Now()
