@@ -161,7 +161,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	}
 	v.Chart = h.buildChart(r, d.Chart, d.Series)
 	for _, c := range d.Children {
-		row := childRow{Unit: c.Unit}
+		row := childRow{Unit: c.Unit, Cells: make([]string, 0, len(c.Figures))}
 		for k, f := range c.Figures {
 			row.Cells = append(row.Cells, figure(d.Keys[k].Indicator, f))
 		}

@@ -48,11 +48,19 @@ func (f *fragment) html() template.HTML { return template.HTML(f.String()) }
 // name linking to its dashboard for the period, then its cells.
 func childRowsHTML(rows []childRow, period string) template.HTML {
 	var f fragment
-	f.Grow(len(rows) * 256)
+	size := 0
 	for _, c := range rows {
-		f.raw(`<tr><td><a href="/bao-cao/tong-hop?`)
-		f.text(string(kit.Query("don-vi", strconv.FormatInt(c.Unit.ID, 10), "ky", period)))
-		f.raw(`">`)
+		size += 80 + len(c.Unit.Name) + 24*len(c.Cells)
+	}
+	f.Grow(size)
+	// The link's query is kit.Query("don-vi", id, "ky", period): the
+	// period's part is the same for every row.
+	ky := escaper.Replace("&" + string(kit.Query("ky", period)))
+	var id [20]byte
+	for _, c := range rows {
+		f.raw(`<tr><td><a href="/bao-cao/tong-hop?don-vi=`)
+		f.Write(strconv.AppendInt(id[:0], c.Unit.ID, 10))
+		f.raw(ky, `">`)
 		f.text(c.Unit.Name)
 		f.raw(`</a></td>`)
 		for _, cell := range c.Cells {
@@ -70,6 +78,7 @@ func childRowsHTML(rows []childRow, period string) template.HTML {
 // one.
 func (h *handlers) behindHTML(r *http.Request, behind []report.Progress) template.HTML {
 	var f fragment
+	f.Grow(len(behind) * 128)
 	labels := map[report.Status]string{}
 	for _, p := range behind {
 		if p.Status == report.Approved {
@@ -99,6 +108,7 @@ func (h *handlers) behindHTML(r *http.Request, behind []report.Progress) templat
 // bars, the year under it.
 func barsHTML(c chartView) template.HTML {
 	var f fragment
+	f.Grow(len(c.Bars) * 192)
 	for _, b := range c.Bars {
 		f.raw(`<rect x="`)
 		f.number(b.X)
@@ -129,6 +139,7 @@ func barsHTML(c chartView) template.HTML {
 // period first.
 func (h *handlers) chartRowsHTML(r *http.Request, rows []chartRow) template.HTML {
 	var f fragment
+	f.Grow(len(rows) * 80)
 	for _, row := range rows {
 		f.raw(`<tr><td>`)
 		f.text(h.Text(r, row.Period.Message()))
@@ -144,6 +155,11 @@ func (h *handlers) chartRowsHTML(r *http.Request, rows []chartRow) template.HTML
 func chartChoicesHTML(r *http.Request, choices []report.Indicator, charted string) template.HTML {
 	var f fragment
 	lang := kit.Lang(r)
+	size := 0
+	for _, ind := range choices {
+		size += 32 + len(ind.Code) + len(ind.LocalName(lang))
+	}
+	f.Grow(size)
 	for _, ind := range choices {
 		f.raw(`<option value="`)
 		f.text(ind.Code)
