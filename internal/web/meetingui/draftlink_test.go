@@ -4,10 +4,13 @@ import (
 	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/chromedp/chromedp"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/browsertest"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/meeting"
@@ -97,4 +100,40 @@ func TestConferenceDraftLinks(t *testing.T) {
 			t.Errorf("English links %v", got)
 		}
 	})
+}
+
+// TestBrowserConferenceDraftLinks shows the conference page with its
+// three draft links to the unit's officer on a phone and on a laptop:
+// the links are there and the page is no wider than the screen.
+func TestBrowserConferenceDraftLinks(t *testing.T) {
+	ctx := browsertest.New(t, 120*time.Second)
+	s := newSite(t, dbtest.Open(t, "sqlite"))
+	sd := seedMeeting(t, s)
+	if _, err := portal.NewStore(s.DB, s.Org, s.Auth, s.Files).CreateSite(context.Background(), s.Principal("admin"),
+		portal.SiteInput{UnitID: s.Units.NewChiLang.ID, Slug: "chi-lang", Name: "Trang thông tin Khối Dân vận xã Chi Lăng"}); err != nil {
+		t.Fatal(err)
+	}
+	base := s.Serve()
+	shots := browsertest.Dir(t)
+	webtest.SignIn(t, ctx, base, "officer.chilang")
+	for _, v := range []struct {
+		name string
+		size chromedp.Action[chromedp.Void]
+	}{{"phone", webtest.Phone}, {"laptop", chromedp.EmulateViewport(1366, 900)}} {
+		err := chromedp.Do(ctx, v.size, chromedp.Navigate(base+"/hoi-nghi/"+itoa(sd.conf.ID)), chromedp.WaitVisible(chromedp.CSS("h1")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("a.mt-draft").length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		browsertest.Screenshot(t, ctx, shots, "draft-links-"+v.name)
+		if n != 3 {
+			t.Errorf("%s: %d draft links, want 3", v.name, n)
+		}
+		if o := browsertest.Overflow(t, ctx); o > 0 {
+			t.Errorf("%s: the conference page overflows by %dpx", v.name, o)
+		}
+	}
 }
