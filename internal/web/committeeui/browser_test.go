@@ -29,8 +29,20 @@ func TestBrowserCommitteeOnPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "01-add-member-phone")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#them-thanh-vien button`)), chromedp.WaitVisible(chromedp.CSS("#nhiem-ky"))); err != nil {
+	// The page answers with itself: wait for the new member, not for a
+	// table the old page already had (reading it while the page reloads
+	// fails, so ask again until it says so or a minute has passed).
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#them-thanh-vien button`))); err != nil {
 		t.Fatal(err)
+	}
+	for end := time.Now().Add(time.Minute); ; time.Sleep(200 * time.Millisecond) {
+		added, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.querySelector("#nhiem-ky")?.innerText || "").includes("Lương Thị Mai")`))
+		if err == nil && added {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("the new member never showed (%v)", err)
+		}
 	}
 	if got := webtest.Text(t, ctx, "#nhiem-ky"); !strings.Contains(got, "Lương Thị Mai") {
 		t.Errorf("terms: %q", got)
