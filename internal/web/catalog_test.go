@@ -139,8 +139,8 @@ func vietnamese(s string) bool {
 func TestNoVietnameseInWebCode(t *testing.T) {
 	fset := token.NewFileSet()
 	for _, path := range goFiles(t, ".") {
-		if filepath.Base(path) == "messages.go" || strings.HasPrefix(path, "webtest/") {
-			continue // the catalogs themselves; the test harness's data
+		if filepath.Base(path) == "messages.go" || strings.HasPrefix(path, "webtest/") || strings.HasPrefix(path, "apiclient/") {
+			continue // the catalogs themselves; the test harness's data; the client generated from the API description (its enums are data: "QĐ")
 		}
 		f, err := parser.ParseFile(fset, path, nil, 0)
 		if err != nil {
