@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -48,8 +50,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return usageError{"extract: thiếu tệp đầu vào (FILE... hoặc - cho đầu vào chuẩn)"}
 	}
 	scores := extract.Scores{}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
+	// The workers encode each record; this goroutine only writes the
+	// lines, in input order, through one buffer.
+	out := bufio.NewWriterSize(stdout, 64<<10)
 	// Standard input is read once, for the first "-".
 	var stdinDoc []byte
 	var stdinErr error
@@ -87,11 +90,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 			return nil
 		}
-		if err := enc.Encode(r.rec); err != nil {
+		if _, err := out.Write(r.line); err != nil {
 			return fmt.Errorf("extract: write: %w", err)
 		}
 		return nil
 	})
+	if ferr := out.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("extract: write: %w", ferr)
+	}
 	if err != nil {
 		return err
 	}
@@ -121,6 +127,7 @@ type result struct {
 	want extract.Record // the gold record, when scoring
 	err  error          // the input or its gold record could not be read
 	gold bool           // err is about the gold record
+	line []byte         // rec as a JSON line, when not scoring
 }
 
 // extractAll reads and extracts the inputs on every core (GOMAXPROCS
@@ -228,14 +235,30 @@ func extractOne(ctx context.Context, in input, opts extract.Options, goldDir str
 			Chairs: []extract.Person{}, Attendees: []extract.Person{}, Figures: []extract.Figure{},
 			Tasks: []string{}, Warnings: []string{fmt.Sprintf("Không đọc được tệp: %v", err)},
 		}
-		return r, nil
+		return r, r.encode(goldDir)
 	}
 	rec, err := extract.Extract(ctx, doc, o)
 	if err != nil {
 		return result{}, fmt.Errorf("extract %s: %w", in.name, err)
 	}
 	r.rec = rec
-	return r, nil
+	return r, r.encode(goldDir)
+}
+
+// encode writes r.rec as its JSON line (no HTML escaping), in the worker
+// that extracted it; scoring writes no lines.
+func (r *result) encode(goldDir string) error {
+	if goldDir != "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.rec); err != nil {
+		return fmt.Errorf("extract %s: encode: %w", r.rec.Source, err)
+	}
+	r.line = buf.Bytes()
+	return nil
 }
 
 // readGold reads GOLD_DIR/BASE.json for the input file NAME, and the
