@@ -121,7 +121,8 @@ func TestPublicPages(t *testing.T) {
 			want []string
 			not  []string
 		}{
-			{"/trang/lang-son", []string{w.first.Headline, w.model.Headline, "Tin tức – Sự kiện", "Dân vận khéo", "0205 3812 345"}, []string{w.draft.Headline}},
+			{"/trang/lang-son", []string{w.first.Headline, w.model.Headline, "Tin tức – Sự kiện", "Dân vận khéo", "0205 3812 345",
+				`class="portal-search" method="get" action="/trang/lang-son/tim-kiem"`}, []string{w.draft.Headline}},
 			{"/trang/lang-son/tin-tuc", []string{w.first.Headline}, []string{w.model.Headline, w.draft.Headline}},
 			{"/trang/lang-son/dan-van-kheo", []string{w.model.Headline}, []string{w.first.Headline}},
 			{articlePath(w.first), []string{w.first.Headline, "5.112 hộ", "Gửi cho bạn bè", "mailto:?subject=", w.model.Headline, "srcset=", "Lượt xem"}, nil},
@@ -132,7 +133,7 @@ func TestPublicPages(t *testing.T) {
 			{"/trang/lang-son/tim-kiem?q=TIENG+KENG", []string{w.model.Headline}, []string{w.first.Headline}},
 			{"/trang/lang-son/lien-he", []string{"Số 1 đường Hùng Vương", "bdv@langson.example", "Chịu trách nhiệm nội dung", `hreflang="en"`}, nil},
 			{"/trang/lang-son/en", []string{"Mass Mobilization Board of Lạng Sơn", "The board advises", `lang="en"`}, nil},
-			{"/trang", []string{w.first.Headline, w.site.Name}, []string{w.draft.Headline}},
+			{"/trang", []string{w.first.Headline, w.site.Name, `class="portal-search" method="get" action="/tra-cuu"`}, []string{w.draft.Headline}},
 		} {
 			res := anon.Get(c.path)
 			body := webtest.Body(t, res)
