@@ -105,7 +105,10 @@ func TestBrowserPortal(t *testing.T) {
 		t.Fatal(err)
 	}
 	browsertest.Screenshot(t, ctx, shots, "editor-draft")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action$="/gui"] button`)), chromedp.WaitVisible(chromedp.CSS("p.flash"))); err != nil {
+	// The draft's page had a flash of its own: wait for the submit form to
+	// go (the page that answers has none), then for the new flash.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form[action$="/gui"] button`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`form[action$="/gui"] button`)), chromedp.WaitVisible(chromedp.CSS("p.flash"))); err != nil {
 		t.Fatal(err)
 	}
 	edit, err := chromedp.Run(ctx, chromedp.Location())
