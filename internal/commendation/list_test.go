@@ -7,33 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/upload/uploadtest"
 )
-
-// workbook writes rows (the first a heading) as an XLSX file.
-func workbook(t testing.TB, rows [][]any) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // A list as boards keep it: a title line, then STT, a name, a position
 // and the achievement; kinds in words or left to be matched.
@@ -52,7 +33,7 @@ func TestReadAndMatchList(t *testing.T) {
 		s, w := setup(t, d, org.Date(2025, 3, 2))
 		ctx := context.Background()
 		pid := person(t, d, w.QuangLang.ID, "Nông Thị Hoa")
-		rows, err := commendation.ReadList(bytes.NewReader(workbook(t, boardList)))
+		rows, err := commendation.ReadList(bytes.NewReader(uploadtest.Table(t, boardList)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +68,7 @@ func TestReadAndMatchList(t *testing.T) {
 		// people of one name, are errors at their cells.
 		person(t, d, w.QuangLang.ID, "Vi Văn Long")
 		person(t, d, w.ChiLang.ID, "Vi Văn Long")
-		bad, err := commendation.ReadList(bytes.NewReader(workbook(t, [][]any{
+		bad, err := commendation.ReadList(bytes.NewReader(uploadtest.Table(t, [][]any{
 			{"Họ và tên", "Thành tích", "Loại"},
 			{"Lý Thị Mai", "Tích cực tuyên truyền", "Cá nhân"},
 			{"Vi Văn Long", "Tích cực tuyên truyền", ""},
@@ -109,12 +90,12 @@ func TestReadListRefusals(t *testing.T) {
 		field string
 	}{
 		"not a workbook":  {[]byte("STT,Họ và tên,Thành tích\n1,A,B\n"), "file"},
-		"no heading":      {workbook(t, [][]any{{"STT", "Tên mô hình"}, {1, "A"}}), "file"},
-		"no rows":         {workbook(t, [][]any{{"Họ và tên", "Thành tích"}}), "file"},
-		"bad kind":        {workbook(t, [][]any{{"Họ và tên", "Thành tích", "Loại"}, {"A", "B", "Đội"}}), "C2"},
-		"no achievement":  {workbook(t, [][]any{{"Tên tập thể", "Thành tích"}, {"Tổ hòa giải thôn 3", ""}}), "B2"},
-		"control":         {workbook(t, [][]any{{"Họ và tên", "Thành tích"}, {"A\u0085B", "B"}}), "A2"},
-		"too long a name": {workbook(t, [][]any{{"Họ và tên", "Thành tích"}, {strings.Repeat("Nguyễn ", 60), "B"}}), "A2"},
+		"no heading":      {uploadtest.Table(t, [][]any{{"STT", "Tên mô hình"}, {1, "A"}}), "file"},
+		"no rows":         {uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích"}}), "file"},
+		"bad kind":        {uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích", "Loại"}, {"A", "B", "Đội"}}), "C2"},
+		"no achievement":  {uploadtest.Table(t, [][]any{{"Tên tập thể", "Thành tích"}, {"Tổ hòa giải thôn 3", ""}}), "B2"},
+		"control":         {uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích"}, {"A\u0085B", "B"}}), "A2"},
+		"too long a name": {uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích"}, {strings.Repeat("Nguyễn ", 60), "B"}}), "A2"},
 	} {
 		rows, err := commendation.ReadList(bytes.NewReader(c.data))
 		e, ok := apperr.As(err)
@@ -134,7 +115,7 @@ func fieldOf(e *apperr.Error) string {
 // FuzzReadList: any bytes give rows or an error, never both, never a
 // panic, and every row read has a name and an achievement.
 func FuzzReadList(f *testing.F) {
-	f.Add(workbook(f, boardList))
+	f.Add(uploadtest.Table(f, boardList))
 	f.Add([]byte{})
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -22,22 +22,6 @@ func key(err error) string {
 	return k
 }
 
-// xlsx writes a workbook with excelize, as a board's would be.
-func xlsx(t testing.TB, rows [][]any) []byte {
-	f := excelize.NewFile()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func TestCheckWorkbook(t *testing.T) {
 	cols := []string{"Mã", "Tên"}
 	lim := upload.Limits{MaxUnpacked: 32 << 20, MaxRows: 1000, MaxCols: 8, MaxCell: 1000}
@@ -47,13 +31,13 @@ func TestCheckWorkbook(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"a board's table", xlsx(t, [][]any{{"Mã", "Tên"}, {"DV01", "Hòa giải thành công"}, {"DV02", 12}}), ""},
+		{"a board's table", uploadtest.Table(t, [][]any{{"Mã", "Tên"}, {"DV01", "Hòa giải thành công"}, {"DV02", 12}}), ""},
 		{"999 rows", uploadtest.ManyRows(cols, 998, "x"), ""},
 		{"a cell of 1,000 bytes", uploadtest.BigCell(cols, 1000), ""},
 		{"a shared string too long", uploadtest.BigCell(cols, 1001), "upload.err.cell"},
-		{"an inline string too long", xlsx(t, [][]any{{"Mã"}, {long}}), "upload.err.cell"},
+		{"an inline string too long", uploadtest.Table(t, [][]any{{"Mã"}, {long}}), "upload.err.cell"},
 		{"1,001 rows", uploadtest.ManyRows(cols, 1000, "x"), "upload.err.rows"},
-		{"a cell far right", xlsx(t, [][]any{{"A", "B", "C", "D", "E", "F", "G", "H", "I"}}), "upload.err.cols"},
+		{"a cell far right", uploadtest.Table(t, [][]any{{"A", "B", "C", "D", "E", "F", "G", "H", "I"}}), "upload.err.cols"},
 		{"unpacks to 40 MB", uploadtest.BigCell(cols, 40<<20), "upload.err.unpacked"},
 		{"not a zip", []byte("PK\x03\x04 hỏng"), "upload.err.workbook"},
 	} {

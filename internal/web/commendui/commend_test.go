@@ -1,7 +1,6 @@
 package commendui_test
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"net/url"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
@@ -19,6 +17,7 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/upload/uploadtest"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
@@ -199,7 +198,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 			"GET /khen-thuong":     {{Query: "don_vi=" + ls}},
 			"GET /khen-thuong/moi": {{Query: "don_vi=" + ls}},
 			"POST /khen-thuong/moi": {{Form: url.Values{"unit": {ls}, "number": {"1-QĐ"}, "signed_on": {"01/01/2026"}, "signer": {"A"}, "form": {"giay_khen"}, "r.0.kind": {"collective"}, "r.0.name": {"Tổ"}, "r.0.achievement": {"x"}}},
-				{Form: url.Values{"unit": {ls}, "action": {"read"}}, File: &webtest.File{Field: "list", Name: "ds.xlsx", Data: xlsx(t, [][]any{{"Họ và tên", "Thành tích"}, {"Tổ", "x"}})}}},
+				{Form: url.Values{"unit": {ls}, "action": {"read"}}, File: &webtest.File{Field: "list", Name: "ds.xlsx", Data: uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích"}, {"Tổ", "x"}})}}},
 			"GET /khen-thuong/{id}":          {{Values: decision}},
 			"POST /khen-thuong/{id}/thu-hoi": {{Values: decision, Form: url.Values{"version": {itoa(dec.Version)}, "reason": {"x"}, "revoked_on": {"01/01/2026"}, "confirm": {"1"}}}},
 			"GET /khen-thuong/de-nghi":       {{Query: "don_vi=" + ls}},
@@ -272,7 +271,7 @@ func TestReadListIntoForm(t *testing.T) {
 		c := s.As("officer.langson")
 		fields := map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "830-QĐ/BDVTU", "signed_on": "20/12/2025",
 			"signer": "Đoàn Thị Hậu", "form": "giay_khen", "period": "2025", "action": "read"}
-		list := xlsx(t, [][]any{{"STT", "Họ và tên, tên tập thể", "Thành tích"},
+		list := uploadtest.Table(t, [][]any{{"STT", "Họ và tên, tên tập thể", "Thành tích"},
 			{1, s.Units.NewChiLang.Name, "Dẫn đầu khối thi đua"}, {2, "Tổ hòa giải thôn Bản Dăm", "Hòa giải thành 9 vụ việc"}})
 		before := s.Count("commendation_decisions")
 		res := c.PostMultipart("/khen-thuong/moi", fields, webtest.File{Field: "list", Name: "danh-sach.xlsx", Data: list})
@@ -292,7 +291,7 @@ func TestReadListIntoForm(t *testing.T) {
 		if s.Count("commendation_decisions") != before {
 			t.Error("reading a list recorded a decision")
 		}
-		bad := xlsx(t, [][]any{{"Họ và tên", "Thành tích", "Loại"}, {"Lý Thị Mai", "", "Cá nhân"}})
+		bad := uploadtest.Table(t, [][]any{{"Họ và tên", "Thành tích", "Loại"}, {"Lý Thị Mai", "", "Cá nhân"}})
 		res = c.PostMultipart("/khen-thuong/moi", fields, webtest.File{Field: "list", Name: "sai.xlsx", Data: bad})
 		doc = webtest.Doc(t, res)
 		if res.StatusCode != http.StatusBadRequest || !strings.Contains(doc.Find("#loi-danh-sach").Text(), "Ô B2") {
@@ -318,24 +317,6 @@ func addPerson(t *testing.T, s *webtest.Site, unit int64, name string) int64 {
 		t.Fatal(err)
 	}
 	return id
-}
-
-// xlsx writes rows as an Excel file.
-func xlsx(t *testing.T, rows [][]any) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // A decision's page links to drafting it as a Party-format decision: the
