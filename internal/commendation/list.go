@@ -10,6 +10,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/upload"
 	"github.com/danvan/danvan/internal/vntext"
@@ -146,14 +147,20 @@ func (s *Store) MatchList(ctx context.Context, p *auth.Principal, unitID int64, 
 	if err := s.authz.RequireAny(ctx, p, auth.PermWrite, "commendation.err.forbidden_write", unitID); err != nil {
 		return nil, err
 	}
+	// Only the list's names are looked up, not the whole directory below
+	// the issuer (a province's holds tens of thousands).
+	folds := make([]any, 0, len(rows)+1)
+	folds = append(folds, unitID)
+	for _, row := range rows {
+		folds = append(folds, vntext.Fold(row.Name))
+	}
 	people := map[string][]int64{}
-	q, err := s.db.QueryContext(ctx, `SELECT mp.id, mp.name_fold FROM meeting_people mp
+	q, err := s.db.QueryContext(ctx, `SELECT DISTINCT mp.id, mp.name_fold FROM meeting_people mp
 		JOIN unit_closure c ON c.descendant_id = mp.unit_id AND c.ancestor_id = ?
-		WHERE mp.merged_into IS NULL`, unitID)
+		WHERE mp.merged_into IS NULL AND mp.name_fold IN (`+db.Placeholders(len(rows))+`) ORDER BY mp.id`, folds...)
 	if err != nil {
 		return nil, fmt.Errorf("commendation: list people: %w", err)
 	}
-	seen := map[int64]bool{}
 	for q.Next() {
 		var id int64
 		var fold string
@@ -161,10 +168,7 @@ func (s *Store) MatchList(ctx context.Context, p *auth.Principal, unitID int64, 
 			q.Close()
 			return nil, fmt.Errorf("commendation: list people: %w", err)
 		}
-		if !seen[id] { // the closure holds a pair once per validity span
-			seen[id] = true
-			people[fold] = append(people[fold], id)
-		}
+		people[fold] = append(people[fold], id)
 	}
 	q.Close()
 	if err := q.Err(); err != nil {
