@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -181,16 +182,34 @@ func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, n
 		t.k.ServerError(w, r, fmt.Errorf("kit: no template %q", name))
 		return
 	}
-	var buf bytes.Buffer
-	if err := pt.ExecuteTemplate(&buf, path.Base(name)+".html", view); err != nil {
+	buf := renderBufs.Get().(*bytes.Buffer)
+	defer putRenderBuf(buf)
+	if err := pt.ExecuteTemplate(buf, path.Base(name)+".html", view); err != nil {
 		t.k.ServerError(w, r, fmt.Errorf("kit: render %s: %w", name, err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	if _, err := buf.WriteTo(w); err != nil {
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		t.k.Log.DebugContext(r.Context(), "write response", slog.Any("err", err))
 	}
+}
+
+// renderBufs keeps the page buffers of finished responses: a page grows
+// its buffer from empty to tens of kilobytes, and taking one already
+// grown saves that copying on every page.
+var renderBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxRenderBuf is the largest buffer kept for the next page; a rare huge
+// page's buffer is left to the garbage collector.
+const maxRenderBuf = 1 << 20
+
+func putRenderBuf(b *bytes.Buffer) {
+	if b.Cap() > maxRenderBuf {
+		return
+	}
+	b.Reset()
+	renderBufs.Put(b)
 }
 
 // funcs are the template functions every page has.
