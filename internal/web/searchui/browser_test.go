@@ -14,7 +14,7 @@ import (
 )
 
 // TestBrowserSearchFromHeader types into the header's search box on a
-// phone and on a wide screen: the results page groups the hits by kind
+// phone (in the menu) and on a wide screen (in the bar): the results page groups the hits by kind
 // with the words marked, and no page is wider than the screen.
 func TestBrowserSearchFromHeader(t *testing.T) {
 	ctx := browsertest.New(t, 300*time.Second)
@@ -26,8 +26,17 @@ func TestBrowserSearchFromHeader(t *testing.T) {
 		name string
 		w, h int64
 	}{{"phone", 390, 844}, {"desktop", 1366, 900}} {
-		err := chromedp.Do(ctx, chromedp.EmulateViewport(screen.w, screen.h),
-			chromedp.Navigate(base+"/"),
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(screen.w, screen.h),
+			chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+			t.Fatal(err)
+		}
+		// A phone keeps the box in the menu, to be opened with a tap.
+		if screen.w < 960 {
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("details.menu summary"))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err := chromedp.Do(ctx,
 			chromedp.WaitVisible(chromedp.CSS("form.search-box input")),
 			chromedp.SendKeys(chromedp.CSS("form.search-box input"), "hoà"+kb.Enter),
 			chromedp.WaitVisible(chromedp.CSS("#tong-so")),
