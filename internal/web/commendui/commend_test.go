@@ -300,6 +300,14 @@ func TestReadListIntoForm(t *testing.T) {
 		if v, _ := doc.Find("#signer").Attr("value"); v != "Đoàn Thị Hậu" {
 			t.Errorf("the signer typed is lost: %q", v)
 		}
+		// The browser refuses a list larger than the reader takes before
+		// sending it (a phone on a slow line), with the limit in words.
+		if v, _ := doc.Find("#list").Attr("data-max"); v != strconv.Itoa(commendation.MaxListFile) {
+			t.Errorf("the list input's data-max is %q, want %d", v, commendation.MaxListFile)
+		}
+		if msg := doc.Find("#danh-sach [data-too-big]").Text(); !strings.Contains(msg, "2 MB") {
+			t.Errorf("the too-large message: %q", msg)
+		}
 	})
 }
 

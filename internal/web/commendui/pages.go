@@ -177,6 +177,10 @@ func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Pr
 
 // choices fills what the recipient rows offer for unit: the units below
 // it and its directory, and the rows typed plus three blank ones.
+// MaxList is the largest list of recipients the form reads, for the
+// browser's check before sending.
+func (formView) MaxList() int64 { return commendation.MaxListFile }
+
 func (h *handlers) choices(r *http.Request, p *auth.Principal, unit int64, rows []recipientRow, v *formView) error {
 	var err error
 	if v.Below, err = h.Org.Subtree(r.Context(), unit, h.Today()); err != nil && apperr.CodeOf(err) != apperr.CodeNotFound {
