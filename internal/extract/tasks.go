@@ -52,7 +52,7 @@ func (a *analyzer) readTasks() {
 			// heading ends its own.
 			j := i + 1
 			for j < len(body) && body[j].block == s.block {
-				take[j] = afterLeadIn(body[j].toks)
+				take[j] = afterOrdinal(body[j].toks, afterLeadIn(body[j].toks))
 				j++
 			}
 			if colon < 0 || colon == len(toks)-1 || colon+1 == len(toks) {
@@ -62,12 +62,40 @@ func (a *analyzer) readTasks() {
 						take[j] = listStart(body[j].toks)
 						j++
 					}
-					// list items as separate lines
-					for j < len(body) && isListItem(a.d.text[body[j].toks[0].start:body[j].toks[len(body[j].toks)-1].end]) {
-						take[j] = listStart(body[j].toks)
+					// list items as separate lines, or numbered in words
+					for j < len(body) && (isListItem(a.d.text[body[j].toks[0].start:body[j].toks[len(body[j].toks)-1].end]) ||
+						ordinalAt(body[j].toks, listStart(body[j].toks)) > 0) {
+						take[j] = afterOrdinal(body[j].toks, listStart(body[j].toks))
 						j++
 					}
 				}
+			}
+			continue
+		}
+		// A meeting or a body fixing what comes next: "Hội nghị xác định
+		// phương hướng trọng tâm của năm 2021 là ...", "... xác định trong
+		// quý 2 sẽ ...". The directions after it in the paragraph go on.
+		if k, ok := a.announcedTasks(toks); ok {
+			headed = true
+			take[i] = k
+			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+				take[j] = afterOrdinal(body[j].toks, afterAlso(body[j].toks))
+			}
+			continue
+		}
+		// A run of numbered items in words: "Một là, ...", "Thứ hai, ...",
+		// after a sentence that announces them.
+		if k := ordinalAt(toks, listStart(toks)); k > 0 && !isTaken(take, i) && i > 0 && a.announcesItems(body[i-1].toks) {
+			headed = true
+			for j := i; j < len(body); j++ {
+				k := ordinalAt(body[j].toks, listStart(body[j].toks))
+				if k == 0 && body[j].block != body[j-1].block {
+					break // a new paragraph without a number ends the run
+				}
+				if k == 0 && !directiveFollowOn(body[j].toks) {
+					break
+				}
+				take[j] = afterOrdinal(body[j].toks, listStart(body[j].toks))
 			}
 			continue
 		}
@@ -539,7 +567,7 @@ func aheadIsList(toks []token) int {
 		if tokAt(toks, k).low == "đó" {
 			k++
 		}
-		if tokAt(toks, k).low == "là" && tokAt(toks, k+1).kind == tWord && findAny(toks[k:], directiveWords) >= 0 {
+		if tokAt(toks, k).low == "là" && tokAt(toks, k+1).kind == tWord && (findAny(toks[k:], directiveWords) >= 0 || startsDirective(toks, k+1)) {
 			return k + 1
 		}
 	}
@@ -691,6 +719,7 @@ func (a *analyzer) addTasks(toks []token) {
 		if k, _, ok := anyPhraseAt(toks, i, leadIns); ok && i > 0 && k < j && tokAt(toks, k).low == "," {
 			i = k + 1
 		}
+		i = afterOrdinal(toks, i)
 		end := j
 		for end > i && toks[end-1].low == ";" {
 			end--
@@ -774,3 +803,94 @@ var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
 // tháng cuối năm 2021, ...".
 var taskTopics = newPhraseSet("về nhiệm vụ", "về phương hướng, nhiệm vụ", "về phương hướng nhiệm vụ",
 	"triển khai phương hướng nhiệm vụ", "triển khai phương hướng, nhiệm vụ", "triển khai nhiệm vụ")
+
+func isTaken(take map[int]int, i int) bool {
+	_, ok := take[i]
+	return ok
+}
+
+// fixVerbs say that a meeting or a body settles what comes next.
+var fixVerbs = newPhraseSet("xác định", "thống nhất", "đề ra", "đặt ra")
+
+// taskNouns name what a meeting settles for the time ahead.
+var taskNouns = newPhraseSet("nhiệm vụ", "phương hướng", "mục tiêu", "giải pháp", "trọng tâm")
+
+// announcedTasks reads a sentence in which the meeting or a body fixes
+// the work ahead and then states it: "Hội nghị xác định phương hướng
+// trọng tâm của năm 2021 là tăng cường ..." (after "là"), "Ban Dân vận
+// Thành ủy xác định trong quý 2 sẽ đẩy mạnh ..." (from "sẽ"). It returns
+// where the tasks start. "cần xác định rõ từng nhiệm vụ" states nothing.
+func (a *analyzer) announcedTasks(toks []token) (int, bool) {
+	v := findAny(toks, fixVerbs)
+	if v < 0 || v > 40 || tokAt(toks, v-1).low == "cần" || tokAt(toks, v-1).low == "được" {
+		return 0, false
+	}
+	e, _, _ := anyPhraseAt(toks, v, fixVerbs)
+	for k := e; k < len(toks) && k < e+16; k++ {
+		switch toks[k].low {
+		case ".", ";", ":", "(":
+			return 0, false
+		case "là":
+			if k > e && findAny(toks[e:k], taskNouns) >= 0 && tokAt(toks, k+1).kind == tWord && (findAny(toks[k:], directiveWords) >= 0 || startsDirective(toks, k+1)) {
+				return k + 1, true
+			}
+			return 0, false
+		case "sẽ":
+			if k > e && (findAny(toks[e:k], aheadPhrases) >= 0 || len(a.findPeriods(toks[e:k])) > 0) {
+				return k, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// ordinals number items in words: "Một là, ...", "Thứ hai, ...".
+var ordinals = newPhraseSet("một là", "hai là", "ba là", "bốn là", "năm là", "sáu là", "bảy là", "tám là",
+	"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám")
+
+// ordinalAt returns the index after a number in words and its comma or
+// colon at toks[k] ("Một là, ", "thứ hai: "), or 0.
+func ordinalAt(toks []token, k int) int {
+	e, p, ok := anyPhraseAt(toks, k, ordinals)
+	if !ok {
+		return 0
+	}
+	switch tokAt(toks, e).low {
+	case ",", ":":
+		return e + 1
+	}
+	if strings.HasSuffix(p, " là") && tokAt(toks, e).kind == tWord {
+		return e // "Một là tăng cường ..."
+	}
+	return 0
+}
+
+// afterOrdinal skips a number in words at toks[k], if any.
+func afterOrdinal(toks []token, k int) int {
+	if e := ordinalAt(toks, k); e > 0 {
+		return e
+	}
+	return k
+}
+
+// announcesItems reports a sentence that announces numbered work: it
+// names tasks, solutions or directions, or asks for them.
+func (a *analyzer) announcesItems(toks []token) bool {
+	return findAny(toks, taskNouns) >= 0 || findAny(toks, directionVerbs) >= 0 || findAny(toks, aheadPhrases) >= 0
+}
+
+func startsDirective(toks []token, k int) bool {
+	_, _, ok := anyPhraseAt(toks, k, directiveStarts)
+	return ok
+}
+
+// afterAlso skips "Đồng thời, " or a list marker opening a direction
+// that goes on from the sentence before.
+func afterAlso(toks []token) int {
+	k := listStart(toks)
+	if e, ok := phraseAt(toks, k, "đồng thời"); ok && tokAt(toks, e).low == "," {
+		return e + 1
+	}
+	return k
+}
