@@ -148,10 +148,13 @@ type BlocYear struct {
 	PledgeID   int64 // the pledge the criteria were taken from, 0 if none
 	Status     BlocStatus
 	FlagUnitID int64 // the member proposed for the flag, once approved
-	Note       string
-	Version    int64
-	Members    []BlocMember // in rotation order
-	Criteria   []BlocCriterion
+	// FlagProposalID is the commendation proposal that proposed the flag
+	// member for the emulation flag, 0 until it is made (ProposeFlag).
+	FlagProposalID int64
+	Note           string
+	Version        int64
+	Members        []BlocMember // in rotation order
+	Criteria       []BlocCriterion
 }
 
 // Member returns the member of unit id.

@@ -137,7 +137,103 @@ func matchCriterion(cs []BlocCriterion, header string) (BlocCriterion, bool) {
 		}
 		return BlocCriterion{}, false
 	}
-	key := strings.Join(strings.Fields(vntext.Fold(h)), " ")
+	return criterionByTitle(cs, h)
+}
+
+// SelfSheet writes member m's self-scoring sheet of bloc year y (see
+// package blocsheet): the year's criteria with m's own scores so far.
+func SelfSheet(w io.Writer, y BlocYear, m BlocMember) error {
+	lines := make([]blocsheet.SelfLine, len(y.Criteria))
+	for i, c := range y.Criteria {
+		l := blocsheet.SelfLine{Number: c.Number, Title: c.Title, Max: c.MaxPoints}
+		if v, ok := m.Self[c.ID]; ok {
+			l.Score = blocsheet.Cell{Set: true, Value: v}
+		}
+		lines[i] = l
+	}
+	return blocsheet.WriteSelf(w, m.UnitName, lines)
+}
+
+// ImportSelf reads member unitID's own scores in bloc id's year from its
+// self-scoring sheet (package blocsheet) and records them as SelfScore
+// does, handing them in when submit is set: each row must name a line of
+// the year's criteria by its number, else by its title, at most once,
+// and each score lie within the line's maximum. Any problem refuses the
+// whole file with every error by cell; otherwise all scores are written
+// in one transaction. It returns the year and how many scores were
+// written.
+func (s *Store) ImportSelf(ctx context.Context, p *auth.Principal, id int64, year int, unitID int64, r io.Reader, submit bool) (BlocYear, int, error) {
+	y, err := s.BlocYear(ctx, p, id, year)
+	if err != nil {
+		return BlocYear{}, 0, err
+	}
+	m, ok := y.Member(unitID)
+	if !ok {
+		return BlocYear{}, 0, apperr.Invalid("unit", "emulation.bloc.err.not_of_year")
+	}
+	if err := s.require(ctx, p, auth.PermWrite, []int64{unitID}, "emulation.bloc.err.forbidden_self"); err != nil {
+		return BlocYear{}, 0, err
+	}
+	if y.Status != Scoring || m.Submitted {
+		return BlocYear{}, 0, apperr.Conflict("emulation.bloc.err.handed_in")
+	}
+	lines, err := blocsheet.ReadSelf(r)
+	if err != nil {
+		return BlocYear{}, 0, err
+	}
+	var es apperr.Errors
+	scores := map[int64]float64{}
+	seen := map[int64]int{}
+	for _, l := range lines {
+		c, ok := lineOf(y.Criteria, l)
+		if !ok {
+			what := l.Title
+			if l.Number > 0 {
+				what = strconv.Itoa(l.Number)
+			}
+			es = append(es, blocsheet.CellError(l.Row, 0, "emulation.bloc.import.line", what))
+			continue
+		}
+		if first, twice := seen[c.ID]; twice {
+			es = append(es, blocsheet.CellError(l.Row, 0, "emulation.bloc.import.line_twice", first))
+			continue
+		}
+		seen[c.ID] = l.Row
+		if !l.Score.Set {
+			continue
+		}
+		if l.Score.Value < 0 || l.Score.Value > c.MaxPoints {
+			es = append(es, blocsheet.CellError(l.Row, 3, "emulation.err.score_range", vntext.FormatNumber(c.MaxPoints, 1)))
+			continue
+		}
+		scores[c.ID] = l.Score.Value
+	}
+	if len(es) > 0 {
+		return BlocYear{}, 0, es
+	}
+	y, err = s.SelfScore(ctx, p, id, year, unitID, scores, submit)
+	if err != nil {
+		return BlocYear{}, 0, err
+	}
+	return y, len(scores), nil
+}
+
+// lineOf finds the line a row of a self-scoring sheet names: by its
+// number when it has one, else by its title.
+func lineOf(cs []BlocCriterion, l blocsheet.SelfLine) (BlocCriterion, bool) {
+	if l.Number > 0 {
+		if l.Number <= len(cs) {
+			return cs[l.Number-1], true
+		}
+		return BlocCriterion{}, false
+	}
+	return criterionByTitle(cs, l.Title)
+}
+
+// criterionByTitle finds the line titled t, diacritics, case and spacing
+// aside.
+func criterionByTitle(cs []BlocCriterion, t string) (BlocCriterion, bool) {
+	key := strings.Join(strings.Fields(vntext.Fold(t)), " ")
 	for _, c := range cs {
 		if strings.Join(strings.Fields(vntext.Fold(c.Title)), " ") == key {
 			return c, true

@@ -317,20 +317,7 @@ func (s *Store) addCriteria(ctx context.Context, p *auth.Principal, id int64, ye
 	}
 	var es apperr.Errors
 	for i := range cs {
-		c := &cs[i]
-		c.Title, c.Evidence = clean(c.Title), clean(c.Evidence)
-		if c.Kind == "" {
-			c.Kind = Criterion
-		}
-		if !slices.Contains(CriterionKinds, c.Kind) {
-			es.Add(fmt.Sprintf("criterion.%d.kind", i), "emulation.bloc.err.criterion_kind")
-		}
-		if c.Title == "" {
-			es.Add(fmt.Sprintf("criterion.%d.title", i), "emulation.bloc.err.criterion_title")
-		}
-		if !(c.MaxPoints > 0 && c.MaxPoints <= 1000) {
-			es.Add(fmt.Sprintf("criterion.%d.max", i), "emulation.err.max")
-		}
+		cs[i].check(&es, i)
 	}
 	if len(cs) == 0 {
 		es.Add("criteria", "emulation.bloc.err.criteria")
@@ -339,26 +326,15 @@ func (s *Store) addCriteria(ctx context.Context, p *auth.Principal, id int64, ye
 		return BlocYear{}, err
 	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		y, err := s.lockYear(ctx, tx, id, year)
-		if err != nil {
+		if err := s.unscored(ctx, tx, id, year); err != nil {
 			return err
 		}
-		if y.Status != Scoring {
-			return apperr.Conflict("emulation.bloc.err.started")
-		}
-		var n, scored int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(position) + 1, 0) FROM emulation_bloc_criteria WHERE bloc_id = ? AND year = ?`, id, year).Scan(&scored, &n); err != nil {
+		var n, lines int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(position) + 1, 0) FROM emulation_bloc_criteria WHERE bloc_id = ? AND year = ?`, id, year).Scan(&lines, &n); err != nil {
 			return err
 		}
-		if scored+len(cs) > MaxBlocCriteria {
+		if lines+len(cs) > MaxBlocCriteria {
 			return apperr.Invalid("criteria", "emulation.bloc.err.too_many", MaxBlocCriteria)
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM emulation_bloc_scores sc JOIN emulation_bloc_criteria c ON c.id = sc.criterion_id
-			WHERE c.bloc_id = ? AND c.year = ?`, id, year).Scan(&scored); err != nil {
-			return err
-		}
-		if scored > 0 {
-			return apperr.Conflict("emulation.bloc.err.started")
 		}
 		for i, c := range cs {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO emulation_bloc_criteria (bloc_id, year, position, kind, title, max_points, evidence, commitment_id)
@@ -385,9 +361,9 @@ func (s *Store) addCriteria(ctx context.Context, p *auth.Principal, id int64, ye
 func (s *Store) lockYear(ctx context.Context, tx *db.Tx, id int64, year int) (BlocYear, error) {
 	var y BlocYear
 	var status string
-	var deputy, pledge, flag *int64
-	err := tx.QueryRowContext(ctx, `SELECT leader_unit_id, deputy_unit_id, pledge_id, status, flag_unit_id, note, version
-		FROM emulation_bloc_years WHERE bloc_id = ? AND year = ?`, id, year).Scan(&y.LeaderID, &deputy, &pledge, &status, &flag, &y.Note, &y.Version)
+	var deputy, pledge, flag, proposal *int64
+	err := tx.QueryRowContext(ctx, `SELECT leader_unit_id, deputy_unit_id, pledge_id, status, flag_unit_id, flag_proposal_id, note, version
+		FROM emulation_bloc_years WHERE bloc_id = ? AND year = ?`, id, year).Scan(&y.LeaderID, &deputy, &pledge, &status, &flag, &proposal, &y.Note, &y.Version)
 	if errors.Is(err, db.ErrNotFound) {
 		return BlocYear{}, apperr.NotFound("emulation.bloc.err.no_year", year)
 	}
@@ -395,7 +371,7 @@ func (s *Store) lockYear(ctx context.Context, tx *db.Tx, id int64, year int) (Bl
 		return BlocYear{}, err
 	}
 	y.Year, y.Status = year, BlocStatus(status)
-	y.DeputyID, y.PledgeID, y.FlagUnitID = deref(deputy), deref(pledge), deref(flag)
+	y.DeputyID, y.PledgeID, y.FlagUnitID, y.FlagProposalID = deref(deputy), deref(pledge), deref(flag), deref(proposal)
 	return y, nil
 }
 

@@ -220,12 +220,15 @@ func isBad(x float64) bool { return x != x || x > 1e9 || x < -1e9 }
 
 // Messages are the import's messages, in Vietnamese and English.
 var Messages = i18n.Catalog{
-	"blocsheet.cell":        {"Dòng %d, cột %s: %s", "Row %d, column %s: %s"},
-	"blocsheet.header":      {"Dòng tiêu đề phải bắt đầu bằng “%s”, “%s”.", "The header row must begin with “%s”, “%s”."},
-	"blocsheet.control":     {"có ký tự điều khiển.", "holds a control character."},
-	"blocsheet.no_criteria": {"Dòng tiêu đề không có cột tiêu chí nào từ cột C.", "The header row has no criteria columns from column C."},
-	"blocsheet.too_many":    {"Tệp có quá %d dòng đơn vị.", "The file has more than %d member rows."},
-	"blocsheet.code":        {"thiếu hoặc sai mã đơn vị.", "the unit code is missing or wrong."},
-	"blocsheet.number":      {"“%s” không phải là số điểm.", "“%s” is not a score."},
-	"blocsheet.no_rows":     {"Tệp không có dòng điểm nào.", "The file has no score rows."},
+	"blocsheet.cell":         {"Dòng %d, cột %s: %s", "Row %d, column %s: %s"},
+	"blocsheet.header":       {"Dòng tiêu đề phải bắt đầu bằng “%s”, “%s”.", "The header row must begin with “%s”, “%s”."},
+	"blocsheet.control":      {"có ký tự điều khiển.", "holds a control character."},
+	"blocsheet.no_criteria":  {"Dòng tiêu đề không có cột tiêu chí nào từ cột C.", "The header row has no criteria columns from column C."},
+	"blocsheet.too_many":     {"Tệp có quá %d dòng đơn vị.", "The file has more than %d member rows."},
+	"blocsheet.code":         {"thiếu hoặc sai mã đơn vị.", "the unit code is missing or wrong."},
+	"blocsheet.number":       {"“%s” không phải là số điểm.", "“%s” is not a score."},
+	"blocsheet.no_rows":      {"Tệp không có dòng điểm nào.", "The file has no score rows."},
+	"blocsheet.self_header":  {"Dòng tiêu đề phải là “%s”, “%s”, “%s”, “%s”.", "The header row must be “%s”, “%s”, “%s”, “%s”."},
+	"blocsheet.line_number":  {"“%s” không phải là số thứ tự của tiêu chí.", "“%s” is not a line number."},
+	"blocsheet.line_missing": {"thiếu số thứ tự hoặc nội dung tiêu chí.", "the line's number or title is missing."},
 }
