@@ -243,6 +243,14 @@ func TestRename(t *testing.T) {
 		if err != nil || len(got) != 0 {
 			t.Errorf("SearchByName before rename = %v, %v", names(got), err)
 		}
+		// The old name, searched today, leads to the renamed board.
+		if fs, err := s.SearchFormer(ctx, "ban dan van trung", d2026, 0); err != nil || len(fs) != 1 || len(fs[0].Now) != 1 ||
+			fs[0].Now[0].Unit.Name != "Ban Tuyên giáo và Dân vận Trung ương" || fs[0].Unit.Name != "Ban Dân vận Trung ương" {
+			t.Errorf("SearchFormer(old name) = %+v, %v", fs, err)
+		}
+		if fs, err := s.SearchFormer(ctx, "tuyen giao", d2026, 0); err != nil || len(fs) != 0 {
+			t.Errorf("SearchFormer(today's name) = %+v, %v", fs, err)
+		}
 		got, err = s.SearchByName(ctx, "khoi dan van", d2020, 2)
 		if err != nil || len(got) != 2 {
 			t.Errorf("SearchByName limit 2 = %v, %v", names(got), err)
@@ -404,6 +412,28 @@ func TestMergeTreeBeforeAfter(t *testing.T) {
 		m, err = s.MapToToday(ctx, tr.p2.ID, d2020)
 		if err != nil || len(m) != 1 || m[0].Unit.ID != tr.p2.ID {
 			t.Errorf("MapToToday(P2 as of 2020) = %+v, %v", m, err)
+		}
+
+		// Found by a name it no longer bears: the closed commune with the
+		// commune that took it over, the province with the one it merged
+		// into; not on a day it still bore the name.
+		fs, err := s.SearchFormer(ctx, "cho ra", d2026, 0)
+		if err != nil || len(fs) != 1 || fs[0].Unit.ID != tr.y1.ID || len(fs[0].Now) != 1 || fs[0].Now[0].Unit.ID != nx.ID {
+			t.Errorf("SearchFormer(chợ rã) = %+v, %v", fs, err)
+		}
+		if fs[0].Unit.Name != "Khối Dân vận thị trấn Chợ Rã" || !fs[0].Unit.ValidTo.Equal(d2025.AddDate(0, 1, -1)) {
+			t.Errorf("SearchFormer(chợ rã): the unit as it ended = %+v", fs[0].Unit)
+		}
+		fs, err = s.SearchFormer(ctx, "Bắc Kạn", d2026, 0)
+		if err != nil || len(fs) != 1 || fs[0].Unit.ID != tr.p2.ID || len(fs[0].Now) != 1 || fs[0].Now[0].Unit.ID != tr.p1.ID {
+			t.Errorf("SearchFormer(bắc kạn) = %+v, %v", fs, err)
+		}
+		if fs, err := s.SearchFormer(ctx, "cho ra", d2020, 0); err != nil || len(fs) != 0 {
+			t.Errorf("SearchFormer(chợ rã) in 2020, when it was alive = %+v, %v", fs, err)
+		}
+		// A living unit is not a former name of itself.
+		if fs, err := s.SearchFormer(ctx, "phu xuyen", d2026, 0); err != nil || len(fs) != 0 {
+			t.Errorf("SearchFormer(phú xuyên) = %+v, %v", fs, err)
 		}
 	})
 }
