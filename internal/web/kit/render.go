@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -193,6 +194,20 @@ func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, n
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		t.k.Log.DebugContext(r.Context(), "write response", slog.Any("err", err))
 	}
+}
+
+// Execute writes the named page in lang to w without the response's
+// headers: for a part of a page drawn once and kept (a page that does
+// not call the layout), which a page then shows as template.HTML.
+func (t *Templates) Execute(w io.Writer, lang, name string, view any) error {
+	pt, ok := t.pages[lang][name]
+	if !ok {
+		return fmt.Errorf("kit: no template %q in %q", name, lang)
+	}
+	if err := pt.ExecuteTemplate(w, path.Base(name)+".html", view); err != nil {
+		return fmt.Errorf("kit: execute %s: %w", name, err)
+	}
+	return nil
 }
 
 // renderBufs keeps the page buffers of finished responses: a page grows
