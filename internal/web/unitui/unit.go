@@ -23,6 +23,7 @@ type handlers struct {
 	*kit.Kit
 	tmpl   *kit.Templates
 	awards *commendation.Store
+	drawn  *treeCache
 }
 
 // Mount returns the routes of the unit hierarchy: the public tree on any
@@ -32,7 +33,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k, awards: commendation.NewStore(k.DB, k.Org, k.Auth)}
+	h := &handlers{Kit: k, awards: commendation.NewStore(k.DB, k.Org, k.Auth), drawn: &treeCache{}}
 	h.tmpl, err = k.Templates(fsys, template.FuncMap{
 		"treeArgs": func(date time.Time, n *treeNode) treeArgs { return treeArgs{Date: date, N: n} },
 	})
@@ -72,11 +73,13 @@ type treeView struct {
 	DateInput string // what the user typed, kept on error
 	DateError string
 	Today     bool
-	Roots     []*treeNode
-	Total     int
-	Search    string
-	Results   []org.Unit
-	Searched  bool
+	// Tree is the drawn tree (treenodes.html), kept by treeCache; Total
+	// counts the units on the day, drawn or not.
+	Tree     template.HTML
+	Total    int
+	Search   string
+	Results  []org.Unit
+	Searched bool
 }
 
 // asOf reads the ?ngay= date (ISO from a date picker, or typed the
@@ -108,11 +111,11 @@ func (h *handlers) tree(w http.ResponseWriter, r *http.Request, _ *auth.Principa
 		}
 		v.Results = res
 	}
-	o, err := h.Org.Outline(ctx, date, treeBudget)
+	drawn, err := h.drawTree(r, date)
 	if err != nil {
 		return err
 	}
-	v.Roots, v.Total = o.Roots, o.Total
+	v.Tree, v.Total = drawn.html, drawn.total
 	status := http.StatusOK
 	if dateErr != "" {
 		status = http.StatusBadRequest

@@ -220,3 +220,29 @@ func TestUnitRoutesOutOfScope(t *testing.T) {
 		s.Unchanged("reading the hierarchy", before, "sessions", "api_tokens")
 	})
 }
+
+// The drawn tree is kept, but a change to the hierarchy shows on the next
+// page, in both languages, and a past day's tree is drawn as it was.
+func TestUnitTreeKeptUntilChange(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		const old, renamed = "Ban Dân vận Tỉnh ủy Lạng Sơn", "Ban Dân vận Tỉnh ủy Lạng Sơn (đổi tên)"
+		past := treeNames(t, s, "/don-vi?ngay=2020-06-30")
+		for _, page := range []string{"/don-vi", "/don-vi?lang=en"} {
+			if got := treeNames(t, s, page); !strings.Contains(got, old+"|") {
+				t.Fatalf("%s before the change: %s", page, got)
+			}
+		}
+		if _, err := s.Org.Rename(context.Background(), s.Units.LangSon.ID, org.Date(2026, 11, 23), renamed, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range []string{"/don-vi", "/don-vi?lang=en"} {
+			if got := treeNames(t, s, page); !strings.Contains(got, renamed+"|") || strings.Contains(got, old+"|") {
+				t.Errorf("%s after renaming: %s", page, got)
+			}
+		}
+		if got := treeNames(t, s, "/don-vi?ngay=2020-06-30"); got != past || !strings.Contains(got, old+"|") {
+			t.Errorf("30/06/2020 after renaming today:\n got %s\nwant %s", got, past)
+		}
+	})
+}
