@@ -1097,6 +1097,29 @@ func atPlace(toks []token, i int) bool {
 			return false
 		}
 	}
+	return venueClause(toks, i)
+}
+
+// venueClause reports a body inside a clause that names where the event
+// took place and that a comma closes before the subject: "Sáng ngày
+// 20/3, tại Trung tâm Chính trị thành phố Huế và Trung tâm Chính trị
+// huyện Quảng Điền, Ban Dân vận Tỉnh ủy phối hợp ... tổ chức".
+func venueClause(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && toks[k].low != "," && toks[k].low != ";" && toks[k].low != ":" {
+		k--
+	}
+	if w := tokAt(toks, k+1).low; w != "tại" && w != "ở" {
+		return false
+	}
+	for j := i; j < len(toks); j++ {
+		switch toks[j].low {
+		case ",":
+			return true
+		case ".", ";", ":":
+			return false
+		}
+	}
 	return false
 }
 
@@ -1116,6 +1139,9 @@ func needsPlace(toks []token) bool {
 		if placeWordSet[t.low] || t.kind == tNum || t.low == "ương" || t.low == "tw" {
 			return false
 		}
+	}
+	if nationalUnion(joinLows(toks)) {
+		return false // "Hội LHPN Việt Nam": the national union
 	}
 	_, head, _ := anyPhraseAt(toks, 0, bodyHeads)
 	switch head {
@@ -1326,7 +1352,7 @@ func plainLevel(l string) string {
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
 	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
-		!has("trực thuộc trung ương"):
+		!has("trực thuộc trung ương") || nationalUnion(strings.TrimSpace(l)):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||
 		has(" ban công tác mặt trận") ||
@@ -1351,4 +1377,33 @@ func plainLevel(l string) string {
 		}
 	}
 	return ""
+}
+
+
+// nationalUnion reports a union named with "Việt Nam" and no place
+// ("hội lhpn việt nam", "hội nông dân việt nam"): the national body. The
+// Front's name always holds "Việt Nam" ("Ủy ban MTTQ Việt Nam" is a
+// local committee with its place left out), so it is not one.
+func nationalUnion(l string) bool {
+	if !strings.HasSuffix(l, " việt nam") || !strings.HasPrefix(l, "hội ") {
+		return false
+	}
+	for _, w := range strings.Fields(l) {
+		if placeWordSet[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// joinLows joins the tokens' lower-case forms with spaces.
+func joinLows(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.low)
+	}
+	return b.String()
 }
