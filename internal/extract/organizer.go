@@ -1379,7 +1379,6 @@ func plainLevel(l string) string {
 	return ""
 }
 
-
 // nationalUnion reports a union named with "Việt Nam" and no place
 // ("hội lhpn việt nam", "hội nông dân việt nam"): the national body. The
 // Front's name always holds "Việt Nam" ("Ủy ban MTTQ Việt Nam" is a

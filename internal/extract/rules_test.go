@@ -31,7 +31,7 @@ func TestRules(t *testing.T) {
 		{name: "two venues in one clause are not the organizer", text: "Sáng ngày 20/3/2023, tại Trung tâm Chính trị thành phố Huế và Trung tâm Chính trị huyện Quảng Điền, Ban Dân vận Tỉnh ủy phối hợp với Huyện ủy Quảng Điền tổ chức khai mạc lớp bồi dưỡng.",
 			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2023-03-20"},
 		{name: "a national union takes no place from its member", headline: "Hội LHPN Việt Nam huyện Hiệp Đức được trao giải thưởng",
-			text: "Tối 27/11/2023, tại Hà Nội, Hội LHPN Việt Nam tổ chức lễ trao giải thưởng Phụ nữ Việt Nam. Trong đó, Hội LHPN Việt Nam huyện Hiệp Đức là tập thể duy nhất của tỉnh.",
+			text:      "Tối 27/11/2023, tại Hà Nội, Hội LHPN Việt Nam tổ chức lễ trao giải thưởng Phụ nữ Việt Nam. Trong đó, Hội LHPN Việt Nam huyện Hiệp Đức là tập thể duy nhất của tỉnh.",
 			organizer: "Hội LHPN Việt Nam", level: "central", date: "2023-11-27"},
 		{name: "issuer is not organizer", text: "Thực hiện Kế hoạch số 5-KH/TU ngày 2/1/2024 của Tỉnh ủy, ngày 9/1/2024, Đảng ủy xã Hòa Bình tổ chức hội nghị.",
 			organizer: "Đảng ủy xã Hòa Bình", level: "commune", date: "2024-01-09"},
