@@ -66,7 +66,7 @@ type SearchQuery struct {
 // for terms, all of which must match; in the title alone when title is
 // set. SQLite uses its FTS5 table search_fts (a column filter for the
 // title), PostgreSQL the tsvector expression of the GIN index
-// search_entries_words (the title's words weigh A).
+// search_entries_words (and the title's own vector for the title).
 func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 	var parts []string
 	for _, t := range terms {
@@ -77,11 +77,6 @@ func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 				continue
 			}
 			if d == Postgres {
-				if title {
-					for i := range words {
-						words[i] += ":A"
-					}
-				}
 				alts = append(alts, strings.Join(words, " <-> "))
 			} else {
 				alts = append(alts, `"`+strings.Join(words, " ")+`"`)
@@ -100,10 +95,18 @@ func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 		return SearchQuery{}
 	}
 	if d == Postgres {
-		return SearchQuery{
-			Where: searchVector + " @@ to_tsquery('simple', ?)",
-			Args:  []any{strings.Join(parts, " & ")},
+		q := strings.Join(parts, " & ")
+		if title {
+			// The index finds the entries; the title's own words, a short
+			// vector, then keep those whose title matches. (Weights would
+			// make PostgreSQL rebuild the whole entry's vector, text
+			// included, for every entry the index found.)
+			return SearchQuery{
+				Where: searchVector + " @@ to_tsquery('simple', ?) AND to_tsvector('simple', e.title_fold) @@ to_tsquery('simple', ?)",
+				Args:  []any{q, q},
+			}
 		}
+		return SearchQuery{Where: searchVector + " @@ to_tsquery('simple', ?)", Args: []any{q}}
 	}
 	q := strings.Join(parts, " AND ")
 	if title {

@@ -72,8 +72,9 @@ const (
 	DefaultPer     = 20
 	typoCandidates = 200
 	maxTypoWords   = 5
-	maxCandidates  = 500 // title matches ranked, and as many other matches
-	// MaxCounted is how many matches the counts read at most.
+	maxCandidates  = 500 // title matches read besides the counted ones when there are more
+	// MaxCounted is how many matches the counts read at most; they are
+	// the candidates ranked too.
 	MaxCounted    = 2000
 	typoThreshold = 0.3
 )
@@ -238,7 +239,9 @@ func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result,
 		return res, nil
 	}
 
-	// Who may see what.
+	// Who may see what. The reach is spliced in as a list of integers
+	// (db.IDList): a province's reach is thousands of units, too many
+	// placeholders to bind and parse on every search.
 	var scope []string
 	var scopeArgs []any
 	if q.Public {
@@ -253,41 +256,52 @@ func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result,
 			if len(ids) == 0 {
 				return res, nil
 			}
-			scope = append(scope, "e.unit_id IN ("+db.Placeholders(len(ids))+")")
-			for _, id := range ids {
-				scopeArgs = append(scopeArgs, id)
-			}
+			scope = append(scope, "e.unit_id IN ("+db.IDList(ids)+")")
 		}
 	}
 	if from != "" {
 		scope = append(scope, "e.day >= ?", "e.day <= ?")
 		scopeArgs = append(scopeArgs, from, to)
 	}
-	var kindCond []string
-	var kindArgs []any
-	if len(q.Kinds) > 0 {
-		kindCond = append(kindCond, "e.kind IN ("+db.Placeholders(len(q.Kinds))+")")
-		for _, k := range q.Kinds {
-			kindArgs = append(kindArgs, string(k))
-		}
-	}
 
 	d := s.db.Dialect()
 	all := d.Search(pq.terms, false)
-	conds := append([]string{all.Where}, scope...)
-	args := append(append([]any{}, all.Args...), scopeArgs...)
-	if err := s.countKinds(ctx, &res, q.Kinds, all.Join, conds, args); err != nil {
+	m := matches{pq: pq, kinds: q.Kinds, seen: map[int64]bool{}}
+	// One pass of the engine counts the matches within scope (at most
+	// MaxCounted) and gives the candidates to rank.
+	if err := s.read(ctx, &m, all.Join, append([]string{all.Where}, scope...), append(append([]any{}, all.Args...), scopeArgs...), MaxCounted+1, true); err != nil {
 		return res, err
 	}
-	if res.Total > 0 {
+	if m.counted == 0 {
+		err := s.similar(ctx, &res, pq, q.Kinds, scope, scopeArgs)
+		return res, err
+	}
+	res.More = m.counted > MaxCounted
+	res.ByKind, res.Total = m.byKind, m.total
+	if res.More {
+		// The pass stopped at MaxCounted matches in the engine's order:
+		// the titles holding the words, which rank first, are read too.
 		title := d.Search(pq.terms, true)
-		err := s.page(ctx, &res, pq,
-			candidates{title.Join, append(append([]string{title.Where}, scope...), kindCond...), append(append(append([]any{}, title.Args...), scopeArgs...), kindArgs...)},
-			candidates{all.Join, append(conds, kindCond...), append(args, kindArgs...)})
-		return res, err
+		conds := append(append([]string{title.Where}, scope...), kindCond(q.Kinds)...)
+		if err := s.read(ctx, &m, title.Join, conds, append(append([]any{}, title.Args...), scopeArgs...), maxCandidates, false); err != nil {
+			return res, err
+		}
 	}
-	err := s.similar(ctx, &res, pq, q.Kinds, scope, scopeArgs)
-	return res, err
+	return res, s.page(ctx, &res, m.list)
+}
+
+// kindCond is the condition that keeps the kinds asked for (none when
+// every kind is). Kinds are checked against Kinds before, so they are
+// written into the query as text.
+func kindCond(kinds []Kind) []string {
+	if len(kinds) == 0 {
+		return nil
+	}
+	quoted := make([]string, len(kinds))
+	for i, k := range kinds {
+		quoted[i] = "'" + string(k) + "'"
+	}
+	return []string{"e.kind IN (" + strings.Join(quoted, ", ") + ")"}
 }
 
 func where(conds []string) string {
@@ -297,38 +311,16 @@ func where(conds []string) string {
 	return " WHERE " + strings.Join(conds, " AND ")
 }
 
-// countKinds counts the matches within scope by kind, reading at most
-// MaxCounted of them (Result.More tells there were more).
-func (s *Store) countKinds(ctx context.Context, res *Result, kinds []Kind, join string, conds []string, args []any) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT x.kind, COUNT(*) FROM (SELECT e.kind AS kind FROM search_entries e"+join+where(conds)+
-		" LIMIT ?) x GROUP BY x.kind", append(args, MaxCounted+1)...)
-	if err != nil {
-		return fmt.Errorf("search: count: %w", err)
-	}
-	defer rows.Close()
-	seen := 0
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return fmt.Errorf("search: count: %w", err)
-		}
-		seen += n
-		res.ByKind[Kind(k)] = n
-		if len(kinds) == 0 || slices.Contains(kinds, Kind(k)) {
-			res.Total += n
-		}
-	}
-	res.More = seen > MaxCounted
-	return rows.Err()
-}
-
-// candidates is a query of matching entries: a join, conditions and
-// their arguments.
-type candidates struct {
-	join  string
-	conds []string
-	args  []any
+// matches gathers what the engine's passes found: the counts by kind and
+// the candidates of the kinds asked for, each entry once.
+type matches struct {
+	pq      parsed
+	kinds   []Kind
+	seen    map[int64]bool
+	list    []ranked
+	byKind  map[Kind]int
+	counted int // the entries the counting pass read
+	total   int // of them, those of the kinds asked for
 }
 
 // ranked is a candidate with what ranks it.
@@ -338,44 +330,54 @@ type ranked struct {
 	title, exact, equal bool
 }
 
-// page ranks the candidates, title matches read first (at most
-// maxCandidates of each), and fills in the page of hits asked for.
-func (s *Store) page(ctx context.Context, res *Result, pq parsed, title, all candidates) error {
-	seen := map[int64]bool{}
-	var list []ranked
-	read := func(c candidates) error {
-		rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.kind, e.record_id, e.unit_id, e.title, e.title_fold, e.title_lc, e.day FROM search_entries e"+
-			c.join+where(c.conds)+" LIMIT ?", append(c.args, maxCandidates)...)
-		if err != nil {
-			return fmt.Errorf("search: page: %w", err)
+// read reads at most limit matching entries (the join and conditions
+// from the engine and the scope) into m; the counting pass also counts
+// them by kind, at most MaxCounted.
+func (s *Store) read(ctx context.Context, m *matches, join string, conds []string, args []any, limit int, count bool) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.kind, e.record_id, e.unit_id, e.title, e.title_fold, e.title_lc, e.day FROM search_entries e"+
+		join+where(conds)+" LIMIT ?", append(args, limit)...)
+	if err != nil {
+		return fmt.Errorf("search: read: %w", err)
+	}
+	defer rows.Close()
+	if count && m.byKind == nil {
+		m.byKind = map[Kind]int{}
+	}
+	for rows.Next() {
+		var r ranked
+		var id int64
+		var kind, day string
+		if err := rows.Scan(&id, &kind, &r.ID, &r.UnitID, &r.Title, &r.titleFold, &r.titleLC, &day); err != nil {
+			return fmt.Errorf("search: read: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var r ranked
-			var id int64
-			var kind, day string
-			if err := rows.Scan(&id, &kind, &r.ID, &r.UnitID, &r.Title, &r.titleFold, &r.titleLC, &day); err != nil {
-				return fmt.Errorf("search: page: %w", err)
-			}
-			if seen[id] {
+		r.Kind = Kind(kind)
+		wanted := len(m.kinds) == 0 || slices.Contains(m.kinds, r.Kind)
+		if count {
+			m.counted++
+			if m.counted > MaxCounted {
 				continue
 			}
-			seen[id] = true
-			r.Kind = Kind(kind)
-			r.Day, _ = db.ParseDay(day)
-			r.rank(pq)
-			list = append(list, r)
+			m.byKind[r.Kind]++
+			if wanted {
+				m.total++
+			}
 		}
-		return rows.Err()
-	}
-	if err := read(title); err != nil {
-		return err
-	}
-	if len(list) < res.Page*res.PerPage {
-		if err := read(all); err != nil {
-			return err
+		if !wanted || m.seen[id] {
+			continue
 		}
+		m.seen[id] = true
+		r.Day, _ = db.ParseDay(day)
+		r.rank(m.pq)
+		m.list = append(m.list, r)
 	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: read: %w", err)
+	}
+	return nil
+}
+
+// page orders the candidates and fills in the page of hits asked for.
+func (s *Store) page(ctx context.Context, res *Result, list []ranked) error {
 	slices.SortStableFunc(list, func(a, b ranked) int {
 		for _, c := range [...]struct{ a, b bool }{{a.title, b.title}, {a.exact, b.exact}, {a.equal, b.equal}} {
 			if c.a != c.b {
@@ -395,7 +397,7 @@ func (s *Store) page(ctx context.Context, res *Result, pq parsed, title, all can
 	for _, r := range list[lo:min(lo+res.PerPage, len(list))] {
 		res.Hits = append(res.Hits, r.Hit)
 	}
-	if err := s.snippets(ctx, res.Hits, pq.words); err != nil {
+	if err := s.snippets(ctx, res.Hits, res.Words); err != nil {
 		return err
 	}
 	return s.unitNames(ctx, res.Hits)
