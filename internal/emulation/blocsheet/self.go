@@ -128,6 +128,9 @@ func ReadSelf(r io.Reader) ([]SelfLine, error) {
 		if _, bad := vntext.Control(l.Title); bad || len(l.Title) > 2000 {
 			es = append(es, CellError(n, 1, "blocsheet.control"))
 		}
+		if x, ok := number(at(cells, 2)); ok {
+			l.Max = x // shown to the member only: the year's own maximum counts
+		}
 		if l.Number == 0 && l.Title == "" {
 			es = append(es, CellError(n, 0, "blocsheet.line_missing"))
 		}

@@ -12,6 +12,7 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -25,6 +26,9 @@ type handlers struct {
 	*kit.Kit
 	tmpl  *kit.Templates
 	store *emulation.Store
+	// propose sends a bloc's flag proposal through the commendation
+	// proposals.
+	propose emulation.Proposer
 }
 
 // Mount returns the routes of blocs and clusters and the header's link.
@@ -33,7 +37,8 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k, store: emulation.NewStore(k.DB, k.Org, k.Auth, meeting.NewStore(k.DB, k.Org, k.Auth))}
+	h := &handlers{Kit: k, store: emulation.NewStore(k.DB, k.Org, k.Auth, meeting.NewStore(k.DB, k.Org, k.Auth)),
+		propose: commendation.ProposeBlocFlag(k.Org, k.Auth)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}
@@ -44,13 +49,18 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /cum-khoi-thi-dua/{id}", Handler: k.Signed(h.show)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/thanh-vien", Handler: k.Signed(h.members)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/tieu-chi", Handler: k.Signed(h.criterion)},
+			{Pattern: "POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}", Handler: k.Signed(h.criterionEdit)},
+			{Pattern: "POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}/xoa", Handler: k.Signed(h.criterionRemove)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/giao-uoc", Handler: k.Signed(h.fromPledge)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/tu-cham", Handler: k.Signed(h.selfScore)},
+			{Pattern: "GET /cum-khoi-thi-dua/{id}/phieu-tu-cham", Handler: k.Signed(h.selfTemplate)},
+			{Pattern: "POST /cum-khoi-thi-dua/{id}/nhap-tu-cham", Handler: k.Signed(h.importSelf)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/cham", Handler: k.Signed(h.review)},
 			{Pattern: "GET /cum-khoi-thi-dua/{id}/bang-diem", Handler: k.Signed(h.template)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/nhap", Handler: k.Signed(h.importScores)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/duyet", Handler: k.Signed(h.approve)},
 			{Pattern: "POST /cum-khoi-thi-dua/{id}/tra-lai", Handler: k.Signed(h.sendBack)},
+			{Pattern: "POST /cum-khoi-thi-dua/{id}/de-nghi-co", Handler: k.Signed(h.proposeFlag)},
 
 			{Pattern: "GET /api/v1/emulation-blocs", Handler: k.API(h.apiList)},
 			{Pattern: "GET /api/v1/emulation-blocs/{id}", Handler: k.API(h.apiShow)},

@@ -102,6 +102,41 @@ type showView struct {
 	Errors      kit.Errors
 	Typed       url.Values
 	Imported    int
+	MayPropose  bool       // the flag member's writer, before its proposal
+	ProposeTo   []org.Unit // the units the flag proposal may go to: the organizer and those above
+}
+
+// Editing reports whether the form as typed was the edit of line cid.
+func (v showView) Editing(cid int64) bool {
+	return v.Typed.Get("line") == strconv.FormatInt(cid, 10)
+}
+
+// LineVal is the typed value of field name of the form editing line c,
+// else c's own.
+func (v showView) LineVal(c emulation.BlocCriterion, name string) string {
+	if v.Editing(c.ID) {
+		return v.Typed.Get(name)
+	}
+	switch name {
+	case "title":
+		return c.Title
+	case "max":
+		return number(c.MaxPoints)
+	case "evidence":
+		return c.Evidence
+	case "kind":
+		return string(c.Kind)
+	}
+	return ""
+}
+
+// AddVal is the typed value of field name of the form adding a line
+// (not of a form editing one).
+func (v showView) AddVal(name string) string {
+	if v.Typed.Get("line") != "" {
+		return ""
+	}
+	return v.Typed.Get(name)
 }
 
 // Val is the typed value of a field, else def.
@@ -262,6 +297,14 @@ func (h *handlers) page(w http.ResponseWriter, r *http.Request, p *auth.Principa
 			}
 			if ok && !m.Submitted && y.Status == emulation.Scoring {
 				v.Mine = append(v.Mine, m)
+			}
+		}
+		if v.MayPropose, err = h.store.MayProposeFlag(ctx, p, y); err != nil {
+			return err
+		}
+		if v.MayPropose {
+			if v.ProposeTo, err = h.above(r, b.UnitID); err != nil {
+				return err
 			}
 		}
 	case apperr.CodeNotFound:
@@ -533,4 +576,32 @@ func (h *handlers) importScores(w http.ResponseWriter, r *http.Request, p *auth.
 		return err
 	}
 	return h.page(w, r, p, b, years, year, nil, nil, n)
+}
+
+// above lists unit id as it stands today and the units above it,
+// nearest first.
+func (h *handlers) above(r *http.Request, id int64) ([]org.Unit, error) {
+	u, err := h.Org.Get(r.Context(), id, h.Today())
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := []org.Unit{u}
+	path := u.PathIDs()
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == id {
+			continue
+		}
+		a, err := h.Org.Get(r.Context(), path[i], h.Today())
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
