@@ -14,7 +14,7 @@ var bodyHeads = newPhraseSet(
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
-	"liên đoàn lao động", "công an", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
+	"liên đoàn lao động", "công an", "bộ tư lệnh", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
 	"phòng", "đoàn khối", "ban cán sự đảng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
 )
@@ -124,6 +124,14 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		}
 	case "học viện", "sở", "trường chính trị", "trung tâm chính trị", "công an":
 		return properNameEnd(toks, j), true
+	case "bộ tư lệnh":
+		// "Bộ Tư lệnh Quân khu 7", "Bộ Tư lệnh Bộ đội Biên phòng tỉnh":
+		// the command's name, with a numbered region.
+		e := properNameEnd(toks, j)
+		if e > j && tokAt(toks, e).kind == tNum && len(tokAt(toks, e).low) <= 2 {
+			e++
+		}
+		return e, true
 	case "phòng":
 		// "Phòng Dân tộc huyện Kông Chro", "Phòng Văn hóa - Thông tin
 		// huyện": a district's office, its field up to its place.
@@ -1349,7 +1357,7 @@ func plainLevel(l string) string {
 		has(" đảng ủy doanh nghiệp") || has(" đảng ủy học viện") || has(" đảng ủy viện") || has(" đảng ủy, bộ") || has(" đảng ủy, ban") || has(" đảng ủy biên phòng") ||
 		has(" đảng ủy liên hiệp") || has(" đảng ủy văn phòng") || has(" đoàn khối") ||
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
-		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
+		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " bộ tư lệnh") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
 	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
 		!has("trực thuộc trung ương") || nationalUnion(strings.TrimSpace(l)):

@@ -33,6 +33,8 @@ func TestRules(t *testing.T) {
 		{name: "a national union takes no place from its member", headline: "Hội LHPN Việt Nam huyện Hiệp Đức được trao giải thưởng",
 			text:      "Tối 27/11/2023, tại Hà Nội, Hội LHPN Việt Nam tổ chức lễ trao giải thưởng Phụ nữ Việt Nam. Trong đó, Hội LHPN Việt Nam huyện Hiệp Đức là tập thể duy nhất của tỉnh.",
 			organizer: "Hội LHPN Việt Nam", level: "central", date: "2023-11-27"},
+		{name: "a military region's command", text: "Ngày 12/6/2024, Bộ Tư lệnh Quân khu 7 tổ chức hội nghị tổng kết công tác dân vận.",
+			organizer: "Bộ Tư lệnh Quân khu 7", level: "agency", date: "2024-06-12"},
 		{name: "issuer is not organizer", text: "Thực hiện Kế hoạch số 5-KH/TU ngày 2/1/2024 của Tỉnh ủy, ngày 9/1/2024, Đảng ủy xã Hòa Bình tổ chức hội nghị.",
 			organizer: "Đảng ủy xã Hòa Bình", level: "commune", date: "2024-01-09"},
 		{name: "joint organizers: the first", text: "Ngày 5/1/2024, Hội Nông dân huyện phối hợp với Ban Dân vận Huyện ủy tổ chức hội nghị.",
