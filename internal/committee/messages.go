@@ -54,4 +54,6 @@ var Messages = i18n.Catalog{
 	"committee.err.signed_on":          {"Hãy nhập ngày ký.", "Type the signing date."},
 	"committee.err.year":               {"Năm phải từ 2000 đến 2100.", "The year lies between 2000 and 2100."},
 	"committee.err.summary":            {"Hãy viết nội dung báo cáo (tối đa %d ký tự).", "Write the report (at most %d characters)."},
+	"committee.err.decision_not_found": {"Không tìm thấy quyết định của ban chỉ đạo.", "The committee's decision was not found."},
+	"document.kind.committee_decision": {"Quyết định của ban chỉ đạo", "A steering committee's decision"},
 }

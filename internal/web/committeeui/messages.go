@@ -62,4 +62,5 @@ var Messages = i18n.Catalog{
 	"committeeui.report.summary":     {"Nội dung báo cáo", "The report"},
 	"committeeui.report.save":        {"Lưu báo cáo", "Save the report"},
 	"committeeui.report.none":        {"Chưa có nội dung báo cáo.", "The report has not been written."},
+	"committeeui.decision.draft":     {"Soạn văn bản quyết định theo thể thức của Đảng", "Draft it as a Party-format decision"},
 }
