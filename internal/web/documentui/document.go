@@ -12,6 +12,7 @@ import (
 	"io/fs"
 
 	"github.com/danvan/danvan/internal/commendation"
+	"github.com/danvan/danvan/internal/committee"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
@@ -53,6 +54,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 		Pledges:   emulation.NewStore(k.DB, k.Org, k.Auth, meetings),
 	})
 	gen.Register(document.KindCommendation, commendation.NewStore(k.DB, k.Org, k.Auth).Drafter())
+	gen.Register(committee.DocumentKind, committee.NewStore(k.DB, k.Org, k.Auth, meetings).Drafter())
 	h := &handlers{Kit: k, store: store, gen: gen, meetings: meetings, settings: settings}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
