@@ -516,9 +516,15 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 		from += " AND (" + f.Where + ")"
 		args = append(args, f.Args...)
 	}
+	// As reported every row weighs 1: its columns are summed as they
+	// are, which spares a multiplication per row and column (a tenth of
+	// a country's roll-up on SQLite).
 	sums := make([]string, len(f.Columns))
 	for i, c := range f.Columns {
-		sums[i] = "SUM(r." + c + " * " + weight + ")"
+		sums[i] = "SUM(r." + c + ")"
+		if q.View == Mapped {
+			sums[i] = "SUM(r." + c + " * " + weight + ")"
+		}
 	}
 	query := with + `SELECT ` + grp + `, ` + strings.Join(sums, ", ") + ` FROM ` + from
 	if byChild {
