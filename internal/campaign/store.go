@@ -435,9 +435,17 @@ func (s *Store) sum(ctx context.Context, q Query, byChild bool) (map[int64]Total
 	if q.Mapped {
 		view = report.Mapped
 	}
+	// The unary plus keeps SQLite from reading the rows through the
+	// campaign's index (the unique key campaign, unit, period) and
+	// looking each one up in the closure: lacking fresh statistics for
+	// the table its planner chose that order, which costs a table read
+	// and a closure search per contribution (160.000 for a country, six
+	// times slower). Placed from the closure, each unit's rows are read
+	// from the covering roll-up index, the campaign compared there.
+	// PostgreSQL's planner joins the same either way.
 	raw, err := report.SumFacts(ctx, s.db, report.Facts{
 		Table:   "campaign_contributions",
-		Where:   "r.campaign_id = ?",
+		Where:   "+r.campaign_id = ?",
 		Args:    []any{q.CampaignID},
 		Columns: []string{"money", "in_kind", "households"},
 	}, report.Query{UnitID: q.UnitID, Period: q.Period, View: view, Today: q.Today}, byChild)
