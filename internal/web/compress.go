@@ -45,7 +45,11 @@ func acceptsGzip(h string) bool {
 	return false
 }
 
-var gzipPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+// gzipPool keeps writers at gzip's fastest level: on a national
+// dashboard of 60 KB it writes 10.7 KB in about a third of the time the
+// default level takes for 9.2 KB (issue 15: the default level was a
+// quarter of the server's CPU under load).
+var gzipPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed); return w }}
 
 // compressible says whether a response of this type is worth gzipping.
 func compressible(ct string) bool {
