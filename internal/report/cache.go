@@ -148,36 +148,42 @@ type dashStamp struct {
 	tree, catalogue, all, unit int64
 }
 
-type keptDashboard struct {
+// keptEntry is a kept value and the stamp it was computed from.
+type keptEntry[V any] struct {
 	stamp dashStamp
-	d     Dashboard
+	v     V
+}
+
+// kept are values a Store keeps by key, each valid while its stamp is
+// current: the dashboards, and the figure tables of review reports.
+type kept[K comparable, V any] struct {
+	mu sync.Mutex
+	m  map[K]keptEntry[V]
 }
 
 // dashboards are a Store's kept dashboards.
-type dashboards struct {
-	mu sync.Mutex
-	m  map[dashKey]keptDashboard
-}
+type dashboards = kept[dashKey, Dashboard]
 
 // maxKeptDashboards bounds the memory the kept dashboards take (a
-// province's is some tens of kilobytes).
+// province's is some tens of kilobytes), and the kept figure tables.
 const maxKeptDashboards = 512
 
-func (k *dashboards) get(key dashKey, st dashStamp) (Dashboard, bool) {
+func (k *kept[K, V]) get(key K, st dashStamp) (V, bool) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	e, ok := k.m[key]
 	if !ok || e.stamp != st {
-		return Dashboard{}, false
+		var zero V
+		return zero, false
 	}
-	return e.d, true
+	return e.v, true
 }
 
-func (k *dashboards) put(key dashKey, st dashStamp, d Dashboard) {
+func (k *kept[K, V]) put(key K, st dashStamp, v V) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.m == nil {
-		k.m = map[dashKey]keptDashboard{}
+		k.m = map[K]keptEntry[V]{}
 	}
 	if _, ok := k.m[key]; !ok && len(k.m) >= maxKeptDashboards {
 		// Drop an eighth, chosen by the map's random order.
@@ -189,7 +195,7 @@ func (k *dashboards) put(key dashKey, st dashStamp, d Dashboard) {
 			}
 		}
 	}
-	k.m[key] = keptDashboard{stamp: st, d: d}
+	k.m[key] = keptEntry[V]{stamp: st, v: v}
 }
 
 // dashboardStamp reads what a dashboard of unitID over the periods of
@@ -226,4 +232,6 @@ type storeCache struct {
 	catMu sync.Mutex
 	cat   atomic.Pointer[catalogue]
 	dash  dashboards
+	// figures are the kept figure tables of review reports (figures.go).
+	figures kept[figuresKey, Figures]
 }

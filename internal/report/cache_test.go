@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +84,20 @@ func TestDashboardSeesWritesAtOnce(t *testing.T) {
 					}
 					for _, p := range d.Progress {
 						fmt.Fprintf(&out, " %s:%s", p.Unit.Code, p.Status)
+					}
+					// The review's kept figure table follows the same writes.
+					fg, err := s.Figures(ctx, viewer, report.Query{UnitID: q.UnitID, Period: q.Period, View: q.View,
+						IncludeSubmitted: q.IncludeSubmitted})
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, tot := range []report.Totals{fg.Now, fg.Before} {
+						out.WriteString(" |")
+						for _, id := range slices.Sorted(maps.Keys(tot)) {
+							if tot[id].Has {
+								fmt.Fprintf(&out, " %d=%v", id, tot[id].Value)
+							}
+						}
 					}
 					out.WriteString("\n")
 				}
