@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -58,27 +59,29 @@ func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (G
 	}
 	summary += " công tác dân vận " + per.Label() + ", phương hướng, nhiệm vụ " + next.Label()
 
-	targets, err := g.targets(ctx, p, r.UnitID, per)
-	if err != nil {
-		return Generated{}, err
+	// The sections read different records: they are read at once, each
+	// on its own connection (SQLite has several readers).
+	var (
+		targets  map[string]target
+		models   string
+		confs    string
+		tasks    reviewTaskText
+		appendix []Block
+		errs     [5]error
+		wg       sync.WaitGroup
+	)
+	wg.Go(func() { targets, errs[0] = g.targets(ctx, p, r.UnitID, per) })
+	wg.Go(func() { models, errs[1] = g.reviewModels(ctx, p, r.UnitID, per) })
+	wg.Go(func() { confs, errs[2] = g.reviewConferences(ctx, p, r.UnitID, per) })
+	wg.Go(func() { tasks, errs[3] = g.reviewTasks(ctx, p, r.UnitID, per, today) })
+	wg.Go(func() { appendix, errs[4] = g.reviewAppendix(ctx, p, r.UnitID, per, before) })
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return Generated{}, err // the first section's, as when read one by one
+		}
 	}
 	figures := reviewFigures(dash, targets, before)
-	models, err := g.reviewModels(ctx, p, r.UnitID, per)
-	if err != nil {
-		return Generated{}, err
-	}
-	confs, err := g.reviewConferences(ctx, p, r.UnitID, per)
-	if err != nil {
-		return Generated{}, err
-	}
-	tasks, err := g.reviewTasks(ctx, p, r.UnitID, per, today)
-	if err != nil {
-		return Generated{}, err
-	}
-	appendix, err := g.reviewAppendix(ctx, p, r.UnitID, per, before)
-	if err != nil {
-		return Generated{}, err
-	}
 
 	parts := []Part{
 		{Name: "intro", Editable: true, Text: name + " báo cáo kết quả công tác dân vận " + per.Label() +
@@ -507,11 +510,12 @@ func (g *Generator) reviewAppendix(ctx context.Context, p *auth.Principal, unitI
 	if err != nil {
 		return nil, err
 	}
-	series, err := g.reports.Series(ctx, p, report.Query{UnitID: unitID, Period: per}, before, per)
+	// The figures are kept by package report until a write changes them.
+	fg, err := g.reports.Figures(ctx, p, report.Query{UnitID: unitID, Period: per})
 	if err != nil {
 		return nil, err
 	}
-	now, prev := series[per.String()], series[before.String()]
+	now, prev := fg.Now, fg.Before
 	t := Table{
 		Header: [][]string{{"TT", "Chỉ tiêu", "Đơn vị tính", upperFirst(per.Label()), upperFirst(before.Label()), "So với cùng kỳ"}},
 		Widths: []float64{0.8, 4.0, 1.3, 1.5, 1.5, 1.4},
