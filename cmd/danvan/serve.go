@@ -17,6 +17,7 @@ import (
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/blob"
+	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/notify"
@@ -219,7 +220,8 @@ func filesLocation(flag string, d *db.DB) string {
 
 // maintain sweeps, every MaintainEvery, what requests leave behind:
 // expired sessions and old failed sign-ins, and uploads whose row was
-// never committed. Any server may do it; the work is idempotent.
+// never committed; and it runs the day's hot-spot sweep. Any server may
+// do it; the work is idempotent.
 func (m *Main) maintain(ctx context.Context) {
 	every := m.cfg.MaintainEvery
 	if every <= 0 {
@@ -228,6 +230,7 @@ func (m *Main) maintain(ctx context.Context) {
 	units := org.NewStore(m.db)
 	authStore := auth.NewStore(m.db, units, m.cfg.Auth)
 	practices := practice.NewStore(m.db, units, authStore, m.files)
+	cases := citizen.NewStore(m.db, units, authStore)
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
@@ -245,6 +248,13 @@ func (m *Main) maintain(ctx context.Context) {
 			m.cfg.Logger.Warn("sweep abandoned uploads", slog.Any("err", err))
 		} else if n > 0 {
 			m.cfg.Logger.Info("swept abandoned uploads", slog.Int("files", n))
+		}
+		// The day's hot-spot sweep, so that the first leader to open a page
+		// after midnight does not wait for it.
+		if n, err := cases.Sweep(ctx); err != nil {
+			m.cfg.Logger.Warn("hot-spot sweep", slog.Any("err", err))
+		} else if n > 0 {
+			m.cfg.Logger.Info("hot-spot sweep", slog.Int("cases", n))
 		}
 	}
 }

@@ -358,6 +358,46 @@ func TestHotSpotRules(t *testing.T) {
 	})
 }
 
+// TestSweepInBatches: the daily sweep raises the warnings time alone
+// brings, going through the cases a batch at a time (keyset on the id, so
+// the cases evaluated and not yet late do not come round again), once a
+// day.
+func TestSweepInBatches(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		defer func(n int) { sweepBatch = n }(sweepBatch)
+		sweepBatch = 2
+		// Five complaints received in late February: due in March.
+		for i := range 5 {
+			w.petition(t, NewPetition{ReceivedOn: d0(2026, 2, 23+i), Subject: fmt.Sprintf("Khiếu nại số %d về ranh giới đất", i+1), Place: fmt.Sprintf("thôn %d", i+1)})
+		}
+		if n, err := w.s.Sweep(ctx); err != nil || n != 0 || w.count(t, RuleLate) != 0 {
+			t.Fatalf("on 2 March: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
+		}
+		// Past the deadline by less than the rule's 30 days: each is
+		// looked at once, none warned.
+		d.SetClock(func() time.Time { return now.AddDate(0, 0, 25) })
+		if n, err := w.s.Sweep(ctx); err != nil || n != 5 || w.count(t, RuleLate) != 0 {
+			t.Fatalf("on 27 March: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
+		}
+		// Two months on, all five are late; a second sweep the same day
+		// does nothing.
+		d.SetClock(func() time.Time { return now.AddDate(0, 2, 0) })
+		if n, err := w.s.Sweep(ctx); err != nil || n != 5 || w.count(t, RuleLate) != 5 {
+			t.Fatalf("on 2 May: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
+		}
+		if n, err := w.s.Sweep(ctx); err != nil || n != 0 {
+			t.Errorf("a second sweep the same day: %d, %v", n, err)
+		}
+		// The next day only the cases not warned yet come round.
+		d.SetClock(func() time.Time { return now.AddDate(0, 2, 1) })
+		if n, err := w.s.Sweep(ctx); err != nil || n != 0 || w.count(t, RuleLate) != 5 {
+			t.Errorf("the next day: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
+		}
+	})
+}
+
 func TestMediationExcluded(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)

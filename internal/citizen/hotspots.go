@@ -487,61 +487,98 @@ const sweepName = "sweep"
 // Sweep evaluates the rules that time alone can fire — petitions past
 // their deadline, dialogue issues unanswered — once a day (a second call
 // the same day does nothing): the pages of warnings call it before
-// reading, a scheduled job may call it too. It reports how many cases it
-// looked at.
+// reading, and serve's maintenance runs it every hour so that a page
+// rarely waits for it. The cases go through in batches of sweepBatch,
+// each batch one transaction, so that a national sweep never holds the
+// database for long and an interrupted one resumes where it stopped
+// (evaluation is idempotent: a case already warned is not warned twice).
+// It reports how many cases it looked at.
 func (s *Store) Sweep(ctx context.Context) (int, error) {
 	today := db.Day(s.Today())
-	var last string
-	err := s.db.QueryRowContext(ctx, `SELECT body FROM citizen_settings WHERE name = ?`, sweepName).Scan(&last)
-	if err != nil && !errors.Is(err, db.ErrNotFound) {
+	if done, err := s.swept(ctx, s.db, today); err != nil || done {
 		return 0, wrap(err, "sweep")
 	}
-	if last == today {
-		return 0, nil
-	}
 	n := 0
+	// The latest threshold any province may set is a year; the
+	// evaluation applies each province's own.
+	late, err := s.sweepBatches(ctx, today, `SELECT p.id FROM citizen_petitions p WHERE p.due_on <> '' AND p.due_on < ? AND p.id > ?
+		AND NOT EXISTS (SELECT 1 FROM citizen_hotspot_cases c JOIN citizen_hotspots h ON h.id = c.hotspot_id
+			WHERE h.rule = 'late' AND c.case_kind = 'petition' AND c.case_id = p.id)
+		ORDER BY p.id LIMIT ?`, s.evaluatePetition, today)
+	n += late
+	if err != nil {
+		return n, wrap(err, "sweep")
+	}
+	open, err := s.sweepBatches(ctx, today, `SELECT i.id FROM citizen_dialogue_issues i WHERE i.status = 'open' AND i.id > ?
+		AND NOT EXISTS (SELECT 1 FROM citizen_hotspot_cases c JOIN citizen_hotspots h ON h.id = c.hotspot_id
+			WHERE h.rule = 'issue' AND c.case_kind = 'issue' AND c.case_id = i.id)
+		ORDER BY i.id LIMIT ?`, s.evaluateIssue)
+	n += open
+	if err != nil {
+		return n, wrap(err, "sweep")
+	}
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		var again string
-		err := tx.QueryRowContext(ctx, `SELECT body FROM citizen_settings WHERE name = ?`, sweepName).Scan(&again)
-		if err != nil && !errors.Is(err, db.ErrNotFound) {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM citizen_settings WHERE name = ?`, sweepName); err != nil {
 			return err
 		}
-		if again == today {
-			return nil // another server swept meanwhile
-		}
-		// The latest threshold any province may set is a year; the
-		// evaluation applies each province's own.
-		ids, err := idsOf(ctx, tx, `SELECT p.id FROM citizen_petitions p WHERE p.due_on <> '' AND p.due_on < ?
-			AND NOT EXISTS (SELECT 1 FROM citizen_hotspot_cases c JOIN citizen_hotspots h ON h.id = c.hotspot_id
-				WHERE h.rule = 'late' AND c.case_kind = 'petition' AND c.case_id = p.id)`, today)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := s.evaluatePetition(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		issues, err := idsOf(ctx, tx, `SELECT i.id FROM citizen_dialogue_issues i WHERE i.status = 'open'
-			AND NOT EXISTS (SELECT 1 FROM citizen_hotspot_cases c JOIN citizen_hotspots h ON h.id = c.hotspot_id
-				WHERE h.rule = 'issue' AND c.case_kind = 'issue' AND c.case_id = i.id)`)
-		if err != nil {
-			return err
-		}
-		for _, id := range issues {
-			if err := s.evaluateIssue(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		n = len(ids) + len(issues)
-		_, err = tx.ExecContext(ctx, `DELETE FROM citizen_settings WHERE name = ?`, sweepName)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO citizen_settings (name, body, version, updated_at) VALUES (?, ?, 1, ?)`, sweepName, today, db.Stamp(tx.Now()))
+		_, err := tx.ExecContext(ctx, `INSERT INTO citizen_settings (name, body, version, updated_at) VALUES (?, ?, 1, ?)`, sweepName, today, db.Stamp(tx.Now()))
 		return err
 	})
 	return n, wrap(err, "sweep")
+}
+
+// sweepBatch is how many cases one transaction of the sweep evaluates (a
+// variable for the tests).
+var sweepBatch = 500
+
+// swept tells whether the sweep of today has been done.
+func (s *Store) swept(ctx context.Context, q db.Querier, today string) (bool, error) {
+	var last string
+	err := q.QueryRowContext(ctx, `SELECT body FROM citizen_settings WHERE name = ?`, sweepName).Scan(&last)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return false, err
+	}
+	return last == today, nil
+}
+
+// sweepBatches evaluates, a batch per transaction, the cases that query
+// selects after an id (its arguments: args, then the last id seen, then
+// the batch size), in id order, and returns how many it evaluated. It
+// stops early when another server has finished today's sweep meanwhile.
+func (s *Store) sweepBatches(ctx context.Context, today, query string, eval func(context.Context, *db.Tx, int64) error, args ...any) (int, error) {
+	n := 0
+	var after int64
+	for {
+		var ids []int64
+		stop := false
+		err := s.db.WithTx(ctx, func(tx *db.Tx) error {
+			if done, err := s.swept(ctx, tx, today); err != nil || done {
+				stop = done
+				return err
+			}
+			var err error
+			if ids, err = idsOf(ctx, tx, query, append(append(slices.Clone(args), after), sweepBatch)...); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := eval(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		if stop {
+			return n, nil
+		}
+		n += len(ids)
+		if len(ids) < sweepBatch {
+			return n, nil
+		}
+		after = ids[len(ids)-1]
+	}
 }
 
 func idsOf(ctx context.Context, q db.Querier, query string, args ...any) ([]int64, error) {
