@@ -154,3 +154,63 @@ func TestRegisterLinkAndScope(t *testing.T) {
 		}
 	})
 }
+
+// TestCandidates: the records offered for linking are those the caller
+// may write on, found by their folded title, and not linked yet.
+func TestCandidates(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, w := setup(t, d)
+		ctx := context.Background()
+		ls := w.Person("can.bo.ls", auth.RoleOfficer, w.LangSon.ID)
+		commune := w.Person("can.bo.xa", auth.RoleOfficer, w.NewChiLang.ID)
+		viewer := w.Person("xem.ls", auth.RoleViewer, w.LangSon.ID)
+		st := w.Person("can.bo.st", auth.RoleOfficer, w.SocTrang.ID)
+		dir, err := s.Create(ctx, ls, directive.Directive{UnitID: w.LangSon.ID, Number: "114-KL/TW", IssuedOn: org.Date(2015, 7, 14),
+			Issuer: "Ban Bí thư", Summary: "Kết luận về công tác dân vận"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		province := conference(t, d, w.LangSon.ID, "Hội nghị sơ kết công tác dân vận tỉnh")
+		village := conference(t, d, w.NewChiLang.ID, "Sơ kết dân vận khéo xã Chi Lăng")
+		conference(t, d, w.NewMyXuyen.ID, "Sơ kết dân vận khéo xã Mỹ Xuyên")
+		ids := func(ls []directive.Link) []int64 {
+			out := []int64{}
+			for _, l := range ls {
+				out = append(out, l.TargetID)
+			}
+			return out
+		}
+		got, err := s.Candidates(ctx, ls, dir.ID, directive.Conference, "SƠ KẾT")
+		if err != nil || !reflect.DeepEqual(ids(got), []int64{province, village}) && !reflect.DeepEqual(ids(got), []int64{village, province}) {
+			t.Errorf("the province's candidates: %v %v", ids(got), err)
+		}
+		got, err = s.Candidates(ctx, commune, dir.ID, directive.Conference, "khéo")
+		if err != nil || !reflect.DeepEqual(ids(got), []int64{village}) || got[0].UnitName == "" || got[0].Title != "Sơ kết dân vận khéo xã Chi Lăng" {
+			t.Errorf("the commune's candidates: %+v %v", got, err)
+		}
+		// A viewer may write nowhere; Sóc Trăng may not read the directive.
+		if got, err := s.Candidates(ctx, viewer, dir.ID, directive.Conference, ""); err != nil || len(got) != 0 {
+			t.Errorf("a viewer's candidates: %+v %v", got, err)
+		}
+		if _, err := s.Candidates(ctx, st, dir.ID, directive.Conference, ""); apperr.CodeOf(err) != apperr.CodeForbidden {
+			t.Errorf("Sóc Trăng's candidates: %v", err)
+		}
+		if _, err := s.Candidates(ctx, ls, dir.ID, directive.TargetKind("x"), ""); apperr.CodeOf(err) != apperr.CodeInvalid {
+			t.Errorf("an unknown kind: %v", err)
+		}
+		// Linked, it is no longer offered.
+		if err := s.Link(ctx, commune, dir.ID, directive.Conference, village); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Candidates(ctx, commune, dir.ID, directive.Conference, ""); err != nil || len(got) != 0 {
+			t.Errorf("after linking: %+v %v", got, err)
+		}
+		// Searching for a report, a task, a campaign: a wildcard in the
+		// text is taken as written.
+		for _, k := range []directive.TargetKind{directive.Report, directive.Task, directive.Campaign} {
+			if got, err := s.Candidates(ctx, ls, dir.ID, k, "100%_x"); err != nil || len(got) != 0 {
+				t.Errorf("%s candidates: %+v %v", k, got, err)
+			}
+		}
+	})
+}

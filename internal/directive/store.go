@@ -265,12 +265,68 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Direct
 	return out, total, rows.Err()
 }
 
-// targets are, per kind of record, its table, its unit, title and day.
-var targets = map[TargetKind]struct{ table, title, day string }{
-	Conference: {"meeting_conferences", "t.title", "t.held_on"},
-	Report:     {"reports", "t.period", "t.period_end"},
-	Task:       {"meeting_tasks", "t.title", "t.due_end"},
-	Campaign:   {"campaigns", "t.name", "t.starts_on"},
+// targets are, per kind of record, its table, its title and day, and
+// the condition a search for it (a folded LIKE pattern, once) sets.
+var targets = map[TargetKind]struct{ table, title, day, search string }{
+	Conference: {"meeting_conferences", "t.title", "t.held_on", `t.title_fold LIKE ? ESCAPE '\'`},
+	// A report has no title: it is found by its period or its unit's name.
+	Report: {"reports", "t.period", "t.period_end",
+		`(LOWER(t.period) LIKE ? ESCAPE '\' OR t.unit_id IN (SELECT v.unit_id FROM unit_versions v WHERE v.name_fold LIKE ? ESCAPE '\'))`},
+	Task:     {"meeting_tasks", "t.title", "t.due_end", `t.title_fold LIKE ? ESCAPE '\'`},
+	Campaign: {"campaigns", "t.name", "t.starts_on", `t.name_fold LIKE ? ESCAPE '\'`},
+}
+
+// MaxCandidates bounds the records Candidates returns.
+const MaxCandidates = 20
+
+// Candidates returns the records of kind k that p could link to
+// directive id (those on units p may write on, not linked yet) whose
+// title holds text (folded; a report's period or unit name), newest
+// first, at most MaxCandidates, for a caller who may read the directive.
+// An empty text lists the newest.
+func (s *Store) Candidates(ctx context.Context, p *auth.Principal, id int64, k TargetKind, text string) ([]Link, error) {
+	t, ok := targets[k]
+	if !ok {
+		return nil, apperr.Invalid("kind", "directive.err.target_kind")
+	}
+	if _, err := s.Get(ctx, p, id); err != nil {
+		return nil, err
+	}
+	reach, err := s.authz.Reach(ctx, p, auth.PermWrite)
+	if err != nil {
+		return nil, err
+	}
+	if !reach.All && len(reach.IDs) == 0 {
+		return []Link{}, nil
+	}
+	where := `NOT EXISTS (SELECT 1 FROM directive_links l WHERE l.directive_id = ? AND l.target_kind = ? AND l.target_id = t.id)`
+	args := []any{id, string(k)}
+	if !reach.All {
+		where += " AND t.unit_id IN (" + db.IDList(reach.IDs) + ")"
+	}
+	if q := vntext.Fold(clean(text)); q != "" {
+		where += " AND " + t.search
+		for range strings.Count(t.search, "?") {
+			args = append(args, "%"+db.EscapeLike(q)+"%")
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT t.id, t.unit_id, `+org.NameSQL("t.unit_id", t.day)+`, `+t.title+`, `+t.day+`
+		FROM `+t.table+` t WHERE `+where+` ORDER BY `+t.day+` DESC, t.id DESC LIMIT `+fmt.Sprint(MaxCandidates), args...)
+	if err != nil {
+		return nil, fmt.Errorf("directive: candidates: %w", err)
+	}
+	defer rows.Close()
+	out := []Link{}
+	for rows.Next() {
+		l := Link{DirectiveID: id, Kind: k}
+		var day string
+		if err := rows.Scan(&l.TargetID, &l.UnitID, &l.UnitName, &l.Title, &day); err != nil {
+			return nil, fmt.Errorf("directive: candidates: %w", err)
+		}
+		l.Day, _ = db.ParseDay(day)
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }
 
 // targetUnit returns the unit of record id of kind k.
