@@ -41,6 +41,7 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			{"báo cáo (reports)", func() error { return GenerateReports(ctx, in, opts) }},
 			{"mô hình (models)", func() error { return GeneratePractices(ctx, in, opts, nil) }},
 			{"hội nghị (conferences)", func() error { return GenerateMeetings(ctx, in, opts) }},
+			{"giao ước thi đua (pledges)", func() error { return GeneratePledges(ctx, in, opts) }},
 			{"trang thông tin (portal)", func() error { return GeneratePortal(ctx, in, opts) }},
 			{"cụm, khối thi đua và ban chỉ đạo (blocs, committees)", func() error { return GenerateBlocs(ctx, in, opts) }},
 			{"khen thưởng (commendations)", func() error { return GenerateCommendations(ctx, in, opts) }},

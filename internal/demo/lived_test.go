@@ -14,7 +14,8 @@ import (
 // past years are nearly all closed and this year's late ones a minority;
 // every report of a period that has ended is decided, the running
 // period is partly submitted; the demo officer's own commune (the first
-// commune of a province, as auth.DemoAccounts picks it) has conferences.
+// commune of a province, as auth.DemoAccounts picks it) has conferences,
+// tasks, models and pledges.
 func TestDemoLooksLived(t *testing.T) {
 	d := dbtest.Open(t, "sqlite")
 	ctx := context.Background()
@@ -59,6 +60,16 @@ func TestDemoLooksLived(t *testing.T) {
 		}
 		if n := count(`SELECT COUNT(*) FROM meeting_task_owners WHERE unit_id = ?`, a.UnitID); n == 0 {
 			t.Errorf("the demo officer's commune (%s) owns no tasks", a.UnitName)
+		}
+		if n := count(`SELECT COUNT(*) FROM practices WHERE unit_id = ?`, a.UnitID); n == 0 {
+			t.Errorf("the demo officer's commune (%s) has no models", a.UnitName)
+		}
+		// It signed last year's pledge, scored in full, and this year's.
+		if n := count(`SELECT COUNT(*) FROM emulation_signatories WHERE unit_id = ?`, a.UnitID); n != 2 {
+			t.Errorf("the demo officer's commune (%s) signed %d pledges, want 2", a.UnitName, n)
+		}
+		if n := count(`SELECT COUNT(*) FROM emulation_scores sc JOIN emulation_signatories sg ON sg.id = sc.signatory_id WHERE sg.unit_id = ?`, a.UnitID); n != 6 {
+			t.Errorf("the demo officer's commune (%s) has %d scores, want 4 + 2", a.UnitName, n)
 		}
 	}
 }
