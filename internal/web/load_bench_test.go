@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,11 +31,14 @@ import (
 // the national demo. They print requests per second, the latency
 // percentiles and the CPU time the process spent per request (server and
 // clients together: on a shared machine the figure that depends least on
-// the other processes). Run each once:
+// the other processes; on PostgreSQL also the CPU time of the database
+// server's processes serving the benchmark's connections, read from
+// /proc when the server runs on this machine). Run each once:
 //
-//	go test ./internal/report/ -run '^$' -bench 'Load' -benchtime 1x
+//	go test ./internal/web/ -run '^$' -bench 'Load' -benchtime 1x
 //
-// with DANVAN_LOAD_SQLITE (a file) and DANVAN_LOAD_POSTGRES (a URL)
+// with DANVAN_LOAD_SQLITE (a file) and DANVAN_LOAD_POSTGRES (a URL, e.g.
+// postgres://postgres@127.0.0.1:5432/danvan_load?sslmode=disable)
 // naming a national demo (danvan demo --scale national) to reuse; without
 // them the demo is generated first (minutes): into a temporary file,
 // removed at the end, and into the schema load_bench of
@@ -49,6 +54,7 @@ type loadResult struct {
 	took      time.Duration
 	lat       []time.Duration // sorted
 	cpu       time.Duration   // user + system time of the process
+	dbCPU     time.Duration   // of the PostgreSQL server's backends; -1 when unknown
 	loadAvg   string
 	firstFail string
 }
@@ -63,7 +69,7 @@ func (r loadResult) pct(p float64) time.Duration {
 // runLoad sends GET requests for paths (each client takes them in turn,
 // starting at its own) with cookie to srv from loadClients clients for
 // the duration.
-func runLoad(b *testing.B, srv *httptest.Server, paths []string, cookie *http.Cookie) loadResult {
+func runLoad(b *testing.B, n *nationalDB, srv *httptest.Server, paths []string, cookie *http.Cookie) loadResult {
 	b.Helper()
 	secs := 20
 	if s, err := strconv.Atoi(os.Getenv("DANVAN_LOAD_SECONDS")); err == nil && s > 0 {
@@ -97,7 +103,7 @@ func runLoad(b *testing.B, srv *httptest.Server, paths []string, cookie *http.Co
 		res loadResult
 		wg  sync.WaitGroup
 	)
-	start, cpu0 := time.Now(), cputime.Used()
+	start, cpu0, db0 := time.Now(), cputime.Used(), n.serverCPU()
 	deadline := start.Add(time.Duration(secs) * time.Second)
 	for c := range loadClients {
 		wg.Add(1)
@@ -128,6 +134,10 @@ func runLoad(b *testing.B, srv *httptest.Server, paths []string, cookie *http.Co
 	}
 	wg.Wait()
 	res.took, res.cpu, res.loadAvg = time.Since(start), cputime.Used()-cpu0, cputime.Load()
+	res.dbCPU = -1
+	if db1 := n.serverCPU(); db0 >= 0 && db1 >= 0 {
+		res.dbCPU = db1 - db0
+	}
 	res.requests = len(res.lat)
 	slices.Sort(res.lat)
 	client.CloseIdleConnections()
@@ -151,8 +161,13 @@ func reportLoad(b *testing.B, name string, r loadResult) {
 	b.ReportMetric(ms(r.pct(0.99)), "p99-ms")
 	b.ReportMetric(cpu, "cpu-ms/req")
 	b.ReportMetric(0, "ns/op")
-	fmt.Printf("%s: %d clients, %d requests in %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.2f ms CPU per request; load average %s\n",
-		name, loadClients, r.requests, r.took.Round(time.Millisecond), rps, ms(r.pct(0.50)), ms(r.pct(0.95)), ms(r.pct(0.99)), cpu, r.loadAvg)
+	dbCPU := ""
+	if r.dbCPU >= 0 {
+		b.ReportMetric(ms(r.dbCPU)/float64(r.requests), "db-cpu-ms/req")
+		dbCPU = fmt.Sprintf(" + %.2f ms in PostgreSQL", ms(r.dbCPU)/float64(r.requests))
+	}
+	fmt.Printf("%s: %d clients, %d requests in %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.2f ms CPU per request%s; load average %s\n",
+		name, loadClients, r.requests, r.took.Round(time.Millisecond), rps, ms(r.pct(0.50)), ms(r.pct(0.95)), ms(r.pct(0.99)), cpu, dbCPU, r.loadAvg)
 }
 
 // loadServer starts the whole server over n's database on 127.0.0.1.
@@ -193,7 +208,7 @@ func BenchmarkLoadDashboard(b *testing.B) {
 			paths = append(paths, fmt.Sprintf("/bao-cao/tong-hop?don-vi=%d&ky=2026S2", p))
 		}
 		for b.Loop() {
-			reportLoad(b, "dashboard "+b.Name(), runLoad(b, srv, paths, &http.Cookie{Name: "danvan_session", Value: sess.Token}))
+			reportLoad(b, "dashboard "+b.Name(), runLoad(b, n, srv, paths, &http.Cookie{Name: "danvan_session", Value: sess.Token}))
 		}
 	})
 }
@@ -205,7 +220,7 @@ func BenchmarkLoadUnitTree(b *testing.B) {
 	eachKind(b, func(b *testing.B, n *nationalDB) {
 		srv := loadServer(b, n)
 		for b.Loop() {
-			reportLoad(b, "unit tree "+b.Name(), runLoad(b, srv, []string{"/don-vi"}, nil))
+			reportLoad(b, "unit tree "+b.Name(), runLoad(b, n, srv, []string{"/don-vi"}, nil))
 		}
 	})
 }
@@ -344,6 +359,50 @@ func eachKind(b *testing.B, fn func(b *testing.B, n *nationalDB)) {
 	for _, kind := range dbtest.Kinds() {
 		b.Run(kind, func(b *testing.B) { fn(b, national(b, kind)) })
 	}
+}
+
+// serverCPU is the user and system time the PostgreSQL server's processes
+// serving n's database have used so far, read from /proc (the server
+// runs on this machine in the benchmark); -1 on SQLite or when it cannot
+// be read. A connection closed during a run takes its time with it, so
+// the figure is a lower bound.
+func (n *nationalDB) serverCPU() time.Duration {
+	if n.d.Dialect() != db.Postgres {
+		return -1
+	}
+	rows, err := n.d.QueryContext(context.Background(),
+		"SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+	if err != nil {
+		return -1
+	}
+	defer rows.Close()
+	var total time.Duration
+	for rows.Next() {
+		var pid int
+		if err := rows.Scan(&pid); err != nil {
+			return -1
+		}
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return -1 // not on this machine, or not readable
+		}
+		// The fields after the command's closing parenthesis: utime and
+		// stime are the 12th and 13th, in clock ticks (100 a second).
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) < 13 {
+			return -1
+		}
+		ut, err1 := strconv.ParseInt(f[11], 10, 64)
+		st, err2 := strconv.ParseInt(f[12], 10, 64)
+		if err1 != nil || err2 != nil {
+			return -1
+		}
+		total += time.Duration(ut+st) * 10 * time.Millisecond
+	}
+	if rows.Err() != nil {
+		return -1
+	}
+	return total
 }
 
 // closeNationals closes the national demos and removes a temporary one.
