@@ -202,6 +202,7 @@ var typeKeywords = []struct {
 	{"chức sắc", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""}, {"ký kết", TypeTrienKhai, ""},
+	{"khởi động", TypeTrienKhai, ""}, {"ra quân", TypeTrienKhai, ""},
 }
 
 func init() {

@@ -212,9 +212,10 @@ func directiveFollowOn(toks []token) bool {
 	case "ông", "bà", "tại", "dịp", "nhân", "hội", "cùng", "trước", "sau":
 		return false
 	}
+	_, target := phraseAt(toks, listStart(toks), "phấn đấu")
 	for _, t := range toks {
-		if t.kind == tNum && yearOf(t) == 0 {
-			return false // a figure reports; a year ("nhiệm kỳ 2024 - 2029") does not
+		if t.kind == tNum && yearOf(t) == 0 && !target {
+			return false // a figure reports; a year ("nhiệm kỳ 2024 - 2029") or a target ("Phấn đấu có 100% ...") does not
 		}
 	}
 	if findAny(toks, notDirective) >= 0 {
@@ -788,14 +789,14 @@ var headingWords = newPhraseSet("đề ra", "một số", "những", "các nhi�
 var speakerWords = newPhraseSet("phát biểu", "kết luận", "đồng chí", "ông", "bà", "trưởng ban", "phó trưởng ban",
 	"bí thư", "chủ tịch", "lãnh đạo", "thay mặt", "hội nghị")
 
-var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến")
+var aheadOpenings = newPhraseSet("thời gian tới", "năm tới", "thời gian đến", "nhiệm kỳ tới")
 
 // restOfYear open a paragraph about the months left in the year.
 var restOfYear = newPhraseSet("những tháng cuối năm", "các tháng cuối năm", "những tháng còn lại", "thời gian còn lại của năm")
 
 var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu")
 
-var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt")
+var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt", "nhiệm kỳ tới")
 
 var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
 
