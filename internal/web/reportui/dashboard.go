@@ -160,6 +160,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		v.Keys = append(v.Keys, c)
 	}
 	v.Chart = h.buildChart(r, d.Chart, d.Series)
+	v.Children = make([]childRow, 0, len(d.Children))
 	for _, c := range d.Children {
 		row := childRow{Unit: c.Unit, Cells: make([]string, 0, len(c.Figures))}
 		for k, f := range c.Figures {
