@@ -20,6 +20,7 @@ import (
 	"github.com/danvan/danvan/internal/citizen"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/notify"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/practice"
@@ -56,6 +57,9 @@ type ServeConfig struct {
 	// APILimit bounds the rate of /api/v1 requests (web.APILimit); zero
 	// fields take web.DefaultAPILimit's.
 	APILimit web.APILimit
+	// Documents are the page settings of issued documents (the margins,
+	// document.ParseMargins); the zero value means the defaults.
+	Documents document.Settings
 	// MaintainEvery is how often expired sessions and abandoned uploads
 	// are swept; zero means hourly.
 	MaintainEvery time.Duration
@@ -116,7 +120,7 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		// without setting up a second step.
 		cfg.Auth.AdminsWithoutTwoFactor = true
 	}
-	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, APILimit: cfg.APILimit})
+	srv, err := web.New(web.Config{DB: d, Logger: cfg.Logger, Auth: cfg.Auth, Files: m.files, ImportDir: cfg.ImportDir, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, APILimit: cfg.APILimit, Documents: cfg.Documents})
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -304,6 +308,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	cfg.MetricsToken = os.Getenv("DANVAN_METRICS_TOKEN")
 	fs.IntVar(&cfg.APILimit.PerToken, "api-limit", envInt("DANVAN_API_LIMIT", web.DefaultAPILimit.PerToken),
 		"số yêu cầu /api/v1 tối đa mỗi phút với một mã truy cập; một địa chỉ được gấp đôi (API requests a minute per token, twice that per address; env DANVAN_API_LIMIT)")
+	margins := fs.String("document-margins", os.Getenv("DANVAN_DOCUMENT_MARGINS"), "lề trang văn bản (mm): trên,dưới,trái,phải; mặc định 25,25,35,15 (document margins in mm: top,bottom,left,right; env DANVAN_DOCUMENT_MARGINS)")
 	proxies := fs.String("trust-proxy", os.Getenv("DANVAN_TRUST_PROXY"), "địa chỉ các proxy ngược được tin X-Forwarded-For/-Proto, cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8 (trusted reverse proxies; env DANVAN_TRUST_PROXY)")
 	jobFlags(fs, &cfg)
 	fs.BoolVar(&cfg.Demo, "demo", false, "nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (fill an empty database with demo data)")
@@ -313,6 +318,9 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	cfg.DB = *dbURL
 	cfg.APILimit.PerAddr = 2 * cfg.APILimit.PerToken
 	var err error
+	if cfg.Documents, err = document.ParseMargins(*margins); err != nil {
+		return usageError{"--document-margins: lề trang không hợp lệ (invalid margins): " + err.Error()}
+	}
 	if cfg.TrustedProxies, err = web.ParseProxies(*proxies); err != nil {
 		return usageError{"--trust-proxy: " + err.Error()}
 	}

@@ -1,5 +1,11 @@
 package document
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // Settings are the page settings both writers use: the one place a
 // deployment changes the margins (the sources disagree on them) or the
 // sizes. The zero value is not usable; start from DefaultSettings.
@@ -37,6 +43,49 @@ func DefaultSettings() Settings {
 	}
 }
 
+// Bounds on a deployment's margins, in millimetres: wider margins leave
+// too little of an A4 page to lay the header's two columns out.
+const (
+	minMargin           = 5
+	maxMarginTopBottom  = 80
+	maxMarginLeftRight  = 60
+	marginsFormatReason = `four numbers in millimetres, "top,bottom,left,right", e.g. "25,25,35,15" (a point before decimals: "30.5")`
+)
+
+// ParseMargins reads a deployment's margins, "top,bottom,left,right" in
+// millimetres ("25,25,35,15"; fractions with a point: "25,25,30.5,15";
+// spaces are allowed around the numbers), into the default settings; ""
+// gives the default margins. Each margin must lie between 5 mm and
+// 80 mm (top, bottom) or 60 mm (left, right): a deployment learns of a
+// mistaken setting at start-up, not from a misprinted page.
+func ParseMargins(text string) (Settings, error) {
+	s := DefaultSettings()
+	if strings.TrimSpace(text) == "" {
+		return s, nil
+	}
+	parts := strings.Split(text, ",")
+	if len(parts) != 4 {
+		return s, fmt.Errorf("margins %q: want %s", text, marginsFormatReason)
+	}
+	names := [4]string{"top", "bottom", "left", "right"}
+	fields := [4]*float64{&s.Top, &s.Bottom, &s.Left, &s.Right}
+	for i, part := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil {
+			return DefaultSettings(), fmt.Errorf("margins %q: the %s margin %q is not a number; want %s", text, names[i], part, marginsFormatReason)
+		}
+		hi := float64(maxMarginTopBottom)
+		if i >= 2 {
+			hi = maxMarginLeftRight
+		}
+		if !(v >= minMargin && v <= hi) { // also NaN
+			return DefaultSettings(), fmt.Errorf("margins %q: the %s margin must be between %d and %g mm", text, names[i], minMargin, hi)
+		}
+		*fields[i] = v
+	}
+	return s, nil
+}
+
 // A4 in millimetres.
 const (
 	pageWidth  = 210.0
@@ -52,10 +101,10 @@ func (s Settings) sane() Settings {
 			*v = def
 		}
 	}
-	clamp(&s.Top, 5, 80, d.Top)
-	clamp(&s.Bottom, 5, 80, d.Bottom)
-	clamp(&s.Left, 5, 60, d.Left)
-	clamp(&s.Right, 5, 60, d.Right)
+	clamp(&s.Top, minMargin, maxMarginTopBottom, d.Top)
+	clamp(&s.Bottom, minMargin, maxMarginTopBottom, d.Bottom)
+	clamp(&s.Left, minMargin, maxMarginLeftRight, d.Left)
+	clamp(&s.Right, minMargin, maxMarginLeftRight, d.Right)
 	clamp(&s.BodySize, 8, 20, d.BodySize)
 	clamp(&s.MottoSize, 8, 20, d.MottoSize)
 	clamp(&s.TypeSize, 8, 24, d.TypeSize)

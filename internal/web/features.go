@@ -40,7 +40,7 @@ func (s *Server) features() []feature {
 		{"emulationui", emulationui.Mount},
 		{"campaignui", campaignui.Mount},
 		{"directiveui", directiveui.Mount},
-		{"documentui", documentui.Mount},
+		{"documentui", func(k *kit.Kit) (kit.Feature, error) { return documentui.Mount(k, s.documents) }},
 		{"citizenui", citizenui.Mount},
 		{"portalui", portalui.Mount},
 		{"adminui", adminui.Mount},

@@ -25,6 +25,7 @@ import (
 	"github.com/danvan/danvan/internal/backup"
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -60,6 +61,10 @@ type Config struct {
 	// APILimit bounds the rate of /api/v1 requests per token and per
 	// address; zero fields take DefaultAPILimit's.
 	APILimit APILimit
+	// Documents are the page settings issued documents are written with
+	// (the deployment's margins); the zero value means
+	// document.DefaultSettings.
+	Documents document.Settings
 }
 
 // Server is the HTTP handler of the whole product.
@@ -76,6 +81,8 @@ type Server struct {
 	// audited.
 	apiLimit  apiLimiters
 	downloads *kit.Limiter
+	// documents are the page settings of issued documents.
+	documents document.Settings
 }
 
 // New builds the server: it merges the message catalogs, mounts every
@@ -107,7 +114,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Kit: k, metrics: newMetrics(cfg.DB), proxies: cfg.TrustedProxies, metricsToken: cfg.MetricsToken,
-		apiLimit: newAPILimiters(cfg.APILimit, cfg.Now), downloads: kit.NewLimiter(1, downloadAgain, cfg.Now)}
+		apiLimit: newAPILimiters(cfg.APILimit, cfg.Now), downloads: kit.NewLimiter(1, downloadAgain, cfg.Now),
+		documents: cfg.Documents}
+	if s.documents == (document.Settings{}) {
+		s.documents = document.DefaultSettings()
+	}
 	s.metrics.registry.MustRegister(opsCollector{backups: backup.New(cfg.DB, nil, backup.Config{}), log: cfg.Logger})
 	sub, err := fs.Sub(templateFS, "templates")
 	if err != nil {

@@ -38,13 +38,13 @@ type handlers struct {
 const pageSize = kit.DefaultPageSize
 
 // Mount returns the routes of the register and of drafting and issuing
-// documents, and the register's link in the header.
-func Mount(k *kit.Kit) (kit.Feature, error) {
+// documents, and the register's link in the header; settings are the
+// deployment's page settings (its margins) every file is written with.
+func Mount(k *kit.Kit, settings document.Settings) (kit.Feature, error) {
 	fsys, err := fs.Sub(templates, "templates")
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	settings := document.DefaultSettings()
 	store := document.NewStore(k.DB, k.Org, k.Auth, k.Files, settings)
 	meetings := meeting.NewStore(k.DB, k.Org, k.Auth)
 	gen := document.NewGenerator(store, document.Sources{

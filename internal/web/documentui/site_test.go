@@ -28,9 +28,9 @@ type site struct {
 	store *document.Store
 }
 
-func newSite(t *testing.T, d *db.DB) *site {
+func newSite(t *testing.T, d *db.DB, opts ...webtest.Option) *site {
 	t.Helper()
-	s := &site{Site: webtest.New(t, d)}
+	s := &site{Site: webtest.New(t, d, opts...)}
 	u := s.Units
 	s.AddUser("officer.ls", auth.RoleOfficer, u.LangSon.ID)
 	s.AddUser("viewer.ls", auth.RoleViewer, u.LangSon.ID)
