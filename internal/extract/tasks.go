@@ -295,6 +295,9 @@ func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool 
 	if listAfterNhu(toks, he) > 0 {
 		return true // "... phương hướng, nhiệm vụ năm 2025 với các mục tiêu trọng tâm, như ..."
 	}
+	if colonList(toks, he) {
+		return true // "... triển khai nhiệm vụ trọng tâm quý IV, trong đó lưu ý ... như: A; B; C"
+	}
 	if findAny(toks[:he], notHeadingWords) >= 0 {
 		return false
 	}
@@ -894,4 +897,22 @@ func afterAlso(toks []token) int {
 		return e + 1
 	}
 	return k
+}
+
+// colonList reports a colon after toks[he] followed by a list of at least
+// two items split by semicolons: the heading's list, however far the
+// colon stands from the heading phrase.
+func colonList(toks []token, he int) bool {
+	for k := he; k < len(toks); k++ {
+		if toks[k].low == ":" {
+			n := 0
+			for _, t := range toks[k+1:] {
+				if t.low == ";" {
+					n++
+				}
+			}
+			return n >= 1
+		}
+	}
+	return false
 }
