@@ -82,8 +82,24 @@ func TestDirectivePages(t *testing.T) {
 		if res := commune.Post(path+"/bo-gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("unlink: %d", res.StatusCode)
 		}
-		if res := commune.Post(path+"/gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}}); res.StatusCode != http.StatusSeeOther {
+		// Unlinked, the conference is found again by searching, and linked
+		// with the button beside it (a form that works without script).
+		doc = webtest.Doc(t, commune.Get(path+"?loai=conference&tim=SO+KET+10+nam"))
+		pick := doc.Find("#ung-vien form")
+		if pick.Length() != 1 || !strings.Contains(doc.Find("#ung-vien").Text(), "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW") {
+			t.Fatalf("candidates: %s", doc.Find("#gan").Text())
+		}
+		if pick.Find(`input[name="target"]`).AttrOr("value", "") != itoa(conf) || pick.AttrOr("action", "") != path+"/gan" {
+			t.Errorf("the candidate's form: %s", pick.Text())
+		}
+		if doc := webtest.Doc(t, commune.Get(path+"?loai=task&tim=khong+co")); doc.Find("#ung-vien").Length() != 1 || doc.Find("#ung-vien form").Length() != 0 {
+			t.Errorf("no candidate: %s", doc.Find("#gan").Text())
+		}
+		if res := commune.Post(path+"/gan", url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "tim": {"SO KET 10 nam"}}); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("link: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		if doc := webtest.Doc(t, commune.Get(path+"?loai=conference&tim=SO+KET+10+nam")); doc.Find("#ung-vien form").Length() != 0 {
+			t.Errorf("a linked conference is offered again: %s", doc.Find("#ung-vien").Text())
 		}
 		// The file.
 		res := commune.Get(path + "/tep")
@@ -134,7 +150,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 			"GET /van-ban-chi-dao":                     {query: "don_vi=" + langSon},
 			"GET /van-ban-chi-dao/moi":                 {query: "don_vi=" + langSon},
 			"POST /van-ban-chi-dao/moi":                {multi: map[string]string{"unit": langSon, "number": "1-KH/TU", "issued_on": "01/01/2026", "issuer": "X", "summary": "Y"}},
-			"GET /van-ban-chi-dao/{id}":                {},
+			"GET /van-ban-chi-dao/{id}":                {query: "loai=conference&tim=so+ket"},
 			"GET /van-ban-chi-dao/{id}/tep":            {},
 			"POST /van-ban-chi-dao/{id}/gan":           {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}}},
 			"POST /van-ban-chi-dao/{id}/bo-gan":        {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}},

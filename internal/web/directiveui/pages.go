@@ -121,13 +121,24 @@ type showView struct {
 	Links   []directive.Link
 	Targets []directive.TargetKind
 	Link    linkForm
-	Errors  kit.Errors
+	// Candidates are the records found by the search for one to link,
+	// when Searched.
+	Candidates []directive.Link
+	Searched   bool
+	Errors     kit.Errors
 }
 
-type linkForm struct{ Kind, ID string }
+// linkForm is the search for a record to link (kind and text) and the
+// record picked.
+type linkForm struct{ Kind, Query, ID string }
 
 func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	return h.renderShow(w, r, p, linkForm{Kind: string(directive.Conference)}, nil)
+	q := r.URL.Query()
+	f := linkForm{Kind: q.Get("loai"), Query: strings.TrimSpace(q.Get("tim"))}
+	if f.Kind == "" {
+		f.Kind = string(directive.Conference)
+	}
+	return h.renderShow(w, r, p, f, nil)
 }
 
 func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *auth.Principal, f linkForm, formErr error) error {
@@ -142,6 +153,14 @@ func (h *handlers) renderShow(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	v := showView{D: d, Targets: directive.TargetKinds, Link: f, Errors: h.FormErrors(r, formErr)}
 	if v.Links, err = h.store.Links(r.Context(), p, id); err != nil {
 		return err
+	}
+	if v.Searched = r.URL.Query().Has("loai") || formErr != nil; v.Searched {
+		v.Candidates, err = h.store.Candidates(r.Context(), p, id, directive.TargetKind(f.Kind), f.Query)
+		if apperr.CodeOf(err) == apperr.CodeInvalid {
+			v.Errors = h.FormErrors(r, err)
+		} else if err != nil {
+			return err
+		}
 	}
 	status := http.StatusOK
 	if formErr != nil {
@@ -189,7 +208,7 @@ func (h *handlers) linkTarget(r *http.Request) (int64, linkForm, directive.Targe
 	if err != nil {
 		return 0, linkForm{}, "", 0, err
 	}
-	f := linkForm{Kind: r.PostFormValue("kind"), ID: strings.TrimSpace(r.PostFormValue("target"))}
+	f := linkForm{Kind: r.PostFormValue("kind"), Query: strings.TrimSpace(r.PostFormValue("tim")), ID: strings.TrimSpace(r.PostFormValue("target"))}
 	k := directive.TargetKind(f.Kind)
 	if !k.Valid() {
 		return id, f, k, 0, apperr.Invalid("kind", "directive.err.target_kind")
