@@ -133,3 +133,84 @@ func TestNginxSite(t *testing.T) {
 		t.Errorf("nginx -t: %v\n%s", err, out)
 	}
 }
+
+// TestContainerfile checks deploy/Containerfile without a container
+// engine (none runs on the CI machine): its build stage's Go is the one
+// go.mod asks for, its go build is cgo-free and builds ./cmd/danvan, its
+// CMD uses flags danvan serve has and its ENV variables are read; then it
+// builds the binary with the same command and runs it as the image would,
+// with its DANVAN_DB pointing at a SQLite file: the migrations apply and
+// the status lists them, which a binary needing cgo for SQLite could not.
+func TestContainerfile(t *testing.T) {
+	b, err := os.ReadFile("../../deploy/Containerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(mod)
+	from := regexp.MustCompile(`(?m)^FROM golang:(\d+\.\d+)\S* AS build$`).FindStringSubmatch(text)
+	if goVersion == nil || from == nil || from[1] != string(goVersion[1]) {
+		t.Fatalf("the build stage's Go (%v) is not go.mod's (%s)", from, goVersion)
+	}
+	build := regexp.MustCompile(`(?m)^RUN (CGO_ENABLED=0 go build .*) -o (\S+) \./cmd/danvan$`).FindStringSubmatch(text)
+	if build == nil {
+		t.Fatal("no cgo-free `RUN CGO_ENABLED=0 go build … -o … ./cmd/danvan` in the build stage")
+	}
+	cmd := regexp.MustCompile(`(?m)^CMD \["serve"(.*)\]$`).FindStringSubmatch(text)
+	if cmd == nil {
+		t.Fatal(`no CMD ["serve", …]`)
+	}
+	flags := serveFlags(t)
+	for _, f := range regexp.MustCompile(`"--([a-z-]+)"`).FindAllStringSubmatch(cmd[1], -1) {
+		if flags.Lookup(f[1]) == nil {
+			t.Errorf("CMD uses --%s, which danvan serve does not have", f[1])
+		}
+	}
+	checkEnvNames(t, text)
+	if testing.Short() {
+		t.Skip("-short: the image's binary is not built")
+	}
+	// The build stage's command, run here.
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "danvan")
+	args := strings.Fields(strings.TrimPrefix(build[1], "CGO_ENABLED=0 go "))
+	for i, a := range args {
+		args[i] = strings.Trim(a, `"`)
+	}
+	// -ldflags "-s -w" is one argument once unquoted.
+	var joined []string
+	for i := 0; i < len(args); i++ {
+		if args[i] == "-ldflags" && i+2 < len(args) && strings.HasPrefix(args[i+1], "-") && strings.HasPrefix(args[i+2], "-") {
+			joined = append(joined, "-ldflags", args[i+1]+" "+args[i+2])
+			i += 2
+			continue
+		}
+		joined = append(joined, args[i])
+	}
+	gobuild := exec.Command("go", append(joined, "-o", bin, "./cmd/danvan")...)
+	gobuild.Dir = "../.."
+	gobuild.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := gobuild.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(joined, " "), err, out)
+	}
+	env := regexp.MustCompile(`(?m)^ENV DANVAN_DB=sqlite:(\S+)$`).FindStringSubmatch(text)
+	if env == nil {
+		t.Fatal("no ENV DANVAN_DB=sqlite:… (the image's default database)")
+	}
+	dbURL := "sqlite:" + filepath.Join(dir, filepath.Base(env[1]))
+	for _, step := range [][]string{{"migrate"}, {"migrate", "--status"}} {
+		run := exec.Command(bin, step...)
+		run.Env = append(os.Environ(), "DANVAN_DB="+dbURL, "CGO_ENABLED=0")
+		out, err := run.CombinedOutput()
+		if err != nil {
+			t.Fatalf("danvan %s: %v\n%s", strings.Join(step, " "), err, out)
+		}
+		if step[len(step)-1] == "--status" && (!strings.Contains(string(out), "(applied)") || strings.Contains(string(out), "(pending)")) {
+			t.Errorf("danvan migrate --status after migrate:\n%s", out)
+		}
+	}
+}
