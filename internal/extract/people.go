@@ -43,14 +43,14 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
 	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu", "nghe đồng chí")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu", "nghe đồng chí", "gặp mặt")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
 var subjectOnly = newPhraseSet("biểu dương", "ghi nhận", "đánh giá", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"lưu ý", "chúc mừng", "trao", "khẳng định", "thông tin", "giới thiệu", "hướng dẫn", "gợi ý", "chia sẻ",
 	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "gặp mặt")
 
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)

@@ -35,6 +35,8 @@ func TestRules(t *testing.T) {
 			organizer: "Hội LHPN Việt Nam", level: "central", date: "2023-11-27"},
 		{name: "a military region's command", text: "Ngày 12/6/2024, Bộ Tư lệnh Quân khu 7 tổ chức hội nghị tổng kết công tác dân vận.",
 			organizer: "Bộ Tư lệnh Quân khu 7", level: "agency", date: "2024-06-12"},
+		{name: "a leader who meets the honourees attends", text: "Ngày 23/4/2025, tại trụ sở Hội Cựu chiến binh tỉnh, đồng chí Nguyễn Hữu Nghĩa, Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy gặp mặt đại biểu cán bộ, hội viên tiêu biểu.",
+			attendees: []string{"Nguyễn Hữu Nghĩa"}, date: "2025-04-23"},
 		{name: "issuer is not organizer", text: "Thực hiện Kế hoạch số 5-KH/TU ngày 2/1/2024 của Tỉnh ủy, ngày 9/1/2024, Đảng ủy xã Hòa Bình tổ chức hội nghị.",
 			organizer: "Đảng ủy xã Hòa Bình", level: "commune", date: "2024-01-09"},
 		{name: "joint organizers: the first", text: "Ngày 5/1/2024, Hội Nông dân huyện phối hợp với Ban Dân vận Huyện ủy tổ chức hội nghị.",
