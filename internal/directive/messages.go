@@ -18,6 +18,9 @@ var Messages = i18n.Catalog{
 	"directive.target.task":       {"Nhiệm vụ", "Task"},
 	"directive.target.campaign":   {"Cuộc vận động", "Campaign"},
 
+	// Beside the directives a conference, report, task or campaign carries out.
+	"directive.carries_out": {"Thực hiện văn bản chỉ đạo", "Carries out the directives"},
+
 	"audit.entity.directive":      {"văn bản chỉ đạo", "directive document"},
 	"audit.what.directive.create": {"vào sổ văn bản chỉ đạo", "registered a directive document"},
 	"audit.what.directive.link":   {"gắn việc thực hiện với văn bản chỉ đạo", "linked a record to a directive document"},
