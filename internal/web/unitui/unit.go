@@ -79,6 +79,7 @@ type treeView struct {
 	Total    int
 	Search   string
 	Results  []org.Unit
+	Former   []org.Former // units found by a name they no longer bore on Date
 	Searched bool
 }
 
@@ -110,6 +111,10 @@ func (h *handlers) tree(w http.ResponseWriter, r *http.Request, _ *auth.Principa
 			return err
 		}
 		v.Results = res
+		// "Phùng Chí Kiên" after the 2025 merge: the ward, and what took it over.
+		if v.Former, err = h.Org.SearchFormer(ctx, q, date, 10); err != nil {
+			return err
+		}
 	}
 	drawn, err := h.drawTree(r, date)
 	if err != nil {

@@ -246,3 +246,34 @@ func TestUnitTreeKeptUntilChange(t *testing.T) {
 		}
 	})
 }
+
+// TestTreeSearchFindsFormerNames: searched today, a commune merged in
+// 2025 is not a unit of today, but the search names it with the commune
+// that took it over; searched on a day it lived, it is an ordinary result.
+func TestTreeSearchFindsFormerNames(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		page := webtest.Doc(t, s.Anon().Get("/don-vi?q=quang+lang"))
+		if n := page.Find(".plain").First().Find("li").Length(); page.Find("#ten-cu").Length() == 0 || n != 1 {
+			t.Fatalf("no former name found: %s", page.Find("main").Text())
+		}
+		former := page.Find("#ten-cu + ul li").First()
+		text := strings.Join(strings.Fields(former.Text()), " ")
+		for _, want := range []string{"Khối Dân vận xã Quang Lang", "tên này đến 30/06/2025", "nay là Khối Dân vận xã Chi Lăng"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the former name's line %q lacks %q", text, want)
+			}
+		}
+		if href, _ := former.Find("a").Last().Attr("href"); href != "/don-vi/"+itoa(s.Units.NewChiLang.ID)+"?ngay=2026-11-23" {
+			t.Errorf("the successor's link: %q", href)
+		}
+		if strings.Contains(page.Find("main").Text(), "Không tìm thấy đơn vị nào") {
+			t.Error("the search says nothing was found while it names a former unit")
+		}
+		// In 2020 the commune lived: an ordinary result, no former name.
+		page = webtest.Doc(t, s.Anon().Get("/don-vi?q=quang+lang&ngay=2020-01-01"))
+		if page.Find("#ten-cu").Length() != 0 || !strings.Contains(page.Find("main").Text(), "Khối Dân vận xã Quang Lang") {
+			t.Errorf("in 2020: %s", page.Find("main").Text())
+		}
+	})
+}
