@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,27 +36,12 @@ func (h *handlers) criterionEdit(w http.ResponseWriter, r *http.Request, p *auth
 // line's own fields (criterion.<cid>.<field>), so the page shows them
 // beside the form that was sent.
 func fieldOf(err error, cid int64) error {
-	var es apperr.Errors
-	switch e := err.(type) {
-	case apperr.Errors:
-		es = e
-	case *apperr.Error:
-		es = apperr.Errors{e}
-	default:
-		return err
-	}
-	out := make(apperr.Errors, len(es))
-	for i, e := range es {
-		c := *e
-		if rest, ok := strings.CutPrefix(c.Field, "criterion.0."); ok {
-			c.Field = fmt.Sprintf("criterion.%d.%s", cid, rest)
+	return apperr.RenameFields(err, func(f string) string {
+		if rest, ok := strings.CutPrefix(f, "criterion.0."); ok {
+			return fmt.Sprintf("criterion.%d.%s", cid, rest)
 		}
-		out[i] = &c
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return out
+		return f
+	})
 }
 
 // criterionRemove removes a line of the year's criteria table once the
@@ -119,23 +105,36 @@ func (h *handlers) selfTemplate(w http.ResponseWriter, r *http.Request, p *auth.
 // importSelf reads a member's own scores from its uploaded self-scoring
 // sheet, all or nothing, handing them in when submit is ticked.
 func (h *handlers) importSelf(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	unit := kit.FormID(r.PostFormValue("unit"))
+	return h.upload(w, r, p, apperr.Invalid(fmt.Sprintf("self.%d.file", unit), "emulationui.err.self_file"),
+		func(b emulation.BlocGroup, year int, file io.Reader) (int, error) {
+			_, n, err := h.store.ImportSelf(r.Context(), p, b.ID, year, unit, file, r.PostFormValue("submit") != "")
+			return n, err
+		})
+}
+
+// upload runs an import of the file sent in field "file" on bloc {id}'s
+// year: without a file the page asks for one (missing), after checking
+// the caller may see the year; a refused file shows the page with its
+// errors; a read one, with how many scores it gave.
+func (h *handlers) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal, missing error,
+	run func(b emulation.BlocGroup, year int, file io.Reader) (int, error)) error {
 	b, years, year, err := h.bloc(r, p)
 	if err != nil {
 		return err
 	}
-	unit := kit.FormID(r.PostFormValue("unit"))
 	file, _, ferr := r.FormFile("file")
 	if ferr != nil {
 		if !errors.Is(ferr, http.ErrMissingFile) {
-			h.LogError(r, "emulationui: read an uploaded self-scoring sheet", ferr)
+			h.LogError(r, "emulationui: read an uploaded file", ferr)
 		}
 		if _, err := h.store.BlocYear(r.Context(), p, b.ID, year); err != nil {
 			return err
 		}
-		return h.page(w, r, p, b, years, year, apperr.Invalid(fmt.Sprintf("self.%d.file", unit), "emulationui.err.self_file"), nil, 0)
+		return h.page(w, r, p, b, years, year, missing, nil, 0)
 	}
 	defer file.Close()
-	_, n, err := h.store.ImportSelf(r.Context(), p, b.ID, year, unit, file, r.PostFormValue("submit") != "")
+	n, err := run(b, year, file)
 	if err != nil {
 		switch apperr.CodeOf(err) {
 		case apperr.CodeInvalid, apperr.CodeConflict:

@@ -2,8 +2,8 @@ package emulationui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -552,30 +552,10 @@ func (h *handlers) template(w http.ResponseWriter, r *http.Request, p *auth.Prin
 // importScores reads the bloc's review scores from an uploaded table,
 // all or nothing.
 func (h *handlers) importScores(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	b, years, year, err := h.bloc(r, p)
-	if err != nil {
-		return err
-	}
-	file, _, ferr := r.FormFile("file")
-	if ferr != nil {
-		if !errors.Is(ferr, http.ErrMissingFile) {
-			h.LogError(r, "emulationui: read an uploaded table", ferr)
-		}
-		if _, err := h.store.BlocYear(r.Context(), p, b.ID, year); err != nil {
-			return err
-		}
-		return h.page(w, r, p, b, years, year, apperr.Invalid("file", "emulationui.err.file"), nil, 0)
-	}
-	defer file.Close()
-	_, n, err := h.store.ImportReview(r.Context(), p, b.ID, year, file)
-	if err != nil {
-		switch apperr.CodeOf(err) {
-		case apperr.CodeInvalid, apperr.CodeConflict:
-			return h.page(w, r, p, b, years, year, err, nil, 0)
-		}
-		return err
-	}
-	return h.page(w, r, p, b, years, year, nil, nil, n)
+	return h.upload(w, r, p, apperr.Invalid("file", "emulationui.err.file"), func(b emulation.BlocGroup, year int, file io.Reader) (int, error) {
+		_, n, err := h.store.ImportReview(r.Context(), p, b.ID, year, file)
+		return n, err
+	})
 }
 
 // above lists unit id as it stands today and the units above it,
