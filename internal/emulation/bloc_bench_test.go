@@ -119,36 +119,16 @@ func BenchmarkBlocsAndCommitteesNational(b *testing.B) {
 // one transaction.
 func loadBlocsAndCommittees(ctx context.Context, d *db.DB) (blocs, committees int, err error) {
 	const stamp = "2026-01-01T00:00:00.000000000Z"
-	var provinces []int64
-	rows, err := d.QueryContext(ctx, `SELECT id FROM units WHERE level = 'province' AND kind = 'board' AND valid_to IS NULL ORDER BY id`)
+	provinces, err := benchIDs(ctx, d, `SELECT id FROM units WHERE level = 'province' AND kind = 'board' AND valid_to IS NULL ORDER BY id`)
 	if err != nil {
 		return 0, 0, err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, 0, err
-		}
-		provinces = append(provinces, id)
-	}
-	rows.Close()
 	communes := map[int64][]int64{}
 	for _, pr := range provinces {
-		rows, err := d.QueryContext(ctx, `SELECT DISTINCT c.descendant_id FROM unit_closure c JOIN units k ON k.id = c.descendant_id
-			WHERE c.ancestor_id = ? AND k.level = 'commune' AND k.valid_to IS NULL ORDER BY k.id`, pr)
-		if err != nil {
+		if communes[pr], err = benchIDs(ctx, d, `SELECT DISTINCT c.descendant_id FROM unit_closure c JOIN units k ON k.id = c.descendant_id
+			WHERE c.ancestor_id = ? AND k.level = 'commune' AND k.valid_to IS NULL ORDER BY c.descendant_id`, pr); err != nil {
 			return 0, 0, err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return 0, 0, err
-			}
-			communes[pr] = append(communes[pr], id)
-		}
-		rows.Close()
 	}
 	next := func(table string) (int64, error) {
 		var n int64
@@ -256,4 +236,22 @@ func loadBlocsAndCommittees(ctx context.Context, d *db.DB) (blocs, committees in
 	}
 	_, err = d.ExecContext(ctx, `ANALYZE`)
 	return blocs, committees, err
+}
+
+// benchIDs reads the ids a query gives.
+func benchIDs(ctx context.Context, d *db.DB, q string, args ...any) ([]int64, error) {
+	rows, err := d.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }

@@ -3,11 +3,8 @@ package committeeui_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
 
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
@@ -64,20 +61,7 @@ func TestDraftDecisionDocument(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("draft: %d\n%s", res.StatusCode, preview)
 		}
-		form := url.Values{}
-		doc.Find("#draft-form input, #draft-form textarea, #draft-form select").Each(func(_ int, sel *goquery.Selection) {
-			name, _ := sel.Attr("name")
-			val, _ := sel.Attr("value")
-			if goquery.NodeName(sel) == "textarea" {
-				val = sel.Text()
-			}
-			if goquery.NodeName(sel) == "select" {
-				val, _ = sel.Find("option[selected]").Attr("value")
-			}
-			if name != "" && name != "csrf" {
-				form.Set(name, val)
-			}
-		})
+		form := webtest.FormValues(doc, "#draft-form input, #draft-form textarea, #draft-form select")
 		if form.Get("ban-ghi") != itoa(dec.ID) {
 			t.Errorf("the draft form does not carry the decision: %q", form.Get("ban-ghi"))
 		}
