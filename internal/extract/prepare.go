@@ -535,6 +535,21 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 		}
 	}
 	if title < 0 {
+		// A headline written as a sentence, with its full stop, over the
+		// page's date line: "Ủy ban MTTQ Việt Nam huyện Mê Linh tổ chức
+		// Hội nghị giao ban ... năm 2018." then "14/09/2018 - 03:12 PM".
+		for i := 0; i+1 < cut && i < limit; i++ {
+			if d.blocks[i].kind != kindBody {
+				continue
+			}
+			t := d.str(d.blocks[i])
+			if u := strings.TrimSuffix(t, "."); u != t && titleLike(u) && hasEventWord(u) && isDateLine(d.str(d.blocks[i+1])) {
+				title = i
+			}
+			break
+		}
+	}
+	if title < 0 {
 		for i := 0; i < limit; i++ {
 			if t := d.str(d.blocks[i]); d.blocks[i].kind == kindBody && titleLike(t) && hasEventWord(t) && (!isBannerLine(t) || hasStrongEventWord(t)) {
 				title = i

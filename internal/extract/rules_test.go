@@ -532,3 +532,21 @@ func TestTaskAndTypeRules(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineWithFullStop: a first line written as a sentence, with its
+// full stop, over the page's date line is the headline, so the organizer
+// comes from the body's first sentence.
+func TestHeadlineWithFullStop(t *testing.T) {
+	doc := "Ủy ban MTTQ Việt Nam huyện Mê Linh tổ chức Hội nghị giao ban công tác Mặt trận quý III năm 2018.\n\n14/09/2018 - 03:12 PM\n\n" +
+		"Sáng ngày 13/9/2018, Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mê Linh tổ chức hội nghị giao ban công tác Mặt trận quý III năm 2018 với nội dung kiểm điểm công tác Mặt trận quý III và triển khai nhiệm vụ công tác Mặt trận quý IV năm 2018.\n"
+	rec, err := Extract(context.Background(), []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Ủy ban MTTQ Việt Nam huyện Mê Linh tổ chức Hội nghị giao ban công tác Mặt trận quý III năm 2018."; rec.Title != want {
+		t.Errorf("title %q, want %q", rec.Title, want)
+	}
+	if got := show(rec, "organizer"); got != `"Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mê Linh"` {
+		t.Errorf("organizer %s, want the body's first sentence's", got)
+	}
+}
