@@ -45,6 +45,7 @@ type apiYear struct {
 	DeputyID   int64          `json:"deputy_unit_id,omitempty"`
 	PledgeID   int64          `json:"pledge_id,omitempty"`
 	FlagUnitID int64          `json:"flag_unit_id,omitempty"`
+	ProposalID int64          `json:"flag_proposal_id,omitempty"`
 	Criteria   []apiCriterion `json:"criteria"`
 	Ranking    []apiStanding  `json:"ranking"`
 }
@@ -79,7 +80,7 @@ func scoreMap(m map[int64]float64) map[string]float64 {
 
 func toAPIYear(y emulation.BlocYear) apiYear {
 	out := apiYear{ID: y.ID, UnitID: y.UnitID, Name: y.Name, Kind: string(y.Kind), Year: y.Year, Status: string(y.Status), LeaderID: y.LeaderID,
-		DeputyID: y.DeputyID, PledgeID: y.PledgeID, FlagUnitID: y.FlagUnitID, Criteria: []apiCriterion{}, Ranking: []apiStanding{}}
+		DeputyID: y.DeputyID, PledgeID: y.PledgeID, FlagUnitID: y.FlagUnitID, ProposalID: y.FlagProposalID, Criteria: []apiCriterion{}, Ranking: []apiStanding{}}
 	for _, c := range y.Criteria {
 		out.Criteria = append(out.Criteria, apiCriterion{ID: c.ID, Number: c.Number, Kind: string(c.Kind), Title: c.Title, MaxPoints: c.MaxPoints, Evidence: c.Evidence})
 	}
@@ -151,6 +152,75 @@ func (h *handlers) apiSelfScore(w http.ResponseWriter, r *http.Request, p *auth.
 		return err
 	}
 	if y, err = h.store.SelfScore(r.Context(), p, y.ID, y.Year, in.UnitID, scores, in.Submit); err != nil {
+		return err
+	}
+	h.JSON(w, r, http.StatusOK, toAPIYear(y))
+	return nil
+}
+
+// apiCriterionInput is the body of PUT
+// /api/v1/emulation-blocs/{id}/criteria/{criterion_id}.
+type apiCriterionInput struct {
+	Year      int     `json:"year"`
+	Kind      string  `json:"kind"`
+	Title     string  `json:"title"`
+	MaxPoints float64 `json:"max_points"`
+	Evidence  string  `json:"evidence"`
+}
+
+func (h *handlers) apiCriterionUpdate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	var in apiCriterionInput
+	if err := kit.ReadJSON(w, r, 64<<10, &in); err != nil {
+		return err
+	}
+	return h.apiCriterion(w, r, p, strconv.Itoa(in.Year), func(y emulation.BlocYear, cid int64) (emulation.BlocYear, error) {
+		return h.store.UpdateCriterion(r.Context(), p, y.ID, y.Year, emulation.BlocCriterion{ID: cid, Kind: emulation.CriterionKind(in.Kind),
+			Title: in.Title, MaxPoints: in.MaxPoints, Evidence: in.Evidence})
+	})
+}
+
+func (h *handlers) apiCriterionDelete(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.apiCriterion(w, r, p, r.URL.Query().Get("year"), func(y emulation.BlocYear, cid int64) (emulation.BlocYear, error) {
+		return h.store.RemoveCriterion(r.Context(), p, y.ID, y.Year, cid)
+	})
+}
+
+// apiCriterion runs change on line {criterion_id} of bloc {id}'s year
+// and answers with the year after it.
+func (h *handlers) apiCriterion(w http.ResponseWriter, r *http.Request, p *auth.Principal, year string,
+	change func(y emulation.BlocYear, cid int64) (emulation.BlocYear, error)) error {
+	cid, err := kit.PathID(r, "criterion_id")
+	if err != nil {
+		return err
+	}
+	y, err := h.apiYearOf(r, p, year)
+	if err != nil {
+		return err
+	}
+	if y, err = change(y, cid); err != nil {
+		return err
+	}
+	h.JSON(w, r, http.StatusOK, toAPIYear(y))
+	return nil
+}
+
+// apiFlagInput is the body of POST /api/v1/emulation-blocs/{id}/flag-proposal.
+type apiFlagInput struct {
+	Year     int    `json:"year"`
+	ToUnitID int64  `json:"to_unit_id"`
+	Reason   string `json:"reason"`
+}
+
+func (h *handlers) apiFlagProposal(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	var in apiFlagInput
+	if err := kit.ReadJSON(w, r, 64<<10, &in); err != nil {
+		return err
+	}
+	y, err := h.apiYearOf(r, p, strconv.Itoa(in.Year))
+	if err != nil {
+		return err
+	}
+	if y, err = h.store.ProposeFlag(r.Context(), p, h.propose, y.ID, y.Year, in.ToUnitID, in.Reason); err != nil {
 		return err
 	}
 	h.JSON(w, r, http.StatusOK, toAPIYear(y))

@@ -12,7 +12,9 @@ import (
 	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
+	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/emulation/blocsheet"
+	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
 
@@ -135,6 +137,57 @@ func TestCriteriaSelfSheetAndFlagThroughThePages(t *testing.T) {
 		in, err := commendation.NewStore(d, s.Org, s.Auth).Proposals(context.Background(), s.Principal("leader.langson"), u.LangSon.ID, true, commendation.Submitted)
 		if err != nil || len(in) != 1 || in[0].Form != commendation.Flag || in[0].Recipients[0].UnitID != u.NewChiLang.ID {
 			t.Errorf("the province's incoming proposals: %+v %v", in, err)
+		}
+	})
+}
+
+// TestBlocAPIWrites: the API edits and removes a criteria line for the
+// organizer only, and refuses the flag proposal before the year is
+// approved, then makes it for the leading member once it is.
+func TestBlocAPIWrites(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, y := newSite(t, d)
+		u := s.Units
+		base := "/api/v1/emulation-blocs/" + itoa(y.ID)
+		line := base + "/criteria/" + itoa(y.Criteria[1].ID)
+		body := map[string]any{"year": 2026, "kind": "bonus", "title": "Mô hình “Dân vận khéo” được nhân rộng", "max_points": 15}
+		if code, _ := s.API("PUT", line, s.Token("officer.chilang"), body); code != http.StatusForbidden {
+			t.Errorf("a member edits a line: %d", code)
+		}
+		code, got := s.API("PUT", line, s.Token("officer.langson"), body)
+		crit, _ := got["criteria"].([]any)
+		if code != http.StatusOK || len(crit) != 2 || crit[1].(map[string]any)["kind"] != "bonus" || crit[1].(map[string]any)["max_points"] != 15.0 {
+			t.Fatalf("edit: %d %v", code, got)
+		}
+		if code, got = s.API("DELETE", line+"?year=2026", s.Token("officer.langson"), nil); code != http.StatusOK || len(got["criteria"].([]any)) != 1 {
+			t.Fatalf("remove: %d %v", code, got)
+		}
+		if code, _ := s.API("POST", base+"/flag-proposal", s.Token("officer.chilang"), map[string]any{"year": 2026}); code != http.StatusConflict {
+			t.Errorf("a flag proposal before approval: %d", code)
+		}
+		ctx := context.Background()
+		store := emulation.NewStore(d, s.Org, s.Auth, meeting.NewStore(d, s.Org, s.Auth))
+		for login, unit := range map[string]int64{"officer.chilang": u.NewChiLang.ID, "officer.dongdang": u.NewDongDang.ID} {
+			sc := map[int64]float64{y.Criteria[0].ID: 40}
+			if unit == u.NewChiLang.ID {
+				sc[y.Criteria[0].ID] = 55
+			}
+			if _, err := store.SelfScore(ctx, s.Principal(login), y.ID, 2026, unit, sc, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := store.Review(ctx, s.Principal("officer.chilang"), y.ID, 2026, nil, true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Approve(ctx, s.Principal("leader.langson"), y.ID, 2026, 0); err != nil {
+			t.Fatal(err)
+		}
+		code, got = s.API("POST", base+"/flag-proposal", s.Token("officer.chilang"), map[string]any{"year": 2026, "reason": "Dẫn đầu cụm"})
+		if code != http.StatusOK || got["flag_proposal_id"] == nil {
+			t.Fatalf("flag proposal: %d %v", code, got)
+		}
+		if code, _ := s.API("POST", base+"/flag-proposal", s.Token("officer.chilang"), map[string]any{"year": 2026}); code != http.StatusConflict {
+			t.Errorf("a second flag proposal: %d", code)
 		}
 	})
 }

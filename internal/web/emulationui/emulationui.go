@@ -65,6 +65,9 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /api/v1/emulation-blocs", Handler: k.API(h.apiList)},
 			{Pattern: "GET /api/v1/emulation-blocs/{id}", Handler: k.API(h.apiShow)},
 			{Pattern: "POST /api/v1/emulation-blocs/{id}/self-scores", Handler: k.API(h.apiSelfScore)},
+			{Pattern: "PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id}", Handler: k.API(h.apiCriterionUpdate)},
+			{Pattern: "DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id}", Handler: k.API(h.apiCriterionDelete)},
+			{Pattern: "POST /api/v1/emulation-blocs/{id}/flag-proposal", Handler: k.API(h.apiFlagProposal)},
 		},
 		Nav: []kit.NavLink{
 			{Href: "/cum-khoi-thi-dua", Key: "emulationui.nav", Show: kit.SignedIn},

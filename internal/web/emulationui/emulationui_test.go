@@ -175,26 +175,29 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 			file  bool
 		}
 		requests := map[string]send{
-			"GET /cum-khoi-thi-dua":                          {},
-			"POST /cum-khoi-thi-dua":                         {form: url.Values{"unit": {itoa(u.LangSon.ID)}, "kind": {"cluster"}, "name": {"Cụm lạ"}}},
-			"GET /cum-khoi-thi-dua/{id}":                     {query: "nam=2026"},
-			"POST /cum-khoi-thi-dua/{id}/thanh-vien":         {form: url.Values{"year": {"2026"}, "codes": {"ST-X1"}}},
-			"POST /cum-khoi-thi-dua/{id}/tieu-chi":           {form: url.Values{"year": {"2026"}, "title": {"X"}, "max": {"5"}}},
-			"POST /cum-khoi-thi-dua/{id}/giao-uoc":           {form: url.Values{"year": {"2026"}, "pledge": {"1"}}},
-			"POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}":     {form: url.Values{"year": {"2026"}, "title": {"X"}, "max": {"5"}}},
-			"POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}/xoa": {form: url.Values{"year": {"2026"}, "confirm": {"1"}}},
-			"GET /cum-khoi-thi-dua/{id}/phieu-tu-cham":       {query: "nam=2026&don-vi=" + chiLang},
-			"POST /cum-khoi-thi-dua/{id}/nhap-tu-cham":       {file: true},
-			"POST /cum-khoi-thi-dua/{id}/de-nghi-co":         {form: url.Values{"year": {"2026"}, "to": {itoa(u.LangSon.ID)}}},
-			"POST /cum-khoi-thi-dua/{id}/tu-cham":            {form: url.Values{"year": {"2026"}, "unit": {chiLang}, "s." + c1: {"5"}}},
-			"POST /cum-khoi-thi-dua/{id}/cham":               {form: url.Values{"year": {"2026"}, "r." + chiLang + "." + c1: {"5"}, "close": {"1"}}},
-			"GET /cum-khoi-thi-dua/{id}/bang-diem":           {query: "nam=2026"},
-			"POST /cum-khoi-thi-dua/{id}/nhap":               {file: true},
-			"POST /cum-khoi-thi-dua/{id}/duyet":              {form: url.Values{"year": {"2026"}, "flag": {chiLang}}},
-			"POST /cum-khoi-thi-dua/{id}/tra-lai":            {form: url.Values{"year": {"2026"}, "note": {"X"}}},
-			"GET /api/v1/emulation-blocs":                    {},
-			"GET /api/v1/emulation-blocs/{id}":               {query: "year=2026"},
-			"POST /api/v1/emulation-blocs/{id}/self-scores":  {json: fmt.Sprintf(`{"year": 2026, "unit_id": %s, "scores": {"%s": 5}}`, chiLang, c1)},
+			"GET /cum-khoi-thi-dua":                                       {},
+			"POST /cum-khoi-thi-dua":                                      {form: url.Values{"unit": {itoa(u.LangSon.ID)}, "kind": {"cluster"}, "name": {"Cụm lạ"}}},
+			"GET /cum-khoi-thi-dua/{id}":                                  {query: "nam=2026"},
+			"POST /cum-khoi-thi-dua/{id}/thanh-vien":                      {form: url.Values{"year": {"2026"}, "codes": {"ST-X1"}}},
+			"POST /cum-khoi-thi-dua/{id}/tieu-chi":                        {form: url.Values{"year": {"2026"}, "title": {"X"}, "max": {"5"}}},
+			"POST /cum-khoi-thi-dua/{id}/giao-uoc":                        {form: url.Values{"year": {"2026"}, "pledge": {"1"}}},
+			"POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}":                  {form: url.Values{"year": {"2026"}, "title": {"X"}, "max": {"5"}}},
+			"POST /cum-khoi-thi-dua/{id}/tieu-chi/{cid}/xoa":              {form: url.Values{"year": {"2026"}, "confirm": {"1"}}},
+			"GET /cum-khoi-thi-dua/{id}/phieu-tu-cham":                    {query: "nam=2026&don-vi=" + chiLang},
+			"POST /cum-khoi-thi-dua/{id}/nhap-tu-cham":                    {file: true},
+			"POST /cum-khoi-thi-dua/{id}/de-nghi-co":                      {form: url.Values{"year": {"2026"}, "to": {itoa(u.LangSon.ID)}}},
+			"POST /cum-khoi-thi-dua/{id}/tu-cham":                         {form: url.Values{"year": {"2026"}, "unit": {chiLang}, "s." + c1: {"5"}}},
+			"POST /cum-khoi-thi-dua/{id}/cham":                            {form: url.Values{"year": {"2026"}, "r." + chiLang + "." + c1: {"5"}, "close": {"1"}}},
+			"GET /cum-khoi-thi-dua/{id}/bang-diem":                        {query: "nam=2026"},
+			"POST /cum-khoi-thi-dua/{id}/nhap":                            {file: true},
+			"POST /cum-khoi-thi-dua/{id}/duyet":                           {form: url.Values{"year": {"2026"}, "flag": {chiLang}}},
+			"POST /cum-khoi-thi-dua/{id}/tra-lai":                         {form: url.Values{"year": {"2026"}, "note": {"X"}}},
+			"GET /api/v1/emulation-blocs":                                 {},
+			"GET /api/v1/emulation-blocs/{id}":                            {query: "year=2026"},
+			"POST /api/v1/emulation-blocs/{id}/self-scores":               {json: fmt.Sprintf(`{"year": 2026, "unit_id": %s, "scores": {"%s": 5}}`, chiLang, c1)},
+			"PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id}":    {json: `{"year": 2026, "title": "X", "max_points": 5}`},
+			"DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id}": {query: "year=2026"},
+			"POST /api/v1/emulation-blocs/{id}/flag-proposal":             {json: `{"year": 2026}`},
 		}
 		routes := s.Routes("/cum-khoi-thi-dua", "/api/v1/emulation-blocs")
 		if len(routes) != len(requests) {
@@ -202,7 +205,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 		}
 		probes := map[string][]webtest.Probe{}
 		for pattern, req := range requests {
-			pr := webtest.Probe{Values: []string{"id", id, "cid", c1}, Query: req.query, Form: req.form}
+			pr := webtest.Probe{Values: []string{"id", id, "cid", c1, "criterion_id", c1}, Query: req.query, Form: req.form}
 			if req.json != "" {
 				pr.JSON = req.json
 			}
