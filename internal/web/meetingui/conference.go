@@ -12,6 +12,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
@@ -152,6 +153,9 @@ type conferenceView struct {
 	// Drafts are the links to draft a document or a news article from
 	// the conference, each shown only to who may use it.
 	Drafts []draftLink
+	// Directives are those the conference carries out, in the registers
+	// the reader may read.
+	Directives []directive.Directive
 }
 
 // draftLink is a link from the conference page to a draft made from it.
@@ -235,6 +239,9 @@ func (h *handlers) showConference(w http.ResponseWriter, r *http.Request, p *aut
 	v.TaskForm = taskForm
 	if !c.OwnerView {
 		if v.Drafts, err = h.draftLinks(r.Context(), p, c); err != nil {
+			return err
+		}
+		if v.Directives, err = directive.NewStore(h.DB, h.Org, h.Auth, h.Files).For(r.Context(), p, directive.Conference, c.ID); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/meeting"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -62,6 +63,9 @@ type taskView struct {
 	Statuses []meeting.Status
 	Form     taskForm
 	Errors   kit.Errors
+	// Directives are those the task carries out, in the registers the
+	// reader may read.
+	Directives []directive.Directive
 }
 
 type taskForm struct{ Status, Reason, Note, NotedOn string }
@@ -79,6 +83,9 @@ func (h *handlers) taskPage(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	var err error
 	if v.Notes, err = h.meetings.Notes(ctx, p, t.ID); err == nil {
 		v.CanWrite, err = h.meetings.CanUpdateTask(ctx, p, t)
+	}
+	if err == nil {
+		v.Directives, err = directive.NewStore(h.DB, h.Org, h.Auth, h.Files).For(ctx, p, directive.Task, t.ID)
 	}
 	if err != nil {
 		return err
