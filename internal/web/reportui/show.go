@@ -7,6 +7,7 @@ import (
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/org"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -17,6 +18,9 @@ type showView struct {
 	Report       report.Report
 	Unit         org.Unit
 	CommentInput string
+	// Directives are those the report carries out, in the registers the
+	// reader may read.
+	Directives []directive.Directive
 }
 
 // loadShown reads the report of the path and its entry, as the reader
@@ -39,12 +43,16 @@ func (h *handlers) showView(w http.ResponseWriter, r *http.Request, rep report.R
 	return showView{entryView: h.entryView(w, r, e, nil, errs), Report: rep, Unit: e.Unit}
 }
 
-func (h *handlers) show(w http.ResponseWriter, r *http.Request, _ *auth.Principal) error {
+func (h *handlers) show(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	rep, e, err := h.loadShown(r)
 	if err != nil {
 		return err
 	}
-	h.tmpl.Render(w, r, http.StatusOK, "show", h.showView(w, r, rep, e, nil))
+	v := h.showView(w, r, rep, e, nil)
+	if v.Directives, err = directive.NewStore(h.DB, h.Org, h.Auth, h.Files).For(r.Context(), p, directive.Report, rep.ID); err != nil {
+		return err
+	}
+	h.tmpl.Render(w, r, http.StatusOK, "show", v)
 	return nil
 }
 
