@@ -13,6 +13,7 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/webtest"
 )
@@ -208,6 +209,80 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 				}
 			}
 			s.Unchanged(login+"'s refused requests", before, volatile...)
+		}
+	})
+}
+
+// TestRecordsNameTheirDirectives: the conference, task and report pages
+// name and link the directives they carry out, those of the registers
+// the reader may read only.
+func TestRecordsNameTheirDirectives(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, dir, conf := newSite(t, d)
+		ctx := context.Background()
+		u := s.Units
+		sys := auth.System()
+		var task int64
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			now := db.Stamp(tx.Now())
+			var err error
+			task, err = tx.InsertID(ctx, `INSERT INTO meeting_tasks (conference_id, unit_id, title, title_fold, due_end, status, position, created_at, updated_at)
+				VALUES (?, ?, 'Rà soát quy chế dân chủ', 'ra soat quy che dan chu', '2026-06-30', 'open', 1, ?, ?)`, conf, u.NewChiLang.ID, now, now)
+			if err == nil {
+				_, err = tx.ExecContext(ctx, `INSERT INTO meeting_task_owners (task_id, unit_id) VALUES (?, ?)`, task, u.NewChiLang.ID)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports := report.NewStore(d, s.Org, s.Auth)
+		if err := reports.SeedCatalogue(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		form, err := reports.FormByCode(ctx, report.FormHalf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		per, err := vntext.ParsePeriod("2025S2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := reports.SaveDraft(ctx, s.Principal("officer.chilang"), report.Target{UnitID: u.NewChiLang.ID, FormID: form.ID, Period: per}, report.Input{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Sóc Trăng's register holds a directive the commune may not read,
+		// linked (by the system) to the same records.
+		store := directive.NewStore(d, s.Org, s.Auth, s.Files)
+		other, err := store.Create(ctx, sys, directive.Directive{UnitID: u.SocTrang.ID, Number: "05-CT/TU", IssuedOn: org.Date(2021, 3, 1),
+			Issuer: "Tỉnh ủy Sóc Trăng", Summary: "Chỉ thị riêng của Sóc Trăng"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range []struct {
+			k  directive.TargetKind
+			id int64
+		}{{directive.Conference, conf}, {directive.Task, task}, {directive.Report, rep.ID}} {
+			for _, id := range []int64{dir.ID, other.ID} {
+				if err := store.Link(ctx, sys, id, l.k, l.id); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		commune := s.As("officer.chilang")
+		for _, path := range []string{"/hoi-nghi/" + itoa(conf), "/nhiem-vu/" + itoa(task), "/bao-cao/" + itoa(rep.ID)} {
+			doc := webtest.Doc(t, commune.Get(path))
+			line := doc.Find(".carries-out")
+			if !strings.Contains(line.Text(), "Kết luận 114-KL/TW") || line.Find(`a[href="/van-ban-chi-dao/`+itoa(dir.ID)+`"]`).Length() != 1 {
+				t.Errorf("%s: the directive it carries out: %q", path, line.Text())
+			}
+			if strings.Contains(doc.Text(), "05-CT/TU") {
+				t.Errorf("%s names a directive of a register the commune may not read", path)
+			}
+			if !strings.Contains(doc.Text(), "Thực hiện văn bản chỉ đạo") {
+				t.Errorf("%s: no label", path)
+			}
 		}
 	})
 }
