@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -11,6 +12,7 @@ import (
 	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/i18n"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // Import records the lines of a contributions sheet for campaign id, all
@@ -72,4 +74,59 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, id int64, data []
 		return 0, err
 	}
 	return len(lines), nil
+}
+
+// Template returns the blank contributions sheet of campaign id for
+// period: a line per unit taking part (the campaign's own unit first)
+// that p may record for, with its code and the period filled in and its
+// name beside them, for a caller who may read the campaign and record
+// for one of its units at least. Filled in and sent back, it imports.
+func (s *Store) Template(ctx context.Context, p *auth.Principal, id int64, period vntext.Period) ([]byte, error) {
+	if !period.Valid() {
+		return nil, apperr.Invalid("ky", "campaign.err.period")
+	}
+	c, err := s.Get(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if period.End().Before(c.StartsOn) || !c.EndsOn.IsZero() && period.Start().After(c.EndsOn) {
+		return nil, apperr.Invalid("ky", "campaign.err.period_outside")
+	}
+	units := append([]Unit{{ID: c.UnitID, Name: c.UnitName}}, c.Units...)
+	codes := map[int64]string{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, code FROM units WHERE id IN (`+db.IDList(c.unitIDs())+`)`)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: template: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("campaign: template: %w", err)
+		}
+		codes[id] = code
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign: template: %w", err)
+	}
+	var lines []sheet.BlankUnit
+	for _, u := range units {
+		ok, err := s.authz.Can(ctx, p, auth.PermWrite, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok && codes[u.ID] != "" {
+			lines = append(lines, sheet.BlankUnit{Code: codes[u.ID], Name: u.Name})
+		}
+	}
+	if len(lines) == 0 {
+		return nil, apperr.Forbidden("campaign.err.forbidden_contribute")
+	}
+	data, err := sheet.Blank(period, lines)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: template: %w", err)
+	}
+	return data, nil
 }

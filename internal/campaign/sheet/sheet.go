@@ -101,6 +101,11 @@ func parseLine(row int, cells []string) (l Line, ok bool, err error) {
 	if blank {
 		return Line{}, false, nil
 	}
+	if get(2) == "" && get(3) == "" && get(4) == "" && get(5) == "" {
+		// A line of the blank template left unfilled (a unit's code and
+		// the period, nothing given): not a contribution of 0.
+		return Line{}, false, nil
+	}
 	l = Line{Row: row, UnitCode: get(0), Note: get(5)}
 	if l.UnitCode == "" || len(l.UnitCode) > 64 {
 		return Line{}, false, apperr.Invalid("file", "campaign.err.file_unit", row, clip(l.UnitCode, 64))
@@ -153,12 +158,35 @@ func clip(s string, n int) string {
 // Header is the header line of a contributions sheet.
 var Header = []any{"Mã đơn vị", "Kỳ", "Tiền (đồng)", "Hiện vật quy ra tiền (đồng)", "Số hộ được giúp", "Ghi chú"}
 
-// Workbook writes a contributions sheet: Header, then rows (the template
-// a board fills in, with its lines when there are some).
+// NameColumn heads the column after the read ones in the blank template:
+// each unit's name, for whoever fills it in; the import does not read it.
+const NameColumn = "Tên đơn vị (để đối chiếu, không nhập)"
+
+// BlankUnit is a unit of the blank template.
+type BlankUnit struct{ Code, Name string }
+
+// Blank writes the blank template of a contributions sheet: Header, then
+// a line per unit with its code and the period filled in, the figures
+// left empty, and its name beside them. Lines left unfilled are skipped
+// on import.
+func Blank(period vntext.Period, units []BlankUnit) ([]byte, error) {
+	rows := [][]any{append(append([]any{}, Header...), NameColumn)}
+	for _, u := range units {
+		rows = append(rows, []any{u.Code, period.String(), nil, nil, nil, nil, u.Name})
+	}
+	return write(rows)
+}
+
+// Workbook writes a contributions sheet: Header, then rows.
 func Workbook(rows [][]any) ([]byte, error) {
+	return write(append([][]any{Header}, rows...))
+}
+
+// write writes rows on the first sheet of a new workbook.
+func write(rows [][]any) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	for i, r := range append([][]any{Header}, rows...) {
+	for i, r := range rows {
 		cell, err := excelize.CoordinatesToCellName(1, i+1)
 		if err != nil {
 			return nil, err
