@@ -29,8 +29,9 @@ func TestBrowserDraftAndIssueReview(t *testing.T) {
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/van-ban/soan"),
 		chromedp.WaitVisible(chromedp.CSS("#choose-review")),
-		chromedp.SetValue(chromedp.CSS("#ky"), "2025S2"),
-		chromedp.Submit(chromedp.CSS("#ky")),
+		chromedp.SetValue(chromedp.CSS("#ky-nam"), "2025"),
+		chromedp.SetValue(chromedp.CSS("#ky-phan"), "S2"),
+		chromedp.Submit(chromedp.CSS("#ky-nam")),
 		chromedp.WaitVisible(chromedp.CSS("#doc-preview")),
 	)
 	if err != nil {

@@ -35,7 +35,6 @@ var Messages = i18n.Catalog{
 	"documentui.choose.title":       {"Soạn văn bản", "Draft a document"},
 	"documentui.choose.review":      {"Từ số liệu báo cáo", "From the reported figures"},
 	"documentui.choose.review_help": {"Số liệu lấy từ các báo cáo đã được phê duyệt của đơn vị và các đơn vị trực thuộc, như trang tổng hợp.", "The figures are the approved reports of the unit and the units below it, as on the dashboard."},
-	"documentui.choose.period_help": {"Ví dụ: 2026S1 (6 tháng đầu năm), 2026 (cả năm).", "For example 2026S1 (first half), 2026 (the year)."},
 	"documentui.choose.kind":        {"Loại văn bản cần soạn", "What to draft"},
 	"documentui.choose.conference":  {"Từ hồ sơ hội nghị", "From a conference's record"},
 	"documentui.choose.draft":       {"Soạn dự thảo", "Draft"},

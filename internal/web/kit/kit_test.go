@@ -19,6 +19,7 @@ import (
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/i18n"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/vntext"
 	"github.com/danvan/danvan/internal/web/kit"
 )
 
@@ -30,7 +31,7 @@ func newKit(t *testing.T) *kit.Kit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := i18n.Merge(kit.Messages, i18n.Catalog{
+	cat, err := i18n.Merge(kit.Messages, vntext.Messages, i18n.Catalog{
 		"x.err.name": {"Chưa nhập tên.", "The name is missing."},
 		"x.err.date": {"Ngày sai.", "Bad date."},
 		"x.title":    {"Tiêu đề", "Title"},

@@ -184,6 +184,7 @@ var Messages = i18n.Catalog{
 	"period.pick.year":                {"Năm", "Year"},
 	"period.pick.part":                {"Thời gian trong năm", "Part of the year"},
 	"period.pick.any":                 {"Mọi kỳ", "Any period"},
+	"period.pick.stages":              {"Giai đoạn nhiều năm (không cần chọn thời gian trong năm)", "Several years (the part of the year is not read)"},
 	"file.chosen":                     {"Đã chọn:", "Chosen:"},
 	"file.remove":                     {"Bỏ tệp này", "Remove this file"},
 	"file.replace":                    {"Tệp đã chọn được giữ lại; chọn tệp khác bên dưới nếu muốn thay.", "The chosen file is kept; choose another below to replace it."},

@@ -30,11 +30,28 @@ type PeriodPicker struct {
 	Parts []PeriodPart
 	// Any offers "every period" (an empty year), for filters.
 	Any bool
-	// Other is a period as stored that the picker's years and parts
-	// cannot show (a stage "2010-2020", a code that does not read): it is
-	// offered as it is, chosen, so that nothing typed is lost.
+	// Stages are the several-year periods offered beside the years (a
+	// picker of kind "all"): five-year stages, Party terms, ten years.
+	// Chosen, the stage is the period and the part is not read.
+	Stages []PeriodStage
+	Stage  string // the chosen stage's code, "" for none
+	// Other is a period as stored that the picker's years, stages and
+	// parts cannot show (a code that does not read, an unusual stage): it
+	// is offered as it is, chosen, so that nothing typed is lost.
 	Other, OtherLabel string
 }
+
+// PeriodStage is one several-year period a picker offers.
+type PeriodStage struct {
+	Code, Label string
+}
+
+// stageSpans are the several-year periods boards review, as (first year
+// - last year) of the stage ending in a year ending with 0 or 5: five-year
+// stages ("giai đoạn 2021 – 2025", the socio-economic plans), Party terms
+// ("nhiệm kỳ 2020 – 2025", counted from congress to congress) and ten
+// years ("2010 – 2020").
+var stageSpans = []int{4, 5, 10}
 
 // PeriodPart is one choice of the part of a year.
 type PeriodPart struct {
@@ -42,7 +59,8 @@ type PeriodPart struct {
 }
 
 // periodParts lists the parts a picker of a kind offers: "half" (six
-// months only, the reports' periods), "year", or "all" (the whole year,
+// months only, the reports' periods), "year", "year-half" (the whole year
+// or a half: what a review report covers), or "all" (the whole year,
 // halves, quarters and months).
 func (k *Kit) periodParts(lang, kind string) []PeriodPart {
 	c := k.Catalog
@@ -50,6 +68,8 @@ func (k *Kit) periodParts(lang, kind string) []PeriodPart {
 	switch kind {
 	case "half":
 		return half
+	case "year-half":
+		return append([]PeriodPart{{"", c.T(lang, "period.part.year")}}, half...)
 	case "year":
 		return []PeriodPart{{"", c.T(lang, "period.part.year")}}
 	}
@@ -65,14 +85,29 @@ func (k *Kit) periodParts(lang, kind string) []PeriodPart {
 
 // periodPicker builds a picker for the template function of the same
 // name: {{template "period-picker" (periodPicker "ky" .Period "report.period" "any-all" 0)}}.
-// kind is "half", "year" or "all", prefixed "any-" for a filter that may
+// kind is "half", "year", "year-half" or "all", prefixed "any-" for a filter that may
 // be left empty; ahead is how many years after this one it offers
 // (planning names future periods; reports do not).
 func (k *Kit) periodPicker(lang, name, code, labelKey, kind string, ahead int) PeriodPicker {
 	pp := PeriodPicker{Name: name, Label: k.Catalog.T(lang, labelKey)}
 	kind, pp.Any = strings.CutPrefix(kind, "any-")
 	pp.Parts = k.periodParts(lang, kind)
-	if p, err := vntext.ParsePeriod(strings.TrimSpace(code)); err == nil && p.Kind != vntext.Stage {
+	this := k.Today().Year()
+	if kind == "all" {
+		pp.Stages = k.periodStages(lang, this, ahead)
+	}
+	p, err := vntext.ParsePeriod(strings.TrimSpace(code))
+	if err == nil && p.Kind == vntext.Stage {
+		for _, st := range pp.Stages {
+			if st.Code == p.String() {
+				pp.Stage = st.Code
+			}
+		}
+	}
+	switch {
+	case pp.Stage != "":
+		// shown by the stage chosen; no year, no part
+	case err == nil && p.Kind != vntext.Stage:
 		pp.Year = p.Year
 		switch p.Kind {
 		case vntext.Half:
@@ -82,15 +117,14 @@ func (k *Kit) periodPicker(lang, name, code, labelKey, kind string, ahead int) P
 		case vntext.Month:
 			pp.Part = fmt.Sprintf("%02d", p.Part)
 		}
-	} else if code = strings.TrimSpace(code); code != "" {
+	case strings.TrimSpace(code) != "":
+		code = strings.TrimSpace(code)
 		pp.Other, pp.OtherLabel = code, code
 		if err == nil {
 			m := p.Message()
 			pp.OtherLabel = k.Catalog.T(lang, m.Key, m.Args...)
 		}
-		pp.Part = ""
 	}
-	this := k.Today().Year()
 	for y := this + ahead; y >= 2010; y-- {
 		pp.Years = append(pp.Years, y)
 	}
@@ -100,12 +134,38 @@ func (k *Kit) periodPicker(lang, name, code, labelKey, kind string, ahead int) P
 	return pp
 }
 
+// periodStages lists the stages that end by this year (by the end of the
+// coming five-year stage when the picker plans ahead) and began in 2010
+// or after, latest end first.
+func (k *Kit) periodStages(lang string, this, ahead int) []PeriodStage {
+	last := this - this%5
+	if ahead > 0 {
+		last = this + ahead + (5-(this+ahead)%5)%5
+	}
+	var out []PeriodStage
+	for end := last; end >= 2015; end -= 5 {
+		for _, span := range stageSpans {
+			if end-span < 2010 {
+				continue
+			}
+			p := vntext.Period{Kind: vntext.Stage, Year: end - span, ToYear: end}
+			m := p.Message()
+			out = append(out, PeriodStage{Code: p.String(), Label: k.Catalog.T(lang, m.Key, m.Args...)})
+		}
+	}
+	return out
+}
+
 // PeriodCode joins a picker's year and part into a period code ("" when
-// no year is chosen).
+// no year is chosen); a stage chosen in place of a year ("2021-2025") is
+// the code itself, whatever the part.
 func PeriodCode(year, part string) string {
 	year, part = strings.TrimSpace(year), strings.TrimSpace(part)
 	if year == "" {
 		return ""
+	}
+	if strings.Contains(year, "-") {
+		return year
 	}
 	return year + part
 }

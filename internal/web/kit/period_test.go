@@ -64,8 +64,26 @@ func TestPeriodPicker(t *testing.T) {
 		t.Errorf("a full picker offers %d parts, want 19 (year, 2 halves, 4 quarters, 12 months)", n)
 	}
 	doc = render("2016-2020", "any-all", 0)
-	if v := doc.Find(`select[name="ky-nam"] option[selected]`).AttrOr("value", ""); v != "2016-2020" || chosen(doc, "nam") == "" {
-		t.Errorf("a stage is not kept: %q %q", v, chosen(doc, "nam"))
+	if v := doc.Find(`select[name="ky-nam"] option[selected]`).AttrOr("value", ""); v != "2016-2020" || chosen(doc, "nam") != "giai đoạn 2016 – 2020" {
+		t.Errorf("a stage is not chosen: %q %q", v, chosen(doc, "nam"))
+	}
+	// The stages offered: five years, terms and ten years ending in 2025,
+	// 2020 and 2015 (none before 2010); planning adds those ending 2030.
+	stages := doc.Find(`select[name="ky-nam"] optgroup option`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("value", "") })
+	if strings.Join(stages, " ") != "2021-2025 2020-2025 2015-2025 2016-2020 2015-2020 2010-2020 2011-2015 2010-2015" {
+		t.Errorf("stages offered: %v", stages)
+	}
+	doc = render("2026-2030", "all", 1)
+	if v := doc.Find(`select[name="ky-nam"] option[selected]`).AttrOr("value", ""); v != "2026-2030" || doc.Find(`optgroup option`).Length() != 11 {
+		t.Errorf("planning's stage 2026-2030: chosen %q, %d stages", v, doc.Find(`optgroup option`).Length())
+	}
+	// A stage no option names is kept as it is.
+	doc = render("2012-2014", "any-all", 0)
+	if v := doc.Find(`select[name="ky-nam"] option[selected]`).AttrOr("value", ""); v != "2012-2014" {
+		t.Errorf("an unusual stage is not kept: %q", v)
+	}
+	if n := render("2026S1", "half", 0).Find("optgroup").Length(); n != 0 {
+		t.Error("a half-year picker offers stages")
 	}
 	doc = render("", "any-all", 0)
 	if v := doc.Find(`select[name="ky-nam"] option`).First(); v.AttrOr("value", "x") != "" || v.Text() != "Mọi kỳ" {
@@ -84,10 +102,11 @@ func TestPeriodPicker(t *testing.T) {
 		httptest.NewRequest(http.MethodGet, "/x?ky=2025S2", nil),          // a link with a code
 		post(url.Values{"period-nam": {"2025"}, "period-phan": {"07"}}),
 		post(url.Values{"period-nam": {"2016-2020"}, "period-phan": {""}}),
+		post(url.Values{"period-nam": {"2021-2025"}, "period-phan": {"S1"}}), // a stage: the part is not read
 	} {
 		h(httptest.NewRecorder(), req)
 	}
-	want := []string{"2026Q2|2026Q2|", "||", "2025S2|2025S2|", "||202507", "||2016-2020"}
+	want := []string{"2026Q2|2026Q2|", "||", "2025S2|2025S2|", "||202507", "||2016-2020", "||2021-2025"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("handlers read %q, want %q", got, want)
 	}
