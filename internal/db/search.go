@@ -119,6 +119,19 @@ func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 	}
 }
 
+// SearchScope is the condition keeping the entries of search_entries e
+// whose unit is one of ids (the reader's scope, computed by the program:
+// integers only, spliced like IDList). PostgreSQL tests it inside the GIN
+// index search_entries_words, which holds each entry's unit as a
+// one-element array beside its words (migration 00491); SQLite reads the
+// unit of each entry its FTS5 table matched.
+func (d Dialect) SearchScope(ids []int64) string {
+	if d == Postgres {
+		return "ARRAY[e.unit_id] && '{" + IDList(ids) + "}'::bigint[]"
+	}
+	return "e.unit_id IN (" + IDList(ids) + ")"
+}
+
 // searchVector is the expression of the GIN index search_entries_words.
 const searchVector = "(setweight(to_tsvector('simple', e.title_fold), 'A') || setweight(to_tsvector('simple', e.body_fold), 'B'))"
 

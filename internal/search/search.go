@@ -240,8 +240,8 @@ func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result,
 	}
 
 	// Who may see what. The reach is spliced in as a list of integers
-	// (db.IDList): a province's reach is thousands of units, too many
-	// placeholders to bind and parse on every search.
+	// (db.Dialect.SearchScope): a province's reach is thousands of units,
+	// too many placeholders to bind and parse on every search.
 	var scope []string
 	var scopeArgs []any
 	if q.Public {
@@ -256,7 +256,7 @@ func (s *Store) Search(ctx context.Context, p *auth.Principal, q Query) (Result,
 			if len(ids) == 0 {
 				return res, nil
 			}
-			scope = append(scope, "e.unit_id IN ("+db.IDList(ids)+")")
+			scope = append(scope, s.db.Dialect().SearchScope(ids))
 		}
 	}
 	if from != "" {
