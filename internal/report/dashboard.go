@@ -98,7 +98,7 @@ type ChildFigures struct {
 // Behind lists the units whose report is not approved yet, furthest
 // behind first.
 func (d Dashboard) Behind() []Progress {
-	var out []Progress
+	out := make([]Progress, 0, len(d.Progress)-d.Counts[Approved])
 	for _, p := range d.Progress {
 		if p.Status != Approved {
 			out = append(out, p)
@@ -150,7 +150,7 @@ func (s *Store) Dashboard(ctx context.Context, p *auth.Principal, q DashboardQue
 	if d.CanWrite, err = s.can(ctx, p, auth.PermWrite, q.UnitID); err != nil {
 		return d, err
 	}
-	d.Children = sortChildren(slices.Clone(d.Children), d.Keys, q.Sort, q.Ascending)
+	d.Children = sortChildren(d.Children, d.Keys, q.Sort, q.Ascending)
 	return d, nil
 }
 
@@ -285,11 +285,14 @@ func (s *Store) children(ctx context.Context, d *Dashboard, q Query, keys []Indi
 
 // sortChildren sorts the units below (in the tree's order) as asked: by
 // a key indicator's value (the code sort names, largest first unless
-// ascending) or by name (SortByName, last first unless ascending).
+// ascending) or by name (SortByName, last first unless ascending). It
+// sorts a copy: cs is a kept dashboard's, shared by every reader, and is
+// returned as it is when the tree's order is asked for.
 func sortChildren(cs []ChildFigures, keys []KeyFigure, by string, ascending bool) []ChildFigures {
 	col := slices.IndexFunc(keys, func(k KeyFigure) bool { return k.Indicator.Code == by })
 	switch {
 	case col >= 0:
+		cs = slices.Clone(cs)
 		sort.SliceStable(cs, func(a, b int) bool {
 			va, vb := cs[a].Figures[col].Value, cs[b].Figures[col].Value
 			if ascending {
@@ -298,6 +301,7 @@ func sortChildren(cs []ChildFigures, keys []KeyFigure, by string, ascending bool
 			return va > vb
 		})
 	case by == SortByName && !ascending:
+		cs = slices.Clone(cs)
 		slices.Reverse(cs)
 	}
 	return cs

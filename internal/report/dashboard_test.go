@@ -106,6 +106,7 @@ func TestDashboard(t *testing.T) {
 			{report.DashboardQuery{Sort: "KS", Ascending: true}, []string{"D1", "D2", "D4"}},
 			{report.DashboardQuery{Sort: report.SortByName}, []string{"D2", "D1", "D4"}},
 			{report.DashboardQuery{Sort: report.SortByName, Ascending: true}, []string{"D4", "D1", "D2"}},
+			{report.DashboardQuery{}, []string{"D4", "D1", "D2"}},                                   // the kept dashboard's order, untouched by the sorts before
 			{report.DashboardQuery{Sort: "KS", IncludeSubmitted: true}, []string{"D4", "D2", "D1"}}, // C5's 1000 counts under D4
 			{report.DashboardQuery{View: report.Mapped}, []string{"D4", "D3"}},                      // today's districts: Cao Lộc, Chi Lăng – Hữu Lũng
 		} {

@@ -49,8 +49,9 @@ func checkMappedEqualsReported(t testing.TB, s *report.Store, root int64, inds [
 	t.Helper()
 	ctx := context.Background()
 	admin := auth.System()
-	checked := 0
+	checked, periods := 0, 0
 	for p := demo.FirstReportPeriod; !p.Start().After(demo.LastReportPeriod.Start()); p = report.Next(p) {
+		periods++
 		rep, err := s.Rollup(ctx, admin, report.Query{UnitID: root, Period: p})
 		if err != nil {
 			t.Fatal(err)
@@ -75,6 +76,7 @@ func checkMappedEqualsReported(t testing.TB, s *report.Store, root int64, inds [
 	if checked == 0 {
 		t.Error("no figure to compare")
 	}
+	t.Logf("%d country totals of additive indicators compared over %d periods", checked, periods)
 }
 
 func nearRel(a, b float64) bool {
