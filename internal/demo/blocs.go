@@ -7,6 +7,7 @@ import (
 
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/commendation"
 	"github.com/danvan/danvan/internal/committee"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/emulation"
@@ -20,7 +21,8 @@ const blocProvinces = 2
 
 // GenerateBlocs gives the first province boards of today's tree (after
 // GenerateMeetings) an emulation cluster of up to five units below them,
-// scored, reviewed and approved last year and being scored this year,
+// scored, reviewed and approved last year (its leading member proposed
+// for the emulation flag) and being scored this year,
 // and a steering committee for the grassroots-democracy regulation with
 // members from the board and the units beside and below it, a change of
 // head, its latest conference as a meeting, a decision and last year's
@@ -58,7 +60,7 @@ func GenerateBlocs(ctx context.Context, d *db.DB, opts Options) error {
 			continue
 		}
 		n++
-		if err := demoBloc(ctx, es, sys, p, members, year); err != nil {
+		if err := demoBloc(ctx, es, commendation.ProposeBlocFlag(units, az), sys, p, members, year); err != nil {
 			return fmt.Errorf("demo: blocs: %s: %w", p.Code, err)
 		}
 		if err := demoCommittee(ctx, d, cs, sys, p, kids, year); err != nil {
@@ -68,9 +70,10 @@ func GenerateBlocs(ctx context.Context, d *db.DB, opts Options) error {
 	return nil
 }
 
-// demoBloc sets up a cluster of province p: last year approved, this
-// year half scored.
-func demoBloc(ctx context.Context, es *emulation.Store, sys *auth.Principal, p org.Unit, members []int64, year int) error {
+// demoBloc sets up a cluster of province p: last year approved with its
+// leading member's flag proposal sent to the province, this year half
+// scored.
+func demoBloc(ctx context.Context, es *emulation.Store, propose emulation.Proposer, sys *auth.Principal, p org.Unit, members []int64, year int) error {
 	b, err := es.CreateBloc(ctx, sys, emulation.BlocGroup{UnitID: p.ID, Kind: emulation.Cluster, Name: "Cụm thi đua số 1 – " + p.ShortName})
 	if err != nil {
 		return err
@@ -115,6 +118,9 @@ func demoBloc(ctx context.Context, es *emulation.Store, sys *auth.Principal, p o
 		return err
 	}
 	if _, err := es.Approve(ctx, sys, b.ID, last, y.Leading()[0].Signatory.UnitID); err != nil {
+		return err
+	}
+	if _, err := es.ProposeFlag(ctx, sys, propose, b.ID, last, 0, fmt.Sprintf("Dẫn đầu cụm thi đua năm %d, được cụm bình xét và cấp trên duyệt.", last)); err != nil {
 		return err
 	}
 	// This year: the same members, the leader moved on by the rotation;
