@@ -80,53 +80,65 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, id int64, data []
 // period: a line per unit taking part (the campaign's own unit first)
 // that p may record for, with its code and the period filled in and its
 // name beside them, for a caller who may read the campaign and record
-// for one of its units at least. Filled in and sent back, it imports.
-func (s *Store) Template(ctx context.Context, p *auth.Principal, id int64, period vntext.Period) ([]byte, error) {
-	if !period.Valid() {
-		return nil, apperr.Invalid("ky", "campaign.err.period")
-	}
+// for one of its units at least. Filled in and sent back, it imports. A
+// zero period means this year, or the campaign's last or first year when
+// it has ended or not begun. It returns the period too.
+func (s *Store) Template(ctx context.Context, p *auth.Principal, id int64, period vntext.Period) ([]byte, vntext.Period, error) {
 	c, err := s.Get(ctx, p, id)
 	if err != nil {
-		return nil, err
+		return nil, period, err
+	}
+	if period == (vntext.Period{}) {
+		day := s.db.Now().In(vntext.Zone)
+		if !c.EndsOn.IsZero() && day.After(c.EndsOn) {
+			day = c.EndsOn
+		}
+		if day.Before(c.StartsOn) {
+			day = c.StartsOn
+		}
+		period, _ = vntext.ParsePeriod(fmt.Sprint(day.Year()))
+	}
+	if !period.Valid() {
+		return nil, period, apperr.Invalid("ky", "campaign.err.period")
 	}
 	if period.End().Before(c.StartsOn) || !c.EndsOn.IsZero() && period.Start().After(c.EndsOn) {
-		return nil, apperr.Invalid("ky", "campaign.err.period_outside")
+		return nil, period, apperr.Invalid("ky", "campaign.err.period_outside")
 	}
 	units := append([]Unit{{ID: c.UnitID, Name: c.UnitName}}, c.Units...)
 	codes := map[int64]string{}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, code FROM units WHERE id IN (`+db.IDList(c.unitIDs())+`)`)
 	if err != nil {
-		return nil, fmt.Errorf("campaign: template: %w", err)
+		return nil, period, fmt.Errorf("campaign: template: %w", err)
 	}
 	for rows.Next() {
 		var id int64
 		var code string
 		if err := rows.Scan(&id, &code); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("campaign: template: %w", err)
+			return nil, period, fmt.Errorf("campaign: template: %w", err)
 		}
 		codes[id] = code
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("campaign: template: %w", err)
+		return nil, period, fmt.Errorf("campaign: template: %w", err)
 	}
 	var lines []sheet.BlankUnit
 	for _, u := range units {
 		ok, err := s.authz.Can(ctx, p, auth.PermWrite, u.ID)
 		if err != nil {
-			return nil, err
+			return nil, period, err
 		}
 		if ok && codes[u.ID] != "" {
 			lines = append(lines, sheet.BlankUnit{Code: codes[u.ID], Name: u.Name})
 		}
 	}
 	if len(lines) == 0 {
-		return nil, apperr.Forbidden("campaign.err.forbidden_contribute")
+		return nil, period, apperr.Forbidden("campaign.err.forbidden_contribute")
 	}
 	data, err := sheet.Blank(period, lines)
 	if err != nil {
-		return nil, fmt.Errorf("campaign: template: %w", err)
+		return nil, period, fmt.Errorf("campaign: template: %w", err)
 	}
-	return data, nil
+	return data, period, nil
 }

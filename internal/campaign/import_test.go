@@ -101,7 +101,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			}
 			return p
 		}
-		data, err := s.Template(ctx, officer, c.ID, year("2025"))
+		data, _, err := s.Template(ctx, officer, c.ID, year("2025"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,21 +155,25 @@ func TestTemplateRoundTrip(t *testing.T) {
 		}
 		// The commune's officer gets its own line only; a viewer, Sóc Trăng
 		// and a period outside the campaign are refused.
-		data, err = s.Template(ctx, w.Person("can.bo.xa", auth.RoleOfficer, w.NewChiLang.ID), c.ID, year("2025S1"))
+		data, _, err = s.Template(ctx, w.Person("can.bo.xa", auth.RoleOfficer, w.NewChiLang.ID), c.ID, year("2025S1"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if lines, err := readRows(data); err != nil || len(lines) != 2 || lines[1][0] != w.NewChiLang.Code || lines[1][1] != "2025S1" {
 			t.Errorf("the commune's template: %q %v", lines, err)
 		}
-		if _, err := s.Template(ctx, w.Person("xem", auth.RoleViewer, w.LangSon.ID), c.ID, year("2025")); apperr.CodeOf(err) != apperr.CodeForbidden {
+		if _, _, err := s.Template(ctx, w.Person("xem", auth.RoleViewer, w.LangSon.ID), c.ID, year("2025")); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("a viewer's template: %v", err)
 		}
-		if _, err := s.Template(ctx, w.Person("can.bo.st", auth.RoleOfficer, w.SocTrang.ID), c.ID, year("2025")); apperr.CodeOf(err) != apperr.CodeForbidden {
+		if _, _, err := s.Template(ctx, w.Person("can.bo.st", auth.RoleOfficer, w.SocTrang.ID), c.ID, year("2025")); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("Sóc Trăng's template: %v", err)
 		}
-		if _, err := s.Template(ctx, officer, c.ID, year("2019")); apperr.CodeOf(err) != apperr.CodeInvalid {
+		if _, _, err := s.Template(ctx, officer, c.ID, year("2019")); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("a period before the campaign: %v", err)
+		}
+		// No period: this year (the fixture's clock says 2026).
+		if _, per, err := s.Template(ctx, officer, c.ID, vntext.Period{}); err != nil || per.String() != "2026" {
+			t.Errorf("the default period: %s %v", per, err)
 		}
 	})
 }

@@ -45,6 +45,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /cuoc-van-dong/{id}", Handler: k.Signed(h.show)},
 			{Pattern: "POST /cuoc-van-dong/{id}/dong-gop", Handler: k.Signed(h.contribute)},
 			{Pattern: "POST /cuoc-van-dong/{id}/nhap", Handler: k.Signed(h.importSheet)},
+			{Pattern: "GET /cuoc-van-dong/{id}/mau-nhap", Handler: k.Signed(h.template)},
 
 			{Pattern: "GET /api/v1/campaigns", Handler: k.API(h.apiList)},
 			{Pattern: "POST /api/v1/campaigns", Handler: k.API(h.apiCreate)},

@@ -1,6 +1,7 @@
 package campaignui_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
@@ -129,6 +132,42 @@ func TestCampaignPages(t *testing.T) {
 		if got := doc.Find("#tong-hop").Text(); !strings.Contains(got, "266.000.000") {
 			t.Errorf("after import: %s", got)
 		}
+		// The blank template beside the import form: downloaded, filled in
+		// and sent back, it imports (the lines left empty skipped).
+		doc = webtest.Doc(t, ls.Get(path))
+		href := doc.Find("#mau-nhap").AttrOr("href", "")
+		if href != path+"/mau-nhap" {
+			t.Fatalf("the template's link: %q", href)
+		}
+		res = ls.Get(href + "?ky=2026Q2")
+		tmpl := []byte(webtest.Body(t, res))
+		if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Disposition"), "2026Q2.xlsx") {
+			t.Fatalf("the template: %d %q", res.StatusCode, res.Header.Get("Content-Disposition"))
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(tmpl))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("Sheet1")
+		if err != nil || len(rows) < 3 || rows[1][0] != s.Units.LangSon.Code || rows[2][0] != s.Units.NewChiLang.Code || rows[2][1] != "2026Q2" {
+			t.Fatalf("the template's lines: %q %v", rows, err)
+		}
+		if err := f.SetCellValue("Sheet1", "C3", "4.000.000"); err != nil {
+			t.Fatal(err)
+		}
+		filled, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		res = ls.PostMultipart(path+"/nhap", nil, webtest.File{Field: "tep", Name: "mau.xlsx", Data: filled.Bytes()})
+		doc = webtest.Doc(t, res)
+		if res.StatusCode != http.StatusOK || !strings.Contains(doc.Find("#da-nhap").Text(), "1") || !strings.Contains(doc.Find("#tong-hop").Text(), "270.000.000") {
+			t.Errorf("the filled template: %d %s %s", res.StatusCode, doc.Find("#da-nhap").Text(), doc.Find("#tong-hop").Text())
+		}
+		if res := ls.Get(href + "?ky=2026S3"); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("a bad period: %d", res.StatusCode)
+		}
 		// A new campaign: a refused form keeps what was typed.
 		res = ls.Post("/cuoc-van-dong/moi", url.Values{"unit": {itoa(s.Units.LangSon.ID)}, "kind": {"poor"}, "name": {"Quỹ Vì người nghèo 2026"}, "starts_on": {"32/13/2026"}})
 		doc = webtest.Doc(t, res)
@@ -141,7 +180,7 @@ func TestCampaignPages(t *testing.T) {
 		}
 		// The API rolls up, mapped or as reported.
 		code, body := s.API("GET", fmt.Sprintf("/api/v1/campaigns/%d/rollup?view=mapped", c.ID), s.Token("officer.langson"), nil)
-		if code != http.StatusOK || body["money"].(float64) != 266_000_000 {
+		if code != http.StatusOK || body["money"].(float64) != 270_000_000 {
 			t.Errorf("API roll-up: %d %v", code, body)
 		}
 	})
@@ -169,6 +208,7 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 			"GET /cuoc-van-dong/{id}":                   {query: "don_vi=" + langSon},
 			"POST /cuoc-van-dong/{id}/dong-gop":         {form: url.Values{"unit": {chiLang}, "period": {"2026"}, "money": {"1.000"}}},
 			"POST /cuoc-van-dong/{id}/nhap":             {file: true},
+			"GET /cuoc-van-dong/{id}/mau-nhap":          {query: "ky=2026"},
 			"GET /api/v1/campaigns":                     {query: "unit=" + langSon},
 			"POST /api/v1/campaigns":                    {json: `{"unit_id": ` + langSon + `, "kind": "local", "name": "X", "starts_on": "2026-01-01"}`},
 			"GET /api/v1/campaigns/{id}":                {},

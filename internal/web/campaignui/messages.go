@@ -48,6 +48,7 @@ var Messages = i18n.Catalog{
 	"campaignui.import":             {"Nhập từ tệp Excel", "Import from an Excel file"},
 	"campaignui.import.hint":        {"Các cột: Mã đơn vị, Kỳ (2025, 2025S1…), Tiền (đồng), Hiện vật quy ra tiền (đồng), Số hộ được giúp, Ghi chú; dòng đầu là tiêu đề. Tệp có một dòng sai thì không dòng nào được ghi.", "Columns: unit code, period (2025, 2025S1…), money (VND), in kind valued (VND), households helped, note; the first line is the header. A file with one wrong line records nothing."},
 	"campaignui.import.send":        {"Nhập", "Import"},
+	"campaignui.import.template":    {"Tải mẫu trống (các đơn vị đã điền sẵn)", "Download the blank template (units filled in)"},
 	"campaignui.import.done":        {"Đã nhập %s dòng.", "%s lines imported."},
 	"campaignui.import.nofile":      {"Hãy chọn tệp.", "Choose a file."},
 	"campaignui.import.too_big":     {"Tệp lớn hơn %d MB.", "The file is larger than %d MB."},

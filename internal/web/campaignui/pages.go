@@ -3,6 +3,7 @@ package campaignui
 import (
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -339,6 +340,30 @@ func (h *handlers) importSheet(w http.ResponseWriter, r *http.Request, p *auth.P
 	default:
 		return err
 	}
+}
+
+// template sends the blank contributions sheet for the period ?ky=
+// (this year by default), to fill in and import.
+func (h *handlers) template(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := kit.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var per vntext.Period
+	if code := strings.TrimSpace(r.URL.Query().Get("ky")); code != "" {
+		if per, err = vntext.ParsePeriod(code); err != nil {
+			return apperr.Invalid("ky", "campaign.err.period")
+		}
+	}
+	data, per, err := h.store.Template(r.Context(), p, id, per)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fmt.Sprintf("dong-gop-%d-%s.xlsx", id, per)}))
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	_, _ = w.Write(data)
+	return nil
 }
 
 func (h *handlers) importFile(r *http.Request, p *auth.Principal, id int64) (int, error) {
