@@ -41,11 +41,19 @@ func TestBrowserCampaign(t *testing.T) {
 	if got := webtest.Text(t, ctx, "#tong-hop"); !strings.Contains(got, "265.000.000") {
 		t.Errorf("roll-up after recording = %q", got)
 	}
+	// The import form with the blank template's link beside it.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#nhap-tep summary")), chromedp.WaitVisible(chromedp.CSS("#mau-nhap"))); err != nil {
+		t.Fatal(err)
+	}
+	webtest.Look(t, ctx, shots, "02b-import-phone")
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cuoc-van-dong"), chromedp.WaitVisible(chromedp.CSS("#tong-so"))); err != nil {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "03-list-phone")
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(page+"?cach=quy-doi"), chromedp.WaitVisible(chromedp.CSS("#tong-hop"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#nhap-tep summary")), chromedp.WaitVisible(chromedp.CSS("#mau-nhap"))); err != nil {
 		t.Fatal(err)
 	}
 	webtest.Look(t, ctx, shots, "04-campaign-desktop")
