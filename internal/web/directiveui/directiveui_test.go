@@ -133,83 +133,33 @@ func TestDirectivePages(t *testing.T) {
 	})
 }
 
-// TestEveryRouteOutOfScope: Sóc Trăng's officer and leader, aimed at Lạng
-// Sơn's register and the commune's conference, are refused or see none of
-// it; nothing is written.
+// TestEveryRouteOutOfScope: a visitor, and Sóc Trăng's officer and
+// leader, aimed at Lạng Sơn's register and the commune's conference, are
+// refused or see none of it; nothing is written (webtest.WalkOutOfScope).
 func TestEveryRouteOutOfScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, dir, conf := newSite(t, d)
 		langSon := itoa(s.Units.LangSon.ID)
 		secrets := []string{"Kết luận 114-KL/TW", dir.Summary, "Sơ kết 10 năm", "114-KL-TW.pdf"}
-		type send struct {
-			query string
-			form  url.Values
-			json  string
-			multi map[string]string
+		id := []string{"id", itoa(dir.ID)}
+		link := url.Values{"kind": {"conference"}, "target": {itoa(conf)}}
+		probes := map[string][]webtest.Probe{
+			"GET /van-ban-chi-dao":     {{Query: "don_vi=" + langSon}},
+			"GET /van-ban-chi-dao/moi": {{Query: "don_vi=" + langSon}},
+			"POST /van-ban-chi-dao/moi": {{Form: url.Values{"unit": {langSon}, "number": {"1-KH/TU"}, "issued_on": {"01/01/2026"}, "issuer": {"X"}, "summary": {"Y"}},
+				File: &webtest.File{Field: "tep", Name: "1-KH.pdf", Data: []byte(pdf)}}},
+			"GET /van-ban-chi-dao/{id}":                {{Values: id}, {Values: id, Query: "loai=conference&tim=so+ket"}},
+			"GET /van-ban-chi-dao/{id}/tep":            {{Values: id}},
+			"POST /van-ban-chi-dao/{id}/gan":           {{Values: id, Form: link}},
+			"POST /van-ban-chi-dao/{id}/bo-gan":        {{Values: id, Form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}}},
+			"POST /van-ban-chi-dao/{id}/tim-trich-dan": {{Values: id}},
+			"GET /api/v1/directives":                   {{Query: "unit=" + langSon}},
+			"POST /api/v1/directives":                  {{JSON: `{"unit_id": ` + langSon + `, "number": "1-KH/TU", "issued_on": "2026-01-01", "issuer": "X", "summary": "Y"}`}},
+			"GET /api/v1/directives/{id}":              {{Values: id}},
+			"POST /api/v1/directives/{id}/links":       {{Values: id, JSON: `{"kind": "conference", "target_id": ` + itoa(conf) + `}`}},
 		}
-		requests := map[string]send{
-			"GET /van-ban-chi-dao":                     {query: "don_vi=" + langSon},
-			"GET /van-ban-chi-dao/moi":                 {query: "don_vi=" + langSon},
-			"POST /van-ban-chi-dao/moi":                {multi: map[string]string{"unit": langSon, "number": "1-KH/TU", "issued_on": "01/01/2026", "issuer": "X", "summary": "Y"}},
-			"GET /van-ban-chi-dao/{id}":                {query: "loai=conference&tim=so+ket"},
-			"GET /van-ban-chi-dao/{id}/tep":            {},
-			"POST /van-ban-chi-dao/{id}/gan":           {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}}},
-			"POST /van-ban-chi-dao/{id}/bo-gan":        {form: url.Values{"kind": {"conference"}, "target": {itoa(conf)}, "confirm": {"1"}}},
-			"POST /van-ban-chi-dao/{id}/tim-trich-dan": {},
-			"GET /api/v1/directives":                   {query: "unit=" + langSon},
-			"POST /api/v1/directives":                  {json: `{"unit_id": ` + langSon + `, "number": "1-KH/TU", "issued_on": "2026-01-01", "issuer": "X", "summary": "Y"}`},
-			"GET /api/v1/directives/{id}":              {},
-			"POST /api/v1/directives/{id}/links":       {json: `{"kind": "conference", "target_id": ` + itoa(conf) + `}`},
-		}
-		routes := s.Routes("/van-ban-chi-dao", "/api/v1/directives")
-		if len(routes) != len(requests) {
-			t.Errorf("the feature mounts %d routes, the test knows %d", len(routes), len(requests))
-		}
-		for _, login := range []string{"officer.soctrang", "leader.soctrang"} {
-			cl := s.As(login)
-			token := s.Token(login)
-			before := s.Snapshot(volatile...)
-			for _, pattern := range routes {
-				req, ok := requests[pattern]
-				if !ok {
-					t.Errorf("no request for route %s", pattern)
-					continue
-				}
-				method, path := s.Fill(pattern, "id", itoa(dir.ID))
-				if req.query != "" {
-					path += "?" + req.query
-				}
-				var res *http.Response
-				switch {
-				case strings.HasPrefix(path, "/api/"):
-					var body any
-					if req.json != "" {
-						body = req.json
-					}
-					res = s.APIResponse(method, path, token, body)
-				case req.multi != nil:
-					res = cl.PostMultipart(path, req.multi)
-				case method == http.MethodPost:
-					res = cl.Post(path, req.form)
-				default:
-					res = cl.Get(path)
-				}
-				body := webtest.Body(t, res)
-				switch {
-				case res.StatusCode >= 200 && res.StatusCode < 400 && res.StatusCode != http.StatusOK:
-					t.Errorf("%s %s %s = %d: not refused", login, method, path, res.StatusCode)
-				case res.StatusCode == http.StatusOK:
-					for _, secret := range secrets {
-						if strings.Contains(body, secret) {
-							t.Errorf("%s %s %s shows %q", login, method, path, secret)
-						}
-					}
-				case res.StatusCode >= 500:
-					t.Errorf("%s %s %s = %d", login, method, path, res.StatusCode)
-				}
-			}
-			s.Unchanged(login+"'s refused requests", before, volatile...)
-		}
+		s.WalkOutOfScope(webtest.Walk{Routes: s.Routes("/van-ban-chi-dao", "/api/v1/directives"), Probes: probes,
+			Logins: []string{"", "officer.soctrang", "leader.soctrang"}, Secrets: secrets, Skip: volatile})
 	})
 }
 
