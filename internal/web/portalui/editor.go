@@ -1,6 +1,7 @@
 package portalui
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -149,15 +150,34 @@ func articleInput(r *http.Request) portal.ArticleInput {
 // writeUp is the new-article form prefilled from a conference ("Viết
 // tin"): nothing is saved until the editor saves it.
 func (h *handlers) writeUp(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.writeUpFrom(w, r, p, "conf", h.store.DraftFromConference)
+}
+
+// writeUpPractice is the new-article form prefilled from a recognized
+// "Dân vận khéo" model.
+func (h *handlers) writeUpPractice(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.writeUpFrom(w, r, p, "id", h.store.DraftFromPractice)
+}
+
+// writeUpDocument is the new-article form prefilled from an issued
+// document.
+func (h *handlers) writeUpDocument(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return h.writeUpFrom(w, r, p, "id", h.store.DraftFromDocument)
+}
+
+// writeUpFrom opens the new-article form of the path's site prefilled by
+// draft from the record named by the path value key.
+func (h *handlers) writeUpFrom(w http.ResponseWriter, r *http.Request, p *auth.Principal, key string,
+	draft func(ctx context.Context, p *auth.Principal, siteID, id int64) (portal.ArticleInput, error)) error {
 	siteID, err := kit.PathID(r, "site")
 	if err != nil {
 		return err
 	}
-	confID, err := kit.PathID(r, "conf")
+	id, err := kit.PathID(r, key)
 	if err != nil {
 		return err
 	}
-	in, err := h.store.DraftFromConference(r.Context(), p, siteID, confID)
+	in, err := draft(r.Context(), p, siteID, id)
 	if err != nil {
 		return err
 	}

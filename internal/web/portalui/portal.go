@@ -98,6 +98,8 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 			{Pattern: "GET /bien-tap/{site}/bai-moi", Handler: k.Signed(h.newForm)},
 			{Pattern: "POST /bien-tap/{site}/bai-moi", Handler: k.Signed(h.create)},
 			{Pattern: "GET /bien-tap/{site}/viet-tin/{conf}", Handler: k.Signed(h.writeUp)},
+			{Pattern: "GET /bien-tap/{site}/viet-tin/mo-hinh/{id}", Handler: k.Signed(h.writeUpPractice)},
+			{Pattern: "GET /bien-tap/{site}/viet-tin/van-ban/{id}", Handler: k.Signed(h.writeUpDocument)},
 			{Pattern: "POST /bien-tap/{site}/anh", Handler: k.Signed(h.upload)},
 			{Pattern: "GET /bien-tap/{site}/phan-hoi", Handler: k.Signed(h.queue)},
 			{Pattern: "GET /bien-tap/{site}/van-ban", Handler: k.Signed(h.editorDocs)},
