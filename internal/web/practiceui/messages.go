@@ -13,6 +13,7 @@ var Messages = i18n.Catalog{
 	"practice.new.title":         {"Đăng ký mô hình", "Register a model"},
 	"practice.edit.title":        {"Sửa thông tin", "Edit"},
 	"practice.show.title":        {"Mô hình", "Model"},
+	"practice.draft.news":        {"Viết tin", "Write a news article"},
 	"practice.export":            {"Xuất Excel", "Export to Excel"},
 	"practice.search":            {"Tìm kiếm", "Search"},
 	"practice.search.hint":       {"Tên mô hình, chủ thể, phong trào…", "Name, owner, movement…"},

@@ -176,12 +176,15 @@ func (h *handlers) load(r *http.Request, p *auth.Principal) (practice.Practice, 
 
 type showView struct {
 	kit.Page
-	P          practice.Practice
-	Results    []practice.Result
-	Files      []practice.File
-	Family     []familyRow
-	Can        practice.Actions
-	Public     bool
+	P       practice.Practice
+	Results []practice.Result
+	Files   []practice.File
+	Family  []familyRow
+	Can     practice.Actions
+	Public  bool
+	// NewsLinks open a news article about the model on each portal site
+	// of its unit the viewer may write on ("Viết tin").
+	NewsLinks  []string
 	ResultForm resultForm
 	Errors     kit.Errors
 	Today      string
@@ -227,6 +230,15 @@ func (h *handlers) showView(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	}
 	if v.Can, err = h.store.Actions(ctx, p, pr); err != nil {
 		return v, err
+	}
+	if v.Public {
+		sites, err := h.sites.WriteUpSites(ctx, p, pr.UnitID)
+		if err != nil {
+			return v, err
+		}
+		for _, st := range sites {
+			v.NewsLinks = append(v.NewsLinks, fmt.Sprintf("/bien-tap/%d/viet-tin/mo-hinh/%d", st.ID, pr.ID))
+		}
 	}
 	v.ResultForm.On = v.Today
 	return v, nil

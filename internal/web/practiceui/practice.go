@@ -22,6 +22,7 @@ import (
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/org"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/web/kit"
 )
@@ -34,6 +35,7 @@ type handlers struct {
 	*kit.Kit
 	tmpl  *kit.Templates
 	store *practice.Store
+	sites *portal.Store // the portal sites "Viết tin" drafts on
 }
 
 // Mount returns the registry's routes and its link in the header (the
@@ -43,7 +45,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	if err != nil {
 		return kit.Feature{}, err
 	}
-	h := &handlers{Kit: k, store: practice.NewStore(k.DB, k.Org, k.Auth, k.Files)}
+	h := &handlers{Kit: k, store: practice.NewStore(k.DB, k.Org, k.Auth, k.Files), sites: portal.NewStore(k.DB, k.Org, k.Auth, k.Files)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}
