@@ -16,6 +16,7 @@ import (
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
 	"github.com/danvan/danvan/internal/meeting"
+	"github.com/danvan/danvan/internal/portal"
 	"github.com/danvan/danvan/internal/practice"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/web/kit"
@@ -32,6 +33,7 @@ type handlers struct {
 	gen      *document.Generator
 	meetings *meeting.Store
 	settings document.Settings
+	sites    *portal.Store // the portal sites "Viết tin" drafts on
 }
 
 // pageSize is how many rows a register page shows.
@@ -55,7 +57,8 @@ func Mount(k *kit.Kit, settings document.Settings) (kit.Feature, error) {
 	})
 	gen.Register(document.KindCommendation, commendation.NewStore(k.DB, k.Org, k.Auth).Drafter())
 	gen.Register(committee.DocumentKind, committee.NewStore(k.DB, k.Org, k.Auth, meetings).Drafter())
-	h := &handlers{Kit: k, store: store, gen: gen, meetings: meetings, settings: settings}
+	h := &handlers{Kit: k, store: store, gen: gen, meetings: meetings, settings: settings,
+		sites: portal.NewStore(k.DB, k.Org, k.Auth, k.Files)}
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}

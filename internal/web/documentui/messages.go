@@ -75,6 +75,7 @@ var Messages = i18n.Catalog{
 	"documentui.show.scanfile":     {"Tệp PDF, JPEG hoặc PNG (tối đa 20 MB)", "A PDF, JPEG or PNG file (at most 20 MB)"},
 	"documentui.show.uploadbutton": {"Tải lên", "Upload"},
 	"documentui.show.correct":      {"Ban hành văn bản thay thế", "Issue a correction"},
+	"documentui.show.news":         {"Viết tin", "Write a news article"},
 	"documentui.show.void":         {"Thu hồi văn bản", "Revoke the document"},
 	"documentui.show.reason":       {"Lý do thu hồi", "Reason for revoking"},
 	"documentui.show.void_help":    {"Văn bản thu hồi vẫn giữ số trong sổ; không thể hoàn tác.", "A revoked document keeps its number in the register; this cannot be undone."},

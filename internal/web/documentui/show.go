@@ -19,6 +19,9 @@ type showView struct {
 	Source   string // the page of the record it came from, or ""
 	Reason   string // the revocation's reason as typed
 	Errors   kit.Errors
+	// NewsLinks open a news article about the standing document on each
+	// portal site of its unit the viewer may write on ("Viết tin").
+	NewsLinks []string
 }
 
 // sourceURL is the page of the record a document came from.
@@ -58,6 +61,15 @@ func (h *handlers) showPage(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		return err
 	}
 	v := showView{Rec: rec, CanWrite: ok, Source: sourceURL(rec), Reason: reason, Errors: h.FormErrors(r, formErr)}
+	if rec.Void == nil {
+		sites, err := h.sites.WriteUpSites(r.Context(), p, rec.UnitID)
+		if err != nil {
+			return err
+		}
+		for _, st := range sites {
+			v.NewsLinks = append(v.NewsLinks, fmt.Sprintf("/bien-tap/%d/viet-tin/van-ban/%d", st.ID, rec.ID))
+		}
+	}
 	v.Page = h.Page(w, r, "documentui.show.title")
 	status := http.StatusOK
 	if formErr != nil {
