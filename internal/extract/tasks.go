@@ -239,7 +239,7 @@ func directiveFollowOn(toks []token) bool {
 	// A body named first, then what it is to do: "Ban Dân vận các Huyện
 	// ủy, Thị ủy, Thành ủy đôn đốc ...". Not a report of what it did
 	// ("... đã tổ chức").
-	if !toks[k].cap {
+	if k >= len(toks) || !toks[k].cap { // "... Do đó," ending the sentence
 		return false
 	}
 	for i := k + 1; i < len(toks) && i < k+10; i++ {
