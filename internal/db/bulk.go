@@ -139,3 +139,131 @@ func (tx *Tx) DeferIndexes(ctx context.Context, tables ...string) (rebuild func(
 
 // quoteName quotes an identifier for either engine.
 func quoteName(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// RowsWritten returns how many rows the transaction's connection has
+// inserted, changed or deleted so far (on SQLite since the connection
+// opened, triggers included; on PostgreSQL rows inserted, updated and
+// deleted in this transaction): the difference of two calls counts the
+// rows a step of a bulk load wrote, for its progress log.
+func (tx *Tx) RowsWritten(ctx context.Context) (int64, error) {
+	q := "SELECT total_changes()"
+	if tx.dialect == Postgres {
+		q = `SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_all_tables`
+	}
+	var n int64
+	if err := tx.QueryRowContext(ctx, q).Scan(&n); err != nil {
+		return 0, fmt.Errorf("db: rows written: %w", err)
+	}
+	return n, nil
+}
+
+// DeferTriggers drops the triggers whose names start with prefix (except
+// those on the tables in except) inside the transaction and returns the
+// function that creates them again from their stored definitions: a bulk
+// load that then rebuilds what the triggers maintain in one statement
+// (such as the search index) does not pay for them row by row. Call the
+// returned function before the transaction ends; if the transaction is
+// rolled back instead, the triggers were never dropped.
+func (tx *Tx) DeferTriggers(ctx context.Context, prefix string, except ...string) (restore func(context.Context) error, err error) {
+	args := []any{EscapeLike(prefix) + "%"}
+	notIn := ""
+	if len(except) > 0 {
+		notIn = " AND tbl_name NOT IN (" + Placeholders(len(except)) + ")"
+		for _, t := range except {
+			args = append(args, t)
+		}
+	}
+	q := `SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\'` + notIn + ` ORDER BY name`
+	if tx.dialect == Postgres {
+		q = `SELECT g.tgname, c.relname, pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+			WHERE c.relnamespace = current_schema()::regnamespace AND NOT g.tgisinternal AND g.tgname LIKE ? ESCAPE '\'` +
+			strings.ReplaceAll(notIn, "tbl_name", "c.relname") + ` ORDER BY g.tgname`
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("db: triggers %s*: %w", prefix, err)
+	}
+	type trigger struct{ name, table, def string }
+	var trs []trigger
+	for rows.Next() {
+		var t trigger
+		if err := rows.Scan(&t.name, &t.table, &t.def); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("db: triggers: %w", err)
+		}
+		trs = append(trs, t)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("db: triggers: %w", err)
+	}
+	for _, t := range trs {
+		drop := "DROP TRIGGER " + quoteName(t.name)
+		if tx.dialect == Postgres {
+			drop += " ON " + quoteName(t.table)
+		}
+		if _, err := tx.ExecContext(ctx, drop); err != nil {
+			return nil, fmt.Errorf("db: drop trigger %s: %w", t.name, err)
+		}
+	}
+	return func(ctx context.Context) error {
+		for _, t := range trs {
+			if _, err := tx.ExecContext(ctx, t.def); err != nil {
+				return fmt.Errorf("db: create trigger %s: %w", t.name, err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// CacheStatements makes the transaction keep every statement it runs
+// prepared until it ends (at most maxCachedStatements of them), so that a
+// bulk load that runs the same few statements many thousand times
+// through the domain stores parses each once. SQLite only: the pgx
+// driver keeps its own statement cache.
+func (tx *Tx) CacheStatements() {
+	if tx.dialect == SQLite && tx.stmts == nil {
+		tx.stmts = &stmtCache{m: map[string]*sql.Stmt{}}
+	}
+}
+
+// maxCachedStatements bounds a transaction's statement cache: queries
+// whose text varies (lists of placeholders) are run without it when it
+// is full.
+const maxCachedStatements = 1000
+
+type stmtCache struct {
+	m map[string]*sql.Stmt
+}
+
+// get returns query prepared in tx, or nil when there is no cache, it is
+// full, or the query cannot be prepared (run without the cache, the
+// query then reports its own error).
+func (c *stmtCache) get(ctx context.Context, tx *Tx, query string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
+	if st, ok := c.m[query]; ok {
+		return st
+	}
+	if len(c.m) >= maxCachedStatements || !cacheable(query) {
+		return nil
+	}
+	st, err := tx.tx.PrepareContext(ctx, tx.dialect.Rebind(query))
+	if err != nil {
+		return nil
+	}
+	c.m[query] = st
+	return st
+}
+
+// cacheable reports whether query reads or writes rows (savepoints,
+// pragmas and schema changes are run as they come).
+func cacheable(query string) bool {
+	q := strings.TrimLeft(query, " \t\r\n(")
+	for _, verb := range []string{"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"} {
+		if len(q) > len(verb) && strings.EqualFold(q[:len(verb)], verb) {
+			return true
+		}
+	}
+	return false
+}

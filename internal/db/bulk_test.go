@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -171,6 +172,157 @@ func TestDeferIndexes(t *testing.T) {
 		}
 		if after := indexes(d); after != before {
 			t.Fatalf("indexes after: %q, want %q", after, before)
+		}
+	})
+}
+
+// TestDeferTriggers drops the triggers named with a prefix (not those on
+// an excepted table, nor others) and creates them again; a rolled-back
+// transaction keeps them.
+func TestDeferTriggers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		ddl := []string{
+			"CREATE TABLE seen (what TEXT NOT NULL)",
+			"CREATE TRIGGER load_parent AFTER INSERT ON parent BEGIN INSERT INTO seen (what) VALUES ('parent'); END",
+			"CREATE TRIGGER load_child AFTER INSERT ON child BEGIN INSERT INTO seen (what) VALUES ('child'); END",
+			"CREATE TRIGGER keep_parent AFTER INSERT ON parent BEGIN INSERT INTO seen (what) VALUES ('kept'); END",
+		}
+		if d.Dialect() == db.Postgres {
+			ddl = []string{
+				"CREATE TABLE seen (what TEXT NOT NULL)",
+				`CREATE FUNCTION seen_row() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN INSERT INTO seen (what) VALUES (TG_ARGV[0]); RETURN NULL; END $$`,
+				"CREATE TRIGGER load_parent AFTER INSERT ON parent FOR EACH ROW EXECUTE FUNCTION seen_row('parent')",
+				"CREATE TRIGGER load_child AFTER INSERT ON child FOR EACH ROW EXECUTE FUNCTION seen_row('child')",
+				"CREATE TRIGGER keep_parent AFTER INSERT ON parent FOR EACH ROW EXECUTE FUNCTION seen_row('kept')",
+			}
+		}
+		for _, q := range ddl {
+			if _, err := d.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		seen := func(q db.Querier) string {
+			t.Helper()
+			rows, err := q.QueryContext(ctx, "SELECT what FROM seen ORDER BY what")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var got []string
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, s)
+			}
+			return strings.Join(got, " ")
+		}
+		insert := func(q interface {
+			ExecContext(context.Context, string, ...any) (sql.Result, error)
+		}, id int64) error {
+			if _, err := q.ExecContext(ctx, "INSERT INTO parent (id, code) VALUES (?, ?)", id, fmt.Sprint("p", id)); err != nil {
+				return err
+			}
+			_, err := q.ExecContext(ctx, "INSERT INTO child (id, parent_id) VALUES (?, ?)", id, id)
+			return err
+		}
+		stop := errors.New("stop")
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			if _, err := tx.DeferTriggers(ctx, "load_", "child"); err != nil {
+				return err
+			}
+			if err := insert(tx, 1); err != nil {
+				return err
+			}
+			if got := seen(tx); got != "child kept" {
+				return fmt.Errorf("with load_parent dropped: %q", got)
+			}
+			return stop
+		})
+		if err != stop {
+			t.Fatalf("rolled back: %v", err)
+		}
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			restore, err := tx.DeferTriggers(ctx, "load_")
+			if err != nil {
+				return err
+			}
+			if err := insert(tx, 2); err != nil {
+				return err
+			}
+			if got := seen(tx); got != "kept" {
+				return fmt.Errorf("with load_* dropped: %q", got)
+			}
+			return restore(ctx)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := insert(d, 3); err != nil {
+			t.Fatal(err)
+		}
+		if got := seen(d); got != "child kept kept parent" {
+			t.Fatalf("after the triggers came back: %q", got)
+		}
+	})
+}
+
+// TestCacheStatements: a transaction that keeps its statements prepared
+// runs them as before, also after a schema change and across savepoints,
+// and a statement that cannot be prepared still reports its own error.
+func TestCacheStatements(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			tx.CacheStatements()
+			in := d.Within(tx)
+			for i := int64(1); i <= 300; i++ {
+				if i == 150 {
+					if _, err := tx.ExecContext(ctx, "CREATE INDEX parent_code_id ON parent (code, id)"); err != nil {
+						return err
+					}
+				}
+				err := in.WithTx(ctx, func(tx *db.Tx) error {
+					_, err := tx.ExecContext(ctx, "INSERT INTO parent (id, code) VALUES (?, ?)", i, fmt.Sprint("p", i))
+					return err
+				})
+				if err != nil {
+					return err
+				}
+				var n int64
+				if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM parent WHERE id <= ?", i).Scan(&n); err != nil {
+					return err
+				}
+				if n != i {
+					return fmt.Errorf("after %d inserts: %d rows", i, n)
+				}
+			}
+			// A refused row is refused through the kept statement too (the
+			// savepoint keeps PostgreSQL's transaction usable).
+			err := in.WithTx(ctx, func(tx *db.Tx) error {
+				_, err := tx.ExecContext(ctx, "INSERT INTO parent (id, code) VALUES (?, ?)", 301, "p1")
+				return err
+			})
+			if !errors.Is(err, db.ErrConflict) {
+				return fmt.Errorf("a duplicate code: %v, want a conflict", err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			tx.CacheStatements()
+			_, err := tx.ExecContext(ctx, "SELECT missing_column FROM missing_table")
+			return err
+		})
+		if err == nil || !strings.Contains(err.Error(), "missing_") {
+			t.Fatalf("a bad statement: %v, want its own error", err)
 		}
 	})
 }

@@ -16,9 +16,10 @@ type Tx struct {
 	dialect Dialect
 	now     time.Time
 
-	conn   *sql.Conn // the connection tx runs on (for CopyFrom); nil when begun elsewhere
-	bumped bool      // Bump was called: versions read before the commit are out of date
-	saves  int       // savepoints taken, for their names
+	conn   *sql.Conn  // the connection tx runs on (for CopyFrom); nil when begun elsewhere
+	bumped bool       // Bump was called: versions read before the commit are out of date
+	saves  int        // savepoints taken, for their names
+	stmts  *stmtCache // prepared statements kept for the transaction (CacheStatements); nil: none
 }
 
 // WithTx runs fn in one transaction: it commits when fn returns nil and
@@ -113,18 +114,29 @@ func (tx *Tx) Dialect() Dialect { return tx.dialect }
 
 // ExecContext runs a statement in the transaction.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := tx.stmts.get(ctx, tx, query); st != nil {
+		res, err := st.ExecContext(ctx, args...)
+		return res, translate(err)
+	}
 	res, err := tx.tx.ExecContext(ctx, tx.dialect.Rebind(query), args...)
 	return res, translate(err)
 }
 
 // QueryContext runs a query in the transaction.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := tx.stmts.get(ctx, tx, query); st != nil {
+		rows, err := st.QueryContext(ctx, args...)
+		return rows, translate(err)
+	}
 	rows, err := tx.tx.QueryContext(ctx, tx.dialect.Rebind(query), args...)
 	return rows, translate(err)
 }
 
 // QueryRowContext runs a query in the transaction that returns at most one row.
 func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
+	if st := tx.stmts.get(ctx, tx, query); st != nil {
+		return &Row{row: st.QueryRowContext(ctx, args...)}
+	}
 	return &Row{row: tx.tx.QueryRowContext(ctx, tx.dialect.Rebind(query), args...)}
 }
 
