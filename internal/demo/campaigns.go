@@ -8,6 +8,7 @@ import (
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/campaign"
+	"github.com/danvan/danvan/internal/campaign/sheet"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/directive"
 	"github.com/danvan/danvan/internal/org"
@@ -47,9 +48,11 @@ func GenerateCampaigns(ctx context.Context, d *db.DB, opts Options) error {
 			return fmt.Errorf("demo: campaigns: children: %w", err)
 		}
 		var joined []campaign.Unit
+		codes := map[int64]string{}
 		for _, k := range kids {
 			if k.Kind == org.Board || k.Kind == org.CommuneBloc {
 				joined = append(joined, campaign.Unit{ID: k.ID})
+				codes[k.ID] = k.Code
 			}
 		}
 		c, err := camps.Create(ctx, sys, campaign.Campaign{UnitID: p.ID, Kind: campaign.Poor,
@@ -59,14 +62,22 @@ func GenerateCampaigns(ctx context.Context, d *db.DB, opts Options) error {
 		if err != nil {
 			return fmt.Errorf("demo: campaigns: %w", err)
 		}
+		// The communes' contributions come in on the board's sheet, one
+		// line per commune and period (Record, called line by line, reads
+		// the campaign and its units again for every line).
+		var lines [][]any
 		for _, u := range joined {
 			for _, code := range periods {
-				per, _ := vntext.ParsePeriod(code)
-				if _, err := camps.Record(ctx, sys, campaign.Contribution{CampaignID: c.ID, UnitID: u.ID, Period: per,
-					Money: int64(20+rng.Intn(180)) * 1_000_000, InKind: int64(rng.Intn(40)) * 500_000, Households: int64(1 + rng.Intn(12))}); err != nil {
-					return fmt.Errorf("demo: campaigns: contribution: %w", err)
-				}
+				lines = append(lines, []any{codes[u.ID], code,
+					int64(20+rng.Intn(180)) * 1_000_000, int64(rng.Intn(40)) * 500_000, int64(1 + rng.Intn(12))})
 			}
+		}
+		book, err := sheet.Workbook(lines)
+		if err != nil {
+			return fmt.Errorf("demo: campaigns: sheet: %w", err)
+		}
+		if _, err := camps.Import(ctx, sys, c.ID, book); err != nil {
+			return fmt.Errorf("demo: campaigns: contributions: %w", err)
 		}
 		dir, err := dirs.Create(ctx, sys, directive.Directive{UnitID: p.ID, Number: "114-KL/TW", IssuedOn: org.Date(2015, 7, 14),
 			Issuer: "Ban Bí thư", Summary: "Kết luận về nâng cao chất lượng, hiệu quả công tác dân vận của cơ quan nhà nước, chính quyền các cấp"}, nil)

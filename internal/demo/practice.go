@@ -83,6 +83,13 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 		}
 	}
 	err = d.WithTx(ctx, func(tx *db.Tx) error {
+		// The secondary indexes are built once the rows are in: kept up
+		// to date row by row they cost several times more (rows arrive
+		// in id order, the indexes' keys in no order).
+		rebuild, err := tx.DeferIndexes(ctx, "practices", "practice_results")
+		if err != nil {
+			return fmt.Errorf("demo: practices: %w", err)
+		}
 		if err := insertPractices(ctx, tx, rows, stamp); err != nil {
 			return err
 		}
@@ -91,6 +98,9 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 		}
 		if err := insertResults(ctx, tx, append(rows, adopted...), stamp); err != nil {
 			return err
+		}
+		if err := rebuild(ctx); err != nil {
+			return fmt.Errorf("demo: practices: %w", err)
 		}
 		if tx.Dialect() == db.Postgres {
 			// Explicit ids leave the sequence behind; move it past them.
@@ -388,13 +398,15 @@ func minTime(a, b time.Time) time.Time {
 	return b
 }
 
-const practiceInsertCols = `id, unit_id, name, name_fold, search_fold, sort_key, field, owner_type, owner_name, owner_title,
-	owner_phone, movement, started_on, description, goals, notes, status, progress_on, recognized_by, recognized_level,
-	decision_no, recognized_on, stopped_on, stop_reason, source_id, root_id, lineage, replications, version, created_at, updated_at`
+// practiceInsertCols are the columns insertPractices writes.
+var practiceInsertCols = []string{"id", "unit_id", "name", "name_fold", "search_fold", "sort_key", "field", "owner_type",
+	"owner_name", "owner_title", "owner_phone", "movement", "started_on", "description", "goals", "notes", "status",
+	"progress_on", "recognized_by", "recognized_level", "decision_no", "recognized_on", "stopped_on", "stop_reason",
+	"source_id", "root_id", "lineage", "replications", "version", "created_at", "updated_at"}
 
+// insertPractices writes the models in id order with tx.CopyFrom (COPY
+// on PostgreSQL, one prepared multi-row INSERT on SQLite).
 func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp string) error {
-	const batch = 400 // 31 columns: within both engines' parameter limits
-	row := "(" + db.Placeholders(31) + ")"
 	optDay := func(t time.Time) any {
 		if t.IsZero() {
 			return nil
@@ -408,19 +420,19 @@ func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp s
 		return id
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
-	for start := 0; start < len(ps); start += batch {
-		part := ps[start:min(start+batch, len(ps))]
-		args := make([]any, 0, len(part)*31)
-		for _, p := range part {
-			search := vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | "))
-			args = append(args, p.id, p.unit, p.name, vntext.Fold(p.name), search, vntext.SortKey(p.name), p.field, p.ownerType,
-				p.owner, p.title, p.phone, p.movement, p.started.Format(time.DateOnly), p.description, p.goals, "", p.status,
-				optDay(p.progress), optID(p.recognizedBy), p.level, p.decision, optDay(p.recognized), optDay(p.stop), p.stopReason,
-				optID(p.source), p.root, p.lineage, p.replications, 1, stamp, stamp)
-		}
-		q := "INSERT INTO practices (" + practiceInsertCols + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", len(part)), ", ")
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("demo: insert practices: %w", err)
+	const chunk = 20000
+	rows := make([][]any, 0, min(chunk, len(ps)))
+	for i, p := range ps {
+		search := vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | "))
+		rows = append(rows, []any{p.id, p.unit, p.name, vntext.Fold(p.name), search, vntext.SortKey(p.name), p.field, p.ownerType,
+			p.owner, p.title, p.phone, p.movement, p.started.Format(time.DateOnly), p.description, p.goals, "", p.status,
+			optDay(p.progress), optID(p.recognizedBy), p.level, p.decision, optDay(p.recognized), optDay(p.stop), p.stopReason,
+			optID(p.source), p.root, p.lineage, int64(p.replications), int64(1), stamp, stamp})
+		if len(rows) == chunk || i == len(ps)-1 {
+			if _, err := tx.CopyFrom(ctx, "practices", practiceInsertCols, rows); err != nil {
+				return fmt.Errorf("demo: insert practices: %w", err)
+			}
+			rows = rows[:0]
 		}
 	}
 	return nil
@@ -450,19 +462,13 @@ func insertResults(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp str
 			rs = append(rs, res{p.id, on.Format(time.DateOnly), ind[0], v, ind[1]})
 		}
 	}
-	const batch = 1000
-	row := "(" + db.Placeholders(6) + ")"
-	for start := 0; start < len(rs); start += batch {
-		part := rs[start:min(start+batch, len(rs))]
-		args := make([]any, 0, len(part)*6)
-		for _, x := range part {
-			args = append(args, x.id, x.on, x.indicator, x.value, x.measure, stamp)
-		}
-		q := "INSERT INTO practice_results (practice_id, on_date, indicator, value, measure, created_at) VALUES " +
-			strings.TrimSuffix(strings.Repeat(row+", ", len(part)), ", ")
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("demo: insert results: %w", err)
-		}
+	cols := []string{"practice_id", "on_date", "indicator", "value", "measure", "created_at"}
+	rows := make([][]any, len(rs))
+	for i, x := range rs {
+		rows[i] = []any{x.id, x.on, x.indicator, x.value, x.measure, stamp}
+	}
+	if _, err := tx.CopyFrom(ctx, "practice_results", cols, rows); err != nil {
+		return fmt.Errorf("demo: insert results: %w", err)
 	}
 	return nil
 }

@@ -3,9 +3,9 @@ package demo
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"math/rand"
+	"strconv"
 	"time"
 
 	"github.com/danvan/danvan/internal/db"
@@ -123,9 +123,19 @@ func demoStatus(rng *rand.Rand, p vntext.Period) (report.Status, bool) {
 // seedOf is a stable number per unit and text, so that a unit's figures
 // keep their size from one period to the next.
 func seedOf(id int64, s string) float64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d/%s", id, s)
-	return float64(h.Sum64()%1000003) / 1000003
+	// FNV-1a of "id/s", hashed in place (the figures of every seed stay
+	// what they were when it was hashed through fmt.Fprintf).
+	const offset, prime = 14695981039346656037, 1099511628211
+	var buf [20]byte
+	h := uint64(offset)
+	for _, c := range strconv.AppendInt(buf[:0], id, 10) {
+		h = (h ^ uint64(c)) * prime
+	}
+	h = (h ^ '/') * prime
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime
+	}
+	return float64(h%1000003) / 1000003
 }
 
 // demoValues makes plausible figures for one unit and period: counts that
