@@ -20,6 +20,7 @@ import (
 var national struct {
 	once     sync.Once
 	err      error
+	dir      string // the temporary folder, removed by TestMain
 	d        *db.DB
 	province int64 // today's province board with the most tasks below it
 }
@@ -33,6 +34,7 @@ func nationalDemo(b *testing.B) (*db.DB, int64) {
 			national.err = err
 			return
 		}
+		national.dir = dir
 		d, err := db.Open(ctx, "sqlite:"+filepath.Join(dir, "national.db"))
 		if err != nil {
 			national.err = err
@@ -65,6 +67,19 @@ func nationalDemo(b *testing.B) (*db.DB, int64) {
 		b.Fatal(national.err)
 	}
 	return national.d, national.province
+}
+
+// TestMain removes the national demo's temporary database after the
+// benchmarks, so that each run does not leave one behind in /tmp.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if national.d != nil {
+		national.d.Close()
+	}
+	if national.dir != "" {
+		os.RemoveAll(national.dir)
+	}
+	os.Exit(code)
 }
 
 // BenchmarkLeaderOverdueProvince is a province leader's overdue list at
