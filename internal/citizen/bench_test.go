@@ -3,6 +3,7 @@ package citizen_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/citizen"
+	"github.com/danvan/danvan/internal/cputime"
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/org"
@@ -58,7 +60,16 @@ func buildNational(b *testing.B) error {
 		return err
 	}
 	national.dir = dir
-	d, err := db.Open(ctx, "sqlite:"+filepath.Join(dir, "national.db"))
+	path := filepath.Join(dir, "national.db")
+	// A national demo already written (DANVAN_LOAD_SQLITE, as the load
+	// benchmark uses) is copied rather than generated again.
+	given := os.Getenv("DANVAN_LOAD_SQLITE")
+	if given != "" {
+		if err := copyFile(given, path); err != nil {
+			return err
+		}
+	}
+	d, err := db.Open(ctx, "sqlite:"+path)
 	if err != nil {
 		return err
 	}
@@ -67,8 +78,20 @@ func buildNational(b *testing.B) error {
 		return err
 	}
 	start := time.Now()
-	if err := demo.Generate(ctx, d, demo.Options{Scale: demo.National, Seed: 1}); err != nil {
-		return err
+	if given == "" {
+		if err := demo.Generate(ctx, d, demo.Options{Scale: demo.National, Seed: 1}); err != nil {
+			return err
+		}
+	}
+	// The demo's own cases keep their ids; the benchmark's come after.
+	var firstPetition, firstTeam, firstCase int64
+	for _, q := range []struct {
+		table string
+		into  *int64
+	}{{"citizen_petitions", &firstPetition}, {"citizen_mediation_teams", &firstTeam}, {"citizen_mediation_cases", &firstCase}} {
+		if err := d.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM "+q.table).Scan(q.into); err != nil {
+			return err
+		}
 	}
 	d.SetClock(func() time.Time { return benchNow })
 	units := org.NewStore(d)
@@ -120,7 +143,7 @@ func buildNational(b *testing.B) error {
 				resDue = due
 			}
 			place := fmt.Sprintf("thôn %d", rng.Intn(12)+1)
-			rows = append(rows, []any{int64(i), u.ID, u.ID, citizen.ProvinceOf(u), string(kinds[k]), "mail", db.Day(recv), subjects[k],
+			rows = append(rows, []any{firstPetition + int64(i), u.ID, u.ID, citizen.ProvinceOf(u), string(kinds[k]), "mail", db.Day(recv), subjects[k],
 				vntext.Fold(subjects[k]), citizen.MatterKey(subjects[k]), place, vntext.Fold(place), int64(1 + rng.Intn(3)), status, db.Day(recv),
 				db.Day(accDue), accepted, resDue, resolved, due, now, now})
 			if len(rows) == 5000 {
@@ -133,7 +156,7 @@ func buildNational(b *testing.B) error {
 			return err
 		}
 		for i, u := range communes {
-			rows = append(rows, []any{int64(i + 1), u.ID, "Tổ hòa giải thôn 1", db.SortKey("Tổ hòa giải thôn 1"), "thôn 1", "2020-01-01", now})
+			rows = append(rows, []any{firstTeam + int64(i+1), u.ID, "Tổ hòa giải thôn 1", db.SortKey("Tổ hòa giải thôn 1"), "thôn 1", "2020-01-01", now})
 		}
 		if err := flush("citizen_mediation_teams", []string{"id", "unit_id", "name", "sort_key", "area", "founded_on", "created_at"}); err != nil {
 			return err
@@ -143,7 +166,7 @@ func buildNational(b *testing.B) error {
 		for i := 1; i <= benchCases; i++ {
 			t := rng.Intn(len(communes))
 			recv := today.AddDate(0, 0, -rng.Intn(700))
-			rows = append(rows, []any{int64(i), int64(t + 1), communes[t].ID, int64(i), db.Day(recv), db.Day(recv.AddDate(0, 0, 3)),
+			rows = append(rows, []any{firstCase + int64(i), firstTeam + int64(t+1), communes[t].ID, int64(i), db.Day(recv), db.Day(recv.AddDate(0, 0, 3)),
 				"Tranh chấp lối đi chung", "neighbour", fmt.Sprintf("ho %d|ho %d", rng.Intn(500), rng.Intn(500)), results[rng.Intn(len(results))], now, now})
 			if len(rows) == 5000 {
 				if err := flush("citizen_mediation_cases", ccols); err != nil {
@@ -172,7 +195,7 @@ func buildNational(b *testing.B) error {
 	}
 	authz := auth.NewStore(d, units, auth.Config{Password: auth.TestPasswordParams})
 	national.s = citizen.NewStore(d, units, authz)
-	start = time.Now()
+	start, cpu := time.Now(), cputime.Used()
 	swept, err := national.s.Sweep(ctx)
 	if err != nil {
 		return err
@@ -181,7 +204,8 @@ func buildNational(b *testing.B) error {
 	if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM citizen_hotspots`).Scan(&warnings); err != nil {
 		return err
 	}
-	b.Logf("sweep: %d cases evaluated, %d warnings, in %s", swept, warnings, time.Since(start).Round(time.Millisecond))
+	b.Logf("sweep: %d cases evaluated, %d warnings, in %s (CPU %s, load %s)", swept, warnings, time.Since(start).Round(time.Millisecond),
+		(cputime.Used() - cpu).Round(time.Millisecond), cputime.Load())
 	u, err := authz.CreateUser(ctx, auth.System(), auth.NewUser{Login: "leader.bench", Name: "Lãnh đạo tỉnh", Password: "Mật-khẩu-thử-2026"})
 	if err != nil {
 		return err
@@ -201,6 +225,24 @@ func buildNational(b *testing.B) error {
 	}
 	return d.QueryRowContext(ctx, `SELECT c.id FROM citizen_mediation_cases c JOIN citizen_petitions p ON p.unit_id = c.unit_id
 		WHERE p.id = ? AND c.result = 'failed' ORDER BY c.id LIMIT 1`, national.petition).Scan(&national.mcase)
+}
+
+// copyFile copies the file at from to to.
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 // TestMain removes the national database after the benchmarks.
@@ -223,12 +265,14 @@ func BenchmarkNationalDueThisWeek(b *testing.B) {
 	ctx := context.Background()
 	today := db.DayOf(benchNow)
 	var n int
+	cpu := cputime.Used()
 	for b.Loop() {
 		var err error
 		if _, n, err = national.s.Petitions(ctx, national.leader, citizen.PetitionFilter{DueFrom: today, DueTo: today.AddDate(0, 0, 6), Limit: 25}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cputime.Report(b, cpu)
 	b.ReportMetric(float64(n), "due")
 }
 
@@ -238,12 +282,14 @@ func BenchmarkNationalHotSpots(b *testing.B) {
 	nationalCases(b)
 	ctx := context.Background()
 	var n int
+	cpu := cputime.Used()
 	for b.Loop() {
 		var err error
 		if _, n, err = national.s.HotSpots(ctx, national.leader, citizen.HotSpotFilter{Open: true, Leading: true, Limit: 25}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cputime.Report(b, cpu)
 	b.ReportMetric(float64(n), "warnings")
 }
 
@@ -270,6 +316,8 @@ var errRollback = fmt.Errorf("rolled back")
 
 func benchEvaluate(b *testing.B, eval func(context.Context, *db.Tx) error) {
 	ctx := context.Background()
+	cpu := cputime.Used()
+	defer cputime.Report(b, cpu)
 	for b.Loop() {
 		err := national.d.WithTx(ctx, func(tx *db.Tx) error {
 			if err := eval(ctx, tx); err != nil {
