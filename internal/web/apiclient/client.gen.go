@@ -946,6 +946,27 @@ func (e GetDocumentFileParamsKind) Valid() bool {
 	}
 }
 
+// Defines values for PutEmulationBlocCriterionJSONBodyKind.
+const (
+	Bonus     PutEmulationBlocCriterionJSONBodyKind = "bonus"
+	Criterion PutEmulationBlocCriterionJSONBodyKind = "criterion"
+	Penalty   PutEmulationBlocCriterionJSONBodyKind = "penalty"
+)
+
+// Valid indicates whether the value is a known member of the PutEmulationBlocCriterionJSONBodyKind enum.
+func (e PutEmulationBlocCriterionJSONBodyKind) Valid() bool {
+	switch e {
+	case Bonus:
+		return true
+	case Criterion:
+		return true
+	case Penalty:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListHotspotsParamsStatus.
 const (
 	ListHotspotsParamsStatusAll    ListHotspotsParamsStatus = "all"
@@ -2151,6 +2172,32 @@ type GetEmulationBlocParams struct {
 	Year *int `form:"year,omitempty" json:"year,omitempty"`
 }
 
+// DeleteEmulationBlocCriterionParams defines parameters for DeleteEmulationBlocCriterion.
+type DeleteEmulationBlocCriterionParams struct {
+	Year int `form:"year" json:"year"`
+}
+
+// PutEmulationBlocCriterionJSONBody defines parameters for PutEmulationBlocCriterion.
+type PutEmulationBlocCriterionJSONBody struct {
+	Evidence  *string                                `json:"evidence,omitempty"`
+	Kind      *PutEmulationBlocCriterionJSONBodyKind `json:"kind,omitempty"`
+	MaxPoints float32                                `json:"max_points"`
+	Title     string                                 `json:"title"`
+	Year      int                                    `json:"year"`
+}
+
+// PutEmulationBlocCriterionJSONBodyKind defines parameters for PutEmulationBlocCriterion.
+type PutEmulationBlocCriterionJSONBodyKind string
+
+// PostEmulationBlocFlagProposalJSONBody defines parameters for PostEmulationBlocFlagProposal.
+type PostEmulationBlocFlagProposalJSONBody struct {
+	Reason *string `json:"reason,omitempty"`
+
+	// ToUnitId The unit asked to decide; the bloc's organizer when absent.
+	ToUnitId *int `json:"to_unit_id,omitempty"`
+	Year     int  `json:"year"`
+}
+
 // PostEmulationBlocSelfScoresJSONBody defines parameters for PostEmulationBlocSelfScores.
 type PostEmulationBlocSelfScoresJSONBody struct {
 	Scores map[string]float32 `json:"scores"`
@@ -2467,6 +2514,12 @@ type DraftDocumentJSONRequestBody = DocumentDraftRequest
 
 // VoidDocumentJSONRequestBody defines body for VoidDocument for application/json ContentType.
 type VoidDocumentJSONRequestBody VoidDocumentJSONBody
+
+// PutEmulationBlocCriterionJSONRequestBody defines body for PutEmulationBlocCriterion for application/json ContentType.
+type PutEmulationBlocCriterionJSONRequestBody PutEmulationBlocCriterionJSONBody
+
+// PostEmulationBlocFlagProposalJSONRequestBody defines body for PostEmulationBlocFlagProposal for application/json ContentType.
+type PostEmulationBlocFlagProposalJSONRequestBody PostEmulationBlocFlagProposalJSONBody
 
 // PostEmulationBlocSelfScoresJSONRequestBody defines body for PostEmulationBlocSelfScores for application/json ContentType.
 type PostEmulationBlocSelfScoresJSONRequestBody PostEmulationBlocSelfScoresJSONBody
@@ -2875,6 +2928,39 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
 	GetEmulationBloc(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteEmulationBlocCriterion Removes a line of the year's criteria table (the lines after it are renumbered), for the organizer's writers while nobody has scored the year.
+	//
+	// Corresponds with DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `DeleteEmulationBlocCriterion` operationId).
+	DeleteEmulationBlocCriterion(ctx context.Context, id int, criterionId int, params *DeleteEmulationBlocCriterionParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutEmulationBlocCriterionWithBody Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+	PutEmulationBlocCriterionWithBody(ctx context.Context, id int, criterionId int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutEmulationBlocCriterion Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+	PutEmulationBlocCriterion(ctx context.Context, id int, criterionId int, body PutEmulationBlocCriterionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostEmulationBlocFlagProposalWithBody Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+	PostEmulationBlocFlagProposalWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostEmulationBlocFlagProposal Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+	PostEmulationBlocFlagProposal(ctx context.Context, id int, body PostEmulationBlocFlagProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostEmulationBlocSelfScoresWithBody A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
 	//
@@ -3794,6 +3880,89 @@ func (c *Client) ListEmulationBlocs(ctx context.Context, reqEditors ...RequestEd
 // Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
 func (c *Client) GetEmulationBloc(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetEmulationBlocRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteEmulationBlocCriterion Removes a line of the year's criteria table (the lines after it are renumbered), for the organizer's writers while nobody has scored the year.
+//
+// Corresponds with DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `DeleteEmulationBlocCriterion` operationId).
+func (c *Client) DeleteEmulationBlocCriterion(ctx context.Context, id int, criterionId int, params *DeleteEmulationBlocCriterionParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteEmulationBlocCriterionRequest(c.Server, id, criterionId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutEmulationBlocCriterionWithBody Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+func (c *Client) PutEmulationBlocCriterionWithBody(ctx context.Context, id int, criterionId int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutEmulationBlocCriterionRequestWithBody(c.Server, id, criterionId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutEmulationBlocCriterion Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+func (c *Client) PutEmulationBlocCriterion(ctx context.Context, id int, criterionId int, body PutEmulationBlocCriterionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutEmulationBlocCriterionRequest(c.Server, id, criterionId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostEmulationBlocFlagProposalWithBody Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+func (c *Client) PostEmulationBlocFlagProposalWithBody(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostEmulationBlocFlagProposalRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostEmulationBlocFlagProposal Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+func (c *Client) PostEmulationBlocFlagProposal(ctx context.Context, id int, body PostEmulationBlocFlagProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostEmulationBlocFlagProposalRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6337,6 +6506,171 @@ func NewGetEmulationBlocRequest(server string, id int, params *GetEmulationBlocP
 	return req, nil
 }
 
+// NewDeleteEmulationBlocCriterionRequest constructs an http.Request for the DeleteEmulationBlocCriterion method
+func NewDeleteEmulationBlocCriterionRequest(server string, id int, criterionId int, params *DeleteEmulationBlocCriterionParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "criterion_id", criterionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs/%s/criteria/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "year", params.Year, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutEmulationBlocCriterionRequest calls the generic PutEmulationBlocCriterion builder with application/json body
+func NewPutEmulationBlocCriterionRequest(server string, id int, criterionId int, body PutEmulationBlocCriterionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutEmulationBlocCriterionRequestWithBody(server, id, criterionId, "application/json", bodyReader)
+}
+
+// NewPutEmulationBlocCriterionRequestWithBody constructs an http.Request for the PutEmulationBlocCriterion method, with any body, and a specified content type
+func NewPutEmulationBlocCriterionRequestWithBody(server string, id int, criterionId int, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "criterion_id", criterionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs/%s/criteria/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewPostEmulationBlocFlagProposalRequest calls the generic PostEmulationBlocFlagProposal builder with application/json body
+func NewPostEmulationBlocFlagProposalRequest(server string, id int, body PostEmulationBlocFlagProposalJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostEmulationBlocFlagProposalRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPostEmulationBlocFlagProposalRequestWithBody constructs an http.Request for the PostEmulationBlocFlagProposal method, with any body, and a specified content type
+func NewPostEmulationBlocFlagProposalRequestWithBody(server string, id int, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/emulation-blocs/%s/flag-proposal", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewPostEmulationBlocSelfScoresRequest calls the generic PostEmulationBlocSelfScores builder with application/json body
 func NewPostEmulationBlocSelfScoresRequest(server string, id int, body PostEmulationBlocSelfScoresJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8596,6 +8930,41 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/emulation-blocs/{id} (the `GetEmulationBloc` operationId).
 	GetEmulationBlocWithResponse(ctx context.Context, id int, params *GetEmulationBlocParams, reqEditors ...RequestEditorFn) (*GetEmulationBlocResponse, error)
 
+	// DeleteEmulationBlocCriterionWithResponse Removes a line of the year's criteria table (the lines after it are renumbered), for the organizer's writers while nobody has scored the year.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `DeleteEmulationBlocCriterion` operationId).
+	DeleteEmulationBlocCriterionWithResponse(ctx context.Context, id int, criterionId int, params *DeleteEmulationBlocCriterionParams, reqEditors ...RequestEditorFn) (*DeleteEmulationBlocCriterionResponse, error)
+
+	// PutEmulationBlocCriterionWithBodyWithResponse Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+	PutEmulationBlocCriterionWithBodyWithResponse(ctx context.Context, id int, criterionId int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutEmulationBlocCriterionResponse, error)
+
+	// PutEmulationBlocCriterionWithResponse Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+	PutEmulationBlocCriterionWithResponse(ctx context.Context, id int, criterionId int, body PutEmulationBlocCriterionJSONRequestBody, reqEditors ...RequestEditorFn) (*PutEmulationBlocCriterionResponse, error)
+
+	// PostEmulationBlocFlagProposalWithBodyWithResponse Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+	PostEmulationBlocFlagProposalWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostEmulationBlocFlagProposalResponse, error)
+
+	// PostEmulationBlocFlagProposalWithResponse Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+	PostEmulationBlocFlagProposalWithResponse(ctx context.Context, id int, body PostEmulationBlocFlagProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*PostEmulationBlocFlagProposalResponse, error)
+
 	// PostEmulationBlocSelfScoresWithBodyWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -10435,6 +10804,108 @@ func (r GetEmulationBlocResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetEmulationBlocResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteEmulationBlocCriterionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteEmulationBlocCriterionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteEmulationBlocCriterionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteEmulationBlocCriterionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteEmulationBlocCriterionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PutEmulationBlocCriterionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r PutEmulationBlocCriterionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutEmulationBlocCriterionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutEmulationBlocCriterionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutEmulationBlocCriterionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostEmulationBlocFlagProposalResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r PostEmulationBlocFlagProposalResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostEmulationBlocFlagProposalResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostEmulationBlocFlagProposalResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostEmulationBlocFlagProposalResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12719,6 +13190,71 @@ func (c *ClientWithResponses) GetEmulationBlocWithResponse(ctx context.Context, 
 	return ParseGetEmulationBlocResponse(rsp)
 }
 
+// DeleteEmulationBlocCriterionWithResponse Removes a line of the year's criteria table (the lines after it are renumbered), for the organizer's writers while nobody has scored the year.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `DeleteEmulationBlocCriterion` operationId).
+func (c *ClientWithResponses) DeleteEmulationBlocCriterionWithResponse(ctx context.Context, id int, criterionId int, params *DeleteEmulationBlocCriterionParams, reqEditors ...RequestEditorFn) (*DeleteEmulationBlocCriterionResponse, error) {
+	rsp, err := c.DeleteEmulationBlocCriterion(ctx, id, criterionId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteEmulationBlocCriterionResponse(rsp)
+}
+
+// PutEmulationBlocCriterionWithBodyWithResponse Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+func (c *ClientWithResponses) PutEmulationBlocCriterionWithBodyWithResponse(ctx context.Context, id int, criterionId int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutEmulationBlocCriterionResponse, error) {
+	rsp, err := c.PutEmulationBlocCriterionWithBody(ctx, id, criterionId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutEmulationBlocCriterionResponse(rsp)
+}
+
+// PutEmulationBlocCriterionWithResponse Rewrites a line of the year's criteria table (kind, title, maximum, evidence), for the organizer's writers while nobody has scored the year.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/emulation-blocs/{id}/criteria/{criterion_id} (the `PutEmulationBlocCriterion` operationId).
+func (c *ClientWithResponses) PutEmulationBlocCriterionWithResponse(ctx context.Context, id int, criterionId int, body PutEmulationBlocCriterionJSONRequestBody, reqEditors ...RequestEditorFn) (*PutEmulationBlocCriterionResponse, error) {
+	rsp, err := c.PutEmulationBlocCriterion(ctx, id, criterionId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutEmulationBlocCriterionResponse(rsp)
+}
+
+// PostEmulationBlocFlagProposalWithBodyWithResponse Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+func (c *ClientWithResponses) PostEmulationBlocFlagProposalWithBodyWithResponse(ctx context.Context, id int, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostEmulationBlocFlagProposalResponse, error) {
+	rsp, err := c.PostEmulationBlocFlagProposalWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostEmulationBlocFlagProposalResponse(rsp)
+}
+
+// PostEmulationBlocFlagProposalWithResponse Once the level above has approved the year, the member chosen for the flag proposes itself for the emulation flag through the commendation proposals (to the organizer or a unit above it); once a year.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/emulation-blocs/{id}/flag-proposal (the `PostEmulationBlocFlagProposal` operationId).
+func (c *ClientWithResponses) PostEmulationBlocFlagProposalWithResponse(ctx context.Context, id int, body PostEmulationBlocFlagProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*PostEmulationBlocFlagProposalResponse, error) {
+	rsp, err := c.PostEmulationBlocFlagProposal(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostEmulationBlocFlagProposalResponse(rsp)
+}
+
 // PostEmulationBlocSelfScoresWithBodyWithResponse A member's own scores on the year's criteria (by criterion id); submit hands them in once every criterion is scored.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -14296,6 +14832,54 @@ func ParseGetEmulationBlocResponse(rsp *http.Response) (*GetEmulationBlocRespons
 	}
 
 	response := &GetEmulationBlocResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseDeleteEmulationBlocCriterionResponse parses an HTTP response from a DeleteEmulationBlocCriterionWithResponse call
+func ParseDeleteEmulationBlocCriterionResponse(rsp *http.Response) (*DeleteEmulationBlocCriterionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteEmulationBlocCriterionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParsePutEmulationBlocCriterionResponse parses an HTTP response from a PutEmulationBlocCriterionWithResponse call
+func ParsePutEmulationBlocCriterionResponse(rsp *http.Response) (*PutEmulationBlocCriterionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutEmulationBlocCriterionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParsePostEmulationBlocFlagProposalResponse parses an HTTP response from a PostEmulationBlocFlagProposalWithResponse call
+func ParsePostEmulationBlocFlagProposalResponse(rsp *http.Response) (*PostEmulationBlocFlagProposalResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostEmulationBlocFlagProposalResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
