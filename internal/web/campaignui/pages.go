@@ -381,3 +381,7 @@ func (h *handlers) importFile(r *http.Request, p *auth.Principal, id int64) (int
 	}
 	return h.store.Import(r.Context(), p, id, data)
 }
+
+// MaxFile is the largest contributions sheet the import reads, for the
+// browser's check before it sends one.
+func (showView) MaxFile() int64 { return maxUpload }

@@ -268,3 +268,7 @@ func (h *handlers) linkCiting(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	http.Redirect(w, r, fmt.Sprintf("/van-ban-chi-dao/%d", id), http.StatusSeeOther)
 	return nil
 }
+
+// MaxFile is the largest file a directive takes, for the browser's check
+// before it sends one.
+func (formView) MaxFile() int64 { return maxFile - 1 }

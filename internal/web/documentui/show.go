@@ -136,3 +136,7 @@ func (h *handlers) void(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	http.Redirect(w, r, fmt.Sprintf("/van-ban/%d", rec.ID), http.StatusSeeOther)
 	return nil
 }
+
+// MaxFile is the largest signed scan the register takes, for the
+// browser's check before it sends one.
+func (showView) MaxFile() int64 { return document.MaxScanSize }

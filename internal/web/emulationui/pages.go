@@ -3,6 +3,7 @@ package emulationui
 import (
 	"bytes"
 	"fmt"
+	"github.com/danvan/danvan/internal/emulation/blocsheet"
 	"io"
 	"net/http"
 	"net/url"
@@ -585,3 +586,7 @@ func (h *handlers) above(r *http.Request, id int64) ([]org.Unit, error) {
 	}
 	return out, nil
 }
+
+// MaxFile is the largest score sheet the imports read, for the browser's
+// check before it sends one.
+func (showView) MaxFile() int64 { return blocsheet.MaxFile }

@@ -406,3 +406,7 @@ func (h *handlers) moderate(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	http.Redirect(w, r, "/bien-tap/"+strconv.FormatInt(st.ID, 10)+"/phan-hoi", http.StatusSeeOther)
 	return nil
 }
+
+// MaxImage is the largest image an article takes, for the browser's
+// check before it sends one.
+func (editView) MaxImage() int64 { return portal.MaxImageSize }

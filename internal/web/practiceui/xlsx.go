@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/danvan/danvan/internal/practice/sheet"
 	"net/http"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -95,3 +96,7 @@ func (h *handlers) importFile(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	h.tmpl.Render(w, r, http.StatusOK, "import", v)
 	return nil
 }
+
+// MaxFile is the largest register the import reads, for the browser's
+// check before it sends one.
+func (importView) MaxFile() int64 { return sheet.MaxFile }

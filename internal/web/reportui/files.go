@@ -286,3 +286,7 @@ func (h *handlers) cells(r *http.Request, t report.Table) [][]any {
 	}
 	return out
 }
+
+// MaxFile is the largest table the upload reads, for the browser's check
+// before it sends one.
+func (uploadView) MaxFile() int64 { return maxUpload }
