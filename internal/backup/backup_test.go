@@ -172,7 +172,21 @@ func TestBackupWhileWritingRestoresEverywhere(t *testing.T) {
 			ctx := context.Background()
 			src := newSource(t, kind)
 			stop := writer(t, src.db)
-			time.Sleep(50 * time.Millisecond) // let the writer get going
+			// Let the writer get going: the snapshot must hold some of its
+			// accounts and miss others (a fixed sleep was too short on a
+			// loaded machine).
+			for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				var users int
+				if err := src.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&users); err != nil {
+					t.Fatal(err)
+				}
+				if users > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the writer added no account in 30 s")
+				}
+			}
 			dir := t.TempDir()
 			path, m, err := src.store.Save(ctx, auth.System(), dir)
 			written := stop()
