@@ -243,6 +243,9 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 			if _, ok := phraseAt(toks, i, k.phrase); !ok {
 				continue
 			}
+			if inModelName(toks, i) {
+				continue // "Mô hình “Đối thoại trực tiếp với nhân dân”": a model's name
+			}
 			if k.typ == TypeTrienKhai {
 				if _, impl := phraseAt(toks, i, "triển khai thực hiện"); impl {
 					continue // implementing, not a launch
@@ -285,6 +288,21 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 		main = award // "Lễ tổng kết và trao giải ...": an award ceremony
 	}
 	return main, launch, secondary
+}
+
+// inModelName reports a keyword inside the quoted name that follows
+// "mô hình": "Mô hình “Chức sắc tôn giáo chung tay ...”" tells of a
+// model, not of a meeting of dignitaries.
+func inModelName(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-30; k-- {
+		switch toks[k].low {
+		case "”", "»":
+			return false
+		case "“", "«", "\"":
+			return tokAt(toks, k-1).low == "hình" && tokAt(toks, k-2).low == "mô"
+		}
+	}
+	return false
 }
 
 // activityPurpose reports a review word in the purpose of an activity
