@@ -112,19 +112,35 @@ func TestDirectivePages(t *testing.T) {
 		if left := webtest.VietnameseLeft(doc, append(s.DataNames(), "Ban Bí thư", dir.Summary, "Sơ kết 10 năm thực hiện Kết luận 114-KL/TW")...); len(left) > 0 {
 			t.Errorf("English page shows Vietnamese: %v", left)
 		}
-		// A refused form keeps what was typed.
+		// A refused form keeps what was typed, and the file chosen: it is
+		// kept pending and the form sent again without it registers it.
 		ls := s.As("officer.langson")
 		res = ls.PostMultipart("/van-ban-chi-dao/moi", map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "25-NQ/TW", "issued_on": "03/06/2021",
-			"issuer": "", "summary": "Tăng cường công tác dân vận trong tình hình mới"})
+			"issuer": "", "summary": "Tăng cường công tác dân vận trong tình hình mới"},
+			webtest.File{Field: "tep", Name: "25-NQ.pdf", Data: []byte(pdf)})
 		doc = webtest.Doc(t, res)
 		if res.StatusCode != http.StatusBadRequest || doc.Find("#number").AttrOr("value", "") != "25-NQ/TW" {
 			t.Fatalf("no issuer: %d", res.StatusCode)
 		}
+		kept := doc.Find(".pending-file")
+		token := kept.Find(`input[name="tep-cho"]`).AttrOr("value", "")
+		if token == "" || !strings.Contains(kept.Text(), "25-NQ.pdf") {
+			t.Fatalf("the refused form does not keep the file: %q", kept.Text())
+		}
+		if max := doc.Find(`input[type=file][name=tep]`).AttrOr("data-max", ""); max != itoa(20<<20) {
+			t.Errorf("data-max %q", max)
+		}
 		res = ls.PostMultipart("/van-ban-chi-dao/moi", map[string]string{"unit": itoa(s.Units.LangSon.ID), "number": "25-NQ/TW", "issued_on": "03/06/2021",
-			"issuer": "Ban Chấp hành Trung ương", "summary": "Tăng cường công tác dân vận trong tình hình mới"},
-			webtest.File{Field: "tep", Name: "25-NQ.pdf", Data: []byte(pdf)})
+			"issuer": "Ban Chấp hành Trung ương", "summary": "Tăng cường công tác dân vận trong tình hình mới", "tep-cho": token})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("register: %d %s", res.StatusCode, webtest.Body(t, res))
+		}
+		if res := ls.Get(res.Header.Get("Location") + "/tep"); webtest.Body(t, res) != pdf {
+			t.Errorf("the kept file did not reach the directive: %d", res.StatusCode)
+		}
+		var pending int
+		if err := d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM pending_uploads`).Scan(&pending); err != nil || pending != 0 {
+			t.Errorf("%d pending uploads after use (%v)", pending, err)
 		}
 		code, body := s.API("GET", "/api/v1/directives/"+itoa(dir.ID), s.Token("officer.langson"), nil)
 		if code != http.StatusOK || len(body["links"].([]any)) != 1 {

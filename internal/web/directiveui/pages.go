@@ -59,6 +59,9 @@ type formView struct {
 	Units  []org.Unit
 	Kinds  []directive.Kind
 	Errors kit.Errors
+	// File is the file chosen on a refused form, kept pending so it need
+	// not be chosen and sent again.
+	File *kit.PendingFile
 }
 
 func (h *handlers) newForm(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -77,6 +80,12 @@ func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	status := http.StatusOK
 	if formErr != nil {
 		status = kit.Status(formErr)
+		// The file chosen stays chosen, unless it was the file refused.
+		if v.Errors.Field("file") == "" {
+			if v.File, err = h.KeepUpload(r, p, "tep", maxFile-1); err != nil {
+				h.LogError(r, "directive: keep the file of a refused form", err)
+			}
+		}
 	}
 	v.Page = h.Page(w, r, "directiveui.new.title")
 	h.tmpl.Render(w, r, status, "form", v)
@@ -84,7 +93,7 @@ func (h *handlers) renderForm(w http.ResponseWriter, r *http.Request, p *auth.Pr
 }
 
 // create registers a directive with its file; a refused form comes back
-// as typed (the file is chosen again).
+// as typed, the file chosen kept pending.
 func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	f := directiveForm{Unit: r.FormValue("unit"), Kind: r.FormValue("kind"), Number: r.FormValue("number"), IssuedOn: r.FormValue("issued_on"),
 		Issuer: r.FormValue("issuer"), Summary: r.FormValue("summary")}
@@ -94,14 +103,18 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return h.renderForm(w, r, p, f, apperr.Invalid("issued_on", "directive.err.issued_on"))
 	}
 	var file *directive.File
-	if up, hdr, err := r.FormFile("tep"); err == nil {
-		data, err := io.ReadAll(io.LimitReader(up, maxFile))
+	up, ok, err := h.FormUpload(r, p, "tep")
+	if err != nil {
+		return h.renderForm(w, r, p, f, err)
+	}
+	if ok {
+		data, err := io.ReadAll(io.LimitReader(up.Body, maxFile))
 		up.Close()
 		if err != nil {
 			return h.renderForm(w, r, p, f, apperr.Invalid("file", "directive.err.file_type"))
 		}
 		if len(data) > 0 {
-			file = &directive.File{Name: hdr.Filename, Data: data}
+			file = &directive.File{Name: up.Name, Data: data}
 		}
 	}
 	out, err := h.store.Create(r.Context(), p, d, file)
@@ -110,6 +123,7 @@ func (h *handlers) create(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	} else if err != nil {
 		return err
 	}
+	h.Done(r.Context(), up)
 	h.SetFlash(w, r, "directiveui.flash.created")
 	http.Redirect(w, r, fmt.Sprintf("/van-ban-chi-dao/%d", out.ID), http.StatusSeeOther)
 	return nil
