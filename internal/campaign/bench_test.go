@@ -99,10 +99,16 @@ func BenchmarkRollupCountry(b *testing.B) {
 	}
 	rows.Close()
 	var ks [][]any
+	// Ids after the demo's own contributions (a full national demo has
+	// some).
+	var base int64
+	if err := d.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM campaign_contributions`).Scan(&base); err != nil {
+		b.Fatal(err)
+	}
 	n := 0
 	add := func(unit int64, code, start, end string, money int64) {
 		n++
-		ks = append(ks, []any{n, c.ID, unit, code, start, end, money, money / 5, int64(n % 7), 1, "2026-01-01T00:00:00.000000000Z"})
+		ks = append(ks, []any{base + int64(n), c.ID, unit, code, start, end, money, money / 5, int64(n % 7), 1, "2026-01-01T00:00:00.000000000Z"})
 	}
 	for _, sp := range spans {
 		for y := 2016; y <= 2025; y++ {
