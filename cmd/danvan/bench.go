@@ -14,13 +14,16 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/danvan/danvan/internal/cputime"
 )
 
 // runBench runs the drills an administrator uses to show the server
-// holds: "load" (many clients walking the pages of one account).
+// holds: "load" (many clients walking the pages of one account, or,
+// without --login, the public portal's pages as anonymous readers).
 func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "load" {
-		return usageError{"cách dùng (usage): danvan bench load --url URL --login L [--password P] [--c 200] [--d 30s]"}
+		return usageError{"cách dùng (usage): danvan bench load --url URL [--login L [--password P]] [--pages P1,P2] [--c 200] [--d 30s]"}
 	}
 	return runBenchLoad(ctx, args[1:], stdout, stderr)
 }
@@ -29,45 +32,83 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 // models, conferences, tasks, reminders.
 var benchPages = []string{"/", "/don-vi", "/bao-cao", "/mo-hinh", "/hoi-nghi", "/nhiem-vu", "/nhac-viec"}
 
+// benchPublicPages are read by anonymous readers when no --login is
+// given and no --pages: the national front page of the portal.
+var benchPublicPages = []string{"/trang"}
+
+// benchUserAgent is what the drill's clients say they are: a phone's
+// browser, so that the portal counts their readings as a reader's (a
+// bot's are skipped, which would make the drill lighter than real use).
+const benchUserAgent = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36 danvan-bench"
+
 func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("bench load", stderr)
 	base := fs.String("url", "", "địa chỉ máy chủ, ví dụ https://danvan.example.vn (the server)")
-	login := fs.String("login", "", "tài khoản đăng nhập (the account to sign in as)")
+	login := fs.String("login", "", "tài khoản đăng nhập; bỏ trống là đọc trang công khai không đăng nhập (the account to sign in as; none: anonymous readers of public pages)")
 	password := fs.String("password", os.Getenv("DANVAN_BENCH_PASSWORD"), "mật khẩu (its password; env DANVAN_BENCH_PASSWORD)")
 	conc := fs.Int("c", 200, "số kết nối đồng thời (concurrent clients)")
 	dur := fs.Duration("d", 30*time.Second, "thời gian chạy (how long)")
 	sessions := fs.Int("sessions", 4, "số phiên đăng nhập chia cho các kết nối (sign-ins shared by the clients)")
-	pages := fs.String("pages", strings.Join(benchPages, ","), "các trang lần lượt đọc (pages walked in turn)")
+	pages := fs.String("pages", "", "các trang lần lượt đọc, cách nhau bởi dấu phẩy (pages walked in turn; default: the signed-in pages, or /trang without --login)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *base == "" || *login == "" || *conc < 1 || *dur <= 0 || *sessions < 1 {
-		return usageError{"cần --url, --login, --c >= 1, --d > 0 và --sessions >= 1 (needed)"}
+	if *base == "" || *conc < 1 || *dur <= 0 || *sessions < 1 {
+		return usageError{"cần --url, --c >= 1, --d > 0 và --sessions >= 1 (needed)"}
 	}
 	root := strings.TrimSuffix(*base, "/")
-	paths := strings.Split(*pages, ",")
-	transport := &http.Transport{MaxIdleConns: *conc, MaxIdleConnsPerHost: *conc, IdleConnTimeout: 30 * time.Second}
-	defer transport.CloseIdleConnections()
-	clients := make([]*http.Client, min(*sessions, *conc))
-	for i := range clients {
-		c, err := benchSignIn(ctx, transport, root, *login, *password)
-		if err != nil {
-			return err
-		}
-		clients[i] = c
+	paths := benchPages
+	if *login == "" {
+		paths = benchPublicPages
 	}
-	fmt.Fprintf(stdout, "Tải thử (load drill) %s: %d kết nối (clients), %s, tài khoản (account) %s, %d trang (pages)\n",
-		root, *conc, *dur, *login, len(paths))
+	if *pages != "" {
+		paths = nil
+		for p := range strings.SplitSeq(*pages, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				if !strings.HasPrefix(p, "/") {
+					return usageError{fmt.Sprintf("--pages: %q phải bắt đầu bằng / (a path on the server)", p)}
+				}
+				paths = append(paths, p)
+			}
+		}
+		if len(paths) == 0 {
+			return usageError{"--pages không có trang nào (no page given)"}
+		}
+	}
+	// Connections are kept alive and bodies are read as sent: the drill
+	// asks for gzip, as browsers do, and does not unpack it (that would
+	// take CPU from the server it shares the machine with).
+	transport := &http.Transport{MaxIdleConns: *conc, MaxIdleConnsPerHost: *conc, IdleConnTimeout: 30 * time.Second, DisableCompression: true}
+	defer transport.CloseIdleConnections()
+	var clients []*http.Client
+	who := *login
+	if *login == "" {
+		who = "không đăng nhập (anonymous)"
+		clients = []*http.Client{{Transport: transport, Timeout: 60 * time.Second,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	} else {
+		clients = make([]*http.Client, min(*sessions, *conc))
+		for i := range clients {
+			c, err := benchSignIn(ctx, transport, root, *login, *password)
+			if err != nil {
+				return err
+			}
+			clients[i] = c
+		}
+	}
+	fmt.Fprintf(stdout, "Tải thử (load drill) %s: %d kết nối (clients), %s, tài khoản (account) %s, %d trang (pages); tải máy (load average) %s\n",
+		root, *conc, *dur, who, len(paths), cputime.Load())
 
 	type result struct {
-		page int
-		took time.Duration
-		err  bool
+		page  int
+		took  time.Duration
+		err   bool
+		bytes int64
 	}
 	per := make([][]result, *conc)
 	runCtx, cancel := context.WithTimeout(ctx, *dur)
 	defer cancel()
-	start := time.Now()
+	start, cpu0 := time.Now(), cputime.Used()
 	var wg sync.WaitGroup
 	for w := 0; w < *conc; w++ {
 		wg.Go(func() {
@@ -75,17 +116,18 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			for i := w; runCtx.Err() == nil; i++ {
 				page := i % len(paths)
 				t0 := time.Now()
-				failed := benchGet(runCtx, c, root+paths[page])
+				n, failed := benchGet(runCtx, c, root+paths[page])
 				if runCtx.Err() != nil {
 					return // cut off by the end of the drill: not counted
 				}
-				per[w] = append(per[w], result{page, time.Since(t0), failed})
+				per[w] = append(per[w], result{page, time.Since(t0), failed, n})
 			}
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cputime.Used()-cpu0
 	var all []time.Duration
+	sizes := make([]int64, len(paths))
 	byPage := make([][]time.Duration, len(paths))
 	errs := make([]int, len(paths))
 	total := 0
@@ -94,6 +136,7 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			total++
 			all = append(all, r.took)
 			byPage[r.page] = append(byPage[r.page], r.took)
+			sizes[r.page] += r.bytes
 			if r.err {
 				errs[r.page]++
 			}
@@ -105,8 +148,14 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "yêu cầu (requests): %d trong (in) %.1fs = %.1f/s; lỗi (errors): %d\n", total, elapsed.Seconds(), float64(total)/elapsed.Seconds(), nerr)
 	fmt.Fprintf(stdout, "thời gian trả lời (latency): %s\n", quantiles(all))
+	fmt.Fprintf(stdout, "CPU của tiến trình tạo tải (this process's CPU): %s (%.0f%% of one core); tải máy (load average) %s\n",
+		cpu.Round(time.Millisecond), 100*cpu.Seconds()/elapsed.Seconds(), cputime.Load())
 	for i, p := range paths {
-		fmt.Fprintf(stdout, "  %-12s %6d yêu cầu, %d lỗi, %s\n", p, len(byPage[i]), errs[i], quantiles(byPage[i]))
+		avg := int64(0)
+		if len(byPage[i]) > 0 {
+			avg = sizes[i] / int64(len(byPage[i]))
+		}
+		fmt.Fprintf(stdout, "  %-12s %6d yêu cầu, %d lỗi, %d byte, %s\n", p, len(byPage[i]), errs[i], avg, quantiles(byPage[i]))
 	}
 	if total == 0 {
 		return errors.New("bench load: no request finished")
@@ -130,20 +179,23 @@ func quantiles(ds []time.Duration) string {
 	return fmt.Sprintf("p50 %s, p95 %s, p99 %s, max %s", q(0.50), q(0.95), q(0.99), s[len(s)-1].Round(100*time.Microsecond))
 }
 
-// benchGet reads one page and reports whether it failed: anything but a
-// 200 (a redirect to the sign-in page means the session was lost).
-func benchGet(ctx context.Context, c *http.Client, u string) bool {
+// benchGet reads one page and reports the bytes it received and whether
+// it failed: anything but a 200 (a redirect to the sign-in page means the
+// session was lost, or the public page asked for needs one).
+func benchGet(ctx context.Context, c *http.Client, u string) (int64, bool) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return true
+		return 0, true
 	}
+	req.Header.Set("Accept-Encoding", "gzip")
+	req.Header.Set("User-Agent", benchUserAgent)
 	res, err := c.Do(req)
 	if err != nil {
-		return true
+		return 0, true
 	}
-	io.Copy(io.Discard, res.Body)
+	n, err := io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	return res.StatusCode != http.StatusOK
+	return n, err != nil || res.StatusCode != http.StatusOK
 }
 
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
