@@ -3,6 +3,9 @@ package org
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"sync"
 
 	"github.com/danvan/danvan/internal/db"
 )
@@ -14,12 +17,99 @@ import (
 // closed without successors whose parent on its last day is covered. Figures and
 // records filed under the old tree thus stay visible to whoever holds
 // today's units, while a unit that still lives but has moved elsewhere
-// does not. The result has no duplicates, in no particular order.
+// does not. The result has no duplicates, in no particular order; the
+// caller owns it.
+//
+// The answer depends on today's date and the hierarchy alone, so a Store
+// keeps it for the same roots until either changes: a change committed
+// by any server raises the version TopicTree (Store.Update), which every
+// call compares against (one read of data_versions, shared by the request
+// when its context comes from db.WithVersions). A Store over a DB inside
+// a transaction keeps nothing, since that transaction may yet roll back.
 func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) {
 	if len(roots) == 0 {
 		return nil, nil
 	}
 	today := db.Day(s.db.Now())
+	if s.db.InTx() {
+		return s.scopeUnits(ctx, today, roots)
+	}
+	// The version is read before the tree, so that a change committed in
+	// between files the answer under the older version, never the newer.
+	v, err := s.db.Versions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("org: scope units: %w", err)
+	}
+	version := v[TopicTree]
+	key := rootsKey(roots)
+	if ids, ok := s.scope.get(today, version, key); ok {
+		return slices.Clone(ids), nil
+	}
+	ids, err := s.scopeUnits(ctx, today, roots)
+	if err != nil {
+		return nil, err
+	}
+	s.scope.put(today, version, key, ids)
+	return slices.Clone(ids), nil
+}
+
+// maxScopes bounds the answers a Store keeps: one per distinct set of
+// roots (in practice one per unit that holds grants). A full cache is
+// emptied and filled again.
+const maxScopes = 4096
+
+// scopeCache is a Store's kept ScopeUnits answers, all of one day and
+// one version of the hierarchy.
+type scopeCache struct {
+	mu      sync.Mutex
+	day     string
+	version int64
+	byRoots map[string][]int64
+}
+
+func (c *scopeCache) get(day string, version int64, key string) ([]int64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.day != day || c.version != version {
+		return nil, false
+	}
+	ids, ok := c.byRoots[key]
+	return ids, ok
+}
+
+func (c *scopeCache) put(day string, version int64, key string, ids []int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.day != day || c.version != version {
+		// Another day or version: what was kept is of no more use (or,
+		// for a slow request overtaken by a write, this answer will be
+		// replaced by the next; either way every answer is filed under
+		// what it was computed from).
+		c.day, c.version, c.byRoots = day, version, nil
+	}
+	if c.byRoots == nil || len(c.byRoots) >= maxScopes {
+		c.byRoots = make(map[string][]int64)
+	}
+	c.byRoots[key] = ids
+}
+
+// rootsKey names a set of roots: their ids sorted, without repeats.
+func rootsKey(roots []int64) string {
+	rs := slices.Clone(roots)
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	b := make([]byte, 0, len(rs)*8)
+	for i, id := range rs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(b)
+}
+
+// scopeUnits computes ScopeUnits from the database for the day today.
+func (s *Store) scopeUnits(ctx context.Context, today string, roots []int64) ([]int64, error) {
 	args := []any{today, today}
 	for _, id := range roots {
 		args = append(args, id)

@@ -2,6 +2,7 @@ package org_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -67,4 +68,138 @@ func TestScopeUnits(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestScopeUnitsKeptSeesWrites: a server keeps the units a grant covers,
+// and a change committed through another server (move, merge, split,
+// create, close) is seen by its next call; a change rolled back is not;
+// a Store over a transaction sees its uncommitted change and keeps
+// nothing of it.
+func TestScopeUnitsKeptSeesWrites(t *testing.T) {
+	for _, kind := range dbtest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			url := dbtest.URL(t, kind)
+			open := func() *db.DB {
+				d, err := db.Open(ctx, url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { d.Close() })
+				return d
+			}
+			da := open()
+			if _, err := da.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			tr := build(t, da)
+			db2 := open()
+			a, b := tr.s, org.NewStore(db2)
+			var extra org.Unit
+			scope := func(s *org.Store, roots ...int64) []int64 {
+				t.Helper()
+				ids, err := s.ScopeUnits(ctx, roots)
+				if err != nil {
+					t.Fatal(err)
+				}
+				slices.Sort(ids)
+				return ids
+			}
+			// fresh is a store that keeps nothing yet: the database's answer.
+			fresh := func(roots ...int64) []int64 {
+				t.Helper()
+				return scope(org.NewStore(db2), roots...)
+			}
+			rootSets := [][]int64{{tr.p1.ID}, {tr.p2.ID}, {tr.h1.ID}, {tr.h2.ID}, {tr.h1.ID, tr.h2.ID}}
+			check := func(step string) {
+				t.Helper()
+				for _, roots := range rootSets {
+					kept, want := scope(b, roots...), fresh(roots...)
+					if !slices.Equal(kept, want) {
+						t.Errorf("%s: roots %v: kept %v, the database says %v", step, roots, kept, want)
+					}
+				}
+			}
+			check("start")
+			// What a caller does to its answer does not reach the kept one.
+			ids, err := b.ScopeUnits(ctx, []int64{tr.p1.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range ids {
+				ids[i] = -1
+			}
+			check("after the caller changed its copy")
+
+			today := time.Now()
+			day := org.Date(today.Year(), today.Month(), today.Day())
+			has := func(ids []int64, id int64) bool { return slices.Contains(ids, id) }
+			if !has(scope(b, tr.h1.ID), tr.x2.ID) || has(scope(b, tr.h2.ID), tr.x2.ID) {
+				t.Fatalf("X2 should start under H1 alone")
+			}
+			// A move rolled back changes nothing.
+			boom := errors.New("rolled back")
+			err = a.Update(ctx, func(w *org.Writer) error {
+				if _, err := w.Move(ctx, tr.x2.ID, tr.h2.ID, day); err != nil {
+					return err
+				}
+				// Inside the transaction, a store over it sees the move
+				// and keeps nothing of it.
+				in := org.NewStore(db2.Within(w.Tx()))
+				if got := scope(in, tr.h2.ID); !has(got, tr.x2.ID) {
+					t.Errorf("inside the transaction, H2's scope %v lacks X2", got)
+				}
+				return boom
+			})
+			if !errors.Is(err, boom) {
+				t.Fatal(err)
+			}
+			check("rolled back")
+			if has(scope(b, tr.h2.ID), tr.x2.ID) {
+				t.Errorf("a rolled-back move is seen")
+			}
+
+			steps := []struct {
+				name string
+				do   func() error
+				see  func() bool
+			}{
+				{"move", func() error {
+					_, err := a.Move(ctx, tr.x2.ID, tr.h2.ID, day)
+					return err
+				}, func() bool { return has(scope(b, tr.h2.ID), tr.x2.ID) && !has(scope(b, tr.h1.ID), tr.x2.ID) }},
+				{"merge", func() error {
+					_, err := a.Merge(ctx, []int64{tr.x3.ID}, org.MergeTarget{ExistingID: tr.y1.ID}, day)
+					return err
+				}, func() bool { return has(scope(b, tr.h2.ID), tr.x3.ID) && !has(scope(b, tr.h1.ID), tr.x3.ID) }},
+				{"create", func() error {
+					u, err := a.Create(ctx, org.NewUnit{Code: "X9", Name: "Khối Dân vận xã Quân Chu", Level: org.Commune, Kind: org.CommuneBloc, ParentID: tr.h1.ID, ValidFrom: day})
+					extra = u
+					return err
+				}, func() bool { return has(scope(b, tr.h1.ID), extra.ID) }},
+				{"split", func() error {
+					_, err := a.Split(ctx, tr.x1.ID, []org.SplitPart{
+						{ExistingID: tr.y1.ID, Share: 0.5},
+						{New: &org.NewUnit{Code: "X1B", Name: "Khối Dân vận xã La Bằng B", Level: org.Commune, Kind: org.CommuneBloc, ParentID: tr.h1.ID}, Share: 0.5},
+					}, day)
+					return err
+				}, func() bool { return has(scope(b, tr.h2.ID), tr.x1.ID) && has(scope(b, tr.h1.ID), tr.x1.ID) }},
+				{"close", func() error {
+					// Closed without a successor, the Front stays with its
+					// province (the kept answer is compared in check).
+					_, err := a.Close(ctx, tr.front1.ID, day)
+					return err
+				}, func() bool { return has(scope(b, tr.p1.ID), tr.front1.ID) }},
+			}
+			for _, st := range steps {
+				if err := st.do(); err != nil {
+					t.Fatalf("%s: %v", st.name, err)
+				}
+				check(st.name)
+				if !st.see() {
+					t.Errorf("%s: the other server does not see it", st.name)
+				}
+			}
+		})
+	}
 }

@@ -13,7 +13,8 @@ import (
 // use.
 type Store struct {
 	db    *db.DB
-	cache cache // today's tree
+	cache cache      // today's tree
+	scope scopeCache // ScopeUnits answers
 }
 
 // NewStore returns a Store over d (migrated).
