@@ -41,6 +41,7 @@ var units = newPhraseSet(
 	"cán bộ, đảng viên", "cán bộ, công chức", "tập thể, cá nhân", "nhà tạm", "nhà ở", "hội viên, nông dân", "lượt hộ", "hộ đồng bào", "ngôi", "giờ công",
 	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
 	"ý tưởng", "thiếu nhi", "chi đoàn", "giấy chứng nhận", "đề án", "vũ khí",
+	"huân chương", "huy chương", "kỷ niệm chương", "chị em", "huyện",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)
@@ -119,11 +120,15 @@ func (a *analyzer) readFigures() {
 			continue
 		}
 		from, to := s.toks[0].start, s.toks[len(s.toks)-1].end
+		names := shortQuotes(s.toks)
 		for _, m := range vntext.FindNumbers(a.d.text[from:to]) {
 			m.Start += from
 			m.End += from
 			if a.inTask(m.Start) {
 				continue // "tiếp tục xây dựng 100 mô hình": a target
+			}
+			if inSpans(names, m.Start) {
+				continue // "Chương trình “1 triệu sáng kiến”": a name
 			}
 			f, ok := a.figureAt(s.toks, m)
 			if !ok {
@@ -164,6 +169,53 @@ func (a *analyzer) readFigures() {
 	if len(a.unsure) > 0 {
 		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
 	}
+}
+
+// shortQuotes returns the spans of short quoted names in a sentence (at
+// most eight tokens between the marks: a programme's or a movement's
+// name, “1 triệu sáng kiến”); a longer quote is speech and may report.
+func shortQuotes(toks []token) []Span {
+	var out []Span
+	quoted := inQuotes(toks)
+	for i := 0; i < len(toks); {
+		if !quoted[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && quoted[j] {
+			j++
+		}
+		if j-i <= 8 || namedBefore(toks, i-1) {
+			out = append(out, Span{toks[i].start, toks[j-1].end})
+		}
+		i = j
+	}
+	return out
+}
+
+// nameNouns introduce a quoted name: "Chương trình “1 triệu sáng kiến -
+// nỗ lực vượt khó ...”", "phong trào “...”".
+var nameNouns = newPhraseSet("chương trình", "phong trào", "cuộc vận động", "mô hình", "chủ đề", "đề án", "cuộc thi", "giải thưởng")
+
+// namedBefore reports a name noun ending just before the opening mark at
+// toks[q].
+func namedBefore(toks []token, q int) bool {
+	for k := max(0, q-3); k < q; k++ {
+		if e, _, ok := anyPhraseAt(toks, k, nameNouns); ok && e == q {
+			return true
+		}
+	}
+	return false
+}
+
+func inSpans(spans []Span, off int) bool {
+	for _, sp := range spans {
+		if off >= sp.Start && off < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // inTask reports whether off lies in a task (tasks are in text order).

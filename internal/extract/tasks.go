@@ -138,11 +138,27 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// The list of the tasks a sentence before launched or named:
+		// "... triển khai nhiệm vụ trọng tâm công tác Mặt trận năm 2020.
+		// Trong đó, tập trung vào việc ...".
+		if k := focusAfterLaunch(toks); k > 0 && i > 0 && a.launchesTasks(body[i-1].toks) {
+			take[i] = k
+			continue
+		}
+		// "... báo cáo phương hướng ... nhiệm kỳ 2018 - 2023, trong đó chủ
+		// yếu tập trung mở rộng ...", "Các hoạt động trọng điểm sẽ tập
+		// trung vào việc ...": what the work ahead centres on.
+		if k := a.focusList(toks); k > 0 {
+			headed = true
+			take[i] = k
+			continue
+		}
 		// Leader's directions: "đồng chí X đề nghị, thời gian tới, ...".
 		// "... phát biểu ôn lại truyền thống .... Đồng thời, đề nghị ...":
 		// the speaker of the sentence before goes on.
 		spoken := findAny(toks, speakerWords) >= 0 || i > 0 && body[i-1].block == s.block &&
-			tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" && findAny(body[i-1].toks, speakerWords) >= 0
+			(tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" || opensRequest(toks)) &&
+			findAny(body[i-1].toks, speakerWords) >= 0
 		if v := findAny(toks, directionVerbs); v >= 0 && spoken && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
 				take[i] = a.directionStart(toks, v)
@@ -202,6 +218,103 @@ func (a *analyzer) announcesTasks(body []sentence) bool {
 	return false
 }
 
+// opensRequest reports a sentence that opens with a request ("Đề nghị
+// Thường trực Hội tiếp tục ..."): its speaker is in the sentence before.
+func opensRequest(toks []token) bool {
+	_, p, ok := anyPhraseAt(toks, listStart(toks), directionVerbs)
+	return ok && (p == "đề nghị" || p == "yêu cầu")
+}
+
+// nounRequest reports "yêu cầu" or "đề nghị" at toks[v:e] used as a
+// noun: "bám sát yêu cầu nhiệm vụ chính trị", "đáp ứng yêu cầu", "các
+// đề nghị của ...".
+func nounRequest(toks []token, v, e int) bool {
+	switch tokAt(toks, v-1).low {
+	case "sát", "ứng", "theo", "đúng", "các", "những", "mọi":
+		return true
+	}
+	switch tokAt(toks, e).low {
+	case "nhiệm", "của", "đặt", "đề":
+		return true
+	}
+	return false
+}
+
+// focusAfterLaunch returns where the tasks start in a sentence that
+// opens "Trong đó, tập trung ..." or "Trong đó, cần tập trung ...", or 0.
+func focusAfterLaunch(toks []token) int {
+	k := listStart(toks)
+	e, ok := phraseAt(toks, k, "trong đó")
+	if !ok {
+		return 0
+	}
+	if tokAt(toks, e).low == "," {
+		e++
+	}
+	if tokAt(toks, e).low == "cần" {
+		e++
+	}
+	if _, ok := phraseAt(toks, e, "tập trung"); !ok {
+		return 0
+	}
+	return e
+}
+
+// launchesTasks reports a sentence that launches or names the tasks of
+// a period: a task heading with the period ahead or a launch verb
+// ("tổ chức hội nghị triển khai nhiệm vụ trọng tâm công tác Mặt trận năm
+// 2020").
+func (a *analyzer) launchesTasks(toks []token) bool {
+	h := findAny(toks, taskHeads)
+	return h >= 0 && (findAny(toks[:h], launchVerbs) >= 0 || a.aheadBetween(toks, h, len(toks)))
+}
+
+// focusNouns name the work ahead whose centre a sentence states.
+var focusNouns = newPhraseSet("trọng điểm", "trọng tâm", "phương hướng")
+
+// focusList returns where the tasks start in a sentence that says what
+// the work ahead centres on, or 0: a direction report's ", trong đó chủ
+// yếu tập trung ...", or "Các hoạt động trọng điểm sẽ tập trung vào
+// việc ...". The direction named before ("phương hướng", "trọng điểm")
+// and, for "sẽ", the future tense keep a report of past work out
+// ("... đã thực hiện các nhiệm vụ, trong đó tập trung ...").
+func (a *analyzer) focusList(toks []token) int {
+	for i := range toks {
+		var e int
+		if j, ok := phraseAt(toks, i, "trong đó"); ok && tokAt(toks, i-1).low == "," {
+			e = j
+			if tokAt(toks, e).low == "chủ" && tokAt(toks, e+1).low == "yếu" {
+				e += 2
+			}
+			if findAny(toks[:i], focusNouns) < 0 && !a.aheadBetween(toks, 0, i) {
+				continue
+			}
+		} else if tokAt(toks, i).low == "sẽ" && i > 0 {
+			if _, p, ok := anyPhraseAt(toks, max(0, i-2), focusNouns); !ok || p == "phương hướng" {
+				continue
+			}
+			e = i + 1
+		} else {
+			continue
+		}
+		j, ok := phraseAt(toks, e, "tập trung")
+		if !ok {
+			continue
+		}
+		if tokAt(toks, j).low == "vào" {
+			j++
+			if tokAt(toks, j).low == "việc" {
+				j++
+			}
+		}
+		if tokAt(toks, j).kind != tWord {
+			continue
+		}
+		return j
+	}
+	return 0
+}
+
 // directiveFollowOn reports whether a sentence after a leader's direction
 // continues it: no figures, no new person or award.
 func directiveFollowOn(toks []token) bool {
@@ -225,15 +338,21 @@ func directiveFollowOn(toks []token) bool {
 	// ...", "Đồng thời, ..."), or a subject that "cần" or "phải" do
 	// something. "Các đơn vị cũng suy tôn danh hiệu ..." reports.
 	k := listStart(toks)
-	if j, _, ok := anyPhraseAt(toks, k, consequenceWords); ok && tokAt(toks, j).low == "," {
-		k = j + 1 // "Do đó, xác định nhiệm vụ ..."
+	if j, _, ok := anyPhraseAt(toks, k, consequenceWords); ok {
+		k = j // "Do đó, xác định nhiệm vụ ...", "Vì vậy Mặt trận ... cần ..."
+		if tokAt(toks, k).low == "," {
+			k++
+		}
 	}
 	if _, _, ok := anyPhraseAt(toks, k, directiveStarts); ok {
 		return true
 	}
-	for i := k; i < len(toks) && i < k+8; i++ {
+	for i := k; i < len(toks) && i < k+12; i++ {
 		if toks[i].low == "cần" || toks[i].low == "phải" {
 			return true
+		}
+		if toks[i].kind == tPunct && toks[i].low != "," {
+			break
 		}
 	}
 	// A body named first, then what it is to do: "Ban Dân vận các Huyện
@@ -390,7 +509,7 @@ func (a *analyzer) looksAhead(toks []token, v int) bool {
 	}
 	// "Đồng chí đề nghị Hội LHPN xã tiếp tục phát động thi đua ...": a
 	// request to go on with the work looks ahead without naming a time.
-	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); p == "đề nghị" || p == "yêu cầu" {
+	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); (p == "đề nghị" || p == "yêu cầu") && !nounRequest(toks, v, e) {
 		// Through the list of whom it asks: "đề nghị mỗi cán bộ, đảng
 		// viên, công chức ... tiếp tục ...".
 		for k := e; k < len(toks) && k <= e+40; k++ {
@@ -557,7 +676,9 @@ func termYears(toks []token, k int) (from, to, end int) {
 
 // requestVerbs, after the addressee of "đề nghị" or "yêu cầu", ask for
 // work to be done.
-var requestVerbs = newPhraseSet("tập trung", "đẩy mạnh", "tăng cường", "nâng cao", "chú trọng", "quan tâm")
+var requestVerbs = newPhraseSet("tập trung", "đẩy mạnh", "tăng cường", "nâng cao", "chú trọng", "quan tâm",
+	"phát huy", "triển khai", "làm tốt", "thực hiện tốt", "tham mưu", "chủ động", "đổi mới", "bám sát",
+	"nắm chắc", "nắm bắt", "củng cố", "kiện toàn", "phối hợp", "tuyên truyền", "rà soát")
 
 // aheadIsList returns where the matters for the time ahead start after
 // "thời gian tới (đó) là" in a sentence, or 0.
@@ -663,6 +784,24 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 			break
 		}
 	}
+	// "nhấn mạnh năm 2020 là năm tổ chức Đại hội ...": what the year is,
+	// not what to do (the directions follow: "Vì vậy ... cần ...").
+	if v >= 0 && tokAt(toks, k).low == "là" && k > 0 && toks[k-1].kind == tNum {
+		return len(toks)
+	}
+	// "Vì vậy Mặt trận ... cần ...": a direction that follows from the
+	// sentence before starts after the linking words.
+	if v < 0 {
+		if k == 0 {
+			k = afterAlso(toks) // "Đồng thời, tăng cường ..."
+		}
+		if j, _, ok := anyPhraseAt(toks, k, consequenceWords); ok {
+			k = j
+			if tokAt(toks, k).low == "," {
+				k++
+			}
+		}
+	}
 	return k
 }
 
@@ -723,6 +862,13 @@ func (a *analyzer) addTasks(toks []token) {
 		if k, _, ok := anyPhraseAt(toks, i, leadIns); ok && i > 0 && k < j && tokAt(toks, k).low == "," {
 			i = k + 1
 		}
+		// "...; đồng thời tiếp tục nắm bắt ...": the joining word neither.
+		if k, ok := phraseAt(toks, i, "đồng thời"); ok && i > 0 && toks[i-1].low == ";" && k < j {
+			i = k
+			if tokAt(toks, i).low == "," {
+				i++
+			}
+		}
 		i = afterOrdinal(toks, i)
 		end := j
 		for end > i && toks[end-1].low == ";" {
@@ -744,7 +890,7 @@ func (a *analyzer) addTasks(toks []token) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.low == ";" && !quoted[i] {
+		if t.low == ";" && !quoted[i] && !docRefAt(toks, i+1) {
 			emit(from, i)
 			from = i + 1
 			continue
@@ -760,6 +906,26 @@ func (a *analyzer) addTasks(toks []token) {
 		}
 	}
 	emit(from, len(toks))
+}
+
+// docKinds name the documents a task may list: "... tổ chức thực hiện
+// Luật thực hiện dân chủ ở cơ sở; Nghị định số 59/2023/NĐ-CP ...; Nghị
+// định 61/2023/NĐ-CP ..." is one task, not three.
+var docKinds = newPhraseSet("nghị định", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "thông tư",
+	"kế hoạch", "hướng dẫn", "đề án", "luật", "quy định", "công văn")
+
+// docRefAt reports a document cited by kind and number at toks[k]
+// ("Nghị định số 59/2023/NĐ-CP", "Kết luận số 121"): a name, not a
+// clause that sets a task.
+func docRefAt(toks []token, k int) bool {
+	e, _, ok := anyPhraseAt(toks, k, docKinds)
+	if !ok || !tokAt(toks, k).cap {
+		return false
+	}
+	if tokAt(toks, e).low == "số" {
+		e++
+	}
+	return tokAt(toks, e).kind == tNum
 }
 
 // inQuotes marks the tokens inside quotation marks: the semicolons of a
@@ -825,6 +991,17 @@ var taskNouns = newPhraseSet("nhiệm vụ", "phương hướng", "mục tiêu",
 // Thành ủy xác định trong quý 2 sẽ đẩy mạnh ..." (from "sẽ"). It returns
 // where the tasks start. "cần xác định rõ từng nhiệm vụ" states nothing.
 func (a *analyzer) announcedTasks(toks []token) (int, bool) {
+	// "Hội LHPN tỉnh xác định tiếp tục phát động ...": the decision is
+	// the task, however long the sentence's opening.
+	for i := range toks {
+		e, p, ok := anyPhraseAt(toks, i, fixVerbs)
+		if !ok || p != "xác định" && p != "thống nhất" || tokAt(toks, i-1).low == "cần" || tokAt(toks, i-1).low == "được" {
+			continue
+		}
+		if _, d, ok := anyPhraseAt(toks, e, directiveStarts); ok && (d == "tiếp tục" || d == "tập trung" || d == "đẩy mạnh" || d == "tăng cường") {
+			return e, true
+		}
+	}
 	v := findAny(toks, fixVerbs)
 	if v < 0 || v > 40 || tokAt(toks, v-1).low == "cần" || tokAt(toks, v-1).low == "được" {
 		return 0, false
