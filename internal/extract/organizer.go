@@ -33,7 +33,7 @@ var youthCommittee = map[string]bool{"huyện đoàn": true, "tỉnh đoàn": tr
 
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
-var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương")
+var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương", "tw")
 
 // placeWords introduce a place name: "huyện Mỹ Xuyên".
 var placeWords = newPhraseSet("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "tp", "ttp", "tx", "đặc khu")
@@ -1359,7 +1359,7 @@ func plainLevel(l string) string {
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " bộ tư lệnh") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
-	case (has("trung ương") || has(" tw ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
+	case (has("trung ương") || has(" tw ") || has(" t.ư ") || has(" t.w ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
 		!has("trực thuộc trung ương") || nationalUnion(strings.TrimSpace(l)):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||

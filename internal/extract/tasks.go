@@ -8,10 +8,10 @@ import (
 var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
 	"nhiệm vụ, giải pháp", "một số nhiệm vụ", "các nhiệm vụ sau", "những nhiệm vụ sau", "nhiệm vụ chủ yếu",
 	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới", "nội dung trọng tâm",
-	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau")
+	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau", "các nhiệm vụ cần", "những nhiệm vụ cần")
 
 // directionVerbs open a leader's closing directions.
-var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý")
+var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý", "nêu rõ")
 
 // aheadMarkers speak of the period to come.
 var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới", "trước mắt")
@@ -504,6 +504,19 @@ var leadIns = newPhraseSet("trong đó", "cụ thể", "đó là", "theo đó")
 // looksAhead reports whether a direction speaks of the time to come (the
 // caller has checked that it comes from a speaker).
 func (a *analyzer) looksAhead(toks []token, v int) bool {
+	// "nêu rõ năm 2017, công tác dân vận ... sẽ ...": "nêu rõ" directs
+	// only when the time ahead opens what it says ("Báo cáo nêu rõ ...
+	// cần khắc phục" reports).
+	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); p == "nêu rõ" {
+		for e < len(toks) && toks[e].low == "," {
+			e++
+		}
+		if _, _, ok := anyPhraseAt(toks, e, aheadPhrases); ok {
+			return true
+		}
+		ps := a.findPeriods(toks[e:])
+		return len(ps) > 0 && ps[0].tokStart <= 1 && a.isNext(ps[0])
+	}
 	if findAny(toks[v:], aheadMarkers) >= 0 || findAny(toks[:v], aheadPhrases) >= 0 {
 		return true
 	}

@@ -115,7 +115,13 @@ func tokenize(text string, start, end int, low string) []token {
 				}
 				break
 			}
-			t := token{start: i, end: j, kind: tWord, low: low[i:j], space: space}
+			lw := low[i:j]
+			// "T.Ư", "T.W": the dotted abbreviation of "Trung ương" is one
+			// word, read as "tw" ("Ban Dân vận T.Ư", "Ủy ban T.Ư MTTQ").
+			if e := dottedCentral(text, i, j, end); e > j {
+				j, lw = e, "tw"
+			}
+			t := token{start: i, end: j, kind: tWord, low: lw, space: space}
 			t.cap, t.caps = wordShape(text[i:j])
 			t.sets = firstWords[t.low]
 			toks = append(toks, t)
@@ -143,6 +149,25 @@ func tokenize(text string, start, end int, low string) []token {
 		space = false
 	}
 	return toks
+}
+
+// dottedCentral returns the end of "T.Ư" or "T.W" when the word
+// text[i:j] is the "T" that opens it, else j.
+func dottedCentral(text string, i, j, end int) int {
+	if j-i != 1 || text[i] != 'T' || j+1 >= end || text[j] != '.' {
+		return j
+	}
+	r, n := utf8.DecodeRuneInString(text[j+1 : end])
+	if r != 'Ư' && r != 'W' {
+		return j
+	}
+	e := j + 1 + n
+	if e < end {
+		if r2, _ := utf8.DecodeRuneInString(text[e:end]); isLetter(r2) {
+			return j // "T.Wxyz": not the abbreviation
+		}
+	}
+	return e
 }
 
 // wordShape reports whether w is Capitalized (first letter upper, the rest
