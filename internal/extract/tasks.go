@@ -120,6 +120,16 @@ func (a *analyzer) readTasks() {
 				continue
 			}
 		}
+		// Inside a paragraph, a sentence that opens with the next period
+		// and goes on with what to do: "... . Năm 2021, Hội Nông dân huyện
+		// phấn đấu 95% hội viên ...; xây dựng ...".
+		if k, ok := a.nextPeriodOpening(toks); ok && !firstInBlock(body, i) && directiveSoon(toks, k) {
+			take[i] = k
+			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+				take[j] = listStart(body[j].toks)
+			}
+			continue
+		}
 		// A sentence inside a paragraph that opens with the time ahead:
 		// "... . Thời gian tới, Ban Dân vận Huyện ủy tiếp tục ...".
 		if k, ok := aheadOpening(toks); ok {
@@ -216,6 +226,17 @@ func (a *analyzer) announcesTasks(body []sentence) bool {
 		}
 	}
 	return false
+}
+
+// directiveSoon reports a direction or a target within the first words
+// from toks[k]: "Hội Nông dân huyện phấn đấu ...", "các cấp hội tiếp tục
+// ...", "... sẽ ...". A sentence that only reports the year does not.
+func directiveSoon(toks []token, k int) bool {
+	end := min(len(toks), k+10)
+	if k >= end {
+		return false
+	}
+	return findAny(toks[k:end], directiveWords) >= 0 || hasTok(toks[k:end], "sẽ")
 }
 
 // opensRequest reports a sentence that opens with a request ("Đề nghị
@@ -795,6 +816,19 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 		}
 		if k == start {
 			break
+		}
+	}
+	// "lưu ý một số nội dung như: A; B", "đề nghị thực hiện tốt các nội
+	// dung sau: ...": the list after the colon.
+	if v >= 0 {
+		for j := k; j < len(toks) && j < k+8; j++ {
+			if toks[j].kind == tPunct && toks[j].low != ":" {
+				break
+			}
+			if toks[j].low == ":" && j > k && (toks[j-1].low == "như" || toks[j-1].low == "sau") {
+				k = j + 1
+				break
+			}
 		}
 	}
 	// "nhấn mạnh năm 2020 là năm tổ chức Đại hội ...": what the year is,
