@@ -250,7 +250,7 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 		return p + 1, true
 	}
 	j := p + 1
-	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGivenAt(toks, j) {
 		j++
 	}
 	if j-p < minLen {
@@ -258,7 +258,7 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 	}
 	// A name is followed by no further capitalized word of a run ("Hà Nội
 	// Mới"), unless a title starts there.
-	if j < len(toks) && toks[j].cap && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
+	if j < len(toks) && toks[j].cap && toks[j].space && !titleStartsName(toks, j) && !notGivenAt(toks, j) {
 		return p, false
 	}
 	name := lowerASCIIish(joinTokens(toks, p, j))
@@ -271,6 +271,21 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 // notGiven are capitalized words that cannot be part of a given name.
 var notGiven = wordSet(`ban hội huyện tỉnh đảng ủy dân mặt tổ ubnd hđnd ngày sáng chiều tại và với
 	trưởng phó bí chủ uỷ nhân đoàn khối sở`)
+
+// notGivenAt reports a word at toks[j] that cannot go on with a name.
+// "Nhân" is a given name ("Nguyễn Thiện Nhân") unless it opens a word of
+// its own ("Nhân dân", "Nhân dịp").
+func notGivenAt(toks []token, j int) bool {
+	w := toks[j].low
+	if w == "nhân" {
+		switch tokAt(toks, j+1).low {
+		case "dân", "dịp", "viên", "sự", "đạo", "lực", "văn", "rộng", "kỷ":
+			return true
+		}
+		return false
+	}
+	return notGiven[w]
+}
 
 func isFamily(w string) bool {
 	if familyNames[w] {
@@ -654,7 +669,7 @@ func looseNameEnd(toks []token, p int) int {
 		return p
 	}
 	j := p + 1
-	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGiven[toks[j].low] {
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGivenAt(toks, j) {
 		j++
 	}
 	if j-p < 3 || !nameEnds(toks, j) || notNames[lowerASCIIish(joinTokens(toks, p, j))] {
