@@ -36,6 +36,16 @@ const maxKey = 300
 // cacheControl is what a public page tells browsers and proxies.
 const cacheControl = "public, max-age=30, s-maxage=60"
 
+// Header values that are the same for every kept page, made once: a
+// kept page is sent thousands of times a second, and each Header.Set
+// makes a new slice. Header values are only read or replaced, never
+// appended to in place, so the slices can be shared.
+var (
+	cacheControlValue = []string{cacheControl}
+	varyValue         = []string{"Accept-Encoding"}
+	gzipValue         = []string{"gzip"}
+)
+
 // entry is one kept page.
 type entry struct {
 	site     int64 // the site whose stamp it was made at (0: every site)
@@ -46,6 +56,19 @@ type entry struct {
 	etag     string
 	modified time.Time
 	ctype    string
+	// The headers that send writes, made once with the entry.
+	etagH, modifiedH, ctypeH, lenH, gzLenH []string
+}
+
+// headers makes the entry's header values once.
+func (e *entry) headers() {
+	e.etagH = []string{e.etag}
+	if !e.modified.IsZero() {
+		e.modifiedH = []string{e.modified.Format(http.TimeFormat)}
+	}
+	e.ctypeH = []string{e.ctype}
+	e.lenH = []string{strconv.Itoa(len(e.body))}
+	e.gzLenH = []string{strconv.Itoa(len(e.gz))}
 }
 
 type pageCache struct {
@@ -205,6 +228,7 @@ func (h *handlers) public(lang string, mk maker) http.HandlerFunc {
 		zw.Write(e.body)
 		zw.Close()
 		e.gz = gz.Bytes()
+		e.headers()
 		if keep {
 			h.cache.put(key, e)
 		}
@@ -219,29 +243,29 @@ func (h *handlers) send(w http.ResponseWriter, r *http.Request, e *entry) {
 		h.store.CountView(e.article, r.UserAgent())
 	}
 	hd := w.Header()
-	// The page is the same for every reader: no cookie rides on it (the
-	// middleware offers an anonymous visitor a form token; the pages with
-	// forms are not kept).
+	// The page is the same for every reader: no cookie rides on it (a
+	// page made now may have given an anonymous visitor a form token; the
+	// pages with forms are not kept).
 	hd.Del("Set-Cookie")
 	if kit.Principal(r) == nil {
-		hd.Set("Cache-Control", cacheControl)
+		hd["Cache-Control"] = cacheControlValue
 	}
-	hd.Set("ETag", e.etag)
-	hd.Set("Vary", "Accept-Encoding")
-	if !e.modified.IsZero() {
-		hd.Set("Last-Modified", e.modified.Format(http.TimeFormat))
+	hd["Etag"] = e.etagH
+	hd["Vary"] = varyValue
+	if e.modifiedH != nil {
+		hd["Last-Modified"] = e.modifiedH
 	}
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	hd.Set("Content-Type", e.ctype)
-	body := e.body
+	hd["Content-Type"] = e.ctypeH
+	body, length := e.body, e.lenH
 	if acceptsGzip(r) {
-		hd.Set("Content-Encoding", "gzip")
-		body = e.gz
+		hd["Content-Encoding"] = gzipValue
+		body, length = e.gz, e.gzLenH
 	}
-	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	hd["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)
