@@ -63,7 +63,7 @@ var titleWords = wordSet(`thư trực thường ban giáo vận dân tịch đ�
 	tổ quốc việt nam ấp thôn bản khu ngành đại biểu kiểm tra tuyên hành chính nhiệm trung ương
 	mục sư xứ tọa trì sự chùa tịnh thất niệm phật đường
 	lao động tướng tá úy hòa giải mttq ngoại tôn
-	tộc dân tộc tôn giáo tịch thường vụ điều hành học viện hành chính sĩ phòng chức thủ tổng nước phủ`)
+	tộc dân tộc tôn giáo tịch thường vụ điều hành học viện hành chính sĩ phòng chức thủ tổng nước phủ tế`)
 
 // stopAfterName are words that end a title: verbs and prepositions that
 // commonly follow "đồng chí NAME, TITLE".

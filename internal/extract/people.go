@@ -423,7 +423,7 @@ func (a *analyzer) readPeople() {
 		// "Đồng chí A - ... và đồng chí B - ... đồng chủ trì": the role
 		// stated after a list belongs to every member.
 		for k := len(hits) - 2; k >= 0; k-- {
-			if hits[k].role == roleNone && hits[k+1].role != roleNone && joined(toks, hits[k], hits[k+1]) && !a.notParticipant(toks, hits[k]) {
+			if hits[k].role == roleNone && hits[k+1].role != roleNone && (joined(toks, hits[k], hits[k+1]) || listedBefore(toks, hits[k], hits[k+1])) && !a.notParticipant(toks, hits[k]) {
 				hits[k].role = hits[k+1].role
 			}
 		}
@@ -688,6 +688,26 @@ func joined(toks []token, a, b personHit) bool {
 		}
 	}
 	return a.te <= b.ts
+}
+
+// listedBefore reports two people of one list split by ';' whose first
+// title ran on past what the title reader took ("Nguyễn Văn Bình -
+// Trưởng Ban Kinh tế TW; Nguyễn Xuân Tiến - ... chủ trì"): the words
+// between hold no role, no verb and no full stop.
+func listedBefore(toks []token, a, b personHit) bool {
+	if a.te > b.ts || b.ts == 0 || toks[b.ts-1].low != ";" || b.ts-a.te > 8 {
+		return false
+	}
+	for k := a.te; k < b.ts-1; k++ {
+		t := toks[k]
+		if t.kind == tPunct && t.low != "," && t.low != "-" || titleStops[t.low] {
+			return false
+		}
+		if r, _ := roleAt(toks, k); r != roleNone {
+			return false
+		}
+	}
+	return true
 }
 
 var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "cùng đoàn có", "đón", "có sự tham dự của",
