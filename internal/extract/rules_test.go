@@ -266,7 +266,7 @@ func TestRules(t *testing.T) {
 		{name: "Nhân is a given name before a semicolon", text: "Ngày 5/1/2017, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2016. Dự hội nghị có Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Thiện Nhân; Phó Chủ tịch UBND tỉnh Trương Hòa Bình. Nhân dân trong tỉnh tích cực hưởng ứng.",
 			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2017-01-05", attendees: []string{"Nguyễn Thiện Nhân", "Trương Hòa Bình"}},
 		{name: "a list of titled people sharing one chủ trì", text: "Ngày 30/9/2015, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban. Các đồng chí: Trần Văn An - Ủy viên TW Đảng, Trưởng Ban Kinh tế tỉnh; Lê Thị Bình - Phó trưởng Ban Thường trực Ban Chỉ đạo Tây Nguyên; Nguyễn Văn Cường - Bí thư Tỉnh ủy Lâm Đồng chủ trì hội nghị.",
-			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2015-09-30", chairs: []string{"Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"}},
+			organizer: "Ban Dân vận Tỉnh ủy Lâm Đồng", level: "province", date: "2015-09-30", chairs: []string{"Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"}},
 		{name: "the central board written T.Ư", text: "Sáng 5/1/2017, tại Hà Nội, Ban Dân vận T.Ư tổ chức hội nghị tổng kết công tác dân vận năm 2016.",
 			organizer: "Ban Dân vận T.Ư", level: "central", date: "2017-01-05"},
 		{name: "a number in a programme's quoted name is no figure", text: "Ngày 5/12/2027, Hội LHPN huyện tổ chức hội nghị tổng kết năm 2027. Hội triển khai Chương trình “1 triệu sáng kiến - nỗ lực vượt khó, sáng tạo, quyết tâm vượt qua đại dịch” và vận động 300 hội viên tham gia.",
