@@ -48,13 +48,14 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	password := fs.String("password", os.Getenv("DANVAN_BENCH_PASSWORD"), "mật khẩu (its password; env DANVAN_BENCH_PASSWORD)")
 	conc := fs.Int("c", 200, "số kết nối đồng thời (concurrent clients)")
 	dur := fs.Duration("d", 30*time.Second, "thời gian chạy (how long)")
+	rate := fs.Float64("rate", 0, "số yêu cầu mỗi giây gửi đi đều đặn; 0 là nhanh hết mức (requests a second sent at a steady pace, latency counted from each one's due moment; 0: as fast as the server answers)")
 	sessions := fs.Int("sessions", 4, "số phiên đăng nhập chia cho các kết nối (sign-ins shared by the clients)")
 	pages := fs.String("pages", "", "các trang lần lượt đọc, cách nhau bởi dấu phẩy (pages walked in turn; default: the signed-in pages, or /trang without --login)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *base == "" || *conc < 1 || *dur <= 0 || *sessions < 1 {
-		return usageError{"cần --url, --c >= 1, --d > 0 và --sessions >= 1 (needed)"}
+	if *base == "" || *conc < 1 || *dur <= 0 || *sessions < 1 || *rate < 0 {
+		return usageError{"cần --url, --c >= 1, --d > 0, --sessions >= 1 và --rate >= 0 (needed)"}
 	}
 	root := strings.TrimSuffix(*base, "/")
 	paths := benchPages
@@ -96,8 +97,12 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			clients[i] = c
 		}
 	}
-	fmt.Fprintf(stdout, "Tải thử (load drill) %s: %d kết nối (clients), %s, tài khoản (account) %s, %d trang (pages); tải máy (load average) %s\n",
-		root, *conc, *dur, who, len(paths), cputime.Load())
+	pace := "nhanh hết mức (as fast as answered)"
+	if *rate > 0 {
+		pace = fmt.Sprintf("%.0f yêu cầu/giây (requests/s)", *rate)
+	}
+	fmt.Fprintf(stdout, "Tải thử (load drill) %s: %d kết nối (clients), %s, %s, tài khoản (account) %s, %d trang (pages); tải máy (load average) %s\n",
+		root, *conc, *dur, pace, who, len(paths), cputime.Load())
 
 	type result struct {
 		page  int
@@ -110,12 +115,28 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	defer cancel()
 	start, cpu0 := time.Now(), cputime.Used()
 	var wg sync.WaitGroup
+	// With --rate, a pacer hands out each request's due moment; a client
+	// takes the next one when it is free, and the latency runs from that
+	// moment, so time spent waiting for a free connection is counted (a
+	// slow server does not lower the rate it is measured at).
+	var due chan time.Time
+	if *rate > 0 {
+		due = make(chan time.Time, *conc)
+		wg.Go(func() { benchPace(runCtx, start, *rate, due) })
+	}
 	for w := 0; w < *conc; w++ {
 		wg.Go(func() {
 			c := clients[w%len(clients)]
 			for i := w; runCtx.Err() == nil; i++ {
 				page := i % len(paths)
 				t0 := time.Now()
+				if due != nil {
+					select {
+					case t0 = <-due:
+					case <-runCtx.Done():
+						return
+					}
+				}
 				n, failed := benchGet(runCtx, c, root+paths[page])
 				if runCtx.Err() != nil {
 					return // cut off by the end of the drill: not counted
@@ -164,6 +185,30 @@ func runBenchLoad(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fmt.Errorf("bench load: %d of %d requests failed", nerr, total)
 	}
 	return nil
+}
+
+// benchPace sends on due the moments requests fall due, rate a second
+// from start, until ctx ends (and closes nothing: clients stop on ctx).
+// A moment is sent late when every client is busy; it keeps its time.
+func benchPace(ctx context.Context, start time.Time, rate float64, due chan<- time.Time) {
+	every := time.Duration(float64(time.Second) / rate)
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	next := start
+	for {
+		for now := time.Now(); !next.After(now); next = next.Add(every) {
+			select {
+			case due <- next:
+			case <-ctx.Done():
+				return
+			}
+		}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 // quantiles writes p50, p95, p99 and the maximum of ds.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -90,6 +91,20 @@ func TestLoadDrillPublic(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(p) + ` +[1-9]\d* yêu cầu, 0 lỗi, [1-9]\d* byte, p50 `).MatchString(out) {
 			t.Errorf("no figures for %s, or errors, or empty pages", p)
 		}
+	}
+	// At a set pace the drill sends no more than the pace allows (the
+	// same server answered thousands a second above), and says so.
+	out, _, err = runCmd(t, "bench", "load", "--url", m.URL(), "--pages", article, "--c", "20", "--d", "1s", "--rate", "100")
+	t.Logf("at 100 requests/s:\n%s", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m100 := regexp.MustCompile(`yêu cầu \(requests\): (\d+) trong`).FindStringSubmatch(out)
+	if m100 == nil {
+		t.Fatal("no request count")
+	}
+	if n, _ := strconv.Atoi(m100[1]); n < 1 || n > 101 || !strings.Contains(out, "100 yêu cầu/giây (requests/s)") {
+		t.Errorf("at 100 requests/s for 1 s: %d requests", n)
 	}
 	// Without --pages, the anonymous drill reads the front page.
 	if out, _, err := runCmd(t, "bench", "load", "--url", m.URL(), "--c", "2", "--d", "300ms"); err != nil ||
