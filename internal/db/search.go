@@ -138,25 +138,36 @@ const searchVector = "(setweight(to_tsvector('simple', e.title_fold), 'A') || se
 // SimilarQuery is the engine's part of a typo-tolerant search of titles:
 // Join and Where (with Args) pick candidates whose folded title shares
 // trigrams with the text; the caller checks their similarity itself
-// (Trigrams, Similarity) and keeps at most a limit, Order first.
+// (Trigrams, Similarity) and keeps at most a limit, Order first. When
+// Setup is set, the query runs in a transaction that runs Setup first
+// (PostgreSQL: the threshold of pg_trgm's %).
 type SimilarQuery struct {
 	Join  string
 	Where string
 	Args  []any
 	Order string
+	Setup string
+	// Thresholded: the engine already left out what is less similar
+	// than the threshold asked for (PostgreSQL); else (SQLite) the same
+	// candidates come whatever the threshold.
+	Thresholded bool
 }
 
 // Similar returns the candidates' condition for folded text: on
-// PostgreSQL pg_trgm's % over the trigram index, ordered by similarity;
-// on SQLite any of the text's trigrams in the FTS5 trigram table
-// search_trgm, ordered by bm25 (rows holding more and rarer trigrams
-// first).
-func (d Dialect) Similar(folded string) SimilarQuery {
+// PostgreSQL pg_trgm's % over the trigram index, with threshold as its
+// limit (the index then reads only titles sharing at least that share
+// of the text's trigrams, so a higher threshold reads far fewer rows),
+// ordered by similarity; on SQLite any of the text's trigrams in the
+// FTS5 trigram table search_trgm, ordered by bm25 (rows holding more and
+// rarer trigrams first), whatever the threshold.
+func (d Dialect) Similar(folded string, threshold float64) SimilarQuery {
 	if d == Postgres {
 		return SimilarQuery{
-			Where: "e.title_fold OPERATOR(public.%) ?",
-			Args:  []any{folded},
-			Order: "public.similarity(e.title_fold, '" + strings.ReplaceAll(folded, "'", "''") + "') DESC",
+			Where:       "e.title_fold OPERATOR(public.%) ?",
+			Args:        []any{folded},
+			Order:       "public.similarity(e.title_fold, '" + strings.ReplaceAll(folded, "'", "''") + "') DESC",
+			Setup:       fmt.Sprintf("SET LOCAL pg_trgm.similarity_threshold = %.3f", min(max(threshold, 0), 1)),
+			Thresholded: true,
 		}
 	}
 	var grams []string

@@ -76,7 +76,8 @@ const (
 	// MaxCounted is how many matches the counts read at most; they are
 	// the candidates ranked too.
 	MaxCounted    = 2000
-	typoThreshold = 0.3
+	typoThreshold = 0.3 // the least similarity of a close name
+	typoClose     = 0.5 // close names at least this similar, when there are any, are the only ones offered
 )
 
 // Query is what a search asks for.
@@ -466,45 +467,86 @@ var kindCode = map[Kind]int{KindUnit: 1, KindPerson: 2, KindConference: 3, KindT
 	KindDocument: 7, KindPetition: 8, KindDialogue: 9, KindMediation: 10, KindCommendation: 11, KindArticle: 12}
 
 // similar offers names of people and units close to the query (of at
-// most maxTypoWords words) when no record holds its words: candidates sharing trigrams (the engine's Similar), kept when
-// their trigram similarity (as pg_trgm counts it) reaches typoThreshold.
+// most maxTypoWords words) when no record holds its words: candidates
+// sharing trigrams (the engine's Similar), kept when their trigram
+// similarity (as pg_trgm counts it) reaches typoClose, or, for a short
+// query, typoThreshold when none does. A name with one letter wrong is
+// well above typoClose (0.8 for "dang thi sonn"), and PostgreSQL's
+// trigram index reads about a third of the rows for it that it reads for
+// typoThreshold (names sharing "thi" are half the people).
 func (s *Store) similar(ctx context.Context, res *Result, pq parsed, kinds []Kind, scope []string, scopeArgs []any) error {
 	if len(pq.folded) < 4 || len(Words(pq.folded)) > maxTypoWords {
 		return nil
-	}
-	sim := s.db.Dialect().Similar(pq.folded)
-	conds := append([]string{sim.Where, "e.kind IN ('person', 'unit')"}, scope...)
-	args := append(append([]any{}, sim.Args...), scopeArgs...)
-	query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, e.title_fold FROM search_entries e" + sim.Join +
-		where(conds) + " ORDER BY " + sim.Order + " LIMIT ?"
-	rows, err := s.db.QueryContext(ctx, query, append(args, typoCandidates)...)
-	if err != nil {
-		return fmt.Errorf("search: similar: %w", err)
 	}
 	type cand struct {
 		h   Hit
 		sim float64
 	}
-	var found []cand
+	var found, all []cand
 	want := Trigrams(pq.folded)
-	for rows.Next() {
-		var c cand
-		var kind, body, day, fold string
-		if err := rows.Scan(&kind, &c.h.ID, &c.h.UnitID, &c.h.Title, &body, &day, &fold); err != nil {
-			rows.Close()
-			return fmt.Errorf("search: similar: %w", err)
-		}
-		c.sim = Similarity(want, Trigrams(fold))
-		if c.sim < typoThreshold {
-			continue
-		}
-		c.h.Kind = Kind(kind)
-		c.h.Day, _ = db.ParseDay(day)
-		c.h.Snippet = Snippet(body, pq.words, snippetRunes)
-		found = append(found, c)
+	// A letter typed wrong changes at most three of the query's
+	// trigrams, so the name meant is at least (t-6)/(t+6) similar to a
+	// query of t trigrams with two letters wrong: at least typoClose once
+	// t reaches 18. Only shorter queries look further, down to
+	// typoThreshold (a second, dearer read on PostgreSQL).
+	thresholds := []float64{typoClose}
+	if len(want) < 18 {
+		thresholds = append(thresholds, typoThreshold)
 	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("search: similar: %w", err)
+	fetched := false
+	for _, threshold := range thresholds {
+		sim := s.db.Dialect().Similar(pq.folded, threshold)
+		if !fetched || sim.Thresholded {
+			fetched = true
+			conds := append([]string{sim.Where, "e.kind IN ('person', 'unit')"}, scope...)
+			args := append(append([]any{}, sim.Args...), scopeArgs...)
+			query := "SELECT e.kind, e.record_id, e.unit_id, e.title, e.body, e.day, e.title_fold FROM search_entries e" + sim.Join +
+				where(conds) + " ORDER BY " + sim.Order + " LIMIT ?"
+			all = all[:0]
+			read := func(q db.Querier) error {
+				rows, err := q.QueryContext(ctx, query, append(args, typoCandidates)...)
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				for rows.Next() {
+					var c cand
+					var kind, body, day, fold string
+					if err := rows.Scan(&kind, &c.h.ID, &c.h.UnitID, &c.h.Title, &body, &day, &fold); err != nil {
+						return err
+					}
+					c.sim = Similarity(want, Trigrams(fold))
+					c.h.Kind = Kind(kind)
+					c.h.Day, _ = db.ParseDay(day)
+					c.h.Snippet = Snippet(body, pq.words, snippetRunes)
+					all = append(all, c)
+				}
+				return rows.Err()
+			}
+			var err error
+			if sim.Setup != "" {
+				err = s.db.WithTx(ctx, func(tx *db.Tx) error {
+					if _, err := tx.ExecContext(ctx, sim.Setup); err != nil {
+						return err
+					}
+					return read(tx)
+				})
+			} else {
+				err = read(s.db)
+			}
+			if err != nil {
+				return fmt.Errorf("search: similar: %w", err)
+			}
+		}
+		found = found[:0]
+		for _, c := range all {
+			if c.sim >= threshold {
+				found = append(found, c)
+			}
+		}
+		if len(found) > 0 {
+			break
+		}
 	}
 	slices.SortStableFunc(found, func(a, b cand) int {
 		if c := cmp.Compare(b.sim, a.sim); c != 0 {

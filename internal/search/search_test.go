@@ -188,6 +188,43 @@ func TestTypo(t *testing.T) {
 	})
 }
 
+// TestTypoCloseFirst: when some names are close to the query (a letter
+// wrong), the merely similar ones are not offered beside them; when none
+// is close, the similar ones are. Both engines agree.
+func TestTypoCloseFirst(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, w := setup(t, d)
+		close := records(t, d, w.ChiLang.ID, "Nguyễn Thị Phượng")[search.KindPerson]
+		far := records(t, d, w.CaoLoc.ID, "Nguyễn Thị Thu Hà")[search.KindPerson]
+		sim := func(q, name string) float64 {
+			return search.Similarity(search.Trigrams(vntext.Fold(q)), search.Trigrams(vntext.Fold(name)))
+		}
+		// The premises, as pg_trgm counts: the typo is close to the
+		// first name and only similar to the second; the second query
+		// is only similar to the first name.
+		const typo, loose = "nguyen thi phuonh", "phuo thi ngiuen"
+		if a, b := sim(typo, "Nguyễn Thị Phượng"), sim(typo, "Nguyễn Thị Thu Hà"); a < 0.5 || b < 0.3 || b >= 0.5 {
+			t.Fatalf("premise: %q is %.2f and %.2f similar", typo, a, b)
+		}
+		if a, b := sim(loose, "Nguyễn Thị Phượng"), sim(loose, "Nguyễn Thị Thu Hà"); a < 0.3 || a >= 0.5 || b >= a {
+			t.Fatalf("premise: %q is %.2f and %.2f similar", loose, a, b)
+		}
+		got := find(t, s, w.Admin, search.Query{Text: typo, Kinds: []search.Kind{search.KindPerson}})
+		if !got.Typo || got.Total != 1 || got.Hits[0].ID != close {
+			t.Errorf("%q: %v (typo %v), want person %d alone", typo, keys(got), got.Typo, close)
+		}
+		got = find(t, s, w.Admin, search.Query{Text: loose, Kinds: []search.Kind{search.KindPerson}})
+		if !got.Typo || got.Total == 0 || got.Hits[0].ID != close {
+			t.Errorf("%q: %v (typo %v), want person %d first", loose, keys(got), got.Typo, close)
+		}
+		for _, h := range got.Hits {
+			if h.ID == far && sim(loose, "Nguyễn Thị Thu Hà") < 0.3 {
+				t.Errorf("%q: offers %q, under the least similarity", loose, h.Title)
+			}
+		}
+	})
+}
+
 // TestScope: every role of a province finds its own records and counts
 // and nothing of the other province, for every kind; an anonymous reader
 // finds nothing but the public articles.
