@@ -20,7 +20,7 @@ var familyNames = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ v�
 	giàng vàng thào mùa sùng hờ lầu cứ lù tẩn bàn chảo triệu siu ksor rmah rơ nay kpă rah puih
 	niê mlô êban byă h’ y lý tiêu lữ văn đầu thích điểu pờ lỳ sần quàng cầm vừ sình phàn đèo rcom alăng bhling zơ khương phó chế thiều viên mẫn yên ưng âu thới nhan
 	trà cát phí văn lạc ngụy nguỵ giáp bành kha hạ thủy chung liêu hàn cung ôn tào biện mông
-	tiết lều ly chau néang sơn lâm tằng`)
+	tiết lều ly chau néang sơn lâm tằng chử`)
 
 // shortFamily are one-letter family words of Bahnar, Jrai and Ê Đê names
 // ("A Pớt", "Y Ngọc"): names only right after "đồng chí", "ông", "bà".

@@ -43,14 +43,14 @@ var attendWords = newPhraseSet("tham dự", "dự", "phát biểu", "chỉ đạ
 	"ghi nhận", "biểu dương", "đánh giá", "thay mặt", "lưu ý", "chúc mừng", "giải đáp", "trả lời",
 	"đối thoại", "tiếp thu", "điều hành", "giới thiệu", "hướng dẫn", "khẳng định", "thông tin",
 	"phát động", "gợi ý", "chia sẻ", "mong muốn", "đề xuất", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu", "nghe đồng chí", "gặp mặt")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "dẫn đầu", "nghe đồng chí", "gặp mặt", "thông báo")
 
 // subjectOnly are role verbs that give a role only to the person before
 // them ("đồng chí A biểu dương ..."), never to one named after them.
 var subjectOnly = newPhraseSet("biểu dương", "ghi nhận", "đánh giá", "nhấn mạnh", "đề nghị", "yêu cầu",
 	"lưu ý", "chúc mừng", "trao", "khẳng định", "thông tin", "giới thiệu", "hướng dẫn", "gợi ý", "chia sẻ",
 	"mong muốn", "đề xuất", "phát động", "giải đáp", "trả lời", "tiếp thu", "triển khai", "đọc diễn văn", "ôn lại",
-	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "gặp mặt")
+	"tôn vinh", "khen thưởng", "trao tặng", "tặng", "gặp mặt", "thông báo")
 
 // dựNot are words after "dự" that make it another word: "dự án".
 var duNot = wordSet(`án báo kiến thảo toán bị phòng trữ định đoán thi tính`)
@@ -70,6 +70,12 @@ func roleAt(toks []token, i int) (role, int) {
 		if p == "trao" && tokAt(toks, i+1).low == "đổi" {
 			return roleNone, i
 		}
+		// "Chủ trì buổi đối thoại là ...": the event's name, not a role;
+		// "định hướng chỉ đạo của Tổng Bí thư": a direction given
+		// elsewhere, not one given here.
+		if (p == "đối thoại" || p == "gặp mặt") && eventNounAt(toks, i-1) || p == "chỉ đạo" && tokAt(toks, j).low == "của" {
+			return roleNone, i
+		}
 		if p == "khen thưởng" && tokAt(toks, i-1).low == "đua" {
 			return roleNone, i // "Chủ tịch Hội đồng thi đua khen thưởng huyện": a title
 		}
@@ -81,6 +87,16 @@ func roleAt(toks []token, i int) (role, int) {
 		return roleAttend, j
 	}
 	return roleNone, i
+}
+
+// eventNounAt reports a noun that makes the word after it the name of
+// an event: "buổi", "cuộc", "hội nghị".
+func eventNounAt(toks []token, i int) bool {
+	switch tokAt(toks, i).low {
+	case "buổi", "cuộc", "nghị", "chương":
+		return true
+	}
+	return false
 }
 
 // titleHeadAt reports whether a title starts at toks[i].
@@ -859,6 +875,11 @@ func closingPresence(toks []token) int {
 		}
 		switch tokAt(toks, k-1).low {
 		case "đến", "tham", "cùng", "đã", "về":
+			return k
+		}
+		// "TITLE A; đại diện ...; các Ủy viên Đoàn Chủ tịch ... dự Hội
+		// nghị": a list of those present closed by "dự" after a name.
+		if p := tokAt(toks, k-1); p.kind == tWord && p.low != "được" && p.low != "không" && p.low != "chưa" && hasTok(toks[:k], ";") {
 			return k
 		}
 		return -1
