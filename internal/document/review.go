@@ -26,10 +26,9 @@ import (
 
 // Bounds on what a review lists by name.
 const (
-	reviewModels      = 10  // recognized models named
-	reviewConferences = 10  // conferences named
-	reviewTasks       = 60  // tasks in the table
-	reviewScan        = 400 // conferences read to find the unit's own
+	reviewModels      = 10 // recognized models named
+	reviewConferences = 10 // conferences named
+	reviewTasks       = 60 // tasks in the table
 )
 
 func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (Generated, error) {
@@ -44,44 +43,45 @@ func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (G
 	if err := g.store.requireWrite(ctx, p, r.UnitID); err != nil {
 		return Generated{}, err
 	}
-	dash, err := g.reports.Dashboard(ctx, p, report.DashboardQuery{UnitID: r.UnitID, Period: per, Today: today})
-	if err != nil {
-		return Generated{}, err
-	}
-	u := dash.Unit
 	next := report.Next(per)
 	before := report.YearBefore(per)
-	name := u.Name
-
-	summary := map[bool]string{true: "Sơ kết", false: "Kết quả"}[per.Kind == vntext.Half && per.Part == 1]
-	if per.Kind == vntext.Year {
-		summary = "Tổng kết"
-	}
-	summary += " công tác dân vận " + per.Label() + ", phương hướng, nhiệm vụ " + next.Label()
 
 	// The sections read different records: they are read at once, each
-	// on its own connection (SQLite has several readers).
+	// on its own connection (SQLite has several readers), the figures
+	// (the dashboard's key figures and the appendix's table, from one
+	// roll-up) on this goroutine.
 	var (
-		targets  map[string]target
-		models   string
-		confs    string
-		tasks    reviewTaskText
-		appendix []Block
-		errs     [5]error
-		wg       sync.WaitGroup
+		targets map[string]target
+		models  string
+		confs   string
+		tasks   reviewTaskText
+		errs    [5]error
+		wg      sync.WaitGroup
 	)
-	wg.Go(func() { targets, errs[0] = g.targets(ctx, p, r.UnitID, per) })
-	wg.Go(func() { models, errs[1] = g.reviewModels(ctx, p, r.UnitID, per) })
-	wg.Go(func() { confs, errs[2] = g.reviewConferences(ctx, p, r.UnitID, per) })
-	wg.Go(func() { tasks, errs[3] = g.reviewTasks(ctx, p, r.UnitID, per, today) })
-	wg.Go(func() { appendix, errs[4] = g.reviewAppendix(ctx, p, r.UnitID, per, before) })
+	wg.Go(func() { targets, errs[1] = g.targets(ctx, p, r.UnitID, per) })
+	wg.Go(func() { models, errs[2] = g.reviewModels(ctx, p, r.UnitID, per) })
+	wg.Go(func() { confs, errs[3] = g.reviewConferences(ctx, p, r.UnitID, per) })
+	wg.Go(func() { tasks, errs[4] = g.reviewTasks(ctx, p, r.UnitID, per, today) })
+	rv, err := g.reports.Review(ctx, p, report.Query{UnitID: r.UnitID, Period: per, Today: today})
+	errs[0] = err
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return Generated{}, err // the first section's, as when read one by one
 		}
 	}
-	figures := reviewFigures(dash, targets, before)
+	appendix, err := g.reviewAppendix(ctx, rv)
+	if err != nil {
+		return Generated{}, err
+	}
+	u := rv.Unit
+	name := u.Name
+	summary := map[bool]string{true: "Sơ kết", false: "Kết quả"}[per.Kind == vntext.Half && per.Part == 1]
+	if per.Kind == vntext.Year {
+		summary = "Tổng kết"
+	}
+	summary += " công tác dân vận " + per.Label() + ", phương hướng, nhiệm vụ " + next.Label()
+	figures := reviewFigures(rv, targets, before)
 
 	parts := []Part{
 		{Name: "intro", Editable: true, Text: name + " báo cáo kết quả công tác dân vận " + per.Label() +
@@ -95,7 +95,7 @@ func (g *Generator) review(ctx context.Context, p *auth.Principal, r Request) (G
 			Hint: "document.hint.conferences"},
 		{Name: "tasks", Level: 2, Title: "Kết quả thực hiện nhiệm vụ trọng tâm " + per.Label(), Editable: true,
 			Text: tasks.summary, Blocks: tasks.table, Hint: "document.hint.tasks"},
-		{Name: "assessment", Level: 2, Title: "Đánh giá chung", Editable: true, Text: assessment(dash),
+		{Name: "assessment", Level: 2, Title: "Đánh giá chung", Editable: true, Text: assessment(rv),
 			Hint: "document.hint.assessment"},
 		{Name: "next", Level: 1, Title: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(next.Label()), Editable: true,
 			Text: tasks.next, Hint: "document.hint.next"},
@@ -181,7 +181,7 @@ func changeText(k report.KeyFigure) string {
 
 // reviewFigures drafts the key figures' paragraph: how complete the
 // figures are, then one line per key indicator.
-func reviewFigures(d report.Dashboard, targets map[string]target, before vntext.Period) string {
+func reviewFigures(d report.Review, targets map[string]target, before vntext.Period) string {
 	var lines []string
 	if n := len(d.Progress); n > 0 {
 		approved := d.Counts[report.Approved]
@@ -230,7 +230,7 @@ func targetText(ind report.Indicator, v float64, t target, per vntext.Period) st
 
 // assessment drafts the general assessment from the key figures: how
 // many rose and which fell.
-func assessment(d report.Dashboard) string {
+func assessment(d report.Review) string {
 	var up, down, compared int
 	var fell []string
 	for _, k := range d.Keys {
@@ -257,26 +257,21 @@ func assessment(d report.Dashboard) string {
 }
 
 // reviewModels drafts the models' paragraph: how many were registered
-// and recognized in the period, by field, and the recognized ones by
-// name.
+// and recognized in the period in the unit's subtree as it stood then,
+// by field, and the first recognized ones by name.
 func (g *Generator) reviewModels(ctx context.Context, p *auth.Principal, unitID int64, per vntext.Period) (string, error) {
-	registered, err := g.practices.Counts(ctx, p, practice.Filter{Unit: unitID, Period: per.String(), Statuses: practice.Statuses})
+	ms, err := g.practices.InPeriod(ctx, p, unitID, per, reviewModels)
 	if err != nil {
 		return "", err
 	}
-	f := practice.Filter{Unit: unitID, Recognized: per.String(), Statuses: practice.Statuses, Limit: reviewModels}
-	recognized, err := g.practices.Counts(ctx, p, f)
-	if err != nil {
-		return "", err
-	}
-	if registered.Total == 0 && recognized.Total == 0 {
+	if ms.Registered == 0 && ms.Recognized == 0 {
 		return "", nil
 	}
 	line := fmt.Sprintf("Trong kỳ, có %s mô hình “Dân vận khéo” đăng ký mới và %s mô hình được công nhận",
-		vntext.FormatInt(int64(registered.Total)), vntext.FormatInt(int64(recognized.Total)))
+		vntext.FormatInt(int64(ms.Registered)), vntext.FormatInt(int64(ms.Recognized)))
 	var byField []string
 	for _, fl := range practice.Fields {
-		if n := recognized.ByField[fl]; n > 0 {
+		if n := ms.RecognizedByField[fl]; n > 0 {
 			byField = append(byField, "lĩnh vực "+strings.ToLower(fl.Label())+" "+vntext.FormatInt(int64(n)))
 		}
 	}
@@ -284,22 +279,18 @@ func (g *Generator) reviewModels(ctx context.Context, p *auth.Principal, unitID 
 		line += " (" + strings.Join(byField, ", ") + ")"
 	}
 	lines := []string{line + "."}
-	if recognized.Total == 0 {
+	if ms.Recognized == 0 {
 		return lines[0], nil
 	}
-	rows, _, err := g.practices.List(ctx, p, f)
-	if err != nil {
-		return "", err
-	}
 	lines[0] = strings.TrimSuffix(lines[0], ".") + ", trong đó có:"
-	for _, m := range rows {
+	for _, m := range ms.Named {
 		l := "- Mô hình “" + m.Name + "” (" + m.UnitName
 		if m.DecisionNo != "" {
 			l += ", Quyết định số " + m.DecisionNo
 		}
 		lines = append(lines, l+");")
 	}
-	if more := recognized.Total - len(rows); more > 0 {
+	if more := ms.Recognized - len(ms.Named); more > 0 {
 		lines = append(lines, fmt.Sprintf("- Và %s mô hình khác.", vntext.FormatInt(int64(more))))
 	} else if n := len(lines); n > 1 {
 		lines[n-1] = strings.TrimSuffix(lines[n-1], ";") + "."
@@ -319,15 +310,13 @@ func (g *Generator) reviewConferences(ctx context.Context, p *auth.Principal, un
 	if total == 0 {
 		return "", nil
 	}
+	counts, err := g.meetings.CountByKind(ctx, p, f)
+	if err != nil {
+		return "", err
+	}
 	var byKind []string
 	for _, k := range meeting.Kinds {
-		kf := f
-		kf.Kind, kf.Limit = k, 1
-		_, n, err := g.meetings.List(ctx, p, kf)
-		if err != nil {
-			return "", err
-		}
-		if n > 0 {
+		if n := counts[k]; n > 0 {
 			byKind = append(byKind, strings.ToLower(meetingKind(k))+" "+vntext.FormatInt(int64(n)))
 		}
 	}
@@ -373,35 +362,19 @@ type reviewTaskText struct {
 func (g *Generator) reviewTasks(ctx context.Context, p *auth.Principal, unitID int64, per vntext.Period, today time.Time) (reviewTaskText, error) {
 	next := report.Next(per)
 	var due, coming, open []meeting.Task
-	f := meeting.Filter{UnitID: unitID, From: per.Start().AddDate(-1, 0, 0), To: next.End(), Limit: 100, Asc: true}
-	for f.Offset < reviewScan {
-		rows, total, err := g.meetings.List(ctx, p, f)
-		if err != nil {
-			return reviewTaskText{}, err
-		}
-		for _, row := range rows {
-			if row.UnitID != unitID || row.Tasks == 0 {
-				continue
+	ts, err := g.meetings.TasksSet(ctx, p, unitID, per.Start().AddDate(-1, 0, 0), next.End(), per.Start(), next.End())
+	if err != nil {
+		return reviewTaskText{}, err
+	}
+	for _, t := range ts {
+		switch {
+		case within(t.DueEnd, per):
+			due = append(due, t)
+			if !t.Status.Closed() {
+				open = append(open, t)
 			}
-			c, err := g.meetings.Conference(ctx, p, row.ID)
-			if err != nil {
-				return reviewTaskText{}, err
-			}
-			for _, t := range c.Tasks {
-				switch {
-				case within(t.DueEnd, per):
-					due = append(due, t)
-					if !t.Status.Closed() {
-						open = append(open, t)
-					}
-				case within(t.DueEnd, next):
-					coming = append(coming, t)
-				}
-			}
-		}
-		f.Offset += f.Limit
-		if f.Offset >= total {
-			break
+		case within(t.DueEnd, next):
+			coming = append(coming, t)
 		}
 	}
 	var out reviewTaskText
@@ -505,17 +478,13 @@ func upperFirst(s string) string {
 // reviewAppendix is the full figure table: every indicator valid in the
 // period with a figure in it or a year before, by field, with the
 // comparison.
-func (g *Generator) reviewAppendix(ctx context.Context, p *auth.Principal, unitID int64, per, before vntext.Period) ([]Block, error) {
+func (g *Generator) reviewAppendix(ctx context.Context, rv report.Review) ([]Block, error) {
 	inds, err := g.reports.Indicators(ctx)
 	if err != nil {
 		return nil, err
 	}
-	// The figures are kept by package report until a write changes them.
-	fg, err := g.reports.Figures(ctx, p, report.Query{UnitID: unitID, Period: per})
-	if err != nil {
-		return nil, err
-	}
-	now, prev := fg.Now, fg.Before
+	per, before := rv.Period, rv.YearBefore
+	now, prev := rv.Figures.Now, rv.Figures.Before
 	t := Table{
 		Header: [][]string{{"TT", "Chỉ tiêu", "Đơn vị tính", upperFirst(per.Label()), upperFirst(before.Label()), "So với cùng kỳ"}},
 		Widths: []float64{0.8, 4.0, 1.3, 1.5, 1.5, 1.4},

@@ -524,21 +524,21 @@ type Row struct {
 // PeriodMessage is the label of the period reviewed (check Period first).
 func (r Row) PeriodMessage() i18n.Message { return periodMessage(r.Period) }
 
-// List returns one page of the conferences f selects among those of the
-// units p may read, and their total.
-func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, int, error) {
+// where is the WHERE clause (with "WHERE", or "") over conferences c
+// that f selects among those p may read, and its arguments; none when p
+// may read no unit at all.
+func (s *Store) where(ctx context.Context, p *auth.Principal, f Filter) (w string, args []any, none bool, err error) {
 	if f.Kind != "" && !f.Kind.Valid() {
-		return nil, 0, apperr.Invalid("kind", "meeting.err.kind")
+		return "", nil, false, apperr.Invalid("kind", "meeting.err.kind")
 	}
 	reach, err := s.reach(ctx, p)
 	if err != nil {
-		return nil, 0, err
+		return "", nil, false, err
 	}
 	if !reach.All && len(reach.IDs) == 0 {
-		return []Row{}, 0, nil
+		return "", nil, true, nil
 	}
 	var where []string
-	var args []any
 	if !reach.All {
 		where = append(where, "c.unit_id IN ("+idList(reach.IDs)+")")
 	}
@@ -556,7 +556,7 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, i
 	if f.Period != "" {
 		p, err := vntext.ParsePeriod(f.Period)
 		if err != nil {
-			return nil, 0, apperr.Invalid("ky", "meeting.err.period")
+			return "", nil, false, apperr.Invalid("ky", "meeting.err.period")
 		}
 		codes := periodsWithin(p)
 		where = append(where, "c.period IN ("+db.Placeholders(len(codes))+")")
@@ -576,9 +576,21 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, i
 		where = append(where, "c.held_on <= ?")
 		args = append(args, db.Day(f.To))
 	}
-	w := ""
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
+	}
+	return w, args, false, nil
+}
+
+// List returns one page of the conferences f selects among those of the
+// units p may read, and their total.
+func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, int, error) {
+	w, args, none, err := s.where(ctx, p, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if none {
+		return []Row{}, 0, nil
 	}
 	order := "c.held_on DESC, c.id DESC"
 	if f.Asc {

@@ -232,6 +232,8 @@ type storeCache struct {
 	catMu sync.Mutex
 	cat   atomic.Pointer[catalogue]
 	dash  dashboards
-	// figures are the kept figure tables of review reports (figures.go).
+	// figures are the kept figure tables of review reports (figures.go),
+	// reviews what a review report reads of them (review.go).
 	figures kept[figuresKey, Figures]
+	reviews kept[figuresKey, Review]
 }

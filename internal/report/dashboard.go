@@ -238,7 +238,14 @@ func (s *Store) keyFigures(ctx context.Context, d *Dashboard, q Query, keys []In
 	if err != nil {
 		return err
 	}
-	now, before := series[d.Period.String()], series[d.YearBefore.String()]
+	d.Keys = keyFiguresOf(keys, series[d.Period.String()], series[d.YearBefore.String()])
+	return nil
+}
+
+// keyFiguresOf are the key indicators' figures in now and before, with
+// their change: what the dashboard shows and a review report writes.
+func keyFiguresOf(keys []Indicator, now, before Totals) []KeyFigure {
+	out := make([]KeyFigure, 0, len(keys))
 	for _, ind := range keys {
 		k := KeyFigure{Indicator: ind, Now: now[ind.ID], Before: before[ind.ID], Points: ind.Percent}
 		if k.Now.Has && k.Before.Has {
@@ -249,9 +256,9 @@ func (s *Store) keyFigures(ctx context.Context, d *Dashboard, q Query, keys []In
 				k.Change, k.HasChange = (k.Now.Value-k.Before.Value)/k.Before.Value*100, true
 			}
 		}
-		d.Keys = append(d.Keys, k)
+		out = append(out, k)
 	}
-	return nil
+	return out
 }
 
 // children reads the key figures of each reporting unit directly below

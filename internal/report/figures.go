@@ -2,9 +2,11 @@ package report
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
+	"github.com/danvan/danvan/internal/vntext"
 )
 
 // Figures are every indicator's totals of a unit for a period and for the
@@ -42,15 +44,43 @@ func (s *Store) Figures(ctx context.Context, p *auth.Principal, q Query) (Figure
 	}
 	key := figuresKey{unit: q.UnitID, period: q.Period.String(), view: q.View, includeSubmitted: q.IncludeSubmitted,
 		today: q.Today.Format(time.DateOnly)}
+	return s.keptFigures(ctx, q, key, st)
+}
+
+// keptFigures returns the figures kept under key when computed from st,
+// else computes and keeps them.
+func (s *Store) keptFigures(ctx context.Context, q Query, key figuresKey, st dashStamp) (Figures, error) {
 	if f, ok := s.figures.get(key, st); ok {
 		return f, nil
 	}
 	q.Indicators = nil
-	series, err := s.series(ctx, q, before, q.Period)
-	if err != nil {
-		return Figures{}, err
+	// Each period by its own query, both at once on two connections: one
+	// query from the year before to the period would also read the
+	// periods between them (a six-month review's other half).
+	var (
+		f      Figures
+		errs   [2]error
+		wg     sync.WaitGroup
+		before = YearBefore(q.Period)
+	)
+	wg.Go(func() { f.Before, errs[1] = s.totalsOf(ctx, q, before) })
+	f.Now, errs[0] = s.totalsOf(ctx, q, q.Period)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return Figures{}, err
+		}
 	}
-	f := Figures{Now: series[q.Period.String()], Before: series[before.String()]}
 	s.figures.put(key, st, f)
 	return f, nil
+}
+
+// totalsOf are q's totals for period per alone (nil when nothing was
+// reported), through the roll-up a series of that one period runs.
+func (s *Store) totalsOf(ctx context.Context, q Query, per vntext.Period) (Totals, error) {
+	series, err := s.series(ctx, q, per, per)
+	if err != nil {
+		return nil, err
+	}
+	return series[per.String()], nil
 }
