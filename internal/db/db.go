@@ -64,6 +64,8 @@ type DB struct {
 	// in the transaction in, and the clock is base's.
 	in   *Tx
 	base *DB
+
+	stmts *readStmts // SQLite readers' prepared statements; nil on PostgreSQL
 }
 
 // Open opens the database named by rawURL: "sqlite:PATH" (also
@@ -120,7 +122,7 @@ func openSQLite(path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &DB{write: w, read: r, dialect: SQLite, dsn: "sqlite:" + path}, nil
+	return &DB{write: w, read: r, dialect: SQLite, dsn: "sqlite:" + path, stmts: &readStmts{m: map[string]*sql.Stmt{}}}, nil
 }
 
 // The read pool's own settings on SQLite (the writer keeps SQLite's
@@ -203,6 +205,7 @@ func (d *DB) Close() error {
 	if d.in != nil {
 		return nil
 	}
+	d.stmts.close()
 	err := d.write.Close()
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
@@ -269,7 +272,12 @@ func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 	if d.in != nil {
 		return d.in.QueryContext(ctx, query, args...)
 	}
-	rows, err := d.read.QueryContext(ctx, d.Rebind(query), args...)
+	var rows *sql.Rows
+	var err error
+	if d.stmts.run(ctx, d.read, query, func(st *sql.Stmt) { rows, err = st.QueryContext(ctx, args...) }) {
+		return rows, translate(err)
+	}
+	rows, err = d.read.QueryContext(ctx, d.Rebind(query), args...)
 	return rows, translate(err)
 }
 
@@ -278,7 +286,93 @@ func (d *DB) QueryRowContext(ctx context.Context, query string, args ...any) *Ro
 	if d.in != nil {
 		return d.in.QueryRowContext(ctx, query, args...)
 	}
+	var row *sql.Row
+	if d.stmts.run(ctx, d.read, query, func(st *sql.Stmt) { row = st.QueryRowContext(ctx, args...) }) {
+		return &Row{row: row}
+	}
 	return &Row{row: d.read.QueryRowContext(ctx, d.Rebind(query), args...)}
+}
+
+// SQLite's readers keep the statements of the program's queries prepared
+// (each connection its own, as database/sql does for a Stmt), so that a
+// request does not parse and plan again the same few dozen queries it
+// ran last time: preparing was 5% of the CPU of the dashboard under load,
+// more than reading its session. Long queries (those with an id list
+// spliced in, different every time) are not kept; at most maxStmts are,
+// one dropped at random to make room. PostgreSQL's driver keeps its own.
+const (
+	maxStmts     = 200
+	maxStmtBytes = 4000
+)
+
+type readStmts struct {
+	// Held shared while a statement starts a query, exclusively to drop
+	// one: a statement is closed only when no query is starting on it
+	// (database/sql then waits for the rows already open).
+	mu sync.RWMutex
+	m  map[string]*sql.Stmt
+}
+
+// run starts query on its kept statement with start, preparing it on
+// pool first; ok is false when the cache is off, the query too long or
+// preparing failed (the caller then runs the query as it is, and sees
+// the error).
+func (c *readStmts) run(ctx context.Context, pool *sql.DB, query string, start func(*sql.Stmt)) (ok bool) {
+	if c == nil || len(query) > maxStmtBytes {
+		return false
+	}
+	for range 2 {
+		c.mu.RLock()
+		if st := c.m[query]; st != nil {
+			start(st)
+			c.mu.RUnlock()
+			return true
+		}
+		c.mu.RUnlock()
+		if !c.add(ctx, pool, query) {
+			return false
+		}
+	}
+	return false // dropped again at once: run as it is
+}
+
+// add prepares query and keeps it, dropping another when full.
+func (c *readStmts) add(ctx context.Context, pool *sql.DB, query string) bool {
+	st, err := pool.PrepareContext(context.WithoutCancel(ctx), query)
+	if err != nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil { // closed
+		st.Close()
+		return false
+	}
+	if c.m[query] != nil { // prepared at the same time by another request
+		st.Close()
+		return true
+	}
+	if len(c.m) >= maxStmts {
+		for q, old := range c.m {
+			delete(c.m, q)
+			old.Close()
+			break
+		}
+	}
+	c.m[query] = st
+	return true
+}
+
+func (c *readStmts) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
 }
 
 // Row is the result of QueryRowContext; its Scan translates "no rows" into
