@@ -389,7 +389,7 @@ func (g *Generator) reviewTasks(ctx context.Context, p *auth.Principal, unitID i
 			line += fmt.Sprintf(", dừng thực hiện %d", n[meeting.Dropped])
 		}
 		out.summary = line + "."
-		t := Table{Header: [][]string{{"TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Kết quả"}}, Widths: []float64{0.8, 4, 2, 1.3, 1.6}}
+		t := Table{Header: [][]string{{"TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Kết quả"}}, Widths: []float64{0.7, 3.5, 2, 2, 2.2}}
 		for i, task := range due {
 			if i == reviewTasks {
 				t.Rows = append(t.Rows, []string{"", fmt.Sprintf("Và %d nhiệm vụ khác", len(due)-reviewTasks)})
