@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -224,33 +223,18 @@ func serverCPU(ctx context.Context, d *db.DB) time.Duration {
 		return -1
 	}
 	defer rows.Close()
-	var total time.Duration
+	var pids []int
 	for rows.Next() {
 		var pid int
-		if rows.Scan(&pid) != nil {
+		if err := rows.Scan(&pid); err != nil {
 			return -1
 		}
-		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			return -1
-		}
-		// After the command's closing parenthesis, utime and stime are
-		// the 12th and 13th fields, in ticks of 10 ms.
-		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(f) < 13 {
-			return -1
-		}
-		ut, err1 := strconv.ParseInt(f[11], 10, 64)
-		st, err2 := strconv.ParseInt(f[12], 10, 64)
-		if err1 != nil || err2 != nil {
-			return -1
-		}
-		total += time.Duration(ut+st) * 10 * time.Millisecond
+		pids = append(pids, pid)
 	}
 	if rows.Err() != nil {
 		return -1
 	}
-	return total
+	return cputime.Processes(pids)
 }
 
 // withSigner gives a draft the signer's name a person types.

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -376,33 +374,18 @@ func (n *nationalDB) serverCPU() time.Duration {
 		return -1
 	}
 	defer rows.Close()
-	var total time.Duration
+	var pids []int
 	for rows.Next() {
 		var pid int
 		if err := rows.Scan(&pid); err != nil {
 			return -1
 		}
-		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			return -1 // not on this machine, or not readable
-		}
-		// The fields after the command's closing parenthesis: utime and
-		// stime are the 12th and 13th, in clock ticks (100 a second).
-		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(f) < 13 {
-			return -1
-		}
-		ut, err1 := strconv.ParseInt(f[11], 10, 64)
-		st, err2 := strconv.ParseInt(f[12], 10, 64)
-		if err1 != nil || err2 != nil {
-			return -1
-		}
-		total += time.Duration(ut+st) * 10 * time.Millisecond
+		pids = append(pids, pid)
 	}
 	if rows.Err() != nil {
 		return -1
 	}
-	return total
+	return cputime.Processes(pids)
 }
 
 // closeNationals closes the national demos and removes a temporary one.
