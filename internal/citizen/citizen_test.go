@@ -361,7 +361,8 @@ func TestHotSpotRules(t *testing.T) {
 // TestSweepInBatches: the daily sweep raises the warnings time alone
 // brings, going through the cases a batch at a time (keyset on the id, so
 // the cases evaluated and not yet late do not come round again), once a
-// day.
+// day. It runs only the late rule: a repeat warning (raised when the
+// petitions were written) that is gone is not written again by it.
 func TestSweepInBatches(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
@@ -369,8 +370,23 @@ func TestSweepInBatches(t *testing.T) {
 		defer func(n int) { sweepBatch = n }(sweepBatch)
 		sweepBatch = 2
 		// Five complaints received in late February: due in March.
+		// Two of them, at the same place about the same matter, raise a
+		// repeat warning as they are written.
 		for i := range 5 {
-			w.petition(t, NewPetition{ReceivedOn: d0(2026, 2, 23+i), Subject: fmt.Sprintf("Khiếu nại số %d về ranh giới đất", i+1), Place: fmt.Sprintf("thôn %d", i+1)})
+			place := fmt.Sprintf("thôn %d", i+1)
+			if i == 1 {
+				place = "thôn 1"
+			}
+			w.petition(t, NewPetition{ReceivedOn: d0(2026, 2, 23+i), Subject: fmt.Sprintf("Khiếu nại số %d về ranh giới đất", i+1), Place: place})
+		}
+		if w.count(t, RuleRepeat) != 1 {
+			t.Fatalf("%d repeat warnings as the petitions were written, want 1", w.count(t, RuleRepeat))
+		}
+		for _, q := range []string{`DELETE FROM citizen_hotspot_cases WHERE hotspot_id IN (SELECT id FROM citizen_hotspots WHERE rule = 'repeat')`,
+			`DELETE FROM citizen_hotspots WHERE rule = 'repeat'`} {
+			if _, err := d.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if n, err := w.s.Sweep(ctx); err != nil || n != 0 || w.count(t, RuleLate) != 0 {
 			t.Fatalf("on 2 March: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
@@ -394,6 +410,9 @@ func TestSweepInBatches(t *testing.T) {
 		d.SetClock(func() time.Time { return now.AddDate(0, 2, 1) })
 		if n, err := w.s.Sweep(ctx); err != nil || n != 0 || w.count(t, RuleLate) != 5 {
 			t.Errorf("the next day: %d evaluated, %d warnings, %v", n, w.count(t, RuleLate), err)
+		}
+		if n := w.count(t, RuleRepeat); n != 0 {
+			t.Errorf("the sweep wrote %d repeat warnings again", n)
 		}
 	})
 }

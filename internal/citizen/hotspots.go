@@ -313,6 +313,20 @@ func similar(a, b string) bool {
 
 // evaluatePetition runs every rule on petition id inside tx.
 func (s *Store) evaluatePetition(ctx context.Context, tx *db.Tx, id int64) error {
+	return s.petitionRules(ctx, tx, id, false)
+}
+
+// evaluatePetitionLate runs on petition id only the rule that time alone
+// can fire (late), for the daily sweep: the crowd and repeat rules
+// change only with a write, which evaluates them then, so the sweep
+// would only write their warnings again.
+func (s *Store) evaluatePetitionLate(ctx context.Context, tx *db.Tx, id int64) error {
+	return s.petitionRules(ctx, tx, id, true)
+}
+
+// petitionRules runs the rules on petition id inside tx: every rule, or
+// the late rule alone.
+func (s *Store) petitionRules(ctx context.Context, tx *db.Tx, id int64, lateOnly bool) error {
 	var unit, province int64
 	var subject, matter, place, recv, due string
 	var signers int
@@ -327,7 +341,7 @@ func (s *Store) evaluatePetition(ctx context.Context, tx *db.Tx, id int64) error
 	}
 	today := evalDay(tx)
 	pid := strconv.FormatInt(id, 10)
-	if r := rules[RuleCrowd]; r.Enabled && signers >= r.Threshold {
+	if r := rules[RuleCrowd]; r.Enabled && signers >= r.Threshold && !lateOnly {
 		if err := raise(ctx, tx, RuleCrowd, "p"+pid, unit, province, subject, "petition", []int64{id}); err != nil {
 			return err
 		}
@@ -343,7 +357,7 @@ func (s *Store) evaluatePetition(ctx context.Context, tx *db.Tx, id int64) error
 			}
 		}
 	}
-	if r := rules[RuleRepeat]; r.Enabled && place != "" && matter != "" {
+	if r := rules[RuleRepeat]; r.Enabled && place != "" && matter != "" && !lateOnly {
 		received, err := db.ParseDay(recv)
 		if err != nil {
 			return err
@@ -504,7 +518,7 @@ func (s *Store) Sweep(ctx context.Context) (int, error) {
 	late, err := s.sweepBatches(ctx, today, `SELECT p.id FROM citizen_petitions p WHERE p.due_on <> '' AND p.due_on < ? AND p.id > ?
 		AND NOT EXISTS (SELECT 1 FROM citizen_hotspot_cases c JOIN citizen_hotspots h ON h.id = c.hotspot_id
 			WHERE h.rule = 'late' AND c.case_kind = 'petition' AND c.case_id = p.id)
-		ORDER BY p.id LIMIT ?`, s.evaluatePetition, today)
+		ORDER BY p.id LIMIT ?`, s.evaluatePetitionLate, today)
 	n += late
 	if err != nil {
 		return n, wrap(err, "sweep")
