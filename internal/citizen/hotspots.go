@@ -277,17 +277,41 @@ func raise(ctx context.Context, tx *db.Tx, rule Rule, subject string, unit, prov
 	case err != nil:
 		return err
 	}
-	for _, c := range cases {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM citizen_hotspot_cases WHERE hotspot_id = ? AND case_kind = ? AND case_id = ?`,
-			id, kind, c).Scan(&n); err != nil {
+	// The cases the warning names already, read once: a repeat group
+	// can hold hundreds.
+	have := map[int64]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT case_id FROM citizen_hotspot_cases WHERE hotspot_id = ? AND case_kind = ?`, id, kind)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
 			return err
 		}
-		if n == 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO citizen_hotspot_cases (hotspot_id, case_kind, case_id) VALUES (?, ?, ?)`, id, kind, c); err != nil {
-				return err
-			}
+		have[c] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	added := 0
+	for _, c := range cases {
+		if have[c] {
+			continue
 		}
+		have[c] = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO citizen_hotspot_cases (hotspot_id, case_kind, case_id) VALUES (?, ?, ?)`, id, kind, c); err != nil {
+			return err
+		}
+		added++
+	}
+	if added == 0 {
+		// Nothing new: the warning follows its latest case's unit, and is
+		// otherwise left as it was.
+		_, err = tx.ExecContext(ctx, `UPDATE citizen_hotspots SET unit_id = ?, updated_at = ? WHERE id = ? AND unit_id <> ?`, unit, db.Stamp(tx.Now()), id, unit)
+		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE citizen_hotspots SET case_count = (SELECT COUNT(*) FROM citizen_hotspot_cases WHERE hotspot_id = ?),
 		unit_id = ?, updated_at = ? WHERE id = ?`, id, unit, db.Stamp(tx.Now()), id)
