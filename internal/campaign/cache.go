@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"sync"
 
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/org"
@@ -21,7 +20,7 @@ import (
 // contributions and units taking part.
 const TopicContributions = "campaign.contributions"
 
-// maxKept bounds the roll-ups a Store keeps; past it, it starts afresh.
+// maxKept bounds the roll-ups a Store keeps.
 const maxKept = 4096
 
 type keptKey struct {
@@ -30,15 +29,9 @@ type keptKey struct {
 	mapped, byChild bool
 }
 
-type kept struct {
-	contributions, tree int64
-	sums                map[int64]Totals
-}
-
-type cache struct {
-	mu sync.Mutex
-	m  map[keptKey]kept
-}
+// keptStamp is what a kept roll-up was computed from: the versions of
+// the contributions and of the hierarchy.
+type keptStamp struct{ contributions, tree int64 }
 
 // keptSum returns sum(q, byChild), from what the store keeps when it is
 // still current.
@@ -52,21 +45,14 @@ func (s *Store) keptSum(ctx context.Context, q Query, byChild bool) (map[int64]T
 		today = s.db.Now()
 	}
 	key := keptKey{campaign: q.CampaignID, unit: q.UnitID, period: q.Period.String(), today: db.Day(today), mapped: q.Mapped, byChild: byChild}
-	s.cache.mu.Lock()
-	k, ok := s.cache.m[key]
-	s.cache.mu.Unlock()
-	if ok && k.contributions == v[TopicContributions] && k.tree == v[org.TopicTree] {
-		return k.sums, nil
+	stamp := keptStamp{contributions: v[TopicContributions], tree: v[org.TopicTree]}
+	if sums, ok := s.cache.Get(key, stamp); ok {
+		return sums, nil
 	}
 	sums, err := s.sum(ctx, q, byChild)
 	if err != nil {
 		return nil, err
 	}
-	s.cache.mu.Lock()
-	if s.cache.m == nil || len(s.cache.m) >= maxKept {
-		s.cache.m = map[keptKey]kept{}
-	}
-	s.cache.m[key] = kept{contributions: v[TopicContributions], tree: v[org.TopicTree], sums: sums}
-	s.cache.mu.Unlock()
+	s.cache.Put(key, stamp, sums)
 	return sums, nil
 }

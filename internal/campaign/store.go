@@ -24,13 +24,13 @@ type Store struct {
 	db    *db.DB
 	units *org.Store
 	authz *auth.Store
-	cache *cache
+	cache *db.Kept[keptKey, keptStamp, map[int64]Totals]
 }
 
 // NewStore returns a store over d whose methods check permissions with
 // authz.
 func NewStore(d *db.DB, units *org.Store, authz *auth.Store) *Store {
-	return &Store{db: d, units: units, authz: authz, cache: &cache{}}
+	return &Store{db: d, units: units, authz: authz, cache: &db.Kept[keptKey, keptStamp, map[int64]Totals]{Max: maxKept}}
 }
 
 // CanManage reports whether p may create and edit unitID's campaigns.

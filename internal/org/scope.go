@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/danvan/danvan/internal/db"
 )
@@ -41,57 +40,25 @@ func (s *Store) ScopeUnits(ctx context.Context, roots []int64) ([]int64, error) 
 		return nil, fmt.Errorf("org: scope units: %w", err)
 	}
 	version := v[TopicTree]
-	key := rootsKey(roots)
-	if ids, ok := s.scope.get(today, version, key); ok {
+	key := scopeKey{day: today, roots: rootsKey(roots)}
+	if ids, ok := s.scope.Get(key, version); ok {
 		return slices.Clone(ids), nil
 	}
 	ids, err := s.scopeUnits(ctx, today, roots)
 	if err != nil {
 		return nil, err
 	}
-	s.scope.put(today, version, key, ids)
+	s.scope.Put(key, version, ids)
 	return slices.Clone(ids), nil
 }
 
 // maxScopes bounds the answers a Store keeps: one per distinct set of
-// roots (in practice one per unit that holds grants). A full cache is
-// emptied and filled again.
+// roots and day (in practice one per unit that holds grants).
 const maxScopes = 4096
 
-// scopeCache is a Store's kept ScopeUnits answers, all of one day and
-// one version of the hierarchy.
-type scopeCache struct {
-	mu      sync.Mutex
-	day     string
-	version int64
-	byRoots map[string][]int64
-}
-
-func (c *scopeCache) get(day string, version int64, key string) ([]int64, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.day != day || c.version != version {
-		return nil, false
-	}
-	ids, ok := c.byRoots[key]
-	return ids, ok
-}
-
-func (c *scopeCache) put(day string, version int64, key string, ids []int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.day != day || c.version != version {
-		// Another day or version: what was kept is of no more use (or,
-		// for a slow request overtaken by a write, this answer will be
-		// replaced by the next; either way every answer is filed under
-		// what it was computed from).
-		c.day, c.version, c.byRoots = day, version, nil
-	}
-	if c.byRoots == nil || len(c.byRoots) >= maxScopes {
-		c.byRoots = make(map[string][]int64)
-	}
-	c.byRoots[key] = ids
-}
+// scopeKey is what a kept ScopeUnits answer is for; it is kept with the
+// version of the hierarchy it was computed from (db.Kept).
+type scopeKey struct{ day, roots string }
 
 // rootsKey names a set of roots: their ids sorted, without repeats.
 func rootsKey(roots []int64) string {

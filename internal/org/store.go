@@ -13,12 +13,14 @@ import (
 // use.
 type Store struct {
 	db    *db.DB
-	cache cache      // today's tree
-	scope scopeCache // ScopeUnits answers
+	cache cache                             // today's tree
+	scope db.Kept[scopeKey, int64, []int64] // ScopeUnits answers
 }
 
 // NewStore returns a Store over d (migrated).
-func NewStore(d *db.DB) *Store { return &Store{db: d} }
+func NewStore(d *db.DB) *Store {
+	return &Store{db: d, scope: db.Kept[scopeKey, int64, []int64]{Max: maxScopes}}
+}
 
 // Writer makes changes inside one transaction; get one from Store.Update.
 // Each change is checked and audited as by the Store method of the same

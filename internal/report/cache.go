@@ -148,55 +148,9 @@ type dashStamp struct {
 	tree, catalogue, all, unit int64
 }
 
-// keptEntry is a kept value and the stamp it was computed from.
-type keptEntry[V any] struct {
-	stamp dashStamp
-	v     V
-}
-
-// kept are values a Store keeps by key, each valid while its stamp is
-// current: the dashboards, and the figure tables of review reports.
-type kept[K comparable, V any] struct {
-	mu sync.Mutex
-	m  map[K]keptEntry[V]
-}
-
-// dashboards are a Store's kept dashboards.
-type dashboards = kept[dashKey, Dashboard]
-
-// maxKeptDashboards bounds the memory the kept dashboards take (a
-// province's is some tens of kilobytes), and the kept figure tables.
-const maxKeptDashboards = 512
-
-func (k *kept[K, V]) get(key K, st dashStamp) (V, bool) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	e, ok := k.m[key]
-	if !ok || e.stamp != st {
-		var zero V
-		return zero, false
-	}
-	return e.v, true
-}
-
-func (k *kept[K, V]) put(key K, st dashStamp, v V) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.m == nil {
-		k.m = map[K]keptEntry[V]{}
-	}
-	if _, ok := k.m[key]; !ok && len(k.m) >= maxKeptDashboards {
-		// Drop an eighth, chosen by the map's random order.
-		n := maxKeptDashboards / 8
-		for old := range k.m {
-			delete(k.m, old)
-			if n--; n == 0 {
-				break
-			}
-		}
-	}
-	k.m[key] = keptEntry[V]{stamp: st, v: v}
-}
+// dashboards are a Store's kept dashboards (at most db.DefaultKeptMax:
+// a province's is some tens of kilobytes).
+type dashboards = db.Kept[dashKey, dashStamp, Dashboard]
 
 // dashboardStamp reads what a dashboard of unitID over the periods of
 // per's kind from first to per (and per's year before) depends on.
@@ -234,6 +188,6 @@ type storeCache struct {
 	dash  dashboards
 	// figures are the kept figure tables of review reports (figures.go),
 	// reviews what a review report reads of them (review.go).
-	figures kept[figuresKey, Figures]
-	reviews kept[figuresKey, Review]
+	figures db.Kept[figuresKey, dashStamp, Figures]
+	reviews db.Kept[figuresKey, dashStamp, Review]
 }

@@ -140,12 +140,12 @@ func (s *Store) Dashboard(ctx context.Context, p *auth.Principal, q DashboardQue
 	}
 	key := dashKey{unit: q.UnitID, period: q.Period, view: q.View, includeSubmitted: q.IncludeSubmitted,
 		chart: q.Chart, today: q.Today.Format(time.DateOnly)}
-	d, ok := s.dash.get(key, st)
+	d, ok := s.dash.Get(key, st)
 	if !ok {
 		if d, err = s.dashboard(ctx, q); err != nil {
 			return d, err
 		}
-		s.dash.put(key, st, d)
+		s.dash.Put(key, st, d)
 	}
 	if d.CanWrite, err = s.can(ctx, p, auth.PermWrite, q.UnitID); err != nil {
 		return d, err

@@ -50,7 +50,7 @@ func (s *Store) Figures(ctx context.Context, p *auth.Principal, q Query) (Figure
 // keptFigures returns the figures kept under key when computed from st,
 // else computes and keeps them.
 func (s *Store) keptFigures(ctx context.Context, q Query, key figuresKey, st dashStamp) (Figures, error) {
-	if f, ok := s.figures.get(key, st); ok {
+	if f, ok := s.figures.Get(key, st); ok {
 		return f, nil
 	}
 	q.Indicators = nil
@@ -71,7 +71,7 @@ func (s *Store) keptFigures(ctx context.Context, q Query, key figuresKey, st das
 			return Figures{}, err
 		}
 	}
-	s.figures.put(key, st, f)
+	s.figures.Put(key, st, f)
 	return f, nil
 }
 

@@ -53,7 +53,7 @@ func (s *Store) Review(ctx context.Context, p *auth.Principal, q Query) (Review,
 	}
 	key := figuresKey{unit: q.UnitID, period: q.Period.String(), view: q.View, includeSubmitted: q.IncludeSubmitted,
 		today: q.Today.Format(time.DateOnly)}
-	if r, ok := s.reviews.get(key, st); ok {
+	if r, ok := s.reviews.Get(key, st); ok {
 		return r, nil
 	}
 	r := Review{Period: q.Period, YearBefore: before}
@@ -93,6 +93,6 @@ func (s *Store) Review(ctx context.Context, p *auth.Principal, q Query) (Review,
 		return Review{}, err
 	}
 	r.Counts = Counts(r.Progress)
-	s.reviews.put(key, st, r)
+	s.reviews.Put(key, st, r)
 	return r, nil
 }
