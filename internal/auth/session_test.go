@@ -178,19 +178,8 @@ func TestThrottleShared(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			open := func() *db.DB {
-				d, err := db.Open(ctx, url)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { d.Close() })
-				if _, err := d.Migrate(ctx); err != nil {
-					t.Fatal(err)
-				}
-				return d
-			}
-			d1, d2 := open(), open()
+			d1, open := dbtest.Servers(t, kind)
+			d2 := open()
 			e1 := newEnv(t, d1)
 			s2 := auth.NewStore(d2, org.NewStore(d2), auth.Config{Password: auth.TestPasswordParams})
 			d2.SetClock(e1.clk.now)

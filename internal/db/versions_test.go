@@ -16,19 +16,7 @@ func TestVersions(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			open := func() *db.DB {
-				d, err := db.Open(ctx, url)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { d.Close() })
-				return d
-			}
-			a := open()
-			if _, err := a.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			a, open := dbtest.Servers(t, kind)
 			b := open() // another server's pool
 			version := func(d *db.DB, ctx context.Context, topic string) int64 {
 				t.Helper()

@@ -342,20 +342,8 @@ func TestIssuerAsOnTheDay(t *testing.T) {
 func TestConcurrentIssuesHaveNoGaps(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
-			url := dbtest.URL(t, kind)
 			ctx := context.Background()
-			open := func() *db.DB {
-				d, err := db.Open(ctx, url)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { d.Close() })
-				return d
-			}
-			d1 := open()
-			if _, err := d1.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			d1, open := dbtest.Servers(t, kind)
 			e := newRegEnv(t, d1)
 			d2 := open()
 			d2.SetClock(func() time.Time { return *e.clock })

@@ -79,19 +79,7 @@ func TestScopeUnitsKeptSeesWrites(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			open := func() *db.DB {
-				d, err := db.Open(ctx, url)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { d.Close() })
-				return d
-			}
-			da := open()
-			if _, err := da.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			da, open := dbtest.Servers(t, kind)
 			tr := build(t, da)
 			db2 := open()
 			a, b := tr.s, org.NewStore(db2)

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/org"
 )
@@ -18,19 +17,7 @@ import (
 // and answers from the database.
 func twoServers(t *testing.T, kind string) (a, b, direct *org.Store, tr *tree) {
 	t.Helper()
-	url := dbtest.URL(t, kind)
-	open := func() *db.DB {
-		d, err := db.Open(context.Background(), url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { d.Close() })
-		return d
-	}
-	da := open()
-	if _, err := da.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	da, open := dbtest.Servers(t, kind)
 	db2, db3 := open(), open()
 	db3.SetClock(func() time.Time { return time.Now().AddDate(1, 0, 0) })
 	tr = build(t, da)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/danvan/danvan/internal/auth"
-	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/org"
@@ -27,19 +26,7 @@ func TestDashboardSeesWritesAtOnce(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			open := func() *db.DB {
-				d, err := db.Open(ctx, url)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { d.Close() })
-				return d
-			}
-			da := open()
-			if _, err := da.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			da, open := dbtest.Servers(t, kind)
 			w := build(t, da) // server A
 			server := func() *report.Store {
 				d := open()

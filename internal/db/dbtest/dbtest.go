@@ -112,3 +112,27 @@ func postgresSchema(t testing.TB, base string) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// Servers opens a fresh database of the given kind, migrated, and
+// returns it with a function that opens the same database again as
+// another server would (its own connection pools); every pool is closed
+// when the test ends. Tests of what several servers share (versions,
+// caches, numbering, throttles) use it.
+func Servers(t testing.TB, kind string) (first *db.DB, another func() *db.DB) {
+	t.Helper()
+	url := URL(t, kind)
+	another = func() *db.DB {
+		t.Helper()
+		d, err := db.Open(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	first = another()
+	if _, err := first.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return first, another
+}
