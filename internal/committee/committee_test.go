@@ -1,10 +1,10 @@
 package committee_test
 
 import (
-	"time"
-
 	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
@@ -145,11 +145,60 @@ func TestMembershipOverTime(t *testing.T) {
 		if _, err := e.s.Members(ctx, st, c.ID, org.Date(2022, 6, 1)); apperr.CodeOf(err) != apperr.CodeForbidden {
 			t.Errorf("Sóc Trăng reads: %v", err)
 		}
-		if rows, err := e.s.List(ctx, st, 0); err != nil || len(rows) != 0 {
-			t.Errorf("Sóc Trăng's list: %+v %v", rows, err)
+		if rows, n, err := e.s.List(ctx, st, committee.Filter{}); err != nil || n != 0 || len(rows) != 0 {
+			t.Errorf("Sóc Trăng's list: %+v %d %v", rows, n, err)
 		}
-		if rows, err := e.s.List(ctx, commune, 0); err != nil || len(rows) != 1 || rows[0].Members != 3 {
-			t.Errorf("the commune's list: %+v %v", rows, err)
+		if rows, n, err := e.s.List(ctx, commune, committee.Filter{}); err != nil || n != 1 || len(rows) != 1 || rows[0].Members != 3 {
+			t.Errorf("the commune's list: %+v %d %v", rows, n, err)
+		}
+	})
+}
+
+// TestList: committees listed in Vietnamese name order across pages,
+// below a unit or by name however it is typed, with the total; a unit
+// outside the caller's scope is refused.
+func TestList(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		ctx := context.Background()
+		for _, c := range []struct {
+			unit int64
+			name string
+		}{
+			{e.u.LangSon.ID, "Ban Chỉ đạo về công tác tôn giáo"},
+			{e.u.NewChiLang.ID, "Ban Chỉ đạo Cuộc vận động xã Chi Lăng"},
+			{e.u.LangSon.ID, "Ban Chỉ đạo 35"},
+			{e.u.NewDongDang.ID, "Ban Chỉ đạo phường Đồng Đăng"},
+			{e.u.LangSon.ID, "Ban Chỉ đạo 4"},
+		} {
+			if _, err := e.s.Create(ctx, e.w.Admin, committee.Committee{UnitID: c.unit, Name: c.name, Purpose: committee.QCDC,
+				EstablishedOn: org.Date(2025, 9, 1)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []string
+		for off := 0; off < 10; off += 2 {
+			rows, n, err := e.s.List(ctx, e.w.Admin, committee.Filter{UnitID: e.u.LangSon.ID, Offset: off, Limit: 2})
+			if err != nil || n != 5 {
+				t.Fatalf("page at %d: %d %v", off, n, err)
+			}
+			for _, r := range rows {
+				got = append(got, r.Name)
+			}
+		}
+		want := []string{"Ban Chỉ đạo 4", "Ban Chỉ đạo 35", "Ban Chỉ đạo Cuộc vận động xã Chi Lăng", "Ban Chỉ đạo phường Đồng Đăng", "Ban Chỉ đạo về công tác tôn giáo"}
+		if !slices.Equal(got, want) {
+			t.Errorf("pages: %q\nwant %q", got, want)
+		}
+		if rows, n, err := e.s.List(ctx, e.w.Admin, committee.Filter{Query: "dong dang"}); err != nil || n != 1 || rows[0].UnitID != e.u.NewDongDang.ID {
+			t.Errorf("by name: %+v %d %v", rows, n, err)
+		}
+		if _, n, err := e.s.List(ctx, e.w.Admin, committee.Filter{UnitID: e.u.NewChiLang.ID}); err != nil || n != 1 {
+			t.Errorf("a commune's: %d %v", n, err)
+		}
+		st := e.w.Person("leader.soctrang", auth.RoleLeader, e.u.SocTrang.ID)
+		if _, _, err := e.s.List(ctx, st, committee.Filter{UnitID: e.u.LangSon.ID}); apperr.CodeOf(err) != apperr.CodeNotFound {
+			t.Errorf("Sóc Trăng asks for Lạng Sơn's: %v", err)
 		}
 	})
 }

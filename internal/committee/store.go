@@ -165,52 +165,87 @@ type Row struct {
 	Members int // on it today
 }
 
-// List returns the committees the caller may see (of a unit they may
-// read, or with a member from one), in Vietnamese name order; unitID
-// keeps those of that unit and below (0: all).
-func (s *Store) List(ctx context.Context, p *auth.Principal, unitID int64) ([]Row, error) {
-	scope, err := s.authz.ListScope(ctx, p, unitID, "committee.err.not_found")
+// Filter selects a page of the committees list.
+type Filter struct {
+	UnitID int64  // committees of this unit and those below it; 0 for all
+	Query  string // in the name (folded)
+	Offset int
+	Limit  int // 0 means 50; at most 500
+}
+
+// List returns a page of the committees the caller may see (of a unit
+// they may read, or with a member from one) that f selects, in
+// Vietnamese name order, and how many there are in all.
+func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, int, error) {
+	scope, err := s.authz.ListScope(ctx, p, f.UnitID, "committee.err.not_found")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if scope != nil && len(scope) == 0 {
-		return []Row{}, nil
+		return []Row{}, 0, nil
 	}
-	var where string
+	var conds []string
+	var args []any
 	if scope != nil {
 		in := db.IDList(scope)
-		where = "WHERE (c.unit_id IN (" + in + ")"
-		if unitID == 0 {
-			where += " OR c.id IN (SELECT m.committee_id FROM committee_members m WHERE m.unit_id IN (" + in + "))"
+		c := "(c.unit_id IN (" + in + ")"
+		if f.UnitID == 0 {
+			c += " OR c.id IN (SELECT m.committee_id FROM committee_members m WHERE m.unit_id IN (" + in + "))"
 		}
-		where += ")"
+		conds = append(conds, c+")")
+	}
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		conds = append(conds, `c.name_fold LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+db.EscapeLike(q)+"%")
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	// The names first, to sort them the Vietnamese way; then the page's
+	// details.
+	ids, total, err := db.PageByName(ctx, s.db, `SELECT c.id, c.name FROM committees c `+where+` ORDER BY c.id`, args, f.Offset, min(limit, 500))
+	if err != nil {
+		return nil, 0, fmt.Errorf("committee: list: %w", err)
+	}
+	out := make([]Row, 0, len(ids))
+	if len(ids) == 0 {
+		return out, total, nil
 	}
 	today := db.Day(s.db.Now())
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.unit_id, c.name, c.purpose, c.purpose_note, c.established_on, c.decision_no, `+org.NameSQL("c.unit_id", "?")+`,
 		(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id AND m.from_on <= ? AND (m.until_on IS NULL OR m.until_on >= ?))
-		FROM committees c `+where+` ORDER BY c.id LIMIT 2000`, today, today, today)
+		FROM committees c WHERE c.id IN (`+db.IDList(ids)+`)`, today, today, today)
 	if err != nil {
-		return nil, fmt.Errorf("committee: list: %w", err)
+		return nil, 0, fmt.Errorf("committee: list: %w", err)
 	}
 	defer rows.Close()
-	out := []Row{}
+	byID := map[int64]Row{}
 	for rows.Next() {
 		var r Row
 		var purpose, est string
 		if err := rows.Scan(&r.ID, &r.UnitID, &r.Name, &purpose, &r.PurposeNote, &est, &r.DecisionNo, &r.UnitName, &r.Members); err != nil {
-			return nil, fmt.Errorf("committee: list: %w", err)
+			return nil, 0, fmt.Errorf("committee: list: %w", err)
 		}
 		r.Purpose = Purpose(purpose)
 		if r.EstablishedOn, err = db.ParseDay(est); err != nil {
-			return nil, fmt.Errorf("committee: list: %w", err)
+			return nil, 0, fmt.Errorf("committee: list: %w", err)
 		}
-		out = append(out, r)
+		byID[r.ID] = r
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, 0, fmt.Errorf("committee: list: %w", err)
 	}
-	slices.SortStableFunc(out, func(a, b Row) int { return vntext.Compare(a.Name, b.Name) })
-	return out, nil
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, total, nil
 }
 
 // terms reads every term of committee id, by role then name.

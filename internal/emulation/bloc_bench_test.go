@@ -88,12 +88,12 @@ func BenchmarkBlocsAndCommitteesNational(b *testing.B) {
 			return len(ms), err
 		}},
 		{"bloc-list", func() (int, error) {
-			rows, err := s.Blocs(ctx, p)
-			return len(rows), err
+			_, n, err := s.Blocs(ctx, p, emulation.BlocFilter{})
+			return n, err
 		}},
 		{"committee-list-province", func() (int, error) {
-			rows, err := cs.List(ctx, p, province)
-			return len(rows), err
+			_, n, err := cs.List(ctx, p, committee.Filter{UnitID: province})
+			return n, err
 		}},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -136,46 +137,86 @@ type BlocRow struct {
 	Status  BlocStatus
 }
 
-// Blocs lists the blocs the caller may see (of a unit they may read, or
-// with a member they may read), by organizer and name.
-func (s *Store) Blocs(ctx context.Context, p *auth.Principal) ([]BlocRow, error) {
-	reach, err := s.authz.Reach(ctx, p, auth.PermRead)
+// BlocFilter selects a page of the blocs list.
+type BlocFilter struct {
+	UnitID int64  // blocs organized by this unit or one below it; 0 for all
+	Query  string // in the name (folded)
+	Offset int
+	Limit  int // 0 means 50; at most 500
+}
+
+// Blocs returns a page of the blocs the caller may see (of a unit they
+// may read, or with a member they may read) that f selects, in
+// Vietnamese name order, and how many there are in all.
+func (s *Store) Blocs(ctx context.Context, p *auth.Principal, f BlocFilter) ([]BlocRow, int, error) {
+	scope, err := s.authz.ListScope(ctx, p, f.UnitID, "emulation.bloc.err.not_found")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if !reach.All && len(reach.IDs) == 0 {
-		return []BlocRow{}, nil
+	if scope != nil && len(scope) == 0 {
+		return []BlocRow{}, 0, nil
 	}
-	w := ""
-	if !reach.All {
-		in := db.IDList(reach.IDs)
-		w = "WHERE (b.unit_id IN (" + in + ") OR b.id IN (SELECT m.bloc_id FROM emulation_bloc_members m WHERE m.unit_id IN (" + in + ")))"
+	var conds []string
+	var args []any
+	if scope != nil {
+		in := db.IDList(scope)
+		c := "(b.unit_id IN (" + in + ")"
+		if f.UnitID == 0 {
+			c += " OR b.id IN (SELECT m.bloc_id FROM emulation_bloc_members m WHERE m.unit_id IN (" + in + "))"
+		}
+		conds = append(conds, c+")")
+	}
+	if q := vntext.Fold(strings.TrimSpace(f.Query)); q != "" {
+		conds = append(conds, `b.name_fold LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+db.EscapeLike(q)+"%")
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	// The names first, to sort them the Vietnamese way; then the page's
+	// details.
+	ids, total, err := db.PageByName(ctx, s.db, `SELECT b.id, b.name FROM emulation_blocs b `+where+` ORDER BY b.id`, args, f.Offset, min(limit, 500))
+	if err != nil {
+		return nil, 0, fmt.Errorf("emulation: blocs: %w", err)
+	}
+	out := make([]BlocRow, 0, len(ids))
+	if len(ids) == 0 {
+		return out, total, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.unit_id, b.kind, b.name, `+org.NameSQL("b.unit_id", "b.created_at")+`,
 		COALESCE(y.year, 0), COALESCE(y.status, ''),
 		(SELECT COUNT(*) FROM emulation_bloc_members m WHERE m.bloc_id = b.id AND m.year = y.year)
 		FROM emulation_blocs b
 		LEFT JOIN emulation_bloc_years y ON y.bloc_id = b.id AND y.year = (SELECT MAX(year) FROM emulation_bloc_years z WHERE z.bloc_id = b.id)
-		`+w+` ORDER BY b.unit_id, b.id LIMIT 1000`)
+		WHERE b.id IN (`+db.IDList(ids)+`)`)
 	if err != nil {
-		return nil, fmt.Errorf("emulation: blocs: %w", err)
+		return nil, 0, fmt.Errorf("emulation: blocs: %w", err)
 	}
 	defer rows.Close()
-	out := []BlocRow{}
+	byID := map[int64]BlocRow{}
 	for rows.Next() {
 		var r BlocRow
 		var kind, status string
 		if err := rows.Scan(&r.ID, &r.UnitID, &kind, &r.Name, &r.UnitName, &r.Year, &status, &r.Members); err != nil {
-			return nil, fmt.Errorf("emulation: blocs: %w", err)
+			return nil, 0, fmt.Errorf("emulation: blocs: %w", err)
 		}
 		r.Kind, r.Status = BlocKind(kind), BlocStatus(status)
-		out = append(out, r)
+		byID[r.ID] = r
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, 0, fmt.Errorf("emulation: blocs: %w", err)
 	}
-	slices.SortStableFunc(out, func(a, b BlocRow) int { return vntext.Compare(a.Name, b.Name) })
-	return out, nil
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, total, nil
 }
 
 // SetMembers sets the members of bloc id for year, in rotation order,

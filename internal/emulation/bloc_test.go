@@ -2,6 +2,7 @@ package emulation_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -71,6 +72,54 @@ func TestBlocRotationAcrossYears(t *testing.T) {
 		}
 		if _, err := s.SetMembers(ctx, world.Admin, b.ID, 2026, []int64{u.QuangLang.ID, a}); apperr.CodeOf(err) != apperr.CodeInvalid {
 			t.Errorf("a commune merged in 2025: %v", err)
+		}
+	})
+}
+
+// TestBlocList: the list is in Vietnamese name order across pages (by
+// the name, not the order set up), filtered by organizer and by name
+// however it is typed, and counts every bloc it selects.
+func TestBlocList(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _, u := newStore(t, d)
+		ctx := context.Background()
+		names := []string{"Khối thi đua số 10", "Cụm Đồng Đăng", "Cụm thi đua số 2", "Khối thi đua số 2", "Cụm Dân vận khéo", "Ấp Chi Lăng"}
+		for _, n := range names {
+			if _, err := s.CreateBloc(ctx, world.Admin, emulation.BlocGroup{UnitID: u.LangSon.ID, Kind: emulation.Cluster, Name: n}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.CreateBloc(ctx, world.Admin, emulation.BlocGroup{UnitID: u.SocTrang.ID, Kind: emulation.Bloc, Name: "Khối các xã Sóc Trăng"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for off := 0; ; off += 3 {
+			rows, n, err := s.Blocs(ctx, world.Admin, emulation.BlocFilter{UnitID: u.LangSon.ID, Offset: off, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(names) {
+				t.Fatalf("total %d, want %d", n, len(names))
+			}
+			if len(rows) == 0 {
+				break
+			}
+			for _, r := range rows {
+				got = append(got, r.Name)
+			}
+		}
+		want := []string{"Ấp Chi Lăng", "Cụm Dân vận khéo", "Cụm Đồng Đăng", "Cụm thi đua số 2", "Khối thi đua số 2", "Khối thi đua số 10"}
+		if !slices.Equal(got, want) {
+			t.Errorf("pages: %q\nwant %q", got, want)
+		}
+		if rows, n, err := s.Blocs(ctx, world.Admin, emulation.BlocFilter{Query: "DONG  dang "}); err != nil || n != 1 || len(rows) != 1 || rows[0].Name != "Cụm Đồng Đăng" {
+			t.Errorf("by name: %+v %d %v", rows, n, err)
+		}
+		if _, n, err := s.Blocs(ctx, world.Admin, emulation.BlocFilter{}); err != nil || n != len(names)+1 {
+			t.Errorf("every organizer: %d %v", n, err)
+		}
+		if rows, n, err := s.Blocs(ctx, world.Admin, emulation.BlocFilter{Query: "50%_"}); err != nil || n != 0 || len(rows) != 0 {
+			t.Errorf("LIKE characters typed: %+v %d %v", rows, n, err)
 		}
 	})
 }
@@ -220,11 +269,11 @@ func TestBlocScoringApprovalAndTies(t *testing.T) {
 		if err != nil || y.Status != emulation.Approved || y.FlagUnitID != u.LangSonWomen.ID {
 			t.Fatalf("approve: %+v %v", y, err)
 		}
-		if rows, err := s.Blocs(ctx, women); err != nil || len(rows) != 1 || rows[0].Members != 3 {
-			t.Errorf("a member's list: %+v %v", rows, err)
+		if rows, n, err := s.Blocs(ctx, women, emulation.BlocFilter{}); err != nil || n != 1 || len(rows) != 1 || rows[0].Members != 3 {
+			t.Errorf("a member's list: %+v %d %v", rows, n, err)
 		}
-		if rows, err := s.Blocs(ctx, socTrang); err != nil || len(rows) != 0 {
-			t.Errorf("Sóc Trăng's list: %+v %v", rows, err)
+		if rows, n, err := s.Blocs(ctx, socTrang, emulation.BlocFilter{}); err != nil || n != 0 || len(rows) != 0 {
+			t.Errorf("Sóc Trăng's list: %+v %d %v", rows, n, err)
 		}
 	})
 }

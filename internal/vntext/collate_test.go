@@ -91,3 +91,20 @@ func TestCompareConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestSortBy(t *testing.T) {
+	type row struct {
+		name string
+		id   int
+	}
+	rows := []row{{"Đoàn", 1}, {"Ấp 10", 2}, {"Dân", 3}, {"ấp 2", 4}, {"Ấp 10", 5}, {"An", 6}}
+	SortBy(rows, func(r row) string { return r.name })
+	var got []int
+	for _, r := range rows {
+		got = append(got, r.id)
+	}
+	want := []int{6, 4, 2, 5, 3, 1} // a < ấ, 2 < 10, equal names keep their order, D < Đ
+	if !slices.Equal(got, want) {
+		t.Fatalf("SortBy = %v, want %v", got, want)
+	}
+}

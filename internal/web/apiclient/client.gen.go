@@ -2166,6 +2166,17 @@ type VoidDocumentJSONBody struct {
 	Reason string `json:"reason"`
 }
 
+// ListEmulationBlocsParams defines parameters for ListEmulationBlocs.
+type ListEmulationBlocsParams struct {
+	// Unit Only the blocs this unit or a unit below it organizes.
+	Unit *int `form:"unit,omitempty" json:"unit,omitempty"`
+
+	// Q Words of the name (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
 // GetEmulationBlocParams defines parameters for GetEmulationBloc.
 type GetEmulationBlocParams struct {
 	// Year The bloc's latest year when absent.
@@ -2428,6 +2439,11 @@ type ListSentimentNotesParams struct {
 type ListSteeringCommitteesParams struct {
 	// Unit Only the committees of this unit and those below it.
 	Unit *int `form:"unit,omitempty" json:"unit,omitempty"`
+
+	// Q Words of the name (accents and case ignored).
+	Q      *string `form:"q,omitempty" json:"q,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Offset *int    `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // GetSteeringCommitteeParams defines parameters for GetSteeringCommittee.
@@ -2919,10 +2935,10 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
 	VoidDocument(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+	// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), in Vietnamese name order, each with its latest year, its members that year and where the scoring stands.
 	//
 	// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
-	ListEmulationBlocs(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListEmulationBlocs(ctx context.Context, params *ListEmulationBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEmulationBloc A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
 	//
@@ -3203,7 +3219,7 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
 	ListSentimentNotes(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+	// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), in Vietnamese name order, with how many sit on each today.
 	//
 	// Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
 	ListSteeringCommittees(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3860,11 +3876,11 @@ func (c *Client) VoidDocument(ctx context.Context, id int, body VoidDocumentJSON
 	return c.Client.Do(req)
 }
 
-// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+// ListEmulationBlocs Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), in Vietnamese name order, each with its latest year, its members that year and where the scoring stands.
 //
 // Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
-func (c *Client) ListEmulationBlocs(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListEmulationBlocsRequest(c.Server)
+func (c *Client) ListEmulationBlocs(ctx context.Context, params *ListEmulationBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEmulationBlocsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4544,7 +4560,7 @@ func (c *Client) ListSentimentNotes(ctx context.Context, params *ListSentimentNo
 	return c.Client.Do(req)
 }
 
-// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+// ListSteeringCommittees Steering committees the caller may see (of a unit they may read or with a member from one), in Vietnamese name order, with how many sit on each today.
 //
 // Corresponds with GET /api/v1/steering-committees (the `ListSteeringCommittees` operationId).
 func (c *Client) ListSteeringCommittees(ctx context.Context, params *ListSteeringCommitteesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6419,7 +6435,7 @@ func NewVoidDocumentRequestWithBody(server string, id int, contentType string, b
 }
 
 // NewListEmulationBlocsRequest constructs an http.Request for the ListEmulationBlocs method
-func NewListEmulationBlocsRequest(server string) (*http.Request, error) {
+func NewListEmulationBlocsRequest(server string, params *ListEmulationBlocsParams) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -6435,6 +6451,69 @@ func NewListEmulationBlocsRequest(server string) (*http.Request, error) {
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "unit", *params.Unit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -8126,6 +8205,42 @@ func NewListSteeringCommitteesRequest(server string, params *ListSteeringCommitt
 
 		}
 
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -8916,12 +9031,12 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/documents/{id}/void (the `VoidDocument` operationId).
 	VoidDocumentWithResponse(ctx context.Context, id int, body VoidDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*VoidDocumentResponse, error)
 
-	// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+	// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), in Vietnamese name order, each with its latest year, its members that year and where the scoring stands.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
-	ListEmulationBlocsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error)
+	ListEmulationBlocsWithResponse(ctx context.Context, params *ListEmulationBlocsParams, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error)
 
 	// GetEmulationBlocWithResponse A bloc's year with its leader and deputy, the criteria table, each member's own and review scores and the ranking (ties share a rank, the next rank skips).
 	//
@@ -9236,7 +9351,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/sentiment-notes (the `ListSentimentNotes` operationId).
 	ListSentimentNotesWithResponse(ctx context.Context, params *ListSentimentNotesParams, reqEditors ...RequestEditorFn) (*ListSentimentNotesResponse, error)
 
-	// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+	// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), in Vietnamese name order, with how many sit on each today.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13164,13 +13279,13 @@ func (c *ClientWithResponses) VoidDocumentWithResponse(ctx context.Context, id i
 	return ParseVoidDocumentResponse(rsp)
 }
 
-// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), each with its latest year, its members that year and where the scoring stands.
+// ListEmulationBlocsWithResponse Emulation blocs and clusters the caller may see (of a unit they may read or with a member they may read), in Vietnamese name order, each with its latest year, its members that year and where the scoring stands.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/emulation-blocs (the `ListEmulationBlocs` operationId).
-func (c *ClientWithResponses) ListEmulationBlocsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error) {
-	rsp, err := c.ListEmulationBlocs(ctx, reqEditors...)
+func (c *ClientWithResponses) ListEmulationBlocsWithResponse(ctx context.Context, params *ListEmulationBlocsParams, reqEditors ...RequestEditorFn) (*ListEmulationBlocsResponse, error) {
+	rsp, err := c.ListEmulationBlocs(ctx, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13724,7 +13839,7 @@ func (c *ClientWithResponses) ListSentimentNotesWithResponse(ctx context.Context
 	return ParseListSentimentNotesResponse(rsp)
 }
 
-// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), with how many sit on each today.
+// ListSteeringCommitteesWithResponse Steering committees the caller may see (of a unit they may read or with a member from one), in Vietnamese name order, with how many sit on each today.
 //
 // Returns a wrapper object for the known response body format(s).
 //

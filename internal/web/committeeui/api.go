@@ -42,11 +42,13 @@ func toAPI(c committee.Committee, members int) apiCommittee {
 }
 
 func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	rows, err := h.store.List(r.Context(), p, kit.FormID(r.URL.Query().Get("unit")))
+	f := committee.Filter{UnitID: kit.FormID(r.URL.Query().Get("unit")), Query: r.URL.Query().Get("q")}
+	f.Limit, f.Offset = kit.APIPage(r)
+	rows, total, err := h.store.List(r.Context(), p, f)
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, kit.ListOf(len(rows), rows, func(c committee.Row) apiCommittee { return toAPI(c.Committee, c.Members) }))
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, rows, func(c committee.Row) apiCommittee { return toAPI(c.Committee, c.Members) }))
 	return nil
 }
 

@@ -152,3 +152,44 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 		s.WalkOutOfScope(webtest.Walk{Routes: routes, Probes: probes, Logins: []string{"officer.soctrang", "leader.soctrang"}, Secrets: secrets, Skip: volatile})
 	})
 }
+
+// TestListPages: the list pages in name order with the count and keeps
+// the filter in its links; the API pages with limit and offset and
+// filters below a unit.
+func TestListPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _ := newSite(t, d)
+		u := s.Units
+		store := committee.NewStore(d, s.Org, s.Auth, meeting.NewStore(d, s.Org, s.Auth))
+		ctx := context.Background()
+		for i := 1; i <= 27; i++ {
+			if _, err := store.Create(ctx, s.Principal("officer.langson"), committee.Committee{UnitID: u.LangSon.ID,
+				Name: "Ban Chỉ đạo số " + strconv.Itoa(i), Purpose: committee.Other, PurposeNote: "Chuyên đề", EstablishedOn: org.Date(2024, 1, 1)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		board := s.As("officer.langson")
+		doc := webtest.Doc(t, board.Get("/ban-chi-dao?q=ch%E1%BB%89+%C4%91%E1%BA%A1o+s%E1%BB%91"))
+		if n := doc.Find("#ban-chi-dao li").Length(); n != 25 || !strings.Contains(doc.Find("#tong-so").Text(), "27") {
+			t.Fatalf("first page: %d rows, %q", n, doc.Find("#tong-so").Text())
+		}
+		if got := doc.Find("#ban-chi-dao li a").Eq(9).Text(); got != "Ban Chỉ đạo số 10" {
+			t.Errorf("tenth row: %q", got)
+		}
+		next, _ := doc.Find(`a[rel="next"]`).Attr("href")
+		if !strings.Contains(next, "trang=2") || !strings.Contains(next, "q=ch") {
+			t.Fatalf("next link: %q", next)
+		}
+		if doc = webtest.Doc(t, board.Get(next)); doc.Find("#ban-chi-dao li").Length() != 2 {
+			t.Errorf("second page: %s", doc.Find("#ban-chi-dao").Text())
+		}
+		code, got := s.API("GET", "/api/v1/steering-committees?limit=5&offset=25", s.Token("officer.langson"), nil)
+		items, _ := got["items"].([]any)
+		if code != http.StatusOK || got["total"] != 28.0 || len(items) != 3 {
+			t.Errorf("API page: %d total %v, %d items", code, got["total"], len(items))
+		}
+		if code, got = s.API("GET", "/api/v1/steering-committees?unit="+itoa(u.NewChiLang.ID), s.Token("officer.langson"), nil); code != http.StatusOK || got["total"] != 0.0 {
+			t.Errorf("below Chi Lăng: %d %v", code, got["total"])
+		}
+	})
+}

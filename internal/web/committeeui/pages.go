@@ -33,11 +33,21 @@ func status(err error) int {
 type listView struct {
 	kit.Page
 	Rows     []committee.Row
+	Total    int
+	Pager    kit.Pager
+	Filter   listFilter
+	Scope    []org.Unit // the units the user may filter by
 	Units    []org.Unit // the units the user may set up committees for
 	Purposes []committee.Purpose
 	Errors   kit.Errors
 	Typed    url.Values
 }
+
+// listFilter is the list's filter as typed.
+type listFilter struct{ Unit, Query string }
+
+// listPageSize is how many committees a page of the list shows.
+const listPageSize = kit.DefaultPageSize
 
 // Val is the typed value of a field, else def.
 func (v listView) Val(name, def string) string { return typed(v.Typed, name, def) }
@@ -47,11 +57,18 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request, p *auth.Principa
 }
 
 func (h *handlers) listPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, formErr error, form url.Values) error {
-	rows, err := h.store.List(r.Context(), p, 0)
+	q := r.URL.Query()
+	lf := listFilter{Unit: q.Get("don_vi"), Query: q.Get("q")}
+	page, offset := kit.PageParams(r, listPageSize)
+	rows, total, err := h.store.List(r.Context(), p, committee.Filter{UnitID: kit.FormID(lf.Unit), Query: lf.Query, Offset: offset, Limit: listPageSize})
 	if err != nil {
 		return err
 	}
-	v := listView{Rows: rows, Purposes: committee.Purposes, Errors: h.FormErrors(r, formErr), Typed: form}
+	v := listView{Rows: rows, Total: total, Pager: kit.NewPager(r, page, listPageSize, total), Filter: lf,
+		Purposes: committee.Purposes, Errors: h.FormErrors(r, formErr), Typed: form}
+	if v.Scope, _, err = h.ListUnits(r, p); err != nil {
+		return err
+	}
 	if v.Units, err = h.Auth.GrantedUnits(r.Context(), p, auth.PermWrite, h.Today()); err != nil {
 		return err
 	}

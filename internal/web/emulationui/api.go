@@ -23,11 +23,13 @@ type apiBloc struct {
 }
 
 func (h *handlers) apiList(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	rows, err := h.store.Blocs(r.Context(), p)
+	f := emulation.BlocFilter{UnitID: kit.FormID(r.URL.Query().Get("unit")), Query: r.URL.Query().Get("q")}
+	f.Limit, f.Offset = kit.APIPage(r)
+	rows, total, err := h.store.Blocs(r.Context(), p, f)
 	if err != nil {
 		return err
 	}
-	h.JSON(w, r, http.StatusOK, kit.ListOf(len(rows), rows, func(b emulation.BlocRow) apiBloc {
+	h.JSON(w, r, http.StatusOK, kit.ListOf(total, rows, func(b emulation.BlocRow) apiBloc {
 		return apiBloc{ID: b.ID, UnitID: b.UnitID, Unit: b.UnitName, Kind: string(b.Kind), Name: b.Name, Year: b.Year, Members: b.Members, Status: string(b.Status)}
 	}))
 	return nil

@@ -217,3 +217,49 @@ func TestEveryRouteOutOfScope(t *testing.T) {
 		s.WalkOutOfScope(webtest.Walk{Routes: routes, Probes: probes, Logins: []string{"officer.soctrang", "leader.soctrang"}, Secrets: secrets, Skip: volatile})
 	})
 }
+
+// TestBlocListPages: the list shows a page at a time in name order with
+// the count, keeps the filter in its links, says when nothing matches,
+// and the API pages with limit and offset.
+func TestBlocListPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, _ := newSite(t, d)
+		u := s.Units
+		store := emulation.NewStore(d, s.Org, s.Auth, meeting.NewStore(d, s.Org, s.Auth))
+		ctx := context.Background()
+		for i := 1; i <= 30; i++ {
+			if _, err := store.CreateBloc(ctx, s.Principal("officer.langson"), emulation.BlocGroup{UnitID: u.LangSon.ID, Kind: emulation.Bloc,
+				Name: fmt.Sprintf("Khối thi đua số %d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		board := s.As("officer.langson")
+		doc := webtest.Doc(t, board.Get("/cum-khoi-thi-dua?q=khoi"))
+		if n := doc.Find("#cum-khoi li").Length(); n != 25 || !strings.Contains(doc.Find("#tong-so").Text(), "30") {
+			t.Fatalf("first page: %d rows, %q", n, doc.Find("#tong-so").Text())
+		}
+		if got := doc.Find("#cum-khoi li a").Eq(1).Text(); got != "Khối thi đua số 2" {
+			t.Errorf("second row: %q", got)
+		}
+		next, ok := doc.Find(`a[rel="next"]`).Attr("href")
+		if !ok || !strings.Contains(next, "trang=2") || !strings.Contains(next, "q=khoi") {
+			t.Fatalf("next link: %q", next)
+		}
+		doc = webtest.Doc(t, board.Get(next))
+		if n := doc.Find("#cum-khoi li").Length(); n != 5 || doc.Find("#cum-khoi li a").Last().Text() != "Khối thi đua số 30" {
+			t.Errorf("second page: %d rows, last %q", n, doc.Find("#cum-khoi li a").Last().Text())
+		}
+		doc = webtest.Doc(t, board.Get("/cum-khoi-thi-dua?q=kh%C3%B4ng+c%C3%B3"))
+		if doc.Find("#cum-khoi li").Length() != 0 || !strings.Contains(doc.Find("#cum-khoi").Text(), "khớp bộ lọc") {
+			t.Errorf("nothing matches: %q", doc.Find("#cum-khoi").Text())
+		}
+		code, got := s.API("GET", "/api/v1/emulation-blocs?limit=10&offset=25", s.Token("officer.langson"), nil)
+		items, _ := got["items"].([]any)
+		if code != http.StatusOK || got["total"] != 31.0 || len(items) != 6 {
+			t.Errorf("API page: %d total %v, %d items", code, got["total"], len(items))
+		}
+		if code, _ := s.API("GET", "/api/v1/emulation-blocs?unit="+itoa(u.LangSon.ID), s.Token("officer.soctrang"), nil); code != http.StatusNotFound {
+			t.Errorf("Sóc Trăng filters by Lạng Sơn: %d", code)
+		}
+	})
+}

@@ -25,11 +25,21 @@ const maxScores = emulation.MaxBlocMembers * 20
 type listView struct {
 	kit.Page
 	Rows   []emulation.BlocRow
+	Total  int
+	Pager  kit.Pager
+	Filter blocFilter
+	Scope  []org.Unit // the units the user may filter by
 	Units  []org.Unit // the units the user may set up blocs for
 	Kinds  []emulation.BlocKind
 	Errors kit.Errors
 	Typed  url.Values
 }
+
+// blocFilter is the list's filter as typed.
+type blocFilter struct{ Unit, Query string }
+
+// listPageSize is how many blocs a page of the list shows.
+const listPageSize = kit.DefaultPageSize
 
 // Val is the typed value of a field, else def.
 func (v listView) Val(name, def string) string { return typed(v.Typed, name, def) }
@@ -48,11 +58,18 @@ func (h *handlers) list(w http.ResponseWriter, r *http.Request, p *auth.Principa
 }
 
 func (h *handlers) listPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, formErr error, form url.Values) error {
-	rows, err := h.store.Blocs(r.Context(), p)
+	q := r.URL.Query()
+	bf := blocFilter{Unit: q.Get("don_vi"), Query: q.Get("q")}
+	page, offset := kit.PageParams(r, listPageSize)
+	rows, total, err := h.store.Blocs(r.Context(), p, emulation.BlocFilter{UnitID: kit.FormID(bf.Unit), Query: bf.Query, Offset: offset, Limit: listPageSize})
 	if err != nil {
 		return err
 	}
-	v := listView{Rows: rows, Kinds: emulation.BlocKinds, Errors: h.FormErrors(r, formErr), Typed: form}
+	v := listView{Rows: rows, Total: total, Pager: kit.NewPager(r, page, listPageSize, total), Filter: bf,
+		Kinds: emulation.BlocKinds, Errors: h.FormErrors(r, formErr), Typed: form}
+	if v.Scope, _, err = h.ListUnits(r, p); err != nil {
+		return err
+	}
 	if v.Units, err = h.Auth.GrantedUnits(r.Context(), p, auth.PermWrite, h.Today()); err != nil {
 		return err
 	}
