@@ -51,7 +51,7 @@ var titleHeads = newPhraseSet(
 	"thường trực", "thường vụ", "kiêm", "hiệu trưởng", "viện trưởng", "bác sĩ", "đại đức", "thượng tọa",
 	"hòa thượng", "linh mục", "mục sư", "già làng", "người có uy tín", "trưởng thôn", "trưởng ấp", "trưởng bản",
 	"chủ nhiệm", "giám mục", "cục trưởng", "vụ trưởng", "ủy ban", "thư ký", "đảng ủy viên", "huyện ủy viên",
-	"tỉnh ủy viên", "thành ủy viên", "nhà giáo", "nghệ nhân", "cựu", "thẩm phán", "kiểm sát viên",
+	"tỉnh ủy viên", "thành ủy viên", "quận ủy viên", "thị ủy viên", "nhà giáo", "nghệ nhân", "cựu", "thẩm phán", "kiểm sát viên",
 	"quản xứ", "chánh xứ", "trụ trì", "ni sư", "sư cô", "trưởng ban trị sự", "phó ban trị sự", "chức sắc",
 )
 
@@ -75,6 +75,9 @@ var titleStops = wordSet(`dự tham phát chủ yêu đề ghi nhấn cho lưu t
 func triggerBefore(toks []token, p int) (int, bool) {
 	k := p - 1
 	if k >= 0 && toks[k].low == ":" {
+		if sharedTitleBefore(toks, k) {
+			return p, true // "các Phó Trưởng ban Dân vận Trung ương: Đỗ Văn Phới, ..."
+		}
 		k--
 	}
 	if k < 0 {
@@ -93,4 +96,17 @@ func triggerBefore(toks []token, p int) (int, bool) {
 		}
 	}
 	return p, false
+}
+
+// sharedTitleBefore reports a title shared by the names after the colon
+// at toks[colon]: "các Phó Trưởng ban Dân vận Trung ương: A, B, C".
+func sharedTitleBefore(toks []token, colon int) bool {
+	j := colon
+	for j > 0 && colon-j < 15 && isTitleToken(toks, j-1) {
+		j--
+	}
+	for j < colon && !titleHeadAt(toks, j) {
+		j++
+	}
+	return j < colon && j > 0 && toks[j-1].low == "các"
 }

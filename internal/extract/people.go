@@ -247,6 +247,9 @@ func isTitleToken(toks []token, i int) bool {
 	switch t.low {
 	case "-", "–", "&":
 		nx := tokAt(toks, i+1)
+		if r, _ := roleAt(toks, i+1); r == roleChair {
+			return false // "..., Trưởng Khối Dân vận – Chủ trì hội nghị": the role, not the title
+		}
 		return i > 0 && (nx.cap || nx.caps)
 	case ".":
 		// "TP.HCM", "Th.S"

@@ -275,6 +275,12 @@ func TestRules(t *testing.T) {
 			organizer: "Ban Dân vận T.Ư", level: "central", date: "2017-01-05"},
 		{name: "a number in a programme's quoted name is no figure", text: "Ngày 5/12/2027, Hội LHPN huyện tổ chức hội nghị tổng kết năm 2027. Hội triển khai Chương trình “1 triệu sáng kiến - nỗ lực vượt khó, sáng tạo, quyết tâm vượt qua đại dịch” và vận động 300 hội viên tham gia.",
 			organizer: "Hội LHPN huyện", level: "district", date: "2027-12-05", figures: []string{"300 hội viên"}},
+		// Round eight (issue 12): chairs seen in the development set,
+		// written here in other words.
+		{name: "a chair's role after a dash ends the title", text: "Ngày 12/4/2027, Khối Dân vận phường tổ chức hội nghị giao ban. Về dự có đồng chí Trần Minh Khoa – Phó Trưởng Ban Dân vận Quận ủy, đồng chí Phạm Văn Lộc – Phó Bí thư Đảng ủy, Trưởng Khối Dân vận – Chủ trì hội nghị.",
+			organizer: "Khối Dân vận phường", level: "commune", date: "2027-04-12", chairs: []string{"Phạm Văn Lộc"}, attendees: []string{"Trần Minh Khoa"}},
+		{name: "names sharing a title after a colon co-chair", text: "Ngày 8/7/2027, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2027. Cùng chủ trì hội nghị có các đồng chí: Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy Lê Quang Huy; các Phó Trưởng Ban Dân vận Tỉnh ủy: Nguyễn Thị Hoa, Đặng Văn Minh.",
+			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2027-07-08", chairs: []string{"Lê Quang Huy", "Nguyễn Thị Hoa", "Đặng Văn Minh"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -600,6 +606,23 @@ func TestTaskAndTypeRules(t *testing.T) {
 		{name: "a demand met is no request", headline: "Tổng kết công tác dân vận năm 2026",
 			text: "Ngày 5/1/2027, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2026. Đồng chí Bí thư Tỉnh ủy biểu dương đội ngũ cán bộ đã bám sát yêu cầu nhiệm vụ chính trị, tích cực tuyên truyền, vận động nhân dân.",
 			typ:  "tong_ket", period: "year 2026"},
+		// Round eight (issue 12): plans and requests seen in the
+		// development set, written here in other words.
+		{name: "a month's plans written as what the board does", headline: "Giao ban công tác dân vận 6 tháng đầu năm 2027",
+			text: "Ngày 3/7/2027, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận 6 tháng đầu năm 2027. Các đoàn thể đã thực hiện tốt nhiệm vụ đề ra. Trong tháng 8-2027, Ban Dân vận phối hợp với Hội Nông dân huyện tổ chức tọa đàm về xây dựng nông thôn mới; tham mưu Huyện ủy kiểm tra công tác dân vận ở cơ sở.",
+			typ:  "so_ket", period: "H1 2027",
+			tasks: []string{"Ban Dân vận phối hợp với Hội Nông dân huyện tổ chức tọa đàm về xây dựng nông thôn mới", "tham mưu Huyện ủy kiểm tra công tác dân vận ở cơ sở"}},
+		{name: "a month long past the meeting sets nothing", headline: "Giao ban công tác dân vận 6 tháng đầu năm 2027",
+			text: "Ngày 3/7/2027, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận 6 tháng đầu năm 2027. Trong tháng 3-2027, Ban Dân vận phối hợp với Hội Nông dân huyện tổ chức tọa đàm về xây dựng nông thôn mới.",
+			typ:  "so_ket", period: "H1 2027"},
+		{name: "a speaker's request after the time phrase", headline: "Sơ kết công tác dân vận 6 tháng đầu năm 2027",
+			text: "Ngày 9/7/2027, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2027. Kết luận hội nghị, đồng chí Trưởng Ban đánh giá cao kết quả đạt được. Về nhiệm vụ trong thời gian tới, đồng chí đề nghị các địa phương bám sát cơ sở, nắm chắc tình hình nhân dân.",
+			typ:  "so_ket", period: "H1 2027",
+			tasks: []string{"các địa phương bám sát cơ sở, nắm chắc tình hình nhân dân"}},
+		{name: "Trước mắt and Cùng với đó go on after a request", headline: "Đảng ủy phường Tân An tổng kết năm 2027",
+			text: "Ngày 15/1/2028, Đảng ủy phường Tân An tổ chức hội nghị tổng kết công tác năm 2027. Phát biểu tại hội nghị, đồng chí Bí thư Đảng ủy yêu cầu cán bộ phường tiếp tục giữ vững đoàn kết.\nĐồng chí Bí thư Đảng ủy phát biểu tại hội nghị\nTrước mắt, các đơn vị cần chuẩn bị tốt công tác bầu cử. Cùng với đó, tổ chức các hoạt động chào mừng kỷ niệm 98 năm Ngày thành lập Đảng; đồng thời chăm lo Tết cho hộ nghèo.",
+			typ:  "tong_ket", period: "year 2027",
+			tasks: []string{"cán bộ phường tiếp tục giữ vững đoàn kết", "các đơn vị cần chuẩn bị tốt công tác bầu cử", "tổ chức các hoạt động chào mừng kỷ niệm 98 năm Ngày thành lập Đảng", "chăm lo Tết cho hộ nghèo"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -59,7 +60,7 @@ func (a *analyzer) readTasks() {
 				if j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block {
 					nb := body[j].block
 					for j < len(body) && body[j].block == nb {
-						take[j] = listStart(body[j].toks)
+						take[j] = afterAlso(body[j].toks)
 						j++
 					}
 					// list items as separate lines, or numbered in words
@@ -115,7 +116,7 @@ func (a *analyzer) readTasks() {
 			if k, ok := a.nextPeriodOpening(toks); ok {
 				take[i] = k
 				for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
-					take[j] = listStart(body[j].toks)
+					take[j] = afterAlso(body[j].toks)
 				}
 				continue
 			}
@@ -123,10 +124,10 @@ func (a *analyzer) readTasks() {
 		// Inside a paragraph, a sentence that opens with the next period
 		// and goes on with what to do: "... . Năm 2021, Hội Nông dân huyện
 		// phấn đấu 95% hội viên ...; xây dựng ...".
-		if k, ok := a.nextPeriodOpening(toks); ok && !firstInBlock(body, i) && directiveSoon(toks, k) {
+		if k, ok := a.nextPeriodOpening(toks); ok && !firstInBlock(body, i) && workSoon(toks, k) {
 			take[i] = k
 			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
-				take[j] = listStart(body[j].toks)
+				take[j] = afterAlso(body[j].toks)
 			}
 			continue
 		}
@@ -135,7 +136,7 @@ func (a *analyzer) readTasks() {
 		if k, ok := aheadOpening(toks); ok {
 			take[i] = k
 			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
-				take[j] = listStart(body[j].toks)
+				take[j] = afterAlso(body[j].toks)
 			}
 			continue
 		}
@@ -144,7 +145,7 @@ func (a *analyzer) readTasks() {
 		if k := aheadIsList(toks); k > 0 {
 			take[i] = k
 			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
-				take[j] = listStart(body[j].toks)
+				take[j] = afterAlso(body[j].toks)
 			}
 			continue
 		}
@@ -188,6 +189,7 @@ func (a *analyzer) readTasks() {
 		if !ok || k >= len(s.toks) {
 			continue
 		}
+		k = afterSpeakerRequest(s.toks, k)
 		a.addTasks(s.toks[k:])
 	}
 	if len(a.tasks) == 0 && (headed || a.announcesTasks(body)) {
@@ -343,12 +345,16 @@ func directiveFollowOn(toks []token) bool {
 		return false
 	}
 	switch toks[0].low {
-	case "ông", "bà", "tại", "dịp", "nhân", "hội", "cùng", "trước", "sau":
+	case "ông", "bà", "tại", "dịp", "nhân", "hội", "trước", "sau":
 		return false
+	case "cùng":
+		if _, ok := phraseAt(toks, 0, "cùng với đó"); !ok {
+			return false // "Cùng dự ...", "Cùng tham gia ..."
+		}
 	}
 	_, target := phraseAt(toks, listStart(toks), "phấn đấu")
-	for _, t := range toks {
-		if t.kind == tNum && yearOf(t) == 0 && !target {
+	for i, t := range toks {
+		if t.kind == tNum && yearOf(t) == 0 && !target && !anniversaryAt(toks, i) {
 			return false // a figure reports; a year ("nhiệm kỳ 2024 - 2029") or a target ("Phấn đấu có 100% ...") does not
 		}
 	}
@@ -358,7 +364,7 @@ func directiveFollowOn(toks []token) bool {
 	// It goes on with a direction: an imperative verb first ("Đẩy mạnh
 	// ...", "Đồng thời, ..."), or a subject that "cần" or "phải" do
 	// something. "Các đơn vị cũng suy tôn danh hiệu ..." reports.
-	k := listStart(toks)
+	k := afterAlso(toks)
 	if j, _, ok := anyPhraseAt(toks, k, consequenceWords); ok {
 		k = j // "Do đó, xác định nhiệm vụ ...", "Vì vậy Mặt trận ... cần ..."
 		if tokAt(toks, k).low == "," {
@@ -621,6 +627,9 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
 	}
+	if j, ok := a.nextMonthOpening(toks, i); ok {
+		return j, true
+	}
 	if j, ok := a.nextTermOpening(toks, i); ok {
 		return j, true
 	}
@@ -740,6 +749,9 @@ func aheadOpening(toks []token) (int, bool) {
 	i := 0
 	if tokAt(toks, 0).low == "trong" {
 		i = 1
+	}
+	if j, ok := phraseAt(toks, i, "trước mắt"); ok && tokAt(toks, j).low == "," && directiveSoon(toks, j+1) {
+		return j + 1, true // "Trước mắt, các cơ quan, đơn vị cần tập trung ..."
 	}
 	j, _, ok := anyPhraseAt(toks, i, aheadOpenings)
 	if !ok {
@@ -1120,6 +1132,9 @@ func afterAlso(toks []token) int {
 	if e, ok := phraseAt(toks, k, "đồng thời"); ok && tokAt(toks, e).low == "," {
 		return e + 1
 	}
+	if e, ok := phraseAt(toks, k, "cùng với đó"); ok && tokAt(toks, e).low == "," {
+		return e + 1 // "Cùng với đó, triển khai ...": the connective is left out
+	}
 	return k
 }
 
@@ -1139,4 +1154,108 @@ func colonList(toks []token, he int) bool {
 		}
 	}
 	return false
+}
+
+// nextMonthOpening reads a month opening a sentence ("Trong tháng
+// 7-2019, Ban Dân vận phối hợp ...", "Tháng 3/2021, ..."): the month
+// of the meeting or one of the two after it, with what a body will do.
+// A review's plans are often written as what the board does that month.
+func (a *analyzer) nextMonthOpening(toks []token, i int) (int, bool) {
+	if tokAt(toks, i).low != "tháng" || !a.dateOK {
+		return 0, false
+	}
+	m, y, end := monthYearAt(toks, i+1)
+	if m == 0 || tokAt(toks, end).low != "," {
+		return 0, false
+	}
+	if y == 0 {
+		y = a.date.Year()
+	}
+	d := (y*12 + m) - (a.date.Year()*12 + int(a.date.Month()))
+	if d < 0 || d > 2 {
+		return 0, false
+	}
+	if !workSoon(toks, end+1) {
+		return 0, false
+	}
+	return end + 1, true
+}
+
+// monthYearAt reads "7-2019", "7/2019", "7 năm 2019" or "7" at toks[k]:
+// the month, the year (0 if not written) and the index after them.
+func monthYearAt(toks []token, k int) (m, y, end int) {
+	t := tokAt(toks, k)
+	if t.kind != tNum {
+		return 0, 0, k
+	}
+	parts := strings.FieldsFunc(t.low, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	if len(parts) == 2 {
+		m, _ = strconv.Atoi(parts[0])
+		y, _ = strconv.Atoi(parts[1])
+		if m < 1 || m > 12 || y < 1990 || y > 2100 {
+			return 0, 0, k
+		}
+		return m, y, k + 1
+	}
+	m, _ = strconv.Atoi(t.low)
+	if m < 1 || m > 12 {
+		return 0, 0, k
+	}
+	end = k + 1
+	switch nx := tokAt(toks, end); {
+	case (nx.low == "-" || nx.low == "/") && yearOf(tokAt(toks, end+1)) > 0:
+		y, end = yearOf(tokAt(toks, end+1)), end+2
+	case nx.low == "năm" && yearOf(tokAt(toks, end+1)) > 0:
+		y, end = yearOf(tokAt(toks, end+1)), end+2
+	}
+	return m, y, end
+}
+
+// workSoon reports what someone will do right after toks[k]: a direction
+// word within a few words ("các cấp hội tiếp tục ..."), or a body's name
+// followed by a verb of work ("Ban Dân vận phối hợp với ...").
+func workSoon(toks []token, k int) bool {
+	if directiveSoon(toks, k) {
+		return true
+	}
+	if e, ok := parseBody(toks, k, false); ok {
+		_, _, ok := anyPhraseAt(toks, e, directiveStarts)
+		return ok
+	}
+	return false
+}
+
+// afterSpeakerRequest skips a speaker's request that opens a task after
+// its time phrase ("Về nhiệm vụ trong thời gian tới, đồng chí đề nghị
+// các địa phương ..."): the task is what is asked, from "các địa phương".
+func afterSpeakerRequest(toks []token, k int) int {
+	j := k
+	switch tokAt(toks, j).low {
+	case "đồng":
+		if tokAt(toks, j+1).low != "chí" {
+			return k
+		}
+		j += 2
+	case "ông", "bà":
+		j++
+	default:
+		return k
+	}
+	for n := 0; n < 5 && tokAt(toks, j).cap; n++ {
+		j++ // the speaker's name, when written
+	}
+	v, _, ok := anyPhraseAt(toks, j, directionVerbs)
+	if !ok || v >= len(toks) {
+		return k
+	}
+	if tokAt(toks, v).low == "," {
+		v++
+	}
+	return v
+}
+
+// anniversaryAt reports the count of years of an anniversary at toks[i]
+// ("chào mừng kỷ niệm 96 năm Ngày thành lập Đảng"): not a result.
+func anniversaryAt(toks []token, i int) bool {
+	return tokAt(toks, i-1).low == "niệm" && tokAt(toks, i+1).low == "năm"
 }
