@@ -7,7 +7,7 @@ import (
 // bodyHeads begin the name of an organizing body (lower case).
 var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
-	"ban thường vụ", "ban thường trực", "thường trực", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
+	"ban thường vụ", "ban thường trực", "thường trực", "đoàn chủ tịch", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
 	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
 	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
@@ -96,6 +96,13 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		}
 	}
 	switch head {
+	case "đoàn chủ tịch":
+		// "Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam": the Front's
+		// presidium, named with its committee.
+		if e, ok := parseBody(toks, j, false); ok {
+			return e, true
+		}
+		return 0, false
 	case "ban thường trực", "thường trực", "ban thường vụ":
 		// "Ban Thường trực Ủy ban MTTQ Việt Nam huyện", "Thường trực khối
 		// Dân vận", "Ban Thường vụ Tỉnh ủy Quảng Ngãi".
@@ -848,6 +855,17 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			}
 		}
 		break
+	}
+	// The meeting of a named body: "... chủ trì hội nghị Ban Thường trực
+	// Ủy ban MTTQ tỉnh mở rộng", "phát biểu tại Hội nghị Đoàn Chủ tịch Ủy
+	// ban Trung ương MTTQ Việt Nam": the body holds its own meeting.
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].low != "hội" || toks[i+1].low != "nghị" {
+			continue
+		}
+		if e, ok := parseBody(toks, i+2, false); ok && !inTitle(toks, i+2) {
+			return i + 2, e, -1, false
+		}
 	}
 	// A place as the subject: "Chiều ngày 30 tháng 5 năm 2022 xã Sơn Trà
 	// tổ chức hội nghị ...".

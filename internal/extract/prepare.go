@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/danvan/danvan/internal/vntext"
@@ -537,13 +538,15 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 	if title < 0 {
 		// A headline written as a sentence, with its full stop, over the
 		// page's date line: "Ủy ban MTTQ Việt Nam huyện Mê Linh tổ chức
-		// Hội nghị giao ban ... năm 2018." then "14/09/2018 - 03:12 PM".
+		// Hội nghị giao ban ... năm 2018." then "14/09/2018 - 03:12 PM";
+		// or in capitals, which no lead sentence is written in ("KHỐI DÂN
+		// VẬN ĐẢNG ỦY TỔ CHỨC HỘI NGHỊ GIAO BAN ... NĂM 2021.").
 		for i := 0; i+1 < cut && i < limit; i++ {
 			if d.blocks[i].kind != kindBody {
 				continue
 			}
 			t := d.str(d.blocks[i])
-			if u := strings.TrimSuffix(t, "."); u != t && titleLike(u) && hasEventWord(u) && isDateLine(d.str(d.blocks[i+1])) {
+			if u := strings.TrimSuffix(t, "."); u != t && titleLike(u) && hasEventWord(u) && (isDateLine(d.str(d.blocks[i+1])) || allCapsLine(u)) {
 				title = i
 			}
 			break
@@ -844,4 +847,18 @@ func cutSentence(t string) bool {
 		}
 	}
 	return lower*10 >= len(words)*6
+}
+
+// allCapsLine reports a line whose letters are all capitals.
+func allCapsLine(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 8
 }

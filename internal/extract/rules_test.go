@@ -281,6 +281,11 @@ func TestRules(t *testing.T) {
 			organizer: "Khối Dân vận phường", level: "commune", date: "2027-04-12", chairs: []string{"Phạm Văn Lộc"}, attendees: []string{"Trần Minh Khoa"}},
 		{name: "names sharing a title after a colon co-chair", text: "Ngày 8/7/2027, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2027. Cùng chủ trì hội nghị có các đồng chí: Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy Lê Quang Huy; các Phó Trưởng Ban Dân vận Tỉnh ủy: Nguyễn Thị Hoa, Đặng Văn Minh.",
 			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2027-07-08", chairs: []string{"Lê Quang Huy", "Nguyễn Thị Hoa", "Đặng Văn Minh"}},
+		// Organizers seen in the development set, in other words.
+		{name: "the meeting of a named body is its own", text: "Chiều 3/12/2027, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh Hoàng Thị Lan chủ trì hội nghị Ban Thường trực Ủy ban MTTQ tỉnh mở rộng. Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ II dự kiến tổ chức vào tháng 12.",
+			organizer: "Ban Thường trực Ủy ban MTTQ tỉnh", level: "province", date: "2027-12-03", chairs: []string{"Hoàng Thị Lan"}},
+		{name: "the Front's presidium named with its committee", text: "Ngày 27/12/2027, phát biểu tại Hội nghị Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Lê Văn Thành đề nghị các tổ chức thành viên đổi mới hoạt động.",
+			organizer: "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", level: "central", date: "2027-12-27", attendees: []string{"Lê Văn Thành"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -659,5 +664,23 @@ func TestHeadlineWithFullStop(t *testing.T) {
 	}
 	if got := show(rec, "organizer"); got != `"Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mê Linh"` {
 		t.Errorf("organizer %s, want the body's first sentence's", got)
+	}
+}
+
+// TestCapitalHeadlineWithFullStop: a first line in capitals is the
+// headline even with a full stop, so the organizer is written as in the
+// body's sentence, not in capitals.
+func TestCapitalHeadlineWithFullStop(t *testing.T) {
+	doc := "HỘI LIÊN HIỆP PHỤ NỮ PHƯỜNG 3 TỔ CHỨC HỘI NGHỊ SƠ KẾT CÔNG TÁC HỘI QUÝ II NĂM 2027.\n\n" +
+		"Sáng ngày 8/7/2027, Hội Liên hiệp Phụ nữ phường 3 tổ chức hội nghị sơ kết công tác Hội quý II năm 2027.\n"
+	rec, err := Extract(context.Background(), []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "HỘI LIÊN HIỆP PHỤ NỮ PHƯỜNG 3 TỔ CHỨC HỘI NGHỊ SƠ KẾT CÔNG TÁC HỘI QUÝ II NĂM 2027."; rec.Title != want {
+		t.Errorf("title %q, want %q", rec.Title, want)
+	}
+	if got := show(rec, "organizer"); got != `"Hội Liên hiệp Phụ nữ phường 3"` {
+		t.Errorf("organizer %s, want the body's sentence's", got)
 	}
 }
