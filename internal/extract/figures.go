@@ -412,6 +412,9 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 	}
+	if describesNotResult(toks, ti, m.Number.Percent) {
+		return figureHit{}, false
+	}
 	f := figureHit{
 		value: m.Number.Value,
 		unit:  unit,
@@ -675,6 +678,67 @@ func (a *analyzer) partsInBody(unit string) bool {
 			if u == p {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// trainingWords name a class whose trainees are counted after "cho".
+var trainingWords = newPhraseSet("tập huấn", "bồi dưỡng", "đào tạo", "lớp học", "khóa học")
+
+// originWords say where the meeting's participants come from or which
+// places it is connected to: "đến từ 11 xã", "kết nối với 91 xã".
+var originWords = newPhraseSet("đến từ", "kết nối", "trực tuyến với")
+
+// describesNotResult reports a count at toks[ti] that describes a class,
+// the meeting or what exists, not what the work achieved:
+//   - trainees after a class the clause counts ("mở 2 lớp tập huấn ... cho
+//     120 hội viên": the classes are the figure); without a count of
+//     classes the people trained are the result ("bồi dưỡng kiến thức ...
+//     cho 5.112 cán bộ");
+//   - where the participants come from or the places connected ("... đến
+//     từ 11 xã, thị trấn", "kết nối trực tuyến với ... 91 xã");
+//   - the participants of the event ("Tham gia hội thi có trên 300 cán
+//     bộ, hội viên");
+//   - what stands now, in a sentence opening with "Hiện" ("Hiện toàn tỉnh
+//     có 127 mô hình, 2.341 tổ chức ...").
+func describesNotResult(toks []token, ti int, percent bool) bool {
+	before := func(n int) []token { return toks[max(0, ti-n):ti] }
+	p1 := tokAt(toks, ti-1).low
+	if p1 == "trên" || p1 == "hơn" || p1 == "gần" || p1 == "khoảng" {
+		p1 = tokAt(toks, ti-2).low
+	}
+	if p1 == "cho" && peopleNoun(toks, ti+1) {
+		clause := before(25)
+		for k := len(clause) - 1; k >= 0; k-- {
+			if clause[k].low == ";" {
+				clause = clause[k+1:]
+				break
+			}
+		}
+		if findAny(clause, trainingWords) >= 0 && countedClass(clause) {
+			return true
+		}
+	}
+	if findAny(before(10), originWords) >= 0 {
+		return true
+	}
+	if p1 == "có" {
+		if findAny(before(8), contestWords) >= 0 {
+			return true
+		}
+	}
+	if !percent && tokAt(toks, 0).low == "hiện" && p1 == "có" || !percent && tokAt(toks, 0).low == "hiện" && hasTok(before(12), "có") && !hasTok(before(12), "đã") {
+		return true
+	}
+	return false
+}
+
+// countedClass reports a number of classes in toks: "2 lớp", "01 lớp".
+func countedClass(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].kind == tNum && toks[k+1].low == "lớp" {
+			return true
 		}
 	}
 	return false
