@@ -246,6 +246,9 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 			if inModelName(toks, i) {
 				continue // "Mô hình “Đối thoại trực tiếp với nhân dân”": a model's name
 			}
+			if k.phrase == "chuyên đề" && docNounBefore(toks, i) {
+				continue // "triển khai nghị quyết chuyên đề": the kind of a document, not of the meeting
+			}
 			if k.typ == TypeTrienKhai {
 				if _, impl := phraseAt(toks, i, "triển khai thực hiện"); impl {
 					continue // implementing, not a launch
@@ -1059,6 +1062,16 @@ func inCitedSubject(toks []token, from int, p periodMention) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// docNounBefore reports a document's noun right before toks[i]: "nghị
+// quyết chuyên đề", "kế hoạch chuyên đề".
+func docNounBefore(toks []token, i int) bool {
+	switch p1, p2 := tokAt(toks, i-1).low, tokAt(toks, i-2).low; {
+	case p1 == "quyết" && p2 == "nghị", p1 == "thị" && p2 == "chỉ", p1 == "hoạch" && p2 == "kế", p1 == "án" && p2 == "đề":
+		return true
 	}
 	return false
 }

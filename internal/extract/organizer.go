@@ -9,7 +9,7 @@ var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
 	"ban thường vụ", "ban thường trực", "thường trực", "đoàn chủ tịch", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
 	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
-	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam",
+	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
@@ -1377,7 +1377,7 @@ func plainLevel(l string) string {
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " bộ tư lệnh") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
-	case (has("trung ương") || has(" tw ") || has(" t.ư ") || has(" t.w ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
+	case (has("trung ương") || has(" tw ") || has(" ubtư ") || has(" ubtw ") || has(" t.ư ") || has(" t.w ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
 		!has("trực thuộc trung ương") || nationalUnion(strings.TrimSpace(l)):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||

@@ -64,6 +64,9 @@ func roleAt(toks []token, i int) (role, int) {
 		return roleChair, j
 	}
 	if j, p, ok := anyPhraseAt(toks, i, attendWords); ok {
+		if p == "điều hành" && tokAt(toks, i-1).low == "sự" && tokAt(toks, i-2).low == "dưới" {
+			return roleChair, j // "dưới sự điều hành của các đồng chí: ...": they preside
+		}
 		if p == "dự" && duNot[tokAt(toks, i+1).low] {
 			return roleNone, i
 		}
@@ -766,9 +769,10 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 			return true
 		case "của":
 			// "lời dạy của Tổng Bí thư X" names someone absent; "dưới sự
-			// chủ trì của đồng chí X", "với sự tham dự của" do not.
+			// chủ trì của đồng chí X", "dưới sự điều hành của", "với sự tham
+			// dự của" do not.
 			switch tokAt(toks, k-1).low {
-			case "trì", "dự", "tọa", "mặt", "đạo":
+			case "trì", "dự", "tọa", "mặt", "đạo", "hành":
 			default:
 				return true
 			}

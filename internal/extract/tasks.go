@@ -627,6 +627,16 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	if j, _, ok := anyPhraseAt(toks, i, aheadOpenings); ok && tokAt(toks, j).low == "," {
 		return j + 1, true
 	}
+	if j, _, ok := anyPhraseAt(toks, i, restOfYear); ok && i > 0 {
+		// "Về nhiệm vụ những tháng cuối năm 2020, Ban Dân vận ... tiếp tục
+		// ...": the rest of the year, named as the tasks' topic.
+		if yearOf(tokAt(toks, j)) > 0 {
+			j++
+		}
+		if tokAt(toks, j).low == "," && workSoon(toks, j+1) {
+			return j + 1, true
+		}
+	}
 	if j, ok := a.nextMonthOpening(toks, i); ok {
 		return j, true
 	}
@@ -1219,8 +1229,12 @@ func workSoon(toks []token, k int) bool {
 		return true
 	}
 	if e, ok := parseBody(toks, k, false); ok {
-		_, _, ok := anyPhraseAt(toks, e, directiveStarts)
-		return ok
+		if _, _, ok := anyPhraseAt(toks, e, directiveStarts); ok {
+			return true
+		}
+		// joint subjects: "Ban Dân vận Huyện ủy, các xã, thị trấn tiếp tục ..."
+		end := min(len(toks), e+10)
+		return tokAt(toks, e).low == "," && findAny(toks[e:end], directiveWords) >= 0
 	}
 	return false
 }
