@@ -606,6 +606,10 @@ func (a *analyzer) readEvent() {
 		a.eventType = typeOfPeriod(cued)
 	case launch.found:
 		a.eventType = TypeTrienKhai
+	case main.found && main.typ == typeReview:
+		// "giao ban công tác báo chí tháng 11": a briefing on a period
+		// the schema cannot express (a month) is still an interim review.
+		a.eventType = TypeSoKet
 	case a.aboutModel():
 		a.eventType = TypeMoHinh
 	default:
