@@ -7,7 +7,7 @@ import (
 // bodyHeads begin the name of an organizing body (lower case).
 var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
-	"ban thường vụ", "ban thường trực", "thường trực", "đoàn chủ tịch", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
+	"ban thường vụ", "ban thường trực", "thường trực", "đoàn chủ tịch", "hội đồng công tác quần chúng", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
 	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
 	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
@@ -162,6 +162,11 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 			j = k
 		}
 	case "ban chỉ huy quân sự", "bộ chỉ huy quân sự", "bộ chqs", "ban chqs":
+		if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
+			if e := placeAfter(toks, j+3, true); e > j+3 {
+				return e, true // "Bộ Chỉ huy Quân sự (CHQS) tỉnh"
+			}
+		}
 		return placeAfter(toks, j, true), true
 	case "ban cán sự đảng":
 		// "Ban cán sự Đảng UBND tỉnh": the Party group of a government.
@@ -227,8 +232,13 @@ func committeeAndPlace(toks []token, j int, hasCommittee bool) int {
 			continue
 		}
 		if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
-			j += 3
-			continue
+			// "Hội Nông dân (ND) TX.Bến Cát": kept when the name goes on
+			// after it; "Trung ương Hội Nông dân Việt Nam (NDVN)" ends
+			// before it.
+			if e := committeeAndPlace(toks, j+3, hasCommittee); e > j+3 {
+				return e
+			}
+			break
 		}
 		break
 	}
@@ -1377,7 +1387,7 @@ func plainLevel(l string) string {
 		strings.HasPrefix(l, " sở ") || strings.HasPrefix(l, " phòng ") || strings.HasPrefix(l, " công an") || has(" bộ chqs") || has(" ban chqs") ||
 		strings.HasPrefix(l, " bộ chỉ huy") || strings.HasPrefix(l, " bộ tư lệnh") || strings.HasPrefix(l, " ban chỉ huy quân sự"):
 		return LevelAgency
-	case (has("trung ương") || has(" tw ") || has(" ubtư ") || has(" ubtw ") || has(" t.ư ") || has(" t.w ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
+	case (has("trung ương") || has(" tw ") || has(" ubtư ") || has(" ubtw ") || strings.HasSuffix(strings.TrimSpace(l), " tư") || has(" t.ư ") || has(" t.w ") || has(" học viện") || has(" quốc hội") || has(" chính phủ") || has(" bộ chính trị")) &&
 		!has("trực thuộc trung ương") || nationalUnion(strings.TrimSpace(l)):
 		return LevelCentral
 	case has(" xã ") || has(" xã,") || has(" phường") || has("thị trấn") || has(" khối dân vận") || has(" khu phố") ||

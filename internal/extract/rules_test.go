@@ -289,6 +289,12 @@ func TestRules(t *testing.T) {
 		{name: "what stands now is no result", text: "Ngày 6/12/2027, Hội LHPN tỉnh tổ chức hội nghị tổng kết năm 2027. Hiện toàn tỉnh có 300 mô hình, 1.200 tổ phụ nữ tự quản. Trong năm, Hội hỗ trợ 50 hộ thoát nghèo.",
 			organizer: "Hội LHPN tỉnh", level: "province", date: "2027-12-06", figures: []string{"50 hộ"}},
 		// Organizers seen in the development set, in other words.
+		{name: "the central mass work council is a body", text: "Ngày 20/7/2027, tại Hà Nội, Hội đồng Công tác quần chúng Trung ương vừa tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2027.",
+			organizer: "Hội đồng Công tác quần chúng Trung ương", level: "central", date: "2027-07-20"},
+		{name: "an abbreviation in brackets closing the name is left out", text: "Ngày 3/11/2027, hội nghị bình chọn nông dân xuất sắc được Trung ương Hội Nông dân Việt Nam (NDVN) chủ trì, tổ chức.",
+			organizer: "Trung ương Hội Nông dân Việt Nam", level: "central", date: "2027-11-03"},
+		{name: "an abbreviation in brackets inside a command's name is kept", text: "Ngày 8/12/2027, Bộ Chỉ huy Quân sự (CHQS) tỉnh vừa tổ chức lễ trao 12 huân chương.",
+			organizer: "Bộ Chỉ huy Quân sự (CHQS) tỉnh", level: "agency", date: "2027-12-08", figures: []string{"12 huân chương"}},
 		{name: "the presidium's meeting with the committee abbreviated, chairs sharing a title", text: "Ngày 12/9/2027, tại Huế đã diễn ra Hội nghị Đoàn Chủ tịch UBTƯ MTTQ Việt Nam lần thứ 5, khoá X. Chủ trì Hội nghị có ông Lê Văn Thành, Chủ tịch UBTƯ MTTQ Việt Nam; các Phó Chủ tịch UBTƯ MTTQ Việt Nam: Trần Thị Mai, Phạm Quốc Huy.",
 			organizer: "Đoàn Chủ tịch UBTƯ MTTQ Việt Nam", level: "central", date: "2027-09-12", chairs: []string{"Lê Văn Thành", "Trần Thị Mai", "Phạm Quốc Huy"}},
 		{name: "those under whose direction the meeting runs chair it", text: "Sáng 6/9/2027, tại Hà Nội, Hội nghị Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh đã diễn ra dưới sự điều hành của các đồng chí: Lê Văn Thành, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; Trần Thị Mai, Phó Chủ tịch.",
