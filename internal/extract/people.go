@@ -67,6 +67,9 @@ func roleAt(toks []token, i int) (role, int) {
 		if p == "điều hành" && tokAt(toks, i-1).low == "sự" && tokAt(toks, i-2).low == "dưới" {
 			return roleChair, j // "dưới sự điều hành của các đồng chí: ...": they preside
 		}
+		if p == "chỉ đạo" && tokAt(toks, i-1).low == "ban" {
+			return roleNone, i // "Trưởng Ban chỉ đạo chủ trì": the steering committee's name
+		}
 		if p == "dự" && duNot[tokAt(toks, i+1).low] {
 			return roleNone, i
 		}

@@ -288,6 +288,8 @@ func TestRules(t *testing.T) {
 			organizer: "Ban Dân vận Tỉnh ủy", level: "province", date: "2027-12-05", figures: []string{"45 căn nhà"}},
 		{name: "what stands now is no result", text: "Ngày 6/12/2027, Hội LHPN tỉnh tổ chức hội nghị tổng kết năm 2027. Hiện toàn tỉnh có 300 mô hình, 1.200 tổ phụ nữ tự quản. Trong năm, Hội hỗ trợ 50 hộ thoát nghèo.",
 			organizer: "Hội LHPN tỉnh", level: "province", date: "2027-12-06", figures: []string{"50 hộ"}},
+		{name: "a steering committee's head who chairs", text: "Ngày 9/1/2028, Ban Chỉ đạo thực hiện dân chủ ở cơ sở huyện tổ chức hội nghị tổng kết năm 2027. Đồng chí Lý Thị Hạnh - Phó Bí thư Thường trực Huyện ủy, Trưởng Ban chỉ đạo chủ trì hội nghị.",
+			organizer: "Ban Chỉ đạo thực hiện dân chủ ở cơ sở huyện", level: "district", date: "2028-01-09", chairs: []string{"Lý Thị Hạnh"}},
 		// Organizers seen in the development set, in other words.
 		{name: "the central mass work council is a body", text: "Ngày 20/7/2027, tại Hà Nội, Hội đồng Công tác quần chúng Trung ương vừa tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2027.",
 			organizer: "Hội đồng Công tác quần chúng Trung ương", level: "central", date: "2027-07-20"},
