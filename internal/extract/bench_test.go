@@ -31,6 +31,7 @@ func benchCases(b *testing.B, cases []goldCase) {
 	if cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
+	b.Logf("load average %s", cputime.Load())
 }
 
 // BenchmarkExtract runs Extract over the shared samples.
