@@ -326,3 +326,37 @@ func TestCacheStatements(t *testing.T) {
 		}
 	})
 }
+
+// TestWithBulkTx: a bulk transaction commits like WithTx; on SQLite it
+// does not check foreign keys while it runs (a child of a missing parent
+// is written), and the connection checks them again afterwards (the same
+// row is refused by the next transaction). PostgreSQL checks them always.
+func TestWithBulkTx(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		err := d.WithBulkTx(ctx, func(tx *db.Tx) error {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES ('a')"); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO child (parent_id) VALUES (999)")
+			return err
+		})
+		if d.Dialect() == db.Postgres {
+			if err == nil || count(t, d, "parent") != 0 {
+				t.Fatalf("PostgreSQL took a child without its parent (%v)", err)
+			}
+			return
+		}
+		if err != nil || count(t, d, "parent") != 1 || count(t, d, "child") != 1 {
+			t.Fatalf("bulk transaction: %v, %d parents, %d children", err, count(t, d, "parent"), count(t, d, "child"))
+		}
+		err = d.WithTx(ctx, func(tx *db.Tx) error {
+			_, err := tx.ExecContext(ctx, "INSERT INTO child (parent_id) VALUES (998)")
+			return err
+		})
+		if err == nil || count(t, d, "child") != 1 {
+			t.Fatalf("after the bulk transaction a child without parent was written (%v)", err)
+		}
+	})
+}

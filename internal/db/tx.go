@@ -39,6 +39,11 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 		return fmt.Errorf("db: begin: %w", translate(err))
 	}
 	defer conn.Close()
+	return d.txOn(ctx, conn, fn)
+}
+
+// txOn runs fn in one transaction on conn (WithTx without the connection).
+func (d *DB) txOn(ctx context.Context, conn *sql.Conn, fn func(tx *Tx) error) (err error) {
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("db: begin: %w", translate(err))
