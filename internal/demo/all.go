@@ -27,7 +27,10 @@ type Step struct {
 // when a step fails (or ctx is cancelled), not at all, and the database
 // stays empty. The error says which step failed.
 func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step)) error {
-	return d.WithTx(ctx, func(tx *db.Tx) error {
+	// Foreign keys are not checked while the demo loads (WithBulkTx: the
+	// generator makes every reference itself; TestGenerateAllForeignKeys
+	// checks them): two parent lookups less for each report value.
+	return d.WithBulkTx(ctx, func(tx *db.Tx) error {
 		// The domain stores run the same statements many thousand times:
 		// each is parsed once.
 		tx.CacheStatements()
@@ -39,7 +42,15 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
 				return fmt.Errorf("demo: page cache: %w", err)
 			}
-			defer func() { _, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }()
+			// Two threads for the sorts of CREATE INDEX (the indexes the
+			// models step builds after loading); back to none at the end.
+			if _, err := tx.ExecContext(ctx, "PRAGMA threads = 2"); err != nil {
+				return fmt.Errorf("demo: threads: %w", err)
+			}
+			defer func() {
+				_, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000")
+				_, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA threads = 0")
+			}()
 		}
 		steps := []struct {
 			name string
@@ -90,8 +101,18 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			if err := restore(ctx); err != nil {
 				return err
 			}
-			_, err := search.NewStore(in, nil).Reindex(ctx, auth.System())
-			return err
+			if in.Dialect() == db.SQLite {
+				if err := ftsHashSize(ctx, tx, bulkFTSHash); err != nil {
+					return err
+				}
+			}
+			if _, err := search.NewStore(in, nil).Reindex(ctx, auth.System()); err != nil {
+				return err
+			}
+			if in.Dialect() == db.SQLite {
+				return ftsHashSize(ctx, tx, defaultFTSHash)
+			}
+			return nil
 		})
 	})
 }
@@ -100,3 +121,25 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 // 1 GiB (the national demo's database is about 1.9 GB; with 256 MiB a
 // fifth of the load's CPU went to writing and reading back spilled pages).
 const bulkCacheKiB = 1 << 20
+
+// The memory an FTS5 table of the search index fills with new entries
+// before it writes them out as a segment. SQLite's default (1 MiB) made
+// about a thousand small segments of the national demo's index, merged
+// again and again as the load went on (13 s of the search step's 22 s
+// of CPU); with 64 MiB a few large ones are written and little is merged
+// (the step took 16 s of CPU). It is set back to the default after the
+// load (a row of the tables' configuration says so).
+const (
+	bulkFTSHash    = 64 << 20
+	defaultFTSHash = 1 << 20
+)
+
+// ftsHashSize sets the FTS5 option hashsize of the search index's tables.
+func ftsHashSize(ctx context.Context, tx *db.Tx, n int) error {
+	for _, t := range []string{"search_fts", "search_trgm"} {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('hashsize', %d)", t, t, n)); err != nil {
+			return fmt.Errorf("demo: %s hashsize: %w", t, err)
+		}
+	}
+	return nil
+}

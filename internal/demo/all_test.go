@@ -49,3 +49,50 @@ func TestGenerateAllWholeOrNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestGenerateAllForeignKeys: the demo is loaded without foreign-key
+// checks on SQLite (db.WithBulkTx), so every reference it wrote is checked
+// here, and the search index's tables are back to SQLite's default
+// segment size. PostgreSQL checks the references as they are written.
+func TestGenerateAllForeignKeys(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if err := demo.GenerateAll(ctx, d, demo.Options{Scale: demo.Small, Seed: 1}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if d.Dialect() != db.SQLite {
+			return
+		}
+		rows, err := d.QueryContext(ctx, "PRAGMA foreign_key_check")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		bad := 0
+		for rows.Next() {
+			var table, parent string
+			var rowid, fk any
+			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+				t.Fatal(err)
+			}
+			if bad++; bad <= 5 {
+				t.Errorf("%s row %v refers to a missing %s", table, rowid, parent)
+			}
+		}
+		if err := rows.Err(); err != nil || bad > 0 {
+			t.Fatalf("%d broken references (%v)", bad, err)
+		}
+		for _, tb := range []string{"search_fts_config", "search_trgm_config"} {
+			var v int
+			if err := d.QueryRowContext(ctx, "SELECT v FROM "+tb+" WHERE k = 'hashsize'").Scan(&v); err != nil || v != 1<<20 {
+				t.Errorf("%s hashsize %d (%v)", tb, v, err)
+			}
+		}
+		var fk int
+		if err := d.WithTx(ctx, func(tx *db.Tx) error { // on the writer's connection
+			return tx.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+		}); err != nil || fk != 1 {
+			t.Errorf("foreign_keys %d after the demo (%v)", fk, err)
+		}
+	})
+}
