@@ -277,6 +277,11 @@ func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, err
 			return current{}, fmt.Errorf("org: insert closure: %w", err)
 		}
 	}
+	// Its figures are its own from its first day (see link).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO unit_successions (predecessor_id, successor_id, share, valid_from)
+		VALUES (?, ?, 1, ?)`, id, id, d); err != nil {
+		return current{}, fmt.Errorf("org: insert succession: %w", err)
+	}
 	if err := record(ctx, tx, "create", id, nil, c.audit()); err != nil {
 		return current{}, err
 	}
@@ -511,11 +516,23 @@ func (w *Writer) end(ctx context.Context, c current, d, action string, succ []su
 	return record(ctx, tx, action, c.ID, c.audit(), endAudit{after.audit(), succ})
 }
 
+// link records that pred, closed on d-1, passed share of itself to succ
+// on d, and keeps unit_successions whole: every unit whose figures reach
+// pred (pred itself among them) reaches succ too, times share, from d or
+// from the day its way to pred was complete, whichever is later. pred is
+// closed, so no link into it comes after this one, and succ lives, so no
+// link out of it came before: the rows added are final.
 func (w *Writer) link(ctx context.Context, pred, succ int64, kind LinkKind, d string, share float64) error {
 	_, err := w.tx.ExecContext(ctx, `INSERT INTO unit_links (predecessor_id, successor_id, kind, date, share, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, pred, succ, string(kind), d, share, db.Stamp(w.tx.Now()))
 	if err != nil {
 		return fmt.Errorf("org: link %d -> %d: %w", pred, succ, err)
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO unit_successions (predecessor_id, successor_id, share, valid_from)
+		SELECT predecessor_id, CAST(? AS BIGINT), share * ?, CASE WHEN valid_from > ? THEN valid_from ELSE ? END
+		FROM unit_successions WHERE successor_id = ?`, succ, share, d, d, pred)
+	if err != nil {
+		return fmt.Errorf("org: successions %d -> %d: %w", pred, succ, err)
 	}
 	return nil
 }
