@@ -97,11 +97,12 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 	// (the country) is written into its statement as a literal, so that
 	// statement is planned for the whole tree (parallel hash joins, 115-
 	// 130 ms), while every other unit keeps the shared generic plan,
-	// which is right for them (a province 3 ms either way). Mapped
-	// onto today the root's literal made the plan worse (2020: 184 ->
-	// 690 ms), so that view keeps the argument.
-	literal := s.db.Dialect() == db.Postgres && q.View == AsReported && s.isRoot(ctx, q.UnitID, today)
-	with, fromSQL, weight, args := placement(q, g, today, "reports", literal)
+	// which is right for them (a province 3 ms either way). Mapped onto
+	// today the same holds since the view joins unit_successions (2020:
+	// 226-263 -> 163-183 ms); over the recursive walk it read before, the
+	// literal made the plan worse (184 -> 690 ms).
+	literal := s.db.Dialect() == db.Postgres && s.isRoot(ctx, q.UnitID, today)
+	with, fromSQL, weight, args := placement(q, g, today, "reports", literal, true)
 	fromSQL = strings.Replace(fromSQL, whereMark, ` JOIN report_values v ON v.report_id = r.id WHERE `, 1)
 	var grp string
 	switch {
@@ -133,15 +134,22 @@ func (s *Store) rollup(ctx context.Context, q Query, g grouping, from, to vntext
 		if g != groupNone {
 			cols += ", " + grp
 		}
-		if q.View == Mapped {
-			cols += ", " + weight
-		}
 		if window {
 			cols += ", r.period_end"
 		}
-		lean := with + `SELECT ` + cols + ` FROM ` + fromSQL + `
+		lean := with + `SELECT ` + cols + weightMark + ` FROM ` + fromSQL + `
 			AND r.period_kind = ? AND r.period_start >= ? AND r.period_end <= ? AND r.status IN (` + statuses + `)`
-		return s.aggregate(ctx, lean, args, g != groupNone, q.View == Mapped, window)
+		if q.View != Mapped {
+			return s.aggregate(ctx, []leanQuery{{strings.Replace(lean, weightMark, "", 1), args, false}}, g != groupNone, window)
+		}
+		// Mapped, almost every unit passes whole (merges): their rows
+		// are read without a weight, a column less to scan for each of
+		// them (a seventh of the country's 2020 roll-up), and the few a
+		// split divides with theirs.
+		return s.aggregate(ctx, []leanQuery{
+			{strings.Replace(lean, weightMark, "", 1) + " AND w.share = 1", args, false},
+			{strings.Replace(lean, weightMark, ", w.share", 1) + " AND w.share <> 1", args, true},
+		}, g != groupNone, window)
 	}
 	latest := "pend"
 	if window {
@@ -185,6 +193,9 @@ func (s *Store) isRoot(ctx context.Context, unitID int64, day time.Time) bool {
 	return err == nil && u.ParentID == 0
 }
 
+// weightMark stands where a lean roll-up query may read the weight.
+const weightMark = " /*weight*/"
+
 // whereMark stands, in placement's FROM clause, where the rows' table
 // may be joined to more tables and the WHERE clause begins.
 const whereMark = " /*where*/ "
@@ -193,15 +204,22 @@ const whereMark = " /*where*/ "
 // (aliased r, with columns unit_id and period_end) under q.UnitID, the
 // one mechanism every roll-up shares: as reported, through the closure
 // as it stood on each row's period_end; mapped, through today's subtree
-// and the merge and split links back to every predecessor, each with the
-// product of the links' shares. It returns a WITH clause (empty when not
-// needed), the FROM clause with whereMark where the WHERE clause begins
-// (its conditions follow and further ones are added with AND), the
-// weight of a row and the arguments, in order. Grouped by child (g is
-// groupChild), a row's group is ch.descendant_id as reported and w.grp
-// mapped. With literal, q.UnitID is written into the SQL instead of
-// passed as an argument (see rollup).
-func placement(q Query, g grouping, today time.Time, table string, literal bool) (with, from, weight string, args []any) {
+// and unit_successions (every unit whose figures pass, by merges and
+// splits, into a unit of that subtree, with the product of the links'
+// shares; package org keeps it with every unit change). It returns a
+// WITH clause (empty when not needed), the FROM clause with whereMark
+// where the WHERE clause begins (its conditions follow and further ones
+// are added with AND), the weight of a row and the arguments, in order.
+// Mapped, the weight is w.share, so that a caller may read the rows of
+// weight 1 apart (AND w.share = 1) from the few a split divides. Grouped
+// by child (g is groupChild), a row's group is ch.descendant_id as
+// reported, and mapped too unless exact. With exact, the mapped units
+// are first summed into one row each (w, its group w.grp), so that a
+// unit split into two parts under q.UnitID has its rows counted once,
+// with the parts' shares added; else such a unit's rows come once per
+// part, which only sums may take. With literal, q.UnitID is written into
+// the SQL instead of passed as an argument (see rollup).
+func placement(q Query, g grouping, today time.Time, table string, literal, exact bool) (with, from, weight string, args []any) {
 	// unit is the unit's place in the SQL; unitArgs its arguments there.
 	unit, unitArgs := "?", []any{q.UnitID}
 	if literal {
@@ -213,22 +231,30 @@ func placement(q Query, g grouping, today time.Time, table string, literal bool)
 	switch q.View {
 	case Mapped:
 		weight = "w.share"
-		seed := `SELECT 0, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure c
-			WHERE c.ancestor_id = ` + unit + ` AND ` + fmt.Sprintf(validToday, "c")
-		seedArgs := append(unitArgs, td, td)
+		// Today's subtree (c), by child (ch) when grouped so, and every
+		// unit whose figures reach it (w, the successions in force today).
+		subtree := `unit_closure c JOIN unit_successions w ON w.successor_id = c.descendant_id`
+		where := `c.ancestor_id = ` + unit + ` AND ` + fmt.Sprintf(validToday, "c") + ` AND w.valid_from <= ?`
+		args = append(unitArgs, td, td, td)
+		grp := "0"
 		if g == groupChild {
-			seed = `SELECT ch.descendant_id, c.descendant_id, CAST(1 AS DOUBLE PRECISION), 0 FROM unit_closure ch
-				JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
-				WHERE ch.ancestor_id = ` + unit + ` AND ch.depth = 1 AND ` + fmt.Sprintf(validToday, "ch") + ` AND ` + fmt.Sprintf(validToday, "c")
-			seedArgs = append(unitArgs, td, td, td, td)
+			subtree = `unit_closure ch JOIN unit_closure c ON c.ancestor_id = ch.descendant_id
+				JOIN unit_successions w ON w.successor_id = c.descendant_id`
+			where = `ch.ancestor_id = ` + unit + ` AND ch.depth = 1 AND ` + fmt.Sprintf(validToday, "ch") +
+				` AND ` + fmt.Sprintf(validToday, "c") + ` AND w.valid_from <= ?`
+			args = append(unitArgs, td, td, td, td, td)
+			grp = "ch.descendant_id"
 		}
-		with = `WITH RECURSIVE m (grp, unit_id, share, n) AS (` + seed + `
-			UNION ALL
-			SELECT m.grp, l.predecessor_id, m.share * l.share, m.n + 1 FROM m
-			JOIN unit_links l ON l.successor_id = m.unit_id
-			WHERE l.date <= ? AND m.n < 64
-		), w AS (SELECT grp, unit_id, SUM(share) AS share FROM m GROUP BY grp, unit_id) `
-		args = append(seedArgs, td)
+		if !exact {
+			from = subtree + ` JOIN ` + table + ` r ON r.unit_id = w.predecessor_id` + whereMark + where
+			return with, from, weight, args
+		}
+		groupBy := "w.predecessor_id"
+		if g == groupChild {
+			groupBy = grp + ", " + groupBy
+		}
+		with = `WITH w (grp, unit_id, share) AS (SELECT ` + grp + `, w.predecessor_id, SUM(w.share) FROM ` + subtree + `
+			WHERE ` + where + ` GROUP BY ` + groupBy + `) `
 		from = `w JOIN ` + table + ` r ON r.unit_id = w.unit_id` + whereMark + `1 = 1`
 	default:
 		weight = "CAST(1 AS DOUBLE PRECISION)"
@@ -247,19 +273,47 @@ func placement(q Query, g grouping, today time.Time, table string, literal bool)
 	return with, from, weight, args
 }
 
-// aggregate runs query (the rows of one roll-up, unaggregated) and
-// aggregates them per group and key in one pass.
-func (s *Store) aggregate(ctx context.Context, query string, args []any, grouped, weighted, window bool) (map[string]map[Key]acc, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+// leanQuery is one query of the rows of a roll-up, unaggregated: the
+// columns indicator, breakdown, value, then the group when grouped, the
+// period's end when windowed, and the weight when weighted (else 1).
+type leanQuery struct {
+	query    string
+	args     []any
+	weighted bool
+}
+
+// cell is the aggregates of one (group, key) while rows are read.
+type cell struct {
+	acc
+	latest string
+}
+
+// aggregate runs queries (the rows of one roll-up, unaggregated, in
+// parts) and aggregates them per group and key in one pass over each.
+func (s *Store) aggregate(ctx context.Context, queries []leanQuery, grouped, window bool) (map[string]map[Key]acc, error) {
+	cells := map[string]map[Key]*cell{}
+	for _, q := range queries {
+		if err := s.aggregateInto(ctx, cells, q, grouped, window); err != nil {
+			return nil, err
+		}
+	}
+	out := make(map[string]map[Key]acc, len(cells))
+	for g, m := range cells {
+		o := make(map[Key]acc, len(m))
+		for k, c := range m {
+			o[k] = c.acc
+		}
+		out[g] = o
+	}
+	return out, nil
+}
+
+func (s *Store) aggregateInto(ctx context.Context, cells map[string]map[Key]*cell, q leanQuery, grouped, window bool) error {
+	rows, err := s.db.QueryContext(ctx, q.query, q.args...)
 	if err != nil {
-		return nil, fmt.Errorf("report: roll-up: %w", err)
+		return fmt.Errorf("report: roll-up: %w", err)
 	}
 	defer rows.Close()
-	type cell struct {
-		acc
-		latest string
-	}
-	cells := map[string]map[Key]*cell{}
 	var (
 		gk    sql.RawBytes
 		part  sql.RawBytes
@@ -276,15 +330,15 @@ func (s *Store) aggregate(ctx context.Context, query string, args []any, grouped
 	} else {
 		gk = sql.RawBytes("0")
 	}
-	if weighted {
-		dest = append(dest, &wt)
-	}
 	if window {
 		dest = append(dest, &pend)
 	}
+	if q.weighted {
+		dest = append(dest, &wt)
+	}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("report: roll-up: %w", err)
+			return fmt.Errorf("report: roll-up: %w", err)
 		}
 		if lastM == nil || string(gk) != lastG {
 			lastG = string(gk)
@@ -320,17 +374,9 @@ func (s *Store) aggregate(ctx context.Context, query string, args []any, grouped
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("report: roll-up: %w", err)
+		return fmt.Errorf("report: roll-up: %w", err)
 	}
-	out := make(map[string]map[Key]acc, len(cells))
-	for g, m := range cells {
-		o := make(map[Key]acc, len(m))
-		for k, c := range m {
-			o[k] = c.acc
-		}
-		out[g] = o
-	}
-	return out, nil
+	return nil
 }
 
 // totals turns raw aggregates into figures with each indicator's own
@@ -526,11 +572,8 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 	g, grp := groupNone, "0"
 	if byChild {
 		g, grp = groupChild, "ch.descendant_id"
-		if q.View == Mapped {
-			grp = "w.grp"
-		}
 	}
-	with, from, weight, args := placement(q, g, today, f.Table, false)
+	with, from, weight, args := placement(q, g, today, f.Table, false, false)
 	from = strings.Replace(from, whereMark, " WHERE ", 1)
 	if q.Period.Valid() {
 		from += " AND r.period_start >= ? AND r.period_end <= ?"
@@ -540,19 +583,28 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 		from += " AND (" + f.Where + ")"
 		args = append(args, f.Args...)
 	}
-	// As reported every row weighs 1: its columns are summed as they
-	// are, which spares a multiplication per row and column (a tenth of
-	// a country's roll-up on SQLite).
+	// Every row weighing 1 (as reported, and mapped for the units that
+	// passed whole), its columns are summed as they are, which spares a
+	// multiplication per row and column (a tenth of a country's roll-up
+	// on SQLite); mapped, the rows a split divides are summed apart, each
+	// times its share, and both sums added here.
 	sums := make([]string, len(f.Columns))
+	weighed := make([]string, len(f.Columns))
 	for i, c := range f.Columns {
 		sums[i] = "SUM(r." + c + ")"
-		if q.View == Mapped {
-			sums[i] = "SUM(r." + c + " * " + weight + ")"
-		}
+		weighed[i] = "SUM(r." + c + " * " + weight + ")"
+	}
+	groupBy := ""
+	if byChild {
+		groupBy = ` GROUP BY ` + grp
 	}
 	query := with + `SELECT ` + grp + `, ` + strings.Join(sums, ", ") + ` FROM ` + from
-	if byChild {
-		query += ` GROUP BY ` + grp
+	if q.View == Mapped {
+		query += ` AND w.share = 1` + groupBy + `
+			UNION ALL SELECT ` + grp + `, ` + strings.Join(weighed, ", ") + ` FROM ` + from + ` AND w.share <> 1` + groupBy
+		args = append(args, args...)
+	} else {
+		query += groupBy
 	}
 	rows, err := d.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -570,14 +622,17 @@ func SumFacts(ctx context.Context, d *db.DB, f Facts, q Query, byChild bool) (ma
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
 		}
-		v := make([]float64, len(vals))
-		for i, x := range vals {
-			v[i] = x.Float64
-		}
 		if !byChild && !vals[0].Valid {
 			continue // no row: the sum of nothing
 		}
-		out[key] = v
+		v := out[key]
+		if v == nil {
+			v = make([]float64, len(vals))
+			out[key] = v
+		}
+		for i, x := range vals {
+			v[i] += x.Float64
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report: sum of %s: %w", f.Table, err)
