@@ -141,12 +141,15 @@ type dashKey struct {
 	today            string
 }
 
-// dashStamp is what a kept dashboard was computed from: the versions of
+// Stamp is what a kept dashboard was computed from: the versions of
 // the topics and the sum of the unit's report versions over the periods
-// it reads (each only ever rises, so any write raises the sum).
-type dashStamp struct {
+// it reads (each only ever rises, so any write raises the sum). Two
+// dashboards of the same query with the same stamp show the same.
+type Stamp struct {
 	tree, catalogue, all, unit int64
 }
+
+type dashStamp = Stamp
 
 // dashboards are a Store's kept dashboards (at most db.DefaultKeptMax:
 // a province's is some tens of kilobytes).

@@ -69,6 +69,10 @@ type Dashboard struct {
 	// CanWrite says whether the reader may enter or upload the unit's
 	// figures.
 	CanWrite bool
+	// Stamp is what the dashboard was computed from: a page drawn from
+	// it may be kept under the same stamp (the dashboard of the same
+	// query is the same until the stamp changes).
+	Stamp Stamp
 }
 
 // KeyFigure is a key indicator's figure and its change over a year.
@@ -147,6 +151,7 @@ func (s *Store) Dashboard(ctx context.Context, p *auth.Principal, q DashboardQue
 		}
 		s.dash.Put(key, st, d)
 	}
+	d.Stamp = st
 	if d.CanWrite, err = s.can(ctx, p, auth.PermWrite, q.UnitID); err != nil {
 		return d, err
 	}

@@ -61,6 +61,17 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// WriteKept passes a kept part on (the compressing writer below splices
+// it in deflated once) and counts it as written.
+func (w *statusWriter) WriteKept(k *kit.Kept) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := kit.WriteKept(w.ResponseWriter, k)
+	w.size += n
+	return n, err
+}
+
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // observe gives each request an id, logs it as one JSON line and counts

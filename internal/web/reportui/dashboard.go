@@ -1,10 +1,13 @@
 package reportui
 
 import (
+	"bytes"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/danvan/danvan/internal/auth"
 	"github.com/danvan/danvan/internal/document"
@@ -128,6 +131,42 @@ func (h *handlers) dashboardQuery(r *http.Request) (report.DashboardQuery, error
 	return q, nil
 }
 
+// The dashboard's body (everything below the header) is the same for
+// every reader of one query who may do the same from it, so it is drawn
+// once and kept (bodyKey) with the stamp of the kept dashboard it was
+// drawn from (report.Dashboard.Stamp): when a write changes what the
+// dashboard shows, on any server, the store computes it again under a
+// new stamp and the body is drawn again. Each request draws only the
+// page around it (the header with the reader's name, links and form
+// token), and the body's compressed form is made once (kit.Kept): under
+// 50 clients on the national demo the template and gzip were half of
+// the server's CPU (issue 15). The store checks the reader's scope
+// before anything kept is looked at.
+
+// bodyKey is what a drawn body shows: the query as the page read it, the
+// language, and the links the reader may follow from it.
+type bodyKey struct {
+	unit                int64
+	period              vntext.Period
+	view                report.View
+	submitted           bool
+	chart, sort, sortBy string
+	ascending           bool
+	today, lang         string
+	canWrite            bool
+	review, reviewKey   string
+}
+
+// maxBodies bounds the kept bodies (a province's is some tens of
+// kilobytes, and its compressed form a fifth of that).
+const maxBodies = 256
+
+// dashboardPage is the page around a kept body.
+type dashboardPage struct {
+	kit.Page
+	Body template.HTML
+}
+
 func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	q, err := h.dashboardQuery(r)
 	if err != nil {
@@ -137,11 +176,37 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err != nil {
 		return err
 	}
-	v := dashboardView{Page: h.Page(w, r, "report.dash.title"), Unit: d.Unit, Period: d.Period, YearBefore: d.YearBefore,
+	review, reviewKey, err := h.reviewLink(r, p, d.Unit.ID, d.Period)
+	if err != nil {
+		return err
+	}
+	lang := kit.Lang(r)
+	key := bodyKey{unit: q.UnitID, period: q.Period, view: q.View, submitted: q.IncludeSubmitted, chart: q.Chart,
+		sort: q.Sort, sortBy: r.URL.Query().Get("sap-xep"), ascending: q.Ascending, today: q.Today.Format(time.DateOnly),
+		lang: lang, canWrite: d.CanWrite, review: review, reviewKey: reviewKey}
+	body, ok := h.bodies.Get(key, d.Stamp)
+	if !ok {
+		v := h.dashboardBody(r, q, d)
+		v.Review, v.ReviewKey = review, reviewKey
+		var b bytes.Buffer
+		if err := h.tmpl.Execute(&b, lang, "dashboard-body", v); err != nil {
+			return err
+		}
+		body = kit.NewKept(b.Bytes())
+		h.bodies.Put(key, d.Stamp, body)
+	}
+	pg := h.Page(w, r, "report.dash.title")
+	pg.Title = d.Unit.Name
+	h.tmpl.RenderKept(w, r, http.StatusOK, "dashboard", dashboardPage{Page: pg, Body: kit.KeptMark()}, body)
+	return nil
+}
+
+// dashboardBody is the view of a dashboard's body.
+func (h *handlers) dashboardBody(r *http.Request, q report.DashboardQuery, d report.Dashboard) dashboardView {
+	v := dashboardView{Page: kit.Page{Lang: kit.Lang(r)}, Unit: d.Unit, Period: d.Period, YearBefore: d.YearBefore,
 		Periods: h.periodChoices(), Mapped: q.View == report.Mapped, Submitted: q.IncludeSubmitted,
 		Statuses: report.Statuses, ChartChoices: d.ChartChoices, Counts: d.Counts, Behind: d.Behind(), Form: d.Form,
 		CanWrite: d.CanWrite}
-	v.Title = d.Unit.Name
 	v.Total = len(d.Progress)
 	v.Counted = d.Counts[report.Approved]
 	if q.IncludeSubmitted {
@@ -199,11 +264,7 @@ func (h *handlers) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		l.Label = k.Indicator.LocalName(kit.Lang(r))
 		v.Columns = append(v.Columns, l)
 	}
-	if v.Review, v.ReviewKey, err = h.reviewLink(r, p, d.Unit.ID, d.Period); err != nil {
-		return err
-	}
-	h.tmpl.Render(w, r, http.StatusOK, "dashboard", v)
-	return nil
+	return v
 }
 
 // reviewLink is the link to draft unit's review report of per (sơ kết of

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
+	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/report"
 	"github.com/danvan/danvan/internal/vntext"
@@ -41,6 +42,8 @@ type handlers struct {
 	// docs answers who may draft a unit's review report, for the
 	// dashboard's link to it.
 	docs *document.Store
+	// bodies are the dashboards' kept bodies (dashboard.go).
+	bodies db.Kept[bodyKey, report.Stamp, *kit.Kept]
 }
 
 // Mount returns the routes of periodic reporting and its links in the
@@ -52,6 +55,7 @@ func Mount(k *kit.Kit) (kit.Feature, error) {
 	}
 	h := &handlers{Kit: k, store: report.NewStore(k.DB, k.Org, k.Auth),
 		docs: document.NewStore(k.DB, k.Org, k.Auth, k.Files, document.DefaultSettings())}
+	h.bodies.Max = maxBodies
 	if h.tmpl, err = k.Templates(fsys, nil); err != nil {
 		return kit.Feature{}, err
 	}
