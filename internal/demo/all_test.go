@@ -60,7 +60,19 @@ func TestGenerateAllForeignKeys(t *testing.T) {
 		if err := demo.GenerateAll(ctx, d, demo.Options{Scale: demo.Small, Seed: 1}, nil); err != nil {
 			t.Fatal(err)
 		}
+		var entries, sources int
+		if err := d.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM search_entries), (SELECT COUNT(*) FROM search_sources)").Scan(&entries, &sources); err != nil || entries == 0 || entries != sources {
+			t.Errorf("search index: %d entries for %d records (%v)", entries, sources, err)
+		}
 		if d.Dialect() != db.SQLite {
+			// The search index's indexes and its replacing trigger,
+			// put aside while it was built, are back.
+			var idx, trg int
+			if err := d.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'search_entries' AND schemaname = current_schema()),
+				(SELECT COUNT(*) FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE c.relname = 'search_entries'
+				   AND c.relnamespace = current_schema()::regnamespace AND g.tgname = 'search_entries_replace')`).Scan(&idx, &trg); err != nil || idx != 5 || trg != 1 {
+				t.Errorf("search_entries has %d indexes and %d replacing triggers (%v)", idx, trg, err)
+			}
 			return
 		}
 		rows, err := d.QueryContext(ctx, "PRAGMA foreign_key_check")
