@@ -298,3 +298,55 @@ func cacheable(query string) bool {
 	}
 	return false
 }
+
+// DeferForeignKeys drops the foreign keys of tables inside the
+// transaction on PostgreSQL and returns the function that adds them again
+// from their stored definitions, which checks every row at once (one join
+// per key) instead of a lookup per row and key as rows arrive: a COPY of
+// the national demo's report values spent most of its time in those
+// lookups. On SQLite it does nothing (WithBulkTx turns the checks off
+// for the whole load). Call the returned function before the
+// transaction ends; if the transaction is rolled back instead, the keys
+// were never dropped.
+func (tx *Tx) DeferForeignKeys(ctx context.Context, tables ...string) (restore func(context.Context) error, err error) {
+	if tx.dialect != Postgres || len(tables) == 0 {
+		return func(context.Context) error { return nil }, nil
+	}
+	args := make([]any, len(tables))
+	for i, t := range tables {
+		args[i] = t
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+		JOIN pg_class t ON t.oid = c.conrelid
+		WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace
+		AND t.relname IN (`+Placeholders(len(tables))+`) ORDER BY t.relname, c.conname`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("db: foreign keys of %s: %w", strings.Join(tables, ", "), err)
+	}
+	type key struct{ table, name, def string }
+	var keys []key
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.table, &k.name, &k.def); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("db: foreign keys: %w", err)
+		}
+		keys = append(keys, k)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("db: foreign keys: %w", err)
+	}
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, "ALTER TABLE "+quoteName(k.table)+" DROP CONSTRAINT "+quoteName(k.name)); err != nil {
+			return nil, fmt.Errorf("db: drop foreign key %s: %w", k.name, err)
+		}
+	}
+	return func(ctx context.Context) error {
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, "ALTER TABLE "+quoteName(k.table)+" ADD CONSTRAINT "+quoteName(k.name)+" "+k.def); err != nil {
+				return fmt.Errorf("db: add foreign key %s: %w", k.name, err)
+			}
+		}
+		return nil
+	}, nil
+}

@@ -360,3 +360,45 @@ func TestWithBulkTx(t *testing.T) {
 		}
 	})
 }
+
+// TestDeferForeignKeys: on PostgreSQL the keys are gone while deferred (a
+// child without parent is taken), come back with the same definition,
+// and refuse the load when a row breaks them; on SQLite nothing changes.
+func TestDeferForeignKeys(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		load := func(parent int) error {
+			return d.WithTx(ctx, func(tx *db.Tx) error {
+				restore, err := tx.DeferForeignKeys(ctx, "child")
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, "INSERT INTO parent (id, code) VALUES (1, 'a') ON CONFLICT DO NOTHING"); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, "INSERT INTO child (parent_id) VALUES (?)", parent); err != nil {
+					return fmt.Errorf("insert: %w", err)
+				}
+				return restore(ctx)
+			})
+		}
+		if err := load(1); err != nil || count(t, d, "child") != 1 {
+			t.Fatalf("a good load: %v, %d children", err, count(t, d, "child"))
+		}
+		err := load(77)
+		if err == nil || count(t, d, "child") != 1 {
+			t.Fatalf("a child without parent was kept (%v)", err)
+		}
+		if d.Dialect() == db.Postgres && (strings.Contains(err.Error(), "insert:") || !strings.Contains(err.Error(), "add foreign key")) {
+			t.Errorf("PostgreSQL refused the row before the key came back: %v", err)
+		}
+		if d.Dialect() == db.Postgres {
+			var n int
+			if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+				WHERE t.relname = 'child' AND c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace`).Scan(&n); err != nil || n != 1 {
+				t.Errorf("child has %d foreign keys after the loads (%v)", n, err)
+			}
+		}
+	})
+}

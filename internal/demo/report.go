@@ -56,6 +56,35 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 	for _, i := range form.Indicators {
 		byCode[i.Code] = i
 	}
+	// On PostgreSQL the values' foreign keys are checked once, when they
+	// are added again after the last period, instead of twice per value
+	// as COPY writes them (db.Tx.DeferForeignKeys; on SQLite the demo
+	// loads without foreign-key checks).
+	err = d.WithTx(ctx, func(tx *db.Tx) error {
+		restore, err := tx.DeferForeignKeys(ctx, "report_values")
+		if err != nil {
+			return fmt.Errorf("demo: reports: %w", err)
+		}
+		in := d.Within(tx)
+		if err := loadReports(ctx, rng, org.NewStore(in), report.NewStore(in, org.NewStore(in), nil), form, byCode); err != nil {
+			return err
+		}
+		if err := restore(ctx); err != nil {
+			return fmt.Errorf("demo: reports: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("demo: analyze: %w", err)
+	}
+	return nil
+}
+
+// loadReports writes the reports of every period, one period at a time.
+func loadReports(ctx context.Context, rng *rand.Rand, units *org.Store, s *report.Store, form report.Form, byCode map[string]report.Indicator) error {
 	for p := FirstReportPeriod; !p.Start().After(LastReportPeriod.Start()); p = report.Next(p) {
 		tree, err := units.Tree(ctx, p.End())
 		if err != nil {
@@ -86,9 +115,6 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 		if err := s.Load(ctx, batch); err != nil {
 			return fmt.Errorf("demo: reports %s: %w", p, err)
 		}
-	}
-	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
-		return fmt.Errorf("demo: analyze: %w", err)
 	}
 	return nil
 }
