@@ -236,19 +236,32 @@ func evalDay(tx *db.Tx) time.Time { return db.DayOf(tx.Now().In(vietnam)) }
 // closed.
 func raise(ctx context.Context, tx *db.Tx, rule Rule, subject string, unit, province int64, summary string, kind string, cases []int64) error {
 	slices.Sort(cases)
+	// The open warning of this rule and subject, and the open warning of
+	// this rule naming one of the cases: the older of the two. Two
+	// lookups, each on its own index (one query joined with OR read
+	// every warning's case list).
 	var id int64
-	// An open warning of this rule naming one of the cases, or of this subject.
+	err := tx.QueryRowContext(ctx, `SELECT id FROM citizen_hotspots WHERE rule = ? AND subject_key = ? AND status = 'open'`,
+		string(rule), subject).Scan(&id)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	// The cases' warnings are listed once, by the cases (a join let a
+	// planner with stale statistics walk every open warning and look
+	// for each case in it).
 	args := []any{string(rule), kind}
 	for _, c := range cases {
 		args = append(args, c)
 	}
-	args = append(args, string(rule), subject)
-	err := tx.QueryRowContext(ctx, `SELECT h.id FROM citizen_hotspots h WHERE h.status = 'open' AND (
-		h.id IN (SELECT c.hotspot_id FROM citizen_hotspot_cases c JOIN citizen_hotspots o ON o.id = c.hotspot_id
-			WHERE o.rule = ? AND c.case_kind = ? AND c.case_id IN (`+db.Placeholders(len(cases))+`))
-		OR (h.rule = ? AND h.subject_key = ?)) ORDER BY h.id LIMIT 1`, args...).Scan(&id)
-	switch {
-	case errors.Is(err, db.ErrNotFound):
+	var named int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MIN(o.id), 0) FROM citizen_hotspots o WHERE o.rule = ? AND o.status = 'open'
+		AND o.id IN (SELECT c.hotspot_id FROM citizen_hotspot_cases c WHERE c.case_kind = ? AND c.case_id IN (`+db.Placeholders(len(cases))+`))`, args...).Scan(&named); err != nil {
+		return err
+	}
+	if named != 0 && (id == 0 || named < id) {
+		id = named
+	}
+	if id == 0 {
 		// A closed warning that named every case already: the leaders
 		// assessed it; nothing new.
 		var closed int
@@ -274,8 +287,6 @@ func raise(ctx context.Context, tx *db.Tx, rule Rule, subject string, unit, prov
 			After: map[string]any{"rule": rule, "summary": summary, "cases": cases}}); err != nil {
 			return err
 		}
-	case err != nil:
-		return err
 	}
 	// The cases the warning names already, read once: a repeat group
 	// can hold hundreds.
@@ -394,6 +405,7 @@ func (s *Store) petitionRules(ctx context.Context, tx *db.Tx, id int64, lateOnly
 			return err
 		}
 		group := []int64{id}
+		alike := map[string]bool{} // by matter key: petitions repeat their words
 		for rows.Next() {
 			var oid int64
 			var key string
@@ -401,7 +413,12 @@ func (s *Store) petitionRules(ctx context.Context, tx *db.Tx, id int64, lateOnly
 				rows.Close()
 				return err
 			}
-			if similar(matter, key) {
+			same, ok := alike[key]
+			if !ok {
+				same = similar(matter, key)
+				alike[key] = same
+			}
+			if same {
 				group = append(group, oid)
 			}
 		}
