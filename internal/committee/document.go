@@ -49,11 +49,18 @@ func (s *Store) Decision(ctx context.Context, p *auth.Principal, decisionID int6
 	return Committee{}, Decision{}, apperr.NotFound("committee.err.decision_not_found")
 }
 
+// IssuerCode is the code in the number of the documents a steering
+// committee issues in its own name ("05-QĐ/BCĐ").
+const IssuerCode = "BCĐ"
+
 // Drafter drafts a committee's decision as a Party-format decision
-// (quyết định, type QĐ) issued by the committee's unit: the grounds (the
-// decision that set the committee up), "QUYẾT ĐỊNH:", three articles a
-// person may reword, signed by the committee's head on the decision's
-// day, and the members on that day as an appendix. A
+// (quyết định, type QĐ) issued by the committee in its own name, under
+// its unit's line above (the committee's name in the header, BCĐ in the
+// number, a series of its own): the grounds (the decision that set the
+// committee up), "QUYẾT ĐỊNH:", three articles a person may reword,
+// signed by the committee's head on its behalf ("T/M BAN CHỈ ĐẠO",
+// "TRƯỞNG BAN") on the decision's day, and the members on that day as
+// an appendix. A
 // document.Generator registers it under DocumentKind; the record is the
 // decision (Request.RecordID), read with the caller's permissions, and
 // the generator lets only the unit's writers draft it.
@@ -68,7 +75,7 @@ func (s *Store) draft(ctx context.Context, p *auth.Principal, r document.Request
 	if err != nil {
 		return document.Generated{}, err
 	}
-	sig := document.Signature{Mode: document.SignDirect, Title: "TRƯỞNG BAN CHỈ ĐẠO"}
+	sig := document.Signature{Mode: document.SignBehalf, For: "BAN CHỈ ĐẠO", Title: "TRƯỞNG BAN"}
 	table := document.Table{Header: [][]string{{"STT", "Họ và tên", "Chức vụ", "Nhiệm vụ trong Ban Chỉ đạo"}}, Widths: []float64{0.7, 2.4, 3.2, 1.9}}
 	for i, m := range members {
 		if m.Role == Head && sig.Name == "" {
@@ -105,6 +112,7 @@ func (s *Store) draft(ctx context.Context, p *auth.Principal, r document.Request
 	}
 	return document.Generated{
 		Draft: document.Draft{UnitID: c.UnitID, Type: document.Decision, Summary: summary, Signature: sig,
+			As:         &document.IssuedAs{Name: c.Name, Code: IssuerCode},
 			Recipients: []string{"Như Điều 3", "Lưu Văn phòng"},
 			Source:     document.Source{Kind: string(DocumentKind), ID: d.ID, Period: strconv.Itoa(d.SignedOn.Year())}},
 		Parts: parts,

@@ -85,6 +85,26 @@ type Draft struct {
 	// (see Generated): kept with the register row, with the signature,
 	// so that a correction starts from the issued wording.
 	Parts map[string]string
+	// As, when set, is a body of the unit that issues the document in
+	// its own name (a steering committee): its line replaces the
+	// issuer's name in the header and its code the issuer's code in the
+	// number, so its documents form a series of their own. The line
+	// above and the place stay the unit's.
+	As *IssuedAs
+}
+
+// IssuedAs is a body of a unit that issues documents in its own name.
+type IssuedAs struct {
+	Name string // the header's line: "BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ"
+	Code string // the number's code: "BCĐ"
+}
+
+// issuer is how d is signed, given how its unit signs.
+func (d Draft) issuer(is Issuer) Issuer {
+	if d.As != nil {
+		is.Name, is.Code = d.As.Name, d.As.Code
+	}
+	return is
 }
 
 // Record is one row of the register.
@@ -158,6 +178,15 @@ func validate(d *Draft) error {
 	var es apperr.Errors
 	if !d.Type.Valid() {
 		es.Add("type", "document.err.type")
+	}
+	if d.As != nil {
+		d.As.Name = cleanLine(d.As.Name)
+		if !issuerCodeRE.MatchString(d.As.Code) || utf8.RuneCountInString(d.As.Code) > maxIssuerCode {
+			es.Add("code", "document.err.issuer_code", maxIssuerCode)
+		}
+		if d.As.Name == "" || utf8.RuneCountInString(d.As.Name) > maxIssuerLine {
+			es.Add("name", "document.err.issuer_name", maxIssuerLine)
+		}
 	}
 	d.Summary = cleanLine(d.Summary)
 	if d.Summary == "" || utf8.RuneCountInString(d.Summary) > maxSummary {
@@ -320,7 +349,7 @@ func (s *Store) Sketch(ctx context.Context, p *auth.Principal, d Draft) (*Docume
 	if err != nil {
 		return nil, err
 	}
-	return compose(d, is, "", day), nil
+	return compose(d, d.issuer(is), "", day), nil
 }
 
 // Issue numbers and issues a draft: in one transaction, under a lock
@@ -358,6 +387,7 @@ func (s *Store) Issue(ctx context.Context, p *auth.Principal, d Draft) (Record, 
 		if err != nil {
 			return err
 		}
+		is = d.issuer(is)
 		term, err := termOn(ctx, tx, d.UnitID, day)
 		if err != nil {
 			return err

@@ -140,6 +140,38 @@ func TestNumbersRunPerTypeAndUnit(t *testing.T) {
 	})
 }
 
+// TestIssuedAsABodyOfTheUnit: a steering committee of the board issues
+// in its own name: its line in the header, its code in the number and a
+// series of its own, beside the board's; a bad code is refused.
+func TestIssuedAsABodyOfTheUnit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		e := newRegEnv(t, d)
+		bcd := func(summary string) Draft {
+			dr := draft(e.u.LangSon.ID, Decision, summary)
+			dr.As = &IssuedAs{Name: "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở", Code: "BCĐ"}
+			return dr
+		}
+		first := e.issue(e.officerLS, bcd("Ban hành Kế hoạch kiểm tra năm 2025"))
+		var got []string
+		for _, rec := range []Record{first, e.issue(e.officerLS, draft(e.u.LangSon.ID, Decision, "Quyết định khen thưởng")),
+			e.issue(e.officerLS, bcd("Kiện toàn thành viên"))} {
+			got = append(got, rec.Number+" "+rec.IssuerCode)
+		}
+		if want := []string{"01-QĐ/BCĐ BCĐ", "01-QĐ/BDVTU BDVTU", "02-QĐ/BCĐ BCĐ"}; !slices.Equal(got, want) {
+			t.Errorf("numbers %v, want %v", got, want)
+		}
+		doc, err := e.s.Preview(e.ctx, e.officerLS, bcd("Xem trước"))
+		if err != nil || doc.Issuer != "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở" || doc.Number != DraftNumber(Decision, "BCĐ") || doc.Superior == "" {
+			t.Errorf("preview: %+v %v", doc, err)
+		}
+		bad := bcd("Mã sai")
+		bad.As.Code = "bcđ 1"
+		if _, err := e.s.Issue(e.ctx, e.officerLS, bad); apperr.CodeOf(err) != apperr.CodeInvalid {
+			t.Errorf("a bad code: %v", err)
+		}
+	})
+}
+
 func TestIssuedRecordAndFiles(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		e := newRegEnv(t, d)

@@ -53,7 +53,8 @@ func TestDraftDecisionDocument(t *testing.T) {
 		doc := webtest.Doc(t, res)
 		preview := doc.Find("#doc-preview").Text()
 		for _, want := range []string{"Về việc ban hành Kế hoạch kiểm tra", "QUYẾT ĐỊNH:", "Căn cứ Quyết định số 88-QĐ/TU ngày 01/03/2021",
-			"Kiểm tra 5 xã, phường", "TRƯỞNG BAN CHỈ ĐẠO", "Hoàng Văn Nghiệm", "Lương Thị Thu", "Phó Trưởng ban"} {
+			"Kiểm tra 5 xã, phường", "T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Hoàng Văn Nghiệm",
+			"BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ TỈNH LẠNG SƠN", "TỈNH ỦY LẠNG SƠN", "-QĐ/BCĐ", "Lương Thị Thu", "Phó Trưởng ban"} {
 			if !strings.Contains(preview, want) {
 				t.Errorf("the draft lacks %q", want)
 			}
@@ -80,7 +81,7 @@ func TestDraftDecisionDocument(t *testing.T) {
 			t.Fatalf("issue: %d %s", res.StatusCode, webtest.Doc(t, res).Find(".notice, .field-error").Text())
 		}
 		doc = webtest.Doc(t, c.Get(res.Header.Get("Location")))
-		if n := doc.Find("#doc-number").Text(); n != "01-QĐ/BDVTU" {
+		if n := doc.Find("#doc-number").Text(); n != "01-QĐ/BCĐ" {
 			t.Errorf("issued as %q", n)
 		}
 		recs, _, err := document.NewStore(d, s.Org, s.Auth, s.Files, document.DefaultSettings()).List(ctx, board,
