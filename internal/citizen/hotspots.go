@@ -246,17 +246,24 @@ func raise(ctx context.Context, tx *db.Tx, rule Rule, subject string, unit, prov
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
-	// The cases' warnings are listed once, by the cases (a join let a
-	// planner with stale statistics walk every open warning and look
-	// for each case in it).
-	args := []any{string(rule), kind}
+	// The warnings naming the cases, read by the cases alone, then the
+	// open ones of this rule among them: two single-table lookups, so no
+	// planner (with statistics taken before any warning existed) walks
+	// every open warning probing each case.
+	args := []any{kind}
 	for _, c := range cases {
 		args = append(args, c)
 	}
-	var named int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MIN(o.id), 0) FROM citizen_hotspots o WHERE o.rule = ? AND o.status = 'open'
-		AND o.id IN (SELECT c.hotspot_id FROM citizen_hotspot_cases c WHERE c.case_kind = ? AND c.case_id IN (`+db.Placeholders(len(cases))+`))`, args...).Scan(&named); err != nil {
+	naming, err := idsOf(ctx, tx, `SELECT DISTINCT hotspot_id FROM citizen_hotspot_cases WHERE case_kind = ? AND case_id IN (`+db.Placeholders(len(cases))+`)`, args...)
+	if err != nil {
 		return err
+	}
+	var named int64
+	if len(naming) > 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MIN(id), 0) FROM citizen_hotspots WHERE id IN (`+db.IDList(naming)+`) AND rule = ? AND status = 'open'`,
+			string(rule)).Scan(&named); err != nil {
+			return err
+		}
 	}
 	if named != 0 && (id == 0 || named < id) {
 		id = named
