@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"path"
 	"sync"
 )
 
@@ -84,17 +83,11 @@ func KeptMark() template.HTML { return template.HTML(keptMark) }
 // KeptMark (exactly once): the page is executed into a buffer around the
 // mark, and the part is written in its place as it was kept.
 func (t *Templates) RenderKept(w http.ResponseWriter, r *http.Request, status int, name string, view any, part *Kept) {
-	pt, ok := t.pages[Lang(r)][name]
-	if !ok {
-		t.k.ServerError(w, r, fmt.Errorf("kit: no template %q", name))
+	buf := t.execute(w, r, name, view)
+	if buf == nil {
 		return
 	}
-	buf := renderBufs.Get().(*bytes.Buffer)
 	defer putRenderBuf(buf)
-	if err := pt.ExecuteTemplate(buf, path.Base(name)+".html", view); err != nil {
-		t.k.ServerError(w, r, fmt.Errorf("kit: render %s: %w", name, err))
-		return
-	}
 	page := buf.Bytes()
 	at := bytes.Index(page, []byte(keptMark))
 	if at < 0 || bytes.Contains(page[at+len(keptMark):], []byte(keptMark)) {

@@ -175,20 +175,32 @@ func (t *Templates) Names() []string {
 	return out
 }
 
-// Render executes the named page into a buffer and only then writes it,
-// so a template error never sends half a page.
-func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, name string, view any) {
+// execute runs the named page in the request's language into a pooled
+// buffer, which the caller gives back with putRenderBuf. On a failure it
+// has answered with a server error and returns nil.
+func (t *Templates) execute(w http.ResponseWriter, r *http.Request, name string, view any) *bytes.Buffer {
 	pt, ok := t.pages[Lang(r)][name]
 	if !ok {
 		t.k.ServerError(w, r, fmt.Errorf("kit: no template %q", name))
-		return
+		return nil
 	}
 	buf := renderBufs.Get().(*bytes.Buffer)
-	defer putRenderBuf(buf)
 	if err := pt.ExecuteTemplate(buf, path.Base(name)+".html", view); err != nil {
+		putRenderBuf(buf)
 		t.k.ServerError(w, r, fmt.Errorf("kit: render %s: %w", name, err))
+		return nil
+	}
+	return buf
+}
+
+// Render executes the named page into a buffer and only then writes it,
+// so a template error never sends half a page.
+func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, name string, view any) {
+	buf := t.execute(w, r, name, view)
+	if buf == nil {
 		return
 	}
+	defer putRenderBuf(buf)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	if _, err := w.Write(buf.Bytes()); err != nil {
