@@ -15,6 +15,7 @@ import (
 	"github.com/danvan/danvan/internal/blob"
 	"github.com/danvan/danvan/internal/cputime"
 	"github.com/danvan/danvan/internal/db"
+	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/demo"
 	"github.com/danvan/danvan/internal/document"
 	"github.com/danvan/danvan/internal/emulation"
@@ -136,13 +137,13 @@ func benchReview(ctx context.Context, b *testing.B, url string, files *blob.Buck
 	defer rs.db.Close()
 	store, gen, reports := rs.store, rs.gen, rs.reports
 	// The draft's figures are the dashboard's.
-	t0, c0, s0 := time.Now(), cputime.Used(), serverCPU(ctx, rs.db)
+	t0, c0, s0 := time.Now(), cputime.Used(), dbtest.ServerCPU(ctx, rs.db)
 	g, err := gen.Draft(ctx, sys, req)
 	if err != nil {
 		b.Fatal(err)
 	}
 	server := ""
-	if s1 := serverCPU(ctx, rs.db); s0 >= 0 && s1 >= 0 {
+	if s1 := dbtest.ServerCPU(ctx, rs.db); s0 >= 0 && s1 >= 0 {
 		server = fmt.Sprintf(", PostgreSQL's %s CPU", (s1 - s0).Round(time.Millisecond))
 	}
 	b.Logf("first draft (new connections and stores): %s wall, %s CPU%s, load %s", time.Since(t0).Round(time.Millisecond),
@@ -183,7 +184,7 @@ func benchReview(ctx context.Context, b *testing.B, url string, files *blob.Buck
 	b.Logf("%s, %s: %d key figures equal the dashboard's; appendix of %d rows", dash.Unit.Name, per, checked, len(rows))
 
 	var size int
-	c0, s0 = cputime.Used(), serverCPU(ctx, rs.db)
+	c0, s0 = cputime.Used(), dbtest.ServerCPU(ctx, rs.db)
 	for b.Loop() {
 		g, err := gen.Draft(ctx, sys, req)
 		if err != nil {
@@ -204,37 +205,10 @@ func benchReview(ctx context.Context, b *testing.B, url string, files *blob.Buck
 	}
 	b.ReportMetric(float64(size)/1024, "KiB/doc")
 	cputime.Report(b, c0)
-	if s1 := serverCPU(ctx, rs.db); s0 >= 0 && s1 >= 0 {
+	if s1 := dbtest.ServerCPU(ctx, rs.db); s0 >= 0 && s1 >= 0 {
 		b.ReportMetric(float64((s1-s0).Microseconds())/1000/float64(b.N), "pg-cpu-ms/op")
 	}
 	b.Logf("load average: %s", cputime.Load())
-}
-
-// serverCPU is the user and system time the PostgreSQL server's
-// processes serving d's database have used so far (read from /proc: the
-// benchmark's server runs on this machine), -1 on SQLite or when it
-// cannot be read. A connection closed meanwhile takes its time with it.
-func serverCPU(ctx context.Context, d *db.DB) time.Duration {
-	if d.Dialect() != db.Postgres {
-		return -1
-	}
-	rows, err := d.QueryContext(ctx, "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
-	if err != nil {
-		return -1
-	}
-	defer rows.Close()
-	var pids []int
-	for rows.Next() {
-		var pid int
-		if err := rows.Scan(&pid); err != nil {
-			return -1
-		}
-		pids = append(pids, pid)
-	}
-	if rows.Err() != nil {
-		return -1
-	}
-	return cputime.Processes(pids)
 }
 
 // withSigner gives a draft the signer's name a person types.

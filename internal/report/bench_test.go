@@ -169,7 +169,7 @@ func benchRollup(b *testing.B, q func(n *nationalDB) report.Query) {
 		ctx := context.Background()
 		query := q(n)
 		var figures int
-		cpu0, pg0 := cputime.Used(), serverCPU(ctx, n.d)
+		cpu0, pg0 := cputime.Used(), dbtest.ServerCPU(ctx, n.d)
 		for b.Loop() {
 			t, err := n.store.Rollup(ctx, n.admin, query)
 			if err != nil {
@@ -178,7 +178,7 @@ func benchRollup(b *testing.B, q func(n *nationalDB) report.Query) {
 			figures = len(t)
 		}
 		cputime.Report(b, cpu0)
-		if pg1 := serverCPU(ctx, n.d); pg0 >= 0 && pg1 >= 0 {
+		if pg1 := dbtest.ServerCPU(ctx, n.d); pg0 >= 0 && pg1 >= 0 {
 			b.ReportMetric(float64((pg1-pg0).Microseconds())/1000/float64(b.N), "pg-cpu-ms/op")
 		}
 		if figures < 30 {
@@ -254,7 +254,7 @@ func BenchmarkRollupProvince2020Predecessors(b *testing.B) {
 		}
 		rows.Close()
 		var figures int
-		cpu0, pg0 := cputime.Used(), serverCPU(ctx, n.d)
+		cpu0, pg0 := cputime.Used(), dbtest.ServerCPU(ctx, n.d)
 		for b.Loop() {
 			figures = 0
 			for _, id := range ids {
@@ -266,7 +266,7 @@ func BenchmarkRollupProvince2020Predecessors(b *testing.B) {
 			}
 		}
 		cputime.Report(b, cpu0)
-		if pg1 := serverCPU(ctx, n.d); pg0 >= 0 && pg1 >= 0 {
+		if pg1 := dbtest.ServerCPU(ctx, n.d); pg0 >= 0 && pg1 >= 0 {
 			b.ReportMetric(float64((pg1-pg0).Microseconds())/1000/float64(b.N), "pg-cpu-ms/op")
 		}
 		if figures < 30 {
@@ -282,34 +282,6 @@ func BenchmarkRollupCountry2020Mapped(b *testing.B) {
 	benchRollup(b, func(n *nationalDB) report.Query {
 		return report.Query{UnitID: n.root, Period: p2020S1, View: report.Mapped}
 	})
-}
-
-// serverCPU is the processor time PostgreSQL's processes serving d's
-// database have used so far (the benchmark's server runs on this
-// machine), -1 on SQLite or when it cannot be read. Parallel workers and
-// connections closed meanwhile take their time with them: a difference
-// is a lower bound.
-func serverCPU(ctx context.Context, d *db.DB) time.Duration {
-	if d.Dialect() != db.Postgres {
-		return -1
-	}
-	rows, err := d.QueryContext(ctx, "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
-	if err != nil {
-		return -1
-	}
-	defer rows.Close()
-	var pids []int
-	for rows.Next() {
-		var pid int
-		if err := rows.Scan(&pid); err != nil {
-			return -1
-		}
-		pids = append(pids, pid)
-	}
-	if rows.Err() != nil {
-		return -1
-	}
-	return cputime.Processes(pids)
 }
 
 func generateNational(ctx context.Context, b testing.TB, d *db.DB, kind, url string) error {

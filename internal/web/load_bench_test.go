@@ -363,7 +363,10 @@ func eachKind(b *testing.B, fn func(b *testing.B, n *nationalDB)) {
 // serving n's database have used so far, read from /proc (the server
 // runs on this machine in the benchmark); -1 on SQLite or when it cannot
 // be read. A connection closed during a run takes its time with it, so
-// the figure is a lower bound.
+// the figure is a lower bound. Unlike dbtest.ServerCPU it leaves out the
+// connection asking: after a run of 50 clients the pool may close that
+// one before /proc is read, and the whole reading then fails (seen with
+// dbtest.ServerCPU on this benchmark).
 func (n *nationalDB) serverCPU() time.Duration {
 	if n.d.Dialect() != db.Postgres {
 		return -1
