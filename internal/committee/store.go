@@ -202,13 +202,9 @@ func (s *Store) List(ctx context.Context, p *auth.Principal, f Filter) ([]Row, i
 	if len(conds) > 0 {
 		where = "WHERE " + strings.Join(conds, " AND ")
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
 	// The names first, to sort them the Vietnamese way; then the page's
 	// details.
-	ids, total, err := db.PageByName(ctx, s.db, `SELECT c.id, c.name FROM committees c `+where+` ORDER BY c.id`, args, f.Offset, min(limit, 500))
+	ids, total, err := db.PageByName(ctx, s.db, `SELECT c.id, c.name FROM committees c `+where+` ORDER BY c.id`, args, f.Offset, f.Limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("committee: list: %w", err)
 	}

@@ -13,7 +13,8 @@ const MaxNamePage = 50000
 // PageByName runs query, which selects (id, name) rows, sorts them in
 // Vietnamese name order (vntext.Compare; equal names by the query's
 // order) and returns the ids of the rows from offset, at most limit of
-// them, and how many rows there are in all. It suits lists that must be
+// them (0 or less means 50; at most 500), and how many rows there are
+// in all. It suits lists that must be
 // paged in the Vietnamese order but keep no collation key: the names
 // are read, the details only of the page. query must end in an ORDER BY
 // that makes it deterministic; it is read to MaxNamePage rows at most.
@@ -39,8 +40,11 @@ func PageByName(ctx context.Context, q Querier, query string, args []any, offset
 		return nil, 0, err
 	}
 	vntext.SortBy(all, func(n named) string { return n.name })
+	if limit <= 0 {
+		limit = 50
+	}
 	from := min(max(offset, 0), len(all))
-	page := all[from:min(from+max(limit, 0), len(all))]
+	page := all[from:min(from+min(limit, 500), len(all))]
 	ids := make([]int64, len(page))
 	for i, n := range page {
 		ids[i] = n.id

@@ -174,13 +174,9 @@ func (s *Store) Blocs(ctx context.Context, p *auth.Principal, f BlocFilter) ([]B
 	if len(conds) > 0 {
 		where = "WHERE " + strings.Join(conds, " AND ")
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
 	// The names first, to sort them the Vietnamese way; then the page's
 	// details.
-	ids, total, err := db.PageByName(ctx, s.db, `SELECT b.id, b.name FROM emulation_blocs b `+where+` ORDER BY b.id`, args, f.Offset, min(limit, 500))
+	ids, total, err := db.PageByName(ctx, s.db, `SELECT b.id, b.name FROM emulation_blocs b `+where+` ORDER BY b.id`, args, f.Offset, f.Limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("emulation: blocs: %w", err)
 	}
