@@ -347,6 +347,20 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 		j, p, ok := anyPhraseAt(toks, k, units)
+		if !ok && !notFigureUnits[w.low] {
+			// An open class: a noun the list does not hold, read as the
+			// object of the verb before the number ("hoãn 29 đám cưới",
+			// "xây dựng 16 vườn ươm").
+			j, ok = openUnit(toks, ti, k)
+			p = w.low
+		} else if ok && classifiers[p] {
+			// A measure word takes its noun: "100 suất ăn", "10.000 mét
+			// vuông", "212.146 lượt cử tri", "9.934 đội viên".
+			j = classifierNoun(toks, j)
+		}
+		if ok {
+			j = pairedNoun(toks, j)
+		}
 		switch {
 		case (w.low == "m" || w.low == "km") && k+1 < len(toks) && adjacent(w, toks[k+1]) && (toks[k+1].low == "2" || toks[k+1].low == "²"):
 			j, ok = k+2, true // "3.500 m2"
@@ -742,4 +756,100 @@ func countedClass(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// classifiers are the measure words whose noun belongs to the unit.
+var classifiers = map[string]bool{"suất": true, "lượt": true, "mét": true, "đám": true, "tấm": true, "chiếc": true, "đội": true}
+
+// nounEnd are the words that end a counted noun phrase: function words,
+// verbs and qualifiers that follow a count ("100 suất ăn cùng ...", "196
+// suất quà trị giá ...", "16 vườn ươm thanh niên").
+var nounEnd = wordSet(`cho với của và hoặc được đã đang sẽ tại trong ở là có không các những mỗi từ đến
+	trên dưới hơn gần khoảng trị giá tham dự nhận đạt tăng giảm so thuộc theo về do nhằm để như gồm tổng
+	số đoàn này đó vào ra lên bị mà thì nên vì khi tới cùng hỗ trợ tặng trao mới nghèo khó thực hiện tại
+	người thanh niên hộ gia đình xã phường huyện tỉnh thôn bản ấp khu cấp toàn năm tháng ngày lần
+	đồng triệu tỷ tỉ nghìn ngàn trăm chục`)
+
+// classifierNoun extends a measure word ending before toks[j] by its noun:
+// a listed unit ("lượt" + "cử tri") or one word.
+func classifierNoun(toks []token, j int) int {
+	w := tokAt(toks, j)
+	if w.kind != tWord || w.cap || w.caps || !w.space || j > 0 && toks[j-1].end+1 < w.start {
+		return j
+	}
+	if e, _, ok := anyPhraseAt(toks, j, peopleUnits); ok {
+		return e
+	}
+	if nounEnd[w.low] {
+		return j
+	}
+	if _, _, ok := anyPhraseAt(toks, j, units); ok {
+		return j // "lượt hộ" is listed whole; a second count noun is not this one's
+	}
+	return j + 1
+}
+
+// makeVerbs are the verbs of work whose object, a count, is a result:
+// what was made, given, held off or brought in ("làm 7.860 kính chắn giọt
+// bắn", "vận động hoãn 29 đám cưới"). A count after "thực hiện", "tập
+// trung" or "với" describes the work instead ("4 chuyên đề", "6 bước").
+var makeVerbs = newPhraseSet("làm", "hoãn", "xây dựng", "trồng", "phát", "tặng", "trao", "trao tặng", "sửa chữa",
+	"lắp đặt", "cấp", "xây", "dựng", "thu gom", "quyên góp", "ủng hộ", "tiếp nhận", "giải quyết", "hòa giải",
+	"thành lập", "ra mắt", "phát hiện", "vận động", "hỗ trợ", "phát động", "mở", "in", "treo", "đào", "đắp", "nạo vét",
+	"tu sửa", "nâng cấp", "bàn giao", "khánh thành", "cứu", "khám", "cấp phát", "chăm lo", "thăm")
+
+// peopleUnits are nouns for people that follow a measure word.
+var peopleUnits = newPhraseSet("cử tri", "viên", "học sinh", "thiếu nhi", "đoàn viên", "hội viên", "ăn", "vuông")
+
+// openUnit reads a counted noun the list does not hold, starting at
+// toks[k] after the number at toks[ti]: one or two words up to a word of
+// nounEnd, when the number is the object of a verb (a lower-case word
+// before it that is not "có", "gồm", "với", "là" or a qualifier).
+func openUnit(toks []token, ti, k int) (int, bool) {
+	w := toks[k]
+	if w.cap || w.caps || nounEnd[w.low] || len([]rune(w.low)) < 2 {
+		return 0, false
+	}
+	b := ti - 1
+	for b >= 0 && (toks[b].low == "hơn" || toks[b].low == "trên" || toks[b].low == "gần" || toks[b].low == "khoảng" || toks[b].low == "được") {
+		b--
+	}
+	if b < 0 || toks[b].kind != tWord || toks[b].cap || toks[b].caps {
+		return 0, false
+	}
+	if _, _, ok := anyPhraseAt(toks, b, makeVerbs); !ok {
+		if b == 0 {
+			return 0, false
+		}
+		if _, _, ok := anyPhraseAt(toks, b-1, makeVerbs); !ok {
+			return 0, false
+		}
+	}
+	e := k + 1
+	if n := tokAt(toks, e); n.kind == tWord && n.space && !n.cap && !n.caps && !nounEnd[n.low] && n.start == w.end+1 {
+		if _, _, ok := anyPhraseAt(toks, e, units); !ok {
+			e++
+		}
+	}
+	return e, true
+}
+
+// pairNouns are the people a count names together with the first noun:
+// "9.934 đội viên, thiếu nhi", "1.000 đoàn viên, học sinh".
+var pairNouns = newPhraseSet("thiếu nhi", "học sinh", "nông dân", "hội viên", "đoàn viên", "chiến sĩ", "phần việc", "đảng viên", "thanh niên")
+
+// pairedNoun extends a unit ending before toks[j] by ", NOUN" when NOUN
+// is one of pairNouns and the phrase ends there.
+func pairedNoun(toks []token, j int) int {
+	if tokAt(toks, j).low != "," || j == 0 || !adjacent(toks[j-1], toks[j]) {
+		return j
+	}
+	e, _, ok := anyPhraseAt(toks, j+1, pairNouns)
+	if !ok {
+		return j
+	}
+	if n := tokAt(toks, e); n.low == "," || n.low == "và" {
+		return j // "hội viên, nông dân, thanh niên và ...": a list, not a pair
+	}
+	return e
 }
