@@ -199,7 +199,7 @@ var typeKeywords = []struct {
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"diễn đàn", TypeChuyenDe, ""}, {"thông báo nhanh", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
 	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
-	{"chức sắc", TypeChuyenDe, ""},
+	{"chức sắc", TypeChuyenDe, ""}, {"họp báo", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""}, {"ký kết", TypeTrienKhai, ""},
 	{"khởi động", TypeTrienKhai, ""}, {"ra quân", TypeTrienKhai, ""},
@@ -352,6 +352,15 @@ func inEventPhrase(toks []token, i int) bool {
 	if toks[i].low == "người" || toks[i].low == "chức" {
 		w = 6 // "hội nghị gặp mặt 64 người có uy tín", "tổ chức gặp mặt các vị chức sắc"
 	}
+	// Words that qualify the meeting or join a second purpose to it
+	// widen the phrase: "hội nghị trực tuyến toàn quốc hướng dẫn, triển
+	// khai ...".
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if _, _, ok := anyPhraseAt(toks, k, meetingQualifiers); !ok && toks[k].low != "," {
+			break
+		}
+		w++
+	}
 	for k := max(0, i-w); k < i; k++ {
 		if _, _, ok := anyPhraseAt(toks, k, eventNouns); ok {
 			return true
@@ -362,6 +371,10 @@ func inEventPhrase(toks []token, i int) bool {
 	}
 	return false
 }
+
+// meetingQualifiers qualify a meeting's name between the meeting noun and
+// its purpose.
+var meetingQualifiers = newPhraseSet("trực", "tuyến", "toàn", "quốc", "mở", "rộng", "hướng", "dẫn", "và", "tuyến")
 
 // eventPhraseBefore reports a meeting named earlier in the sentence:
 // "tổ chức hội nghị sơ kết ... và tuyên dương ...".

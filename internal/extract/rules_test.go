@@ -667,6 +667,27 @@ func TestTaskAndTypeRules(t *testing.T) {
 			text: "Ngày 15/1/2028, Đảng ủy phường Tân An tổ chức hội nghị tổng kết công tác năm 2027. Phát biểu tại hội nghị, đồng chí Bí thư Đảng ủy yêu cầu cán bộ phường tiếp tục giữ vững đoàn kết.\nĐồng chí Bí thư Đảng ủy phát biểu tại hội nghị\nTrước mắt, các đơn vị cần chuẩn bị tốt công tác bầu cử. Cùng với đó, tổ chức các hoạt động chào mừng kỷ niệm 98 năm Ngày thành lập Đảng; đồng thời chăm lo Tết cho hộ nghèo.",
 			typ:  "tong_ket", period: "year 2027",
 			tasks: []string{"cán bộ phường tiếp tục giữ vững đoàn kết", "các đơn vị cần chuẩn bị tốt công tác bầu cử", "tổ chức các hoạt động chào mừng kỷ niệm 98 năm Ngày thành lập Đảng", "chăm lo Tết cho hộ nghèo"}},
+		// Round nine (issue 12): requests, hopes and launches seen in the
+		// development set, written here in other words.
+		{name: "a leader's hope for the time ahead directs", headline: "Hội Cựu chiến binh xã sơ kết 6 tháng đầu năm 2027",
+			text: "Ngày 5/7/2027, Hội Cựu chiến binh xã tổ chức hội nghị sơ kết công tác Hội 6 tháng đầu năm 2027. Phát biểu tại hội nghị, đồng chí Bí thư Đảng ủy ghi nhận kết quả của Hội. Đồng chí mong rằng thời gian tới, Hội tiếp tục làm tốt công tác tuyên truyền trong hội viên.",
+			typ:  "so_ket", period: "H1 2027",
+			tasks: []string{"Hội tiếp tục làm tốt công tác tuyên truyền trong hội viên"}},
+		{name: "a request for after the meeting directs", headline: "Mặt trận xã tổng kết năm 2027",
+			text: "Ngày 20/12/2027, Ủy ban MTTQ xã tổ chức hội nghị tổng kết công tác Mặt trận năm 2027. Phát biểu chỉ đạo, đồng chí Phó Chủ tịch Ủy ban MTTQ huyện đề nghị, sau khi hội nghị kết thúc, Ban Thường trực MTTQ xã hoàn thiện báo cáo gửi huyện.",
+			typ:  "tong_ket", period: "year 2027",
+			tasks: []string{"Ban Thường trực MTTQ xã hoàn thiện báo cáo gửi huyện"}},
+		{name: "a request saying what its addressee needs to do directs without a speaker", headline: "Huyện đoàn phát động thi đua",
+			text:  "Ngày 8/1/2028, Huyện đoàn tổ chức phát động thi đua chào mừng Đại hội Đoàn các cấp. Đồng thời yêu cầu các chi đoàn cần chủ động xây dựng kế hoạch; tổ chức tốt các hoạt động tình nguyện.",
+			typ:   "trien_khai",
+			tasks: []string{"các chi đoàn cần chủ động xây dựng kế hoạch", "tổ chức tốt các hoạt động tình nguyện"}},
+		{name: "a national online launch and the year's work it sets", headline: "Hội nghị trực tuyến triển khai công tác năm 2028",
+			text:  "Ngày 10/3/2028, Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tổ chức hội nghị trực tuyến toàn quốc hướng dẫn, triển khai công tác Mặt trận năm 2028.\nNăm 2028, Ủy ban Trung ương MTTQ Việt Nam tập trung hướng dẫn tổ chức Ngày hội Đại đoàn kết; tiếp tục đổi mới nội dung hoạt động.",
+			typ:   "trien_khai",
+			tasks: []string{"Ủy ban Trung ương MTTQ Việt Nam tập trung hướng dẫn tổ chức Ngày hội Đại đoàn kết", "tiếp tục đổi mới nội dung hoạt động"}},
+		{name: "a press briefing is thematic", headline: "Hội LHPN tỉnh họp báo về Đại hội",
+			text: "Ngày 4/10/2026, Hội LHPN tỉnh tổ chức họp báo tuyên truyền về Đại hội đại biểu phụ nữ tỉnh nhiệm kỳ 2026-2031.",
+			typ:  "chuyen_de"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,10 +12,11 @@ var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nh
 	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau", "các nhiệm vụ cần", "những nhiệm vụ cần", "nhiệm vụ được đề ra gồm", "nhiệm vụ đề ra gồm")
 
 // directionVerbs open a leader's closing directions.
-var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý", "nêu rõ")
+var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý", "nêu rõ", "mong rằng")
 
 // aheadMarkers speak of the period to come.
-var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới", "trước mắt")
+var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới", "trước mắt",
+	"sau khi hội nghị kết thúc", "sau khi kết thúc hội nghị", "sau hội nghị")
 
 // readTasks collects the key tasks for the next period.
 func (a *analyzer) readTasks() {
@@ -170,7 +171,7 @@ func (a *analyzer) readTasks() {
 		spoken := findAny(toks, speakerWords) >= 0 || i > 0 && body[i-1].block == s.block &&
 			(tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" || opensRequest(toks)) &&
 			findAny(body[i-1].toks, speakerWords) >= 0
-		if v := findAny(toks, directionVerbs); v >= 0 && spoken && a.looksAhead(toks, v) {
+		if v := findAny(toks, directionVerbs); v >= 0 && (spoken || requestWithNeed(toks, v)) && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
 				take[i] = a.directionStart(toks, v)
 			}
@@ -549,7 +550,7 @@ func (a *analyzer) looksAhead(toks []token, v int) bool {
 	}
 	// "Đồng chí đề nghị Hội LHPN xã tiếp tục phát động thi đua ...": a
 	// request to go on with the work looks ahead without naming a time.
-	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); (p == "đề nghị" || p == "yêu cầu") && !nounRequest(toks, v, e) {
+	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); (p == "đề nghị" || p == "yêu cầu" || p == "mong rằng") && !nounRequest(toks, v, e) {
 		// Through the list of whom it asks: "đề nghị mỗi cán bộ, đảng
 		// viên, công chức ... tiếp tục ...".
 		for k := e; k < len(toks) && k <= e+40; k++ {
@@ -642,6 +643,16 @@ func (a *analyzer) nextPeriodOpening(toks []token) (int, bool) {
 	}
 	if j, ok := a.nextTermOpening(toks, i); ok {
 		return j, true
+	}
+	if a.period == nil && a.launched != nil && a.eventType == TypeTrienKhai {
+		// A launch of a year's work: "Năm 2019, Ủy ban Trung ương ... tập
+		// trung ...; ..." names the year launched, then what is to be done.
+		ps := a.findPeriods(toks)
+		if len(ps) > 0 && ps[0].tokStart == i && tokAt(toks, ps[0].tokEnd).low == "," && ps[0].part == a.launched.part &&
+			ps[0].year == a.launched.year && workSoon(toks, ps[0].tokEnd+1) {
+			return ps[0].tokEnd + 1, true
+		}
+		return 0, false
 	}
 	if a.period == nil {
 		// "6 tháng cuối năm, các cấp hội ... tiếp tục ..." after a review
@@ -808,6 +819,9 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 		}
 		if j, _, ok := anyPhraseAt(toks, k, aheadPhrases); ok {
 			k = j
+		} else if j, ok := phraseAt(toks, k, "trong thời gian"); ok && tokAt(toks, j).kind == tWord && !tokAt(toks, j).cap &&
+			tokAt(toks, j+1).kind == tWord && v >= 0 {
+			k = j + 1 // "trong thời gian trới": the time ahead misspelt
 		} else if tokAt(toks, k).low == "trong" || tokAt(toks, k).low == "năm" {
 			ps := a.findPeriods(toks[k:])
 			if len(ps) > 0 && (ps[0].tokStart == 0 || ps[0].tokStart == 1) {
@@ -1034,7 +1048,8 @@ var restOfYear = newPhraseSet("những tháng cuối năm", "các tháng cuối 
 
 var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh", "nâng cao", "cần", "phấn đấu")
 
-var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt", "nhiệm kỳ tới")
+var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt", "nhiệm kỳ tới",
+	"sau khi hội nghị kết thúc", "sau khi kết thúc hội nghị", "sau hội nghị")
 
 var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
 
@@ -1272,4 +1287,24 @@ func afterSpeakerRequest(toks []token, k int) int {
 // ("chào mừng kỷ niệm 96 năm Ngày thành lập Đảng"): not a result.
 func anniversaryAt(toks []token, i int) bool {
 	return tokAt(toks, i-1).low == "niệm" && tokAt(toks, i+1).low == "năm"
+}
+
+// requestWithNeed reports a request whose addressee is told what it needs
+// to do, "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị các xã cần
+// ...": a direction whoever says it.
+func requestWithNeed(toks []token, v int) bool {
+	e, p, _ := anyPhraseAt(toks, v, directionVerbs)
+	if p != "đề nghị" && p != "yêu cầu" || nounRequest(toks, v, e) {
+		return false
+	}
+	for k := e; k < len(toks) && k <= e+10; k++ {
+		if toks[k].kind == tPunct && toks[k].low != "," {
+			return false
+		}
+		if toks[k].low == "cần" && k > e {
+			_, _, ok := anyPhraseAt(toks, k+1, directiveStarts)
+			return ok || tokAt(toks, k+1).kind == tWord && !tokAt(toks, k+1).cap
+		}
+	}
+	return false
 }
