@@ -23,8 +23,10 @@ import (
 // spares two parent lookups per report value; the tests check the
 // generated data with PRAGMA foreign_key_check instead. Foreign keys are
 // on again for the connection afterwards; if that fails, the connection
-// is thrown away rather than returned to the pool without them.
-// Elsewhere (PostgreSQL, or a DB bound by Within) it is WithTx.
+// is thrown away rather than returned to the pool without them. The load
+// also runs with a rollback journal instead of WAL when it can have the
+// file to itself (bulkJournal). Elsewhere (PostgreSQL, or a DB bound by
+// Within) it is WithTx.
 func (d *DB) WithBulkTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if d.in != nil || d.dialect != SQLite {
 		return d.WithTx(ctx, fn)
@@ -43,7 +45,72 @@ func (d *DB) WithBulkTx(ctx context.Context, fn func(tx *Tx) error) (err error) 
 			err = errors.Join(err, fmt.Errorf("db: bulk: foreign keys back on: %w", rerr))
 		}
 	}()
+	back, err := d.bulkJournal(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if berr := back(); berr != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			err = errors.Join(err, berr)
+		}
+	}()
 	return d.txOn(ctx, conn, fn)
+}
+
+// bulkJournal takes the connection out of WAL mode for a bulk load, into
+// a rollback journal, and returns the function that puts WAL back. In
+// WAL mode every page of a load larger than the page cache is written
+// twice, to the log as the cache spills and at commit, and again into
+// the database by the checkpoint; with a rollback journal each page is
+// written once into the database, and the journal holds only the pages
+// the file had before (none of those the load appends). A crash during
+// the load still leaves the database as it was. The switch needs the
+// file to itself: idle readers are closed first, and when another
+// connection (another process) still holds it, the load stays in WAL
+// mode. Other connections that read while the load runs wait for it, as
+// readers of a rollback journal do (the demo has none).
+func (d *DB) bulkJournal(ctx context.Context, conn *sql.Conn) (back func() error, err error) {
+	none := func() error { return nil }
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return nil, fmt.Errorf("db: bulk: journal mode: %w", translate(err))
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return none, nil
+	}
+	if d.read != d.write {
+		// An idle reader in WAL mode keeps a shared lock on the file;
+		// the read pool keeps as many idle connections as it may open.
+		d.read.SetMaxIdleConns(0)
+		d.read.SetMaxIdleConns(d.read.Stats().MaxOpenConnections)
+	}
+	// Another process's connection would be waited for until the busy
+	// timeout: ask once instead.
+	var wait int
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&wait); err != nil {
+		return nil, fmt.Errorf("db: bulk: busy timeout: %w", translate(err))
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return nil, fmt.Errorf("db: bulk: busy timeout: %w", translate(err))
+	}
+	switchErr := conn.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode)
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", wait)); err != nil {
+		return nil, fmt.Errorf("db: bulk: busy timeout: %w", translate(err))
+	}
+	if switchErr != nil || !strings.EqualFold(mode, "delete") {
+		return none, nil
+	}
+	return func() error {
+		var m string
+		if err := conn.QueryRowContext(context.WithoutCancel(ctx), "PRAGMA journal_mode = WAL").Scan(&m); err != nil {
+			return fmt.Errorf("db: bulk: back to WAL: %w", translate(err))
+		}
+		if !strings.EqualFold(m, "wal") {
+			return fmt.Errorf("db: bulk: back to WAL: journal mode is %s", m)
+		}
+		return nil
+	}, nil
 }
 
 // CopyFrom writes rows (each one value per column, in order) into table.

@@ -402,3 +402,60 @@ func TestDeferForeignKeys(t *testing.T) {
 		}
 	})
 }
+
+// TestWithBulkTxJournal: on SQLite a bulk load runs with a rollback
+// journal when the file is its own (idle readers do not stop it), and in
+// WAL mode when another connection is reading; either way WAL is back
+// after it, committed or rolled back.
+func TestWithBulkTxJournal(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.Open(t, "sqlite")
+	setup(t, d)
+	mode := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *db.Row
+	}) string {
+		t.Helper()
+		var m string
+		if err := q.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	load := func(code string, fail bool) (during string, err error) {
+		err = d.WithBulkTx(ctx, func(tx *db.Tx) error {
+			during = mode(tx)
+			if _, err := tx.ExecContext(ctx, "INSERT INTO parent (code) VALUES (?)", code); err != nil {
+				return err
+			}
+			if fail {
+				return errors.New("load failed")
+			}
+			return nil
+		})
+		return during, err
+	}
+	count(t, d, "parent") // leaves an idle reader in the pool
+	if during, err := load("a", false); err != nil || during != "delete" || count(t, d, "parent") != 1 {
+		t.Fatalf("bulk load alone: %v, journal %q, %d rows", err, during, count(t, d, "parent"))
+	}
+	if m := mode(d); m != "wal" {
+		t.Fatalf("after the load the journal is %q", m)
+	}
+	if during, err := load("b", true); err == nil || during != "delete" || count(t, d, "parent") != 1 {
+		t.Fatalf("failed bulk load: %v, journal %q, %d rows", err, during, count(t, d, "parent"))
+	}
+	if m := mode(d); m != "wal" {
+		t.Fatalf("after a failed load the journal is %q", m)
+	}
+	// A reader in the middle of its rows holds the file: the load stays
+	// in WAL mode and is committed all the same.
+	rows, err := d.QueryContext(ctx, "SELECT code FROM parent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	during, err := load("c", false)
+	rows.Close()
+	if err != nil || during != "wal" || count(t, d, "parent") != 2 {
+		t.Fatalf("bulk load beside a reader: %v, journal %q, %d rows", err, during, count(t, d, "parent"))
+	}
+}
