@@ -68,10 +68,18 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	if i >= len(toks) || !(toks[i].cap || toks[i].caps || lower && toks[i].kind == tWord) {
 		return 0, false
 	}
-	if k, _, ok := anyPhraseAt(toks, i, bodyPrefixes); ok && k < len(toks) && (toks[k].cap || toks[k].caps) {
+	if k, _, ok := anyPhraseAt(toks, i, bodyPrefixes); ok {
+		// "Ban chấp hành (BCH) huyện Đoàn Bù Đốp": its abbreviation
+		// between, and a youth committee written from its place word.
+		k = skipAside(toks, k)
+		_, yh, _ := anyPhraseAt(toks, k, bodyHeads)
+		youth := youthCommittee[yh]
+		if k >= len(toks) || !(toks[k].cap || toks[k].caps || youth) {
+			k = len(toks)
+		}
 		// "Trung ương Hội Nông dân Việt Nam", "BCH Hội Nông dân huyện":
 		// the body's own executive or central level before its head.
-		if e, ok := parseBody(toks, k, false); ok {
+		if e, ok := parseBody(toks, k, youth); ok {
 			if _, h, _ := anyPhraseAt(toks, k, bodyHeads); strings.HasPrefix(h, "hội") || strings.HasPrefix(h, "đoàn") ||
 				h == "liên đoàn lao động" || youthCommittee[h] || h == "đảng bộ" {
 				return e, true
@@ -479,13 +487,24 @@ func properNameEnd(toks []token, j int) int {
 			j++
 			continue
 		}
-		if t.kind == tWord && j > i && toks[j-1].cap && titleWords[t.low] && !titleStops[t.low] && !placeWordSet[t.low] {
-			j++ // "Chính trị"
+		if t.kind == tWord && j > i && toks[j-1].cap && !placeWordSet[t.low] && (titleWords[t.low] && !titleStops[t.low] || secondSyllable(toks, j)) {
+			j++ // "Chính trị", "Thông tin"
 			continue
 		}
 		if k, ok := phraseAt(toks, j, "khu vực"); ok {
 			j = k
 			continue
+		}
+		// "Sở Dân tộc và Tôn giáo", "Sở Văn hóa, Thể thao và Du lịch": a
+		// department named after two fields; "và" before another body
+		// ("Sở Nội vụ và Sở Tư pháp") joins two organizers instead.
+		if (t.low == "và" || t.low == ",") && j > i && toks[j-1].kind == tWord && !notPlaceAt(toks, j+1) {
+			if nx := tokAt(toks, j+1); nx.cap && nx.kind == tWord {
+				if _, _, other := anyPhraseAt(toks, j+1, bodyHeads); !other && !placeWordSet[nx.low] {
+					j++
+					continue
+				}
+			}
 		}
 		break
 	}
@@ -630,7 +649,11 @@ func nounToChuc(toks []token, i int) bool {
 		return true // "Kế hoạch ... về tổ chức Đại hội": what a plan is about
 	}
 	switch tokAt(toks, i+2).low {
-	case "chính", "đoàn", "cơ", "đảng", "thành", "quần", "xã", "kinh", "bộ":
+	case "thành":
+		// "tổ chức thành viên" names members; "tổ chức thành công Đại
+		// hội" is the verb and how it went.
+		return tokAt(toks, i+3).low != "công"
+	case "chính", "đoàn", "cơ", "đảng", "quần", "xã", "kinh", "bộ":
 		return true
 	}
 	return false
@@ -809,6 +832,13 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 		if tokAt(toks, i-1).low == "được" && agentVerb(toks, skipAside(toks, e)) {
 			return i, e, -1, false // "được Trung ương Hội Nông dân Việt Nam chủ trì, tổ chức"
 		}
+		if passiveAgent(toks, i) {
+			// "Đại hội ... được Ủy ban MTTQ huyện chọn làm điểm vừa tổ
+			// chức": the agent of another passive verb chose, it did not
+			// organize.
+			i = e - 1
+			continue
+		}
 		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) || otherEventDo(toks, i) {
 			i = e - 1
 			continue
@@ -859,6 +889,9 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 				}
 				if findAny(toks[e:v], directingVerbs) >= 0 {
 					break // "... đã chỉ đạo, hướng dẫn tổ chức Đại hội": others organize
+				}
+				if agentBetween(toks, e, v) {
+					break // "Đại hội MTTQ ... được Ủy ban MTTQ huyện chọn làm điểm vừa tổ chức": a passive
 				}
 				_, p := jointPlace(toks, i, e)
 				return i, e, p, false
@@ -1441,4 +1474,45 @@ func joinLows(toks []token) string {
 		b.WriteString(t.low)
 	}
 	return b.String()
+}
+
+// passiveAgent reports a body at toks[i] inside the agent of a passive,
+// "được" before it with only capitalized words between ("được Ủy ban
+// MTTQ huyện ...").
+func passiveAgent(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && k >= i-3 && toks[k].kind == tWord && (toks[k].cap || toks[k].caps) {
+		k--
+	}
+	return tokAt(toks, k).low == "được"
+}
+
+// agentBetween reports the agent of a passive, "được" and a body, in
+// toks[e:v]: the verb after it is not said of a body before it.
+func agentBetween(toks []token, e, v int) bool {
+	for k := e; k < v; k++ {
+		if toks[k].low == "được" {
+			if _, ok := parseBody(toks, k+1, false); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// secondSyllable reports a lower-case word at toks[j] after a capitalized
+// one that the name goes on through: another capitalized word, "và", a
+// place or the verb follow it ("Sở Nội vụ và Thông tin tỉnh ...").
+func secondSyllable(toks []token, j int) bool {
+	if n := tokAt(toks, j+1); n.low == "và" || n.low == "," {
+		return tokAt(toks, j+2).cap
+	}
+	if _, _, p := anyPhraseAt(toks, j+1, placeWords); p {
+		return true
+	}
+	if _, _, v := anyPhraseAt(toks, j+1, orgVerbs); v {
+		return true
+	}
+	n := tokAt(toks, j+1)
+	return n.cap || n.caps || n.kind == tNone || n.low == "(" || n.low == "đã" || n.low == "vừa"
 }

@@ -305,6 +305,17 @@ func TestRules(t *testing.T) {
 			organizer: "Ban Thường trực Ủy ban MTTQ tỉnh", level: "province", date: "2027-12-03", chairs: []string{"Hoàng Thị Lan"}},
 		{name: "the Front's presidium named with its committee", text: "Ngày 27/12/2027, phát biểu tại Hội nghị Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Lê Văn Thành đề nghị các tổ chức thành viên đổi mới hoạt động.",
 			organizer: "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", level: "central", date: "2027-12-27", attendees: []string{"Lê Văn Thành"}},
+		// Round nine (issue 12): organizers read from the grammar of
+		// their names and sentences, in other words than the articles.
+		{name: "a department named after two fields keeps both", text: "Ngày 14/1/2027, Sở Nội vụ và Thông tin tỉnh Lai Châu tổ chức gặp mặt cán bộ hưu trí.",
+			organizer: "Sở Nội vụ và Thông tin tỉnh Lai Châu", level: "agency", date: "2027-01-14"},
+		{name: "two departments joined by và are two organizers", text: "Ngày 14/1/2027, Sở Nội vụ và Sở Tư pháp tỉnh tổ chức hội nghị tập huấn.",
+			organizer: "Sở Nội vụ", level: "agency", date: "2027-01-14"},
+		{name: "the agent of a passive chose, the commune in the headline organized", headline: "Xã Hòa Bình tổ chức thành công Đại hội Hội Nông dân điểm",
+			text:      "Ngày 9/3/2027, Đại hội Hội Nông dân xã nhiệm kỳ 2027-2032 được Hội Nông dân huyện Kim Sơn chọn làm điểm vừa tổ chức.",
+			organizer: "Xã Hòa Bình", level: "commune", date: "2027-03-09"},
+		{name: "an executive's abbreviation before a youth committee written from its place word", text: "Ngày 28/12/2027, Ban chấp hành (BCH) huyện Đoàn Lộc Ninh tổ chức tổng kết công tác Đoàn năm 2027.",
+			organizer: "Ban chấp hành (BCH) huyện Đoàn Lộc Ninh", level: "district", date: "2027-12-28"},
 		// Round nine (issue 12): counted nouns as an open class, written
 		// in other words than the development articles.
 		{name: "a noun no list holds, made or held off by the work, is counted", text: "Ngày 9/12/2027, Huyện đoàn tổ chức hội nghị tổng kết năm 2027. Đoàn viên đã làm 4.200 tấm chắn nắng cho trường học, vận động hoãn 12 đám giỗ và xây dựng 8 vườn ươm.",
