@@ -141,6 +141,29 @@ func TestServeWithDemo(t *testing.T) {
 	} else {
 		res.Body.Close()
 	}
+	// A CPU profile of the running server, on the metrics address only.
+	if code, _ := get("/debug/pprof/profile?seconds=1"); code != http.StatusNotFound {
+		t.Errorf("/debug/pprof/profile on the public address = %d, want 404", code)
+	}
+	if res, err := http.Get(m.MetricsURL() + "/debug/pprof/profile?seconds=1"); err != nil {
+		t.Errorf("/debug/pprof/profile on --metrics-addr: %v", err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		// A profile is gzip-compressed protocol buffers.
+		if res.StatusCode != 200 || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("/debug/pprof/profile on --metrics-addr = %d, %d bytes, not a gzip profile", res.StatusCode, len(b))
+		}
+	}
+	if res, err := http.Get(m.MetricsURL() + "/debug/pprof/goroutine?debug=1"); err != nil {
+		t.Errorf("/debug/pprof/goroutine: %v", err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(b), "goroutine profile") {
+			t.Errorf("/debug/pprof/goroutine = %d %.80q", res.StatusCode, b)
+		}
+	}
 
 	// Sign in with a printed demo account through the real form.
 	jar, _ := cookiejar.New(nil)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/netip"
 	"os"
 	"strings"
@@ -148,8 +149,17 @@ func Start(ctx context.Context, cfg ServeConfig) (*Main, error) {
 		}
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", srv.Metrics())
+		// Go's profiles of the running server (CPU, heap, goroutines,
+		// mutex contention), on this private address only: a CPU profile
+		// under real load is where a slow page's time can be read.
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
 		m.mlisten = mln
-		m.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+		// The write timeout leaves room for a CPU profile's default 30
+		// seconds (pprof refuses one as long as the timeout) and more.
+		m.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 2 * time.Minute,
 			ErrorLog: slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn)}
 		go func() {
 			if err := m.metrics.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
