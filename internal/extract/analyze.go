@@ -61,6 +61,7 @@ func analyze(d *document, opts Options) *analyzer {
 	a.readDate()
 	a.readOrganizer()
 	a.readPeople()
+	a.dropPersonPlace()
 	a.readTasks()
 	a.readFigures() // after the tasks: numbers in tasks are targets
 

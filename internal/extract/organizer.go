@@ -1264,6 +1264,23 @@ func (a *analyzer) completePlace(org []token) {
 	}
 }
 
+// dropPersonPlace takes back a place added to the organizer from
+// elsewhere when the people read later find a person's name there: "Chủ
+// tịch Ủy ban MTTQ Việt Nam tỉnh Trần Hải chủ trì" names a chair, not
+// the province.
+func (a *analyzer) dropPersonPlace() {
+	if a.orgPlace.End == 0 {
+		return
+	}
+	for _, p := range a.people {
+		if p.name.Start < a.orgPlace.End && a.orgPlace.Start < p.name.End {
+			a.orgName = strings.TrimSuffix(a.orgName, " "+a.d.text[a.orgPlace.Start:a.orgPlace.End])
+			a.orgPlace = Span{}
+			return
+		}
+	}
+}
+
 // setPlace appends the place text at sp to the organizer.
 func (a *analyzer) setPlace(sp Span) {
 	a.orgPlace = sp

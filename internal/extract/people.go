@@ -505,6 +505,11 @@ func (a *analyzer) readPeople() {
 
 // personAt reads a person mention whose name may start at toks[p].
 func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, bool) {
+	if toks[p].low == "đoàn" && p > 0 && (levelWords[toks[p-1].low] || toks[p-1].low == "thành") && p+1 < len(toks) && toks[p+1].cap && isFamily(toks[p+1].low) {
+		// "Phó Bí thư tỉnh Đoàn Nguyễn Trọng Lâm": the youth union of the
+		// province ends the title; the name starts after it.
+		return personHit{}, false
+	}
 	trigStart, trig := triggerBefore(toks, p)
 	// Pre-title: title tokens right before the name, back to a trigger.
 	pre := p
@@ -547,8 +552,10 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 	if inPlace && !trig && !list {
 		// "Tỉnh ủy Hoàng Văn Nghiệm" is a person, "tỉnh Lâm Đồng" a place;
 		// in a list of people ("...; Phó Bí thư Thường trực Huyện ủy Lê
-		// Phong;") a person.
-		if end-p < 3 || !middleNames[toks[p+1].low] {
+		// Phong;") a person. After a long title, two words the role
+		// follows at once and the article never uses as a place are a
+		// person too: "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lê Dũng chủ trì".
+		if (end-p < 3 || !middleNames[toks[p+1].low]) && !(preTitle && p-pre >= 5 && roleRightAfter(toks, end) && !a.placeElsewhere(toks, p, end)) {
 			return personHit{}, false
 		}
 	}
@@ -828,13 +835,22 @@ func roleFor(toks []token, masked []bool, hits []personHit, k int) role {
 	if after != roleNone && afterAt-h.te <= 3 {
 		return after
 	}
+	semi := false // a ";" between the role word and the person
 	for i := h.ts - 1; i >= 0 && i >= h.ts-200; i-- {
 		if masked[i] {
 			continue
 		}
+		if toks[i].low == ";" {
+			semi = true
+		}
 		if r, _ := roleAt(toks, i); r != roleNone {
 			if _, _, subj := anyPhraseAt(toks, i, subjectOnly); subj {
 				continue // "biểu dương ... bà A": A is praised, not present in a role
+			}
+			if semi && ownRole(toks, hits[:k], i) {
+				// "...; đồng chí A - TITLE, Chủ trì hội nghị; đồng chí B -
+				// TITLE; ...": A's own role, stated in A's item, not B's.
+				continue
 			}
 			return r
 		}
@@ -895,4 +911,46 @@ func closingPresence(toks []token) int {
 		return -1
 	}
 	return -1
+}
+
+// roleRightAfter reports a chair's or an attendee's verb at toks[e].
+func roleRightAfter(toks []token, e int) bool {
+	if e >= len(toks) {
+		return false
+	}
+	r, _ := roleAt(toks, e)
+	return r != roleNone
+}
+
+// placeElsewhere reports whether the words toks[p:e] stand as a place
+// somewhere in the article: after a place word and not before a role.
+func (a *analyzer) placeElsewhere(toks []token, p, e int) bool {
+	n := e - p
+	for _, s := range a.sents {
+		t := s.toks
+		for i := 1; i+n <= len(t); i++ {
+			same := true
+			for k := 0; k < n; k++ {
+				if t[i+k].low != toks[p+k].low {
+					same = false
+					break
+				}
+			}
+			if same && placeBefore(t, i) && !roleRightAfter(t, i+n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownRole reports a role word at toks[i] stated right after one of the
+// persons before it (within three words of the end of their mention).
+func ownRole(toks []token, before []personHit, i int) bool {
+	for _, p := range before {
+		if i >= p.te && i-p.te <= 3 && !hasTok(toks[p.te:i], ";") {
+			return true
+		}
+	}
+	return false
 }

@@ -305,6 +305,14 @@ func TestRules(t *testing.T) {
 			organizer: "Ban Thường trực Ủy ban MTTQ tỉnh", level: "province", date: "2027-12-03", chairs: []string{"Hoàng Thị Lan"}},
 		{name: "the Front's presidium named with its committee", text: "Ngày 27/12/2027, phát biểu tại Hội nghị Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Lê Văn Thành đề nghị các tổ chức thành viên đổi mới hoạt động.",
 			organizer: "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", level: "central", date: "2027-12-27", attendees: []string{"Lê Văn Thành"}},
+		// Round nine (issue 12): people, written in other words than the
+		// development articles.
+		{name: "a chair with a long title ending in the province's level word", text: "Ngày 12/3/2027, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị trực tuyến. Tại điểm cầu tỉnh Bạc Liêu, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Trần Hải chủ trì hội nghị.",
+			organizer: "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", level: "province", date: "2027-03-12", chairs: []string{"Trần Hải"}},
+		{name: "the chair's role stays in the chair's own item of a ; list", text: "Ngày 16/10/2027, Đảng ủy phường tổ chức hội nghị kỷ niệm Ngày truyền thống công tác Dân vận. Đến dự hội nghị có đồng chí Lê Văn Sơn - Bí thư Đảng ủy phường, Chủ trì hội nghị; đồng chí Phạm Thị Hoa - Phó Bí thư Thường trực Đảng ủy; đồng chí Vũ Minh Tâm - Chủ tịch UBND phường.",
+			organizer: "Đảng ủy phường", level: "commune", date: "2027-10-16", chairs: []string{"Lê Văn Sơn"}, attendees: []string{"Phạm Thị Hoa", "Vũ Minh Tâm"}},
+		{name: "a youth union's level word ends the title before a family name", text: "Ngày 27/12/2027, Huyện đoàn tổ chức tổng kết công tác Đoàn năm 2027. Phó Bí thư tỉnh Đoàn Lê Minh Quân dự và phát biểu chỉ đạo hội nghị.",
+			organizer: "Huyện đoàn", level: "district", date: "2027-12-27", attendees: []string{"Lê Minh Quân"}},
 		// Round nine (issue 12): organizers read from the grammar of
 		// their names and sentences, in other words than the articles.
 		{name: "a department named after two fields keeps both", text: "Ngày 14/1/2027, Sở Nội vụ và Thông tin tỉnh Lai Châu tổ chức gặp mặt cán bộ hưu trí.",
