@@ -254,6 +254,9 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 					continue // implementing, not a launch
 				}
 			}
+			if k.phrase == "trao tặng" && giftObject(toks, i+2) {
+				continue // "trao tặng 150 suất quà": a hand-out, not an award
+			}
 			if (k.typ == TypeTongKet || k.typ == TypeSoKet) && activityPurpose(toks, i) {
 				continue // "đây là hoạt động nhằm đánh giá tổng kết hoạt động hè": what an activity serves
 			}
@@ -915,7 +918,7 @@ func (a *analyzer) leadSentence() []token {
 		// The sentence where the organizer holds the meeting ("... tổ
 		// chức hội nghị ...") is the lead, before one that only mentions a
 		// meeting word ("Thực hiện quy chế làm việc ...").
-		if len(verbPositions(s.toks)) > 0 {
+		if vs := verbPositions(s.toks); len(vs) > 0 && !allPassive(s.toks, vs) {
 			a.lead = s.toks
 			return a.lead
 		}
@@ -1091,4 +1094,31 @@ func docNounBefore(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// giftNouns are what is handed out rather than awarded.
+var giftNouns = newPhraseSet("suất quà", "phần quà", "quà", "suất", "nhà", "căn nhà", "ngôi nhà", "mái ấm", "kinh phí", "sổ tiết kiệm",
+	"xe", "xe đạp", "học bổng", "tiền", "gạo", "bò", "con giống", "cây giống", "áo", "sách", "vở", "tủ sách", "máy")
+
+// giftObject reports the object of "trao tặng" at toks[k] as a gift: a
+// count, a quote mark or a measure word and a gift noun ("trao tặng 150
+// suất quà và 3 “Mái ấm tình thương”").
+func giftObject(toks []token, k int) bool {
+	for n := 0; n < 3 && k < len(toks) && (toks[k].kind == tNum || toks[k].kind == tPunct || toks[k].low == "các" || toks[k].low == "những"); n++ {
+		k++
+	}
+	_, _, ok := anyPhraseAt(toks, k, giftNouns)
+	return ok
+}
+
+// allPassive reports whether every "tổ chức" at vs is passive ("Chiến
+// dịch ... được tổ chức từ tháng 6 đến tháng 8"): the sentence tells of
+// what is held, not of a body holding the meeting.
+func allPassive(toks []token, vs []int) bool {
+	for _, v := range vs {
+		if tokAt(toks, v-1).low != "được" {
+			return false
+		}
+	}
+	return true
 }

@@ -869,8 +869,12 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 		if toks[i].low != "đoàn" || !toks[i].cap || i > 0 && toks[i-1].low != "," {
 			continue
 		}
-		if e, ok := parseBody(toks, i+1, false); ok && findAny(toks[e:], visitVerbs) >= 0 {
-			return i + 1, e, -1, false
+		b := i + 1
+		if k, ok := phraseAt(toks, b, "công tác"); ok {
+			b = k // "Đoàn công tác Hội LHPN tỉnh do đồng chí ... làm trưởng đoàn đã đến thăm"
+		}
+		if e, ok := parseBody(toks, b, false); ok && findAny(toks[e:], visitVerbs) >= 0 {
+			return b, e, -1, false
 		}
 	}
 	// The first body before the verb "tổ chức" (not a venue or an issuer).

@@ -58,7 +58,7 @@ func (a *analyzer) readTasks() {
 				j++
 			}
 			if colon < 0 || colon == len(toks)-1 || colon+1 == len(toks) {
-				if j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block {
+				if (j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block) && !a.opensReviewed(body[j].toks) {
 					nb := body[j].block
 					for j < len(body) && body[j].block == nb {
 						take[j] = afterAlso(body[j].toks)
@@ -1051,7 +1051,7 @@ var directiveWords = newPhraseSet("tiếp tục", "tập trung", "đẩy mạnh"
 var aheadPhrases = newPhraseSet("trong thời gian tới", "thời gian tới", "thời gian đến", "trong năm tới", "năm tới", "trước mắt", "nhiệm kỳ tới",
 	"sau khi hội nghị kết thúc", "sau khi kết thúc hội nghị", "sau hội nghị")
 
-var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế")
+var consequenceWords = newPhraseSet("vì vậy", "do đó", "vì thế", "đòi hỏi")
 
 // taskTopics open a sentence about the tasks of a period: "Về nhiệm vụ 6
 // tháng cuối năm 2021, ...".
@@ -1307,4 +1307,23 @@ func requestWithNeed(toks []token, v int) bool {
 		}
 	}
 	return false
+}
+
+// opensReviewed reports a sentence that opens with the period the meeting
+// reviewed ("Năm 2025, ..." at a review of 2025): a report of that period,
+// not the list of tasks a heading before it announced.
+func (a *analyzer) opensReviewed(toks []token) bool {
+	if a.period == nil {
+		return false
+	}
+	i := 0
+	if w := tokAt(toks, 0).low; w == "trong" {
+		i = 1
+	}
+	ps := a.findPeriods(toks)
+	if len(ps) == 0 || ps[0].tokStart != i || tokAt(toks, ps[0].tokEnd).low != "," {
+		return false
+	}
+	p := ps[0]
+	return p.part == a.period.part && p.year == a.period.year
 }
