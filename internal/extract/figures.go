@@ -742,6 +742,11 @@ func describesNotResult(toks []token, ti int, percent bool) bool {
 			return true
 		}
 	}
+	if p1 == "có" && placeSubject(toks, ti) {
+		// "Bản Sáng, xã Quài Cang có gần 100 hộ ...", "Bản có hơn 60% hộ
+		// thuộc diện nghèo": what a place is made of, not a result.
+		return true
+	}
 	if !percent && tokAt(toks, 0).low == "hiện" && p1 == "có" || !percent && tokAt(toks, 0).low == "hiện" && hasTok(before(12), "có") && !hasTok(before(12), "đã") {
 		return true
 	}
@@ -774,8 +779,11 @@ var nounEnd = wordSet(`cho với của và hoặc được đã đang sẽ tại
 // a listed unit ("lượt" + "cử tri") or one word.
 func classifierNoun(toks []token, j int) int {
 	w := tokAt(toks, j)
-	if w.kind != tWord || w.cap || w.caps || !w.space || j > 0 && toks[j-1].end+1 < w.start {
-		return j
+	if w.kind != tWord || w.cap || !w.space || j > 0 && toks[j-1].end+1 < w.start {
+		return j // "ĐVTN" in capitals is a noun: "4.000 lượt ĐVTN, học sinh"
+	}
+	if w.caps {
+		return j + 1
 	}
 	if e, _, ok := anyPhraseAt(toks, j, peopleUnits); ok {
 		return e
@@ -793,7 +801,7 @@ func classifierNoun(toks []token, j int) int {
 // what was made, given, held off or brought in ("làm 7.860 kính chắn giọt
 // bắn", "vận động hoãn 29 đám cưới"). A count after "thực hiện", "tập
 // trung" or "với" describes the work instead ("4 chuyên đề", "6 bước").
-var makeVerbs = newPhraseSet("làm", "hoãn", "xây dựng", "trồng", "phát", "tặng", "trao", "trao tặng", "sửa chữa",
+var makeVerbs = newPhraseSet("làm", "hoãn", "tổ chức", "xây dựng", "trồng", "phát", "tặng", "trao", "trao tặng", "sửa chữa",
 	"lắp đặt", "cấp", "xây", "dựng", "thu gom", "quyên góp", "ủng hộ", "tiếp nhận", "giải quyết", "hòa giải",
 	"thành lập", "ra mắt", "phát hiện", "vận động", "hỗ trợ", "phát động", "mở", "in", "treo", "đào", "đắp", "nạo vét",
 	"tu sửa", "nâng cấp", "bàn giao", "khánh thành", "cứu", "khám", "cấp phát", "chăm lo", "thăm")
@@ -814,8 +822,8 @@ func openUnit(toks []token, ti, k int) (int, bool) {
 	for b >= 0 && (toks[b].low == "hơn" || toks[b].low == "trên" || toks[b].low == "gần" || toks[b].low == "khoảng" || toks[b].low == "được") {
 		b--
 	}
-	if b < 0 || toks[b].kind != tWord || toks[b].cap || toks[b].caps {
-		return 0, false
+	if b < 0 || toks[b].kind != tWord || toks[b].caps || toks[b].cap && b > 0 && toks[b-1].kind != tPunct {
+		return 0, false // a capital only opening the sentence: "Làm 7.860 kính chắn giọt bắn"
 	}
 	if _, _, ok := anyPhraseAt(toks, b, makeVerbs); !ok {
 		if b == 0 {
@@ -825,11 +833,20 @@ func openUnit(toks []token, ti, k int) (int, bool) {
 			return 0, false
 		}
 	}
+	// Up to two words, to a word that ends the noun phrase or starts a
+	// listed unit: "phiên chợ" before "đưa hàng", "vườn ươm" before
+	// "thanh niên". (A longer name, "kính chắn giọt bắn", is cut: a verb
+	// after the noun cannot be told from a verb inside it.)
 	e := k + 1
-	if n := tokAt(toks, e); n.kind == tWord && n.space && !n.cap && !n.caps && !nounEnd[n.low] && n.start == w.end+1 {
-		if _, _, ok := anyPhraseAt(toks, e, units); !ok {
-			e++
+	for e < k+2 {
+		n := tokAt(toks, e)
+		if n.kind != tWord || !n.space || n.cap || n.caps || nounEnd[n.low] || n.start != toks[e-1].end+1 {
+			break
 		}
+		if _, _, ok := anyPhraseAt(toks, e, units); ok {
+			break
+		}
+		e++
 	}
 	return e, true
 }
@@ -852,4 +869,29 @@ func pairedNoun(toks []token, j int) int {
 		return j // "hội viên, nông dân, thanh niên và ...": a list, not a pair
 	}
 	return e
+}
+
+// placeSubjects are the words of a place that a sentence may open with.
+var placeSubjects = wordSet(`bản thôn ấp xóm làng khu tổ xã phường huyện tỉnh quận buôn plei`)
+
+// placeSubject reports a sentence whose subject, before the "có" ahead
+// of the number at toks[ti], is a place: it opens with a place word and
+// no verb of work stands between ("Bản Sáng, xã Quài Cang, huyện Tuần
+// Giáo có gần 100 hộ").
+func placeSubject(toks []token, ti int) bool {
+	if len(toks) == 0 || !placeSubjects[toks[0].low] || toks[0].low == "tổ" && tokAt(toks, 1).low == "chức" {
+		return false
+	}
+	if toks[0].low == "khu" && tokAt(toks, 1).low == "vực" {
+		return false
+	}
+	for k := 1; k < ti; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, makeVerbs); ok {
+			return false
+		}
+		if _, _, ok := anyPhraseAt(toks, k, resultWords); ok && toks[k].low != "có" {
+			return false
+		}
+	}
+	return true
 }

@@ -334,6 +334,10 @@ func TestRules(t *testing.T) {
 			organizer: "Hội Nông dân huyện", level: "district", date: "2027-12-09", figures: []string{"300 cây"}},
 		{name: "a measure word keeps its noun", text: "Ngày 15/12/2027, Hội LHPN xã tổ chức hội nghị tổng kết năm 2027. Hội trao 250 suất ăn, vận động hiến 1.500 mét vuông đất và vận động 3.000 lượt cử tri đi bầu cử sớm.",
 			organizer: "Hội LHPN xã", level: "commune", date: "2027-12-15", figures: []string{"250 suất ăn", "1500 mét vuông", "3000 lượt cử tri"}},
+		{name: "what a hamlet is made of is no result", text: "Ngày 2/10/2027, Ban Dân vận Huyện ủy tổ chức hội nghị về mô hình dân vận khéo. Bản Nà Sa, xã Chiềng Ơn có gần 120 hộ đồng bào Thái. Bản có hơn 40% hộ nghèo. Năm 2027, bà con hiến 2.000 m2 đất làm đường.",
+			organizer: "Ban Dân vận Huyện ủy", level: "district", date: "2027-10-02", figures: []string{"2000 m2"}},
+		{name: "a verb opening the sentence and an activity held count an open-class noun", text: "Ngày 9/12/2027, Huyện đoàn tổ chức hội nghị tổng kết năm 2027. Làm 900 hộp cơm cho bệnh nhân. Các cơ sở Đoàn tổ chức 6 phiên chợ đưa hàng về vùng cao, thu hút 1.200 lượt ĐVTN, học sinh tham gia.",
+			organizer: "Huyện đoàn", level: "district", date: "2027-12-09", figures: []string{"900 hộp cơm", "6 phiên chợ", "1200 lượt đvtn, học sinh"}},
 		{name: "people counted as a pair stay one unit", text: "Ngày 20/5/2027, Huyện đoàn tổ chức hội nghị tổng kết năm học. Huyện đoàn vận động 2.100 đội viên, thiếu nhi quyên góp sách cũ.",
 			organizer: "Huyện đoàn", level: "district", date: "2027-05-20", figures: []string{"2100 đội viên, thiếu nhi"}},
 	}
