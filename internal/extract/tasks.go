@@ -110,6 +110,15 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// A paragraph of plans written as what a body does, with no time
+		// phrase opening it but a later time inside: "Mặt trận các cấp
+		// tập trung tuyên truyền, triển khai Chỉ thị ... ngày 23/1/2026
+		// ...; chủ động ...; tham gia tổ chức thành công cuộc bầu cử ...
+		// nhiệm kỳ 2026 - 2031" in a review of 2025.
+		if firstInBlock(body, i) && a.plansAhead(toks) {
+			take[i] = 0
+			continue
+		}
 		// Inside a paragraph, a sentence that names the tasks as its
 		// topic: "... . Về nhiệm vụ trọng tâm trong năm 2024, Mặt trận
 		// phường cần tiếp tục ...".
@@ -1326,4 +1335,47 @@ func (a *analyzer) opensReviewed(toks []token) bool {
 	}
 	p := ps[0]
 	return p.part == a.period.part && p.year == a.period.year
+}
+
+// plansAhead reports a sentence that opens with a subject and a verb of
+// work (no "đã"), goes on in clauses joined by ";", and names a year
+// after the period reviewed: plans, though no time phrase opens them.
+func (a *analyzer) plansAhead(toks []token) bool {
+	if a.period == nil || a.period.year == 0 || len(toks) == 0 || !(toks[0].cap || toks[0].caps) || !hasTok(toks, ";") {
+		return false
+	}
+	if _, _, ev := anyPhraseAt(toks, 0, eventNouns); ev {
+		return false // "Hội nghị tập trung đánh giá ...": what the meeting did
+	}
+	for k := 0; k < len(toks) && toks[k].low != ";"; k++ {
+		if toks[k].low == "được" || toks[k].low == "đã" {
+			return false // "Công tác xây dựng Đảng ... được triển khai đồng bộ": a report
+		}
+	}
+	d := -1
+	for k := 1; k < len(toks) && k <= 6; k++ {
+		if toks[k].kind != tWord || toks[k].low == "đã" || toks[k].low == "được" {
+			return false
+		}
+		if _, _, ok := anyPhraseAt(toks, k, directiveStarts); ok {
+			d = k
+			break
+		}
+	}
+	if d < 0 {
+		return false
+	}
+	last := a.period.year
+	if a.period.part == "multi" {
+		last = a.period.to
+	}
+	for k, t := range toks {
+		if y := yearOf(t); y > last {
+			if p := tokAt(toks, k-1).low; (p == "-" || p == "–") && yearOf(tokAt(toks, k-2)) > 0 && yearOf(tokAt(toks, k-2)) <= last {
+				continue // "nhiệm kỳ 2025-2030": a term that began in the period reviewed
+			}
+			return true
+		}
+	}
+	return false
 }
