@@ -1347,6 +1347,9 @@ func (a *analyzer) plansAhead(toks []token) bool {
 	if _, _, ev := anyPhraseAt(toks, 0, eventNouns); ev {
 		return false // "Hội nghị tập trung đánh giá ...": what the meeting did
 	}
+	if findAny(toks, directionVerbs) >= 0 || findAny(toks[:min(len(toks), 3)], speakerWords) >= 0 {
+		return false // "Đồng chí X phát biểu chỉ đạo, đề nghị năm 2017 ...": a speaker's direction, read as one
+	}
 	for k := 0; k < len(toks) && toks[k].low != ";"; k++ {
 		if toks[k].low == "được" || toks[k].low == "đã" {
 			return false // "Công tác xây dựng Đảng ... được triển khai đồng bộ": a report
