@@ -38,7 +38,13 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, id int64, data []
 			code := strings.ToUpper(l.UnitCode)
 			unit, ok := units[code]
 			if !ok {
-				err := tx.QueryRowContext(ctx, `SELECT id FROM units WHERE UPPER(code) = ?`, code).Scan(&unit)
+				// A code stored in capitals (as codes usually are) is found
+				// through the index; only one stored otherwise is looked
+				// for among every unit's code.
+				err := tx.QueryRowContext(ctx, `SELECT id FROM units WHERE code = ?`, code).Scan(&unit)
+				if errors.Is(err, db.ErrNotFound) {
+					err = tx.QueryRowContext(ctx, `SELECT id FROM units WHERE UPPER(code) = ?`, code).Scan(&unit)
+				}
 				if errors.Is(err, db.ErrNotFound) {
 					return apperr.Invalid("file", "campaign.err.file_unit", l.Row, l.UnitCode)
 				}

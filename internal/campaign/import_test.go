@@ -187,3 +187,30 @@ func readRows(data []byte) ([][]string, error) {
 	defer f.Close()
 	return f.GetRows("Sheet1")
 }
+
+// TestImportCodeInOtherCase: a sheet's unit codes are matched whatever
+// their letter case, on either side: written in small letters, or naming
+// a unit whose stored code is not in capitals.
+func TestImportCodeInOtherCase(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, w := setup(t, d)
+		ctx := context.Background()
+		c := poorFund(t, s, w)
+		officer := w.Person("can.bo.ls", auth.RoleOfficer, w.LangSon.ID)
+		if _, err := d.ExecContext(ctx, "UPDATE units SET code = ? WHERE id = ?", "ls-cl-ms", w.MaiSao.ID); err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.Import(ctx, officer, c.ID, workbook(t,
+			[]any{"ls-cl-ql", "2024", "120.000.000", "", "9", ""}, // QuangLang, stored LS-CL-QL
+			[]any{"LS-CL-MS", "2024S2", 30000000, "", 2, ""}))
+		if err != nil || n != 2 {
+			t.Fatalf("import: %d %v", n, err)
+		}
+		for _, u := range []org.Unit{w.QuangLang, w.MaiSao} {
+			total, err := s.Total(ctx, officer, campaign.Query{CampaignID: c.ID, UnitID: u.ID})
+			if err != nil || total.Money == 0 {
+				t.Errorf("%s: %+v %v", u.Name, total, err)
+			}
+		}
+	})
+}
