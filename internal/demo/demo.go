@@ -150,10 +150,23 @@ func Generate(ctx context.Context, d *db.DB, opts Options) error {
 	default:
 		return apperr.Invalid("scale", fmt.Sprintf("Quy mô dữ liệu mẫu phải là small hoặc national, không phải %q", opts.Scale))
 	}
-	s := org.NewStore(d)
-	err := s.Update(ctx, func(w *org.Writer) error {
-		g := &gen{w: w, ids: make(map[string]int64, 32000), rng: rng}
-		return g.run(ctx, pl)
+	// On PostgreSQL the hierarchy's references to units are checked once,
+	// when the keys are added again at the end, instead of once per row
+	// and key as the writer inserts (db.Tx.DeferForeignKeys; nothing on
+	// SQLite).
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
+		restore, err := tx.DeferForeignKeys(ctx, "unit_versions", "unit_closure", "unit_links", "unit_successions")
+		if err != nil {
+			return err
+		}
+		err = org.NewStore(d.Within(tx)).Update(ctx, func(w *org.Writer) error {
+			g := &gen{w: w, ids: make(map[string]int64, 32000), rng: rng}
+			return g.run(ctx, pl)
+		})
+		if err != nil {
+			return err
+		}
+		return restore(ctx)
 	})
 	if err != nil {
 		return fmt.Errorf("demo: generate %s: %w", opts.Scale, err)

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,8 +55,14 @@ func TestSmall(t *testing.T) {
 		if has, err := demo.Present(ctx, d); err != nil || has {
 			t.Fatalf("Present on empty = %v, %v", has, err)
 		}
+		keys := foreignKeys(t, d, "unit%")
 		if err := demo.Generate(ctx, d, demo.Options{Seed: 1}); err != nil {
 			t.Fatal(err)
+		}
+		// The hierarchy's foreign keys, put aside on PostgreSQL while it
+		// is written, are back as they were.
+		if after := foreignKeys(t, d, "unit%"); len(keys) < 8 || !slices.Equal(keys, after) {
+			t.Errorf("foreign keys of the unit tables after the demo:\n%q\nbefore:\n%q", after, keys)
 		}
 		if has, err := demo.Present(ctx, d); err != nil || !has {
 			t.Fatalf("Present after = %v, %v", has, err)

@@ -54,41 +54,14 @@ func TestGenerateMeetingsForeignKeys(t *testing.T) {
 		if err := demo.Generate(ctx, d, demo.Options{Seed: 3}); err != nil {
 			t.Fatal(err)
 		}
-		keys := func() []string {
-			q := `SELECT m.name || ' ' || f."from" || ' -> ' || f."table" || '.' || f."to"
-				FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-				WHERE m.type = 'table' AND m.name LIKE 'meeting%' ORDER BY 1`
-			if d.Dialect() == db.Postgres {
-				q = `SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c
-					JOIN pg_class t ON t.oid = c.conrelid
-					WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname LIKE 'meeting%' ORDER BY 1`
-			}
-			rows, err := d.QueryContext(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var out []string
-			for rows.Next() {
-				var s string
-				if err := rows.Scan(&s); err != nil {
-					t.Fatal(err)
-				}
-				out = append(out, s)
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
-			}
-			return out
-		}
-		before := keys()
+		before := foreignKeys(t, d, "meeting%")
 		if len(before) < 12 {
 			t.Fatalf("only %d foreign keys on the meeting tables: %q", len(before), before)
 		}
 		if err := demo.GenerateMeetings(ctx, d, demo.Options{Seed: 3}); err != nil {
 			t.Fatal(err)
 		}
-		if after := keys(); !slices.Equal(before, after) {
+		if after := foreignKeys(t, d, "meeting%"); !slices.Equal(before, after) {
 			t.Errorf("foreign keys after the conferences:\n%q\nbefore:\n%q", after, before)
 		}
 		// Every task's owner and conference exist (PostgreSQL checked
@@ -104,4 +77,36 @@ func TestGenerateMeetingsForeignKeys(t *testing.T) {
 			t.Errorf("%d tasks (%v)", tasks, err)
 		}
 	})
+}
+
+// foreignKeys lists the foreign keys of the tables whose names are LIKE
+// pattern, as "table key definition", in order.
+func foreignKeys(t *testing.T, d *db.DB, pattern string) []string {
+	t.Helper()
+	ctx := context.Background()
+	q := `SELECT m.name || ' ' || f."from" || ' -> ' || f."table" || '.' || f."to"
+		FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' AND m.name LIKE ? ORDER BY 1`
+	if d.Dialect() == db.Postgres {
+		q = `SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c
+			JOIN pg_class t ON t.oid = c.conrelid
+			WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname LIKE ? ORDER BY 1`
+	}
+	rows, err := d.QueryContext(ctx, q, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
