@@ -52,13 +52,26 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 				_, _ = tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA threads = 0")
 			}()
 		}
+		var practices func() madePractices
 		steps := []struct {
 			name string
 			run  func() error
 		}{
 			{"đơn vị (units)", func() error { return Generate(ctx, in, opts) }},
-			{"báo cáo (reports)", func() error { return GenerateReports(ctx, in, opts) }},
-			{"mô hình (models)", func() error { return GeneratePractices(ctx, in, opts, nil) }},
+			{"báo cáo (reports)", func() error {
+				// The models are made from the units while the reports
+				// are analyzed (startPractices), and written after.
+				return generateReports(ctx, in, opts, func() error {
+					var err error
+					practices, err = startPractices(ctx, in, opts, nil)
+					return err
+				})
+			}},
+			{"mô hình (models)", func() error {
+				made := practices()
+				practices = nil
+				return writePractices(ctx, in, opts, made)
+			}},
 			{"hội nghị (conferences)", func() error { return GenerateMeetings(ctx, in, opts) }},
 			{"giao ước thi đua (pledges)", func() error { return GeneratePledges(ctx, in, opts) }},
 			{"trang thông tin (portal)", func() error { return GeneratePortal(ctx, in, opts) }},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,28 @@ const (
 // for the query planner. It is deterministic for rng (nil: one seeded
 // from opts.Seed).
 func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Rand) error {
+	made, err := startPractices(ctx, d, opts, rng)
+	if err != nil {
+		return err
+	}
+	return writePractices(ctx, d, opts, made())
+}
+
+// madePractices are the demo's models ready to be written: originals and
+// adoptions each in id order, their folded names made, and their results'
+// rows.
+type madePractices struct {
+	rows, adopted []*demoPractice
+	results       [][]any
+	stamp         string
+}
+
+// startPractices reads what the models are made from (the units, today,
+// the next id) and makes them in a goroutine of its own; the function it
+// returns waits for them (call it once: nothing keeps them after).
+// GenerateAll starts them when the reports are written: they are made on
+// the second core while SQLite analyzes the reports on the first.
+func startPractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Rand) (func() madePractices, error) {
 	if rng == nil {
 		rng = rand.New(rand.NewSource(opts.Seed ^ 0x70726163))
 	}
@@ -43,7 +66,7 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 	today := d.Now()
 	us, err := loadDemoUnits(ctx, d)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var owners []*demoUnit
 	for _, u := range us.list {
@@ -52,37 +75,60 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 		}
 	}
 	if len(owners) == 0 {
-		return fmt.Errorf("demo: practices: no commune or district units; generate the hierarchy first")
+		return nil, fmt.Errorf("demo: practices: no commune or district units; generate the hierarchy first")
 	}
 	g := &practiceGen{rng: rng, taken: map[[2]int64]bool{}, today: time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC), units: us}
 	var first int64
 	if err := d.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM practices").Scan(&first); err != nil {
-		return fmt.Errorf("demo: practices: %w", err)
+		return nil, fmt.Errorf("demo: practices: %w", err)
 	}
 	g.next = first + 1
-	stamp := g.today.Format("2006-01-02T15:04:05.000000Z")
+	done := make(chan madePractices, 1)
+	go func() { done <- makePractices(g, owners, n) }()
+	return func() madePractices { return <-done }, nil
+}
 
-	var rows []*demoPractice
-	for len(rows) < n {
+// makePractices makes n models (and up to a fifth more adoptions) for
+// owners; it reads nothing from the database.
+func makePractices(g *practiceGen, owners []*demoUnit, n int) madePractices {
+	rng := g.rng
+	m := madePractices{stamp: g.today.Format("2006-01-02T15:04:05.000000Z")}
+	for len(m.rows) < n {
 		u := owners[rng.Intn(len(owners))]
 		if p := g.original(u); p != nil {
-			rows = append(rows, p)
+			m.rows = append(m.rows, p)
 		}
 	}
 	// Replications: about one recognized model in four is taken up by one
 	// to three other units under the same parent.
-	var adopted []*demoPractice
-	for _, p := range rows {
-		if p.status != "recognized" || rng.Intn(4) != 0 || len(rows)+len(adopted) >= n+n/5 {
+	for _, p := range m.rows {
+		if p.status != "recognized" || rng.Intn(4) != 0 || len(m.rows)+len(m.adopted) >= n+n/5 {
 			continue
 		}
 		for k := 1 + rng.Intn(3); k > 0; k-- {
 			if a := g.adopt(p); a != nil {
-				adopted = append(adopted, a)
+				m.adopted = append(m.adopted, a)
 			}
 		}
 	}
-	err = d.WithTx(ctx, func(tx *db.Tx) error {
+	for _, ps := range [][]*demoPractice{m.rows, m.adopted} {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
+		for _, p := range ps {
+			p.nameFold = vntext.Fold(p.name)
+			p.searchFold = vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | "))
+			p.sortKey = vntext.SortKey(p.name)
+		}
+	}
+	m.results = resultRows(append(m.rows[:len(m.rows):len(m.rows)], m.adopted...), m.stamp)
+	return m
+}
+
+// writePractices writes the models in one transaction, their secondary
+// indexes built after the rows, with one summary audit row, and analyzes
+// their tables.
+func writePractices(ctx context.Context, d *db.DB, opts Options, m madePractices) error {
+	models, adoptions := len(m.rows), len(m.adopted)
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
 		// The secondary indexes are built once the rows are in: kept up
 		// to date row by row they cost several times more (rows arrive
 		// in id order, the indexes' keys in no order).
@@ -90,15 +136,19 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 		if err != nil {
 			return fmt.Errorf("demo: practices: %w", err)
 		}
-		if err := insertPractices(ctx, tx, rows, stamp); err != nil {
+		if err := insertPractices(ctx, tx, m.rows, m.stamp); err != nil {
 			return err
 		}
-		if err := insertPractices(ctx, tx, adopted, stamp); err != nil {
+		if err := insertPractices(ctx, tx, m.adopted, m.stamp); err != nil {
 			return err
 		}
-		if err := insertResults(ctx, tx, append(rows, adopted...), stamp); err != nil {
-			return err
+		if _, err := tx.CopyFrom(ctx, "practice_results", resultCols, m.results); err != nil {
+			return fmt.Errorf("demo: insert results: %w", err)
 		}
+		// The models are written: their memory goes back to the system
+		// before SQLite sorts the indexes' keys, the load's peak.
+		m = madePractices{}
+		debug.FreeOSMemory()
 		if err := rebuild(ctx); err != nil {
 			return fmt.Errorf("demo: practices: %w", err)
 		}
@@ -109,7 +159,7 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 			}
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "demo", Entity: "practice",
-			After: map[string]any{"models": len(rows), "adoptions": len(adopted), "scale": opts.Scale}})
+			After: map[string]any{"models": models, "adoptions": adoptions, "scale": opts.Scale}})
 	})
 	if err != nil {
 		return err
@@ -227,6 +277,8 @@ type demoPractice struct {
 	started, progress, recognized, stop  time.Time
 	replications                         int
 	results                              int
+	nameFold, searchFold                 string // made with the model, written by insertPractices
+	sortKey                              []byte
 }
 
 type practiceGen struct {
@@ -404,8 +456,9 @@ var practiceInsertCols = []string{"id", "unit_id", "name", "name_fold", "search_
 	"progress_on", "recognized_by", "recognized_level", "decision_no", "recognized_on", "stopped_on", "stop_reason",
 	"source_id", "root_id", "lineage", "replications", "version", "created_at", "updated_at"}
 
-// insertPractices writes the models in id order with tx.CopyFrom (COPY
-// on PostgreSQL, one prepared multi-row INSERT on SQLite).
+// insertPractices writes the models (in id order, their folded names
+// made) with tx.CopyFrom (COPY on PostgreSQL, one prepared multi-row
+// INSERT on SQLite).
 func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp string) error {
 	optDay := func(t time.Time) any {
 		if t.IsZero() {
@@ -419,12 +472,10 @@ func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp s
 		}
 		return id
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
 	const chunk = 20000
 	rows := make([][]any, 0, min(chunk, len(ps)))
 	for i, p := range ps {
-		search := vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | "))
-		rows = append(rows, []any{p.id, p.unit, p.name, vntext.Fold(p.name), search, vntext.SortKey(p.name), p.field, p.ownerType,
+		rows = append(rows, []any{p.id, p.unit, p.name, p.nameFold, p.searchFold, p.sortKey, p.field, p.ownerType,
 			p.owner, p.title, p.phone, p.movement, p.started.Format(time.DateOnly), p.description, p.goals, "", p.status,
 			optDay(p.progress), optID(p.recognizedBy), p.level, p.decision, optDay(p.recognized), optDay(p.stop), p.stopReason,
 			optID(p.source), p.root, p.lineage, int64(p.replications), int64(1), stamp, stamp})
@@ -438,7 +489,12 @@ func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp s
 	return nil
 }
 
-func insertResults(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp string) error {
+// resultCols are the columns of the models' results.
+var resultCols = []string{"practice_id", "on_date", "indicator", "value", "measure", "created_at"}
+
+// resultRows makes the results of the models ps (originals, then
+// adoptions, each in id order).
+func resultRows(ps []*demoPractice, stamp string) [][]any {
 	type res struct {
 		id        int64
 		on        string
@@ -462,13 +518,9 @@ func insertResults(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp str
 			rs = append(rs, res{p.id, on.Format(time.DateOnly), ind[0], v, ind[1]})
 		}
 	}
-	cols := []string{"practice_id", "on_date", "indicator", "value", "measure", "created_at"}
 	rows := make([][]any, len(rs))
 	for i, x := range rs {
 		rows[i] = []any{x.id, x.on, x.indicator, x.value, x.measure, stamp}
 	}
-	if _, err := tx.CopyFrom(ctx, "practice_results", cols, rows); err != nil {
-		return fmt.Errorf("demo: insert results: %w", err)
-	}
-	return nil
+	return rows
 }

@@ -38,6 +38,12 @@ const NationalIndicators = 200
 // batched multi-row inserts (report.Store.Load: no audit rows for this
 // bulk history).
 func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
+	return generateReports(ctx, d, opts, nil)
+}
+
+// generateReports is GenerateReports, calling beforeAnalyze (when not
+// nil) once the reports are written, before the database is analyzed.
+func generateReports(ctx context.Context, d *db.DB, opts Options, beforeAnalyze func() error) error {
 	rng := rand.New(rand.NewSource(opts.Seed + 6))
 	units := org.NewStore(d)
 	s := report.NewStore(d, units, nil)
@@ -76,6 +82,11 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 	})
 	if err != nil {
 		return err
+	}
+	if beforeAnalyze != nil {
+		if err := beforeAnalyze(); err != nil {
+			return err
+		}
 	}
 	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
 		return fmt.Errorf("demo: analyze: %w", err)
