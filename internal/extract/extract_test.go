@@ -183,7 +183,9 @@ func checkGrounded(t testing.TB, rec Record) {
 		if err != nil || n.Value != f.Value {
 			t.Errorf("figure %v: text %q reads %v (%v)", f.Value, rec.Text[sp.Start:sp.End], n.Value, err)
 		}
-		if f.Unit != "%" && !strings.Contains(rec.Text[sp.End:], f.Unit) {
+		// "164.860.000đ": the currency's short form written against the
+		// number reads as its unit, đồng.
+		if f.Unit != "%" && !strings.Contains(rec.Text[sp.End:], f.Unit) && !(f.Unit == "đồng" && strings.HasPrefix(rec.Text[sp.End:], "đ")) {
 			t.Errorf("figure unit %q not in the text after the number", f.Unit)
 		}
 	}

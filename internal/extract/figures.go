@@ -321,7 +321,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	if m.Number.Percent {
 		unit = "%"
 		uEnd = m.End
-	} else if glued != "" {
+	} else if glued != "" && glued != "đ" && glued != "đồng" {
 		// "dài 1,8km", "rộng khoảng 3,5m": the size of a thing, not a result.
 		for k := max(0, ti-3); k < ti; k++ {
 			if dimensionWords[toks[k].low] {
@@ -329,6 +329,9 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			}
 		}
 		unit = glued
+		uEnd = m.End + len(glued)
+	} else if glued != "" {
+		unit = "đồng" // "164.860.000đ": money written against its number
 		uEnd = m.End + len(glued)
 	} else {
 		k := ti + 1
@@ -462,7 +465,7 @@ type sentKey struct {
 }
 
 // measureUnits may be written against their number: "1.000m2", "4,5km".
-var measureUnits = []string{"m2", "m²", "km2", "km", "ha", "kg", "m"}
+var measureUnits = []string{"m2", "m²", "km2", "km", "ha", "kg", "m", "đồng", "đ"}
 
 // gluedUnit returns the measure unit written right after a number, or "".
 func gluedUnit(after string) string {

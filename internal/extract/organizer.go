@@ -11,6 +11,7 @@ var bodyHeads = newPhraseSet(
 	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
 	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
+	"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc", // "UB MTTQ": the committee's short form
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
@@ -1220,6 +1221,7 @@ func needsPlace(toks []token) bool {
 	switch head {
 	case "khối dân vận", "đảng bộ", "thường trực", "ban thường trực", "ban dân vận", "ban dv", "ủy ban mttq",
 		"ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc", "hội nông dân",
+		"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc",
 		"hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ", "hội cựu chiến binh", "hội ccb":
 		return true
 	}

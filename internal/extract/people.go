@@ -73,6 +73,11 @@ func roleAt(toks []token, i int) (role, int) {
 		if p == "dự" && duNot[tokAt(toks, i+1).low] {
 			return roleNone, i
 		}
+		if (p == "dự" || p == "tham dự") && tokAt(toks, j).low == "và" {
+			if k, _, ok := anyPhraseAt(toks, j+1, chairWords); ok {
+				return roleChair, k // "dự và chủ trì hội nghị": the one who attends presides
+			}
+		}
 		if p == "trao" && tokAt(toks, i+1).low == "đổi" {
 			return roleNone, i
 		}

@@ -107,18 +107,30 @@ func splitLines(s string) []string {
 // unwrap joins hard-wrapped lines (text copied from a PDF or an e-mail):
 // a long line that does not end a sentence, followed by a line that
 // starts in lower case or with a digit, continues on that line. A date
-// line ("thứ tư, 26/11/2025") stands alone: it is the page's.
+// line ("thứ tư, 26/11/2025") stands alone: it is the page's. In a text
+// wrapped at every line (see wrappedText) a line that ends no sentence
+// continues more readily (continuesWrapped).
 func unwrap(lines []string) []string {
+	wrapped := wrappedText(lines)
 	out := lines[:0:0]
+	head, headWhole := -1, false // the first line that is no date line, still unjoined
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if n := len(out); n > 0 && t != "" {
 			prev := strings.TrimSpace(out[n-1])
 			r, _ := utf8.DecodeRuneInString(t)
-			if continues(prev, r) && !isDateLine(cleanLine(t)) {
+			join := continues(prev, r)
+			if !join && wrapped {
+				join = continuesWrapped(prev, t, head == n-1 && headWhole)
+			}
+			if join && !isDateLine(cleanLine(t)) {
 				out[n-1] = prev + " " + t
+				headWhole = false
 				continue
 			}
+		}
+		if head < 0 && t != "" && !isDateLine(cleanLine(t)) {
+			head, headWhole = len(out), true
 		}
 		out = append(out, l)
 	}
@@ -135,15 +147,119 @@ func continues(prev string, r rune) bool {
 	return len(prev) >= 40 && !endsSentence(prev) && (isLetter(r) && !isUpper(r) || r >= '0' && r <= '9')
 }
 
-// unwrapHTML applies unwrap's rule to lines cut by <br> inside a sentence.
+// wrappedText reports whether the lines were cut inside their sentences
+// throughout (an excerpt whose source broke its paragraphs at a fixed
+// width or at every tag): at least three line ends fall where no
+// sentence ends and the next line goes on in lower case or with a
+// number that is no date line.
+func wrappedText(lines []string) bool {
+	n := 0
+	prev := ""
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			prev = ""
+			continue
+		}
+		if prev != "" && !endsSentence(prev) {
+			if r, _ := utf8.DecodeRuneInString(t); isLetter(r) && !isUpper(r) || r >= '0' && r <= '9' && !isDateLine(cleanLine(t)) {
+				n++
+				if n >= 3 {
+					return true
+				}
+			}
+		}
+		prev = t
+	}
+	return false
+}
+
+// openWords end no phrase: a place or body word waiting for its name
+// (`xã` / `Thượng`, `Ủy ban` / `MTTQ`), a title waiting for its holder, a
+// preposition or conjunction waiting for its object.
+var openWords = wordSet(`xã huyện tỉnh phường quận trấn thị thành ban ủy đ/c đc chí ông bà tịch thư trưởng phó của và với cho tại các có là về`)
+
+// continuesWrapped reports whether, in a text wrapped inside its
+// sentences, the line next goes on from prev although the length rule
+// of continues does not hold: prev ends no sentence and is not a list's
+// lead (`:`), next is no list item, and either next goes on in lower case
+// or with a number, or it starts with a capital after a word that cannot
+// end a phrase (a capitalized word of a name, an open word). The first
+// line, the headline of most excerpts, takes no capital after it.
+func continuesWrapped(prev, next string, afterFirst bool) bool {
+	if prev == "" || endsSentence(prev) || strings.HasSuffix(prev, "-") || listItem(next) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if isLetter(r) && !isUpper(r) || r >= '0' && r <= '9' {
+		return true
+	}
+	if !isUpper(r) || afterFirst {
+		return false
+	}
+	last := prev
+	if i := strings.LastIndexFunc(prev, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(prev[i:])
+		last = prev[i+size:]
+	}
+	if lr, _ := utf8.DecodeRuneInString(last); isUpper(lr) && allLetters(last) {
+		return true
+	}
+	return openWords[strings.ToLower(cleanLine(last))]
+}
+
+// allLetters reports whether s is one word of letters only.
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !isLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// listItem reports whether a line opens a list item: a dash, bullet or
+// plus sign, or a number or letter followed by `.` or `)`.
+func listItem(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	switch r {
+	case '-', '+', '•', '*', '–', '—', '·':
+		return true
+	}
+	i := size
+	if r >= '0' && r <= '9' {
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i > 2 {
+			return false // "2030. Dự": a year ending a sentence, not an item's number
+		}
+	} else if !isLetter(r) || i >= len(t) || t[i] != '.' && t[i] != ')' {
+		return false
+	}
+	return i < len(t) && (t[i] == '.' || t[i] == ')') && (i+1 == len(t) || t[i+1] == ' ')
+}
+
+// unwrapHTML applies unwrap's rules to lines cut by <br> inside a sentence.
 func unwrapHTML(lines []rawLine) []rawLine {
+	texts := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if !l.heading {
+			texts = append(texts, l.text)
+		}
+	}
+	wrapped := wrappedText(texts)
 	out := lines[:0:0]
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if n := len(out); n > 0 && t != "" && !l.heading && !out[n-1].heading {
 			prev := strings.TrimSpace(out[n-1].text)
 			r, _ := utf8.DecodeRuneInString(t)
-			if continues(prev, r) && !isDateLine(cleanLine(t)) {
+			join := continues(prev, r)
+			if !join && wrapped {
+				join = continuesWrapped(prev, t, false) && !isUpper(r)
+			}
+			if join && !isDateLine(cleanLine(t)) {
 				out[n-1].text = prev + " " + t
 				out[n-1].linkOnly = out[n-1].linkOnly && l.linkOnly
 				continue

@@ -789,3 +789,120 @@ func TestCapitalHeadlineWithFullStop(t *testing.T) {
 		t.Errorf("organizer %s, want the body's sentence's", got)
 	}
 }
+
+// Round ten: rules read from the text's form and the genre's grammar.
+
+// TestWrappedText: an excerpt whose lines were cut inside its sentences
+// (a name and a body split at the line's end, a date on the next line)
+// is read as running text; a caption and the headline keep their lines.
+func TestWrappedText(t *testing.T) {
+	doc := "Hội nghị tổng kết công tác Mặt trận năm 2030\n" +
+		"Sáng ngày\n12/12/2030 tại hội trường xã, Ban Thường trực Ủy ban\n" +
+		"MTTQ xã Hòa\nPhú tổ chức hội nghị tổng kết công tác Mặt trận năm\n" +
+		"2030. Dự hội nghị có đồng chí Trần\nVăn Khải – Phó Bí thư Đảng ủy xã.\n" +
+		"Quang cảnh hội nghị\nHội nghị đã nghe báo cáo kết quả công tác năm 2030, trong năm\n" +
+		"các cấp Mặt trận vận động được 35 suất quà, giúp đỡ các hộ\nnghèo trên địa bàn.\n"
+	rec, err := Extract(context.Background(), []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := show(rec, "organizer"); got != `"Ban Thường trực Ủy ban MTTQ xã Hòa Phú"` {
+		t.Errorf("organizer %s", got)
+	}
+	if rec.EventDate == nil || *rec.EventDate != "2030-12-12" {
+		t.Errorf("date %v, want 2030-12-12", rec.EventDate)
+	}
+	if len(rec.Attendees) != 1 || rec.Attendees[0].Name != "Trần Văn Khải" {
+		t.Errorf("attendees %+v, want Trần Văn Khải", rec.Attendees)
+	}
+	if rec.Title != "Hội nghị tổng kết công tác Mặt trận năm 2030" {
+		t.Errorf("title %q: the headline stands alone", rec.Title)
+	}
+	d := prepare([]byte(doc))
+	for _, b := range d.blocks {
+		if strings.HasPrefix(d.str(b), "Quang cảnh hội nghị Hội nghị") {
+			t.Errorf("a caption was joined to the next sentence: %q", d.str(b))
+		}
+	}
+	// The same lines in a text that is not wrapped stay apart.
+	plain := "Dự hội nghị có đồng chí Lê Văn Nam.\nQuang cảnh Hội\nNgày 5/1/2030, Hội Nông dân xã tổ chức hội nghị.\n"
+	for _, b := range prepare([]byte(plain)).blocks {
+		if strings.Contains(prepare([]byte(plain)).str(b), "Hội Ngày") {
+			t.Errorf("joined lines in an unwrapped text")
+		}
+	}
+}
+
+// TestListItemsStayApart: in a wrapped text a list item keeps its line.
+func TestListItemsStayApart(t *testing.T) {
+	for _, l := range []string{"- Tiếp tục tuyên truyền", "+ Đẩy mạnh", "1. Tập trung", "a) Vận động", "• Phối hợp"} {
+		if !listItem(l) {
+			t.Errorf("%q is a list item", l)
+		}
+	}
+	for _, l := range []string{"Tiếp tục", "12/12/2030 tại", "2030. Dự", "UBND xã"} {
+		if listItem(l) {
+			t.Errorf("%q is no list item", l)
+		}
+	}
+}
+
+func TestRulesRoundTen(t *testing.T) {
+	tests := []struct {
+		name, text string
+		check      func(Record) string
+	}{
+		{"money written against its number", "Ngày 5/1/2030, Hội Nông dân xã tổ chức hội nghị. Quỹ hỗ trợ nông dân đã vận động được 113.790.000đ cho hội viên.",
+			func(r Record) string {
+				for _, f := range r.Figures {
+					if f.Value == 113790000 && f.Unit == "đồng" {
+						return ""
+					}
+				}
+				return "no 113790000 đồng in " + show(r, "figures")
+			}},
+		{"UB for Ủy ban", "Chiều ngày 11/01/2030 UB Mặt trận Tổ quốc xã Xuân Hòa tổ chức Hội nghị tổng kết công tác mặt trận năm 2029.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"UB Mặt trận Tổ quốc xã Xuân Hòa"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "commune" {
+					return "level not commune"
+				}
+				return ""
+			}},
+		{"dự và chủ trì presides", "Ngày 9/1/2030, Ban Chỉ đạo huyện tổ chức hội nghị. Đồng chí Phạm Văn Tùng, Phó Bí thư Thường trực Huyện ủy dự và chủ trì hội nghị.",
+			func(r Record) string {
+				if len(r.Chairs) != 1 || r.Chairs[0].Name != "Phạm Văn Tùng" || len(r.Attendees) != 0 {
+					return "chairs " + show(r, "chairs") + " attendees " + show(r, "attendees")
+				}
+				return ""
+			}},
+		{"a proposal for awards is no task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị bình xét thi đua năm 2030. Ban Thường trực đề nghị Hội đồng Thi đua - Khen thưởng các cấp xét khen thưởng cuối năm 2030.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
+		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
+			func(r Record) string {
+				if len(r.Tasks) != 1 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Extract(context.Background(), []byte("Tin hoạt động\n"+tc.text+"\n"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tc.check(rec); msg != "" {
+				t.Error(msg)
+			}
+			checkGrounded(t, rec)
+		})
+	}
+}

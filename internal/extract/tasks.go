@@ -541,6 +541,9 @@ var leadIns = newPhraseSet("trong đó", "cụ thể", "đó là", "theo đó")
 // looksAhead reports whether a direction speaks of the time to come (the
 // caller has checked that it comes from a speaker).
 func (a *analyzer) looksAhead(toks []token, v int) bool {
+	if awardRequest(toks, v) {
+		return false
+	}
 	// "nêu rõ năm 2017, công tác dân vận ... sẽ ...": "nêu rõ" directs
 	// only when the time ahead opens what it says ("Báo cáo nêu rõ ...
 	// cần khắc phục" reports).
@@ -1381,4 +1384,37 @@ func (a *analyzer) plansAhead(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// awardWords ask for an award: what a proposal to an emulation council
+// or a higher body requests.
+var awardWords = newPhraseSet("khen thưởng", "tặng bằng khen", "tặng giấy khen", "tặng cờ", "tặng danh hiệu", "công nhận danh hiệu")
+
+// awardRequest reports a request at toks[v] that asks for awards, not for
+// work: "đề nghị Hội đồng Thi đua - Khen thưởng các cấp xét khen thưởng
+// cuối năm 2015". The clause after the verb (to its first stop) asks for
+// an award and for nothing to go on ("tiếp tục").
+func awardRequest(toks []token, v int) bool {
+	e, p, ok := anyPhraseAt(toks, v, directionVerbs)
+	if !ok || p != "đề nghị" {
+		return false
+	}
+	award := false
+	for k := e; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind == tPunct && t.low != "," && t.low != "-" && t.low != "–" {
+			break
+		}
+		if t.low == "tiếp" && tokAt(toks, k+1).low == "tục" {
+			return false
+		}
+		if _, w, ok := anyPhraseAt(toks, k, awardWords); ok {
+			// "Hội đồng Thi đua - Khen thưởng": the council's name, not the request.
+			if w == "khen thưởng" && (tokAt(toks, k-1).low == "đua" || tokAt(toks, k-1).low == "-" || tokAt(toks, k-1).low == "–") {
+				continue
+			}
+			award = true
+		}
+	}
+	return award
 }
