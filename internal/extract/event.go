@@ -420,6 +420,39 @@ func typeOfPeriod(p *periodMention) string {
 var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc thực hiện", "đánh giá tình hình",
 	"báo cáo sơ kết", "báo cáo tổng kết", "báo cáo kết quả", "nghe báo cáo", "kết quả đạt được", "đánh giá nhiệm vụ", "báo cáo tại hội nghị")
 
+// reviewHeads and reviewObjects make a review cue of the genre's grammar:
+// an assessment ("đánh giá") whose object, within three words, is the
+// work or its results ("nhằm đánh giá hoạt động công tác Mặt trận năm
+// 2015"). "đánh giá cao" praises; it reviews nothing. A report heard
+// ("nghe ... báo cáo tóm tắt tình hình ... năm 2019") is not enough: a
+// thematic meeting hears one too.
+var reviewHeads = newPhraseSet("đánh giá")
+var reviewObjects = newPhraseSet("kết quả", "hoạt động", "công tác", "việc thực hiện")
+
+// findReviewCue returns the position of the first review cue in toks, -1
+// if none: a phrase of reviewCues or an assessment of the work.
+func findReviewCue(toks []token) int {
+	c := findAny(toks, reviewCues)
+	for i := range toks {
+		if c >= 0 && i >= c {
+			break
+		}
+		e, _, ok := anyPhraseAt(toks, i, reviewHeads)
+		if !ok || tokAt(toks, e).low == "cao" {
+			continue
+		}
+		for k := e; k < len(toks) && k <= e+3; k++ {
+			if toks[k].kind != tWord {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, k, reviewObjects); ok {
+				return i
+			}
+		}
+	}
+	return c
+}
+
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first
 // sentences, or the period the text opens with ("Năm 2021, ...", "Trong 6
@@ -434,7 +467,7 @@ func (a *analyzer) reviewByCue() *periodMention {
 		}
 	}
 	for _, toks := range lists {
-		c := findAny(toks, reviewCues)
+		c := findReviewCue(toks)
 		if c < 0 {
 			continue
 		}
@@ -462,7 +495,7 @@ func (a *analyzer) reviewBeforeLaunch(launch typeHit) *periodMention {
 		if len(toks) == 0 || launch.tok >= len(toks) || !strings.HasPrefix(toks[launch.tok].low, "triển") {
 			continue
 		}
-		c := findAny(toks[:launch.tok], reviewCues)
+		c := findReviewCue(toks[:launch.tok])
 		if c < 0 {
 			continue
 		}

@@ -885,6 +885,20 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a numbered meeting that assesses the year reviews it", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4, khóa VII nhằm đánh giá hoạt động công tác Mặt trận năm 2030, triển khai nhiệm vụ chương trình công tác năm 2031.",
+			func(r Record) string {
+				if r.EventType != TypeTongKet || r.Period == nil || r.Period.Year == nil || *r.Period.Year != 2030 {
+					return "type " + r.EventType + " period " + show(r, "period")
+				}
+				return ""
+			}},
+		{"praise is no review", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4. Đồng chí Bí thư đánh giá cao công tác Mặt trận năm 2030 và triển khai nhiệm vụ năm 2031.",
+			func(r Record) string {
+				if r.EventType == TypeTongKet {
+					return "type " + r.EventType
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {
