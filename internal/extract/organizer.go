@@ -1452,6 +1452,13 @@ func plainLevel(l string) string {
 		return LevelCommune
 	case has(" đảng ủy ") && !has(" tỉnh") && !has(" huyện") && !has(" quận") || strings.HasSuffix(l, " đảng ủy "):
 		return LevelCommune
+	case has(" thành đoàn "):
+		// A city's youth union: a province's when the city is centrally
+		// governed, else a district's ("Thành Đoàn Tuy Hòa").
+		if isCentralCity(l) {
+			return LevelProvince
+		}
+		return LevelDistrict
 	case has("tỉnh ủy") || has(" tỉnh ") || has(" tỉnh,"):
 		return LevelProvince
 	case has("thành ủy") || has("thành phố") || has(" tp") || has(" ttp") || has(" ban dân vận ") || has(" mttq") ||

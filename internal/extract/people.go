@@ -508,11 +508,20 @@ func (a *analyzer) readPeople() {
 	}
 }
 
+// youthPrefix are the capitalized level words that make "Đoàn" after
+// them the youth union's committee: "Thành Đoàn", "Tỉnh Đoàn".
+var youthPrefix = wordSet(`thành tỉnh huyện quận thị`)
+
 // personAt reads a person mention whose name may start at toks[p].
 func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, bool) {
 	if toks[p].low == "đoàn" && p > 0 && (levelWords[toks[p-1].low] || toks[p-1].low == "thành") && p+1 < len(toks) && toks[p+1].cap && isFamily(toks[p+1].low) {
 		// "Phó Bí thư tỉnh Đoàn Nguyễn Trọng Lâm": the youth union of the
 		// province ends the title; the name starts after it.
+		return personHit{}, false
+	}
+	if toks[p].low == "đoàn" && p > 0 && toks[p-1].cap && youthPrefix[toks[p-1].low] {
+		// "Thành Đoàn Tuy Hòa", "Huyện Đoàn Bù Đốp": the youth union's
+		// committee and its place, not a person named Đoàn.
 		return personHit{}, false
 	}
 	trigStart, trig := triggerBefore(toks, p)

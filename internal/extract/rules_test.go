@@ -899,6 +899,37 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a Central Highlands name with a spaced apostrophe", "Ngày 23/9/2030, tại xã, đồng chí Rah Lan H’ Thanh- Phó Bí thư Thường trực Đảng ủy xã chủ trì hội nghị.",
+			func(r Record) string {
+				if len(r.Chairs) != 1 || r.Chairs[0].Name != "Rah Lan H’ Thanh" {
+					return "chairs " + show(r, "chairs")
+				}
+				return ""
+			}},
+		{"a city's youth union is no person", "Ngày 26/3/2030, Thành Đoàn Tuy Hòa tổ chức kỷ niệm 99 năm Ngày thành lập Đoàn. Dịp này, Thành Đoàn Tuy Hòa tuyên dương 02 cán bộ Đoàn tiêu biểu.",
+			func(r Record) string {
+				if len(r.Attendees)+len(r.Chairs) != 0 {
+					return "people " + show(r, "attendees")
+				}
+				if r.Level == nil || *r.Level != "district" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a centrally governed city's youth union is a province's", "Ngày 26/3/2030, Thành Đoàn Hà Nội tổ chức hội nghị tổng kết công tác Đoàn năm 2029.",
+			func(r Record) string {
+				if r.Level == nil || *r.Level != "province" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a family name Đoàn after a lower-case level word is still a name", "Ngày 5/1/2030, Ban Dân vận Huyện ủy tổ chức hội nghị. Dự hội nghị có đồng chí Phó Chủ tịch UBND huyện Đoàn Minh Tâm.",
+			func(r Record) string {
+				if len(r.Attendees) != 1 || r.Attendees[0].Name != "Đoàn Minh Tâm" {
+					return "attendees " + show(r, "attendees")
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {

@@ -107,10 +107,18 @@ func tokenize(text string, start, end int, low string) []token {
 					continue
 				}
 				if isApostrophe(r2) && j+n2 < end {
-					r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
+					r3, n3 := utf8.DecodeRuneInString(text[j+n2 : end])
 					if isLetter(r3) {
 						j += n2
 						continue
+					}
+					// "Rah Lan H’ Thanh": a one-letter prefix of a Central
+					// Highlands name keeps its apostrophe when a space
+					// parts it from the capital it goes with.
+					if j == i+n && isUpper(r) && r3 == ' ' && j+n2+n3 < end {
+						if r4, _ := utf8.DecodeRuneInString(text[j+n2+n3 : end]); isUpper(r4) {
+							j += n2
+						}
 					}
 				}
 				break
