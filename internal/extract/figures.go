@@ -505,6 +505,11 @@ var memberUnits = map[string]bool{"hội viên": true, "chi hội": true, "đả
 // memberStock reports a count of members or branches in a clause about
 // the organization's size, or a fall in their number ("giảm 42 hội viên").
 func memberStock(toks []token, ti int, unit string) bool {
+	// "hiện có 6.834 hội viên, tăng 682 hội viên so năm 2015": the growth
+	// is the year's result, though the total beside it is not.
+	if p := tokAt(toks, ti-1).low; p == "tăng" || p == "thêm" && tokAt(toks, ti-2).low == "tăng" {
+		return false
+	}
 	b := ti
 	for b > 0 && toks[b-1].low != ";" {
 		b--
@@ -584,7 +589,7 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 	// "Tại hội nghị, có 18 hộ dân đã nêu ý kiến": what the meeting heard;
 	// "Tại Hội nghị, có hơn 100 cán bộ ... nghiên cứu": who took part.
 	if k, _, at := anyPhraseAt(toks, 0, atMeetingWords); at {
-		if findAny(toks, heardWords) >= 0 || tokAt(toks, k).low == "," && tokAt(toks, k+1).low == "có" {
+		if findAny(toks, heardWords) >= 0 || tokAt(toks, k).low == "," && tokAt(toks, k+1).low == "có" && !awardedPassive(toks) {
 			return true
 		}
 		// "Tại Hội nghị, 51 người uy tín tiêu biểu ... được nắm bắt":
@@ -599,6 +604,40 @@ func (a *analyzer) meetingSentence(toks []token) bool {
 			if e, _, _ := anyPhraseAt(toks, i, meetWords); tokAt(toks, e).kind == tNum && peopleNoun(toks, e+1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// awardVerbs give an award: the count they are said of is commended.
+var awardVerbs = newPhraseSet("tặng", "trao", "khen thưởng", "tuyên dương", "công nhận")
+
+// awardedPassive reports counts said to receive an award: "có 03 tập thể
+// và 05 cá nhân được Chủ tịch UBND huyện tặng Giấy khen". "được" and then,
+// within ten words, an award verb: those commended, a result of the
+// year's work, not the people the meeting gathered.
+func awardedPassive(toks []token) bool {
+	for i := range toks {
+		if toks[i].low != "được" || i == 0 || !countBefore(toks, i) {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+10; k++ {
+			if toks[k].kind == tPunct && toks[k].low != "," && toks[k].low != "-" {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, k, awardVerbs); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countBefore reports a number among the four words before toks[i].
+func countBefore(toks []token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if toks[k].kind == tNum {
+			return true
 		}
 	}
 	return false
@@ -821,6 +860,9 @@ func openUnit(toks []token, ti, k int) (int, bool) {
 	if w.cap || w.caps || nounEnd[w.low] || len([]rune(w.low)) < 2 {
 		return 0, false
 	}
+	if e, ok := resultSubject(toks, k); ok {
+		return e, true
+	}
 	b := ti - 1
 	for b >= 0 && (toks[b].low == "hơn" || toks[b].low == "trên" || toks[b].low == "gần" || toks[b].low == "khoảng" || toks[b].low == "được") {
 		b--
@@ -852,6 +894,35 @@ func openUnit(toks []token, ti, k int) (int, bool) {
 		e++
 	}
 	return e, true
+}
+
+// resultSubject reads a count as the subject of an achievement: the noun
+// (one or two lower-case words, and one more after a comma: "xứ họ,
+// giáo") right before "đạt", "hoàn thành" or "vượt" ("45 chùa đạt chuẩn",
+// "29 xứ họ, giáo đạt ..."). It returns the end of the noun.
+func resultSubject(toks []token, k int) (int, bool) {
+	plain := func(t token, prev token) bool {
+		return t.kind == tWord && !t.cap && !t.caps && !nounEnd[t.low] && t.space && t.start == prev.end+1
+	}
+	e := k + 1
+	if n := tokAt(toks, e); e < len(toks) && plain(n, toks[e-1]) && !reachedAt(toks, e) {
+		e++
+	}
+	if reachedAt(toks, e) {
+		return e, true
+	}
+	if tokAt(toks, e).low == "," && adjacent(toks[e-1], tokAt(toks, e)) && e+1 < len(toks) && plain(toks[e+1], toks[e]) && reachedAt(toks, e+2) {
+		return e + 2, true
+	}
+	return 0, false
+}
+
+func reachedAt(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	_, _, ok := anyPhraseAt(toks, k, reachedWords)
+	return ok
 }
 
 // pairNouns are the people a count names together with the first noun:

@@ -930,6 +930,34 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"honourees commended at the meeting are figures", "Ngày 5/1/2030, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết năm 2029. Tại hội nghị, có 03 tập thể và 05 cá nhân được Chủ tịch UBND huyện tặng Giấy khen.",
+			func(r Record) string {
+				if got := show(r, "figures"); got != `["3 tập thể","5 cá nhân"]` {
+					return "figures " + got
+				}
+				return ""
+			}},
+		{"those the meeting gathered are not", "Ngày 5/1/2030, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết năm 2029. Tại hội nghị, có 120 hội viên được nghe phổ biến nghị quyết.",
+			func(r Record) string {
+				if len(r.Figures) != 0 {
+					return "figures " + show(r, "figures")
+				}
+				return ""
+			}},
+		{"membership growth beside its total", "Ngày 5/1/2030, Hội Nông dân huyện tổ chức hội nghị tổng kết năm 2029. Toàn huyện hiện có 6.834 hội viên, tăng 682 hội viên so năm 2028.",
+			func(r Record) string {
+				if got := show(r, "figures"); got != `["682 hội viên"]` {
+					return "figures " + got
+				}
+				return ""
+			}},
+		{"a count that achieves", "Ngày 5/1/2030, Ban Dân vận huyện tổ chức hội nghị tổng kết năm 2029. Trong năm có 45 chùa đạt danh hiệu văn hóa, 29 xứ họ, giáo đạt chuẩn và 12 thôn đạt chuẩn nông thôn mới.",
+			func(r Record) string {
+				if got := show(r, "figures"); got != `["45 chùa","29 xứ họ, giáo","12 thôn"]` {
+					return "figures " + got
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {
