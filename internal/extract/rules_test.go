@@ -958,6 +958,20 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"chỉ đạo with its addressee directs", "Ngày 5/1/2030, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết năm 2029. Tại hội nghị, ông Lê Văn Lợi, Phó Bí thư Huyện ủy đã phát biểu chỉ đạo Hội Cựu chiến binh huyện tiếp tục phát huy kết quả đạt được trong năm 2029.",
+			func(r Record) string {
+				if len(r.Tasks) != 1 || !strings.HasPrefix(r.Tasks[0], "Hội Cựu chiến binh huyện tiếp tục") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
+		{"chỉ đạo hội nghị names no addressee", "Ngày 5/1/2030, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết năm 2029. Ông Lê Văn Lợi, Phó Bí thư Huyện ủy phát biểu chỉ đạo hội nghị, tiếp tục khẳng định vai trò của Hội.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {

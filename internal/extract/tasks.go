@@ -180,6 +180,14 @@ func (a *analyzer) readTasks() {
 		spoken := findAny(toks, speakerWords) >= 0 || i > 0 && body[i-1].block == s.block &&
 			(tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" || opensRequest(toks)) &&
 			findAny(body[i-1].toks, speakerWords) >= 0
+		// "phát biểu chỉ đạo Hội Cựu chiến binh huyện tiếp tục phát huy
+		// ...": "chỉ đạo" with its addressee directs like "đề nghị".
+		if k := directsAddressee(toks); k > 0 && spoken {
+			if _, has := take[i]; !has {
+				take[i] = k
+			}
+			continue
+		}
 		if v := findAny(toks, directionVerbs); v >= 0 && (spoken || requestWithNeed(toks, v)) && a.looksAhead(toks, v) {
 			if _, has := take[i]; !has {
 				take[i] = a.directionStart(toks, v)
@@ -1417,4 +1425,30 @@ func awardRequest(toks []token, v int) bool {
 		}
 	}
 	return award
+}
+
+// directsAddressee returns where the direction starts when "chỉ đạo" is
+// followed by its addressee, a capitalized body or "các" and its nouns,
+// and, in the same clause, "tiếp tục" ("phát biểu chỉ đạo Hội Cựu chiến
+// binh huyện tiếp tục phát huy ..."); 0 if there is none. "chỉ đạo hội
+// nghị" names where the speaker spoke, not whom.
+func directsAddressee(toks []token) int {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].low != "chỉ" || toks[i+1].low != "đạo" {
+			continue
+		}
+		a := i + 2
+		if t := toks[a]; t.kind != tWord || !(t.cap || t.caps || t.low == "các") || eventNounAt(toks, a) || t.low == "hội" && tokAt(toks, a+1).low == "nghị" {
+			continue
+		}
+		for k := a + 1; k < len(toks) && k <= a+12; k++ {
+			if toks[k].kind == tPunct && toks[k].low != "," {
+				break
+			}
+			if toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
+				return a
+			}
+		}
+	}
+	return 0
 }
