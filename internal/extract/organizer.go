@@ -723,6 +723,25 @@ func (a *analyzer) readOrganizer() {
 			toks, i0, i1, placeTok = a.title, b, e, p
 		}
 	}
+	if i0 < 0 && !model {
+		// "Hội nghị tổng kết công tác Hội Cựu chiến binh huyện Phú Quý năm
+		// 2023 diễn ra ...": with no body written as holding it, a review
+		// named after a body's work is that body's own.
+		lists := [][]token{a.title}
+		n := 0
+		for _, s := range a.sents {
+			if a.kind(s) == kindBody && n < 8 {
+				lists = append(lists, s.toks)
+				n++
+			}
+		}
+		for _, ts := range lists {
+			if b, e, ok := reviewedBody(ts); ok {
+				toks, i0, i1, placeTok = ts, b, e, -1
+				break
+			}
+		}
+	}
 	if i0 < 0 && occ0 >= 0 && !model {
 		toks, i0, i1, placeTok = occToks, occ0, occ1, occPlace
 	}
@@ -1545,4 +1564,26 @@ func secondSyllable(toks []token, j int) bool {
 	}
 	n := tokAt(toks, j+1)
 	return n.cap || n.caps || n.kind == tNone || n.low == "(" || n.low == "đã" || n.low == "vừa"
+}
+
+// reviewedBody finds a review meeting named after a body's work, "hội
+// nghị tổng kết (sơ kết) công tác BODY", and returns the body's extent.
+func reviewedBody(toks []token) (int, int, bool) {
+	for i := 0; i+4 < len(toks); i++ {
+		if toks[i].low != "hội" || toks[i+1].low != "nghị" {
+			continue
+		}
+		k := i + 2
+		if w := toks[k].low; (w != "tổng" && w != "sơ") || toks[k+1].low != "kết" || tokAt(toks, k+2).low != "công" || tokAt(toks, k+3).low != "tác" {
+			continue
+		}
+		b := k + 4
+		if b >= len(toks) || !toks[b].cap {
+			continue
+		}
+		if e, ok := parseBody(toks, b, false); ok {
+			return b, e, true
+		}
+	}
+	return -1, -1, false
 }

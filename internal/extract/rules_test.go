@@ -972,6 +972,23 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a review named after a body's work is that body's", "Tại Hội nghị tổng kết, ông Lê Văn Lợi, Phó Bí thư Huyện ủy phát biểu. Nhìn chung, Hội nghị tổng kết công tác Hội Cựu chiến binh huyện Phú Quý năm 2029 diễn ra thành công.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Hội Cựu chiến binh huyện Phú Quý"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "district" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a written organizer wins over the review's name", "Ngày 5/1/2030, Huyện ủy Phú Quý tổ chức Hội nghị tổng kết công tác Hội Cựu chiến binh huyện năm 2029.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Huyện ủy Phú Quý"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {
