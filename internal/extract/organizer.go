@@ -1377,6 +1377,14 @@ func (a *analyzer) articlePlace() (name, level Span, ok bool) {
 			return Span{t[0].start, t[p-1].end}, Span{}, true
 		}
 		for i := range t {
+			// "Phường 1 tổ chức ...", "... Quận 9": a place word and its
+			// number, in any case.
+			if k, w, ok := anyPhraseAt(t, i, placeWords); ok && w != "tp" && w != "ttp" && w != "tx" {
+				if n := tokAt(t, k); n.kind == tNum && len(n.low) <= 3 && !strings.ContainsAny(n.low, ".,") && n.space &&
+					!(tokAt(t, k+1).low == "/" || tokAt(t, k+1).low == ".") {
+					return Span{t[i].start, n.end}, Span{t[i].start, t[i].end}, true
+				}
+			}
 			if _, w, ok := anyPhraseAt(t, i, placeWords); ok && w != "tp" && w != "ttp" && !t[i].cap {
 				k := i + 1
 				if w == "thành phố" || w == "thị trấn" || w == "thị xã" || w == "đặc khu" {

@@ -833,6 +833,22 @@ func TestWrappedText(t *testing.T) {
 	}
 }
 
+// TestNumberedPlaceInHeadline: a ward named by its number in the
+// headline gives the organizer its place.
+func TestNumberedPlaceInHeadline(t *testing.T) {
+	doc := "Phường 1 tổ chức Hội nghị nhân dân tháng 5 năm 2030\n\nNgày 26/5/2030, Ban thường trực Ủy ban MTTQ Việt Nam phối hợp cùng UBND phường tổ chức Hội nghị nhân dân tháng 5 năm 2030.\n"
+	rec, err := Extract(context.Background(), []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := show(rec, "organizer"); got != `"Ban thường trực Ủy ban MTTQ Việt Nam Phường 1"` {
+		t.Errorf("organizer %s", got)
+	}
+	if rec.Level == nil || *rec.Level != "commune" {
+		t.Errorf("level %s, want commune", show(rec, "level"))
+	}
+}
+
 // TestListItemsStayApart: in a wrapped text a list item keeps its line.
 func TestListItemsStayApart(t *testing.T) {
 	for _, l := range []string{"- Tiếp tục tuyên truyền", "+ Đẩy mạnh", "1. Tập trung", "a) Vận động", "• Phối hợp"} {
