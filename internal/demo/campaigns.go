@@ -39,6 +39,7 @@ func GenerateCampaigns(ctx context.Context, d *db.DB, opts Options) error {
 	if h1, _ := vntext.ParsePeriod(fmt.Sprintf("%dS1", year)); h1.End().Before(today) {
 		periods = append(periods, h1.String())
 	}
+	analyzed := false
 	for _, p := range tree {
 		if p.Level != org.Province || p.Kind != org.Board {
 			continue
@@ -86,6 +87,17 @@ func GenerateCampaigns(ctx context.Context, d *db.DB, opts Options) error {
 		}
 		if err := dirs.Link(ctx, sys, dir.ID, directive.Campaign, c.ID); err != nil {
 			return fmt.Errorf("demo: directives: %w", err)
+		}
+		if !analyzed && d.Dialect() == db.Postgres {
+			// The reports step analyzed these tables while they were
+			// empty: without statistics taken now, PostgreSQL would keep
+			// reading the contributions whole for each line imported.
+			analyzed = true
+			for _, t := range []string{"campaigns", "campaign_units", "campaign_contributions", "directives", "directive_links"} {
+				if _, err := d.ExecContext(ctx, "ANALYZE "+t); err != nil {
+					return fmt.Errorf("demo: campaigns: analyze %s: %w", t, err)
+				}
+			}
 		}
 	}
 	return nil
