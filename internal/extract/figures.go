@@ -116,9 +116,13 @@ func (a *analyzer) readFigures() {
 		if a.kind(s) != kindBody || !hasNumber(s.toks) {
 			continue
 		}
-		if a.targetSentence(s.toks) || a.meetingSentence(s.toks) {
+		if a.targetSentence(s.toks) || a.gatheredSentence(s.toks) {
 			continue
 		}
+		// Attendance ("hơn 250 đại biểu cử tri tham dự") describes the
+		// meeting its clause is about; the other clauses of a long
+		// sentence, split at ";", still report results.
+		attended := attendanceClauses(s.toks)
 		from, to := s.toks[0].start, s.toks[len(s.toks)-1].end
 		names := shortQuotes(s.toks)
 		for _, m := range vntext.FindNumbers(a.d.text[from:to]) {
@@ -129,6 +133,9 @@ func (a *analyzer) readFigures() {
 			}
 			if inSpans(names, m.Start) {
 				continue // "Chương trình “1 triệu sáng kiến”": a name
+			}
+			if inSpans(attended, m.Start) {
+				continue
 			}
 			f, ok := a.figureAt(s.toks, m)
 			if !ok {
@@ -578,14 +585,64 @@ var economicUnits = newPhraseSet("doanh nghiệp", "hợp tác xã", "tổ hợp
 // nghị có 150 người tham dự", "Cùng tham dự có ... và hơn 500 đoàn viên".
 // Its counts describe the meeting itself, not results.
 func (a *analyzer) meetingSentence(toks []token) bool {
+	return attendanceAt(toks) || a.gatheredSentence(toks)
+}
+
+// attendanceAt reports an attendance word in toks.
+func attendanceAt(toks []token) bool { return attendanceIndex(toks) >= 0 }
+
+// attendanceClauses returns the spans of a sentence that tell attendance.
+// A sentence whose first clause (to the first ";") tells it is all about
+// those present, and so is the rest of one from a later clause that opens
+// with it ("...; cùng dự có đồng chí ...; ... đại diện 18 phường"): the list
+// runs on through its semicolons. An attendance word inside a later
+// clause, after the clause has said what was done, covers only the count
+// it follows ("...; tổ chức 01 buổi tiếp xúc cử tri ..., 06 hội nghị ...
+// với hơn 250 đại biểu cử tri tham dự ...": the meetings held are results).
+func attendanceClauses(toks []token) []Span {
+	var out []Span
+	b := 0
+	for k := 0; k <= len(toks); k++ {
+		if k < len(toks) && toks[k].low != ";" {
+			continue
+		}
+		if k > b {
+			if at := attendanceIndex(toks[b:k]); at >= 0 {
+				if b == 0 || at <= 3 {
+					return append(out, Span{toks[b].start, toks[len(toks)-1].end})
+				}
+				// The count right before the word: back to the number.
+				n := b + at
+				for n > b && toks[n].kind != tNum {
+					n--
+				}
+				if toks[n].kind == tNum {
+					out = append(out, Span{toks[n].start, toks[b+at].end})
+				}
+			}
+		}
+		b = k + 1
+	}
+	return out
+}
+
+// attendanceIndex returns the index of the first attendance word in toks,
+// -1 if none.
+func attendanceIndex(toks []token) int {
 	for i := range toks {
 		if _, p, ok := anyPhraseAt(toks, i, attendanceWords); ok {
 			if p == "dự" && duNot[tokAt(toks, i+1).low] {
 				continue // "dự án"
 			}
-			return true
+			return i
 		}
 	}
+	return -1
+}
+
+// gatheredSentence reports a sentence about the people a meeting heard
+// or gathered; its counts describe the meeting.
+func (a *analyzer) gatheredSentence(toks []token) bool {
 	// "Tại hội nghị, có 18 hộ dân đã nêu ý kiến": what the meeting heard;
 	// "Tại Hội nghị, có hơn 100 cán bộ ... nghiên cứu": who took part.
 	if k, _, at := anyPhraseAt(toks, 0, atMeetingWords); at {

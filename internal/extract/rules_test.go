@@ -1005,6 +1005,20 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"attendance in a later clause covers its own count", "Ngày 5/1/2030, Ủy ban MTTQ xã tổ chức hội nghị tổng kết năm 2029. Năm 2029, Mặt trận vận động được hơn 8 triệu đồng; tổ chức 01 buổi tiếp xúc cử tri, 06 hội nghị tiếp xúc cử tri với hơn 250 đại biểu cử tri tham dự; làm tốt công tác hòa giải",
+			func(r Record) string {
+				if got := show(r, "figures"); got != `["8000000 đồng","1 buổi","6 hội nghị"]` {
+					return "figures " + got
+				}
+				return ""
+			}},
+		{"a list of those present runs on through its semicolons", "Ngày 5/1/2030, Ủy ban MTTQ quận tổ chức hội nghị. Chủ trì hội nghị có đồng chí Vũ Văn Hoạt, Trưởng Ban Dân vận Quận ủy; cùng dự có đồng chí Nguyễn Thị Hiền, Phó Chủ tịch UBND quận; đại diện lãnh đạo 18 phường.",
+			func(r Record) string {
+				if len(r.Figures) != 0 {
+					return "figures " + show(r, "figures")
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {
