@@ -1019,6 +1019,14 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a quoted plan loses its time phrase and keeps its second sentence", "Ngày 5/1/2031, Hội CCB thành phố tổ chức hội nghị tổng kết năm 2030. Phát biểu tại hội nghị, ông Nguyễn Văn Hưởng - Chủ tịch Hội CCB thành phố, nhấn mạnh: \"Năm 2031, Hội CCB thành phố tiếp tục đề ra 7 nhiệm vụ trọng tâm. Hội sẽ tiếp tục xây dựng các mô hình hiệu quả, hoàn thành biên niên sự kiện 35 năm Hội CCB thành phố.\"",
+			func(r Record) string {
+				want := []string{"Hội CCB thành phố tiếp tục đề ra 7 nhiệm vụ trọng tâm.", "Hội sẽ tiếp tục xây dựng các mô hình hiệu quả, hoàn thành biên niên sự kiện 35 năm Hội CCB thành phố"}
+				if !reflect.DeepEqual(r.Tasks, want) {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {

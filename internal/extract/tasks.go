@@ -363,8 +363,14 @@ func directiveFollowOn(toks []token) bool {
 		return false
 	}
 	switch toks[0].low {
-	case "ông", "bà", "tại", "dịp", "nhân", "hội", "trước", "sau":
+	case "ông", "bà", "tại", "dịp", "nhân", "trước", "sau":
 		return false
+	case "hội":
+		// "Hội nghị ...", "Hội thi ...": the meeting, not a direction; "Hội
+		// sẽ tiếp tục ..." goes on with the union's plan.
+		if w := tokAt(toks, 1).low; w == "nghị" || w == "thi" || w == "thảo" || w == "diễn" || !toks[0].cap {
+			return false
+		}
 	case "cùng":
 		if _, ok := phraseAt(toks, 0, "cùng với đó"); !ok {
 			return false // "Cùng dự ...", "Cùng tham gia ..."
@@ -372,8 +378,11 @@ func directiveFollowOn(toks []token) bool {
 	}
 	_, target := phraseAt(toks, listStart(toks), "phấn đấu")
 	for i, t := range toks {
-		if t.kind == tNum && yearOf(t) == 0 && !target && !anniversaryAt(toks, i) {
-			return false // a figure reports; a year ("nhiệm kỳ 2024 - 2029") or a target ("Phấn đấu có 100% ...") does not
+		if t.kind == tNum && yearOf(t) == 0 && !target && !anniversaryAt(toks, i) && tokAt(toks, i+1).low != "năm" {
+			// A figure reports; a year ("nhiệm kỳ 2024 - 2029"), a span of
+			// years ("biên niên sự kiện 35 năm Hội CCB") or a target
+			// ("Phấn đấu có 100% ...") does not.
+			return false
 		}
 	}
 	if findAny(toks, notDirective) >= 0 {
@@ -864,6 +873,12 @@ func (a *analyzer) directionStart(toks []token, v int) int {
 		if quoteAt(toks, k) {
 			if _, _, d := anyPhraseAt(toks, k+1, directiveStarts); d {
 				k++ // the quoted direction's own words
+			} else if _, _, t := anyPhraseAt(toks, k+1, aheadPhrases); t {
+				k++ // the quoted plan opens with its time: "“Thời gian tới, ..."
+			} else if w := tokAt(toks, k+1).low; w == "năm" || w == "trong" {
+				if ps := a.findPeriods(toks[k+1:]); len(ps) > 0 && ps[0].tokStart <= 1 {
+					k++ // "“Năm 2024, Hội CCB TP.HCM tiếp tục ...": the time phrase goes next
+				}
 			}
 		}
 		// "... năm 2020 là năm ..., vì vậy hệ thống dân vận cần ..."
@@ -976,6 +991,14 @@ func (a *analyzer) addTasks(toks []token) {
 		end := j
 		for end > i && toks[end-1].low == ";" {
 			end--
+		}
+		// A quoted direction's closing mark (and the full stop inside it)
+		// ends the quotation, not the task: '... 35 năm Hội CCB TP.HCM."'.
+		if end-i >= 3 && closingQuote(toks[end-1].low) && !opensQuoteIn(toks[i:end-1]) {
+			end--
+			for end > i && (toks[end-1].low == "." || toks[end-1].low == ",") {
+				end--
+			}
 		}
 		if end-i < 3 {
 			return
@@ -1451,4 +1474,18 @@ func directsAddressee(toks []token) int {
 		}
 	}
 	return 0
+}
+
+// closingQuote reports a mark that may close a quotation.
+func closingQuote(p string) bool { return p == "\"" || p == "”" || p == "»" }
+
+// opensQuoteIn reports a quotation mark inside toks that the closing one
+// at their end would pair with: the task holds the whole quotation.
+func opensQuoteIn(toks []token) bool {
+	for _, t := range toks {
+		if t.low == "\"" || t.low == "“" || t.low == "«" {
+			return true
+		}
+	}
+	return false
 }
