@@ -453,21 +453,53 @@ func findReviewCue(toks []token) int {
 	return c
 }
 
+// findReportCue returns the position of a report of the work ("báo cáo"
+// with kết quả, công tác or hoạt động within three words), -1 if none.
+func findReportCue(toks []token) int {
+	for i := range toks {
+		e, ok := phraseAt(toks, i, "báo cáo")
+		if !ok {
+			continue
+		}
+		for k := e; k < len(toks) && k <= e+3; k++ {
+			if toks[k].kind != tWord {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, k, reviewObjects); ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first
 // sentences, or the period the text opens with ("Năm 2021, ...", "Trong 6
 // tháng đầu năm 2022, ...") in an article about a meeting.
 func (a *analyzer) reviewByCue() *periodMention {
+	// An annual meeting ("hội nghị thường niên") that hears a report of
+	// the work ("Báo cáo tóm tắt kết quả công tác Mặt trận năm 2015")
+	// reviews the report's year; the report may come a few sentences on.
+	annual := sentenceHas(a.title, "thường niên") || sentenceHas(a.leadSentence(), "thường niên")
 	lists := [][]token{a.title}
-	n := 0
+	n, most := 0, 4
+	if annual {
+		most = 8
+	}
 	for _, s := range a.sents {
-		if a.kind(s) == kindBody && n < 4 {
+		if a.kind(s) == kindBody && n < most {
 			lists = append(lists, s.toks)
 			n++
 		}
 	}
 	for _, toks := range lists {
 		c := findReviewCue(toks)
+		if annual {
+			if r := findReportCue(toks); r >= 0 && (c < 0 || r < c) {
+				c = r
+			}
+		}
 		if c < 0 {
 			continue
 		}

@@ -908,6 +908,20 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"an annual meeting hearing the year's report reviews the year", "Ngày 30/12/2030, Ủy ban Trung ương MTTQ Việt Nam đã tổ chức hội nghị thường niên lần thứ 4 tại Hà Nội. Hội nghị đã thảo luận và thông qua: Báo cáo tóm tắt kết quả công tác Mặt trận năm 2030 và Chương trình phối hợp năm 2031.",
+			func(r Record) string {
+				if r.EventType != TypeTongKet || r.Period == nil || r.Period.Year == nil || *r.Period.Year != 2030 {
+					return "type " + r.EventType + " period " + show(r, "period")
+				}
+				return ""
+			}},
+		{"a meeting that is not annual hearing a report is not thereby a review", "Ngày 30/12/2030, Huyện ủy tổ chức hội nghị gặp mặt người có uy tín. Các đại biểu nghe lãnh đạo huyện báo cáo tóm tắt kết quả công tác năm 2030.",
+			func(r Record) string {
+				if r.EventType == TypeTongKet {
+					return "type " + r.EventType
+				}
+				return ""
+			}},
 		{"praise is no review", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4. Đồng chí Bí thư đánh giá cao công tác Mặt trận năm 2030 và triển khai nhiệm vụ năm 2031.",
 			func(r Record) string {
 				if r.EventType == TypeTongKet {
