@@ -989,7 +989,7 @@ func (a *analyzer) leadSentence() []token {
 		// The sentence where the organizer holds the meeting ("... tổ
 		// chức hội nghị ...") is the lead, before one that only mentions a
 		// meeting word ("Thực hiện quy chế làm việc ...").
-		if vs := verbPositions(s.toks); len(vs) > 0 && !allPassive(s.toks, vs) {
+		if vs := verbPositions(s.toks); len(vs) > 0 && !allPassive(s.toks, vs) && !directiveOpening(s.toks) {
 			a.lead = s.toks
 			return a.lead
 		}
@@ -1192,4 +1192,13 @@ func allPassive(toks []token, vs []int) bool {
 		}
 	}
 	return true
+}
+
+// directiveOpening reports a sentence that opens with what is to be done
+// ("Tham mưu tổ chức tốt các cuộc tiếp xúc ...", "Đẩy mạnh ..."): it sets
+// a task; its "tổ chức" holds no meeting. A sentence opening with
+// "Tổ chức" or "Triển khai" may still tell the meeting.
+func directiveOpening(toks []token) bool {
+	_, p, ok := anyPhraseAt(toks, 0, directiveStarts)
+	return ok && p != "tổ chức" && p != "triển khai" && p != "thực hiện" && p != "đồng thời"
 }

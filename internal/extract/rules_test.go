@@ -922,6 +922,13 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a directive's 'tổ chức' holds no meeting", "Đồng chí Nguyễn Văn Phú phát biểu kết luận hội nghị giao ban công tác dân vận quý III năm 2030 vào chiều 6/10/2030. Tham mưu tổ chức tốt các cuộc tiếp xúc, đối thoại của người đứng đầu cấp ủy với nhân dân.",
+			func(r Record) string {
+				if r.EventType != TypeSoKet {
+					return "type " + r.EventType
+				}
+				return ""
+			}},
 		{"praise is no review", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4. Đồng chí Bí thư đánh giá cao công tác Mặt trận năm 2030 và triển khai nhiệm vụ năm 2031.",
 			func(r Record) string {
 				if r.EventType == TypeTongKet {
