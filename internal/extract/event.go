@@ -191,6 +191,9 @@ var typeKeywords = []struct {
 	phrase, typ, first string
 }{
 	{"tổng kết", TypeTongKet, ""}, {"sơ kết", TypeSoKet, ""}, {"giao ban", typeReview, ""}, {"đại hội thi đua", TypeTongKet, ""},
+	// "hội nghị bình xét thi đua – khen thưởng công tác Mặt trận năm
+	// 2015": rating the period's work reviews it, its kind from the period.
+	{"bình xét thi đua", typeReview, ""},
 	{"khen thưởng", TypeKhenThuong, ""}, {"tuyên dương", TypeKhenThuong, ""}, {"biểu dương", TypeKhenThuong, ""},
 	{"trao tặng", TypeKhenThuong, ""}, {"trao bằng khen", TypeKhenThuong, ""}, {"trao giấy khen", TypeKhenThuong, ""},
 	{"vinh danh", TypeKhenThuong, ""}, {"tôn vinh", TypeKhenThuong, ""}, {"trao danh hiệu", TypeKhenThuong, ""}, {"trao thưởng", TypeKhenThuong, ""}, {"trao giải", TypeKhenThuong, ""},

@@ -929,6 +929,20 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"rating the year's work reviews the year", "Sáng ngày 5/12/2030, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị bình xét thi đua – khen thưởng công tác Mặt trận năm 2030.",
+			func(r Record) string {
+				if r.EventType != TypeTongKet || r.Period == nil || r.Period.Year == nil || *r.Period.Year != 2030 {
+					return "type " + r.EventType + " period " + show(r, "period")
+				}
+				return ""
+			}},
+		{"rating a half year's work reviews the half year", "Sáng ngày 5/7/2030, Hội Nông dân huyện tổ chức hội nghị bình xét thi đua 6 tháng đầu năm 2030.",
+			func(r Record) string {
+				if r.EventType != TypeSoKet {
+					return "type " + r.EventType
+				}
+				return ""
+			}},
 		{"praise is no review", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4. Đồng chí Bí thư đánh giá cao công tác Mặt trận năm 2030 và triển khai nhiệm vụ năm 2031.",
 			func(r Record) string {
 				if r.EventType == TypeTongKet {
