@@ -503,7 +503,8 @@ func afterWordSlash(text string, start int) bool {
 // stockWords say that a count is the size of an organization, not a
 // result of its work: "hiện có trên 70.100 hội viên sinh hoạt ở 1.308 chi
 // hội", "đưa tổng số hội viên đến nay là 3.290".
-var stockWords = newPhraseSet("hiện có", "hiện nay là", "đến nay là", "đưa tổng số", "tổng số hội viên")
+var stockWords = newPhraseSet("hiện có", "hiện nay là", "đến nay là", "đưa tổng số", "tổng số hội viên",
+	"đại diện cho") // "60 đại biểu đại diện cho hơn 120 đoàn viên toàn xã": the members represented
 
 // memberUnits count the members and branches of an organization.
 var memberUnits = map[string]bool{"hội viên": true, "chi hội": true, "đảng viên": true, "đoàn viên": true,

@@ -15,6 +15,7 @@ var bodyHeads = newPhraseSet(
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
+	"xã đoàn", "phường đoàn", "quận đoàn", "thị đoàn", // a level word and "đoàn": the youth union's committee of that level
 	"liên đoàn lao động", "công an", "bộ tư lệnh", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",
 	"phòng", "đoàn khối", "ban cán sự đảng", "ban công tác mặt trận", "ban tôn giáo", "ban dân tộc", "khối vận", "đoàn xã", "đoàn phường", "đoàn thị trấn", "văn phòng quốc hội", "văn phòng chính phủ", "văn phòng trung ương đảng", "văn phòng trung ương",
@@ -30,7 +31,8 @@ var hamletWords = newPhraseSet("khu phố", "tổ dân phố", "ấp", "thôn", 
 // youthCommittee are the Youth Union's committees named like a Party
 // committee, with the place's bare name after them ("Huyện đoàn Đoan
 // Hùng", "BTV Huyện đoàn Đoan Hùng").
-var youthCommittee = map[string]bool{"huyện đoàn": true, "tỉnh đoàn": true, "thành đoàn": true}
+var youthCommittee = map[string]bool{"huyện đoàn": true, "tỉnh đoàn": true, "thành đoàn": true,
+	"xã đoàn": true, "phường đoàn": true, "quận đoàn": true, "thị đoàn": true}
 
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
@@ -1479,6 +1481,8 @@ func plainLevel(l string) string {
 		return LevelCommune
 	case has(" đảng ủy ") && !has(" tỉnh") && !has(" huyện") && !has(" quận") || strings.HasSuffix(l, " đảng ủy "):
 		return LevelCommune
+	case has(" thị đoàn "):
+		return LevelDistrict // a town's youth union
 	case has(" thành đoàn "):
 		// A city's youth union: a province's when the city is centrally
 		// governed, else a district's ("Thành Đoàn Tuy Hòa").

@@ -1062,6 +1062,19 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a level word and Đoàn name a youth committee", "Ngày 25/1/2030, Xã đoàn Vĩnh Hanh, H.Châu Thành tổ chức Đại hội đại biểu Đoàn TNCS Hồ Chí Minh nhiệm kỳ 2030 - 2035. Tại đại hội, 60 đại biểu đại diện cho hơn 120 đoàn viên toàn xã đã bầu Ban Chấp hành.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Xã đoàn Vĩnh Hanh"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "commune" {
+					return "level " + show(r, "level")
+				}
+				if len(r.Figures) != 0 {
+					return "figures " + show(r, "figures")
+				}
+				return ""
+			}},
 		{"a request to go on is still a task", "Ngày 5/12/2030, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Đồng chí Bí thư đề nghị Mặt trận các xã tiếp tục làm tốt công tác khen thưởng trong năm 2031.",
 			func(r Record) string {
 				if len(r.Tasks) != 1 {
