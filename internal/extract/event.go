@@ -640,8 +640,9 @@ func (a *analyzer) readEvent() {
 			launch, src, srcP = ll, lead, leadP
 		}
 	}
+	secondaryInLead := false
 	if !secondary.found {
-		secondary = ls
+		secondary, secondaryInLead = ls, ls.found
 	}
 	pickAfter := func(ps []periodMention, tok int) *periodMention {
 		cited := false
@@ -703,6 +704,15 @@ func (a *analyzer) readEvent() {
 			a.eventType = secondary.typ
 			if a.eventType == typeReview {
 				a.eventType = TypeOther
+			}
+			if (a.eventType == TypeTongKet || a.eventType == TypeSoKet) && !main.found {
+				// "Hội nghị Ban Chấp hành ... gắn với tổng kết công tác đoàn
+				// ... năm 2022": the review the meeting is held with names
+				// the period, after its keyword.
+				main = secondary
+				if secondaryInLead {
+					src, srcP = lead, leadP
+				}
 			}
 		} else {
 			a.eventType = TypeOther

@@ -943,6 +943,13 @@ func TestRulesRoundTen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting held with the year's review reviews that year", "Sáng ngày 12/12/2030, Đoàn TNCS Hồ Chí Minh tỉnh Kon Tum tổ chức Hội nghị Ban Chấp hành Tỉnh đoàn lần thứ II, gắn với tổng kết công tác đoàn và phong trào thanh thiếu nhi năm 2030.",
+			func(r Record) string {
+				if r.EventType != TypeTongKet || r.Period == nil || r.Period.Year == nil || *r.Period.Year != 2030 {
+					return "type " + r.EventType + " period " + show(r, "period")
+				}
+				return ""
+			}},
 		{"praise is no review", "Ngày 29/1/2031, Ban Thường trực Ủy ban MTTQ tỉnh đã tổ chức hội nghị lần thứ 4. Đồng chí Bí thư đánh giá cao công tác Mặt trận năm 2030 và triển khai nhiệm vụ năm 2031.",
 			func(r Record) string {
 				if r.EventType == TypeTongKet {
