@@ -605,37 +605,6 @@ func (s *Store) unitNames(ctx context.Context, hits []Hit) error {
 	return rows.Err()
 }
 
-// Reindex rebuilds the index from the records in one transaction and
-// returns the number of entries. Only the system (the command line) or a
-// national administrator may.
-func (s *Store) Reindex(ctx context.Context, p *auth.Principal) (int64, error) {
-	if !p.IsSystem() && (p == nil || !p.NationalAdmin) {
-		return 0, apperr.Forbidden("search.err.reindex")
-	}
-	var n int64
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM search_entries"); err != nil {
-			return fmt.Errorf("search: reindex: %w", err)
-		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO search_entries (id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day, public_from)
-			SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body, danvan_fold(s.title),
-			       danvan_fold(s.body), danvan_lower(s.title), s.day, s.public_from FROM search_sources s`)
-		if err != nil {
-			return fmt.Errorf("search: reindex: %w", err)
-		}
-		if n, err = r.RowsAffected(); err != nil {
-			return err
-		}
-		// Fresh statistics for the rebuilt table: without them PostgreSQL
-		// guessed one row for every word query of the national demo.
-		if _, err := tx.ExecContext(ctx, "ANALYZE search_entries"); err != nil {
-			return fmt.Errorf("search: reindex: analyze: %w", err)
-		}
-		return nil
-	})
-	return n, err
-}
-
 // articlePaths fills in the public address of the articles among hits.
 func (s *Store) articlePaths(ctx context.Context, hits []Hit) error {
 	var ids []any
