@@ -99,8 +99,8 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 			return nil
 		}
 		// The search index is built once, from every record, after the
-		// last step (search.Store.Reindex, the same entries the triggers
-		// would have written row by row).
+		// last step (search.Store.ReindexUnanalyzed, the same entries the
+		// triggers would have written row by row).
 		restore, err := tx.DeferTriggers(ctx, "search_", "search_entries")
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
@@ -176,7 +176,9 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 					return err
 				}
 			}
-			if _, err := search.NewStore(in, nil).Reindex(ctx, auth.System()); err != nil {
+			// Unanalyzed: rebuild analyzes the entries once their indexes
+			// are built, on both databases.
+			if _, err := search.NewStore(in, nil).ReindexUnanalyzed(ctx, auth.System()); err != nil {
 				return err
 			}
 			if err := rebuild(ctx); err != nil {
