@@ -119,62 +119,44 @@ func GenerateAll(ctx context.Context, d *db.DB, opts Options, progress func(Step
 					return err
 				}
 			}
-			rebuild := func(context.Context) error { return nil }
+			// The entries' indexes (on PostgreSQL two GIN among them) are
+			// built once after the rows are in, and one trigger is off
+			// while Reindex writes them: kept up to date row by row they
+			// took over 40 minutes of the national demo on PostgreSQL.
+			// There the trigger is the one that replaces an entry written
+			// twice (Reindex empties the table first). On SQLite it is the
+			// one that writes each entry into the full-text tables (two
+			// lookups and two inserts per entry): they are filled once from
+			// the entries, in rowid order (TestGenerateAllSearchIndex
+			// compares them with a reindex through the trigger).
+			trigger := "search_entries_replace"
 			if in.Dialect() == db.SQLite {
-				// The full-text tables are filled once from the entries,
-				// in rowid order, instead of by the trigger row by row
-				// (two lookups and two inserts per entry), and the
-				// entries' indexes are built after them.
-				// TestGenerateAllSearchIndex compares the tables with a
-				// reindex through the trigger.
-				put, err := tx.DeferTriggers(ctx, "search_entries_put")
-				if err != nil {
-					return err
-				}
-				build, err := tx.DeferIndexes(ctx, "search_entries")
-				if err != nil {
-					return err
-				}
-				rebuild = func(ctx context.Context) error {
+				trigger = "search_entries_put"
+			}
+			back, err := tx.DeferTriggers(ctx, trigger)
+			if err != nil {
+				return err
+			}
+			build, err := tx.DeferIndexes(ctx, "search_entries")
+			if err != nil {
+				return err
+			}
+			rebuild := func(ctx context.Context) error {
+				if in.Dialect() == db.SQLite {
 					for _, q := range ftsFill {
 						if _, err := tx.ExecContext(ctx, q); err != nil {
 							return err
 						}
 					}
-					if err := build(ctx); err != nil {
-						return err
-					}
-					if err := put(ctx); err != nil {
-						return err
-					}
-					_, err := tx.ExecContext(ctx, "ANALYZE search_entries")
+				}
+				if err := build(ctx); err != nil {
 					return err
 				}
-			}
-			if in.Dialect() == db.Postgres {
-				// On PostgreSQL the entries' indexes (two GIN among them)
-				// are built once after the rows are in, and the trigger
-				// that replaces an entry written twice is off (Reindex
-				// empties the table first): kept up to date row by row
-				// they took over 40 minutes for the national demo.
-				again, err := tx.DeferTriggers(ctx, "search_entries_replace")
-				if err != nil {
+				if err := back(ctx); err != nil {
 					return err
 				}
-				build, err := tx.DeferIndexes(ctx, "search_entries")
-				if err != nil {
-					return err
-				}
-				rebuild = func(ctx context.Context) error {
-					if err := build(ctx); err != nil {
-						return err
-					}
-					if err := again(ctx); err != nil {
-						return err
-					}
-					_, err := tx.ExecContext(ctx, "ANALYZE search_entries")
-					return err
-				}
+				_, err := tx.ExecContext(ctx, "ANALYZE search_entries")
+				return err
 			}
 			// Unanalyzed: rebuild analyzes the entries once their indexes
 			// are built, on both databases.

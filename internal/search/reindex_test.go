@@ -19,24 +19,8 @@ import (
 // folded in Go on PostgreSQL. Rows as entries gives them.
 func sqlEntries(t *testing.T, d *db.DB) string {
 	t.Helper()
-	rows, err := d.QueryContext(context.Background(), `SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body,
+	return dumpRows(t, d, `SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body,
 		danvan_fold(s.title), danvan_fold(s.body), danvan_lower(s.title), s.day, COALESCE(s.public_from, '-') FROM search_sources s ORDER BY 1`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var b strings.Builder
-	for rows.Next() {
-		var v [11]string
-		if err := rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10]); err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(strings.Join(v[:], "|") + "\n")
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
 }
 
 // TestReindexMatchesSQL: Reindex (on PostgreSQL it folds in Go and writes

@@ -366,8 +366,15 @@ func TestBadInput(t *testing.T) {
 // entries dumps the index table.
 func entries(t *testing.T, d *db.DB) string {
 	t.Helper()
-	rows, err := d.QueryContext(context.Background(), `SELECT id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day,
+	return dumpRows(t, d, `SELECT id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day,
 		COALESCE(public_from, '-') FROM search_entries ORDER BY id`)
+}
+
+// dumpRows runs query, whose rows have the eleven columns of an index
+// entry, and writes them one line each.
+func dumpRows(t *testing.T, d *db.DB, query string) string {
+	t.Helper()
+	rows, err := d.QueryContext(context.Background(), query)
 	if err != nil {
 		t.Fatal(err)
 	}
