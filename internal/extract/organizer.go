@@ -9,7 +9,7 @@ var bodyHeads = newPhraseSet(
 	"ban tuyên giáo và dân vận", "ban dân vận", "ban dv", "khối dân vận", "ban tuyên giáo", "ban tổ chức",
 	"ban thường vụ", "ban thường trực", "thường trực", "đoàn chủ tịch", "hội đồng công tác quần chúng", "ban chỉ đạo", "đảng ủy khối", "đảng ủy", "đảng bộ",
 	"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy",
-	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
+	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ủy ban trung ương mặt trận tổ quốc", "ủy ban trung ương mttq", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
 	"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc", // "UB MTTQ": the committee's short form
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",

@@ -1103,3 +1103,36 @@ func TestRulesRoundTen(t *testing.T) {
 		})
 	}
 }
+
+// Round eleven: rules of the genre, each written in other words than the
+// development article it came from.
+func TestRulesRoundEleven(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(Record) string
+	}{
+		{"the central Front's committee keeps its abbreviation", "Chiều 12/3/2031, tại Đà Nẵng, Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam tổ chức Hội nghị Đoàn Chủ tịch lần thứ 5 khóa XI.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "central" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Extract(context.Background(), []byte("Tin hoạt động\n"+tc.text+"\n"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tc.check(rec); msg != "" {
+				t.Error(msg)
+			}
+			checkGrounded(t, rec)
+		})
+	}
+}
