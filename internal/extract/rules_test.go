@@ -1122,6 +1122,21 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a wish addressed to the bodies of the system directs", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu kết luận, đồng chí Chủ tịch mong muốn các cấp hội tiếp tục vận động nông dân sản xuất giỏi; chú trọng công tác chuyển đổi số trong nông nghiệp.",
+			func(r Record) string {
+				want := []string{"các cấp hội tiếp tục vận động nông dân sản xuất giỏi", "chú trọng công tác chuyển đổi số trong nông nghiệp."}
+				if !reflect.DeepEqual(r.Tasks, want) {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
+		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

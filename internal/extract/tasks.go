@@ -12,7 +12,13 @@ var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nh
 	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau", "các nhiệm vụ cần", "những nhiệm vụ cần", "nhiệm vụ được đề ra gồm", "nhiệm vụ đề ra gồm")
 
 // directionVerbs open a leader's closing directions.
-var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý", "nêu rõ", "mong rằng")
+var directionVerbs = newPhraseSet("đề nghị", "yêu cầu", "nhấn mạnh", "lưu ý", "nêu rõ", "mong rằng", "mong muốn")
+
+// bodyAddressees are the parts of the system a leader's "mong muốn"
+// directs, as against the people it wishes well ("mong muốn bà con ...",
+// "mong muốn các chức sắc ...").
+var bodyAddressees = newPhraseSet("các địa phương", "địa phương", "các cấp", "các đơn vị", "các cơ quan", "các ngành", "ngành",
+	"các cấp ủy", "cấp ủy", "các tổ chức", "mặt trận", "các cấp hội", "các cấp mặt trận", "các ban", "ban dân vận")
 
 // aheadMarkers speak of the period to come.
 var aheadMarkers = newPhraseSet("thời gian tới", "thời gian đến", "năm tới", "cần", "sắp tới", "trước mắt",
@@ -559,6 +565,32 @@ var leadIns = newPhraseSet("trong đó", "cụ thể", "đó là", "theo đó")
 // caller has checked that it comes from a speaker).
 func (a *analyzer) looksAhead(toks []token, v int) bool {
 	if awardRequest(toks, v) {
+		return false
+	}
+	// "mong muốn các địa phương chủ động tham mưu ...", "mong muốn ngành
+	// tuyên giáo ... tiếp tục phát huy ...": a wish directs only when it
+	// is addressed to a body of the system and asks for work, at a review
+	// or a launch.
+	if e, p, _ := anyPhraseAt(toks, v, directionVerbs); p == "mong muốn" {
+		switch a.eventType {
+		case TypeTongKet, TypeSoKet, TypeTrienKhai:
+		default:
+			return false
+		}
+		if _, _, ok := anyPhraseAt(toks, e, bodyAddressees); !ok {
+			return false
+		}
+		for k := e + 1; k < len(toks) && k <= e+15; k++ {
+			if toks[k].kind == tPunct && toks[k].low != "," {
+				break
+			}
+			if toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
+				return true
+			}
+			if _, _, ok := anyPhraseAt(toks, k, requestVerbs); ok {
+				return true
+			}
+		}
 		return false
 	}
 	// "nêu rõ năm 2017, công tác dân vận ... sẽ ...": "nêu rõ" directs
