@@ -426,10 +426,12 @@ var reviewCues = newPhraseSet("đánh giá kết quả", "đánh giá việc th�
 // reviewHeads and reviewObjects make a review cue of the genre's grammar:
 // an assessment ("đánh giá") whose object, within three words, is the
 // work or its results ("nhằm đánh giá hoạt động công tác Mặt trận năm
-// 2015"). "đánh giá cao" praises; it reviews nothing. A report heard
+// 2015"), or a meeting's purpose that reviews the work ("đây là hội
+// nghị thường kỳ ... nhằm sơ kết công tác mặt trận 6 tháng đầu năm").
+// "đánh giá cao" praises; it reviews nothing. A report heard
 // ("nghe ... báo cáo tóm tắt tình hình ... năm 2019") is not enough: a
 // thematic meeting hears one too.
-var reviewHeads = newPhraseSet("đánh giá")
+var reviewHeads = newPhraseSet("đánh giá", "nhằm sơ kết", "nhằm tổng kết")
 var reviewObjects = newPhraseSet("kết quả", "hoạt động", "công tác", "việc thực hiện")
 
 // findReviewCue returns the position of the first review cue in toks, -1

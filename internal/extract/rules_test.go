@@ -1130,6 +1130,16 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting's purpose names the review", "Chiều 3/7/2031, Hội nghị Ban Thường vụ Hội Nông dân tỉnh lần thứ 4 đã khai mạc. Đồng chí Chủ tịch cho biết, đây là hội nghị thường kỳ nhằm sơ kết công tác Hội 6 tháng đầu năm 2031 và bàn các giải pháp cho thời gian còn lại.",
+			func(r Record) string {
+				if r.EventType != "so_ket" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "period"); !strings.Contains(got, `"part":"H1"`) || !strings.Contains(got, "2031") {
+					return "period " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
