@@ -343,6 +343,14 @@ func (a *analyzer) readDate() {
 		year = a.yearFromPeriod(h.day, h.month)
 	}
 	if year == 0 {
+		if y := a.congressTermYear(); y > 0 {
+			// "Trong 2 ngày 29-30/3, ... tổ chức Đại hội đại biểu MTTQ xã
+			// lần thứ XX, nhiệm kỳ 2024 – 2029": a congress opens its term.
+			year = y
+			a.warn("Năm của ngày diễn ra được lấy theo năm đầu nhiệm kỳ của đại hội.")
+		}
+	}
+	if year == 0 {
 		if y := a.headlineYear(); y > 0 {
 			// "Tập huấn nghiệp vụ công tác dân vận năm 2023" ... "Ngày
 			// 17/10, ...": the one year the headline names.
@@ -395,6 +403,43 @@ func (a *analyzer) readDate() {
 	}
 	a.date = time.Date(year, time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC)
 	a.dateOK = true
+}
+
+// congressTermYear is the first year of the term a congress opens, when
+// the headline or the lead names a congress held ("Đại hội", not an
+// emulation congress) and, a few words on, its term ("nhiệm kỳ 2024 – 2029"); 0
+// otherwise.
+func (a *analyzer) congressTermYear() int {
+	for _, toks := range [][]token{a.title, a.leadSentence()} {
+		d := -1
+		for i := 0; i+1 < len(toks); i++ {
+			// The congress is the event: it opens the headline or the
+			// sentence, or is what is held ("tổ chức Đại hội ..."), not
+			// what a draft is for ("Dự thảo ... trình Đại hội ...").
+			if toks[i].low == "đại" && toks[i+1].low == "hội" && tokAt(toks, i+2).low != "thi" &&
+				(i == 0 || tokAt(toks, i-1).low == "chức" || tokAt(toks, i-1).low == "mạc") {
+				d = i
+				break
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		for k := d + 2; k+3 < len(toks) && k <= d+25; k++ {
+			if toks[k].low != "nhiệm" || toks[k+1].low != "kỳ" {
+				continue
+			}
+			from, to := yearOf(toks[k+2]), 0
+			if j := k + 3; j+1 < len(toks) && (toks[j].low == "-" || toks[j].low == "–" || toks[j].low == "—") {
+				to = yearOf(toks[j+1])
+			}
+			if from > 0 && to > from && to-from <= 5 {
+				return from
+			}
+			break
+		}
+	}
+	return 0
 }
 
 // yearFromPeriod picks the year that puts day/month near the end of the

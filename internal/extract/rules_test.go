@@ -1140,6 +1140,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a congress is dated by the term it opens", "Đại hội Hội Cựu chiến binh xã Tân Lập nhiệm kỳ 2032 - 2037\nTrong hai ngày 14-15/4, Hội Cựu chiến binh xã Tân Lập tổ chức Đại hội đại biểu lần thứ VIII, nhiệm kỳ 2032 – 2037.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2032-04-14"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
+		{"a meeting on drafts for a congress takes no year from its term", "Ngày 11/3, Huyện ủy tổ chức hội nghị góp ý vào dự thảo Báo cáo chính trị trình Đại hội đại biểu Đảng bộ huyện, nhiệm kỳ 2032 - 2037.",
+			func(r Record) string {
+				if r.EventDate != nil {
+					return "event_date " + show(r, "event_date")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
