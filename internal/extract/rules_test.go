@@ -1154,6 +1154,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"two days with a dash month date the event", "Ngày 12 và 13-5-2031, Hội Nông dân huyện Krông Bông tổ chức hội nghị tập huấn cho cán bộ hội cơ sở.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2031-05-12"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {

@@ -332,9 +332,9 @@ func dayWords(s string, i, day int, ngay bool) (end int, d Date, ok bool) {
 			return
 		}
 		switch pat {
-		case "n/n":
+		case "n/n", "n-n": // "ngày 27 và 28-7" as "ngày 27 và 28/7"
 			d = Date{Day: day, EndDay: n.vals[0], Month: n.vals[1], Pair: true}
-		case "n/n/Y":
+		case "n/n/Y", "n-n-Y":
 			d = Date{Day: day, EndDay: n.vals[0], Month: n.vals[1], Year: n.vals[2], Pair: true}
 		default:
 			return
