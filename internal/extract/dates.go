@@ -347,7 +347,7 @@ func (a *analyzer) readDate() {
 			// "Trong 2 ngày 29-30/3, ... tổ chức Đại hội đại biểu MTTQ xã
 			// lần thứ XX, nhiệm kỳ 2024 – 2029": a congress opens its term.
 			year = y
-			a.warn("Năm của ngày diễn ra được lấy theo năm đầu nhiệm kỳ của đại hội.")
+			a.warn("Năm của ngày diễn ra được lấy theo năm đầu nhiệm kỳ nêu trong bài (đại hội, triển khai nghị quyết).")
 		}
 	}
 	if year == 0 {
@@ -407,7 +407,8 @@ func (a *analyzer) readDate() {
 
 // congressTermYear is the first year of the term a congress opens, when
 // the headline or the lead names a congress held ("Đại hội", not an
-// emulation congress) and, a few words on, its term ("nhiệm kỳ 2024 – 2029"); 0
+// emulation congress), or at a launch a resolution, and, a few words on,
+// its term ("nhiệm kỳ 2024 – 2029"); 0
 // otherwise.
 func (a *analyzer) congressTermYear() int {
 	for _, toks := range [][]token{a.title, a.leadSentence()} {
@@ -420,6 +421,17 @@ func (a *analyzer) congressTermYear() int {
 				(i == 0 || tokAt(toks, i-1).low == "chức" || tokAt(toks, i-1).low == "mạc") {
 				d = i
 				break
+			}
+		}
+		if d < 0 && a.eventType == TypeTrienKhai {
+			// "Hội nghị triển khai nghị quyết chuyên đề của Ban Chấp hành
+			// Hội LHPN tỉnh, nhiệm kỳ 2021-2026": a launch of a term's
+			// resolutions is held as the term begins.
+			for i := 0; i+1 < len(toks); i++ {
+				if toks[i].low == "nghị" && toks[i+1].low == "quyết" {
+					d = i
+					break
+				}
 			}
 		}
 		if d < 0 {

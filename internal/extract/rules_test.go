@@ -1161,6 +1161,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a launch of a term's resolutions is dated by the term", "Ngày 3/6, Ban Thường vụ Hội Nông dân tỉnh tổ chức Hội nghị triển khai nghị quyết chuyên đề của Ban Chấp hành Hội Nông dân tỉnh, nhiệm kỳ 2033-2038.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2033-06-03"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
