@@ -78,7 +78,8 @@ func isDocDate(toks []token, h dateHit) bool {
 
 var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai mạc", "lễ", "buổi", "lớp", "tọa đàm",
 	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình",
-	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc", "thăm", "chúc mừng", "bàn giao", "nghiệm thu")
+	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc", "thăm", "chúc mừng", "bàn giao", "nghiệm thu",
+	"phát động", "ký kết")
 
 // headlineYear is the one year the headline names, 0 when it names none
 // or several.
@@ -272,10 +273,19 @@ func (a *analyzer) readDate() {
 		}
 		cue := false
 		for i := range s.toks {
-			if _, w, ok := anyPhraseAt(s.toks, i, eventCue); ok && !(w == "lễ" && tokAt(s.toks, i-1).low == "tuần") {
-				cue = true // "Tuần lễ Áo dài" is a week, not a ceremony
-				break
+			_, w, ok := anyPhraseAt(s.toks, i, eventCue)
+			if !ok || w == "lễ" && tokAt(s.toks, i-1).low == "tuần" {
+				continue // "Tuần lễ Áo dài" is a week, not a ceremony
 			}
+			if (w == "phát động" || w == "ký kết") && !(len(hits) > 0 && hits[0].i <= 3) {
+				// "Tối ngày 15 tháng 03 năm 2023, ..., UBND phường ... phát
+				// động ...": a launch dates the event when its sentence
+				// opens with the date; in a report of the period ("...
+				// Phát động hưởng ứng ...") it is one of the activities.
+				continue
+			}
+			cue = true
+			break
 		}
 		if !cue || si > 40 || otherEvent(s.toks) {
 			continue

@@ -1168,6 +1168,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a launch opening with its date is dated", "Tối ngày 4 tháng 9 năm 2031, tại nhà văn hóa tổ dân phố 3, UBND phường Hòa Thuận phối hợp cùng Khối dân vận phường phát động mô hình “Dân vận khéo” về giữ gìn vệ sinh môi trường.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2031-09-04"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
+		{"a launch among a period's activities dates nothing", "Trong 6 tháng đầu năm 2031, Hội phụ nữ huyện tuyên truyền phòng chống bạo lực gia đình, vận động hội viên giữ gìn vệ sinh môi trường. Phát động hưởng ứng tuần lễ áo dài từ ngày 1/3 đến 8/3/2031.",
+			func(r Record) string {
+				if r.EventDate != nil {
+					return "event_date " + show(r, "event_date")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
