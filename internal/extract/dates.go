@@ -287,6 +287,14 @@ func (a *analyzer) readDate() {
 			cue = true
 			break
 		}
+		if !cue && len(hits) > 0 && hits[0].i <= 3 && len(s.toks) <= 20 && timePlaceOnly(s.toks, hits[0]) &&
+			si+1 < len(a.sents) && a.sents[si+1].block == s.block && a.kind(a.sents[si+1]) == kindBody &&
+			findAny(a.sents[si+1].toks[:min(len(a.sents[si+1].toks), 12)], eventCue) >= 0 {
+			// "Sáng ngày 22/12/2023, tại nhà văn hóa xã Đội Cấn. UBMTTQ xã
+			// ... tổ chức Hội nghị ...": a time and a place cut off by a
+			// full stop date the event the next sentence holds.
+			cue = true
+		}
 		if !cue || si > 40 || otherEvent(s.toks) {
 			continue
 		}
@@ -413,6 +421,24 @@ func (a *analyzer) readDate() {
 	}
 	a.date = time.Date(year, time.Month(h.month), h.day, 0, 0, 0, 0, time.UTC)
 	a.dateOK = true
+}
+
+// timePlaceOnly reports a sentence that holds only the date h and a place
+// after it: "Sáng ngày 22/12/2023, tại nhà văn hóa xã Đội Cấn".
+func timePlaceOnly(toks []token, h dateHit) bool {
+	k := h.j
+	if tokAt(toks, k).low == "," {
+		k++
+	}
+	if tokAt(toks, k).low != "tại" {
+		return false
+	}
+	for ; k < len(toks); k++ {
+		if toks[k].kind == tPunct && toks[k].low != "," && toks[k].low != "." {
+			return false
+		}
+	}
+	return true
 }
 
 // congressTermYear is the first year of the term a congress opens, when

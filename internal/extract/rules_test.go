@@ -1182,6 +1182,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a time and place cut off by a full stop date the next sentence's meeting", "Chiều ngày 19/12/2031, tại hội trường thôn Bản Chắt. Ban Công tác Mặt trận thôn Bản Chắt tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2031-12-19"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
