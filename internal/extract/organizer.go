@@ -763,6 +763,7 @@ func (a *analyzer) readOrganizer() {
 		a.completePlace(toks[i0:i1])
 	}
 	a.level = a.levelOf(toks, i0, i1)
+	a.fullestFront()
 	l := lowerASCIIish(a.orgName)
 	if a.level == LevelDistrict && strings.HasSuffix(l, "thành ủy") {
 		a.warn("Thành ủy không ghi tên thành phố: coi là thành phố thuộc tỉnh (cấp huyện); kiểm tra lại nếu là thành phố trực thuộc Trung ương.")
@@ -1598,4 +1599,77 @@ func reviewedBody(toks []token) (int, int, bool) {
 		}
 	}
 	return -1, -1, false
+}
+
+// frontHeads begin the name of a Front committee in its several forms.
+var frontHeads = newPhraseSet("ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn",
+	"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc")
+
+// frontPlace returns, for a Front committee's name written with its
+// place ("UB MTTQ Việt Nam xã Đội Cấn"), the place from its level word
+// ("xã đội cấn", lower case), or "" for another body or one without a
+// place.
+func frontPlace(toks []token) string {
+	if _, _, ok := anyPhraseAt(toks, 0, frontHeads); !ok {
+		return ""
+	}
+	for k := len(toks) - 1; k > 0; k-- {
+		if _, _, ok := anyPhraseAt(toks, k, placeWords); ok && k+1 < len(toks) {
+			return joinLows(toks[k:])
+		}
+	}
+	return ""
+}
+
+// fullestFront writes a Front committee named without "Việt Nam" in the
+// form the headline or the first sentences give it with "Việt Nam" and
+// the same place: "UB MTTQ Việt Nam xã Đội Cấn" in the headline over
+// "UBMTTQ xã Đội Cấn" in the lead, "Uỷ ban MTTQ Việt Nam xã Thống Kênh"
+// in the lead over "Ủy ban MTTQ xã Thống Kênh" in the headline. A form
+// that only spells out the abbreviation is no fuller.
+func (a *analyzer) fullestFront() {
+	if a.orgName == "" || a.orgPlace != (Span{}) {
+		return
+	}
+	cur := tokenize(a.d.text, a.orgSpan.Start, a.orgSpan.End, a.low)
+	place := frontPlace(cur)
+	if place == "" {
+		return
+	}
+	best, bestLen := a.orgSpan, len(cur)
+	lists := [][]token{a.title}
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) == kindBody && n < 8 {
+			lists = append(lists, s.toks)
+			n++
+		}
+	}
+	if namesCountry(cur) {
+		return
+	}
+	for _, toks := range lists {
+		for i := range toks {
+			e, ok := parseBody(toks, i, false)
+			if !ok || e-i <= bestLen || frontPlace(toks[i:e]) != place || !namesCountry(toks[i:e]) {
+				continue
+			}
+			best, bestLen = Span{toks[i].start, toks[e-1].end}, e-i
+		}
+	}
+	if best != a.orgSpan {
+		a.orgSpan = best
+		a.orgName = a.d.text[best.Start:best.End]
+	}
+}
+
+// namesCountry reports a Front committee's name that ends its name with
+// the country: "... MTTQ Việt Nam ...", "UBMTTQVN".
+func namesCountry(toks []token) bool {
+	for k, t := range toks {
+		if t.low == "việt" && tokAt(toks, k+1).low == "nam" || strings.HasSuffix(t.low, "mttqvn") {
+			return true
+		}
+	}
+	return false
 }

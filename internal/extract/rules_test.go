@@ -1189,6 +1189,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the Front committee is named with its country where the article gives it", "Ủy ban MTTQ Việt Nam xã Hòa Phong tổng kết công tác năm 2031\nSáng ngày 20/12/2031, UBMTTQ xã Hòa Phong tổ chức Hội nghị tổng kết công tác Mặt trận năm 2031.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ủy ban MTTQ Việt Nam xã Hòa Phong"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
+		{"a Front committee only spelt out is no fuller", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa Phong hội nghị lần thứ X\nSáng ngày 20/12/2031, UBMTTQ Việt Nam xã Hòa Phong tổ chức Hội nghị lần thứ X.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"UBMTTQ Việt Nam xã Hòa Phong"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
