@@ -1278,6 +1278,14 @@ func (a *analyzer) completePlace(org []token) {
 	// The headline's or a date line's place.
 	sp, level, ok := a.articlePlace()
 	if !ok {
+		if endsLevel {
+			// "được sự nhất trí của Đảng ủy phường Khương Thượng, Uỷ ban
+			// MTTQ Việt Nam phường đã tổ chức ...": the one place of its
+			// level the article names.
+			if sp, ok := a.siblingPlace(org[0].start, last.low); ok {
+				a.setPlace(sp)
+			}
+		}
 		return
 	}
 	switch {
@@ -1672,4 +1680,40 @@ func namesCountry(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// siblingPlace returns the name of the place of level lw that another
+// body of the organizer's sentence is written with ("Đảng ủy phường
+// Khương Thượng, Uỷ ban MTTQ Việt Nam phường đã tổ chức ..."), when the
+// sentence names one such place.
+func (a *analyzer) siblingPlace(orgStart int, lw string) (Span, bool) {
+	var toks []token
+	for _, s := range a.sents {
+		if len(s.toks) > 0 && s.toks[0].start <= orgStart && orgStart <= s.toks[len(s.toks)-1].start {
+			toks = s.toks
+			break
+		}
+	}
+	var found Span
+	name := ""
+	for k := 1; k < len(toks); k++ {
+		if toks[k].low != lw || toks[k].cap {
+			continue
+		}
+		if b := toks[k-1].low; b != "ủy" && b != "uỷ" && b != "ubnd" && b != "hđnd" {
+			continue // the place of another body: "Đảng ủy phường ...", "UBND xã ..."
+		}
+		p := placeAfter(toks, k, false)
+		if p <= k+1 || roleRightAfter(toks, p) {
+			continue
+		}
+		n := joinLows(toks[k+1 : p])
+		switch {
+		case name == "":
+			name, found = n, Span{toks[k+1].start, toks[p-1].end}
+		case n != name:
+			return Span{}, false
+		}
+	}
+	return found, name != ""
 }

@@ -1203,6 +1203,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a body with a bare level word takes the place another body of its sentence is written with", "Sáng ngày 8/7/2031, được sự nhất trí của Đảng ủy phường Hòa Minh, Ủy ban MTTQ Việt Nam phường đã tổ chức Hội nghị phản biện xã hội dự thảo báo cáo.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ủy ban MTTQ Việt Nam phường Hòa Minh"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
+		{"a person after a level word is no place", "Sáng ngày 8/7/2031, Hội LHPN tỉnh tổ chức hội nghị. Dự hội nghị có đồng chí Phó Chủ tịch UBND tỉnh Lương Thị Hạnh.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Hội LHPN tỉnh"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
