@@ -757,7 +757,17 @@ func (a *analyzer) readOrganizer() {
 		// Joint organizers sharing a place: "Đảng uỷ, HĐND, UBND xã Châu
 		// Đình" gives "Đảng ủy xã Châu Đình".
 		pe := placeAfter(toks, placeTok, true)
-		a.orgPlace = Span{toks[placeTok].start, toks[pe-1].end}
+		ps := placeTok
+		if last := toks[i1-1]; (last.low == "ủy" || last.low == "uỷ") && tokAt(toks, i1-2).low != "đảng" {
+			// "Ban Dân vận Tỉnh ủy, Ủy ban MTTQ tỉnh Thanh Hóa": a
+			// committee takes the place's name alone ("Tỉnh ủy Thanh Hóa").
+			if _, w, ok := anyPhraseAt(toks, ps, placeWords); ok && !toks[ps].cap && w != "tp" && w != "tx" && w != "ttp" {
+				if e, _, _ := anyPhraseAt(toks, ps, placeWords); e < pe {
+					ps = e
+				}
+			}
+		}
+		a.orgPlace = Span{toks[ps].start, toks[pe-1].end}
 		a.orgName += " " + a.d.text[a.orgPlace.Start:a.orgPlace.End]
 	} else if needsPlace(toks[i0:i1]) {
 		a.completePlace(toks[i0:i1])

@@ -1217,6 +1217,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a committee among joint organizers takes the shared place's name alone", "Ngày 2-6-2031, Ban Dân vận Tỉnh ủy, Ủy ban MTTQ tỉnh Hà Giang tổ chức Hội nghị biểu dương người có uy tín tiêu biểu.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ban Dân vận Tỉnh ủy Hà Giang"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
+		{"a Party committee among joint organizers keeps the level word", "Ngày 2-6-2031, Đảng ủy, HĐND, UBND xã Tân Lập tổ chức hội nghị đối thoại.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Đảng ủy xã Tân Lập"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
