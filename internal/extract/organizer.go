@@ -1115,6 +1115,31 @@ func jointPlace(toks []token, i, e int) (int, int) {
 		}
 		e2, ok := parseBody(toks, s, false)
 		if !ok {
+			// "Mặt trận Tổ quốc và các Đoàn thể chính trị xã hội huyện Võ
+			// Nhai": the organizations as a group, then the shared place.
+			if toks[s].low == "các" && (tokAt(toks, s+1).low == "đoàn" && tokAt(toks, s+2).low == "thể" ||
+				tokAt(toks, s+1).low == "tổ" && tokAt(toks, s+2).low == "chức") {
+				for q := s + 3; q < len(toks) && q <= s+10; q++ {
+					if toks[q].kind == tPunct && toks[q].low != "-" && toks[q].low != "–" {
+						break
+					}
+					if toks[q].low == "xã" && tokAt(toks, q+1).low == "hội" {
+						q++ // "chính trị xã hội"
+						continue
+					}
+					if _, w, ok := anyPhraseAt(toks, q, placeWords); ok && w != "tp" && !toks[q].cap {
+						pe := placeAfter(toks, q, false)
+						v := pe
+						if tokAt(toks, v).low == "đã" {
+							v++
+						}
+						if _, holds := phraseAt(toks, v, "tổ chức"); pe-q >= 2 && holds {
+							return pe, q // the group holds the meeting, not "... đã triển khai ..." its work
+						}
+						break
+					}
+				}
+			}
 			break
 		}
 		k, n = e2, n+1

@@ -1231,6 +1231,16 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the Front and the organizations as a group share the place after them", "Ngày 20/12/2031, tại hội trường huyện, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện Mường Khương tổ chức hội nghị tổng kết công tác năm 2031.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Mặt trận Tổ quốc huyện Mường Khương"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "district" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
