@@ -42,6 +42,9 @@ var units = newPhraseSet(
 	"tổ hợp tác", "tht", "htx", "tổ hội", "tủ sách", "nguồn tin", "công viên", "nội dung",
 	"ý tưởng", "thiếu nhi", "chi đoàn", "giấy chứng nhận", "đề án", "vũ khí",
 	"huân chương", "huy chương", "kỷ niệm chương", "chị em", "huyện",
+	// the genre's fixed compounds, not cut at their first noun: "60 phần
+	// việc", "20 cán bộ đoàn", "33 thanh thiếu nhi"
+	"phần việc", "cán bộ đoàn", "thanh thiếu nhi", "thanh thiếu niên",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)

@@ -1241,6 +1241,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the genre's compounds stay whole in a figure's unit", "Ngày 20/12/2031, Huyện đoàn tổ chức hội nghị tổng kết công tác Đoàn năm 2031. Trong năm, các cơ sở Đoàn thực hiện 45 phần việc thanh niên, bồi dưỡng 18 cán bộ đoàn và tặng quà 27 thanh thiếu nhi có hoàn cảnh khó khăn.",
+			func(r Record) string {
+				if got := show(r, "figures"); got != `["45 phần việc","18 cán bộ đoàn","27 thanh thiếu nhi"]` {
+					return "figures " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
