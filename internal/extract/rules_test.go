@@ -1248,6 +1248,22 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"titled people listed with semicolons before the role all take it", "Chiều ngày 5/9/2031, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị trực tuyến. Tại điểm cầu huyện, Huyện ủy viên, Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam huyện Trương Linh Sơn; Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện Mùa Thị Dính chủ trì hội nghị.",
+			func(r Record) string {
+				if got := show(r, "chairs"); !strings.Contains(got, "Trương Linh Sơn") || !strings.Contains(got, "Mùa Thị Dính") {
+					return "chairs " + got
+				}
+				return ""
+			}},
+		{"a place written twice stays a place", "Chiều ngày 5/9/2031, Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng tổ chức hội nghị. Dự có Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng Hà Văn Nam; Phó Chủ tịch UBND tỉnh Nguyễn Văn Thành.",
+			func(r Record) string {
+				for _, p := range append(r.Chairs, r.Attendees...) {
+					if strings.Contains(p.Name, "Lâm Đồng") {
+						return "people " + show(r, "attendees")
+					}
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
