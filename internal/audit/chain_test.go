@@ -3,8 +3,10 @@ package audit_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/danvan/danvan/internal/audit"
 	"github.com/danvan/danvan/internal/db"
@@ -110,5 +112,55 @@ func mustExec(t *testing.T, d *db.DB, q string, args ...any) {
 	t.Helper()
 	if _, err := d.ExecContext(context.Background(), q, args...); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRecordManySameAsRecord: RecordMany writes the rows Record writes
+// for each entry in turn, hashes included (the clocks fixed alike), after
+// a row already in the chain, on both databases; a batch of one is
+// Record.
+func TestRecordManySameAsRecord(t *testing.T) {
+	for _, kind := range dbtest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := audit.WithActor(context.Background(), audit.Actor{UserID: 3, Name: "Trần Thị Bình", Addr: "10.0.0.9"})
+			at := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+			entries := []audit.Entry{
+				{Action: "create", Entity: "unit", EntityID: 5, UnitID: 5, After: map[string]string{"name": "Xã Hòa Bình"}},
+				{Action: "rename", Entity: "unit", EntityID: 5, UnitID: 5, Before: map[string]string{"name": "Xã Hòa Bình"}, After: map[string]string{"name": "Phường Hòa Bình"}},
+				{Action: "close", Entity: "unit", EntityID: 6, Before: map[string]any{"id": 6}},
+				{Action: "login", Entity: "user"},
+			}
+			write := func(many bool) string {
+				d := dbtest.Open(t, kind)
+				d.SetClock(func() time.Time { return at })
+				record(t, d, 1)
+				err := d.WithTx(ctx, func(tx *db.Tx) error {
+					if many {
+						return audit.RecordMany(ctx, tx, entries)
+					}
+					for _, e := range entries {
+						if err := audit.Record(ctx, tx, e); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v := verify(t, d); !v.OK() || v.Rows != 1+len(entries) {
+					t.Errorf("chain after RecordMany=%v: %+v", many, v)
+				}
+				return dbtest.Rows(t, d, `SELECT id, at, COALESCE(user_id, 0), actor, addr, action, entity, COALESCE(entity_id, 0),
+					COALESCE(unit_id, 0), COALESCE(before_json, '-'), COALESCE(after_json, '-'), hash FROM audit_log ORDER BY id`)
+			}
+			one, many := write(false), write(true)
+			if one != many {
+				t.Errorf("RecordMany wrote:\n%s\nRecord:\n%s", many, one)
+			}
+			if strings.Count(many, `"Trần Thị Bình"`) != len(entries) {
+				t.Errorf("rows:\n%s", many)
+			}
+		})
 	}
 }

@@ -283,34 +283,56 @@ type gen struct {
 	w   *org.Writer
 	ids map[string]int64
 	rng *rand.Rand
+
+	// The units waiting to be created together (org.Writer.CreateMany),
+	// and their places in that batch by code.
+	batch   []org.BatchUnit
+	pending map[string]int
 }
 
-func (g *gen) create(ctx context.Context, code, name, short string, level org.Level, kind org.Kind, parent string, from time.Time) error {
-	nu := org.NewUnit{Code: code, Name: name, ShortName: short, Level: level, Kind: kind, ValidFrom: from}
-	if parent != "" {
-		nu.ParentID = g.ids[parent]
+// create adds a unit to the batch that flush creates.
+func (g *gen) create(code, name, short string, level org.Level, kind org.Kind, parent string, from time.Time) {
+	bu := org.BatchUnit{NewUnit: org.NewUnit{Code: code, Name: name, ShortName: short, Level: level, Kind: kind, ValidFrom: from}}
+	if i, ok := g.pending[parent]; ok {
+		bu.Under = i + 1
+	} else if parent != "" {
+		bu.ParentID = g.ids[parent]
 	}
-	u, err := g.w.Create(ctx, nu)
+	if g.pending == nil {
+		g.pending = map[string]int{}
+	}
+	g.pending[code] = len(g.batch)
+	g.batch = append(g.batch, bu)
+}
+
+// flush creates the units of the batch, in the order they were added.
+func (g *gen) flush(ctx context.Context) error {
+	ids, err := g.w.CreateMany(ctx, g.batch)
 	if err != nil {
 		return err
 	}
-	g.ids[code] = u.ID
+	for i, bu := range g.batch {
+		g.ids[bu.Code] = ids[i]
+	}
+	g.batch, g.pending = g.batch[:0], nil
 	return nil
 }
 
 func (g *gen) run(ctx context.Context, pl plan) error {
-	if err := g.create(ctx, RootCode, "Ban Dân vận Trung ương", "Ban Dân vận TW", org.Central, org.Board, "", Start); err != nil {
-		return err
-	}
-	if err := g.create(ctx, PropagandaCode, "Ban Tuyên giáo Trung ương", "Ban Tuyên giáo TW", org.Central, org.Other, "", Start); err != nil {
-		return err
-	}
+	g.create(RootCode, "Ban Dân vận Trung ương", "Ban Dân vận TW", org.Central, org.Board, "", Start)
+	g.create(PropagandaCode, "Ban Tuyên giáo Trung ương", "Ban Tuyên giáo TW", org.Central, org.Other, "", Start)
 	byCode := map[string]oldProvince{}
 	for _, p := range pl.provinces {
 		byCode[p.Code] = p
-		if err := g.oldProvince(ctx, p); err != nil {
+		g.oldProvince(p)
+		// A province's units at a time (with the two central boards
+		// before the first).
+		if err := g.flush(ctx); err != nil {
 			return err
 		}
+	}
+	if err := g.flush(ctx); err != nil {
+		return err
 	}
 	if p, ok := byCode["46"]; ok {
 		hue := p.province
@@ -404,36 +426,27 @@ func orgNames(k org.Kind, placeName, youth, bare string) (string, string) {
 	return string(k) + " " + placeName, ""
 }
 
-func (g *gen) oldProvince(ctx context.Context, p oldProvince) error {
+// oldProvince adds a province of 2015 with its districts, communes and
+// organizations to the batch.
+func (g *gen) oldProvince(p oldProvince) {
 	code := ProvinceCode(p.Code)
-	if err := g.create(ctx, code, "Ban Dân vận "+p.committee()+" "+p.Name, p.Name, org.Province, org.Board, RootCode, Start); err != nil {
-		return err
-	}
+	g.create(code, "Ban Dân vận "+p.committee()+" "+p.Name, p.Name, org.Province, org.Board, RootCode, Start)
 	for _, k := range org.Organizations {
 		name, short := orgNames(k, p.placeName(), p.youth(), p.Name)
-		if err := g.create(ctx, code+"-"+OrgSuffix(k), name, short, org.Province, k, code, Start); err != nil {
-			return err
-		}
+		g.create(code+"-"+OrgSuffix(k), name, short, org.Province, k, code, Start)
 	}
 	for i, d := range p.districts {
 		dc := fmt.Sprintf("%s-H%02d", code, i+1)
-		if err := g.create(ctx, dc, "Ban Dân vận "+d.committee()+" "+d.Name, d.placeName(), org.District, org.Board, code, Start); err != nil {
-			return err
-		}
+		g.create(dc, "Ban Dân vận "+d.committee()+" "+d.Name, d.placeName(), org.District, org.Board, code, Start)
 		for _, k := range org.Organizations {
 			name, short := orgNames(k, d.placeName(), d.youth(), d.Name)
-			if err := g.create(ctx, dc+"-"+OrgSuffix(k), name, short, org.District, k, dc, Start); err != nil {
-				return err
-			}
+			g.create(dc+"-"+OrgSuffix(k), name, short, org.District, k, dc, Start)
 		}
 		for j, c := range d.Communes {
-			if err := g.create(ctx, fmt.Sprintf("%s-X%02d", dc, j+1), "Khối Dân vận "+c.Type+" "+c.Name, c.Type+" "+c.Name,
-				org.Commune, org.CommuneBloc, dc, Start); err != nil {
-				return err
-			}
+			g.create(fmt.Sprintf("%s-X%02d", dc, j+1), "Khối Dân vận "+c.Type+" "+c.Name, c.Type+" "+c.Name,
+				org.Commune, org.CommuneBloc, dc, Start)
 		}
 	}
-	return nil
 }
 
 // renameProvince gives a province's board and organizations the names of

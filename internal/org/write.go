@@ -49,29 +49,66 @@ type current struct {
 // operation is about (a not-found error), another field for a unit it
 // refers to (an invalid-input error on that field).
 func loadCurrent(ctx context.Context, tx *db.Tx, id int64, field string) (current, error) {
-	var c current
-	var to, vto sql.NullString
-	var parent sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
-		v.id, v.valid_from, v.valid_to, v.name, v.short_name, v.parent_id, v.path
-		FROM units u JOIN unit_versions v ON v.unit_id = u.id
-		WHERE u.id = ? ORDER BY v.valid_from DESC LIMIT 1`, id).Scan(
-		&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
-		&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path)
-	if errors.Is(err, db.ErrNotFound) {
-		// The unit an operation is about is not found; a unit it refers
-		// to (a parent, a merge target) is bad input in that field.
-		if field == "id" {
-			return c, apperr.NotFound("org.err.unknown_unit_id", id)
-		}
-		return c, apperr.Invalid(field, "org.err.unknown_unit_id", id)
-	}
+	cs, err := loadCurrents(ctx, tx, []int64{id})
 	if err != nil {
-		return c, fmt.Errorf("org: load unit %d: %w", id, err)
+		return current{}, err
 	}
-	c.To, c.v.To, c.v.ParentID, c.v.UnitID = to.String, vto.String, parent.Int64, c.ID
+	c, ok := cs[id]
+	if !ok {
+		return c, unknownUnit(id, field)
+	}
 	return c, nil
 }
+
+// unknownUnit is the error for a unit id that is not found: the unit an
+// operation is about is not found; a unit it refers to (a parent, a merge
+// target) is bad input in that field.
+func unknownUnit(id int64, field string) error {
+	if field == "id" {
+		return apperr.NotFound("org.err.unknown_unit_id", id)
+	}
+	return apperr.Invalid(field, "org.err.unknown_unit_id", id)
+}
+
+// loadCurrents reads units and their latest versions inside tx, by id;
+// the ids not found are missing from the map.
+func loadCurrents(ctx context.Context, tx *db.Tx, ids []int64) (map[int64]current, error) {
+	out := make(map[int64]current, len(ids))
+	for start := 0; start < len(ids); start += inChunk {
+		part := ids[start:min(start+inChunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
+			v.id, v.valid_from, v.valid_to, v.name, v.short_name, v.parent_id, v.path
+			FROM units u JOIN unit_versions v ON v.unit_id = u.id
+			WHERE u.id IN (`+db.Placeholders(len(part))+`)
+			AND v.valid_from = (SELECT MAX(l.valid_from) FROM unit_versions l WHERE l.unit_id = u.id)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("org: load units: %w", err)
+		}
+		for rows.Next() {
+			var c current
+			var to, vto sql.NullString
+			var parent sql.NullInt64
+			if err := rows.Scan(&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
+				&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("org: load units: %w", err)
+			}
+			c.To, c.v.To, c.v.ParentID, c.v.UnitID = to.String, vto.String, parent.Int64, c.ID
+			out[c.ID] = c
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, fmt.Errorf("org: load units: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// inChunk is how many ids a query lists in one IN (...).
+const inChunk = 500
 
 // checkLiving refuses a change dated d to c when c is closed, does not
 // exist yet on d, or already has a version starting after d. When ending
@@ -138,13 +175,21 @@ func openChildren(ctx context.Context, tx *db.Tx, id int64) ([]int64, error) {
 func insertVersion(ctx context.Context, tx *db.Tx, v versionRow) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO unit_versions
 		(unit_id, valid_from, valid_to, name, short_name, name_fold, short_fold, sort_key, parent_id, path, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.UnitID, v.From, db.NullString(v.To), v.Name, v.Short, vntext.Fold(v.Name), vntext.Fold(v.Short), db.SortKey(v.Name),
-		db.NullID(v.ParentID), v.Path, db.Stamp(tx.Now()))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.row(db.Stamp(tx.Now()))...)
 	if err != nil {
 		return fmt.Errorf("org: insert version of unit %d: %w", v.UnitID, err)
 	}
 	return nil
+}
+
+// versionColumns are the columns of a unit_versions row as row gives them.
+var versionColumns = []string{"unit_id", "valid_from", "valid_to", "name", "short_name", "name_fold", "short_fold",
+	"sort_key", "parent_id", "path", "created_at"}
+
+// row is v's values for versionColumns, written at the moment now.
+func (v versionRow) row(now string) []any {
+	return []any{v.UnitID, v.From, db.NullString(v.To), v.Name, v.Short, vntext.Fold(v.Name), vntext.Fold(v.Short),
+		db.SortKey(v.Name), db.NullID(v.ParentID), v.Path, now}
 }
 
 // putVersion makes next the unit's version from day d: it amends cur in
@@ -201,91 +246,11 @@ func (w *Writer) unitOf(ctx context.Context, id int64, d string) (Unit, error) {
 
 // Create adds a unit; see Store.Create.
 func (w *Writer) Create(ctx context.Context, nu NewUnit) (Unit, error) {
-	c, err := w.create(ctx, nu, "")
+	cs, err := w.createMany(ctx, []BatchUnit{{NewUnit: nu}}, "")
 	if err != nil {
 		return Unit{}, err
 	}
-	return w.unitOf(ctx, c.ID, c.From)
-}
-
-// create adds a unit; a non-empty d overrides nu.ValidFrom.
-func (w *Writer) create(ctx context.Context, nu NewUnit, d string) (current, error) {
-	tx := w.tx
-	if d == "" {
-		if err := checkDate("valid_from", nu.ValidFrom); err != nil {
-			return current{}, err
-		}
-		d = db.Day(nu.ValidFrom)
-	}
-	code := strings.TrimSpace(nu.Code)
-	if code == "" {
-		return current{}, apperr.Invalid("code", "org.err.no_code")
-	}
-	if len(code) > 64 || strings.ContainsAny(code, " \t\r\n") {
-		return current{}, apperr.Invalid("code", "org.err.code_format")
-	}
-	name, short := cleanName(nu.Name), cleanName(nu.ShortName)
-	if name == "" {
-		return current{}, apperr.Invalid("name", "org.err.no_name")
-	}
-	if err := checkKind(nu.Level, nu.Kind); err != nil {
-		return current{}, err
-	}
-	parentPath := "/"
-	if nu.ParentID != 0 {
-		p, err := loadCurrent(ctx, tx, nu.ParentID, "parent_id")
-		if err != nil {
-			return current{}, err
-		}
-		if err := checkParent(p, d, nu.Level, nu.Kind); err != nil {
-			return current{}, err
-		}
-		parentPath = p.v.Path
-	} else if err := checkPlacement(nil, nu.Level, nu.Kind); err != nil {
-		return current{}, err
-	}
-	var taken int
-	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM units WHERE code = ?", code).Scan(&taken); err != nil {
-		return current{}, fmt.Errorf("org: check code: %w", err)
-	}
-	if taken > 0 {
-		return current{}, apperr.Conflict("org.err.code_taken", code)
-	}
-	now := db.Stamp(tx.Now())
-	id, err := tx.InsertID(ctx, `INSERT INTO units (code, level, kind, valid_from, valid_to, created_at)
-		VALUES (?, ?, ?, ?, NULL, ?)`, code, string(nu.Level), string(nu.Kind), d, now)
-	if errors.Is(err, db.ErrConflict) {
-		return current{}, apperr.Conflict("org.err.code_taken", code)
-	}
-	if err != nil {
-		return current{}, fmt.Errorf("org: insert unit: %w", err)
-	}
-	c := current{unitRow: unitRow{ID: id, Code: code, Level: nu.Level, Kind: nu.Kind, From: d}}
-	c.v = versionRow{UnitID: id, From: d, Name: name, Short: short, ParentID: nu.ParentID,
-		Path: parentPath + strconv.FormatInt(id, 10) + "/"}
-	if err := insertVersion(ctx, tx, c.v); err != nil {
-		return current{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
-		VALUES (?, ?, 0, ?, NULL)`, id, id, d); err != nil {
-		return current{}, fmt.Errorf("org: insert closure: %w", err)
-	}
-	if nu.ParentID != 0 {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO unit_closure (ancestor_id, descendant_id, depth, valid_from, valid_to)
-			SELECT ancestor_id, ?, depth + 1, ?, NULL FROM unit_closure
-			WHERE descendant_id = ? AND valid_to IS NULL`, id, d, nu.ParentID); err != nil {
-			return current{}, fmt.Errorf("org: insert closure: %w", err)
-		}
-	}
-	// Its figures are its own from its first day (see link).
-	if _, err := tx.ExecContext(ctx, `INSERT INTO unit_successions (predecessor_id, successor_id, share, valid_from)
-		VALUES (?, ?, 1, ?)`, id, id, d); err != nil {
-		return current{}, fmt.Errorf("org: insert succession: %w", err)
-	}
-	if err := record(ctx, tx, "create", id, nil, c.audit()); err != nil {
-		return current{}, err
-	}
-	return c, nil
+	return w.unitOf(ctx, cs[0].ID, cs[0].From)
 }
 
 // living reads unit id for a change dated date (its stored form is d)
