@@ -1264,6 +1264,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"directions run on into the next paragraph", "Chiều 6/10/2031, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban công tác dân vận quý III năm 2031. Phát biểu kết luận, đồng chí Trưởng Ban đề nghị trong quý IV, ngành dân vận cần tiếp tục nắm chắc tình hình nhân dân.\nBan Dân vận các Huyện ủy, Thị ủy, Thành ủy đôn đốc các xã chưa tổ chức đối thoại. Trong tổ chức các cuộc tiếp xúc, đối thoại, ngành dân vận cần tham mưu sát với thực tế. Làm tốt việc sơ kết các chỉ thị của tỉnh.\nTrong quý III, công tác dân vận đã được thực hiện tốt.",
+			func(r Record) string {
+				if len(r.Tasks) != 4 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {

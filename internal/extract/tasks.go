@@ -198,12 +198,29 @@ func (a *analyzer) readTasks() {
 			if _, has := take[i]; !has {
 				take[i] = a.directionStart(toks, v)
 			}
-			for j := i + 1; j < len(body) && body[j].block == s.block; j++ {
+			j := i + 1
+			for ; j < len(body) && body[j].block == s.block; j++ {
 				if !directiveFollowOn(body[j].toks) {
 					break
 				}
 				if _, has := take[j]; !has {
 					take[j] = a.directionStart(body[j].toks, -1)
+				}
+			}
+			// The directions run on into the next paragraph when the
+			// paragraph ended with them and the next opens with one ("...
+			// thực hiện tốt các mục tiêu, nhiệm vụ năm 2022.\nBan Dân vận
+			// cấp ủy cấp huyện rà soát ...").
+			if j < len(body) && body[j].block != s.block && body[j].block == body[j-1].block+1 && directiveFollowOn(body[j].toks) {
+				nb := body[j].block
+				for ; j < len(body) && body[j].block == nb && directiveFollowOn(body[j].toks); j++ {
+					if _, has := take[j]; !has {
+						k := a.directionStart(body[j].toks, -1)
+						if e, ok := phraseAt(body[j].toks, k, "theo đó"); ok && tokAt(body[j].toks, e).low == "," {
+							k = e + 1 // "Theo đó, Đảng bộ Khối ... cần ...": the link to what came before
+						}
+						take[j] = k
+					}
 				}
 			}
 		}
@@ -407,7 +424,7 @@ func directiveFollowOn(toks []token) bool {
 	if _, _, ok := anyPhraseAt(toks, k, directiveStarts); ok {
 		return true
 	}
-	for i := k; i < len(toks) && i < k+12; i++ {
+	for i := k; i < len(toks) && i < k+16; i++ {
 		if toks[i].low == "cần" || toks[i].low == "phải" {
 			return true
 		}
@@ -421,7 +438,7 @@ func directiveFollowOn(toks []token) bool {
 	if k >= len(toks) || !toks[k].cap { // "... Do đó," ending the sentence
 		return false
 	}
-	for i := k + 1; i < len(toks) && i < k+10; i++ {
+	for i := k + 1; i < len(toks) && i < k+14; i++ {
 		switch t := toks[i]; {
 		case t.low == "đã" || t.low == "vừa" || t.low == "được" || t.low == "đang" || t.low == "có" || t.low == "là":
 			return false
