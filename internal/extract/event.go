@@ -395,6 +395,17 @@ func eventPhraseBefore(toks []token, i int) bool {
 
 // reviewNoun reports a review keyword named as the meeting itself: "hội
 // nghị tổng kết", "Hội nghị trực tuyến sơ kết".
+// reviewVerb reports a review keyword used as the lead's verb: "Hội Nông
+// dân TX.Bến Cát vừa sơ kết giữa nhiệm kỳ ...", under a headline that
+// names the awards given at it ("Khen thưởng 27 tập thể và 47 cá nhân").
+func reviewVerb(toks []token, i int) bool {
+	switch tokAt(toks, i-1).low {
+	case "vừa", "đã", "mới":
+		return i >= 2 && (toks[i-2].cap || toks[i-2].caps || toks[i-2].low == ")")
+	}
+	return false
+}
+
 func reviewNoun(toks []token, i int) bool {
 	for k := max(0, i-3); k < i; k++ {
 		if toks[k].low == "nghị" && tokAt(toks, k-1).low == "hội" {
@@ -626,7 +637,7 @@ func (a *analyzer) readEvent() {
 	}
 	lm, ll, ls := typeOf(lead, true)
 	switch {
-	case lm.found && (lm.typ == TypeTongKet || lm.typ == TypeSoKet) && reviewNoun(lead, lm.tok) &&
+	case lm.found && (lm.typ == TypeTongKet || lm.typ == TypeSoKet) && (reviewNoun(lead, lm.tok) || reviewVerb(lead, lm.tok) && main.found && main.typ == TypeKhenThuong) &&
 		!(main.found && (main.typ == TypeTongKet || main.typ == TypeSoKet)):
 		// "tổ chức hội nghị tổng kết ..., triển khai ... và trao Giải":
 		// the meeting the lead names wins over a headline naming the
@@ -1007,6 +1018,14 @@ func (a *analyzer) leadSentence() []token {
 		if vs := verbPositions(s.toks); len(vs) > 0 && !allPassive(s.toks, vs) && !directiveOpening(s.toks) {
 			a.lead = s.toks
 			return a.lead
+		}
+		// "Hội Nông dân (ND) TX.Bến Cát vừa sơ kết giữa nhiệm kỳ ...": a
+		// body that reviews, the review written as its verb.
+		for i := range s.toks {
+			if w := s.toks[i].low; (w == "sơ" || w == "tổng") && tokAt(s.toks, i+1).low == "kết" && reviewVerb(s.toks, i) {
+				a.lead = s.toks
+				return a.lead
+			}
 		}
 		if first == nil && findAny(s.toks, leadWords) >= 0 {
 			first = s.toks

@@ -1271,6 +1271,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a review written as the body's verb under a headline of its awards", "Hội Cựu chiến binh huyện Tân Uyên: Khen thưởng 15 tập thể và 32 cá nhân\nHội Cựu chiến binh (CCB) huyện Tân Uyên vừa sơ kết giữa nhiệm kỳ thực hiện nghị quyết nhiệm kỳ 2029-2034.\nCông tác xây dựng tổ chức hội ngày càng được quan tâm.",
+			func(r Record) string {
+				if r.EventType != "so_ket" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
