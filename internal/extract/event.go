@@ -395,6 +395,22 @@ func eventPhraseBefore(toks []token, i int) bool {
 
 // reviewNoun reports a review keyword named as the meeting itself: "hội
 // nghị tổng kết", "Hội nghị trực tuyến sơ kết".
+// leadReview returns the period the lead's review cue assesses ("đánh
+// giá kết quả ... quý III"), nil if none.
+func (a *analyzer) leadReview(lead []token) *periodMention {
+	c := findReviewCue(lead)
+	if c < 0 {
+		return nil
+	}
+	for _, p := range a.findPeriods(lead) {
+		if p.tokStart > c && p.tokStart-c < 20 && p.part != "" && !launchedMention(lead, p) {
+			q := p
+			return &q
+		}
+	}
+	return nil
+}
+
 // reviewVerb reports a review keyword used as the lead's verb: "Hội Nông
 // dân TX.Bến Cát vừa sơ kết giữa nhiệm kỳ ...", under a headline that
 // names the awards given at it ("Khen thưởng 27 tập thể và 47 cá nhân").
@@ -694,6 +710,13 @@ func (a *analyzer) readEvent() {
 		a.eventType = typeOfPeriod(cued)
 	case main.found && main.typ == typeReview && launch.found:
 		a.eventType = TypeTrienKhai // "giao ban ... và triển khai công tác trọng tâm năm 2023"
+	case main.found && main.typ == TypeKhenThuong && len(src) > 0 && len(a.title) > 0 && &src[0] == &a.title[0] && findAny(a.title, ceremonyNouns) < 0 && a.leadReview(lead) != nil:
+		// "Đảng ủy khối DN tỉnh tôn vinh doanh nhân ..." over "... tổ
+		// chức Hội nghị BCH Đảng bộ lần thứ 18, đánh giá kết quả sản xuất
+		// kinh doanh quý III, triển khai ...": the awards were given at a
+		// meeting that reviews the period.
+		cued = a.leadReview(lead)
+		a.eventType = typeOfPeriod(cued)
 	case main.found && main.typ != typeReview:
 		a.eventType = main.typ
 	case launch.found && !main.found && a.reviewBeforeLaunch(launch) != nil:

@@ -1299,3 +1299,40 @@ func TestRulesRoundEleven(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesRoundElevenHeadline checks round eleven's rules that read the
+// headline, on texts whose first line is their headline.
+func TestRulesRoundElevenHeadline(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(Record) string
+	}{
+		{"awards named in the headline, given at a meeting that reviews a quarter", "Đảng ủy khối Doanh nghiệp tỉnh tôn vinh doanh nhân tiêu biểu\nNgày 9-10-2031, Đảng ủy khối Doanh nghiệp tỉnh tổ chức Hội nghị BCH Đảng bộ lần thứ 7, đánh giá kết quả sản xuất kinh doanh quý III, triển khai nhiệm vụ quý IV; tôn vinh doanh nhân tiêu biểu năm 2031.",
+			func(r Record) string {
+				if r.EventType != "so_ket" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
+		{"an award ceremony stays one", "Lễ tôn vinh doanh nhân tiêu biểu năm 2031\nNgày 9-10-2031, Đảng ủy khối Doanh nghiệp tỉnh tổ chức lễ tôn vinh doanh nhân tiêu biểu, đánh giá kết quả sản xuất kinh doanh quý III.",
+			func(r Record) string {
+				if r.EventType != "khen_thuong" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, err := Extract(context.Background(), []byte(tc.text+"\n"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tc.check(rec); msg != "" {
+				t.Error(msg)
+			}
+			checkGrounded(t, rec)
+		})
+	}
+}
