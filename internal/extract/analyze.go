@@ -16,6 +16,10 @@ type analyzer struct {
 	title    []token
 	lead     []token // the lead sentence, once found
 	leadDone bool
+	// awardPeriod is set when the period is only the one the awards
+	// were given for, read outside the headline and the lead: it dates
+	// nothing.
+	awardPeriod bool
 	// periodCache holds the periods read in each block, by block index.
 	periodCache map[int][]vntext.PeriodMatch
 	// sentCache remembers whether a sentence holds a phrase set.

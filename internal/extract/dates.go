@@ -357,7 +357,7 @@ func (a *analyzer) readDate() {
 			}
 		}
 	}
-	if year == 0 {
+	if year == 0 && !a.awardPeriod {
 		year = a.yearFromPeriod(h.day, h.month)
 	}
 	if year == 0 {

@@ -395,6 +395,40 @@ func eventPhraseBefore(toks []token, i int) bool {
 
 // reviewNoun reports a review keyword named as the meeting itself: "hội
 // nghị tổng kết", "Hội nghị trực tuyến sơ kết".
+// awardsPeriod is the period the awards of an award ceremony are given
+// for, read from the sentence that gives them when the headline and the
+// lead name none: "Dịp này, UBND tỉnh tặng Bằng khen 60 cá nhân ... giai
+// đoạn 2016 -2020."
+func (a *analyzer) awardsPeriod() *periodMention {
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		if n++; n > 8 {
+			break
+		}
+		l := joinLows(s.toks)
+		award := false
+		for _, w := range medalWords {
+			if strings.Contains(l, w) {
+				award = true
+				break
+			}
+		}
+		if !award {
+			continue
+		}
+		for _, p := range a.findPeriods(s.toks) {
+			if p.part != "" {
+				q := p
+				return &q
+			}
+		}
+	}
+	return nil
+}
+
 // leadReview returns the period the lead's review cue assesses ("đánh
 // giá kết quả ... quý III"), nil if none.
 func (a *analyzer) leadReview(lead []token) *periodMention {
@@ -833,6 +867,8 @@ func (a *analyzer) readEvent() {
 		if len(srcP) > 0 {
 			p := srcP[0]
 			a.period = &p
+		} else if a.period = a.awardsPeriod(); a.period != nil {
+			a.awardPeriod = true
 		}
 	case TypeOther:
 		// An event that is no review names its own year ("Ngày hội Đại

@@ -1278,6 +1278,16 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"an award ceremony's stage read from the sentence that gives the awards, dating nothing", "Ngày 2-6, Ban Dân vận Tỉnh ủy tổ chức Hội nghị biểu dương người có uy tín tiêu biểu trong đồng bào dân tộc thiểu số. Dịp này, UBND tỉnh tặng Bằng khen 45 cá nhân có thành tích xuất sắc, giai đoạn 2026 -2030.",
+			func(r Record) string {
+				if got := show(r, "period"); got != `{"year":null,"part":"multi","from_year":2026,"to_year":2030}` {
+					return "period " + got
+				}
+				if r.EventDate != nil {
+					return "event_date " + show(r, "event_date")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
