@@ -775,7 +775,12 @@ func (a *analyzer) readOrganizer() {
 	a.level = a.levelOf(toks, i0, i1)
 	a.fullestFront()
 	l := lowerASCIIish(a.orgName)
-	if a.level == LevelDistrict && strings.HasSuffix(l, "thành ủy") {
+	if a.level == LevelDistrict && strings.HasSuffix(l, "thành ủy") && a.cityOfDistricts() {
+		// "Ban Dân vận Thành ủy ..., lãnh đạo Ban Dân vận các quận uỷ,
+		// huyện ủy": a city with urban districts under it is governed by
+		// the centre.
+		a.level = LevelProvince
+	} else if a.level == LevelDistrict && strings.HasSuffix(l, "thành ủy") {
 		a.warn("Thành ủy không ghi tên thành phố: coi là thành phố thuộc tỉnh (cấp huyện); kiểm tra lại nếu là thành phố trực thuộc Trung ương.")
 	} else if needsPlace(toks[i0:i1]) && a.orgPlace == (Span{}) && !bareLevel(l) {
 		a.warn("Đơn vị tổ chức không kèm địa danh trong bài; cấp được suy từ loại cơ quan.")
@@ -1751,4 +1756,14 @@ func (a *analyzer) siblingPlace(orgStart int, lw string) (Span, bool) {
 		}
 	}
 	return found, name != ""
+}
+
+// cityOfDistricts reports an article that shows urban districts and rural
+// districts under its city ("các quận uỷ, huyện ủy", "các quận, huyện"):
+// only a city governed by the centre has both.
+func (a *analyzer) cityOfDistricts() bool {
+	l := a.low
+	quan := strings.Contains(l, "quận ủy") || strings.Contains(l, "quận uỷ") || strings.Contains(l, "các quận")
+	huyen := strings.Contains(l, "huyện ủy") || strings.Contains(l, "huyện uỷ") || strings.Contains(l, "các huyện") || strings.Contains(l, "quận, huyện")
+	return quan && huyen
 }

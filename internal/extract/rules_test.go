@@ -1288,6 +1288,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a city board with urban and rural districts under it is a province's", "Ngày 25-5-2031, Ban Dân vận Thành ủy tổ chức Hội nghị tập huấn nghiệp vụ công tác dân vận. Tham dự có lãnh đạo Ban Dân vận các quận ủy, huyện ủy.",
+			func(r Record) string {
+				if r.Level == nil || *r.Level != "province" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a city board with only communes under it stays a district's", "Ngày 25-5-2031, Ban Dân vận Thành ủy tổ chức Hội nghị tập huấn nghiệp vụ công tác dân vận. Tham dự có lãnh đạo các xã, phường.",
+			func(r Record) string {
+				if r.Level == nil || *r.Level != "district" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
