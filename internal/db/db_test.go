@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"slices"
 	"strings"
@@ -332,6 +333,73 @@ func TestLockSerializes(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestLockAfterSavepoint: Lock asks PostgreSQL once per transaction for
+// a lock it holds, so it must know when the lock was given up: a
+// savepoint rolled back releases the locks taken inside it, and Lock
+// takes such a lock again; a savepoint released keeps them.
+func TestLockAfterSavepoint(t *testing.T) {
+	if os.Getenv(dbtest.EnvPostgres) == "" {
+		t.Skipf("%s is not set", dbtest.EnvPostgres)
+	}
+	ctx := context.Background()
+	d := dbtest.Open(t, "postgres")
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
+		var pid int64
+		if err := tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
+			return err
+		}
+		// Seen from another connection.
+		holds := func(name string) bool {
+			t.Helper()
+			var n int
+			err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+				AND pid = ? AND CAST(objid AS BIGINT) = ?`, pid, int64(crc32.ChecksumIEEE([]byte("danvan:lock:"+name)))).Scan(&n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n > 0
+		}
+		in := d.Within(tx)
+		undo := errors.New("undo")
+		err := in.WithTx(ctx, func(tx *db.Tx) error {
+			for range 2 {
+				if err := tx.Lock(ctx, "a"); err != nil {
+					return err
+				}
+			}
+			if !holds("a") {
+				t.Error("the lock is not held inside the savepoint")
+			}
+			return undo
+		})
+		if !errors.Is(err, undo) {
+			return err
+		}
+		if holds("a") {
+			t.Error("the lock is held after its savepoint was rolled back")
+		}
+		if err := tx.Lock(ctx, "a"); err != nil {
+			return err
+		}
+		if !holds("a") {
+			t.Error("Lock after the savepoint's rollback did not take the lock again")
+		}
+		if err := in.WithTx(ctx, func(tx *db.Tx) error { return tx.Lock(ctx, "b") }); err != nil {
+			return err
+		}
+		if err := tx.Lock(ctx, "b"); err != nil {
+			return err
+		}
+		if !holds("b") {
+			t.Error("a lock taken in a released savepoint is not held")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestPostgresSessionSettings(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"time"
 )
 
@@ -20,6 +21,7 @@ type Tx struct {
 	bumped bool       // Bump was called: versions read before the commit are out of date
 	saves  int        // savepoints taken, for their names
 	stmts  *stmtCache // prepared statements kept for the transaction (CacheStatements); nil: none
+	locks  []string   // names Lock took (PostgreSQL): held until the transaction ends
 }
 
 // WithTx runs fn in one transaction: it commits when fn returns nil and
@@ -78,9 +80,12 @@ func (tx *Tx) savepoint(ctx context.Context, fn func(tx *Tx) error) (err error) 
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
 		return fmt.Errorf("db: savepoint: %w", err)
 	}
+	// Rolling back to the savepoint releases the locks taken since.
+	held := len(tx.locks)
 	undo := func() {
 		_, _ = tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+name)
 		_, _ = tx.ExecContext(ctx, "RELEASE SAVEPOINT "+name)
+		tx.locks = tx.locks[:held]
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -160,14 +165,17 @@ func (tx *Tx) InsertID(ctx context.Context, query string, args ...any) (int64, e
 // constraint can check (such as "the hierarchy has no cycle"). On SQLite
 // transactions are already serialized (BEGIN IMMEDIATE on one writer
 // connection), so it does nothing; on PostgreSQL it takes a
-// transaction-scoped advisory lock keyed by the name.
+// transaction-scoped advisory lock keyed by the name, once: a lock the
+// transaction already holds is not asked for again (the audit log takes
+// its lock for every row it writes).
 func (tx *Tx) Lock(ctx context.Context, name string) error {
-	if tx.dialect != Postgres {
+	if tx.dialect != Postgres || slices.Contains(tx.locks, name) {
 		return nil
 	}
 	key := int64(crc32.ChecksumIEEE([]byte("danvan:lock:" + name)))
 	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", key); err != nil {
 		return fmt.Errorf("db: lock %s: %w", name, err)
 	}
+	tx.locks = append(tx.locks, name)
 	return nil
 }
