@@ -140,6 +140,9 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		if e := remitEnd(toks, j); e > j {
 			return e, true
 		}
+		if e := steeringRemitEnd(toks, j); e > j {
+			return e, true
+		}
 	case "học viện", "sở", "trường chính trị", "trung tâm chính trị", "công an":
 		return properNameEnd(toks, j), true
 	case "bộ tư lệnh":
@@ -1766,4 +1769,50 @@ func (a *analyzer) cityOfDistricts() bool {
 	quan := strings.Contains(l, "quận ủy") || strings.Contains(l, "quận uỷ") || strings.Contains(l, "các quận")
 	huyen := strings.Contains(l, "huyện ủy") || strings.Contains(l, "huyện uỷ") || strings.Contains(l, "các huyện") || strings.Contains(l, "quận, huyện")
 	return quan && huyen
+}
+
+// steeringRemitEnd reads a steering committee's level and remit up to the
+// verb it is the subject of, when no place ends it: "Ban Chỉ đạo T.Ư thực
+// hiện quy chế dân chủ ở cơ sở (Ban Chỉ đạo) tổ chức ...", "Ban Chỉ đạo
+// tỉnh về thực hiện Quy chế dân chủ ở cơ sở tổ chức ...". It returns j
+// when the remit does not start at once or no verb ends it.
+func steeringRemitEnd(toks []token, j int) int {
+	k := j
+	// Its level: the centre ("T.Ư", "TW", "Trung ương") or a bare level
+	// word ("tỉnh").
+	switch {
+	case tokAt(toks, k).low == "t" && tokAt(toks, k+1).low == "." && tokAt(toks, k+2).low == "ư":
+		k += 3
+	case tokAt(toks, k).low == "tw" || tokAt(toks, k).low == "tư":
+		k++
+	case tokAt(toks, k).low == "trung" && tokAt(toks, k+1).low == "ương":
+		k += 2
+	case levelWords[tokAt(toks, k).low] && !tokAt(toks, k).cap:
+		k++
+	}
+	if tokAt(toks, k).low == "về" {
+		k++
+	}
+	if _, ok := phraseAt(toks, k, "thực hiện"); !ok {
+		return j
+	}
+	for e := k + 2; e < len(toks) && e < k+20; e++ {
+		t := toks[e]
+		if t.low == "(" || t.low == "đã" || t.low == "vừa" {
+			if subjectOf(toks, e) {
+				return e
+			}
+			return j
+		}
+		if _, _, v := anyPhraseAt(toks, e, orgVerbs); v {
+			if subjectOf(toks, e) {
+				return e
+			}
+			return j
+		}
+		if t.kind == tPunct && t.low != "-" {
+			return j
+		}
+	}
+	return j
 }

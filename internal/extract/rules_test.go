@@ -1302,6 +1302,26 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a steering committee keeps its level and remit up to its verb", "Chiều 15-3-2031, tại Hà Nội, Ban Chỉ đạo T.Ư thực hiện dân chủ ở cơ sở (Ban Chỉ đạo) tổ chức hội nghị góp ý hướng dẫn kiểm tra.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ban Chỉ đạo T.Ư thực hiện dân chủ ở cơ sở"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "central" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a province's steering committee with its remit after the level word", "Sáng 9-2-2031, Ban Chỉ đạo tỉnh về thực hiện dân chủ ở cơ sở tổ chức hội nghị góp ý dự thảo kế hoạch.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ban Chỉ đạo tỉnh về thực hiện dân chủ ở cơ sở"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "province" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
