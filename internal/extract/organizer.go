@@ -955,6 +955,35 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			return i + 2, e, -1, false
 		}
 	}
+	// "Hội nghị sơ kết 6 tháng đầu năm ... của Hội đồng công tác quần
+	// chúng TƯ diễn ra chiều qua": the meeting's own body after "của",
+	// not a document's ("Nghị quyết ... của Tỉnh ủy").
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].low != "hội" || toks[i+1].low != "nghị" || !toks[i].cap {
+			continue
+		}
+		for k := i + 2; k < len(toks) && k < i+25; k++ {
+			t := toks[k]
+			if _, _, doc := anyPhraseAt(toks, k, docNouns); doc || t.kind == tPunct && t.low != "," {
+				break
+			}
+			if _, ok := phraseAt(toks, k, "tổ chức"); ok {
+				break // another body holds it
+			}
+			if t.low != "của" {
+				continue
+			}
+			if e, ok := parseBody(toks, k+1, false); ok {
+				if n := tokAt(toks, e); n.caps && (n.low == "tư" || n.low == "tw") {
+					e++ // "Hội đồng công tác quần chúng TƯ": the central one
+				}
+				if n := tokAt(toks, e); n.kind == tPunct || n.low == "diễn" || n.low == "tại" || n.low == "được" {
+					return k + 1, e, -1, false
+				}
+			}
+			break
+		}
+	}
 	// A place as the subject: "Chiều ngày 30 tháng 5 năm 2022 xã Sơn Trà
 	// tổ chức hội nghị ...".
 	for _, v := range verbs {
@@ -1816,3 +1845,8 @@ func steeringRemitEnd(toks []token, j int) int {
 	}
 	return j
 }
+
+// docNouns name documents whose owner follows "của": "Nghị quyết ... của
+// Tỉnh ủy".
+var docNouns = newPhraseSet("nghị quyết", "chỉ thị", "kết luận", "kế hoạch", "quy chế", "đề án", "chương trình",
+	"văn bản", "thông tri", "hướng dẫn", "quyết định")

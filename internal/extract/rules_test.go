@@ -1322,6 +1322,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting of a body named after 'của' is that body's", "Phát biểu tại Hội nghị sơ kết 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2031 của Hội đồng công tác quần chúng TƯ diễn ra chiều 23/7, đồng chí Trưởng ban đề nghị đổi mới hoạt động của Hội đồng.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Hội đồng công tác quần chúng TƯ"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
+		{"a document's owner after 'của' holds no meeting", "Chiều 23/7/2031, tại Hội nghị quán triệt Nghị quyết của Ban Chấp hành Đảng bộ tỉnh, các đại biểu đã thảo luận.",
+			func(r Record) string {
+				if got := show(r, "organizer"); strings.Contains(got, "Ban Chấp hành") {
+					return "organizer " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
