@@ -955,6 +955,34 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			return i + 2, e, -1, false
 		}
 	}
+	// "Phát biểu chỉ đạo tại Đại hội đại biểu MTTQ Việt Nam tỉnh Quảng
+	// Nam lần thứ XI": a congress of a named body is that body's.
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].low != "đại" || toks[i+1].low != "hội" || !toks[i].cap {
+			continue
+		}
+		k := i + 2
+		if tokAt(toks, k).low == "đại" && tokAt(toks, k+1).low == "biểu" {
+			k += 2
+		}
+		e, ok := parseBody(toks, k, false)
+		if !ok || inTitle(toks, k) {
+			continue
+		}
+		// The congress is the event being held: "... khai mạc vào sáng
+		// nay 28/8", "... diễn ra", not one named in passing.
+		for q := e; q < len(toks) && q < e+15; q++ {
+			if toks[q].kind == tPunct && toks[q].low != "," && toks[q].low != "-" && toks[q].low != "–" {
+				break
+			}
+			if _, ok := phraseAt(toks, q, "khai mạc"); ok {
+				return k, e, -1, false
+			}
+			if _, ok := phraseAt(toks, q, "diễn ra"); ok {
+				return k, e, -1, false
+			}
+		}
+	}
 	// "Hội nghị sơ kết 6 tháng đầu năm ... của Hội đồng công tác quần
 	// chúng TƯ diễn ra chiều qua": the meeting's own body after "của",
 	// not a document's ("Nghị quyết ... của Tỉnh ủy").

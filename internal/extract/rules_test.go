@@ -1336,6 +1336,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a congress being held is its body's", "Phát biểu chỉ đạo tại Đại hội đại biểu MTTQ Việt Nam tỉnh Quảng Trị lần thứ XII, nhiệm kỳ 2029 - 2034 khai mạc vào sáng 28/8/2029, đồng chí Phó Chủ tịch đề nghị Mặt trận chủ động phối hợp với chính quyền.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"MTTQ Việt Nam tỉnh Quảng Trị"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
+		{"a congress named in passing is nobody's meeting", "Sáng 28/8/2029, các đại biểu thảo luận về công tác chuẩn bị Đại hội đại biểu MTTQ Việt Nam tỉnh Quảng Trị lần thứ XII.",
+			func(r Record) string {
+				if r.Organizer != nil {
+					return "organizer " + show(r, "organizer")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
