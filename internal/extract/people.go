@@ -762,7 +762,7 @@ func listedBefore(toks []token, a, b personHit) bool {
 }
 
 var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "cùng đoàn có", "đón", "có sự tham dự của",
-	"với sự tham dự của", "sự tham dự của")
+	"với sự tham dự của", "sự tham dự của", "sự hiện diện của", "sự có mặt của")
 
 // presenceSentence reports a sentence that lists who was present.
 func presenceSentence(toks []token) bool {
@@ -801,7 +801,7 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 			// chủ trì của đồng chí X", "dưới sự điều hành của", "với sự tham
 			// dự của" do not.
 			switch tokAt(toks, k-1).low {
-			case "trì", "dự", "tọa", "mặt", "đạo", "hành":
+			case "trì", "dự", "tọa", "mặt", "đạo", "hành", "diện": // "có sự hiện diện của Bà X"
 			default:
 				return true
 			}

@@ -1350,6 +1350,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"those whose presence is noted attend", "Sáng 5/8/2031, Ủy ban MTTQ Việt Nam phường Tân Định tổ chức hội nghị. Tham dự Hội nghị có sự hiện diện của Bà Trần Thị Bích Vân - Bí thư Đảng ủy phường; Ông Phạm Quốc Bảo - Chủ tịch UBND phường.",
+			func(r Record) string {
+				if got := show(r, "attendees"); !strings.Contains(got, "Trần Thị Bích Vân") || !strings.Contains(got, "Phạm Quốc Bảo") {
+					return "attendees " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
