@@ -762,7 +762,7 @@ func listedBefore(toks []token, a, b personHit) bool {
 }
 
 var presenceWords = newPhraseSet("có đồng chí", "có các đồng chí", "về phía", "cùng đi", "cùng đoàn có", "đón", "có sự tham dự của",
-	"với sự tham dự của", "sự tham dự của", "sự hiện diện của", "sự có mặt của")
+	"với sự tham dự của", "sự tham dự của", "sự hiện diện của", "sự có mặt của", "cùng họp có", "cùng dự có")
 
 // presenceSentence reports a sentence that lists who was present.
 func presenceSentence(toks []token) bool {

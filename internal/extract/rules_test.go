@@ -1357,6 +1357,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"those who sit in on a meeting attend", "Ngày 10/1/2031, Ban Chỉ đạo tỉnh chủ trì cuộc họp tổng kết năm 2030. Cùng họp có ông Lê Hữu Phước - Chủ tịch UBMTTQ Việt Nam tỉnh.",
+			func(r Record) string {
+				if got := show(r, "attendees"); !strings.Contains(got, "Lê Hữu Phước") {
+					return "attendees " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
