@@ -239,6 +239,23 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 		if _, _, ok := anyPhraseAt(toks, i, ceremonyNouns); ok && !ceremony && !main.found {
 			ceremony = true
 		}
+		// "tổ chức lễ trao 40 huân chương chiến công ...": awards counted
+		// between the verb and what is given.
+		if w := toks[i].low; (w == "trao" || w == "tặng") && tokAt(toks, i+1).kind == tNum {
+			if _, _, medal := anyPhraseAt(toks, i+2, medalPhrases); medal && (!strict || ceremony || inEventPhrase(toks, i)) {
+				h := typeHit{TypeKhenThuong, i, true}
+				if !award.found {
+					award = h
+				}
+				if linked(toks, i) {
+					if !secondary.found {
+						secondary = h
+					}
+				} else if !main.found {
+					main = h
+				}
+			}
+		}
 		for _, k := range typeKeywords {
 			if toks[i].low != k.first {
 				continue
@@ -788,7 +805,10 @@ func (a *analyzer) readEvent() {
 			a.eventType = TypeOther
 		}
 	}
-	if a.eventType == TypeOther && lead != nil && findAny(lead, gatheringNouns) >= 0 && containsAnyOf(a.low, medalWords) {
+	if a.eventType == TypeOther && containsAnyOf(a.low, medalWords) && (lead != nil && findAny(lead, gatheringNouns) >= 0 ||
+		len(a.title) > 0 && (findAny(a.title, gatheringNouns) >= 0 || tokAt(a.title, 0).low == "kỷ" && tokAt(a.title, 1).low == "niệm")) {
+		// "Kỷ niệm 91 năm Ngày thành lập Hội Nông dân Việt Nam" over "...
+		// trao kỷ niệm chương ...": the headline names the gathering.
 		// "Huyện ủy ... tổ chức họp mặt kỷ niệm 90 năm ..." and, in another
 		// sentence, "trao Kỷ niệm chương ...": a ceremony that hands out
 		// awards.
@@ -1168,6 +1188,9 @@ var gatheringNouns = newPhraseSet("họp mặt", "lễ kỷ niệm", "lễ kỉ 
 
 // medalWords are awards handed out at a ceremony.
 var medalWords = []string{"kỷ niệm chương", "bằng khen", "giấy khen", "huy hiệu", "huân chương", "giấy chứng nhận"}
+
+// medalPhrases are medalWords as a phrase set.
+var medalPhrases = newPhraseSet(medalWords...)
 
 // modelWords name a model or a movement of mobilization; a headline is
 // about a model with one of the first three.

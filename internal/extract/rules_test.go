@@ -1364,6 +1364,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a ceremony handing out counted medals is an award ceremony", "Bộ Chỉ huy Quân sự tỉnh vừa tổ chức lễ trao 25 huân chương chiến công cho các cựu chiến binh trên địa bàn thị xã.",
+			func(r Record) string {
+				if r.EventType != "khen_thuong" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
@@ -1397,6 +1404,13 @@ func TestRulesRoundElevenHeadline(t *testing.T) {
 		{"awards named in the headline, given at a meeting that reviews a quarter", "Đảng ủy khối Doanh nghiệp tỉnh tôn vinh doanh nhân tiêu biểu\nNgày 9-10-2031, Đảng ủy khối Doanh nghiệp tỉnh tổ chức Hội nghị BCH Đảng bộ lần thứ 7, đánh giá kết quả sản xuất kinh doanh quý III, triển khai nhiệm vụ quý IV; tôn vinh doanh nhân tiêu biểu năm 2031.",
 			func(r Record) string {
 				if r.EventType != "so_ket" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
+		{"an anniversary headline over medals handed out is an award ceremony", "Kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam\nTại hội nghị, các đại biểu đã ôn lại truyền thống 95 năm của Hội. Hội Nông dân tỉnh đã trao kỷ niệm chương cho 12 đồng chí lãnh đạo các sở, ngành.",
+			func(r Record) string {
+				if r.EventType != "khen_thuong" {
 					return "event_type " + r.EventType
 				}
 				return ""
