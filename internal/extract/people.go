@@ -637,7 +637,7 @@ func (a *analyzer) titleFrom(toks []token, start int) (string, int) {
 	segStart := start // first token of the current segment
 	for k < len(toks) {
 		if toks[k].low == "," {
-			if titleHeadAt(toks, k+1) && !a.nameStartsAt(toks, k+1) {
+			if titleHeadAt(toks, k+1) && !a.nameStartsAt(toks, k+1) && !a.segmentEndsWithName(toks, k+1) {
 				k++
 				segStart = k
 				continue
@@ -992,6 +992,32 @@ func ownRole(toks []token, before []personHit, i int) bool {
 		if i >= p.te && i-p.te <= 3 && !hasTok(toks[p.te:i], ";") {
 			return true
 		}
+	}
+	return false
+}
+
+// segmentEndsWithName reports a title segment starting at toks[s] that
+// ends with a person's name, so that it is the next person's title, not
+// more of the last one's: ", Phó Ban công tác phụ nữ phía Nam Hoàng Thị
+// Ngân Hương,", ", Phó Chủ tịch UBND thành phố Hồ Kỳ Minh.". After a place
+// word the name needs three words and no other use as a place.
+func (a *analyzer) segmentEndsWithName(toks []token, s int) bool {
+	end := s
+	for end < len(toks) && !(toks[end].kind == tPunct && toks[end].low != "-" && toks[end].low != "–") && toks[end].low != "cùng" && toks[end].low != "và" {
+		end++
+	}
+	for q := s + 2; q < end-1; q++ {
+		if !toks[q].cap || !isFamily(toks[q].low) {
+			continue
+		}
+		e, ok := nameAt(toks, q, 2)
+		if !ok || e != end {
+			continue
+		}
+		if placeBefore(toks, q) && (e-q < 3 || a.placeUses(toks, q, e) > 1) {
+			return false
+		}
+		return true
 	}
 	return false
 }

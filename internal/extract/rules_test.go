@@ -1371,6 +1371,23 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a title segment that ends with a name is the next person's", "Ngày 18/12/2031, UBND thành phố gặp mặt các chức sắc tôn giáo. Đến dự có Chủ tịch Ủy ban MTTQ Việt Nam thành phố Đặng Thị Kim Liên, Phó Chủ tịch UBND thành phố Hồ Kỳ Minh.",
+			func(r Record) string {
+				got := show(r, "attendees")
+				if !strings.Contains(got, `"Hồ Kỳ Minh"`) || strings.Contains(got, "UBND thành phố Hồ Kỳ Minh") {
+					return "attendees " + got
+				}
+				return ""
+			}},
+		{"a place at a segment's end stays in the title", "Ngày 18/12/2031, UBND tỉnh gặp mặt các chức sắc tôn giáo. Đến dự có ông Đặng Văn Liêm, Phó Chủ tịch UBND tỉnh Lâm Đồng, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.",
+			func(r Record) string {
+				for _, p := range append(r.Chairs, r.Attendees...) {
+					if strings.Contains(p.Name, "Lâm Đồng") {
+						return "attendees " + show(r, "attendees")
+					}
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
