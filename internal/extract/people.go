@@ -616,6 +616,9 @@ func (a *analyzer) titleAfter(toks []token, q int) (string, int) {
 	if !(sep == "-" || sep == "–" || sep == "—" || sep == "," || sep == "(" || sep == "." && titleHeadAt(toks, q+1)) {
 		return "", q
 	}
+	if (sep == "," || sep == ";") && a.segmentEndsWithName(toks, q+1) {
+		return "", q // ", Phó Chủ tịch UBND thành phố Hồ Kỳ Minh": the next person
+	}
 	t, end := a.titleFrom(toks, q+1)
 	if t == "" {
 		return "", q
