@@ -202,7 +202,7 @@ var typeKeywords = []struct {
 	{"đối thoại", TypeChuyenDe, ""}, {"tọa đàm", TypeChuyenDe, ""}, {"hội thảo", TypeChuyenDe, ""},
 	{"tiếp xúc", TypeChuyenDe, ""}, {"diễn đàn", TypeChuyenDe, ""}, {"thông báo nhanh", TypeChuyenDe, ""}, {"giao lưu", TypeChuyenDe, ""}, {"nói chuyện", TypeChuyenDe, ""},
 	{"báo cáo viên", TypeChuyenDe, ""}, {"người có uy tín", TypeChuyenDe, ""}, {"người uy tín", TypeChuyenDe, ""},
-	{"chức sắc", TypeChuyenDe, ""}, {"họp báo", TypeChuyenDe, ""},
+	{"chức sắc", TypeChuyenDe, ""}, {"họp báo", TypeChuyenDe, ""}, {"phản biện", TypeChuyenDe, ""},
 	{"làm việc", TypeOther, ""}, {"ngày hội", TypeOther, ""}, {"kiểm tra", TypeOther, ""}, {"giám sát", TypeOther, ""}, {"khảo sát", TypeOther, ""},
 	{"triển khai", TypeTrienKhai, ""}, {"quán triệt", TypeTrienKhai, ""}, {"phát động", TypeTrienKhai, ""}, {"ký kết", TypeTrienKhai, ""},
 	{"khởi động", TypeTrienKhai, ""}, {"ra quân", TypeTrienKhai, ""},
@@ -265,6 +265,9 @@ func typeOf(toks []token, strict bool) (main, launch, secondary typeHit) {
 			}
 			if inModelName(toks, i) {
 				continue // "Mô hình “Đối thoại trực tiếp với nhân dân”": a model's name
+			}
+			if k.phrase == "phản biện" && (tokAt(toks, i-1).low == "và" || tokAt(toks, i-1).low == ",") && tokAt(toks, i-2).low == "sát" {
+				continue // "giám sát và phản biện xã hội": the Front's work, not a meeting
 			}
 			if k.phrase == "chuyên đề" && docNounBefore(toks, i) {
 				continue // "triển khai nghị quyết chuyên đề": the kind of a document, not of the meeting

@@ -1388,6 +1388,20 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a social critique meeting is thematic", "Sáng 7/7/2031, Ủy ban MTTQ Việt Nam phường Hòa Minh tổ chức Hội nghị phản biện xã hội đối với dự thảo báo cáo kinh tế - xã hội 6 tháng đầu năm 2031.",
+			func(r Record) string {
+				if r.EventType != "chuyen_de" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
+		{"the Front's work of critique is no meeting kind", "Sáng 7/1/2031, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2030. Năm 2030, Mặt trận thực hiện tốt Quyết định số 217-QĐ/TW về giám sát và phản biện xã hội.",
+			func(r Record) string {
+				if r.EventType != "tong_ket" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
