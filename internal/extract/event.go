@@ -808,6 +808,11 @@ func (a *analyzer) readEvent() {
 			a.eventType = TypeOther
 		}
 	}
+	if a.eventType == TypeOther && !main.found && lead != nil && topicMeeting(lead) {
+		// "tổ chức Hội nghị nhân dân tháng 5 năm 2022 với chủ đề “Phát
+		// huy vai trò ...”": a meeting held on a topic is thematic.
+		a.eventType = TypeChuyenDe
+	}
 	if a.eventType == TypeOther && containsAnyOf(a.low, medalWords) && (lead != nil && findAny(lead, gatheringNouns) >= 0 ||
 		len(a.title) > 0 && (findAny(a.title, gatheringNouns) >= 0 || tokAt(a.title, 0).low == "kỷ" && tokAt(a.title, 1).low == "niệm")) {
 		// "Kỷ niệm 91 năm Ngày thành lập Hội Nông dân Việt Nam" over "...
@@ -1320,4 +1325,23 @@ func allPassive(toks []token, vs []int) bool {
 func directiveOpening(toks []token) bool {
 	_, p, ok := anyPhraseAt(toks, 0, directiveStarts)
 	return ok && p != "tổ chức" && p != "triển khai" && p != "thực hiện" && p != "đồng thời"
+}
+
+// topicMeeting reports a lead that holds a meeting on a topic: "Hội nghị
+// ... với chủ đề “...”".
+func topicMeeting(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].low != "hội" || toks[i+1].low != "nghị" {
+			continue
+		}
+		for k := i + 2; k+2 < len(toks) && k < i+16; k++ {
+			if toks[k].kind == tPunct && toks[k].low != "," {
+				break
+			}
+			if toks[k].low == "với" && toks[k+1].low == "chủ" && toks[k+2].low == "đề" {
+				return true
+			}
+		}
+	}
+	return false
 }

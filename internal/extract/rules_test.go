@@ -1402,6 +1402,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting on a topic is thematic", "Ngày 26/5/2031, Ban thường trực Ủy ban MTTQ Việt Nam phường 3 tổ chức Hội nghị nhân dân tháng 5 năm 2031 với chủ đề “Phát huy vai trò các tổ dân phố trong giữ gìn vệ sinh môi trường”.",
+			func(r Record) string {
+				if r.EventType != "chuyen_de" {
+					return "event_type " + r.EventType
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
