@@ -897,6 +897,7 @@ func (a *analyzer) readEvent() {
 			a.period = &p
 		} else if a.period = a.awardsPeriod(); a.period != nil {
 			a.awardPeriod = true
+			a.warn("Kỳ báo cáo được lấy theo kỳ khen thưởng nêu trong bài.")
 		}
 	case TypeOther:
 		// An event that is no review names its own year ("Ngày hội Đại

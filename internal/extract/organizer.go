@@ -1384,6 +1384,7 @@ func (a *analyzer) completePlace(org []token) {
 			// level the article names.
 			if sp, ok := a.siblingPlace(org[0].start, last.low); ok {
 				a.setPlace(sp)
+				a.warn("Địa danh của đơn vị tổ chức được lấy theo đơn vị khác cùng câu; cần xem lại.")
 			}
 		}
 		return
