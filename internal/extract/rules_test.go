@@ -1409,6 +1409,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"what a speaker lays out for a body to go on with, after a colon", "Ngày 5/7/2031, Hội Nông dân huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2031. Phát biểu chỉ đạo tại Hội nghị, đồng chí Phó Chủ tịch Hội Nông dân tỉnh gợi mở một số nội dung để Hội Nông dân huyện tiếp tục triển khai thực hiện: các cấp hội vận động hội viên ứng dụng khoa học kỹ thuật; tiếp tục tuyên truyền phòng, chống dịch bệnh trên đàn gia súc.",
+			func(r Record) string {
+				if len(r.Tasks) != 2 || !strings.HasPrefix(r.Tasks[0], "các cấp hội vận động") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {

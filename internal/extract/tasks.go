@@ -186,6 +186,15 @@ func (a *analyzer) readTasks() {
 		spoken := findAny(toks, speakerWords) >= 0 || i > 0 && body[i-1].block == s.block &&
 			(tokAt(toks, 0).low == "đồng" && tokAt(toks, 1).low == "thời" || opensRequest(toks)) &&
 			findAny(body[i-1].toks, speakerWords) >= 0
+		// "... gợi mở một số thông tin, nội dung để HND huyện tiếp tục
+		// triển khai thực hiện: HND từ huyện đến cơ sở ...; ...": what a
+		// speaker lays out for a body to go on with, after a colon.
+		if k := toContinueColon(toks); k > 0 && spoken {
+			if _, has := take[i]; !has {
+				take[i] = k
+			}
+			continue
+		}
 		// "phát biểu chỉ đạo Hội Cựu chiến binh huyện tiếp tục phát huy
 		// ...": "chỉ đạo" with its addressee directs like "đề nghị".
 		if k := directsAddressee(toks); k > 0 && spoken {
@@ -1537,4 +1546,28 @@ func opensQuoteIn(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// toContinueColon returns where a list starts after "để BODY tiếp tục
+// (triển khai) thực hiện:" in a sentence, or 0.
+func toContinueColon(toks []token) int {
+	for c := range toks {
+		if toks[c].low != ":" || c+1 >= len(toks) {
+			continue
+		}
+		de, tiep := false, false
+		for k := max(0, c-14); k < c; k++ {
+			if toks[k].low == "để" {
+				de = true
+			}
+			if de && toks[k].low == "tiếp" && tokAt(toks, k+1).low == "tục" {
+				tiep = true
+			}
+		}
+		if de && tiep && (toks[c-1].low == "hiện" || toks[c-1].low == "khai") {
+			return c + 1
+		}
+		return 0
+	}
+	return 0
 }
