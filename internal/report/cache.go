@@ -158,25 +158,41 @@ type dashboards = db.Kept[dashKey, dashStamp, Dashboard]
 // dashboardStamp reads what a dashboard of unitID over the periods of
 // per's kind from first to per (and per's year before) depends on.
 func (s *Store) dashboardStamp(ctx context.Context, unitID int64, first, per vntext.Period) (dashStamp, error) {
+	return s.stampOf(ctx, unitID, append(PeriodsBetween(first, per), YearBefore(per))...)
+}
+
+// stampOf reads what figures of unitID for the reports of periods depend
+// on: the versions of the topics and of the unit's rows of those periods.
+func (s *Store) stampOf(ctx context.Context, unitID int64, periods ...vntext.Period) (Stamp, error) {
 	v, err := s.db.Versions(ctx)
 	if err != nil {
-		return dashStamp{}, err
+		return Stamp{}, err
 	}
-	st := dashStamp{tree: v[org.TopicTree], catalogue: v[TopicCatalogue], all: v[TopicReports]}
-	periods := []any{unitID}
+	st := Stamp{tree: v[org.TopicTree], catalogue: v[TopicCatalogue], all: v[TopicReports]}
+	args := []any{unitID}
 	seen := map[vntext.Period]bool{}
-	for _, p := range append(PeriodsBetween(first, per), YearBefore(per)) {
+	for _, p := range periods {
 		if !seen[p] {
 			seen[p] = true
-			periods = append(periods, p.String())
+			args = append(args, p.String())
 		}
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(version), 0) FROM report_versions
-		WHERE unit_id = ? AND period IN (`+db.Placeholders(len(periods)-1)+`)`, periods...).Scan(&st.unit)
+		WHERE unit_id = ? AND period IN (`+db.Placeholders(len(args)-1)+`)`, args...).Scan(&st.unit)
 	if err != nil {
-		return st, fmt.Errorf("report: dashboard versions: %w", err)
+		return st, fmt.Errorf("report: versions of %d's figures: %w", unitID, err)
 	}
 	return st, nil
+}
+
+// rollKey is what a kept roll-up (Rollup) answers.
+type rollKey struct {
+	unit             int64
+	period           vntext.Period
+	view             View
+	includeSubmitted bool
+	today            string
+	indicators       string // the ids asked for, with their ratios' parts; "" for every one
 }
 
 // dayOf is t's day at midnight UTC.
@@ -193,4 +209,6 @@ type storeCache struct {
 	// reviews what a review report reads of them (review.go).
 	figures db.Kept[figuresKey, dashStamp, Figures]
 	reviews db.Kept[figuresKey, dashStamp, Review]
+	// rolls are the kept answers of Rollup.
+	rolls db.Kept[rollKey, Stamp, Totals]
 }

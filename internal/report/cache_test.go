@@ -78,7 +78,21 @@ func TestDashboardSeesWritesAtOnce(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					for _, tot := range []report.Totals{fg.Now, fg.Before} {
+					// So does the kept roll-up, of every indicator and of
+					// the first key one alone.
+					rq := report.Query{UnitID: q.UnitID, Period: q.Period, View: q.View, IncludeSubmitted: q.IncludeSubmitted}
+					all, err := s.Rollup(ctx, viewer, rq)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var one report.Totals
+					if len(d.Keys) > 0 {
+						rq.Indicators = []int64{d.Keys[0].Indicator.ID}
+						if one, err = s.Rollup(ctx, viewer, rq); err != nil {
+							t.Fatal(err)
+						}
+					}
+					for _, tot := range []report.Totals{fg.Now, fg.Before, all, one} {
 						out.WriteString(" |")
 						for _, id := range slices.Sorted(maps.Keys(tot)) {
 							if tot[id].Has {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -444,7 +445,18 @@ func totals(inds []Indicator, raw map[Key]acc) Totals {
 
 // Rollup returns the totals of q.UnitID's subtree for q.Period, for every
 // indicator, by one query over the value rows, when p may read the unit.
+// Answers are kept like dashboards (see cache.go): computed again only
+// when a write has changed a report of q.Period under the unit, the tree,
+// the catalogue, or every report at once (a bulk load). A year read from
+// its halves (q.Source) is computed every time. The Parts of the figures
+// may be shared with other callers: read them, never change them.
 func (s *Store) Rollup(ctx context.Context, p *auth.Principal, q Query) (Totals, error) {
+	return s.rollupTotals(ctx, p, q, true)
+}
+
+// rollupTotals is Rollup, its answer kept or, when keep is false (the
+// benchmarks of the roll-up itself), computed afresh.
+func (s *Store) rollupTotals(ctx context.Context, p *auth.Principal, q Query, keep bool) (Totals, error) {
 	if err := s.require(ctx, p, auth.PermRead, q.UnitID); err != nil {
 		return nil, err
 	}
@@ -453,11 +465,41 @@ func (s *Store) Rollup(ctx context.Context, p *auth.Principal, q Query) (Totals,
 		return nil, err
 	}
 	q.Indicators = withParts(inds, q.Indicators)
-	raw, err := s.rollup(ctx, q, groupNone, q.Period, q.Period)
+	if !keep || q.Source != 0 && q.Source != q.Period.Kind {
+		// A year read from its halves: the versions are raised per
+		// report's own period, which is not the period a stamp reads.
+		raw, err := s.rollup(ctx, q, groupNone, q.Period, q.Period)
+		if err != nil {
+			return nil, err
+		}
+		return totals(inds, raw["0"]), nil
+	}
+	if q.Today.IsZero() {
+		q.Today = dayOf(s.db.Now())
+	}
+	st, err := s.stampOf(ctx, q.UnitID, q.Period)
 	if err != nil {
 		return nil, err
 	}
-	return totals(inds, raw["0"]), nil
+	key := rollKey{unit: q.UnitID, period: q.Period, view: q.View, includeSubmitted: q.IncludeSubmitted,
+		today: q.Today.Format(time.DateOnly)}
+	if len(q.Indicators) > 0 {
+		ids := make([]string, len(q.Indicators))
+		for i, id := range q.Indicators {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		key.indicators = strings.Join(ids, ",")
+	}
+	t, ok := s.rolls.Get(key, st)
+	if !ok {
+		raw, err := s.rollup(ctx, q, groupNone, q.Period, q.Period)
+		if err != nil {
+			return nil, err
+		}
+		t = totals(inds, raw["0"])
+		s.rolls.Put(key, st, t)
+	}
+	return maps.Clone(t), nil
 }
 
 // RollupByChild returns the totals of each unit directly below q.UnitID
