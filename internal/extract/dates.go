@@ -510,9 +510,14 @@ func (a *analyzer) yearFromPeriod(day, month int) int {
 	// A multi-year stage often ends with its last year's middle (a term
 	// from mid-2017 to mid-2022): its review may come any time in the
 	// last year.
-	before := -2
+	before, after := -2, 4
 	if a.period != nil && a.period.part == "multi" && a.eventType != TypeTrienKhai {
 		before = -12
+	}
+	if (a.period == nil || a.eventType == TypeTrienKhai) && a.launched != nil && a.launched.part == "multi" {
+		// A stage of several years is launched within its first year
+		// ("triển khai ... giai đoạn 2023–2030" on 9/11 is 2023).
+		before, after = 0, 12
 	}
 	best, bestDist := 0, time.Duration(1<<62)
 	for _, y := range []int{anchor.Year(), anchor.Year() + 1, anchor.Year() - 1} {
@@ -520,7 +525,7 @@ func (a *analyzer) yearFromPeriod(day, month int) int {
 			continue
 		}
 		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-		if t.Before(anchor.AddDate(0, before, 0)) || t.After(anchor.AddDate(0, 4, 0)) {
+		if t.Before(anchor.AddDate(0, before, 0)) || t.After(anchor.AddDate(0, after, 0)) {
 			continue
 		}
 		dist := t.Sub(anchor)

@@ -1416,6 +1416,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a stage of several years is launched within its first year", "Ngày 9/11, Ban Thường vụ Tỉnh ủy tổ chức hội nghị triển khai Chương trình hành động thực hiện Nghị quyết về công tác dân vận giai đoạn 2033–2040.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2033-11-09"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
