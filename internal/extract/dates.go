@@ -589,12 +589,19 @@ func (a *analyzer) yearFromMentions(day, month int) int {
 }
 
 // horizon reports a period named as a target's horizon: "đến năm 2030",
-// "tầm nhìn đến năm 2045", "tới năm 2025". It dates nothing that happens
-// now.
+// "tầm nhìn đến năm 2045", "tới năm 2025", or as the time a direction is
+// for. It dates nothing that happens now.
 func horizon(toks []token, p periodMention) bool {
 	switch tokAt(toks, p.tokStart-1).low {
 	case "đến", "tới":
 		return true
+	}
+	// "đề nghị, trong năm 2022, việc xây dựng chương trình ... cần ...":
+	// the year a direction is for comes after the meeting.
+	for k := max(0, p.tokStart-4); k < p.tokStart; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, directionVerbs); ok {
+			return true
+		}
 	}
 	return false
 }

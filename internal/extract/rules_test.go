@@ -1423,6 +1423,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the year a direction is for does not date the meeting", "Ngày 27/12, phát biểu tại Hội nghị Đoàn Chủ tịch Ủy ban MTTQ tỉnh, đồng chí Chủ tịch đề nghị, trong năm 2032, Mặt trận các cấp cần tập trung nâng cao chất lượng giám sát.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got == `"2032-12-27"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {
