@@ -1430,6 +1430,13 @@ func TestRulesRoundEleven(t *testing.T) {
 				}
 				return ""
 			}},
+		{"what the people raised after a heading is no task", "Chiều ngày 21/10/2031, Đảng ủy xã Tân Hòa tổ chức hội nghị đối thoại với nhân dân thôn 4. Đồng chí Bí thư thông tin kết quả Đại hội Đảng bộ xã và một số nhiệm vụ trọng tâm trong thời gian tới.\nTại hội nghị, nhiều ý kiến, kiến nghị được nhân dân thôn 4 nêu lên thẳng thắn, tập trung vào các lĩnh vực như: cấp giấy chứng nhận quyền sử dụng đất, giao thông nông thôn.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 		{"a wish for the people is no task", "Ngày 10/1/2031, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2030. Phát biểu tại hội nghị, đồng chí Chủ tịch mong muốn bà con nông dân tiếp tục đoàn kết, chung tay xây dựng quê hương.",
 			func(r Record) string {
 				if len(r.Tasks) != 0 {

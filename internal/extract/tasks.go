@@ -64,7 +64,7 @@ func (a *analyzer) readTasks() {
 				j++
 			}
 			if colon < 0 || colon == len(toks)-1 || colon+1 == len(toks) {
-				if (j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block) && !a.opensReviewed(body[j].toks) {
+				if (j < len(body) && j == i+1 || j < len(body) && body[j-1].block == s.block) && !a.opensReviewed(body[j].toks) && !opinionsRaised(body[j].toks) {
 					nb := body[j].block
 					for j < len(body) && body[j].block == nb {
 						take[j] = afterAlso(body[j].toks)
@@ -1570,4 +1570,22 @@ func toContinueColon(toks []token) int {
 		return 0
 	}
 	return 0
+}
+
+// opinionsRaised reports a paragraph that opens with what the people
+// raised: "Tại hội nghị, nhiều ý kiến, kiến nghị được nhân dân thôn Văn
+// Minh nêu lên thẳng thắn, tập trung vào các lĩnh vực như: ...". What
+// they asked for sets no task.
+func opinionsRaised(toks []token) bool {
+	end := min(len(toks), 16)
+	for k := 0; k < end; k++ {
+		if _, p, ok := anyPhraseAt(toks, k, heardWords); ok && (p == "ý kiến" || p == "kiến nghị") {
+			for q := k; q < end+6 && q < len(toks); q++ {
+				if w := toks[q].low; w == "nêu" || w == "phản" && tokAt(toks, q+1).low == "ánh" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
