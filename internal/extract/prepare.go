@@ -177,7 +177,7 @@ func wrappedText(lines []string) bool {
 // openWords end no phrase: a place or body word waiting for its name
 // (`xã` / `Thượng`, `Ủy ban` / `MTTQ`), a title waiting for its holder, a
 // preposition or conjunction waiting for its object.
-var openWords = wordSet(`xã huyện tỉnh phường quận trấn thị thành ban ủy đ/c đc chí ông bà tịch thư trưởng phó của và với cho tại các có là về`)
+var openWords = wordSet(`xã huyện tỉnh phường quận trấn thị thành ban ủy đ/c đc chí ông bà tịch thư trưởng phó của và với cho tại các có là về trận`)
 
 // continuesWrapped reports whether, in a text wrapped inside its
 // sentences, the line next goes on from prev although the length rule

@@ -1502,3 +1502,22 @@ func TestRulesRoundElevenHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestWrappedFrontName: in a text wrapped inside its sentences, a line
+// that ends inside the Front's name ("Ủy ban Mặt trận" / "Tổ quốc")
+// goes on with the next.
+func TestWrappedFrontName(t *testing.T) {
+	doc := "Ủy ban Mặt trận Tổ quốc Việt Nam xã Đức Hòa tổ chức tổng kết công tác năm 2030\n" +
+		"Ngày\n20/11/2030 Ủy ban Mặt trận\nTổ quốc (MTTQ) Việt Nam\nxã Đức Hòa tổ chức Hội nghị lần thứ 3 nhằm tổng kết\n" +
+		"công tác Mặt trận năm 2030 và đề ra chương trình phối hợp\nnăm 2031.\n"
+	rec, err := Extract(context.Background(), []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := show(rec, "organizer"); got != `"Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam xã Đức Hòa"` {
+		t.Errorf("organizer %s", got)
+	}
+	if rec.EventDate == nil || *rec.EventDate != "2030-11-20" {
+		t.Errorf("date %v, want 2030-11-20", show(rec, "event_date"))
+	}
+}
