@@ -403,6 +403,77 @@ func TestDeferForeignKeys(t *testing.T) {
 	})
 }
 
+// TestDeferPrimaryKeys: on PostgreSQL a table's primary key is gone while
+// deferred and comes back, with its definition, when restored; a
+// duplicate loaded meanwhile makes the restore fail, so the load is
+// refused whole (on SQLite the key stays and refuses the row itself).
+func TestDeferPrimaryKeys(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		setup(t, d)
+		mustExec := func(q string) {
+			t.Helper()
+			if _, err := d.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mustExec("CREATE TABLE pair (a BIGINT NOT NULL, b TEXT NOT NULL, v DOUBLE PRECISION NOT NULL, PRIMARY KEY (a, b))")
+		keyDef := func() string {
+			if d.Dialect() != db.Postgres {
+				return ""
+			}
+			var def string
+			if err := d.QueryRowContext(ctx, `SELECT COALESCE(MAX(pg_get_constraintdef(c.oid)), '') FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+				WHERE t.relname = 'pair' AND c.contype = 'p' AND t.relnamespace = current_schema()::regnamespace`).Scan(&def); err != nil {
+				t.Fatal(err)
+			}
+			return def
+		}
+		want := keyDef()
+		if d.Dialect() == db.Postgres && want != "PRIMARY KEY (a, b)" {
+			t.Fatalf("key before = %q", want)
+		}
+		load := func(rows ...string) error {
+			return d.WithTx(ctx, func(tx *db.Tx) error {
+				restore, err := tx.DeferPrimaryKeys(ctx, "pair")
+				if err != nil {
+					return err
+				}
+				if d.Dialect() == db.Postgres {
+					var n int
+					if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+						WHERE t.relname = 'pair' AND c.contype = 'p' AND t.relnamespace = current_schema()::regnamespace`).Scan(&n); err != nil || n != 0 {
+						return fmt.Errorf("%d primary keys while deferred (%v)", n, err)
+					}
+				}
+				for _, b := range rows {
+					if _, err := tx.ExecContext(ctx, "INSERT INTO pair (a, b, v) VALUES (1, ?, 0.5)", b); err != nil {
+						return fmt.Errorf("insert: %w", err)
+					}
+				}
+				return restore(ctx)
+			})
+		}
+		if err := load("x", "y"); err != nil || count(t, d, "pair") != 2 {
+			t.Fatalf("a good load: %v, %d rows", err, count(t, d, "pair"))
+		}
+		err := load("z", "z")
+		if err == nil || count(t, d, "pair") != 2 {
+			t.Fatalf("a duplicate was kept (%v)", err)
+		}
+		if d.Dialect() == db.Postgres && !strings.Contains(err.Error(), "add primary key") {
+			t.Errorf("PostgreSQL refused the row before the key came back: %v", err)
+		}
+		if got := keyDef(); got != want {
+			t.Errorf("key after the loads = %q, want %q", got, want)
+		}
+		// The key holds again after the loads.
+		if _, err := d.ExecContext(ctx, "INSERT INTO pair (a, b, v) VALUES (1, 'x', 1)"); err == nil {
+			t.Error("a duplicate after the loads was taken")
+		}
+	})
+}
+
 // TestWithBulkTxJournal: on SQLite a bulk load runs with a rollback
 // journal when the file is its own (idle readers do not stop it), and in
 // WAL mode when another connection is reading; either way WAL is back

@@ -42,7 +42,7 @@ func GenerateReports(ctx context.Context, d *db.DB, opts Options) error {
 }
 
 // generateReports is GenerateReports, calling beforeAnalyze (when not
-// nil) once the reports are written, before the database is analyzed.
+// nil) once the reports are written, before their tables are analyzed.
 func generateReports(ctx context.Context, d *db.DB, opts Options, beforeAnalyze func() error) error {
 	rng := rand.New(rand.NewSource(opts.Seed + 6))
 	units := org.NewStore(d)
@@ -62,12 +62,24 @@ func generateReports(ctx context.Context, d *db.DB, opts Options, beforeAnalyze 
 	for _, i := range form.Indicators {
 		byCode[i.Code] = i
 	}
-	// On PostgreSQL the values' foreign keys are checked once, when they
-	// are added again after the last period, instead of twice per value
-	// as COPY writes them (db.Tx.DeferForeignKeys; on SQLite the demo
-	// loads without foreign-key checks).
+	// On PostgreSQL the reports' and values' foreign keys are checked
+	// once, when they are added again after the last period, instead of
+	// once per row and key as they are written (db.Tx.DeferForeignKeys;
+	// on SQLite the demo loads without foreign-key checks), and the
+	// values' primary key (db.Tx.DeferPrimaryKeys: the values are unique
+	// by construction; nothing on SQLite) and the reports' secondary
+	// indexes (db.Tx.DeferIndexes, both databases) are built once, after
+	// them: nothing reads them while the periods are written.
 	err = d.WithTx(ctx, func(tx *db.Tx) error {
-		restore, err := tx.DeferForeignKeys(ctx, "report_values")
+		restoreFKs, err := tx.DeferForeignKeys(ctx, "reports", "report_values")
+		if err != nil {
+			return fmt.Errorf("demo: reports: %w", err)
+		}
+		restorePK, err := tx.DeferPrimaryKeys(ctx, "report_values")
+		if err != nil {
+			return fmt.Errorf("demo: reports: %w", err)
+		}
+		buildIndexes, err := tx.DeferIndexes(ctx, "reports")
 		if err != nil {
 			return fmt.Errorf("demo: reports: %w", err)
 		}
@@ -75,8 +87,10 @@ func generateReports(ctx context.Context, d *db.DB, opts Options, beforeAnalyze 
 		if err := loadReports(ctx, rng, org.NewStore(in), report.NewStore(in, org.NewStore(in), nil), form, byCode); err != nil {
 			return err
 		}
-		if err := restore(ctx); err != nil {
-			return fmt.Errorf("demo: reports: %w", err)
+		for _, restore := range []func(context.Context) error{buildIndexes, restorePK, restoreFKs} {
+			if err := restore(ctx); err != nil {
+				return fmt.Errorf("demo: reports: %w", err)
+			}
 		}
 		return nil
 	})
@@ -88,8 +102,12 @@ func generateReports(ctx context.Context, d *db.DB, opts Options, beforeAnalyze 
 			return err
 		}
 	}
-	if _, err := d.ExecContext(ctx, "ANALYZE"); err != nil {
-		return fmt.Errorf("demo: analyze: %w", err)
+	// The tables this step wrote, not the whole database (on PostgreSQL
+	// the system catalogues and every empty table besides).
+	for _, t := range []string{"report_indicators", "report_forms", "report_form_items", "reports", "report_values"} {
+		if _, err := d.ExecContext(ctx, "ANALYZE "+t); err != nil {
+			return fmt.Errorf("demo: analyze %s: %w", t, err)
+		}
 	}
 	return nil
 }
