@@ -90,11 +90,11 @@ func RecordMany(ctx context.Context, tx *db.Tx, es []Entry) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rows[0]...); err != nil {
 			return fmt.Errorf("audit: record %s %s: %w", es[0].Action, es[0].Entity, err)
 		}
-		return nil
-	}
-	if _, err := tx.CopyFrom(ctx, "audit_log", auditColumns, rows); err != nil {
+	} else if _, err := tx.CopyFrom(ctx, "audit_log", auditColumns, rows); err != nil {
 		return fmt.Errorf("audit: record %d entries: %w", len(es), err)
 	}
+	// The chain's end, for the transaction's next entry (lastHash).
+	tx.Remember(chainLock, prev)
 	return nil
 }
 

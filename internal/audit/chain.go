@@ -46,10 +46,15 @@ func (l link) hash() string {
 	return hex.EncodeToString(sum[:])
 }
 
-// lastHash takes the chain's lock and returns the latest row's hash.
+// lastHash takes the chain's lock and returns the latest row's hash: the
+// one this transaction wrote last (kept by RecordMany: no other may write
+// while it holds the lock), or else read.
 func lastHash(ctx context.Context, tx *db.Tx) (string, error) {
 	if err := tx.Lock(ctx, chainLock); err != nil {
 		return "", err
+	}
+	if h, ok := tx.Recall(chainLock); ok {
+		return h.(string), nil
 	}
 	var h string
 	err := tx.QueryRowContext(ctx, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").Scan(&h)

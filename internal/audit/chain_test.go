@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -163,4 +164,43 @@ func TestRecordManySameAsRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChainInOneTransaction: a transaction's entries chain to the one it
+// wrote before without reading it back, and an entry undone with its
+// savepoint is not chained to: the next one follows the last entry kept
+// (both databases).
+func TestChainInOneTransaction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		record(t, d, 1)
+		undo := errors.New("undo")
+		err := d.WithTx(ctx, func(tx *db.Tx) error {
+			e := audit.Entry{Action: "rename", Entity: "unit", EntityID: 2, UnitID: 2, After: map[string]string{"name": "Xã An Bình"}}
+			if err := audit.Record(ctx, tx, e); err != nil {
+				return err
+			}
+			err := d.Within(tx).WithTx(ctx, func(tx *db.Tx) error {
+				if err := audit.RecordMany(ctx, tx, []audit.Entry{e, e}); err != nil {
+					return err
+				}
+				return undo
+			})
+			if !errors.Is(err, undo) {
+				return fmt.Errorf("savepoint: %v", err)
+			}
+			for range 2 {
+				if err := audit.Record(ctx, tx, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := verify(t, d); !v.OK() || v.Rows != 4 {
+			t.Errorf("chain after a savepoint rolled back: %+v", v)
+		}
+	})
 }

@@ -17,11 +17,12 @@ type Tx struct {
 	dialect Dialect
 	now     time.Time
 
-	conn   *sql.Conn  // the connection tx runs on (for CopyFrom); nil when begun elsewhere
-	bumped bool       // Bump was called: versions read before the commit are out of date
-	saves  int        // savepoints taken, for their names
-	stmts  *stmtCache // prepared statements kept for the transaction (CacheStatements); nil: none
-	locks  []string   // names Lock took (PostgreSQL): held until the transaction ends
+	conn   *sql.Conn      // the connection tx runs on (for CopyFrom); nil when begun elsewhere
+	bumped bool           // Bump was called: versions read before the commit are out of date
+	saves  int            // savepoints taken, for their names
+	stmts  *stmtCache     // prepared statements kept for the transaction (CacheStatements); nil: none
+	locks  []string       // names Lock took (PostgreSQL): held until the transaction ends
+	memo   map[string]any // what Remember keeps
 }
 
 // WithTx runs fn in one transaction: it commits when fn returns nil and
@@ -86,6 +87,7 @@ func (tx *Tx) savepoint(ctx context.Context, fn func(tx *Tx) error) (err error) 
 		_, _ = tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+name)
 		_, _ = tx.ExecContext(ctx, "RELEASE SAVEPOINT "+name)
 		tx.locks = tx.locks[:held]
+		tx.memo = nil
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -178,4 +180,22 @@ func (tx *Tx) Lock(ctx context.Context, name string) error {
 	}
 	tx.locks = append(tx.locks, name)
 	return nil
+}
+
+// Remember keeps v under key for the rest of the transaction: for what
+// holds as long as the transaction's own writes do, such as the last row
+// of a chain that only the holder of a Lock may extend. Rolling back to
+// a savepoint forgets everything kept (the writes it was true of may be
+// gone).
+func (tx *Tx) Remember(key string, v any) {
+	if tx.memo == nil {
+		tx.memo = map[string]any{}
+	}
+	tx.memo[key] = v
+}
+
+// Recall returns what Remember keeps under key.
+func (tx *Tx) Recall(key string) (any, bool) {
+	v, ok := tx.memo[key]
+	return v, ok
 }

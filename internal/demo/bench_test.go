@@ -11,9 +11,10 @@ import (
 	"github.com/danvan/danvan/internal/demo"
 )
 
-// BenchmarkGenerateNational times the national demo's hierarchy (the
-// units step of GenerateAll: Generate alone) into a fresh database of
-// each kind, and prints wall time, this process's CPU time and, on
+// BenchmarkGenerateNational times the national demo's hierarchy
+// (Generate alone, with the search index's triggers at work, which
+// GenerateAll puts off to its last step) into a fresh database of each
+// kind, and prints wall time, this process's CPU time and, on
 // PostgreSQL, the server's (a lower bound, see dbtest.ServerCPU). Run it
 // with -benchtime=1x: one hierarchy takes tens of seconds.
 func BenchmarkGenerateNational(b *testing.B) {
