@@ -136,6 +136,14 @@ func writePractices(ctx context.Context, d *db.DB, opts Options, m madePractices
 		if err != nil {
 			return fmt.Errorf("demo: practices: %w", err)
 		}
+		// On PostgreSQL their foreign keys (four lookups per model and
+		// result) are checked once, when they are added again after the
+		// rows (db.Tx.DeferForeignKeys; on SQLite the demo loads without
+		// checks).
+		restoreFKs, err := tx.DeferForeignKeys(ctx, "practices", "practice_results")
+		if err != nil {
+			return fmt.Errorf("demo: practices: %w", err)
+		}
 		if err := insertPractices(ctx, tx, m.rows, m.stamp); err != nil {
 			return err
 		}
@@ -150,6 +158,9 @@ func writePractices(ctx context.Context, d *db.DB, opts Options, m madePractices
 		m = madePractices{}
 		debug.FreeOSMemory()
 		if err := rebuild(ctx); err != nil {
+			return fmt.Errorf("demo: practices: %w", err)
+		}
+		if err := restoreFKs(ctx); err != nil {
 			return fmt.Errorf("demo: practices: %w", err)
 		}
 		if tx.Dialect() == db.Postgres {
