@@ -519,6 +519,11 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 	if len(ids) < min {
 		return Unit{}, apperr.Invalid("ids", "org.err.merge_few")
 	}
+	// The units are read at once and checked one by one, in order.
+	loaded, err := loadCurrents(ctx, tx, ids)
+	if err != nil {
+		return Unit{}, err
+	}
 	seen := map[int64]bool{}
 	var srcs []current
 	for _, id := range ids {
@@ -529,9 +534,9 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 		if id == into.ExistingID {
 			return Unit{}, apperr.Invalid("ids", "org.err.merge_into_self")
 		}
-		c, err := loadCurrent(ctx, tx, id, "ids")
-		if err != nil {
-			return Unit{}, err
+		c, ok := loaded[id]
+		if !ok {
+			return Unit{}, unknownUnit(id, "ids")
 		}
 		if err := checkLiving(c, d, true); err != nil {
 			return Unit{}, err
