@@ -173,7 +173,7 @@ func Generate(ctx context.Context, d *db.DB, opts Options) error {
 	}
 	// Fresh statistics for the query planners after a bulk load ("ANALYZE
 	// table" is the same on both engines).
-	for _, t := range []string{"units", "unit_versions", "unit_closure", "unit_links", "unit_successions"} {
+	for _, t := range []string{"units", "unit_versions", "unit_closure", "unit_links", "unit_successions", "audit_log"} {
 		if _, err := d.ExecContext(ctx, "ANALYZE "+t); err != nil {
 			return fmt.Errorf("demo: analyze %s: %w", t, err)
 		}
