@@ -160,3 +160,26 @@ func TestCreateManyRefusals(t *testing.T) {
 		}
 	})
 }
+
+// TestMergeBelowRefused: a merge whose target, or the new target's
+// parent, lies inside one of the merged units is refused (the check reads
+// the subtrees of all the merged units at once), on both databases.
+func TestMergeBelowRefused(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		tr := build(t, d)
+		before := orgRows(t, d)
+		_, err := tr.s.Merge(ctx, []int64{tr.p2.ID, tr.p1.ID}, org.MergeTarget{ExistingID: tr.front1.ID}, d2020)
+		if k, _ := apperr.KeyOf(err); k != "org.err.merge_below" {
+			t.Errorf("merge into a unit below the second merged unit: %v", err)
+		}
+		_, err = tr.s.Merge(ctx, []int64{tr.h2.ID, tr.h1.ID}, org.MergeTarget{New: &org.NewUnit{
+			Code: "H9", Name: "Ban Dân vận Huyện ủy Mới", Kind: org.Board, ParentID: tr.x2.ID}}, d2020)
+		if k, _ := apperr.KeyOf(err); k != "org.err.merge_new_parent" {
+			t.Errorf("a new target under a commune of the second merged unit: %v", err)
+		}
+		if orgRows(t, d) != before {
+			t.Error("a refused merge wrote rows")
+		}
+	})
+}

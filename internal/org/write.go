@@ -141,15 +141,27 @@ func checkParent(p current, d string, level Level, kind Kind) error {
 	return checkPlacement(&p.unitRow, level, kind)
 }
 
-// isDescendant reports whether desc is in anc's current subtree (or is anc).
-func isDescendant(ctx context.Context, tx *db.Tx, anc, desc int64) (bool, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
-		WHERE ancestor_id = ? AND descendant_id = ? AND valid_to IS NULL`, anc, desc).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("org: check subtree: %w", err)
+// isDescendant reports whether desc is in the current subtree of one of
+// ancs (or is one of them).
+func isDescendant(ctx context.Context, tx *db.Tx, ancs []int64, desc int64) (bool, error) {
+	for start := 0; start < len(ancs); start += inChunk {
+		part := ancs[start:min(start+inChunk, len(ancs))]
+		args := make([]any, 0, len(part)+1)
+		for _, a := range part {
+			args = append(args, a)
+		}
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
+			WHERE ancestor_id IN (`+db.Placeholders(len(part))+`) AND descendant_id = ? AND valid_to IS NULL`,
+			append(args, desc)...).Scan(&n)
+		if err != nil {
+			return false, fmt.Errorf("org: check subtree: %w", err)
+		}
+		if n > 0 {
+			return true, nil
+		}
 	}
-	return n > 0, nil
+	return false, nil
 }
 
 // openChildren lists the ids of c's children that still live.
@@ -326,7 +338,7 @@ func (w *Writer) move(ctx context.Context, id, newParentID int64, d string) erro
 	if err != nil {
 		return err
 	}
-	inside, err := isDescendant(ctx, tx, id, newParentID)
+	inside, err := isDescendant(ctx, tx, []int64{id}, newParentID)
 	if err != nil {
 		return err
 	}
@@ -562,14 +574,12 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 			return Unit{}, apperr.Invalid("into", "org.err.merge_level",
 				t.v.Name, levelMsg(t.Level), srcs[0].v.Name, levelMsg(level))
 		}
-		for _, s := range srcs {
-			in, err := isDescendant(ctx, tx, s.ID, t.ID)
-			if err != nil {
-				return Unit{}, err
-			}
-			if in {
-				return Unit{}, apperr.Invalid("into", "org.err.merge_below")
-			}
+		in, err := isDescendant(ctx, tx, ids, t.ID)
+		if err != nil {
+			return Unit{}, err
+		}
+		if in {
+			return Unit{}, apperr.Invalid("into", "org.err.merge_below")
 		}
 		target = t
 	} else {
@@ -580,11 +590,8 @@ func (w *Writer) Merge(ctx context.Context, ids []int64, into MergeTarget, date 
 		if nu.Level != level {
 			return Unit{}, apperr.Invalid("into", "org.err.merge_new_level", levelMsg(level))
 		}
-		for _, s := range srcs {
-			if nu.ParentID == 0 {
-				break
-			}
-			in, err := isDescendant(ctx, tx, s.ID, nu.ParentID)
+		if nu.ParentID != 0 {
+			in, err := isDescendant(ctx, tx, ids, nu.ParentID)
 			if err != nil {
 				return Unit{}, err
 			}
