@@ -569,7 +569,7 @@ func (a *analyzer) personAt(toks []token, p int, prev []personHit) (personHit, b
 		// Phong;") a person. After a long title, two words the role
 		// follows at once and the article never uses as a place are a
 		// person too: "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lê Dũng chủ trì".
-		if (end-p < 3 || !middleNames[toks[p+1].low]) && !(preTitle && p-pre >= 5 && roleRightAfter(toks, end) && !a.placeElsewhere(toks, p, end)) &&
+		if (end-p < 3 || !middleNames[toks[p+1].low]) && !(preTitle && p-pre >= 5 && roleRightAfter(toks, end) && a.placeUses(toks, p, end) == 0) &&
 			!(preTitle && p-pre >= 4 && end-p >= 3 && tokAt(toks, end).low == ";" && titleHeadAt(toks, end+1) && a.placeUses(toks, p, end) <= 1) {
 			// "Tỉnh ủy viên, Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam
 			// tỉnh Trương Linh Phượng; Phó Chủ tịch ...": three words that
@@ -964,28 +964,6 @@ func (a *analyzer) placeUses(toks []token, p, e int) int {
 		}
 	}
 	return c
-}
-
-// placeElsewhere reports whether the words toks[p:e] stand as a place
-// somewhere in the article: after a place word and not before a role.
-func (a *analyzer) placeElsewhere(toks []token, p, e int) bool {
-	n := e - p
-	for _, s := range a.sents {
-		t := s.toks
-		for i := 1; i+n <= len(t); i++ {
-			same := true
-			for k := 0; k < n; k++ {
-				if t[i+k].low != toks[p+k].low {
-					same = false
-					break
-				}
-			}
-			if same && placeBefore(t, i) && !roleRightAfter(t, i+n) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ownRole reports a role word at toks[i] stated right after one of the
