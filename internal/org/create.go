@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -224,31 +223,50 @@ func checkNew(nu NewUnit, d string) (current, error) {
 
 // codesTaken returns which of codes units already have.
 func codesTaken(ctx context.Context, tx *db.Tx, codes []string) (map[string]bool, error) {
-	taken := map[string]bool{}
-	for start := 0; start < len(codes); start += inChunk {
-		part := codes[start:min(start+inChunk, len(codes))]
+	ids, err := unitsByCode(ctx, tx, codes)
+	if err != nil {
+		return nil, fmt.Errorf("org: check code: %w", err)
+	}
+	taken := make(map[string]bool, len(ids))
+	for c := range ids {
+		taken[c] = true
+	}
+	return taken, nil
+}
+
+// unitsByCode returns the ids of the units that have one of codes, by
+// code, asking for codeChunk codes at a time.
+func unitsByCode(ctx context.Context, tx *db.Tx, codes []string) (map[string]int64, error) {
+	ids := map[string]int64{}
+	for start := 0; start < len(codes); start += codeChunk {
+		part := codes[start:min(start+codeChunk, len(codes))]
 		args := make([]any, len(part))
 		for i, c := range part {
 			args[i] = c
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT code FROM units WHERE code IN ("+db.Placeholders(len(part))+")", args...)
+		rows, err := tx.QueryContext(ctx, "SELECT id, code FROM units WHERE code IN ("+db.Placeholders(len(part))+")", args...)
 		if err != nil {
-			return nil, fmt.Errorf("org: check code: %w", err)
+			return nil, err
 		}
 		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
+			var id int64
+			var code string
+			if err := rows.Scan(&id, &code); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("org: check code: %w", err)
+				return nil, err
 			}
-			taken[c] = true
+			ids[code] = id
 		}
 		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return nil, fmt.Errorf("org: check code: %w", err)
+			return nil, err
 		}
 	}
-	return taken, nil
+	return ids, nil
 }
+
+// codeChunk is how many codes one query of unitsByCode lists (one
+// placeholder each).
+const codeChunk = 500
 
 // insertUnits writes the units rows of cs and sets their ids: one INSERT
 // for one unit, else the rows together and their ids read back by code.
@@ -281,29 +299,9 @@ func insertUnits(ctx context.Context, tx *db.Tx, cs []current) error {
 		}
 		return fmt.Errorf("org: insert units: %w", err)
 	}
-	ids := map[string]int64{}
-	for start := 0; start < len(codes); start += inChunk {
-		part := codes[start:min(start+inChunk, len(codes))]
-		args := make([]any, len(part))
-		for i, c := range part {
-			args[i] = c
-		}
-		r, err := tx.QueryContext(ctx, "SELECT id, code FROM units WHERE code IN ("+db.Placeholders(len(part))+")", args...)
-		if err != nil {
-			return fmt.Errorf("org: read back units: %w", err)
-		}
-		for r.Next() {
-			var id int64
-			var code string
-			if err := r.Scan(&id, &code); err != nil {
-				r.Close()
-				return fmt.Errorf("org: read back units: %w", err)
-			}
-			ids[code] = id
-		}
-		if err := errors.Join(r.Err(), r.Close()); err != nil {
-			return fmt.Errorf("org: read back units: %w", err)
-		}
+	ids, err := unitsByCode(ctx, tx, codes)
+	if err != nil {
+		return fmt.Errorf("org: read back units: %w", err)
 	}
 	for i := range cs {
 		if cs[i].ID = ids[cs[i].Code]; cs[i].ID == 0 {
@@ -317,32 +315,25 @@ func insertUnits(ctx context.Context, tx *db.Tx, cs []current) error {
 // itself at depth 0 among them), the nearest first.
 func openClosures(ctx context.Context, tx *db.Tx, ids []int64) (map[int64][]ancestor, error) {
 	out := make(map[int64][]ancestor, len(ids))
-	for start := 0; start < len(ids); start += inChunk {
-		part := ids[start:min(start+inChunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT descendant_id, ancestor_id, depth FROM unit_closure
-			WHERE descendant_id IN (`+db.Placeholders(len(part))+`) AND valid_to IS NULL`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("org: closure: %w", err)
-		}
-		for rows.Next() {
-			var d int64
-			var a ancestor
-			if err := rows.Scan(&d, &a.id, &a.depth); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("org: closure: %w", err)
-			}
-			out[d] = append(out[d], a)
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return nil, fmt.Errorf("org: closure: %w", err)
-		}
+	if len(ids) == 0 {
+		return out, nil
 	}
-	for _, up := range out {
-		sort.Slice(up, func(i, j int) bool { return up[i].depth < up[j].depth })
+	rows, err := tx.QueryContext(ctx, `SELECT descendant_id, ancestor_id, depth FROM unit_closure
+		WHERE descendant_id IN (`+db.IDList(ids)+`) AND valid_to IS NULL ORDER BY descendant_id, depth`)
+	if err != nil {
+		return nil, fmt.Errorf("org: closure: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d int64
+		var a ancestor
+		if err := rows.Scan(&d, &a.id, &a.depth); err != nil {
+			return nil, fmt.Errorf("org: closure: %w", err)
+		}
+		out[d] = append(out[d], a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("org: closure: %w", err)
 	}
 	return out, nil
 }

@@ -3,7 +3,6 @@ package org
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -74,41 +73,34 @@ func unknownUnit(id int64, field string) error {
 // the ids not found are missing from the map.
 func loadCurrents(ctx context.Context, tx *db.Tx, ids []int64) (map[int64]current, error) {
 	out := make(map[int64]current, len(ids))
-	for start := 0; start < len(ids); start += inChunk {
-		part := ids[start:min(start+inChunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
-			v.id, v.valid_from, v.valid_to, v.name, v.short_name, v.parent_id, v.path
-			FROM units u JOIN unit_versions v ON v.unit_id = u.id
-			WHERE u.id IN (`+db.Placeholders(len(part))+`)
-			AND v.valid_from = (SELECT MAX(l.valid_from) FROM unit_versions l WHERE l.unit_id = u.id)`, args...)
-		if err != nil {
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT u.id, u.code, u.level, u.kind, u.valid_from, u.valid_to,
+		v.id, v.valid_from, v.valid_to, v.name, v.short_name, v.parent_id, v.path
+		FROM units u JOIN unit_versions v ON v.unit_id = u.id
+		WHERE u.id IN (`+db.IDList(ids)+`)
+		AND v.valid_from = (SELECT MAX(l.valid_from) FROM unit_versions l WHERE l.unit_id = u.id)`)
+	if err != nil {
+		return nil, fmt.Errorf("org: load units: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c current
+		var to, vto sql.NullString
+		var parent sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
+			&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path); err != nil {
 			return nil, fmt.Errorf("org: load units: %w", err)
 		}
-		for rows.Next() {
-			var c current
-			var to, vto sql.NullString
-			var parent sql.NullInt64
-			if err := rows.Scan(&c.ID, &c.Code, &c.Level, &c.Kind, &c.From, &to,
-				&c.v.ID, &c.v.From, &vto, &c.v.Name, &c.v.Short, &parent, &c.v.Path); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("org: load units: %w", err)
-			}
-			c.To, c.v.To, c.v.ParentID, c.v.UnitID = to.String, vto.String, parent.Int64, c.ID
-			out[c.ID] = c
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return nil, fmt.Errorf("org: load units: %w", err)
-		}
+		c.To, c.v.To, c.v.ParentID, c.v.UnitID = to.String, vto.String, parent.Int64, c.ID
+		out[c.ID] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("org: load units: %w", err)
 	}
 	return out, nil
 }
-
-// inChunk is how many ids a query lists in one IN (...).
-const inChunk = 500
 
 // checkLiving refuses a change dated d to c when c is closed, does not
 // exist yet on d, or already has a version starting after d. When ending
@@ -144,24 +136,16 @@ func checkParent(p current, d string, level Level, kind Kind) error {
 // isDescendant reports whether desc is in the current subtree of one of
 // ancs (or is one of them).
 func isDescendant(ctx context.Context, tx *db.Tx, ancs []int64, desc int64) (bool, error) {
-	for start := 0; start < len(ancs); start += inChunk {
-		part := ancs[start:min(start+inChunk, len(ancs))]
-		args := make([]any, 0, len(part)+1)
-		for _, a := range part {
-			args = append(args, a)
-		}
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
-			WHERE ancestor_id IN (`+db.Placeholders(len(part))+`) AND descendant_id = ? AND valid_to IS NULL`,
-			append(args, desc)...).Scan(&n)
-		if err != nil {
-			return false, fmt.Errorf("org: check subtree: %w", err)
-		}
-		if n > 0 {
-			return true, nil
-		}
+	if len(ancs) == 0 {
+		return false, nil
 	}
-	return false, nil
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure
+		WHERE ancestor_id IN (`+db.IDList(ancs)+`) AND descendant_id = ? AND valid_to IS NULL`, desc).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("org: check subtree: %w", err)
+	}
+	return n > 0, nil
 }
 
 // openChildren lists the ids of c's children that still live.
