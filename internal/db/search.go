@@ -28,9 +28,14 @@ func init() {
 		if !ok {
 			return nil, nil
 		}
-		return strings.ToLower(vntext.Normalize(s)), nil
+		return SearchLower(s), nil
 	})
 }
+
+// SearchLower is what danvan_lower makes of a text: NFC, lower case. The
+// search index's title_lc holds it; Go code that writes the index itself
+// calls it so as to write what the triggers would.
+func SearchLower(s string) string { return strings.ToLower(vntext.Normalize(s)) }
 
 func textArg(v driver.Value) (string, bool) {
 	switch v := v.(type) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/danvan/danvan/internal/apperr"
 	"github.com/danvan/danvan/internal/auth"
@@ -165,11 +164,12 @@ func text(s sql.NullString) any {
 }
 
 // foldEntry fills in a row's title_fold, body_fold and title_lc from its
-// title and body, as danvan_fold and danvan_lower do (NULL gives NULL).
+// title and body, as danvan_fold and danvan_lower do on SQLite (NULL
+// gives NULL).
 func foldEntry(r []any) {
 	if t, ok := r[4].(string); ok {
 		r[6] = vntext.Fold(t)
-		r[8] = strings.ToLower(vntext.Normalize(t))
+		r[8] = db.SearchLower(t)
 	}
 	if b, ok := r[5].(string); ok {
 		r[7] = vntext.Fold(b)
