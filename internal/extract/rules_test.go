@@ -1521,3 +1521,35 @@ func TestWrappedFrontName(t *testing.T) {
 		t.Errorf("date %v, want 2030-11-20", show(rec, "event_date"))
 	}
 }
+
+// TestRulesRoundTwelve checks round twelve's rules, each on a text written
+// for it in other words than the development article it came from.
+func TestRulesRoundTwelve(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(Record) string
+	}{
+		{"the reviewed year opening the next paragraph without a comma is no list", "Đảng ủy xã Tân Phú tổng kết công tác năm 2031\n\nSáng 20/12/2031, Đảng ủy xã Tân Phú tổ chức hội nghị tổng kết công tác năm 2031. Dự hội nghị có đồng chí Lê Văn Hòa, Phó Bí thư Huyện ủy.\n\nTại hội nghị các đại biểu đã được nghe Thường trực Đảng ủy xã báo cáo kết quả lãnh đạo thực hiện các nhiệm vụ năm 2031, triển khai phương hướng nhiệm vụ năm 2032\n\nNăm 2031 tuy còn nhiều khó khăn nhưng Đảng bộ xã đã hoàn thành các chỉ tiêu đề ra. Dịp này, Đảng ủy xã đã khen thưởng 12 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				if got := show(r, "figures"); !strings.Contains(got, "12 đảng viên") {
+					return "figures " + got
+				}
+				return ""
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Extract(context.Background(), []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tt.check(r); msg != "" {
+				t.Errorf("%s; warnings %q", msg, r.Warnings)
+			}
+		})
+	}
+}

@@ -1422,7 +1422,12 @@ func (a *analyzer) opensReviewed(toks []token) bool {
 		i = 1
 	}
 	ps := a.findPeriods(toks)
-	if len(ps) == 0 || ps[0].tokStart != i || tokAt(toks, ps[0].tokEnd).low != "," {
+	if len(ps) == 0 || ps[0].tokStart != i {
+		return false
+	}
+	// "Năm 2023, ..." and "Năm 2023 mặc dù có nhiều khó khăn, ...": the
+	// period reviewed opens the paragraph, with or without a comma.
+	if nx := tokAt(toks, ps[0].tokEnd); nx.low != "," && (nx.kind != tWord || nx.cap) {
 		return false
 	}
 	p := ps[0]
