@@ -638,10 +638,22 @@ func attendanceIndex(toks []token) int {
 			if p == "dự" && duNot[tokAt(toks, i+1).low] {
 				continue // "dự án"
 			}
+			if p == "dự" && delegationName(toks, i) {
+				continue // "Đoàn đại biểu dự Đại hội ... tặng quà 10 hội viên": the delegation's name
+			}
 			return i
 		}
 	}
 	return -1
+}
+
+// delegationName reports "dự" at toks[i] inside the name of a delegation
+// called after the meeting it attends: "Đoàn đại biểu dự Đại hội đại
+// biểu Hội Nông dân Việt Nam lần thứ VIII ... vừa ... tặng quà 10 hội
+// viên". What the delegation did is told by the clause's own verb.
+func delegationName(toks []token, i int) bool {
+	return i >= 3 && tokAt(toks, i-1).low == "biểu" && tokAt(toks, i-2).low == "đại" && tokAt(toks, i-3).low == "đoàn" &&
+		(i == 3 || tokAt(toks, i-4).kind == tPunct) && tokAt(toks, i+1).cap
 }
 
 // gatheredSentence reports a sentence about the people a meeting heard

@@ -1540,6 +1540,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a delegation named after the congress it attends still gives gifts", "Đoàn đại biểu dự Đại hội đại biểu Hội Cựu chiến binh Việt Nam lần thứ IX do ông Trần Văn Bảy làm trưởng đoàn đã đến thăm, tặng quà 12 hội viên có hoàn cảnh khó khăn ở xã Hòa Bình; mỗi suất quà trị giá 1,5 triệu đồng.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "12 hội viên") || !strings.Contains(got, "1500000 đồng") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
