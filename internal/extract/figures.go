@@ -414,7 +414,14 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false // "10/10 tổ chức phần lễ": organized, not organizations
 		}
 		if p == "đồng" && tokAt(toks, j).low == "chí" {
-			return figureHit{}, false // "2 đồng chí": people, not money
+			// "2 đồng chí": people, not money; those given an award are
+			// commended ("trao kỷ niệm chương ... cho 10 đồng chí", "151
+			// đồng chí được tặng Kỷ niệm chương").
+			if !commendedAt(toks, ti, j+1) {
+				return figureHit{}, false
+			}
+			unit = a.d.text[toks[k].start:toks[j].end]
+			uEnd = toks[j].end
 		}
 		// "Sau khi sắp xếp ..., toàn tỉnh có 135 xã, phường": the shape of
 		// the administrative map, not a result of the work.
@@ -701,6 +708,33 @@ func awardedPassive(toks []token) bool {
 			if _, _, ok := anyPhraseAt(toks, k, awardVerbs); ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// commendedAt reports a count of people at toks[ti] (its noun ending
+// before toks[after]) who are given an award: after "cho" in a clause an
+// award verb opens ("trao kỷ niệm chương ... cho 10 đồng chí"), or
+// followed by "được" and an award verb ("151 đồng chí được tặng ...").
+func commendedAt(toks []token, ti, after int) bool {
+	if tokAt(toks, ti-1).low == "cho" {
+		for k := ti - 2; k >= 0 && k >= ti-20; k-- {
+			if toks[k].kind == tPunct && toks[k].low != "," && toks[k].low != "“" && toks[k].low != "”" && toks[k].low != "\"" {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, k, awardVerbs); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if tokAt(toks, after).low != "được" {
+		return false
+	}
+	for k := after + 1; k < len(toks) && k <= after+3; k++ {
+		if _, _, ok := anyPhraseAt(toks, k, awardVerbs); ok {
+			return true
 		}
 	}
 	return false

@@ -1548,6 +1548,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"comrades given an award are counted, comrades elected are not", "Hội Cựu chiến binh tỉnh tổng kết năm 2031\n\nNgày 9/1/2032, Hội Cựu chiến binh tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2031. Dịp này, Hội đã trao Kỷ niệm chương “Vì sự nghiệp Cựu chiến binh Việt Nam” cho 14 đồng chí có nhiều đóng góp; 37 đồng chí được tặng Giấy khen. Hội nghị đã bầu bổ sung 2 đồng chí vào Ban Chấp hành.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "14 đồng chí") || !strings.Contains(got, "37 đồng chí") || strings.Contains(got, "2 đồng chí") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
