@@ -176,6 +176,33 @@ func (a *analyzer) readFigures() {
 		}
 		a.unsure = a.unsure[:unsure] // the headline's words are read in the body
 	}
+	// A photo's caption that gives awards ("Đồng chí X trao Cờ thi đua
+	// cho 4 tập thể có thành tích xuất sắc") tells those commended when
+	// the body does not; a count the body has is counted once.
+	for _, s := range a.sents {
+		if a.kind(s) != kindCaption || !hasNumber(s.toks) {
+			continue
+		}
+		from, to := s.toks[0].start, s.toks[len(s.toks)-1].end
+		for _, m := range vntext.FindNumbers(a.d.text[from:to]) {
+			m.Start += from
+			m.End += from
+			ti := sort.Search(len(s.toks), func(k int) bool { return s.toks[k].start >= m.Start })
+			if ti >= len(s.toks) || s.toks[ti].start != m.Start || tokAt(s.toks, ti-1).low != "cho" {
+				continue
+			}
+			f, ok := a.figureAt(s.toks, m)
+			if !ok || !commendedAt(s.toks, ti, ti+2) {
+				continue
+			}
+			key := f.unit + "\x00" + formatKey(f.value)
+			if _, ok := seen[key]; ok {
+				continue
+			}
+			seen[key] = -1
+			a.figures = append(a.figures, f)
+		}
+	}
 	if len(a.unsure) > 0 {
 		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
 	}

@@ -1556,6 +1556,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a caption that gives awards tells those commended", "Mặt trận xã Phú Lộc tổng kết năm 2031\n\nNgày 22/12/2031, Ủy ban MTTQ Việt Nam xã Phú Lộc tổ chức hội nghị tổng kết công tác Mặt trận năm 2031. Năm qua, Mặt trận xã đã vận động xây dựng 5 căn nhà đại đoàn kết cho hộ nghèo.\n\nĐồng chí Phạm Thị Lan trao Giấy khen cho 6 tập thể có thành tích xuất sắc\n\nHội nghị đã thảo luận, thống nhất chương trình phối hợp năm 2032.",
+			func(r Record) string {
+				if got := show(r, "figures"); !strings.Contains(got, "6 tập thể") || !strings.Contains(got, "5 căn nhà") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
