@@ -147,8 +147,10 @@ func (a *analyzer) readFigures() {
 			// A figure restated in another sentence (a sapo, a summary) is
 			// counted once; two items of one list with the same value
 			// ("11 tập thể, 21 cá nhân; và 11 tập thể, 11 cá nhân") are two.
+			// A share is of what its sentence names: "vận động 100% ĐVTN
+			// ..." and "100% chi đoàn có phần việc" are two results.
 			key := f.unit + "\x00" + formatKey(f.value)
-			if first, ok := seen[key]; ok && first != si {
+			if first, ok := seen[key]; ok && first != si && f.unit != "%" {
 				continue
 			}
 			seen[key] = si

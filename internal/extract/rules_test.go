@@ -1563,6 +1563,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the same share of two things in two sentences is two figures", "Xã đoàn Tân Hòa tổng kết năm 2031\n\nNgày 28/12/2031, Xã đoàn Tân Hòa tổ chức hội nghị tổng kết công tác đoàn năm 2031. Trong năm, 100% đoàn viên được học tập nghị quyết. Các chi đoàn tổ chức sinh hoạt đều đặn, 100% chi đoàn đăng ký công trình thanh niên.",
+			func(r Record) string {
+				if got := show(r, "figures"); strings.Count(got, "100 %") != 2 {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
