@@ -1570,6 +1570,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the closing mark of a text is no part of its last task", "Đoàn xã Hòa Hiệp tổng kết năm 2031\n\nNgày 27/12/2031, Đoàn xã Hòa Hiệp tổ chức hội nghị tổng kết công tác đoàn năm 2031. Phát biểu chỉ đạo, đồng chí Bí thư Đảng ủy xã đề nghị thời gian tới Đoàn xã cần quan tâm bồi dưỡng cán bộ đoàn; chú trọng hỗ trợ thanh niên lập nghiệp tại địa phương./",
+			func(r Record) string {
+				if len(r.Tasks) != 2 || strings.HasSuffix(r.Tasks[1], "/") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1058,6 +1058,11 @@ func (a *analyzer) addTasks(toks []token) {
 				end--
 			}
 		}
+		// "... tại địa phương./": the text's closing mark after the full
+		// stop is no part of its last task.
+		if end-i >= 3 && toks[end-1].low == "/" && toks[end-2].low == "." {
+			end--
+		}
 		if end-i < 3 {
 			return
 		}
