@@ -1577,6 +1577,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a congress's plans for the term it opens after the term just ended", "Đại hội Hội Nông dân xã Tân An nhiệm kỳ 2033 - 2038\n\nNhiệm kỳ vừa qua, phong trào nông dân của xã có nhiều chuyển biến, đời sống hội viên được nâng lên.\nNhiệm kỳ 2033 - 2038, Hội Nông dân xã Tân An tập trung vận động hội viên ứng dụng khoa học kỹ thuật vào sản xuất; hằng năm, có trên 60% hộ hội viên đạt danh hiệu sản xuất kinh doanh giỏi; phát triển thêm 3 tổ hợp tác.\nTại Đại hội, các đại biểu đã bầu Ban Chấp hành khóa mới.",
+			func(r Record) string {
+				if len(r.Tasks) != 3 || !strings.HasPrefix(r.Tasks[0], "Hội Nông dân xã Tân An tập trung") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				if got := show(r, "figures"); got != "[]" {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -804,11 +804,19 @@ func (a *analyzer) nextTermOpening(toks []token, i int) (int, bool) {
 				if f, t, _ := termYears(s.toks, q); f > 0 && f < from && t <= from && to > t {
 					return end + 1, true
 				}
+				// "Nhiệm kỳ vừa qua, công tác đoàn ... có nhiều đổi mới.":
+				// the term reviewed, named without its years.
+				if _, _, past := anyPhraseAt(s.toks, q, pastTerm); past && s.toks[0].start < toks[0].start {
+					return end + 1, true
+				}
 			}
 		}
 	}
 	return 0, false
 }
+
+// pastTerm names the term just ended after "nhiệm kỳ".
+var pastTerm = newPhraseSet("vừa qua", "qua", "trước")
 
 // termYears reads "2019 - 2024" or "2013-2018" at toks[k]: the two years
 // and the index after them.
