@@ -1587,6 +1587,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a body's plan told as news is a task, its targets no figures", "Hội Phụ nữ huyện Tam Nông trao nhà Mái ấm tình thương\n\nNgày 5/9/2031, Hội LHPN huyện Tam Nông trao 2 căn nhà Mái ấm tình thương cho hội viên nghèo, mỗi căn trị giá 60 triệu đồng. Được biết, từ nay đến cuối năm 2031, Hội LHPN huyện sẽ vận động xây thêm 4 căn nhà cho hội viên khó khăn về nhà ở.",
+			func(r Record) string {
+				if len(r.Tasks) != 1 || !strings.HasPrefix(r.Tasks[0], "Hội LHPN huyện sẽ vận động") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				if got := show(r, "figures"); strings.Contains(got, "4 căn nhà") || !strings.Contains(got, "2 căn nhà") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

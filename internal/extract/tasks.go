@@ -156,6 +156,18 @@ func (a *analyzer) readTasks() {
 			}
 			continue
 		}
+		// A body's plan for the time ahead, told as news: "Được biết, từ
+		// nay đến cuối năm 2020, MTTQ huyện ... sẽ tiếp tục hỗ trợ ...",
+		// "Trong năm 2011, MTTQ huyện dự kiến trích quỹ ...".
+		if k, ok := a.planOpening(toks); ok {
+			if _, has := take[i]; !has {
+				take[i] = k
+			}
+			for j := i + 1; j < len(body) && body[j].block == s.block && directiveFollowOn(body[j].toks); j++ {
+				take[j] = afterAlso(body[j].toks)
+			}
+			continue
+		}
 		// What the meeting drew for the time ahead: "... những vấn đề cần
 		// quan tâm hơn trong thời gian đến đó là đội ngũ cán bộ cần ...".
 		if k := aheadIsList(toks); k > 0 {
@@ -883,6 +895,71 @@ func aheadOpening(toks []token) (int, bool) {
 	}
 	if _, _, d := anyPhraseAt(toks, j, directiveStarts); d {
 		return j, true
+	}
+	return 0, false
+}
+
+// reportLeadIns open a sentence that passes on what is known: "Được
+// biết, ...", "Cũng theo Ủy ban MTTQ tỉnh, ...".
+var reportLeadIns = newPhraseSet("được biết", "cũng theo", "theo")
+
+// planWords say that what follows is planned, not done.
+var planWords = newPhraseSet("sẽ", "dự kiến")
+
+// planOpening reads a sentence that opens, after a lead-in that passes on
+// news, with a time to come ("từ nay đến cuối năm 2020", "trong năm
+// 2011", a year after the one reviewed) and goes on with a body and "sẽ"
+// or "dự kiến": the body's plan, a task. It returns where the task starts
+// (after the time phrase).
+func (a *analyzer) planOpening(toks []token) (int, bool) {
+	i := 0
+	if j, p, ok := anyPhraseAt(toks, 0, reportLeadIns); ok {
+		if p == "được biết" {
+			i = j
+		} else {
+			for k := j; k < len(toks) && k < j+12; k++ {
+				if toks[k].low == "," {
+					i = k
+					break
+				}
+			}
+			if i == 0 {
+				return 0, false
+			}
+		}
+		if tokAt(toks, i).low == "," {
+			i++
+		}
+	}
+	year := 0
+	j := i
+	if k, ok := phraseAt(toks, j, "từ nay đến"); ok {
+		j = k
+		if k, ok := phraseAt(toks, j, "cuối"); ok {
+			j = k
+		}
+	} else if tokAt(toks, j).low == "trong" {
+		j++
+	}
+	if k, ok := phraseAt(toks, j, "năm"); ok && yearOf(tokAt(toks, k)) > 0 {
+		year = yearOf(tokAt(toks, k))
+		j = k + 1
+	} else {
+		return 0, false
+	}
+	if a.period != nil && a.period.year > 0 && year <= a.period.year {
+		return 0, false // the year reviewed: results
+	}
+	if tokAt(toks, j).low == "," {
+		j++
+	}
+	for k := j; k < len(toks) && k < j+10; k++ {
+		if toks[k].kind == tPunct || toks[k].low == "đã" || toks[k].low == "được" {
+			return 0, false
+		}
+		if _, _, ok := anyPhraseAt(toks, k, planWords); ok {
+			return j, k > j
+		}
 	}
 	return 0, false
 }
