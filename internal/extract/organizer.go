@@ -126,7 +126,8 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 	case "đảng ủy khối", "đoàn khối":
 		// "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp",
 		// "Đoàn Khối Cơ quan và Doanh nghiệp tỉnh"
-		for j < len(toks) && toks[j].kind == tWord && (toks[j].cap || bodyFiller[toks[j].low] ||
+		// "Đoàn Khối CCQ Tỉnh": the bloc's abbreviation, in capitals.
+		for j < len(toks) && toks[j].kind == tWord && (toks[j].cap || toks[j].caps || bodyFiller[toks[j].low] ||
 			toks[j].low == "và" && tokAt(toks, j+1).cap) {
 			j++
 		}

@@ -1597,6 +1597,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a bloc's union keeps its abbreviation in capitals", "Sáng 10/1/2032, Ban Chấp hành Đoàn Khối DN Tỉnh tổ chức hội nghị tổng kết công tác đoàn năm 2031.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Ban Chấp hành Đoàn Khối DN Tỉnh"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
