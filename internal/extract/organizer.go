@@ -14,7 +14,7 @@ var bodyHeads = newPhraseSet(
 	"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc", // "UB MTTQ": the committee's short form
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
-	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
+	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "đoàn tncs hcm", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
 	"xã đoàn", "phường đoàn", "quận đoàn", "thị đoàn", // a level word and "đoàn": the youth union's committee of that level
 	"liên đoàn lao động", "công an", "bộ tư lệnh", "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "bộ chqs", "ban chqs", "học viện", "sở",
 	"trường chính trị", "trung tâm chính trị", "khối thi đua", "cụm thi đua", "khu phố", "tổ dân phố",

@@ -1604,6 +1604,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the youth union written with its short name in the headline organizes", "Đoàn TNCS HCM phường Tân Hưng tổng kết công tác đoàn năm 2031\n\nPhát biểu tại hội nghị tổng kết sáng ngày 26/12/2031, đồng chí Trần Văn Lộc, Bí thư Đảng ủy phường Tân Hưng ghi nhận những kết quả công tác đoàn trong năm.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"Đoàn TNCS HCM phường Tân Hưng"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "commune" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
