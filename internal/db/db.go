@@ -149,8 +149,16 @@ func openPostgres(rawURL string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("db: open postgres %s: %w", redact(rawURL), err)
 	}
+	// As many idle connections kept as may be open: under a burst of
+	// requests a pool that keeps fewer closes the connections above its
+	// idle limit as each request ends and opens them again for the next
+	// (a new server process and a sign-in each time). With 10 kept of 20,
+	// /don-vi under 50 clients closed and reopened one connection in 45
+	// requests and served 605 requests/s (p95 202 ms); keeping all 20, it
+	// reopened none and served 2,424 (p95 47 ms), both at load 5–7. Idle
+	// connections still close after five minutes.
 	p.SetMaxOpenConns(20)
-	p.SetMaxIdleConns(10)
+	p.SetMaxIdleConns(20)
 	p.SetConnMaxIdleTime(5 * time.Minute)
 	return &DB{write: p, read: p, dialect: Postgres, dsn: redact(rawURL)}, nil
 }

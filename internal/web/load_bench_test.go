@@ -55,6 +55,7 @@ type loadResult struct {
 	dbCPU     time.Duration   // of the PostgreSQL server's backends; -1 when unknown
 	loadAvg   string
 	firstFail string
+	reopened  int64 // connections the pool closed while idle, to open again
 }
 
 func (r loadResult) pct(p float64) time.Duration {
@@ -101,7 +102,7 @@ func runLoad(b *testing.B, n *nationalDB, srv *httptest.Server, paths []string, 
 		res loadResult
 		wg  sync.WaitGroup
 	)
-	start, cpu0, db0 := time.Now(), cputime.Used(), n.serverCPU()
+	start, cpu0, db0, closed0 := time.Now(), cputime.Used(), n.serverCPU(), n.closedConns()
 	deadline := start.Add(time.Duration(secs) * time.Second)
 	for c := range loadClients {
 		wg.Add(1)
@@ -132,6 +133,7 @@ func runLoad(b *testing.B, n *nationalDB, srv *httptest.Server, paths []string, 
 	}
 	wg.Wait()
 	res.took, res.cpu, res.loadAvg = time.Since(start), cputime.Used()-cpu0, cputime.Load()
+	res.reopened = n.closedConns() - closed0
 	res.dbCPU = -1
 	if db1 := n.serverCPU(); db0 >= 0 && db1 >= 0 {
 		res.dbCPU = db1 - db0
@@ -164,8 +166,8 @@ func reportLoad(b *testing.B, name string, r loadResult) {
 		b.ReportMetric(ms(r.dbCPU)/float64(r.requests), "db-cpu-ms/req")
 		dbCPU = fmt.Sprintf(" + %.2f ms in PostgreSQL", ms(r.dbCPU)/float64(r.requests))
 	}
-	fmt.Printf("%s: %d clients, %d requests in %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.2f ms CPU per request%s; load average %s\n",
-		name, loadClients, r.requests, r.took.Round(time.Millisecond), rps, ms(r.pct(0.50)), ms(r.pct(0.95)), ms(r.pct(0.99)), cpu, dbCPU, r.loadAvg)
+	fmt.Printf("%s: %d clients, %d requests in %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.2f ms CPU per request%s, %d connections closed while idle; load average %s\n",
+		name, loadClients, r.requests, r.took.Round(time.Millisecond), rps, ms(r.pct(0.50)), ms(r.pct(0.95)), ms(r.pct(0.99)), cpu, dbCPU, r.reopened, r.loadAvg)
 }
 
 // loadServer starts the whole server over n's database on 127.0.0.1.
@@ -389,6 +391,18 @@ func (n *nationalDB) serverCPU() time.Duration {
 		return -1
 	}
 	return cputime.Processes(pids)
+}
+
+// closedConns is how many connections n's pools have closed so far
+// because they were idle (more idle than the pool keeps, or idle too
+// long): each one a request that waited for a new connection.
+func (n *nationalDB) closedConns() int64 {
+	w, r := n.d.Stats()
+	c := w.MaxIdleClosed + w.MaxIdleTimeClosed + w.MaxLifetimeClosed
+	if n.d.Dialect() == db.SQLite {
+		c += r.MaxIdleClosed + r.MaxIdleTimeClosed + r.MaxLifetimeClosed
+	}
+	return c
 }
 
 // closeNationals closes the national demos and removes a temporary one.
