@@ -34,6 +34,9 @@ var hamletWords = newPhraseSet("khu phố", "tổ dân phố", "ấp", "thôn", 
 var youthCommittee = map[string]bool{"huyện đoàn": true, "tỉnh đoàn": true, "thành đoàn": true,
 	"xã đoàn": true, "phường đoàn": true, "quận đoàn": true, "thị đoàn": true}
 
+// levelHeads are heads that end with their level word.
+var levelHeads = map[string]bool{"đoàn xã": true, "đoàn phường": true, "đoàn thị trấn": true}
+
 // committeeWords are Party committees that may follow a head:
 // "Ban Dân vận Huyện ủy".
 var committeeWords = newPhraseSet("huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "trung ương", "tw")
@@ -213,7 +216,9 @@ func parseBody(toks []token, i int, lower bool) (end int, ok bool) {
 		return placeAfter(toks, j, true), true
 	}
 	// "(CCB)", "(MTQVN)": an abbreviation in brackets after the head.
-	committee := strings.HasSuffix(head, "ủy") || head == "đảng bộ" || youthCommittee[head]
+	// "Đoàn xã Đông Sơn": a head that ends with its level word takes the
+	// place's bare name after it, as a committee does.
+	committee := strings.HasSuffix(head, "ủy") || head == "đảng bộ" || youthCommittee[head] || levelHeads[head]
 	if tokAt(toks, j).low == "(" && tokAt(toks, j+1).caps && tokAt(toks, j+2).low == ")" {
 		// Kept when the name goes on after it ("Hội Nông dân (ND)
 		// TX.Bến Cát"), not when it closes the name.

@@ -1614,6 +1614,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a commune youth union written 'Đoàn xã' takes the commune's name", "Sáng 29/12/2031, BCH Đoàn xã Hòa Phong tổ chức hội nghị tổng kết công tác Đoàn năm 2031.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"BCH Đoàn xã Hòa Phong"` {
+					return "organizer " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
