@@ -705,6 +705,21 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 			title = -1 // a one-paragraph text: all body
 		}
 	}
+	if title < 0 {
+		// Some newspapers' pages caption their first photo with the
+		// headline: "Tuyên dương 54 tập thể, 61 gương điển hình dân vận
+		// khéo - Ảnh 1." after an excerpt's first paragraph. It is the
+		// headline, though the text before it stays body.
+		for i := 0; i < cut; i++ {
+			t := d.str(d.blocks[i])
+			if u, ok := strings.CutSuffix(strings.TrimSuffix(t, "."), " - Ảnh 1"); ok && d.blocks[i].kind == kindBody && titleLike(u) && hasEventWord(u) {
+				d.title = i
+				d.blocks[i].kind = kindTitle
+				d.blocks[i].end = d.blocks[i].start + len(u) // the headline, not the photo's number
+				break
+			}
+		}
+	}
 	if title >= 0 {
 		d.title = title
 		d.blocks[title].kind = kindTitle

@@ -1621,6 +1621,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a first photo captioned with the headline gives the event", "Ông Lê Minh Hải, Trưởng Ban Dân vận Huyện ủy, ghi nhận các tập thể, cá nhân đi đầu trong phong trào thi đua dân vận khéo năm 2031, đã chủ động xây dựng kế hoạch và tổ chức nhiều mô hình hiệu quả ở cơ sở.\n\nKhen thưởng 18 tập thể, 25 cá nhân điển hình dân vận khéo năm 2031 - Ảnh 1.\n\nĐánh giá công tác dân vận trong năm, ông Lê Minh Hải cho biết các đơn vị đã thực hiện tốt quy chế dân chủ ở cơ sở và công khai minh bạch các thủ tục hành chính cho người dân.",
+			func(r Record) string {
+				if r.EventType != "khen_thuong" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "figures"); !strings.Contains(got, "18 tập thể") || !strings.Contains(got, "25 cá nhân") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
