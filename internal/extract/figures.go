@@ -282,6 +282,9 @@ func (a *analyzer) targetSentence(toks []token) bool {
 			if p == "mục tiêu" && tokAt(toks, i-1).low == "trình" {
 				continue // "chương trình mục tiêu quốc gia": a programme's name
 			}
+			if (p == "chỉ tiêu đề ra" || p == "kế hoạch đề ra") && findAny(toks[max(0, i-3):i], reachedWords) >= 0 {
+				continue // "được trên 10 tỷ đồng, vượt kế hoạch chỉ tiêu đề ra": a result against the plan
+			}
 			return true
 		}
 	}

@@ -1631,6 +1631,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a result past the plan is a figure", "Mặt trận huyện Phú Tân tổng kết năm 2031\n\nNgày 15/1/2032, Ủy ban MTTQ Việt Nam huyện Phú Tân tổ chức hội nghị tổng kết công tác Mặt trận năm 2031. Trong năm, Mặt trận các cấp đã vận động Quỹ “Vì người nghèo” được hơn 3 tỷ đồng, vượt chỉ tiêu đề ra.",
+			func(r Record) string {
+				if got := show(r, "figures"); !strings.Contains(got, "3000000000 đồng") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
