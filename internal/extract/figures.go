@@ -375,6 +375,8 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	} else if glued != "" {
 		unit = "đồng" // "164.860.000đ": money written against its number
 		uEnd = m.End + len(glued)
+	} else if a.moneyWithoutNoun(toks, ti, m) {
+		unit, uEnd = "đồng", m.End
 	} else {
 		k := ti + 1
 		for k < len(toks) && toks[k].end <= m.End {
@@ -488,6 +490,30 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		about: a.aboutFor(toks[max(0, ti-40):min(len(toks), ti+40)], m.Start, uEnd, unit),
 	}
 	return f, true
+}
+
+// moneyWords say that a sentence is about money.
+var moneyWords = newPhraseSet("số tiền", "kinh phí", "trị giá", "hỗ trợ", "ủng hộ", "đóng góp", "tổng giá trị", "quỹ", "nguồn vốn", "tiền mặt")
+
+// moneyWithoutNoun reports millions or billions written with no noun
+// after them in a sentence about money: "hỗ trợ mỗi nhà 30 triệu, số tiền
+// còn lại ...", "ủng hộ 996 triệu, ...". They are đồng when the text
+// writes đồng after them.
+func (a *analyzer) moneyWithoutNoun(toks []token, ti int, m vntext.NumberMatch) bool {
+	s := a.d.text[m.Start:m.End]
+	if !strings.Contains(s, "triệu") && !strings.Contains(s, "tỷ") && !strings.Contains(s, "tỉ") {
+		return false
+	}
+	k := ti + 1
+	for k < len(toks) && toks[k].end <= m.End {
+		k++
+	}
+	if w := tokAt(toks, k); w.kind == tWord && !(w.low == "số" && tokAt(toks, k+1).low == "tiền") {
+		return false
+	}
+	// The currency must be written in the text after it ("... 100 triệu
+	// đồng; ... mỗi nhà 30 triệu"): a unit is never made up.
+	return a.sentHas(toks, moneyWords) && strings.Contains(a.d.text[m.End:], "đồng")
 }
 
 var meetingUnitList = newPhraseSet("đại biểu", "điểm cầu", "tham luận", "khách mời", "phóng viên", "lượt ý kiến", "ý kiến")

@@ -1638,6 +1638,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"millions with no noun in a sentence about money are đồng", "Hội Nông dân huyện Yên Lạc tổng kết năm 2031\n\nNgày 20/12/2031, Hội Nông dân huyện Yên Lạc tổ chức hội nghị tổng kết công tác Hội năm 2031. Trong năm, các cấp hội vận động hội viên ủng hộ Quỹ Hỗ trợ nông dân 450 triệu, nâng tổng nguồn vốn của Quỹ lên 5 tỷ đồng.",
+			func(r Record) string {
+				if got := show(r, "figures"); !strings.Contains(got, "450000000 đồng") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
