@@ -610,15 +610,31 @@ func (a *analyzer) reviewByCue() *periodMention {
 // that period and launches the next.
 func (a *analyzer) reviewBeforeLaunch(launch typeHit) *periodMention {
 	for _, toks := range [][]token{a.title, a.leadSentence()} {
-		if len(toks) == 0 || launch.tok >= len(toks) || !strings.HasPrefix(toks[launch.tok].low, "triển") {
+		if len(toks) == 0 || launch.tok >= len(toks) {
 			continue
 		}
-		c := findReviewCue(toks[:launch.tok])
+		// The launch that follows the review: the word found first may be
+		// another ("tổ chức hội nghị quán triệt ...; đánh giá nhiệm vụ công
+		// tác quý I, triển khai nhiệm vụ công tác quý II/2024").
+		at := launch.tok
+		if !strings.HasPrefix(toks[at].low, "triển") {
+			at = -1
+			for k := launch.tok + 1; k < len(toks); k++ {
+				if _, ok := phraseAt(toks, k, "triển khai"); ok {
+					at = k
+					break
+				}
+			}
+			if at < 0 {
+				continue
+			}
+		}
+		c := findReviewCue(toks[:at])
 		if c < 0 {
 			continue
 		}
 		for _, p := range a.findPeriods(toks) {
-			if p.tokStart > c && p.tokStart < launch.tok {
+			if p.tokStart > c && p.tokStart < at {
 				q := p
 				return &q
 			}

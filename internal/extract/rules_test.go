@@ -1645,6 +1645,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting that disseminates, assesses a quarter and launches the next reviews the quarter", "Chiều 6/10/2031, Ban Chấp hành Đảng bộ huyện tổ chức hội nghị quán triệt một số văn bản của Tỉnh ủy; đánh giá nhiệm vụ công tác quý III, triển khai nhiệm vụ công tác quý IV/2031.",
+			func(r Record) string {
+				if r.EventType != "so_ket" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "period"); !strings.Contains(got, `"part":"Q3"`) {
+					return "period " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
