@@ -498,6 +498,39 @@ func typeOfPeriod(p *periodMention) string {
 	return TypeSoKet
 }
 
+// exemplaryWords name the exemplary people a meeting honours.
+var exemplaryWords = newPhraseSet("điển hình tiên tiến", "tiêu biểu")
+
+// exemplaryStage returns the stage of a meeting of exemplary people named
+// in toks ("hội nghị ... điển hình tiên tiến giai đoạn 2010 - 2015"), or
+// nil: "hội nghị", then the exemplary people within twenty-five words, then
+// the stage right after them.
+func (a *analyzer) exemplaryStage(toks []token) *periodMention {
+	h := -1
+	for i := range toks {
+		if _, ok := phraseAt(toks, i, "hội nghị"); ok {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	for i := h + 2; i < len(toks) && i <= h+25; i++ {
+		e, _, ok := anyPhraseAt(toks, i, exemplaryWords)
+		if !ok {
+			continue
+		}
+		for _, p := range a.findPeriods(toks) {
+			if p.part == "multi" && p.tokStart >= e && p.tokStart <= e+3 {
+				q := p
+				return &q
+			}
+		}
+	}
+	return nil
+}
+
 // reviewCues name a review heard at the meeting: "đánh giá kết quả ...
 // 6 tháng đầu năm 2023", "báo cáo sơ kết công tác Mặt trận Quý I năm
 // 2022".
@@ -837,6 +870,18 @@ func (a *analyzer) readEvent() {
 		// sentence, "trao Kỷ niệm chương ...": a ceremony that hands out
 		// awards.
 		a.eventType = TypeKhenThuong
+	}
+	if a.eventType == TypeKhenThuong {
+		// "Hội nghị biểu dương phụ nữ điển hình tiên tiến giai đoạn 2010 -
+		// 2015", "Hội nghị biểu dương Chủ tịch ... tiêu biểu toàn quốc giai
+		// đoạn 2017-2022": a meeting of the exemplary people of a stage
+		// reviews the stage (the calls of rounds three, ten and eleven).
+		for _, toks := range [][]token{a.title, lead} {
+			if p := a.exemplaryStage(toks); p != nil {
+				a.eventType, cued = TypeTongKet, p
+				break
+			}
+		}
 	}
 	switch a.eventType {
 	case TypeTongKet, TypeSoKet:

@@ -1655,6 +1655,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting of the exemplary people of a stage reviews the stage", "Sáng 14/6/2031, Hội Nông dân tỉnh tổ chức Hội nghị biểu dương nông dân điển hình tiên tiến giai đoạn 2026 - 2031.",
+			func(r Record) string {
+				if r.EventType != "tong_ket" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "period"); !strings.Contains(got, `"from_year":2026`) || !strings.Contains(got, `"to_year":2031`) {
+					return "period " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
