@@ -70,8 +70,8 @@ type SearchQuery struct {
 // Search returns the engine's full-text condition over search_entries e
 // for terms, all of which must match; in the title alone when title is
 // set. SQLite uses its FTS5 table search_fts (a column filter for the
-// title), PostgreSQL the tsvector expression of the GIN index
-// search_entries_words (and the title's own vector for the title).
+// title), PostgreSQL the stored vector words of the GIN index
+// search_entries_words (its words of weight A for the title).
 func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 	var parts []string
 	for _, t := range terms {
@@ -82,6 +82,11 @@ func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 				continue
 			}
 			if d == Postgres {
+				if title {
+					for i, w := range words {
+						words[i] = w + ":A"
+					}
+				}
 				alts = append(alts, strings.Join(words, " <-> "))
 			} else {
 				alts = append(alts, `"`+strings.Join(words, " ")+`"`)
@@ -101,17 +106,8 @@ func (d Dialect) Search(terms []SearchTerm, title bool) SearchQuery {
 	}
 	if d == Postgres {
 		q := strings.Join(parts, " & ")
-		if title {
-			// The index finds the entries; the title's own words, a short
-			// vector, then keep those whose title matches. (Weights would
-			// make PostgreSQL rebuild the whole entry's vector, text
-			// included, for every entry the index found.)
-			return SearchQuery{
-				Where: searchVector + " @@ to_tsquery('simple', ?) AND to_tsvector('simple', e.title_fold) @@ to_tsquery('simple', ?)",
-				Args:  []any{q, q},
-			}
-		}
-		return SearchQuery{Where: searchVector + " @@ to_tsquery('simple', ?)", Args: []any{q}}
+		// The title's words are those of weight A in the stored vector.
+		return SearchQuery{Where: "e.words @@ to_tsquery('simple', ?)", Args: []any{q}}
 	}
 	q := strings.Join(parts, " AND ")
 	if title {
@@ -136,9 +132,6 @@ func (d Dialect) SearchScope(ids []int64) string {
 	}
 	return "e.unit_id IN (" + IDList(ids) + ")"
 }
-
-// searchVector is the expression of the GIN index search_entries_words.
-const searchVector = "(setweight(to_tsvector('simple', e.title_fold), 'A') || setweight(to_tsvector('simple', e.body_fold), 'B'))"
 
 // SimilarQuery is the engine's part of a typo-tolerant search of titles:
 // Join and Where (with Args) pick candidates whose folded title shares

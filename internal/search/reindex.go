@@ -76,8 +76,8 @@ func insertEntries(ctx context.Context, tx *db.Tx) (int64, error) {
 }
 
 // entryColumns are search_entries' columns in the order copyEntries
-// writes them.
-var entryColumns = []string{"id", "kind", "record_id", "unit_id", "title", "body", "title_fold", "body_fold", "title_lc", "day", "public_from"}
+// writes them: on PostgreSQL the vector of words too (migration 00550).
+var entryColumns = []string{"id", "kind", "record_id", "unit_id", "title", "body", "title_fold", "body_fold", "title_lc", "day", "public_from", "words"}
 
 // reindexBatch is how many entries copyEntries reads, folds and writes at
 // a time: a few megabytes of text.
@@ -135,7 +135,7 @@ func copyEntries(ctx context.Context, tx *db.Tx) (int64, error) {
 }
 
 // fetchEntries reads the cursor's next batch of sources as rows of
-// entryColumns, the folded columns empty.
+// entryColumns, the folded columns and the words empty.
 func fetchEntries(ctx context.Context, tx *db.Tx) ([][]any, error) {
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf("FETCH %d FROM search_reindex", reindexBatch))
 	if err != nil {
@@ -150,7 +150,7 @@ func fetchEntries(ctx context.Context, tx *db.Tx) ([][]any, error) {
 		if err := rows.Scan(&id, &kind, &record, &unit, &title, &body, &day, &public); err != nil {
 			return nil, err
 		}
-		b = append(b, []any{id, kind, record, unit, text(title), text(body), nil, nil, nil, text(day), text(public)})
+		b = append(b, []any{id, kind, record, unit, text(title), text(body), nil, nil, nil, text(day), text(public), nil})
 	}
 	return b, rows.Err()
 }
@@ -165,7 +165,9 @@ func text(s sql.NullString) any {
 
 // foldEntry fills in a row's title_fold, body_fold and title_lc from its
 // title and body, as danvan_fold and danvan_lower do on SQLite (NULL
-// gives NULL).
+// gives NULL), and its words from the folded two, as danvan_words does
+// (a NULL fold gives no vector; the table refuses it as it refuses the
+// NULL fold).
 func foldEntry(r []any) {
 	if t, ok := r[4].(string); ok {
 		r[6] = vntext.Fold(t)
@@ -173,5 +175,10 @@ func foldEntry(r []any) {
 	}
 	if b, ok := r[5].(string); ok {
 		r[7] = vntext.Fold(b)
+	}
+	if t, ok := r[6].(string); ok {
+		if b, ok := r[7].(string); ok {
+			r[11] = db.SearchWords(t, b)
+		}
 	}
 }

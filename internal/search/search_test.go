@@ -363,14 +363,15 @@ func TestBadInput(t *testing.T) {
 	})
 }
 
-// entries dumps the index table.
+// entries dumps the index table (on PostgreSQL the entries' vectors of
+// words too; on SQLite the column is NULL).
 func entries(t *testing.T, d *db.DB) string {
 	t.Helper()
 	return dumpRows(t, d, `SELECT id, kind, record_id, unit_id, title, body, title_fold, body_fold, title_lc, day,
-		COALESCE(public_from, '-') FROM search_entries ORDER BY id`)
+		COALESCE(public_from, '-'), COALESCE(CAST(words AS TEXT), '-') FROM search_entries ORDER BY id`)
 }
 
-// dumpRows runs query, whose rows have the eleven columns of an index
+// dumpRows runs query, whose rows have the twelve columns of an index
 // entry, and writes them one line each.
 func dumpRows(t *testing.T, d *db.DB, query string) string {
 	t.Helper()
@@ -381,8 +382,8 @@ func dumpRows(t *testing.T, d *db.DB, query string) string {
 	defer rows.Close()
 	var b strings.Builder
 	for rows.Next() {
-		var v [11]string
-		if err := rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10]); err != nil {
+		var v [12]string
+		if err := rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10], &v[11]); err != nil {
 			t.Fatal(err)
 		}
 		b.WriteString(strings.Join(v[:], "|") + "\n")
