@@ -390,10 +390,19 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		if w.kind != tWord || w.cap && !capitalizedUnit(toks, k) {
 			return figureHit{}, false
 		}
-		if _, p, ok := anyPhraseAt(toks, k, meetingUnitList); ok && meetingUnits[p] {
-			return figureHit{}, false
+		delegates := 0 // the end of "đại biểu" given an award
+		if e, p, ok := anyPhraseAt(toks, k, meetingUnitList); ok && meetingUnits[p] {
+			// Delegates count the meeting, unless an award is given them:
+			// "trao tặng Bằng khen cho 236 đại biểu tiêu biểu".
+			if p != "đại biểu" || !commendedAt(toks, ti, e) {
+				return figureHit{}, false
+			}
+			delegates = e
 		}
 		j, p, ok := anyPhraseAt(toks, k, units)
+		if delegates > 0 {
+			j, p, ok = delegates, "đại biểu", true
+		}
 		if !ok && !notFigureUnits[w.low] {
 			// An open class: a noun the list does not hold, read as the
 			// object of the verb before the number ("hoãn 29 đám cưới",
@@ -732,8 +741,8 @@ func (a *analyzer) gatheredSentence(toks []token) bool {
 		}
 		// "Tại Hội nghị, 51 người uy tín tiêu biểu ... được nắm bắt":
 		// the people the meeting gathered.
-		if tokAt(toks, k).low == "," && tokAt(toks, k+1).kind == tNum && peopleNoun(toks, k+2) {
-			return true
+		if tokAt(toks, k).low == "," && tokAt(toks, k+1).kind == tNum && peopleNoun(toks, k+2) && !commendedAt(toks, k+1, k+4) {
+			return true // not "Tại Hội nghị, 63 đại biểu xuất sắc nhất sẽ được tặng thưởng Bằng khen"
 		}
 	}
 	// "tổ chức hội nghị gặp mặt 64 người có uy tín": those met.
@@ -787,10 +796,16 @@ func commendedAt(toks []token, ti, after int) bool {
 		}
 		return false
 	}
-	if tokAt(toks, after).low != "được" {
+	// "được" may come after a few words of praise or tense: "63 đại biểu
+	// xuất sắc nhất sẽ được tặng thưởng Bằng khen".
+	d := after
+	for d < len(toks) && d < after+5 && toks[d].kind == tWord && toks[d].low != "được" {
+		d++
+	}
+	if tokAt(toks, d).low != "được" {
 		return false
 	}
-	for k := after + 1; k < len(toks) && k <= after+3; k++ {
+	for k := d + 1; k < len(toks) && k <= d+3; k++ {
 		if _, _, ok := anyPhraseAt(toks, k, awardVerbs); ok {
 			return true
 		}

@@ -1665,6 +1665,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"delegates given an award are counted, delegates present are not", "Tuyên dương Trưởng ban Công tác Mặt trận tiêu biểu năm 2031\n\nSáng 18/11/2031, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tuyên dương Trưởng ban Công tác Mặt trận tiêu biểu năm 2031 với 180 đại biểu tham dự. Tại Hội nghị, 45 đại biểu tiêu biểu sẽ được tặng Bằng khen của Chủ tịch UBND tỉnh. Ủy ban MTTQ Việt Nam tỉnh trao Giấy khen cho 120 đại biểu.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "45 đại biểu") || !strings.Contains(got, "120 đại biểu") || strings.Contains(got, "180 đại biểu") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
