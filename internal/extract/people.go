@@ -820,6 +820,9 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 	// "... được tặng Bằng khen", "nhận Giấy khen"
 	for k := h.te; k < len(toks) && k < h.te+4; k++ {
 		w := toks[k].low
+		if w == "nhận" && judgeAfterNhan[tokAt(toks, k+1).low] {
+			break // "đồng chí X nhận định ...", "nhận xét", "nhận thấy": a speaker's judgement, not an award received
+		}
 		if w == "được" || w == "nhận" || w == "vinh" {
 			nx := tokAt(toks, k+1).low
 			if w == "nhận" || nx == "bằng" || nx == "giấy" || nx == "tặng" || nx == "trao" || nx == "khen" || nx == "tuyên" || nx == "công" || nx == "biểu" || nx == "vinh" || nx == "nhận" || w == "vinh" {
@@ -832,6 +835,10 @@ func (a *analyzer) notParticipant(toks []token, h personHit) bool {
 	}
 	return false
 }
+
+// judgeAfterNhan make "nhận" a verb of judging: "nhận định", "nhận xét",
+// "nhận thấy".
+var judgeAfterNhan = wordSet(`định xét thấy`)
 
 // roleFor decides the role of hits[k] from the keywords of its sentence.
 func roleFor(toks []token, masked []bool, hits []personHit, k int) role {

@@ -1673,6 +1673,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a speaker who judges is no recipient", "Hội Nông dân xã Phú Mỹ tổng kết năm 2024\n\nNgày 20/12/2024, Hội Nông dân xã Phú Mỹ tổ chức hội nghị tổng kết công tác Hội năm 2024.\n\nPhát biểu tại hội nghị, đồng chí Trần Quốc Bảo nhận xét phong trào nông dân thi đua sản xuất giỏi của xã có nhiều chuyển biến.",
+			func(r Record) string {
+				if len(r.Attendees) != 1 || r.Attendees[0].Name != "Trần Quốc Bảo" {
+					return "attendees " + show(r, "attendees")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
