@@ -307,6 +307,15 @@ var notGiven = wordSet(`ban hội huyện tỉnh đảng ủy dân mặt tổ ub
 // its own ("Nhân dân", "Nhân dịp").
 func notGivenAt(toks []token, j int) bool {
 	w := toks[j].low
+	if (w == "sáng" || w == "chiều") && j >= 2 && toks[j-2].cap {
+		// "Đinh Thị Minh Sáng, Phó Bí thư ...": a given name that ends the
+		// name before its title; "Sáng 24/10" and "Sáng nay" are times.
+		switch tokAt(toks, j+1).low {
+		case ",", ";", "-", "–", "(":
+			return false
+		}
+		return true
+	}
 	if w == "nhân" {
 		switch tokAt(toks, j+1).low {
 		case "dân", "dịp", "viên", "sự", "đạo", "lực", "văn", "rộng", "kỷ":

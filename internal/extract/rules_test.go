@@ -1680,6 +1680,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a given name that is also a time of day ends a name before its title", "Hội Phụ nữ xã Tân Lập tổng kết năm 2024\n\nSáng 18/12/2024, Hội LHPN xã Tân Lập tổ chức hội nghị tổng kết công tác Hội năm 2024. Dự hội nghị có đồng chí Lê Thị Hồng Chiều, Phó Bí thư Thường trực Đảng ủy xã.",
+			func(r Record) string {
+				if len(r.Attendees) != 1 || r.Attendees[0].Name != "Lê Thị Hồng Chiều" {
+					return "attendees " + show(r, "attendees")
+				}
+				if got := show(r, "event_date"); got != `"2024-12-18"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
