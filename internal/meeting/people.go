@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/danvan/danvan/internal/apperr"
@@ -70,58 +71,192 @@ func resolve(ctx context.Context, q db.Querier, id int64) (int64, int64, error) 
 	return 0, 0, fmt.Errorf("meeting: person %d: merge chain too long", id)
 }
 
-// matchPerson returns the directory person of p in unitID's directory:
-// p.PersonID when set (the person that was kept, if merged), which must
-// belong to that directory (else an invalid-input error on field, which
-// names nobody); else the person with the same folded name; else a new
-// person there. It records p's title as seen on date.
-func (s *Store) matchPerson(ctx context.Context, tx *db.Tx, unitID int64, p Participant, date time.Time, field string) (int64, error) {
-	var id int64
-	if p.PersonID != 0 {
-		kept, unit, err := resolve(ctx, tx, p.PersonID)
-		if apperr.CodeOf(err) == apperr.CodeNotFound || (err == nil && unit != unitID) {
-			return 0, apperr.Invalid(field, "meeting.err.person_unit")
-		}
-		if err != nil {
-			return 0, fmt.Errorf("match person: %w", err)
-		}
-		id = kept
-	} else {
-		fold := vntext.Fold(p.Name)
-		err := tx.QueryRowContext(ctx, `SELECT id FROM meeting_people
-			WHERE unit_id = ? AND name_fold = ? AND merged_into IS NULL ORDER BY id LIMIT 1`, unitID, fold).Scan(&id)
-		if errors.Is(err, db.ErrNotFound) {
-			id, err = tx.InsertID(ctx, `INSERT INTO meeting_people (unit_id, name, name_fold, sort_key, created_at)
-				VALUES (?, ?, ?, ?, ?)`, unitID, p.Name, fold, db.SortKey(p.Name), db.Stamp(tx.Now()))
-		}
-		if err != nil {
-			return 0, fmt.Errorf("match person: %w", err)
+// matchPeople returns the directory person of each participant of cs
+// (by conference, then participant): p.PersonID when set (the person
+// that was kept, if merged), which must belong to the directory of the
+// conference's unit (else an invalid-input error on the participant's
+// field, which names nobody); else the person of that directory with
+// the same folded name, the first added when there are several; else a
+// new person there, one for all the batch's participants of that name.
+// It records each participant's title as seen on the conference's day.
+// The new people are added, and the titles recorded, together.
+func (s *Store) matchPeople(ctx context.Context, tx *db.Tx, cs []*Conference) ([][]int64, error) {
+	type key struct {
+		unit int64
+		fold string
+	}
+	out := make([][]int64, len(cs))
+	var keys []key
+	var units []int64
+	names := map[key]string{}
+	for i, c := range cs {
+		out[i] = make([]int64, len(c.Participants))
+		for j, p := range c.Participants {
+			if p.PersonID != 0 {
+				kept, unit, err := resolve(ctx, tx, p.PersonID)
+				if apperr.CodeOf(err) == apperr.CodeNotFound || (err == nil && unit != c.UnitID) {
+					return nil, apperr.Invalid(fmt.Sprintf("%s.%d.person", p.Role, j), "meeting.err.person_unit")
+				}
+				if err != nil {
+					return nil, fmt.Errorf("match person: %w", err)
+				}
+				out[i][j] = kept
+				continue
+			}
+			k := key{c.UnitID, vntext.Fold(p.Name)}
+			if _, ok := names[k]; !ok {
+				names[k] = p.Name
+				keys = append(keys, k)
+				units = append(units, k.unit)
+			}
 		}
 	}
-	if p.Title != "" {
-		if err := seeTitle(ctx, tx, id, p.Title, db.Day(date)); err != nil {
-			return 0, err
+	found := map[key]int64{}
+	if len(keys) > 0 {
+		folds := make([]any, 0, len(keys))
+		seen := map[string]bool{}
+		for _, k := range keys {
+			if !seen[k.fold] {
+				seen[k.fold] = true
+				folds = append(folds, k.fold)
+			}
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, name_fold FROM meeting_people
+			WHERE unit_id IN (`+db.IDList(units)+`) AND name_fold IN (`+db.Placeholders(len(folds))+`) AND merged_into IS NULL`, folds...)
+		if err != nil {
+			return nil, fmt.Errorf("match person: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var k key
+			if err := rows.Scan(&id, &k.unit, &k.fold); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("match person: %w", err)
+			}
+			if f, ok := found[k]; !ok || id < f {
+				found[k] = id
+			}
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, fmt.Errorf("match person: %w", err)
 		}
 	}
-	return id, nil
+	var missing []key
+	for _, k := range keys {
+		if _, ok := found[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		ids, err := tx.ReserveIDs(ctx, "meeting_people", len(missing))
+		if err != nil {
+			return nil, fmt.Errorf("match person: %w", err)
+		}
+		now := db.Stamp(tx.Now())
+		rows := make([][]any, len(missing))
+		for i, k := range missing {
+			found[k] = ids[i]
+			rows[i] = []any{ids[i], k.unit, names[k], k.fold, db.SortKey(names[k]), now}
+		}
+		if _, err := tx.CopyFrom(ctx, "meeting_people", []string{"id", "unit_id", "name", "name_fold", "sort_key", "created_at"}, rows); err != nil {
+			return nil, fmt.Errorf("match person: %w", err)
+		}
+	}
+	var titles []titleSeen
+	for i, c := range cs {
+		day := db.Day(c.HeldOn)
+		for j, p := range c.Participants {
+			if p.PersonID == 0 {
+				out[i][j] = found[key{c.UnitID, vntext.Fold(p.Name)}]
+			}
+			if p.Title != "" {
+				titles = append(titles, titleSeen{person: out[i][j], title: p.Title, first: day, last: day})
+			}
+		}
+	}
+	if err := seeTitles(ctx, tx, titles); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// seeTitle records that person id held title on day d.
-func seeTitle(ctx context.Context, tx *db.Tx, id int64, title, d string) error {
-	fold := vntext.Fold(title)
-	var first, last string
-	err := tx.QueryRowContext(ctx, "SELECT first_seen, last_seen FROM meeting_person_titles WHERE person_id = ? AND title_fold = ?",
-		id, fold).Scan(&first, &last)
-	switch {
-	case errors.Is(err, db.ErrNotFound):
-		_, err = tx.ExecContext(ctx, `INSERT INTO meeting_person_titles (person_id, title, title_fold, first_seen, last_seen)
-			VALUES (?, ?, ?, ?, ?)`, id, title, fold, d, d)
-	case err == nil:
-		_, err = tx.ExecContext(ctx, `UPDATE meeting_person_titles SET first_seen = ?, last_seen = ?
-			WHERE person_id = ? AND title_fold = ?`, min(first, d), max(last, d), id, fold)
+// titleSeen is a title a person held from one day to another.
+type titleSeen struct {
+	person      int64
+	title       string
+	first, last string
+}
+
+// seeTitles records that each person held each title over its days: a
+// title new to its person (by its folded text) is added as first
+// written, one known has its first and last day widened.
+func seeTitles(ctx context.Context, tx *db.Tx, ts []titleSeen) error {
+	if len(ts) == 0 {
+		return nil
 	}
+	type key struct {
+		person int64
+		fold   string
+	}
+	var order []key
+	seen := map[key]titleSeen{}
+	var persons []int64
+	for _, t := range ts {
+		k := key{t.person, vntext.Fold(t.title)}
+		if x, ok := seen[k]; ok {
+			x.first, x.last = min(x.first, t.first), max(x.last, t.last)
+			seen[k] = x
+			continue
+		}
+		seen[k] = t
+		order = append(order, k)
+		persons = append(persons, t.person)
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT person_id, title_fold, first_seen, last_seen FROM meeting_person_titles WHERE person_id IN ("+db.IDList(persons)+")")
 	if err != nil {
 		return fmt.Errorf("record title: %w", err)
+	}
+	known := map[key][2]string{}
+	for rows.Next() {
+		var k key
+		var first, last string
+		if err := rows.Scan(&k.person, &k.fold, &first, &last); err != nil {
+			rows.Close()
+			return fmt.Errorf("record title: %w", err)
+		}
+		known[k] = [2]string{first, last}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("record title: %w", err)
+	}
+	var added, widened [][]any
+	for _, k := range order {
+		t := seen[k]
+		was, ok := known[k]
+		switch {
+		case !ok:
+			added = append(added, []any{k.person, t.title, k.fold, t.first, t.last})
+		case t.first < was[0] || t.last > was[1]:
+			widened = append(widened, []any{k.person, k.fold, min(t.first, was[0]), max(t.last, was[1])})
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, "meeting_person_titles", []string{"person_id", "title", "title_fold", "first_seen", "last_seen"}, added); err != nil {
+		return fmt.Errorf("record title: %w", err)
+	}
+	// The widened titles are updated together, from a list of values.
+	const per = 1000
+	for start := 0; start < len(widened); start += per {
+		part := widened[start:min(start+per, len(widened))]
+		args := make([]any, 0, 4*len(part))
+		for _, w := range part {
+			args = append(args, w...)
+		}
+		values := strings.TrimSuffix(strings.Repeat("(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)), ", len(part)), ", ")
+		if _, err := tx.ExecContext(ctx, `WITH v (person_id, title_fold, first_seen, last_seen) AS (VALUES `+values+`)
+			UPDATE meeting_person_titles SET first_seen = v.first_seen, last_seen = v.last_seen FROM v
+			WHERE meeting_person_titles.person_id = v.person_id AND meeting_person_titles.title_fold = v.title_fold`, args...); err != nil {
+			return fmt.Errorf("record title: %w", err)
+		}
 	}
 	return nil
 }
@@ -342,13 +477,12 @@ func (s *Store) MergePeople(ctx context.Context, p *auth.Principal, keep, drop i
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, x := range ts {
-			if err := seeTitle(ctx, tx, k, x.t, x.f); err != nil {
-				return err
-			}
-			if err := seeTitle(ctx, tx, k, x.t, x.l); err != nil {
-				return err
-			}
+		seen := make([]titleSeen, len(ts))
+		for i, x := range ts {
+			seen[i] = titleSeen{person: k, title: x.t, first: x.f, last: x.l}
+		}
+		if err := seeTitles(ctx, tx, seen); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM meeting_person_titles WHERE person_id = ?", d); err != nil {
 			return err

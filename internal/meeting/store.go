@@ -192,7 +192,7 @@ func (s *Store) record(ctx context.Context, p *auth.Principal, c Conference) (in
 		}
 	}
 	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
-		return s.create(ctx, tx, &c)
+		return s.create(ctx, tx, []*Conference{&c})
 	})
 	if errors.Is(err, db.ErrConflict) && c.SourceHash != "" {
 		// Another import of the same article won the race.
@@ -268,79 +268,118 @@ func DuplicateOf(err error) (int64, bool) {
 	return 0, false
 }
 
-func (s *Store) create(ctx context.Context, tx *db.Tx, c *Conference) error {
+// create writes validated conferences whose units were checked, in
+// order: Create writes a batch of one, CreateBatch many, through the
+// same statements. Each conference gets its participants (matched to
+// its unit's directory, see matchPeople), attending units, figures,
+// tasks and audit entry, the same rows as writing the conferences one
+// after the other would give, ids included; each table's rows are
+// written together (db.Tx.CopyFrom), with ids reserved beforehand
+// (db.Tx.ReserveIDs) where other rows refer to them.
+func (s *Store) create(ctx context.Context, tx *db.Tx, cs []*Conference) error {
+	if len(cs) == 0 {
+		return nil
+	}
 	now := db.Stamp(tx.Now())
-	id, err := tx.InsertID(ctx, `INSERT INTO meeting_conferences
-		(unit_id, kind, title, title_fold, held_on, time_of_day, place, period, summary, outcome,
-		 source_name, source_text, source_hash, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		c.UnitID, string(c.Kind), c.Title, vntext.Fold(c.Title), db.Day(c.HeldOn), c.TimeOfDay, c.Place, c.Period,
-		c.Summary, c.Outcome, c.SourceName, c.SourceText, db.NullString(c.SourceHash), now, now)
+	ids, err := tx.ReserveIDs(ctx, "meeting_conferences", len(cs))
 	if err != nil {
 		return fmt.Errorf("insert conference: %w", err)
 	}
-	c.ID = id
-	for i, p := range c.Participants {
-		pid, err := s.matchPerson(ctx, tx, c.UnitID, p, c.HeldOn, fmt.Sprintf("%s.%d.person", p.Role, i))
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_participants
-			(conference_id, person_id, role, title, unit_id, position) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, pid, string(p.Role), p.Title, db.NullID(p.UnitID), i); err != nil {
-			return fmt.Errorf("insert participant: %w", err)
-		}
+	rows := make([][]any, len(cs))
+	for i, c := range cs {
+		c.ID = ids[i]
+		rows[i] = []any{c.ID, c.UnitID, string(c.Kind), c.Title, vntext.Fold(c.Title), db.Day(c.HeldOn), c.TimeOfDay, c.Place, c.Period,
+			c.Summary, c.Outcome, c.SourceName, c.SourceText, db.NullString(c.SourceHash), 1, now, now}
 	}
-	seen := map[int64]bool{}
-	for _, u := range c.AttendingUnits {
-		if seen[u] {
-			continue
-		}
-		seen[u] = true
-		if _, err := tx.ExecContext(ctx, "INSERT INTO meeting_attending_units (conference_id, unit_id) VALUES (?, ?)", id, u); err != nil {
-			return fmt.Errorf("insert attending unit: %w", err)
-		}
+	if _, err := tx.CopyFrom(ctx, "meeting_conferences", conferenceColumns, rows); err != nil {
+		return fmt.Errorf("insert conference: %w", err)
 	}
-	for i, f := range c.Figures {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_figures
-			(conference_id, value, unit, about, indicator_code, position) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, f.Value, f.Unit, f.About, f.IndicatorCode, i); err != nil {
-			return fmt.Errorf("insert figure: %w", err)
-		}
+	people, err := s.matchPeople(ctx, tx, cs)
+	if err != nil {
+		return err
 	}
-	for i := range c.Tasks {
-		t := &c.Tasks[i]
-		t.ConferenceID, t.UnitID = id, c.UnitID
-		if err := insertTask(ctx, tx, t, i); err != nil {
-			return err
+	var parts, attending, figures [][]any
+	var tasks []*Task
+	var positions []int
+	entries := make([]audit.Entry, len(cs))
+	for i, c := range cs {
+		for j, p := range c.Participants {
+			parts = append(parts, []any{c.ID, people[i][j], string(p.Role), p.Title, db.NullID(p.UnitID), j})
 		}
+		seen := map[int64]bool{}
+		for _, u := range c.AttendingUnits {
+			if !seen[u] {
+				seen[u] = true
+				attending = append(attending, []any{c.ID, u})
+			}
+		}
+		for j, f := range c.Figures {
+			figures = append(figures, []any{c.ID, f.Value, f.Unit, f.About, f.IndicatorCode, j})
+		}
+		for j := range c.Tasks {
+			t := &c.Tasks[j]
+			t.ConferenceID, t.UnitID = c.ID, c.UnitID
+			tasks, positions = append(tasks, t), append(positions, j)
+		}
+		entries[i] = audit.Entry{Action: "create", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
+			After: auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: db.Day(c.HeldOn), Period: c.Period,
+				Source: c.SourceName, People: len(c.Participants), Tasks: len(c.Tasks)}}
 	}
-	return audit.Record(ctx, tx, audit.Entry{Action: "create", Entity: "conference", EntityID: id, UnitID: c.UnitID,
-		After: auditConference{UnitID: c.UnitID, Kind: c.Kind, Title: c.Title, HeldOn: db.Day(c.HeldOn), Period: c.Period,
-			Source: c.SourceName, People: len(c.Participants), Tasks: len(c.Tasks)}})
+	if _, err := tx.CopyFrom(ctx, "meeting_participants", []string{"conference_id", "person_id", "role", "title", "unit_id", "position"}, parts); err != nil {
+		return fmt.Errorf("insert participant: %w", err)
+	}
+	if _, err := tx.CopyFrom(ctx, "meeting_attending_units", []string{"conference_id", "unit_id"}, attending); err != nil {
+		return fmt.Errorf("insert attending unit: %w", err)
+	}
+	if _, err := tx.CopyFrom(ctx, "meeting_figures", []string{"conference_id", "value", "unit", "about", "indicator_code", "position"}, figures); err != nil {
+		return fmt.Errorf("insert figure: %w", err)
+	}
+	if err := insertTasks(ctx, tx, tasks, positions); err != nil {
+		return err
+	}
+	return audit.RecordMany(ctx, tx, entries)
 }
 
-func insertTask(ctx context.Context, tx *db.Tx, t *Task, pos int) error {
+// conferenceColumns are the columns create writes of a conference.
+var conferenceColumns = []string{"id", "unit_id", "kind", "title", "title_fold", "held_on", "time_of_day", "place", "period",
+	"summary", "outcome", "source_name", "source_text", "source_hash", "version", "created_at", "updated_at"}
+
+// taskColumns are the columns insertTasks writes of a task.
+var taskColumns = []string{"id", "conference_id", "unit_id", "title", "title_fold", "due_on", "period", "due_end", "status", "drop_reason",
+	"indicator_code", "closed_on", "position", "version", "created_at", "updated_at"}
+
+// insertTasks writes tasks (their conference and unit set), each at its
+// position among its conference's tasks, with their owners, and sets
+// their ids and versions: a new conference's tasks, or one task added
+// to a conference.
+func insertTasks(ctx context.Context, tx *db.Tx, ts []*Task, positions []int) error {
+	if len(ts) == 0 {
+		return nil
+	}
 	now := db.Stamp(tx.Now())
-	id, err := tx.InsertID(ctx, `INSERT INTO meeting_tasks
-		(conference_id, unit_id, title, title_fold, due_on, period, due_end, status, drop_reason,
-		 indicator_code, closed_on, position, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		t.ConferenceID, t.UnitID, t.Title, vntext.Fold(t.Title), optDay(t.DueOn), t.Period, optDay(t.DueEnd),
-		string(t.Status), t.DropReason, t.IndicatorCode, optDay(t.ClosedOn), pos, now, now)
+	ids, err := tx.ReserveIDs(ctx, "meeting_tasks", len(ts))
 	if err != nil {
 		return fmt.Errorf("insert task: %w", err)
 	}
-	t.ID, t.Version = id, 1
-	seen := map[int64]bool{}
-	for _, o := range t.Owners {
-		if seen[o] {
-			continue
+	rows := make([][]any, len(ts))
+	var owners [][]any
+	for i, t := range ts {
+		t.ID, t.Version = ids[i], 1
+		rows[i] = []any{t.ID, t.ConferenceID, t.UnitID, t.Title, vntext.Fold(t.Title), optDay(t.DueOn), t.Period, optDay(t.DueEnd),
+			string(t.Status), t.DropReason, t.IndicatorCode, optDay(t.ClosedOn), positions[i], 1, now, now}
+		seen := map[int64]bool{}
+		for _, o := range t.Owners {
+			if !seen[o] {
+				seen[o] = true
+				owners = append(owners, []any{t.ID, o})
+			}
 		}
-		seen[o] = true
-		if _, err := tx.ExecContext(ctx, "INSERT INTO meeting_task_owners (task_id, unit_id) VALUES (?, ?)", id, o); err != nil {
-			return fmt.Errorf("insert task owner: %w", err)
-		}
+	}
+	if _, err := tx.CopyFrom(ctx, "meeting_tasks", taskColumns, rows); err != nil {
+		return fmt.Errorf("insert task: %w", err)
+	}
+	if _, err := tx.CopyFrom(ctx, "meeting_task_owners", []string{"task_id", "unit_id"}, owners); err != nil {
+		return fmt.Errorf("insert task owner: %w", err)
 	}
 	return nil
 }
@@ -679,16 +718,13 @@ func (s *Store) CreateBatch(ctx context.Context, cs []Conference) (int, error) {
 		}
 	}
 	tasks := 0
-	err := s.db.WithTx(ctx, func(tx *db.Tx) error {
-		for i := range cs {
-			cs[i].SourceHash = ""
-			if err := s.create(ctx, tx, &cs[i]); err != nil {
-				return err
-			}
-			tasks += len(cs[i].Tasks)
-		}
-		return nil
-	})
+	all := make([]*Conference, len(cs))
+	for i := range cs {
+		cs[i].SourceHash = ""
+		all[i] = &cs[i]
+		tasks += len(cs[i].Tasks)
+	}
+	err := s.db.WithTx(ctx, func(tx *db.Tx) error { return s.create(ctx, tx, all) })
 	if err != nil {
 		return 0, fmt.Errorf("meeting: batch: %w", err)
 	}
@@ -806,7 +842,7 @@ func (s *Store) AddTask(ctx context.Context, p *auth.Principal, confID int64, t 
 	}
 	t.ConferenceID, t.UnitID = c.ID, c.UnitID
 	err = s.db.WithTx(ctx, func(tx *db.Tx) error {
-		if err := insertTask(ctx, tx, &t, n); err != nil {
+		if err := insertTasks(ctx, tx, []*Task{&t}, []int{n}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "add_task", Entity: "conference", EntityID: c.ID, UnitID: c.UnitID,
