@@ -17,12 +17,13 @@ type Tx struct {
 	dialect Dialect
 	now     time.Time
 
-	conn   *sql.Conn      // the connection tx runs on (for CopyFrom); nil when begun elsewhere
-	bumped bool           // Bump was called: versions read before the commit are out of date
-	saves  int            // savepoints taken, for their names
-	stmts  *stmtCache     // prepared statements kept for the transaction (CacheStatements); nil: none
-	locks  []string       // names Lock took (PostgreSQL): held until the transaction ends
-	memo   map[string]any // what Remember keeps
+	conn   *sql.Conn       // the connection tx runs on (for CopyFrom); nil when begun elsewhere
+	bumped bool            // Bump was called: versions read before the commit are out of date
+	raised map[string]bool // topics Bump raised since the versions were last read in the transaction
+	saves  int             // savepoints taken, for their names
+	stmts  *stmtCache      // prepared statements kept for the transaction (CacheStatements); nil: none
+	locks  []string        // names Lock took (PostgreSQL): held until the transaction ends
+	memo   map[string]any  // what Remember keeps
 }
 
 // WithTx runs fn in one transaction: it commits when fn returns nil and
@@ -88,6 +89,7 @@ func (tx *Tx) savepoint(ctx context.Context, fn func(tx *Tx) error) (err error) 
 		_, _ = tx.ExecContext(ctx, "RELEASE SAVEPOINT "+name)
 		tx.locks = tx.locks[:held]
 		tx.memo = nil
+		tx.raised = nil
 	}
 	defer func() {
 		if p := recover(); p != nil {

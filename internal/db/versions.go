@@ -30,14 +30,30 @@ type Versions map[string]int64
 // Bump raises the version of each topic by one, in the transaction: a
 // cache that kept something computed from the topic computes it again
 // once the transaction has committed.
+//
+// A topic is raised once per transaction however many writes bump it
+// (a bulk load bumps once per row): what matters is that its version
+// after the commit differs from every version seen before it. Once the
+// versions have been read inside the transaction (a cache may then keep
+// a result under the raised version, computed from writes made so far),
+// or a savepoint has been rolled back (its raise with it), the next bump
+// raises the topic again, so the later writes of the transaction never
+// commit under a version a kept result was filed under.
 func (tx *Tx) Bump(ctx context.Context, topics ...string) error {
 	topics = slices.Clone(topics)
 	slices.Sort(topics) // one order, so that concurrent writers never deadlock
 	for _, t := range slices.Compact(topics) {
+		if tx.raised[t] {
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO data_versions (topic, version) VALUES (?, 1)
 			ON CONFLICT (topic) DO UPDATE SET version = data_versions.version + 1`, t); err != nil {
 			return fmt.Errorf("db: bump %s: %w", t, err)
 		}
+		if tx.raised == nil {
+			tx.raised = map[string]bool{}
+		}
+		tx.raised[t] = true
 	}
 	tx.bumped = true
 	return nil
@@ -56,6 +72,10 @@ func (d *DB) Versions(ctx context.Context) (Versions, error) {
 			return m.v, nil
 		}
 	}
+	if d.in != nil {
+		// Read inside a transaction: its next bump raises again.
+		d.in.raised = nil
+	}
 	v, err := readVersions(ctx, d)
 	if err != nil {
 		return nil, err
@@ -66,8 +86,12 @@ func (d *DB) Versions(ctx context.Context) (Versions, error) {
 	return v, nil
 }
 
-// Versions reads the versions as the transaction sees them.
-func (tx *Tx) Versions(ctx context.Context) (Versions, error) { return readVersions(ctx, tx) }
+// Versions reads the versions as the transaction sees them (its next
+// Bump raises every topic again).
+func (tx *Tx) Versions(ctx context.Context) (Versions, error) {
+	tx.raised = nil
+	return readVersions(ctx, tx)
+}
 
 func readVersions(ctx context.Context, q Querier) (Versions, error) {
 	rows, err := q.QueryContext(ctx, "SELECT topic, version FROM data_versions")

@@ -73,3 +73,74 @@ func TestVersions(t *testing.T) {
 		})
 	}
 }
+
+// TestBumpOncePerTransaction: a topic bumped by many writes of one
+// transaction is raised once; raised again by the first bump after the
+// versions were read in the transaction (through the transaction or a
+// DB within it), and after a savepoint that raised it was rolled back.
+func TestBumpOncePerTransaction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		version := func() int64 {
+			t.Helper()
+			v, err := d.Versions(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v["x"]
+		}
+		steps := []struct {
+			name  string
+			raise int64
+			fn    func(tx *db.Tx) error
+		}{
+			{"three bumps", 1, func(tx *db.Tx) error {
+				for range 3 {
+					if err := tx.Bump(ctx, "x"); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+			{"a read in the transaction between", 2, func(tx *db.Tx) error {
+				if err := tx.Bump(ctx, "x"); err != nil {
+					return err
+				}
+				if _, err := tx.Versions(ctx); err != nil {
+					return err
+				}
+				return tx.Bump(ctx, "x", "x")
+			}},
+			{"a read within between", 2, func(tx *db.Tx) error {
+				if err := tx.Bump(ctx, "x"); err != nil {
+					return err
+				}
+				if _, err := d.Within(tx).Versions(ctx); err != nil {
+					return err
+				}
+				return tx.Bump(ctx, "x")
+			}},
+			{"a rolled-back savepoint first", 1, func(tx *db.Tx) error {
+				err := d.Within(tx).WithTx(ctx, func(tx *db.Tx) error {
+					if err := tx.Bump(ctx, "x"); err != nil {
+						return err
+					}
+					return context.Canceled
+				})
+				if err != context.Canceled {
+					t.Fatalf("savepoint: %v", err)
+				}
+				return tx.Bump(ctx, "x")
+			}},
+		}
+		for _, s := range steps {
+			before := version()
+			if err := d.WithTx(ctx, s.fn); err != nil {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			if got := version() - before; got != s.raise {
+				t.Errorf("%s: x raised by %d, want %d", s.name, got, s.raise)
+			}
+		}
+	})
+}
