@@ -962,7 +962,8 @@ func isDateLine(t string) bool {
 }
 
 // cutSentence reports running text that stops without its full stop: a
-// line of ten words or more, most in lower case, and the last line of the
+// line of ten words or more, at least half in lower case ("Năm 2018, Huyện
+// đoàn Phong Điền tiếp tục thực hiện hiệu qu"), and the last line of the
 // text. A byline ("NGỌC MINH - NGÔ CHIẾN", "Đỗ Hùng (Tổng hợp)") or a
 // source line is short or capitalized.
 func cutSentence(t string) bool {
@@ -977,7 +978,7 @@ func cutSentence(t string) bool {
 			lower++
 		}
 	}
-	return lower*10 >= len(words)*6
+	return lower*10 >= len(words)*5
 }
 
 // allCapsLine reports a line whose letters are all capitals.

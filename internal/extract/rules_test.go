@@ -1690,6 +1690,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a plan cut by the excerpt with half its words capitalized is still text", "Huyện đoàn Krông Pắc tổng kết năm 2023\n\nNgày 28/12/2023, Huyện đoàn Krông Pắc tổ chức hội nghị tổng kết công tác đoàn và phong trào thanh thiếu nhi năm 2023. Trong năm, các cơ sở đoàn đã tổ chức nhiều hoạt động tình nguyện, hỗ trợ thanh niên lập nghiệp và giữ gìn an ninh trật tự ở địa phương.\n\nNăm 2024, Huyện đoàn Krông Pắc Đắk Lắk tiếp tục thực hiện hiệu qu",
+			func(r Record) string {
+				if len(r.Tasks) != 1 || !strings.HasPrefix(r.Tasks[0], "Huyện đoàn Krông Pắc Đắk Lắk tiếp tục") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
