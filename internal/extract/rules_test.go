@@ -1697,6 +1697,13 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the focus of the tasks written the other way round heads a list", "Ban Dân vận Huyện ủy tổng kết năm 2023\n\nNgày 5/1/2024, Ban Dân vận Huyện ủy Tân Phước tổ chức hội nghị tổng kết công tác dân vận năm 2023.\n\nHội nghị thống nhất trọng tâm nhiệm vụ công tác dân vận năm 2024: Tăng cường nắm tình hình Nhân dân; nâng chất phong trào thi đua Dân vận khéo.",
+			func(r Record) string {
+				if len(r.Tasks) != 2 || !strings.HasPrefix(r.Tasks[0], "Tăng cường nắm tình hình") {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

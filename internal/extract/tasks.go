@@ -6,7 +6,7 @@ import (
 )
 
 // taskHeads announce a list of key tasks.
-var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
+var taskHeads = newPhraseSet("nhiệm vụ trọng tâm", "trọng tâm nhiệm vụ", "phương hướng, nhiệm vụ", "phương hướng nhiệm vụ",
 	"nhiệm vụ, giải pháp", "một số nhiệm vụ", "các nhiệm vụ sau", "những nhiệm vụ sau", "nhiệm vụ chủ yếu",
 	"giải pháp trọng tâm", "nhiệm vụ trong thời gian tới", "nhiệm vụ thời gian tới", "nội dung trọng tâm",
 	"công tác trọng tâm", "nhiệm vụ sau", "giải pháp sau", "các nhiệm vụ cần", "những nhiệm vụ cần", "nhiệm vụ được đề ra gồm", "nhiệm vụ đề ra gồm")
