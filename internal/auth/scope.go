@@ -348,6 +348,9 @@ func (s *Store) GrantRole(ctx context.Context, p *Principal, userID, unitID int6
 		if g, err = scanGrant(tx.QueryRowContext(ctx, "SELECT "+grantCols+" FROM grants g WHERE g.id = ?", id)); err != nil {
 			return fmt.Errorf("auth: grant: %w", err)
 		}
+		if err := tx.Bump(ctx, TopicGrants); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "grant", Entity: "grant", EntityID: id, UnitID: unitID,
 			After: auditGrant{UserID: userID, UnitID: unitID, Role: role, Login: u.Login}})
 	})
@@ -385,6 +388,9 @@ func (s *Store) RevokeGrant(ctx context.Context, p *Principal, userID, grantID i
 		if _, err := tx.ExecContext(ctx, "DELETE FROM grants WHERE id = ?", grantID); err != nil {
 			return fmt.Errorf("auth: revoke grant %d: %w", grantID, err)
 		}
+		if err := tx.Bump(ctx, TopicGrants); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "revoke", Entity: "grant", EntityID: grantID, UnitID: g.UnitID,
 			Before: auditGrant{UserID: g.UserID, UnitID: g.UnitID, Role: g.Role, Login: u.Login}})
 	})
@@ -419,15 +425,11 @@ func (s *Store) CanManageUser(ctx context.Context, p *Principal, userID int64) (
 
 // loadPrincipal builds the Principal for an account.
 func (s *Store) loadPrincipal(ctx context.Context, u User) (*Principal, error) {
-	gs, err := listGrants(ctx, s.db, u.ID)
+	r, err := s.rolesOf(ctx, u.ID)
 	if err != nil {
 		return nil, err
 	}
-	national, err := s.nationalAdmin(ctx, gs)
-	if err != nil {
-		return nil, fmt.Errorf("auth: principal of user %d: %w", u.ID, err)
-	}
-	return &Principal{User: u, Grants: gs, NationalAdmin: national}, nil
+	return &Principal{User: u, Grants: r.grants, NationalAdmin: r.national}, nil
 }
 
 // nationalAdmin reports whether one of gs is an admin grant on a root

@@ -116,6 +116,7 @@ type Store struct {
 	cfg   Config
 	dummy string  // a hash to verify against for unknown logins
 	slots hashing // bounds the argon2id hashes running at once
+	kept  keptAuth
 }
 
 // NewStore returns a Store over d (migrated), using units to decide which
@@ -126,7 +127,9 @@ func NewStore(d *db.DB, units *org.Store, cfg Config) *Store {
 	if err != nil {
 		panic(err) // only if the system has no randomness
 	}
-	return &Store{db: d, units: units, cfg: cfg, dummy: dummy, slots: make(hashing, cfg.HashConcurrency)}
+	s := &Store{db: d, units: units, cfg: cfg, dummy: dummy, slots: make(hashing, cfg.HashConcurrency)}
+	s.kept.roles.Max = maxKeptRoles
+	return s
 }
 
 // Config returns the settings in force (defaults filled in).

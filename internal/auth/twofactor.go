@@ -329,6 +329,9 @@ func (s *Store) SetTwoFactorRequired(ctx context.Context, p *Principal, unitID i
 		if err != nil {
 			return fmt.Errorf("auth: require two-factor on unit %d: %w", unitID, err)
 		}
+		if err := tx.Bump(ctx, TopicGrants); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "require_2fa", Entity: "unit", EntityID: unitID, UnitID: unitID,
 			After: map[string]bool{"required": required}})
 	})
@@ -358,22 +361,9 @@ func (s *Store) twoFactorRequired(ctx context.Context, gs []Grant) (bool, error)
 			return true, nil
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT unit_id FROM twofactor_units")
+	marked, err := s.markedUnits(ctx)
 	if err != nil {
-		return false, fmt.Errorf("auth: two-factor units: %w", err)
-	}
-	var marked []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return false, fmt.Errorf("auth: two-factor units: %w", err)
-		}
-		marked = append(marked, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return false, fmt.Errorf("auth: two-factor units: %w", err)
+		return false, err
 	}
 	if len(marked) == 0 {
 		return false, nil
