@@ -41,6 +41,9 @@ type analyzer struct {
 	tasks     []Span
 	taskSeen  map[string]bool
 	unsure    []string // numbers left out for an unknown unit
+	// moneyGuessed is set when millions or billions written without
+	// "đồng" were read as money.
+	moneyGuessed bool
 	// unknownNames are capitalized words after "đồng chí" that do not
 	// start with a known family name.
 	unknownNames []string
@@ -82,6 +85,9 @@ func (a *analyzer) fill(r *Record) {
 		b := a.d.blocks[a.d.title]
 		r.Title = a.d.text[b.start:b.end]
 		r.Spans.Title = Span{b.start, b.end}
+		if a.d.titleFromCaption {
+			r.Warnings = append(r.Warnings, "Tiêu đề lấy từ chú thích ảnh đầu bài (… - Ảnh 1).")
+		}
 	} else {
 		r.Warnings = append(r.Warnings, "Không xác định được tiêu đề bài viết.")
 	}

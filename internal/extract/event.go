@@ -879,6 +879,7 @@ func (a *analyzer) readEvent() {
 		for _, toks := range [][]token{a.title, lead} {
 			if p := a.exemplaryStage(toks); p != nil {
 				a.eventType, cued = TypeTongKet, p
+				a.warn("Hội nghị biểu dương điển hình của một giai đoạn: xếp là tổng kết giai đoạn đó.")
 				break
 			}
 		}

@@ -203,7 +203,11 @@ func (a *analyzer) readFigures() {
 			}
 			seen[key] = -1
 			a.figures = append(a.figures, f)
+			a.warn("Số tập thể, cá nhân được khen thưởng lấy từ chú thích ảnh: " + a.d.text[m.Start:f.span.End] + " " + f.unit + ".")
 		}
+	}
+	if a.moneyGuessed {
+		a.warn("Có số tiền ghi “triệu”/“tỷ” không kèm “đồng”; đã hiểu là đồng.")
 	}
 	if len(a.unsure) > 0 {
 		a.warn("Chưa ghi nhận các số có đơn vị lạ, cần xem lại: " + strings.Join(a.unsure, "; ") + ".")
@@ -360,6 +364,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	// The unit: the noun right after the number (after the multiplier).
 	var unit string
 	var uEnd int
+	guessed := false // money written without "đồng"
 	if m.Number.Percent {
 		unit = "%"
 		uEnd = m.End
@@ -377,6 +382,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		uEnd = m.End + len(glued)
 	} else if a.moneyWithoutNoun(toks, ti, m) {
 		unit, uEnd = "đồng", m.End
+		guessed = true
 	} else {
 		k := ti + 1
 		for k < len(toks) && toks[k].end <= m.End {
@@ -498,6 +504,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		span:  Span{m.Start, m.End},
 		about: a.aboutFor(toks[max(0, ti-40):min(len(toks), ti+40)], m.Start, uEnd, unit),
 	}
+	a.moneyGuessed = a.moneyGuessed || guessed
 	return f, true
 }
 

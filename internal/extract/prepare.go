@@ -35,6 +35,9 @@ type document struct {
 	// notUTF8 is set when the input was not valid UTF-8 (a legacy
 	// encoding such as TCVN3 or VNI, or a binary file).
 	notUTF8 bool
+	// titleFromCaption is set when the headline is a photo's caption
+	// ("... - Ảnh 1.").
+	titleFromCaption bool
 }
 
 func (d *document) hasBody() bool {
@@ -716,6 +719,7 @@ func classify(d *document, lines []rawLine, pageTitle string) {
 				d.title = i
 				d.blocks[i].kind = kindTitle
 				d.blocks[i].end = d.blocks[i].start + len(u) // the headline, not the photo's number
+				d.titleFromCaption = true
 				break
 			}
 		}

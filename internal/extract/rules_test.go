@@ -1561,6 +1561,9 @@ func TestRulesRoundTwelve(t *testing.T) {
 				if got := show(r, "figures"); !strings.Contains(got, "6 tập thể") || !strings.Contains(got, "5 căn nhà") {
 					return "figures " + got
 				}
+				if !strings.Contains(strings.Join(r.Warnings, " "), "chú thích ảnh") {
+					return "no warning for the caption's count"
+				}
 				return ""
 			}},
 		{"the same share of two things in two sentences is two figures", "Xã đoàn Tân Hòa tổng kết năm 2031\n\nNgày 28/12/2031, Xã đoàn Tân Hòa tổ chức hội nghị tổng kết công tác đoàn năm 2031. Trong năm, 100% đoàn viên được học tập nghị quyết. Các chi đoàn tổ chức sinh hoạt đều đặn, 100% chi đoàn đăng ký công trình thanh niên.",
@@ -1629,6 +1632,9 @@ func TestRulesRoundTwelve(t *testing.T) {
 				if got := show(r, "figures"); !strings.Contains(got, "18 tập thể") || !strings.Contains(got, "25 cá nhân") {
 					return "figures " + got
 				}
+				if !strings.Contains(strings.Join(r.Warnings, " "), "Ảnh 1") {
+					return "no warning for the headline read from a caption"
+				}
 				return ""
 			}},
 		{"a result past the plan is a figure", "Mặt trận huyện Phú Tân tổng kết năm 2031\n\nNgày 15/1/2032, Ủy ban MTTQ Việt Nam huyện Phú Tân tổ chức hội nghị tổng kết công tác Mặt trận năm 2031. Trong năm, Mặt trận các cấp đã vận động Quỹ “Vì người nghèo” được hơn 3 tỷ đồng, vượt chỉ tiêu đề ra.",
@@ -1642,6 +1648,9 @@ func TestRulesRoundTwelve(t *testing.T) {
 			func(r Record) string {
 				if got := show(r, "figures"); !strings.Contains(got, "450000000 đồng") {
 					return "figures " + got
+				}
+				if !strings.Contains(strings.Join(r.Warnings, " "), "không kèm “đồng”") {
+					return "no warning for the money read as đồng"
 				}
 				return ""
 			}},
