@@ -990,6 +990,9 @@ func (a *analyzer) readEvent() {
 		} else if y := a.yearOfDatesIn(a.period); y > 0 {
 			a.period.year = y
 			a.warn("Năm của kỳ báo cáo được suy từ ngày của các hoạt động nêu trong kỳ.")
+		} else if y := a.yearOfNextPart(a.period); y > 0 {
+			a.period.year = y
+			a.warn("Năm của kỳ báo cáo được lấy theo kỳ tiếp theo nêu trong bài (cùng năm).")
 		} else if y := a.yearFromPublished(a.period); y > 0 {
 			a.period.year = y
 			a.warn("Năm của kỳ báo cáo được lấy theo ngày đăng bài (--published).")
@@ -1040,6 +1043,37 @@ func (a *analyzer) resultsPeriod() *periodMention {
 		}
 	}
 	return nil
+}
+
+// yearOfNextPart returns the year the text gives the part of the year
+// after p, when p is the first half or a quarter before the fourth: a
+// review of "6 tháng đầu năm" whose plans read "Trong 6 tháng cuối năm
+// 2024, ..." reviews the first half of 2024. 0 if none.
+func (a *analyzer) yearOfNextPart(p *periodMention) int {
+	next := ""
+	switch p.part {
+	case "H1":
+		next = "H2"
+	case "Q1":
+		next = "Q2"
+	case "Q2":
+		next = "Q3"
+	case "Q3":
+		next = "Q4"
+	default:
+		return 0
+	}
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		for _, q := range a.findPeriods(s.toks) {
+			if q.part == next && q.year > 0 {
+				return q.year
+			}
+		}
+	}
+	return 0
 }
 
 func (a *analyzer) launchedLabel() string {

@@ -1713,6 +1713,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a half-year review takes its year from the second half's plans", "Ngày 3/7, Hội Nông dân huyện tổ chức hội nghị sơ kết công tác Hội 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm.\nTừ đầu năm đến nay, các cấp hội đã vận động hội viên tham gia nhiều phong trào thi đua sản xuất giỏi và giúp nhau giảm nghèo.\nTrong 6 tháng cuối năm 2023, Hội Nông dân huyện tiếp tục đẩy mạnh phong trào thi đua; chú trọng công tác xây dựng tổ chức hội.",
+			func(r Record) string {
+				if got := show(r, "period"); !strings.Contains(got, `"year":2023`) || !strings.Contains(got, `"part":"H1"`) {
+					return "period " + got
+				}
+				if got := show(r, "event_date"); got != `"2023-07-03"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
