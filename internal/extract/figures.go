@@ -323,6 +323,12 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	if strings.Trim(nt.low, "0") == "" {
 		return figureHit{}, false // "000": a piece of a number, not a count
 	}
+	if mt := a.d.text[m.Start:m.End]; (strings.Contains(mt, "ngàn") || strings.Contains(mt, "nghìn")) && strings.Count(nt.low, ".") >= 2 {
+		// "163.200.000 ngàn đồng": millions written out and then
+		// multiplied by a thousand cannot be read as meant.
+		a.unsure = append(a.unsure, mt)
+		return figureHit{}, false
+	}
 	if a.orgSpan.End > 0 && m.Start >= a.orgSpan.Start && m.Start < a.orgSpan.End {
 		return figureHit{}, false // "Khối thi đua Mặt trận 13 xã, thị trấn": a name
 	}

@@ -1723,6 +1723,17 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"millions written out and multiplied by a thousand are left out with a warning", "Hội Cựu chiến binh huyện tổng kết năm 2023\n\nNgày 26/12/2023, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết công tác Hội năm 2023. Các cấp hội tặng quà 315 hội viên có hoàn cảnh khó khăn số tiền là 94.500.000 ngàn đồng.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "315 hội viên") || strings.Contains(got, "đồng") {
+					return "figures " + got
+				}
+				if !strings.Contains(strings.Join(r.Warnings, " "), "94.500.000 ngàn") {
+					return "no warning for the money left out"
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
