@@ -452,6 +452,11 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 		if memberStock(toks, ti, unit) {
 			return figureHit{}, false
 		}
+		// "cả 4 ngôi nhà đều được khởi công ...": all of those already
+		// counted, restated; "tất cả 166 xã, phường đã ..." counts.
+		if tokAt(toks, ti-1).low == "cả" && tokAt(toks, ti-2).low != "tất" && findAny(toks[j:min(len(toks), j+3)], allOfThem) >= 0 {
+			return figureHit{}, false
+		}
 		if (p == "chỉ tiêu" || p == "tiêu chí") && !(m.End < len(a.d.text) && a.d.text[m.End] == '/') &&
 			findAny(toks[j:min(len(toks), j+5)], reachedWords) < 0 {
 			// "kết quả thực hiện 15 chỉ tiêu thi đua": how many indicators
@@ -513,6 +518,10 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	a.moneyGuessed = a.moneyGuessed || guessed
 	return f, true
 }
+
+// allOfThem says that a count restates all of those counted before: "cả
+// 4 ngôi nhà đều ...".
+var allOfThem = newPhraseSet("đều")
 
 // moneyWords say that a sentence is about money.
 var moneyWords = newPhraseSet("số tiền", "kinh phí", "trị giá", "hỗ trợ", "ủng hộ", "đóng góp", "tổng giá trị", "quỹ", "nguồn vốn", "tiền mặt")

@@ -1734,6 +1734,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"all of those counted, restated, count once", "Ngày 9/5/2024, Ủy ban MTTQ Việt Nam huyện Tiên Lữ trao tiền hỗ trợ xây nhà đại đoàn kết cho 3 hộ nghèo, mỗi hộ 40 triệu đồng. Đến nay, cả 3 ngôi nhà đều đã hoàn thành. Trong năm, Mặt trận các xã đã vận động tất cả 12 thôn tổ chức Ngày hội đại đoàn kết.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if strings.Contains(got, "3 ngôi nhà") || !strings.Contains(got, "3 hộ") || !strings.Contains(got, "12 thôn") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
