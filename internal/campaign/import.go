@@ -61,17 +61,18 @@ func (s *Store) Import(ctx context.Context, p *auth.Principal, id int64, data []
 		if err := s.authz.RequireAny(ctx, p, auth.PermWrite, "campaign.err.forbidden_contribute", ids...); err != nil {
 			return err
 		}
-		for _, l := range lines {
+		ks := make([]Contribution, len(lines))
+		for i, l := range lines {
 			unit := units[strings.ToUpper(l.UnitCode)]
-			k := Contribution{CampaignID: id, UnitID: unit, Period: l.Period, Money: l.Money, InKind: l.InKind, Households: l.Households, Note: l.Note}
-			if _, err := s.record(ctx, tx, p, c, k, false); err != nil {
-				if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
-					// The file is refused, naming the line and why (a unit the
-					// caller may not write on included).
-					return apperr.Invalid("file", "campaign.err.file_line", l.Row, i18n.M(e.Key, e.Args...))
-				}
-				return err
+			ks[i] = Contribution{CampaignID: id, UnitID: unit, Period: l.Period, Money: l.Money, InKind: l.InKind, Households: l.Households, Note: l.Note}
+		}
+		if _, i, err := s.record(ctx, tx, p, c, ks, false); err != nil {
+			if e, ok := apperr.As(err); ok && e.Code != apperr.CodeInternal {
+				// The file is refused, naming the line and why (a unit the
+				// caller may not write on included).
+				return apperr.Invalid("file", "campaign.err.file_line", lines[i].Row, i18n.M(e.Key, e.Args...))
 			}
+			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "import", Entity: "campaign", EntityID: id, UnitID: c.UnitID,
 			After: map[string]any{"lines": len(lines)}})

@@ -257,8 +257,12 @@ func (s *Store) Record(ctx context.Context, p *auth.Principal, k Contribution) (
 		if err := s.authz.RequireAny(ctx, p, auth.PermRead, "campaign.err.forbidden_read", c.unitIDs()...); err != nil {
 			return err
 		}
-		out, err = s.record(ctx, tx, p, c, k, true)
-		return err
+		written, _, err := s.record(ctx, tx, p, c, []Contribution{k}, true)
+		if err != nil {
+			return err
+		}
+		out = written[0]
+		return nil
 	})
 	if err != nil {
 		return Contribution{}, err
@@ -266,71 +270,160 @@ func (s *Store) Record(ctx context.Context, p *auth.Principal, k Contribution) (
 	return out, nil
 }
 
-// record checks and writes k in tx; checkVersion false replaces a
-// contribution whatever its version (an import, which says so).
-func (s *Store) record(ctx context.Context, tx *db.Tx, p *auth.Principal, c Campaign, k Contribution, checkVersion bool) (Contribution, error) {
-	if err := k.validate(c); err != nil {
-		return Contribution{}, err
+// record checks and writes contributions ks of campaign c in tx, in
+// order, each replacing what its unit recorded for its period (a later
+// one of the same unit and period replacing an earlier one, as if
+// written after it); checkVersion false replaces a contribution whatever
+// its version (an import, which says so). Record writes one, Import a
+// sheet's lines, through the same statements: one read of which units
+// take part and one of what they recorded, the new contributions
+// copied together, the replaced ones updated from one list of values,
+// one bump and the audit entries together. It returns the contributions
+// as written, or the index of the first refused and why.
+func (s *Store) record(ctx context.Context, tx *db.Tx, p *auth.Principal, c Campaign, ks []Contribution, checkVersion bool) ([]Contribution, int, error) {
+	if len(ks) == 0 {
+		return nil, 0, nil
 	}
-	if err := s.authz.RequireAny(ctx, p, auth.PermWrite, "campaign.err.forbidden_contribute", k.UnitID); err != nil {
-		return Contribution{}, err
+	units := make([]int64, 0, len(ks))
+	for _, k := range ks {
+		units = append(units, k.UnitID)
 	}
-	if err := s.takesPart(ctx, tx, c, k.UnitID); err != nil {
-		return Contribution{}, err
+	part, err := s.takingPart(ctx, tx, c, units)
+	if err != nil {
+		return nil, 0, err
 	}
-	code := k.Period.String()
-	var id, version int64
-	err := tx.QueryRowContext(ctx, `SELECT id, version FROM campaign_contributions WHERE campaign_id = ? AND unit_id = ? AND period = ?`,
-		c.ID, k.UnitID, code).Scan(&id, &version)
-	switch {
-	case errors.Is(err, db.ErrNotFound):
-		if checkVersion && k.Version != 0 {
-			return Contribution{}, apperr.Conflict("campaign.err.stale")
-		}
-		id, err = tx.InsertID(ctx, `INSERT INTO campaign_contributions (campaign_id, unit_id, period, period_start, period_end, money, in_kind, households, note, version, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`, c.ID, k.UnitID, code, db.Day(k.Period.Start()), db.Day(k.Period.End()),
-			k.Money, k.InKind, k.Households, k.Note, db.Stamp(tx.Now()))
-		if err != nil {
-			return Contribution{}, fmt.Errorf("campaign: contribution: %w", err)
-		}
-		version = 1
-	case err != nil:
-		return Contribution{}, fmt.Errorf("campaign: contribution: %w", err)
-	default:
-		if checkVersion && k.Version != version {
-			return Contribution{}, apperr.Conflict("campaign.err.stale")
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE campaign_contributions SET money = ?, in_kind = ?, households = ?, note = ?, version = version + 1 WHERE id = ?`,
-			k.Money, k.InKind, k.Households, k.Note, id); err != nil {
-			return Contribution{}, fmt.Errorf("campaign: contribution: %w", err)
-		}
-		version++
+	type key struct {
+		unit   int64
+		period string
 	}
-	k.ID, k.Version = id, version
+	type held struct {
+		id, version int64
+		row         int // the contribution written last for it, -1 for none in ks
+	}
+	known := map[key]*held{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, period, version FROM campaign_contributions
+		WHERE campaign_id = ? AND unit_id IN (`+db.IDList(units)+`)`, c.ID)
+	if err != nil {
+		return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+	}
+	for rows.Next() {
+		var k key
+		h := &held{row: -1}
+		if err := rows.Scan(&h.id, &k.unit, &k.period, &h.version); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+		}
+		known[k] = h
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+	}
+	out := make([]Contribution, len(ks))
+	var added []int // indexes of contributions new to the campaign
+	replaced := map[int64]int{}
+	entries := make([]audit.Entry, len(ks))
+	for i, k := range ks {
+		if err := k.validate(c); err != nil {
+			return nil, i, err
+		}
+		if err := s.authz.RequireAny(ctx, p, auth.PermWrite, "campaign.err.forbidden_contribute", k.UnitID); err != nil {
+			return nil, i, err
+		}
+		if !part[k.UnitID] {
+			return nil, i, apperr.Invalid("unit", "campaign.err.not_taking_part")
+		}
+		code := k.Period.String()
+		h, ok := known[key{k.UnitID, code}]
+		switch {
+		case !ok:
+			if checkVersion && k.Version != 0 {
+				return nil, i, apperr.Conflict("campaign.err.stale")
+			}
+			h = &held{version: 1}
+			known[key{k.UnitID, code}] = h
+			added = append(added, i)
+		default:
+			if checkVersion && k.Version != h.version {
+				return nil, i, apperr.Conflict("campaign.err.stale")
+			}
+			h.version++
+			if h.id != 0 {
+				replaced[h.id] = i
+			} else {
+				added[slices.Index(added, h.row)] = i
+			}
+		}
+		h.row = i
+		k.ID, k.Version = h.id, h.version
+		out[i] = k
+		entries[i] = audit.Entry{Action: "contribute", Entity: "campaign", EntityID: c.ID, UnitID: k.UnitID,
+			After: map[string]any{"unit_id": k.UnitID, "period": code, "money": k.Money, "in_kind": k.InKind, "households": k.Households}}
+	}
+	ids, err := tx.ReserveIDs(ctx, "campaign_contributions", len(added))
+	if err != nil {
+		return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+	}
+	now := db.Stamp(tx.Now())
+	news := make([][]any, len(added))
+	for j, i := range added {
+		k := &out[i]
+		k.ID = ids[j]
+		news[j] = []any{k.ID, c.ID, k.UnitID, k.Period.String(), db.Day(k.Period.Start()), db.Day(k.Period.End()),
+			k.Money, k.InKind, k.Households, k.Note, k.Version, now}
+	}
+	// A contribution added and replaced in the same call has the id
+	// reserved for the last that wrote it; the earlier ones share it.
+	for i := range out {
+		if out[i].ID == 0 {
+			out[i].ID = out[known[key{out[i].UnitID, out[i].Period.String()}].row].ID
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, "campaign_contributions", []string{"id", "campaign_id", "unit_id", "period", "period_start", "period_end",
+		"money", "in_kind", "households", "note", "version", "created_at"}, news); err != nil {
+		return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+	}
+	var changed []any
+	n := 0
+	for id, i := range replaced {
+		k := out[i]
+		changed = append(changed, id, k.Money, k.InKind, k.Households, k.Note, k.Version)
+		n++
+	}
+	if n > 0 {
+		values := strings.TrimSuffix(strings.Repeat("(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT)), ", n), ", ")
+		if _, err := tx.ExecContext(ctx, `WITH v (id, money, in_kind, households, note, version) AS (VALUES `+values+`)
+			UPDATE campaign_contributions SET money = v.money, in_kind = v.in_kind, households = v.households, note = v.note, version = v.version
+			FROM v WHERE campaign_contributions.id = v.id`, changed...); err != nil {
+			return nil, 0, fmt.Errorf("campaign: contribution: %w", err)
+		}
+	}
 	if err := tx.Bump(ctx, TopicContributions); err != nil {
-		return Contribution{}, err
+		return nil, 0, err
 	}
-	return k, audit.Record(ctx, tx, audit.Entry{Action: "contribute", Entity: "campaign", EntityID: c.ID, UnitID: k.UnitID,
-		After: map[string]any{"unit_id": k.UnitID, "period": code, "money": k.Money, "in_kind": k.InKind, "households": k.Households}})
+	return out, 0, audit.RecordMany(ctx, tx, entries)
 }
 
-// takesPart fails unless unitID is the campaign's unit, a unit taking
-// part or a unit that was ever below one of them.
-func (s *Store) takesPart(ctx context.Context, q db.Querier, c Campaign, unitID int64) error {
-	ids := c.unitIDs()
-	args := []any{unitID}
-	for _, id := range ids {
-		args = append(args, id)
+// takingPart returns which of units take part in campaign c: its unit, a
+// unit taking part, or a unit that was ever below one of them.
+func (s *Store) takingPart(ctx context.Context, q db.Querier, c Campaign, units []int64) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT descendant_id FROM unit_closure
+		WHERE descendant_id IN (`+db.IDList(units)+`) AND ancestor_id IN (`+db.IDList(c.unitIDs())+`)`)
+	if err != nil {
+		return nil, fmt.Errorf("campaign: taking part: %w", err)
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure WHERE descendant_id = ? AND ancestor_id IN (`+db.Placeholders(len(ids))+`)`,
-		args...).Scan(&n); err != nil {
-		return fmt.Errorf("campaign: taking part: %w", err)
+	part := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("campaign: taking part: %w", err)
+		}
+		part[id] = true
 	}
-	if n == 0 {
-		return apperr.Invalid("unit", "campaign.err.not_taking_part")
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("campaign: taking part: %w", err)
 	}
-	return nil
+	return part, nil
 }
 
 // Contributions returns the contributions to campaign id of unitID and
