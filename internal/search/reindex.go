@@ -89,7 +89,8 @@ var reindexBatch = 10000
 // are the ones SQLite's index is written with. The sources are read
 // through a cursor of the transaction, a batch at a time, because one
 // connection cannot read a query and COPY at once; one goroutine folds a
-// batch while the connection fetches the next and copies the one before.
+// batch (and makes its vectors of words) while the connection fetches
+// the next and copies the one before.
 func copyEntries(ctx context.Context, tx *db.Tx) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `DECLARE search_reindex NO SCROLL CURSOR FOR
 		SELECT s.record_id * 16 + s.code, s.kind, s.record_id, s.unit_id, s.title, s.body, s.day, s.public_from FROM search_sources s`); err != nil {
@@ -107,7 +108,8 @@ func copyEntries(ctx context.Context, tx *db.Tx) (int64, error) {
 		}
 	}()
 	// At most one batch is with the folder at any time, so it never
-	// blocks on out and ends once in is closed.
+	// blocks on out and ends once in is closed. It folds a batch while
+	// the connection copies the one before and fetches the next.
 	defer close(in)
 	var n int64
 	folding := false
@@ -116,19 +118,24 @@ func copyEntries(ctx context.Context, tx *db.Tx) (int64, error) {
 		if err != nil {
 			return n, err
 		}
+		var folded [][]any
 		if folding {
-			m, err := tx.CopyFrom(ctx, "search_entries", entryColumns, <-out)
+			folded, folding = <-out, false
+		}
+		if len(b) > 0 {
+			in <- b
+			folding = true
+		}
+		if folded != nil {
+			m, err := tx.CopyFrom(ctx, "search_entries", entryColumns, folded)
 			n += m
 			if err != nil {
 				return n, err
 			}
-			folding = false
 		}
 		if len(b) == 0 {
 			break
 		}
-		in <- b
-		folding = true
 	}
 	_, err := tx.ExecContext(ctx, "CLOSE search_reindex")
 	return n, err
