@@ -333,6 +333,25 @@ func placeAfter(toks []token, j int, levelAlone bool) int {
 	return j
 }
 
+// capsPlaceEnd reads, in a headline written in capitals, the place after
+// a body up to the colon that ends the body ("ỦY BAN MTTQ VIỆT NAM HUYỆN
+// NGHĨA HÀNH: NGHIỆM THU, BÀN GIAO ..."): a place word and one to four
+// words in capitals. It returns e when there is none.
+func capsPlaceEnd(toks []token, e int) int {
+	k, _, ok := anyPhraseAt(toks, e, placeWords)
+	if !ok || !toks[e].caps {
+		return e
+	}
+	j := k
+	for j < len(toks) && j-k < 4 && toks[j].caps && toks[j].kind == tWord {
+		j++
+	}
+	if j == k || tokAt(toks, j).low != ":" {
+		return e
+	}
+	return j
+}
+
 // placeNameAfterLevel reads one to four capitalized words of a place name
 // after a place word.
 func placeNameAfterLevel(toks []token, i int) int {
@@ -719,6 +738,7 @@ func (a *analyzer) readOrganizer() {
 		// năm 2021", "Đảng ủy - HĐND - UBND xã Hòa Lạc tổ chức ...".
 		for i := 0; i < len(a.title) && i < 12; i++ {
 			if e, ok := parseBody(a.title, i, false); ok {
+				e = capsPlaceEnd(a.title, e)
 				e2, p := jointPlace(a.title, i, e)
 				if subjectOf(a.title, e2) || e2 == len(a.title) && i == 0 || tokAt(a.title, e2).low == ":" {
 					toks, i0, i1, placeTok, bare = a.title, i, e, p, false

@@ -491,7 +491,7 @@ func (w *htmlWalker) walk(n *html.Node, inLink, inCaption bool, depth int) {
 var furniturePrefixes = []string{
 	"quay lại", "trở về", "[trở về]", "về trang trước", "bài viết khác", "các bài viết khác", "tin khác",
 	"các tin khác", "tin liên quan", "bài liên quan", "các tin liên quan", "tin cùng chuyên mục",
-	"xem thêm", "gửi cho bạn bè", "gửi bài viết", "gửi email", "in bài", "in trang", "bản in", "chia sẻ",
+	"xem thêm", "gửi cho bạn bè", "gởi cho bạn bè", "rss", "gửi bài viết", "gửi email", "in bài", "in trang", "bản in", "chia sẻ",
 	"lượt xem", "số lượt xem", "lượt truy cập", "ngày đăng", "ngày cập nhật", "cập nhật lúc", "cập nhật:",
 	"đăng lúc", "phản hồi", "thông tin người gửi", "ý kiến bạn đọc", "bình luận", "gửi ý kiến",
 	"gửi phản hồi", "thăm dò ý kiến", "bạn đánh giá", "bạn thấy", "liên kết website", "liên kết web",
@@ -904,12 +904,12 @@ func isBannerLine(t string) bool {
 
 var eventWords = []string{"hội nghị", "tổng kết", "sơ kết", "triển khai", "tập huấn", "khen thưởng",
 	"tuyên dương", "đối thoại", "mô hình", "dân vận", "tọa đàm", "hội thảo", "chuyên đề", "bồi dưỡng",
-	"giao ban", "quán triệt", "lễ ", "biểu dương", "ra mắt", "phát động"}
+	"giao ban", "quán triệt", "lễ ", "biểu dương", "ra mắt", "phát động", "bàn giao"}
 
 // strongEventWords name a meeting even in an all-capitals headline
 // ("HỘI NGHỊ TỔNG KẾT ..."), unlike a portal banner ("BAN DÂN VẬN ...").
 var strongEventWords = []string{"hội nghị", "tổng kết", "sơ kết", "triển khai", "tập huấn", "khen thưởng",
-	"tuyên dương", "đối thoại", "tọa đàm", "hội thảo", "giao ban", "quán triệt"}
+	"tuyên dương", "đối thoại", "tọa đàm", "hội thảo", "giao ban", "quán triệt", "bàn giao"}
 
 func hasStrongEventWord(t string) bool {
 	l := lowerASCIIish(t)

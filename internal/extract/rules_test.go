@@ -1742,6 +1742,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a headline in capitals names the body before its colon, over a share bar", "ỦY BAN MTTQ VIỆT NAM HUYỆN SƠN TỊNH: BÀN GIAO NHÀ ĐẠI ĐOÀN KẾT CHO HỘ NGHÈO\nRSS In Gởi cho bạn bè\n12/09/2023 08:15:20 AM\nSáng ngày 11/9, lãnh đạo Ban Thường trực Ủy ban MTTQ Việt Nam huyện cùng lãnh đạo xã Tịnh Hà tiến hành bàn giao 03 nhà Đại đoàn kết cho hộ nghèo, mỗi nhà được hỗ trợ 50 triệu đồng.",
+			func(r Record) string {
+				if got := show(r, "organizer"); got != `"ỦY BAN MTTQ VIỆT NAM HUYỆN SƠN TỊNH"` {
+					return "organizer " + got
+				}
+				if r.Level == nil || *r.Level != "district" {
+					return "level " + show(r, "level")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
