@@ -961,6 +961,14 @@ func (a *analyzer) readEvent() {
 			a.awardPeriod = true
 			a.warn("Kỳ báo cáo được lấy theo kỳ khen thưởng nêu trong bài.")
 		}
+		if a.period == nil || a.period.part == "" {
+			// "... kỷ niệm 95 năm ...": no period the schema can express;
+			// the year after the award's name may give one.
+			if p := a.awardYear(); p != nil {
+				a.period = p
+				a.warn("Kỳ báo cáo là năm ghi sau tên danh hiệu được trao.")
+			}
+		}
 	case TypeOther:
 		// An event that is no review names its own year ("Ngày hội Đại
 		// đoàn kết toàn dân tộc năm 2025") without reviewing it; the work
@@ -1074,6 +1082,31 @@ func (a *analyzer) yearOfNextPart(p *periodMention) int {
 		}
 	}
 	return 0
+}
+
+// awardYear reads the year written bare after the name of the award a
+// ceremony gives, in the headline or the lead: "tuyên dương điển hình
+// “Dân vận khéo” 2025", "Tôn vinh Nông dân Việt Nam xuất sắc 2021". The
+// ceremony is for that year. A year inside a date or a span
+// ("15/10/1930-15/10/2025") is none.
+func (a *analyzer) awardYear() *periodMention {
+	for _, toks := range [][]token{a.title, a.leadSentence()} {
+		for i := 1; i < len(toks); i++ {
+			y := yearOf(toks[i])
+			if y == 0 || a.dateTokens[toks[i].start] {
+				continue
+			}
+			prev, next := toks[i-1], tokAt(toks, i+1)
+			switch next.low {
+			case "/", "-", "–", ")":
+				continue
+			}
+			if closingQuote(prev.low) || prev.low == "sắc" || prev.low == "biểu" {
+				return &periodMention{part: "year", year: y, toks: toks, tokStart: i, tokEnd: i + 1, start: toks[i].start, end: toks[i].end}
+			}
+		}
+	}
+	return nil
 }
 
 func (a *analyzer) launchedLabel() string {

@@ -1752,6 +1752,16 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"an award ceremony's year written bare after the award's name", "Sáng 16/10/2024, Ban Dân vận Huyện ủy Đông Anh tổ chức lễ tuyên dương điển hình “Dân vận khéo” 2024, nhân kỷ niệm 94 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930-15/10/2024).",
+			func(r Record) string {
+				if r.EventType != "khen_thuong" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "period"); !strings.Contains(got, `"year":2024`) || !strings.Contains(got, `"part":"year"`) {
+					return "period " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
