@@ -707,7 +707,7 @@ func attendanceClauses(toks []token) []Span {
 			continue
 		}
 		if k > b {
-			if at := attendanceIndex(toks[b:k]); at >= 0 {
+			if at := attendanceIndex(toks[b:k]); at >= 0 && !activitiesHeld(toks[b:b+at]) {
 				if b == 0 || at <= 3 {
 					return append(out, Span{toks[b].start, toks[len(toks)-1].end})
 				}
@@ -724,6 +724,37 @@ func attendanceClauses(toks []token) []Span {
 		b = k + 1
 	}
 	return out
+}
+
+// activityNouns count activities held; heldVerbs hold them.
+var activityNouns = newPhraseSet("buổi", "cuộc", "lớp", "hội nghị", "đợt")
+var heldVerbs = newPhraseSet("tổ chức", "mở")
+
+// activitiesHeld reports a clause that, before its attendance word,
+// counts activities the work held ("các đơn vị đã tổ chức gần 7.700 buổi
+// tuyên truyền ... với hơn 613 ngàn lượt người tham dự", "tổ chức được
+// 3.320 cuộc tiếp xúc cử tri ..., có hơn 212.146 lượt cử tri tham dự"):
+// those who attended them were reached by the work, they are not the
+// meeting's own attendance.
+func activitiesHeld(toks []token) bool {
+	for i := range toks {
+		if toks[i].kind != tNum {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && toks[k].kind == tNum {
+			k++
+		}
+		if _, _, ok := anyPhraseAt(toks, k, activityNouns); !ok {
+			continue
+		}
+		for v := max(0, i-4); v < i; v++ {
+			if _, _, ok := anyPhraseAt(toks, v, heldVerbs); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attendanceIndex returns the index of the first attendance word in toks,

@@ -1762,6 +1762,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"those who attended the activities held were reached by the work", "Mặt trận tỉnh tổng kết năm 2023\n\nNgày 10/1/2024, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2023 với 200 đại biểu tham dự. Trong năm, Mặt trận các cấp đã tổ chức hơn 1.200 buổi tuyên truyền pháp luật với gần 95 ngàn lượt người tham dự.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "1200 buổi") || !strings.Contains(got, "95000 lượt người") || strings.Contains(got, "200 đại biểu") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
