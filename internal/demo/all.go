@@ -181,10 +181,21 @@ var ftsFill = []string{
 	`INSERT INTO search_trgm (rowid, title_fold) SELECT id, title_fold FROM search_entries WHERE kind IN ('person', 'unit') ORDER BY id`,
 }
 
-// bulkCacheKiB is the SQLite page cache of the writer during the load:
-// 1 GiB (the national demo's database is about 1.9 GB; with 256 MiB a
-// fifth of the load's CPU went to writing and reading back spilled pages).
-const bulkCacheKiB = 1 << 20
+// bulkCacheKiB is the SQLite page cache of the writer during the load
+// (and so the memory each of CREATE INDEX's sorts may fill): 64 MiB.
+// Each cached page of 4 KiB takes a slot of 8 KiB of the driver's
+// allocator (modernc.org/memory rounds the page and its header up to a
+// power of two), so 1 GiB of cache was about 2 GB of fresh memory, which
+// this machine's host backs lazily (first touches cost a fifth of the
+// demo's CPU), and was freed page by page at the commit (a madvise or
+// munmap per 64 KiB, 8-9 s). A page that leaves the smaller cache is
+// written into the file's pages in the kernel's cache, which the file
+// needs anyway, and read back from there when needed again. National
+// demo on SQLite (one run each, load 4-6 from other work): 1 GiB 3.15 GB
+// peak RSS, 1.18 M minor faults, 107-111 CPU-s; 512 MiB 2.29 GB, 0.93 M,
+// 89 CPU-s; 256 MiB 1.75 GB, 0.80 M, 99-117 CPU-s; 128 MiB 1.55 GB,
+// 0.68 M, 102 CPU-s; 64 MiB 1.37 GB, 0.60 M, 85-93 CPU-s.
+const bulkCacheKiB = 64 << 10
 
 // The memory an FTS5 table of the search index fills with new entries
 // before it writes them out as a segment. SQLite's default (1 MiB) made
