@@ -42,11 +42,14 @@ func GeneratePractices(ctx context.Context, d *db.DB, opts Options, rng *rand.Ra
 }
 
 // madePractices are the demo's models ready to be written: originals and
-// adoptions each in id order, their folded names made, and their results'
-// rows.
+// adoptions each in id order. Their rows (folded names, descriptions) and
+// their results are made chunk by chunk as they are written
+// (practiceRows, resultGen): made all at once they held about half the
+// Go heap of the national demo (some 250 MB live and twice that at the
+// collector's pace), fresh memory whose first touch costs on a machine
+// whose memory the host backs lazily.
 type madePractices struct {
 	rows, adopted []*demoPractice
-	results       [][]any
 	stamp         string
 }
 
@@ -113,13 +116,7 @@ func makePractices(g *practiceGen, owners []*demoUnit, n int) madePractices {
 	}
 	for _, ps := range [][]*demoPractice{m.rows, m.adopted} {
 		sort.Slice(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
-		for _, p := range ps {
-			p.nameFold = vntext.Fold(p.name)
-			p.searchFold = vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | "))
-			p.sortKey = vntext.SortKey(p.name)
-		}
 	}
-	m.results = resultRows(append(m.rows[:len(m.rows):len(m.rows)], m.adopted...), m.stamp)
 	return m
 }
 
@@ -150,8 +147,8 @@ func writePractices(ctx context.Context, d *db.DB, opts Options, m madePractices
 		if err := insertPractices(ctx, tx, m.adopted, m.stamp); err != nil {
 			return err
 		}
-		if _, err := tx.CopyFrom(ctx, "practice_results", resultCols, m.results); err != nil {
-			return fmt.Errorf("demo: insert results: %w", err)
+		if err := insertResults(ctx, tx, [][]*demoPractice{m.rows, m.adopted}, m.stamp); err != nil {
+			return err
 		}
 		// The models are written: their memory goes back to the system
 		// before SQLite sorts the indexes' keys, the load's peak.
@@ -283,13 +280,21 @@ type demoPractice struct {
 	id, unit, recognizedBy, source, root int64
 	lineage                              string
 	name, field, ownerType, owner, title string
-	phone, movement, description, goals  string
+	phone, movement, goals               string
 	status, level, decision, stopReason  string
 	started, progress, recognized, stop  time.Time
 	replications                         int
 	results                              int
-	nameFold, searchFold                 string // made with the model, written by insertPractices
-	sortKey                              []byte
+	// described is the model whose owner the description names: the
+	// model itself, or for an adoption the model it took up (the
+	// description is made when the row is, by description).
+	described *demoPractice
+}
+
+// description is the model's description, as the demo writes it.
+func (p *demoPractice) description() string {
+	d := p.described
+	return "Mô hình “" + d.name + "” do " + d.owner + " thực hiện, vận động nhân dân cùng tham gia, bàn bạc, làm và kiểm tra."
 }
 
 type practiceGen struct {
@@ -387,7 +392,7 @@ func (g *practiceGen) original(u *demoUnit) *demoPractice {
 		p.ownerType = "collective"
 		p.owner = fmt.Sprintf(g.pick(demoCollectives), place)
 	}
-	p.description = "Mô hình “" + p.name + "” do " + p.owner + " thực hiện, vận động nhân dân cùng tham gia, bàn bạc, làm và kiểm tra."
+	p.described = p
 	p.goals = "Phát huy quyền làm chủ của nhân dân; củng cố khối đại đoàn kết toàn dân tộc ở khu dân cư."
 	g.advance(p, u, end)
 	return p
@@ -441,7 +446,7 @@ func (g *practiceGen) adopt(p *demoPractice) *demoPractice {
 		return nil
 	}
 	g.taken[[2]int64{p.root, u.id}] = true
-	a := &demoPractice{id: g.next, unit: u.id, name: p.name, field: p.field, movement: p.movement, description: p.description,
+	a := &demoPractice{id: g.next, unit: u.id, name: p.name, field: p.field, movement: p.movement, described: p.described,
 		goals: p.goals, ownerType: "collective", owner: u.name, started: g.between(start, end), source: p.id, root: p.root}
 	g.next++
 	a.lineage = p.lineage + strconv.FormatInt(a.id, 10) + "/"
@@ -467,10 +472,36 @@ var practiceInsertCols = []string{"id", "unit_id", "name", "name_fold", "search_
 	"progress_on", "recognized_by", "recognized_level", "decision_no", "recognized_on", "stopped_on", "stop_reason",
 	"source_id", "root_id", "lineage", "replications", "version", "created_at", "updated_at"}
 
-// insertPractices writes the models (in id order, their folded names
-// made) with tx.CopyFrom (COPY on PostgreSQL, one prepared multi-row
-// INSERT on SQLite).
+// insertPractices writes the models (in id order) with tx.CopyFrom (COPY
+// on PostgreSQL, one prepared multi-row INSERT on SQLite), chunk by
+// chunk; each chunk's rows (folded names, sort keys, descriptions) are
+// made in a goroutine of its own while the one before is written.
 func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp string) error {
+	const chunk = 20000
+	stop := make(chan struct{})
+	defer close(stop)
+	made := make(chan [][]any, 1)
+	go func() {
+		defer close(made)
+		for start := 0; start < len(ps); start += chunk {
+			select {
+			case made <- practiceRows(ps[start:min(start+chunk, len(ps))], stamp):
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for rows := range made {
+		if _, err := tx.CopyFrom(ctx, "practices", practiceInsertCols, rows); err != nil {
+			return fmt.Errorf("demo: insert practices: %w", err)
+		}
+	}
+	return nil
+}
+
+// practiceRows makes the rows of ps, one value per column of
+// practiceInsertCols.
+func practiceRows(ps []*demoPractice, stamp string) [][]any {
 	optDay := func(t time.Time) any {
 		if t.IsZero() {
 			return nil
@@ -483,55 +514,59 @@ func insertPractices(ctx context.Context, tx *db.Tx, ps []*demoPractice, stamp s
 		}
 		return id
 	}
-	const chunk = 20000
-	rows := make([][]any, 0, min(chunk, len(ps)))
-	for i, p := range ps {
-		rows = append(rows, []any{p.id, p.unit, p.name, p.nameFold, p.searchFold, p.sortKey, p.field, p.ownerType,
-			p.owner, p.title, p.phone, p.movement, p.started.Format(time.DateOnly), p.description, p.goals, "", p.status,
-			optDay(p.progress), optID(p.recognizedBy), p.level, p.decision, optDay(p.recognized), optDay(p.stop), p.stopReason,
-			optID(p.source), p.root, p.lineage, int64(p.replications), int64(1), stamp, stamp})
-		if len(rows) == chunk || i == len(ps)-1 {
-			if _, err := tx.CopyFrom(ctx, "practices", practiceInsertCols, rows); err != nil {
-				return fmt.Errorf("demo: insert practices: %w", err)
-			}
-			rows = rows[:0]
-		}
+	rows := make([][]any, 0, len(ps))
+	for _, p := range ps {
+		rows = append(rows, []any{p.id, p.unit, p.name, vntext.Fold(p.name),
+			vntext.Fold(strings.Join([]string{p.name, p.owner, p.movement, p.decision}, " | ")), vntext.SortKey(p.name),
+			p.field, p.ownerType, p.owner, p.title, p.phone, p.movement, p.started.Format(time.DateOnly), p.description(),
+			p.goals, "", p.status, optDay(p.progress), optID(p.recognizedBy), p.level, p.decision, optDay(p.recognized),
+			optDay(p.stop), p.stopReason, optID(p.source), p.root, p.lineage, int64(p.replications), int64(1), stamp, stamp})
 	}
-	return nil
+	return rows
 }
 
 // resultCols are the columns of the models' results.
 var resultCols = []string{"practice_id", "on_date", "indicator", "value", "measure", "created_at"}
 
-// resultRows makes the results of the models ps (originals, then
-// adoptions, each in id order).
-func resultRows(ps []*demoPractice, stamp string) [][]any {
-	type res struct {
-		id        int64
-		on        string
-		indicator string
-		value     float64
-		measure   string
+// insertResults writes the results of the models of each list in parts
+// (originals, then adoptions, each in id order), a chunk at a time.
+func insertResults(ctx context.Context, tx *db.Tx, parts [][]*demoPractice, stamp string) error {
+	const chunk = 20000
+	n := 0
+	for _, ps := range parts {
+		n += len(ps)
 	}
-	var rs []res
-	r := rand.New(rand.NewSource(int64(len(ps))))
-	for _, p := range ps {
-		for k := 0; k < p.results; k++ {
-			ind := demoIndicators[r.Intn(len(demoIndicators))]
-			on := p.recognized.AddDate(0, -r.Intn(6), 0)
-			if on.Before(p.started) {
-				on = p.started
+	// The results' own random numbers, seeded by how many models there
+	// are, drawn model by model in this order.
+	r := rand.New(rand.NewSource(int64(n)))
+	rows := make([][]any, 0, chunk)
+	flush := func() error {
+		if _, err := tx.CopyFrom(ctx, "practice_results", resultCols, rows); err != nil {
+			return fmt.Errorf("demo: insert results: %w", err)
+		}
+		rows = rows[:0]
+		return nil
+	}
+	for _, ps := range parts {
+		for _, p := range ps {
+			for k := 0; k < p.results; k++ {
+				ind := demoIndicators[r.Intn(len(demoIndicators))]
+				on := p.recognized.AddDate(0, -r.Intn(6), 0)
+				if on.Before(p.started) {
+					on = p.started
+				}
+				v := float64(5 + r.Intn(500))
+				if ind[1] == "đồng" {
+					v *= 1e6
+				}
+				rows = append(rows, []any{p.id, on.Format(time.DateOnly), ind[0], v, ind[1], stamp})
+				if len(rows) == chunk {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
 			}
-			v := float64(5 + r.Intn(500))
-			if ind[1] == "đồng" {
-				v *= 1e6
-			}
-			rs = append(rs, res{p.id, on.Format(time.DateOnly), ind[0], v, ind[1]})
 		}
 	}
-	rows := make([][]any, len(rs))
-	for i, x := range rs {
-		rows[i] = []any{x.id, x.on, x.indicator, x.value, x.measure, stamp}
-	}
-	return rows
+	return flush()
 }
