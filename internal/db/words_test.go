@@ -57,3 +57,14 @@ func TestSearchWordsMatchSQL(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkSearchWords measures the vector of one entry the size of a
+// national demo model's (a title and about 300 characters of text).
+func BenchmarkSearchWords(b *testing.B) {
+	title := "mo hinh dan van kheo xay dung nong thon moi o xa tan lap"
+	body := strings.Repeat("van dong nhan dan tham gia hien dat lam duong, xay dung nong thon moi kieu mau; ", 4)
+	b.SetBytes(int64(len(title) + len(body)))
+	for b.Loop() {
+		db.SearchWords(title, body)
+	}
+}
