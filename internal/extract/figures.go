@@ -119,8 +119,22 @@ func (a *analyzer) readFigures() {
 		if a.kind(s) != kindBody || !hasNumber(s.toks) {
 			continue
 		}
-		if a.targetSentence(s.toks) || a.gatheredSentence(s.toks) {
+		if a.gatheredSentence(s.toks) {
 			continue
+		}
+		// Targets: the whole sentence, or, when it first says what was
+		// done ("đã có 85/101 xã, phường, thị trấn tổ chức Đại hội ... và
+		// phấn đấu đến 20/3/2019 sẽ hoàn tất ..."), what follows the
+		// target word.
+		targetFrom := -1
+		if a.targetSentence(s.toks) {
+			targetFrom = 0
+			if t := targetIndex(s.toks); t > 0 && findAny(s.toks[:t], doneWords) >= 0 {
+				targetFrom = s.toks[t].start
+			}
+			if targetFrom == 0 {
+				continue
+			}
 		}
 		// Attendance ("hơn 250 đại biểu cử tri tham dự") describes the
 		// meeting its clause is about; the other clauses of a long
@@ -133,6 +147,9 @@ func (a *analyzer) readFigures() {
 			m.End += from
 			if a.inTask(m.Start) {
 				continue // "tiếp tục xây dựng 100 mô hình": a target
+			}
+			if targetFrom > 0 && m.Start >= targetFrom {
+				continue
 			}
 			if inSpans(names, m.Start) {
 				continue // "Chương trình “1 triệu sáng kiến”": a name
@@ -279,8 +296,12 @@ func floatString(v float64) string {
 	return vntext.FormatNumber(v, 3)
 }
 
-// targetSentence reports a sentence about targets, not results.
-func (a *analyzer) targetSentence(toks []token) bool {
+// doneWords say that a clause reports what was done.
+var doneWords = newPhraseSet("đã")
+
+// targetIndex returns the index of the first word of targets in toks, or
+// -1.
+func targetIndex(toks []token) int {
 	for i := range toks {
 		if _, p, ok := anyPhraseAt(toks, i, targetWords); ok {
 			if p == "mục tiêu" && tokAt(toks, i-1).low == "trình" {
@@ -289,10 +310,15 @@ func (a *analyzer) targetSentence(toks []token) bool {
 			if (p == "chỉ tiêu đề ra" || p == "kế hoạch đề ra") && findAny(toks[max(0, i-3):i], reachedWords) >= 0 {
 				continue // "được trên 10 tỷ đồng, vượt kế hoạch chỉ tiêu đề ra": a result against the plan
 			}
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// targetSentence reports a sentence about targets, not results.
+func (a *analyzer) targetSentence(toks []token) bool {
+	return targetIndex(toks) >= 0
 }
 
 // figureAt decides whether the number m is a figure, and reads its unit.

@@ -1770,6 +1770,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"what was done before a target in one sentence is a result", "Ngày 12/3/2024, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị giao ban công tác Mặt trận quý I. Đến nay, đã có 64/90 xã, phường tổ chức Đại hội Mặt trận và phấn đấu đến cuối tháng 4 hoàn thành 100% đại hội cấp xã.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "64 xã, phường") || strings.Contains(got, "100 %") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
