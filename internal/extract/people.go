@@ -801,8 +801,10 @@ var examplesWords = newPhraseSet("trong đó có", "tiêu biểu", "điển hìn
 // notParticipant reports recipients of awards and people named as
 // examples.
 func (a *analyzer) notParticipant(toks []token, h personHit) bool {
-	if findAny(toks[:h.ts], greetingWords) >= 0 {
-		return true // "đón nhận lẵng hoa chúc mừng của các đồng chí: ...": sent, not present
+	if g := findAny(toks[:h.ts], greetingWords); g >= 0 && tokAt(toks, g-1).low != "tặng" {
+		// "đón nhận lẵng hoa chúc mừng của các đồng chí: ...": sent, not
+		// present; "Đồng chí X tặng hoa chúc mừng ..." is there.
+		return true
 	}
 	for k := h.ts - 1; k >= 0 && k >= h.ts-4; k-- {
 		switch toks[k].low {

@@ -1778,6 +1778,14 @@ func TestRulesRoundTwelve(t *testing.T) {
 				}
 				return ""
 			}},
+		{"people who hand flowers in person are present, those who send them are not", "Ngày 6/12/2024, Hội Cựu chiến binh tỉnh tổ chức Đại hội thi đua Cựu chiến binh gương mẫu. Đồng chí Trần Văn Lâm tặng hoa chúc mừng Hội Cựu chiến binh tỉnh Cùng đoàn công tác có các đồng chí: Lê Quang Hưng, Phó Chủ tịch UBND tỉnh; Phạm Thị Hoa, Phó Trưởng Ban Dân vận Tỉnh ủy. Đại hội vinh dự đón nhận lẵng hoa chúc mừng của đồng chí Nguyễn Văn Bình, Bí thư Tỉnh ủy.",
+			func(r Record) string {
+				got := show(r, "attendees")
+				if !strings.Contains(got, "Lê Quang Hưng") || !strings.Contains(got, "Phạm Thị Hoa") || strings.Contains(got, "Nguyễn Văn Bình") {
+					return "attendees " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
