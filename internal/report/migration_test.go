@@ -2,15 +2,9 @@ package report_test
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"strings"
 	"testing"
 
-	"github.com/pressly/goose/v3"
-
 	"github.com/danvan/danvan/internal/auth"
-	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
 	"github.com/danvan/danvan/internal/fixture"
 	"github.com/danvan/danvan/internal/i18n"
@@ -24,21 +18,8 @@ func TestNotificationMigration(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			driver, dsn, dialect := "pgx", url, goose.DialectPostgres
-			if kind == "sqlite" {
-				driver, dsn, dialect = "sqlite", "file:"+strings.TrimPrefix(url, "sqlite:"), goose.DialectSQLite3
-			}
-			raw, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer raw.Close()
-			mig, err := goose.NewProvider(dialect, raw, os.DirFS("../db/migrations/"+kind), goose.WithDisableGlobalRegistry(true))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := mig.UpTo(ctx, 99); err != nil {
+			d := dbtest.OpenEmpty(t, kind)
+			if _, err := d.MigrateTo(ctx, 99); err != nil {
 				t.Fatal(err)
 			}
 			// The old rows: a province (1) and a commune (2) below it that
@@ -62,15 +43,10 @@ func TestNotificationMigration(t *testing.T) {
 					(2, 'officer', 1, 'returned', 'Báo cáo 6 tháng cuối năm 2025 của Khối Dân vận xã Mai Sao bị trả lại: Bổ sung số liệu: hòa giải', '2026-01-05T00:00:00.000000Z'),
 					(1, 'leader', 2, 'submitted', 'Khối Dân vận xã Mai Sao mới đã gửi báo cáo quý I năm 2026, chờ phê duyệt.', '2026-04-02T00:00:00.000000Z')`,
 			} {
-				if _, err := raw.ExecContext(ctx, q); err != nil {
+				if _, err := d.ExecContext(ctx, q); err != nil {
 					t.Fatalf("%s: %v", q, err)
 				}
 			}
-			d, err := db.Open(ctx, url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
 			if _, err := d.Migrate(ctx); err != nil {
 				t.Fatal(err)
 			}

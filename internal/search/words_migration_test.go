@@ -2,12 +2,8 @@ package search_test
 
 import (
 	"context"
-	"database/sql"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/pressly/goose/v3"
 
 	"github.com/danvan/danvan/internal/db"
 	"github.com/danvan/danvan/internal/db/dbtest"
@@ -23,21 +19,8 @@ func TestWordsMigration(t *testing.T) {
 	for _, kind := range dbtest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			url := dbtest.URL(t, kind)
-			driver, dsn, dialect := "pgx", url, goose.DialectPostgres
-			if kind == "sqlite" {
-				driver, dsn, dialect = "sqlite", "file:"+strings.TrimPrefix(url, "sqlite:"), goose.DialectSQLite3
-			}
-			raw, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer raw.Close()
-			mig, err := goose.NewProvider(dialect, raw, os.DirFS("../db/migrations/"+kind), goose.WithDisableGlobalRegistry(true))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := mig.UpTo(ctx, 540); err != nil {
+			d := dbtest.OpenEmpty(t, kind)
+			if _, err := d.MigrateTo(ctx, 540); err != nil {
 				t.Fatal(err)
 			}
 			for _, q := range []string{
@@ -48,15 +31,10 @@ func TestWordsMigration(t *testing.T) {
 					(1, '2015-01-01', NULL, 'Ban Dân vận Tỉnh ủy Lạng Sơn', 'x', 'BDV 46-QĐ', '', NULL, '/1/', '2015-01-01T00:00:00Z'),
 					(2, '2015-01-01', NULL, 'Khối Dân vận xã Mai Sao', 'x', 'Xã Mai Sao', '', 1, '/1/2/', '2015-01-01T00:00:00Z')`,
 			} {
-				if _, err := raw.ExecContext(ctx, q); err != nil {
+				if _, err := d.ExecContext(ctx, q); err != nil {
 					t.Fatalf("%s: %v", q, err)
 				}
 			}
-			d, err := db.Open(ctx, url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
 			if _, err := d.Migrate(ctx); err != nil {
 				t.Fatal(err)
 			}
