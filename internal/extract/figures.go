@@ -99,17 +99,20 @@ var verbObject = wordSet(`phần các hội lễ ngày buổi cuộc lớp đư�
 // sentence ("04 Công trình thanh niên", "150 Đoàn viên mới"): a compound
 // of the list whose other words, and the word after it, are in lower
 // case, so that no name ("3 Xã Bình Minh", "1 Nhà thờ") is read as one.
+// A compound of three words or more may be written in capitals word by
+// word as the name of a kind ("10 Nhà Đại đoàn kết", "7 Nhà Tình nghĩa
+// nữa"): it is the listed noun when the word after it is in lower case.
 func capitalizedUnit(toks []token, k int) bool {
 	j, _, ok := anyPhraseAt(toks, k, units)
 	if !ok || j-k < 2 {
 		return false // "1 Nhà thờ": a one-word noun may begin a longer name
 	}
-	for i := k + 1; i < j; i++ {
+	for i := k + 1; i < j && j-k < 3; i++ {
 		if toks[i].cap {
 			return false
 		}
 	}
-	return !tokAt(toks, j).cap
+	return !tokAt(toks, j).cap && !tokAt(toks, j).caps
 }
 
 // readFigures finds the explicit quantities of the body.

@@ -1799,3 +1799,33 @@ func TestRulesRoundTwelve(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesRoundThirteen checks round thirteen's rules, each on a text
+// written for it in other words than the development article it came from.
+func TestRulesRoundThirteen(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(Record) string
+	}{
+		{"a house of the Front's fund written with capitals is still a house", "Ngày 5/9/2031, Ủy ban MTTQ Việt Nam huyện Bình Sơn bàn giao 8 Nhà Đại đoàn kết cho hộ nghèo, mỗi căn trị giá 60 triệu đồng. Cùng dịp, Giáo xứ Nhà Thờ Lớn trao 3 Nhà Văn Hóa Thôn cho xã.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "8 nhà đại đoàn kết") || strings.Contains(got, "3 nhà") {
+					return "figures " + got
+				}
+				return ""
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Extract(context.Background(), []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tt.check(r); msg != "" {
+				t.Errorf("%s; warnings %q", msg, r.Warnings)
+			}
+		})
+	}
+}
