@@ -252,6 +252,13 @@ func (a *analyzer) readTasks() {
 			continue
 		}
 		k = afterSpeakerRequest(s.toks, k)
+		// "Đồng thời, trao đổi ...", "Cùng với đó, ...": a sentence that
+		// goes on with the plans opens with a connective, no part of its task.
+		for _, c := range []string{"đồng thời", "cùng với đó"} {
+			if e, ok := phraseAt(s.toks, k, c); ok && tokAt(s.toks, e).low == "," {
+				k = e + 1
+			}
+		}
 		a.addTasks(s.toks[k:])
 	}
 	if len(a.tasks) == 0 && (headed || a.announcesTasks(body)) {
