@@ -35,12 +35,15 @@ type analyzer struct {
 	orgName   string
 	orgSpan   Span
 	orgPlace  Span // a place added from elsewhere in the article
-	level     string
-	people    []personHit
-	figures   []figureHit
-	tasks     []Span
-	taskSeen  map[string]bool
-	unsure    []string // numbers left out for an unknown unit
+	// handoutLead is set while the organizer is looked for in the lead,
+	// where a hand-out's giver counts as its organizer.
+	handoutLead bool
+	level       string
+	people      []personHit
+	figures     []figureHit
+	tasks       []Span
+	taskSeen    map[string]bool
+	unsure      []string // numbers left out for an unknown unit
 	// moneyGuessed is set when millions or billions written without
 	// "đồng" were read as money.
 	moneyGuessed bool

@@ -12,6 +12,7 @@ var bodyHeads = newPhraseSet(
 	"ủy ban trung ương mttqvn", "ủy ban trung ương mttq việt nam", "ủy ban trung ương mặt trận tổ quốc việt nam", "ủy ban trung ương mặt trận tổ quốc", "ủy ban trung ương mttq", "ubtư mttq việt nam", "ubtw mttq việt nam", "ubtư mttqvn", "ubtw mttqvn", "ubtư", "ubtw",
 	"ủy ban mttq", "ủy ban mttqvn", "ủy ban mặt trận tổ quốc", "ubmttq", "ubmttqvn", "mttq", "mặt trận tổ quốc",
 	"ub mttq", "ub mttqvn", "ub mặt trận tổ quốc", // "UB MTTQ": the committee's short form
+	"ub . mttq", // "UB.MTTQ Việt Nam tỉnh": the same, with a full stop
 	"ủy ban nhân dân", "ubnd", "hđnd", "hội đồng nhân dân", "ubkt", "ủy ban kiểm tra",
 	"hội nông dân", "hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ",
 	"hội cựu chiến binh", "hội ccb", "đoàn thanh niên", "đoàn tncs hồ chí minh", "đoàn tncs hcm", "huyện đoàn", "tỉnh đoàn", "thành đoàn",
@@ -672,6 +673,34 @@ var orgVerbs = newPhraseSet("tổ chức", "phối hợp", "long trọng", "đã
 	"ra quân", "họp mặt", "biểu dương", "quán triệt", "phát động", "chính thức", "tọa đàm", "hội thảo", "tiến hành", "ký kết", "bàn giao",
 	"trân trọng đón tiếp", "đón tiếp")
 
+// handoutVerbs say that a body gives what a hand-out gives: the body
+// written before them is the one that holds the hand-out ("Hội Nông dân
+// TP Hà Nội đã tặng ...", "Ban Thường trực ... vừa trích Quỹ ...", "Ban
+// Chấp hành Hội Nông dân xã ... đã thăm, tặng quà").
+var handoutVerbs = newPhraseSet("tặng", "trao tặng", "hỗ trợ", "trích", "xây tặng",
+	"thăm, tặng", "thăm và tặng", "thăm, trao", "thăm và trao", "đến thăm, tặng", "đến thăm, trao",
+	"đến thăm và tặng", "đến thăm và trao", "thăm, động viên và tặng", "thăm hỏi, tặng")
+
+// awardObjects are what a body gives as an award, not as a hand-out:
+// "Giám đốc Công an tỉnh tặng giấy khen cho ...".
+var awardObjects = newPhraseSet("bằng khen", "giấy khen", "cờ", "kỷ niệm chương", "danh hiệu", "hoa", "lẵng hoa", "huy hiệu")
+
+// handoutSubject reports a hand-out verb at toks[e], after "đã", "vừa"
+// or "cũng", whose object is no award: the body before e gives the
+// hand-out. It is read in a headline and a lead only, where the giver of
+// a hand-out report is named (readOrganizer).
+func handoutSubject(toks []token, e int) bool {
+	for e < len(toks) && (toks[e].low == "đã" || toks[e].low == "vừa" || toks[e].low == "cũng") {
+		e++
+	}
+	k, _, ok := anyPhraseAt(toks, e, handoutVerbs)
+	if !ok {
+		return false
+	}
+	_, _, award := anyPhraseAt(toks, k, awardObjects)
+	return !award
+}
+
 // nounTổChức reports whether "tổ chức" at toks[i] is the noun ("các tổ
 // chức chính trị - xã hội", "tổ chức cơ sở đảng"), not the verb.
 func nounToChuc(toks []token, i int) bool {
@@ -723,7 +752,10 @@ func (a *analyzer) readOrganizer() {
 			}
 			continue
 		}
-		if b, e, p, isPlace := a.organizerIn(s.toks); b >= 0 && (i0 < 0 || !isPlace) && !(model && isPlace) {
+		a.handoutLead = n == 1
+		b, e, p, isPlace := a.organizerIn(s.toks)
+		a.handoutLead = false
+		if b >= 0 && (i0 < 0 || !isPlace) && !(model && isPlace) {
 			toks, i0, i1, placeTok, bare = s.toks, b, e, p, isPlace
 			if !isPlace {
 				break
@@ -740,7 +772,7 @@ func (a *analyzer) readOrganizer() {
 			if e, ok := parseBody(a.title, i, false); ok {
 				e = capsPlaceEnd(a.title, e)
 				e2, p := jointPlace(a.title, i, e)
-				if subjectOf(a.title, e2) || e2 == len(a.title) && i == 0 || tokAt(a.title, e2).low == ":" {
+				if subjectOf(a.title, e2) || handoutSubject(a.title, e2) || e2 == len(a.title) && i == 0 || tokAt(a.title, e2).low == ":" {
 					toks, i0, i1, placeTok, bare = a.title, i, e, p, false
 				}
 				break
@@ -911,7 +943,7 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			continue
 		}
 		e2, p := jointPlace(toks, i, e)
-		if subjectOf(toks, e2) {
+		if subjectOf(toks, e2) || a.handoutLead && handoutSubject(toks, e2) {
 			return i, e, p, false
 		}
 		i = e - 1

@@ -1823,6 +1823,27 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the giver named in a hand-out's lead organizes it", "Sáng ngày 3/2/2031, Ban Chấp hành Hội Phụ nữ xã Tân Lập đã thăm, tặng quà cho 5 hội viên phụ nữ đơn thân có hoàn cảnh khó khăn ở thôn Đồng Mới, mỗi suất quà trị giá 1 triệu đồng.\nChủ tịch Hội Phụ nữ xã đã ân cần hỏi thăm đời sống các gia đình.",
+			func(r Record) string {
+				if r.Organizer == nil || *r.Organizer != "Ban Chấp hành Hội Phụ nữ xã Tân Lập" || r.Level == nil || *r.Level != "commune" {
+					return "organizer " + show(r, "organizer") + " level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a headline's body written UB.MTTQ gives what it hands out", "UB.MTTQ Việt Nam huyện hỗ trợ 12 hộ nghèo sửa chữa nhà ở\n\nMỗi hộ được hỗ trợ 15 triệu đồng để mua vật liệu; các thôn huy động thêm ngày công giúp các gia đình hoàn thành trước mùa mưa.",
+			func(r Record) string {
+				if r.Organizer == nil || *r.Organizer != "UB.MTTQ Việt Nam huyện" || r.Level == nil || *r.Level != "district" {
+					return "organizer " + show(r, "organizer") + " level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"a body that gives awards later in the text does not organize", "Sáng 10/1/2032, hội nghị tổng kết năm 2031 đã diễn ra tại hội trường thôn Đông. Các đại biểu thảo luận nhiều ý kiến.\nDịp này, Công an tỉnh tặng giấy khen cho 5 tập thể; Hội Nông dân huyện Yên Lạc tặng quà cho 10 hội viên.",
+			func(r Record) string {
+				if r.Organizer != nil {
+					return "organizer " + *r.Organizer
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
