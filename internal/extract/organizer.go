@@ -819,7 +819,8 @@ func (a *analyzer) readOrganizer() {
 		// Đình" gives "Đảng ủy xã Châu Đình".
 		pe := placeAfter(toks, placeTok, true)
 		ps := placeTok
-		if last := toks[i1-1]; (last.low == "ủy" || last.low == "uỷ") && tokAt(toks, i1-2).low != "đảng" {
+		youth := i1-i0 >= 2 && youthCommittee[toks[i1-2].low+" "+toks[i1-1].low]
+		if last := toks[i1-1]; (last.low == "ủy" || last.low == "uỷ") && tokAt(toks, i1-2).low != "đảng" || youth {
 			// "Ban Dân vận Tỉnh ủy, Ủy ban MTTQ tỉnh Thanh Hóa": a
 			// committee takes the place's name alone ("Tỉnh ủy Thanh Hóa").
 			if _, w, ok := anyPhraseAt(toks, ps, placeWords); ok && !toks[ps].cap && w != "tp" && w != "tx" && w != "ttp" {
@@ -1222,6 +1223,37 @@ func clauseStart(toks []token, i int) bool {
 	return i == 0 || toks[i-1].low == "," || toks[i-1].low == ":" || toks[i-1].kind == tNum
 }
 
+// dashedGroupPlace reads, from toks[s] after a dash, a few more bodies
+// written short and parted by dashes ("Phòng GD&ĐT – Hội CTĐ huyện Nga
+// Sơn"): each opens with a capital, and the last ends with the place the
+// group shares, followed by the organizing verb. It returns where that
+// place starts.
+func dashedGroupPlace(toks []token, s int) (int, bool) {
+	for q := s; q < len(toks) && q < s+14; q++ {
+		t := toks[q]
+		if t.kind == tPunct {
+			if t.low == "-" || t.low == "–" {
+				if !tokAt(toks, q+1).cap && !tokAt(toks, q+1).caps {
+					return 0, false
+				}
+				continue
+			}
+			if t.low == "&" || t.low == "/" {
+				continue
+			}
+			return 0, false
+		}
+		if _, w, ok := anyPhraseAt(toks, q, placeWords); ok && w != "tp" && !t.cap && q > s {
+			pe := placeAfter(toks, q, false)
+			return q, pe-q >= 2 && subjectOf(toks, pe)
+		}
+		if _, _, ok := anyPhraseAt(toks, q, orgVerbs); ok {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // jointPlace skips joint organizers after the body toks[i:e] ("Đảng uỷ,
 // HĐND, UBND xã Châu Đình", "Ban Dân vận, Hội LHPN, Hội Nông dân ...
 // huyện Đất Đỏ") and returns the index after the list and, when the list
@@ -1261,6 +1293,14 @@ func jointPlace(toks []token, i, e int) (int, int) {
 						}
 						break
 					}
+				}
+			}
+			// "Huyện Đoàn – Phòng GD&ĐT – Hội CTĐ huyện Nga Sơn phối hợp
+			// tổ chức": joint organizers written short, between dashes,
+			// then the place they share and the verb.
+			if toks[s-1].low == "-" || toks[s-1].low == "–" {
+				if q, ok := dashedGroupPlace(toks, s); ok {
+					return placeAfter(toks, q, false), q
 				}
 			}
 			break

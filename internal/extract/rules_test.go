@@ -1844,6 +1844,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"joint organizers written short between dashes share the place after them", "Sáng 14/10/2031, Huyện Đoàn – Phòng VH&TT – Hội LHPN huyện Quế Sơn phối hợp tổ chức Ngày hội thanh niên với văn hóa giao thông. Tham dự có đại diện lãnh đạo UBND huyện.",
+			func(r Record) string {
+				if r.Organizer == nil || *r.Organizer != "Huyện Đoàn Quế Sơn" || r.Level == nil || *r.Level != "district" {
+					return "organizer " + show(r, "organizer") + " level " + show(r, "level")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
