@@ -79,7 +79,9 @@ func isDocDate(toks []token, h dateHit) bool {
 var eventCue = newPhraseSet("tổ chức", "hội nghị", "diễn ra", "khai mạc", "lễ", "buổi", "lớp", "tọa đàm",
 	"hội thảo", "đối thoại", "tập huấn", "tổng kết", "sơ kết", "triển khai", "họp", "hội thi", "ra mắt", "chương trình",
 	"kiểm tra", "giám sát", "khảo sát", "làm việc", "gặp mặt", "tiếp xúc", "thăm", "chúc mừng", "bàn giao", "nghiệm thu",
-	"phát động", "ký kết")
+	"phát động", "ký kết",
+	// a hand-out: "Sáng 8/2, Trung ương Hội ... trao 400 phần quà"
+	"trao", "tặng")
 
 // headlineYear is the one year the headline names, 0 when it names none
 // or several.

@@ -1851,6 +1851,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a hand-out's day takes its year from the byline's date", "Quảng Trị: Trao quà cho hộ nghèo vùng biên\n\nMinh Hà 21/01/2031 09:12\n\nChiều 19/1, Hội Chữ thập đỏ huyện Hướng Hóa trao 150 suất quà cho hộ nghèo ở các xã biên giới, mỗi suất trị giá 500 nghìn đồng.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != `"2031-01-19"` {
+					return "event_date " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
