@@ -309,9 +309,13 @@ func (a *analyzer) readDate() {
 		}
 	}
 	if best == nil {
-		// The headline may date the event: "Hội nghị ... (ngày 12/3)".
-		for _, h := range a.datesIn(a.title) {
-			if h.day > 0 && !a.stampDate(h.start, h.end) { // not "(14/12/2019 17:45)", the page's time stamp
+		// The headline may date the event: "Hội nghị ... (ngày 12/3)";
+		// not by the span of an anniversary it names ("kỷ niệm 88 năm
+		// ngày thành lập ... (26/3/1931 – 26/3/2019)"), which is history.
+		th := a.datesIn(a.title)
+		ann, _ := a.anniversaries(th)
+		for _, h := range th {
+			if h.day > 0 && !ann[h.start] && !a.stampDate(h.start, h.end) { // not "(14/12/2019 17:45)", the page's time stamp
 				best = &cand{h: h}
 				break
 			}

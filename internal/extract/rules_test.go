@@ -1858,6 +1858,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"an anniversary's span in the headline dates no event", "Hội LHPN huyện Krông Pa tổ chức gặp mặt kỷ niệm 101 năm ngày thành lập Hội LHPN Việt Nam (20/10/1930 – 20/10/2031)\n\nHội LHPN huyện Krông Pa tổ chức gặp mặt kỷ niệm 101 năm ngày thành lập Hội LHPN Việt Nam (20/10/1930 – 20/10/2031), biểu dương 15 chi hội trưởng tiêu biểu.",
+			func(r Record) string {
+				if got := show(r, "event_date"); got != "null" {
+					return "event_date " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
