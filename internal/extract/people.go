@@ -279,8 +279,15 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 	if minLen <= 2 && apostropheName(toks[p].low) && !(p+1 < len(toks) && toks[p+1].cap && toks[p+1].space) {
 		return p + 1, true
 	}
+	if p > 0 && toks[p-1].cap && toks[p-1].kind == tWord && toks[p-1].space && commonFamily[tokAt(toks, p+1).low] && tokAt(toks, p+1).cap &&
+		placeBefore(toks, p-1) {
+		// "Hội Nông dân tỉnh An Giang Nguyễn Văn Nhiên": the place's last
+		// word is a family name too ("Giang"), but the name starts at the
+		// common family name after it.
+		return p, false
+	}
 	j := p + 1
-	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && !notGivenAt(toks, j) {
+	for j < len(toks) && j-p < 4 && toks[j].cap && toks[j].kind == tWord && toks[j].space && !titleStartsName(toks, j) && (!notGivenAt(toks, j) || lastGivenDoan(toks, p, j)) {
 		j++
 	}
 	if j-p < minLen {
@@ -301,6 +308,23 @@ func nameAt(toks []token, p int, minLen int) (int, bool) {
 // notGiven are capitalized words that cannot be part of a given name.
 var notGiven = wordSet(`ban hội huyện tỉnh đảng ủy dân mặt tổ ubnd hđnd ngày sáng chiều tại và với
 	trưởng phó bí chủ uỷ nhân đoàn khối sở`)
+
+// commonFamily are the most common family names, those a name after a
+// place whose last word is also a family name starts with.
+var commonFamily = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý`)
+
+// lastGivenDoan reports "Đoàn" at toks[j] as the last given name of the
+// name started at toks[p] ("ông Lương Quốc Đoàn, Chủ tịch ...", "ông
+// Lương Quốc Đoàn gửi lời ..."): two words of the name before it, no
+// level word right before it ("Huyện Đoàn"), and no capital after it
+// ("Đoàn Thanh niên").
+func lastGivenDoan(toks []token, p, j int) bool {
+	if toks[j].low != "đoàn" || j-p < 2 || youthPrefix[toks[j-1].low] || levelWords[toks[j-1].low] {
+		return false
+	}
+	n := tokAt(toks, j+1)
+	return !n.cap && !n.caps
+}
 
 // notGivenAt reports a word at toks[j] that cannot go on with a name.
 // "Nhân" is a given name ("Nguyễn Thiện Nhân") unless it opens a word of

@@ -1865,6 +1865,14 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a name ending in Đoàn keeps it; a place ending in a family name is no part of the name", "Ngày 9/3/2031, Hội Cựu chiến binh tỉnh Kiên Giang tổ chức trao 60 suất quà cho hội viên nghèo. Dự có ông Trịnh Minh Đoàn - Phó Chủ tịch Trung ương Hội Cựu chiến binh Việt Nam và Chủ tịch Hội Cựu chiến binh tỉnh Kiên Giang Phạm Văn Lộc. Ông Trịnh Minh Đoàn gửi lời thăm hỏi các gia đình.",
+			func(r Record) string {
+				got := show(r, "attendees")
+				if !strings.Contains(got, `"Trịnh Minh Đoàn"`) || !strings.Contains(got, `"Phạm Văn Lộc"`) || strings.Contains(got, "Giang Phạm") {
+					return "attendees " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
