@@ -535,7 +535,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 	}
-	if describesNotResult(toks, ti, m.Number.Percent) {
+	if describesNotResult(toks, ti, m.Number.Percent) || fundStock(toks, ti, unit == "đồng") || minimumAt(toks, ti) {
 		return figureHit{}, false
 	}
 	f := figureHit{
@@ -546,6 +546,45 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 	}
 	a.moneyGuessed = a.moneyGuessed || guessed
 	return f, true
+}
+
+// loanStockWords say that a clause tells what a fund holds or the loans
+// a body manages, not what the work did: "các cấp hội đang quản lý trên
+// 737 tỷ đồng cho gần 20 nghìn hộ hội viên vay". (The loans made, "cho
+// ... hộ vay với tổng dư nợ ...", are the work's result.)
+var loanStockWords = newPhraseSet("đang quản lý", "số dư")
+
+// balanceWords say that money is a fund's balance: "quỹ ... hiện có
+// khoảng 600 triệu đồng".
+var balanceWords = newPhraseSet("hiện có", "hiện còn", "hiện nay có")
+
+// fundStock reports a number in a clause (back to a semicolon or the
+// sentence's start) that gives a fund's balance or the loans it manages:
+// every count of the clause for loans, money only for a balance.
+func fundStock(toks []token, ti int, money bool) bool {
+	b := ti
+	for b > 0 && toks[b-1].low != ";" {
+		b--
+	}
+	if findAny(toks[b:ti], loanStockWords) >= 0 {
+		return true
+	}
+	return money && findAny(toks[b:ti], balanceWords) >= 0
+}
+
+// minimumAt reports "ít nhất" or "tối thiểu" right before the number at
+// toks[ti]: a requirement or a size ("thực hiện ít nhất 01 hoạt động",
+// "diện tích sử dụng tối thiểu 30m2"), no result.
+func minimumAt(toks []token, ti int) bool {
+	if ti < 2 {
+		return false
+	}
+	for _, p := range []string{"ít nhất", "tối thiểu"} {
+		if e, ok := phraseAt(toks, ti-2, p); ok && e == ti {
+			return true
+		}
+	}
+	return false
 }
 
 // allOfThem says that a count restates all of those counted before: "cả

@@ -1873,6 +1873,15 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a fund's balance, the loans a body manages and a minimum are no figures", "Hội Nông dân huyện Cam Lâm trao nhà cho hội viên nghèo\n\nNgày 12/5/2031, Hội Nông dân huyện Cam Lâm bàn giao 3 căn nhà cho hội viên nghèo, mỗi căn có diện tích tối thiểu 40m2. Năm qua, Hội đã giúp 250 hộ hội viên vay vốn; các cấp hội đang quản lý hơn 95 tỷ đồng cho trên 4 nghìn hộ vay. Quỹ Hỗ trợ nông dân của huyện hiện có khoảng 850 triệu đồng. Mỗi chi hội phải thực hiện ít nhất 02 mô hình.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "3 căn nhà") || !strings.Contains(got, "250 hộ") || strings.Contains(got, "95000000000") ||
+					strings.Contains(got, "4000 hộ") || strings.Contains(got, "850000000") || strings.Contains(got, "40 m2") || strings.Contains(got, "2 mô hình") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
