@@ -1882,6 +1882,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"what a class's trainees will hear under a heading of tasks are topics", "Khai mạc lớp bồi dưỡng cán bộ Hội Cựu chiến binh năm 2031\n\nSáng 8/4/2031, Hội Cựu chiến binh tỉnh khai mạc lớp bồi dưỡng nghiệp vụ cho 120 cán bộ Hội cơ sở.\nTrong 3 ngày, học viên sẽ được nghe giới thiệu nghị quyết đại hội và các nhiệm vụ trọng tâm của Hội gồm:\nCông tác xây dựng tổ chức Hội vững mạnh; phong trào Cựu chiến binh gương mẫu; kỹ năng hòa giải ở cơ sở; công tác kiểm tra, giám sát của Hội.",
+			func(r Record) string {
+				if len(r.Tasks) != 0 {
+					return "tasks " + strings.Join(r.Tasks, " | ")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

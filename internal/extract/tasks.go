@@ -502,6 +502,10 @@ func findAny(toks []token, phrases *phraseSet) int {
 	return -1
 }
 
+// hearWords say that delegates or trainees are told something: what
+// follows are the topics of a class or a conference, not tasks.
+var hearWords = newPhraseSet("được nghe", "được truyền đạt", "được giới thiệu", "được học tập", "được quán triệt", "được bồi dưỡng", "được tập huấn")
+
 // isTaskHeading reports a sentence that announces the list of tasks (the
 // heading phrase near its end), not one that names a task in passing
 // ("bám sát các nhiệm vụ trọng tâm") or the event ("triển khai nhiệm vụ
@@ -510,6 +514,11 @@ func (a *analyzer) isTaskHeading(toks []token, head int, listFollows bool) bool 
 	he, hp, _ := anyPhraseAt(toks, head, taskHeads)
 	if weakHeads[hp] && !a.aheadBetween(toks, head, len(toks)) && findAny(toks[:head], launchVerbs) < 0 {
 		return false // "trao đổi những nội dung trọng tâm như: ...": topics, not tasks
+	}
+	if findAny(toks[:head], hearWords) >= 0 {
+		// "các đại biểu sẽ được nghe ... các nhiệm vụ trọng tâm của Hội
+		// gồm: Tổng quan ...; ...": what a class will hear, its topics.
+		return false
 	}
 	for k := he; k < len(toks) && k <= he+3; k++ {
 		if toks[k].low == ":" {
