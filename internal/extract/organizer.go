@@ -681,6 +681,53 @@ var handoutVerbs = newPhraseSet("tặng", "trao tặng", "hỗ trợ", "trích",
 	"thăm, tặng", "thăm và tặng", "thăm, trao", "thăm và trao", "đến thăm, tặng", "đến thăm, trao",
 	"đến thăm và tặng", "đến thăm và trao", "thăm, động viên và tặng", "thăm hỏi, tặng")
 
+// jointGivers reads, after a body ending at toks[e], the others that
+// give a hand-out with it though they are no bodies of the list: a fund,
+// a firm, a newspaper ("Trung ương Hội Nông dân Việt Nam, Quỹ Thiện tâm
+// (Tập đoàn Vingroup) và Báo Điện tử VTC News trao ..."). Each opens with
+// a capital after a comma or "và", the last after "và"; it returns where
+// the verb should stand.
+func jointGivers(toks []token, e int) (int, bool) {
+	q := e
+	for n := 0; n < 4; n++ {
+		sep := tokAt(toks, q).low
+		if sep != "," && sep != "và" {
+			return 0, false
+		}
+		q++
+		if !tokAt(toks, q).cap && !tokAt(toks, q).caps {
+			return 0, false
+		}
+		for k := 0; q < len(toks) && k < 10; k++ {
+			t := toks[q]
+			if t.low == "(" {
+				for q < len(toks) && toks[q].low != ")" {
+					q++
+				}
+				q++
+				continue
+			}
+			if t.kind != tWord || t.low == "và" {
+				break
+			}
+			if k > 0 && (t.low == "đã" || t.low == "vừa") {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, q, handoutVerbs); ok && k > 0 {
+				break
+			}
+			if _, _, ok := anyPhraseAt(toks, q, orgVerbs); ok && k > 0 {
+				break
+			}
+			q++
+		}
+		if sep == "và" {
+			return q, true
+		}
+	}
+	return 0, false
+}
+
 // awardObjects are what a body gives as an award, not as a hand-out:
 // "Giám đốc Công an tỉnh tặng giấy khen cho ...".
 var awardObjects = newPhraseSet("bằng khen", "giấy khen", "cờ", "kỷ niệm chương", "danh hiệu", "hoa", "lẵng hoa", "huy hiệu")
@@ -945,6 +992,11 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 		}
 		e2, p := jointPlace(toks, i, e)
 		if subjectOf(toks, e2) || a.handoutLead && handoutSubject(toks, e2) {
+			return i, e, p, false
+		}
+		// Not the members a group is made of: "Đoàn Thanh niên 3 đơn vị
+		// ... gồm Công an tỉnh, ... và ... phối hợp".
+		if q, ok := jointGivers(toks, e2); a.handoutLead && ok && !hasTok(toks[:i], "gồm") && (subjectOf(toks, q) || handoutSubject(toks, q)) {
 			return i, e, p, false
 		}
 		i = e - 1

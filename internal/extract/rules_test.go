@@ -1889,6 +1889,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a body handing out gifts with a fund and a newspaper organizes", "Chiều 20/1/2031, Hội Liên hiệp Phụ nữ tỉnh Sơn La, Quỹ Bảo trợ trẻ em (Sở Lao động) và Báo Phụ nữ Việt Nam trao 200 suất quà Tết cho trẻ em có hoàn cảnh khó khăn ở xã Chiềng Khoa.",
+			func(r Record) string {
+				if r.Organizer == nil || *r.Organizer != "Hội Liên hiệp Phụ nữ tỉnh Sơn La" || r.Level == nil || *r.Level != "province" {
+					return "organizer " + show(r, "organizer") + " level " + show(r, "level")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
