@@ -728,6 +728,42 @@ func jointGivers(toks []token, e int) (int, bool) {
 	return 0, false
 }
 
+// delegateGives reports, after a body ending at toks[e] that follows
+// "đại diện", a comma, "ông", "bà" or "đồng chí" and a name, then a
+// hand-out verb: the official hands out for the body.
+func delegateGives(toks []token, e int) bool {
+	if tokAt(toks, e).low != "," {
+		return false
+	}
+	k := e + 1
+	switch tokAt(toks, k).low {
+	case "ông", "bà":
+		k++
+	case "đồng":
+		if tokAt(toks, k+1).low != "chí" {
+			return false
+		}
+		k += 2
+	default:
+		return false
+	}
+	n := k
+	for k < len(toks) && k-n < 4 && toks[k].cap && toks[k].kind == tWord {
+		k++
+	}
+	if k-n < 2 {
+		return false
+	}
+	for k < len(toks) && (toks[k].low == "đã" || toks[k].low == "vừa") {
+		k++
+	}
+	if tokAt(toks, k).low == "trao" {
+		_, _, award := anyPhraseAt(toks, k+1, awardObjects)
+		return !award
+	}
+	return handoutSubject(toks, k)
+}
+
 // awardObjects are what a body gives as an award, not as a hand-out:
 // "Giám đốc Công an tỉnh tặng giấy khen cho ...".
 var awardObjects = newPhraseSet("bằng khen", "giấy khen", "cờ", "kỷ niệm chương", "danh hiệu", "hoa", "lẵng hoa", "huy hiệu")
@@ -985,6 +1021,11 @@ func (a *analyzer) organizerIn(toks []token) (b, e, place int, bare bool) {
 			// organize.
 			i = e - 1
 			continue
+		}
+		if representative(toks, i) && delegateGives(toks, e) {
+			// "đại diện Trung ương Hội Nông dân Việt Nam, ông Lương Quốc
+			// Đoàn đã trao 40 suất quà": the body its official stands for.
+			return i, e, -1, false
 		}
 		if atPlace(toks, i) || issuerOf(toks, i) || representative(toks, i) || inTitle(toks, i) || otherEventDo(toks, i) {
 			i = e - 1

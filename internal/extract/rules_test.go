@@ -1896,6 +1896,20 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the body whose official hands out the gifts organizes; one giving an award does not", "Nhiều hoạt động chăm lo Tết cho hội viên vùng lũ\n\nNhững ngày giáp Tết, nhiều gia đình ở xã Hòa Tiến còn khó khăn sau đợt lũ cuối năm.\nTại xã Hòa Tiến, đại diện Trung ương Hội Cựu chiến binh Việt Nam, ông Nguyễn Hữu Tài đã trao 50 suất quà cho hội viên nghèo, mỗi suất trị giá 1 triệu đồng.",
+			func(r Record) string {
+				if r.Organizer == nil || *r.Organizer != "Trung ương Hội Cựu chiến binh Việt Nam" || r.Level == nil || *r.Level != "central" {
+					return "organizer " + show(r, "organizer") + " level " + show(r, "level")
+				}
+				return ""
+			}},
+		{"an official giving awards for a body does not make it the organizer", "Hội nghị tổng kết năm 2031 của thôn Hòa Tiến\n\nSáng 5/1/2032, hội nghị tổng kết năm 2031 diễn ra tại nhà văn hóa thôn Hòa Tiến.\nĐại diện Hội Cựu chiến binh huyện, ông Nguyễn Hữu Tài trao giấy khen cho 3 hội viên.",
+			func(r Record) string {
+				if r.Organizer != nil && strings.Contains(*r.Organizer, "Cựu chiến binh") {
+					return "organizer " + *r.Organizer
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
