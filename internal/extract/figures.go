@@ -115,9 +115,49 @@ func capitalizedUnit(toks []token, k int) bool {
 	return !tokAt(toks, j).cap && !tokAt(toks, j).caps
 }
 
+// sharedAt is a share read in sentence sent, of what about names.
+type sharedAt struct {
+	sent  int
+	about string
+}
+
+// restatedShare reports whether a share of the same value read in
+// sentence si, of about, restates one read before (at): it does when
+// the words of either's subject all stand in the other's sentence. A
+// subject of fewer than two words tells too little to say so.
+func (a *analyzer) restatedShare(at []sharedAt, si int, about string) bool {
+	words := foldWords(about)
+	for _, e := range at {
+		if e.sent == si {
+			continue
+		}
+		if len(words) >= 2 && a.sentenceHasWords(e.sent, words) {
+			return true
+		}
+		if w := foldWords(e.about); len(w) >= 2 && a.sentenceHasWords(si, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceHasWords reports whether every one of words (folded) stands in
+// sentence si.
+func (a *analyzer) sentenceHasWords(si int, words []string) bool {
+	toks := a.sents[si].toks
+	in := wordSet(strings.Join(foldWords(a.d.text[toks[0].start:toks[len(toks)-1].end]), " "))
+	for _, w := range words {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // readFigures finds the explicit quantities of the body.
 func (a *analyzer) readFigures() {
-	seen := map[string]int{} // figure key -> sentence it was first read in
+	seen := map[string]int{}          // figure key -> sentence it was first read in
+	shares := map[string][]sharedAt{} // a share's key -> where it was read
 	for si, s := range a.sents {
 		if a.kind(s) != kindBody || !hasNumber(s.toks) {
 			continue
@@ -168,9 +208,16 @@ func (a *analyzer) readFigures() {
 			// counted once; two items of one list with the same value
 			// ("11 tập thể, 21 cá nhân; và 11 tập thể, 11 cá nhân") are two.
 			// A share is of what its sentence names: "vận động 100% ĐVTN
-			// ..." and "100% chi đoàn có phần việc" are two results.
+			// ..." and "100% chi đoàn có phần việc" are two results, while
+			// a summary that names the same thing again ("... cho 100% học
+			// sinh" and "100% giáo dục quốc phòng – an ninh") restates one.
 			key := f.unit + "\x00" + formatKey(f.value)
-			if first, ok := seen[key]; ok && first != si && f.unit != "%" {
+			if f.unit == "%" {
+				if a.restatedShare(shares[key], si, f.about) {
+					continue
+				}
+				shares[key] = append(shares[key], sharedAt{si, f.about})
+			} else if first, ok := seen[key]; ok && first != si {
 				continue
 			}
 			seen[key] = si
@@ -816,8 +863,11 @@ func activitiesHeld(toks []token) bool {
 		if _, _, ok := anyPhraseAt(toks, k, activityNouns); !ok {
 			continue
 		}
-		for v := max(0, i-4); v < i; v++ {
-			if _, _, ok := anyPhraseAt(toks, v, heldVerbs); ok {
+		// The verb of holding may stand further back, before what was
+		// held: "tổ chức tuyên truyền thực hiện các phong trào, ... được
+		// hơn 200 cuộc với hơn 17.000 lượt người tham dự".
+		for v := 0; v < i; v++ {
+			if _, _, ok := anyPhraseAt(toks, v, heldVerbs); ok && (v >= i-4 || tokAt(toks, i-1).low == "được" || tokAt(toks, i-2).low == "được") {
 				return true
 			}
 		}
