@@ -1910,6 +1910,14 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"those who attended the sessions a union held were reached, however far back the verb", "Hội Phụ nữ huyện Tuy Phong tổng kết năm 2031\n\nNgày 6/1/2032, Hội LHPN huyện Tuy Phong tổ chức hội nghị tổng kết công tác Hội năm 2031 với 90 đại biểu tham dự. Trong năm, Hội đã phối hợp tổ chức tuyên truyền phòng chống bạo lực gia đình, an toàn giao thông được gần 150 buổi với hơn 9.000 lượt hội viên tham dự.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if !strings.Contains(got, "150 buổi") || !strings.Contains(got, "9000 lượt hội viên") || strings.Contains(got, "90 đại biểu") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
