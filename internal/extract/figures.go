@@ -45,6 +45,8 @@ var units = newPhraseSet(
 	// the genre's fixed compounds, not cut at their first noun: "60 phần
 	// việc", "20 cán bộ đoàn", "33 thanh thiếu nhi"
 	"phần việc", "cán bộ đoàn", "thanh thiếu nhi", "thanh thiếu niên",
+	// "10 gương mặt trẻ tiêu biểu": a named kind, not "gương" alone
+	"gương mặt trẻ",
 )
 
 var adminUnits = wordSet(`xã phường thị tỉnh huyện quận thôn ấp bản tổ khu xóm`)

@@ -1918,6 +1918,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the young faces honoured are counted as such", "Ngày 26/3/2031, Thành Đoàn Quy Nhơn tổ chức lễ kỷ niệm 100 năm ngày thành lập Đoàn và tuyên dương 12 gương mặt trẻ tiêu biểu của thành phố năm 2030.",
+			func(r Record) string {
+				if got := show(r, "figures"); !strings.Contains(got, "12 gương mặt trẻ") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
