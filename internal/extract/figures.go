@@ -584,7 +584,7 @@ func (a *analyzer) figureAt(toks []token, m vntext.NumberMatch) (figureHit, bool
 			return figureHit{}, false
 		}
 	}
-	if describesNotResult(toks, ti, m.Number.Percent) || fundStock(toks, ti, unit == "đồng") || minimumAt(toks, ti) {
+	if describesNotResult(toks, ti, m.Number.Percent) || fundStock(toks, ti, unit == "đồng") || minimumAt(toks, ti) || holdersOfEvent(toks, ti) {
 		return figureHit{}, false
 	}
 	f := figureHit{
@@ -619,6 +619,26 @@ func fundStock(toks []token, ti int, money bool) bool {
 		return true
 	}
 	return money && findAny(toks[b:ti], balanceWords) >= 0
+}
+
+// holdersOfEvent reports a count that opens a sentence, after its date,
+// as the subject of the event the article reports: "Ngày 7/1/2024, 5/5
+// khu phố trên địa bàn phường ... đã đồng loạt tổ chức Hội nghị ...".
+// Those who held it are not a result of the work.
+func holdersOfEvent(toks []token, ti int) bool {
+	if ti > 10 || ti > 0 && toks[ti-1].low != "," {
+		return false
+	}
+	for k := ti + 1; k < len(toks) && k < ti+14; k++ {
+		if toks[k].kind == tPunct && toks[k].low != "/" {
+			return false
+		}
+		if _, ok := phraseAt(toks, k, "đồng loạt"); ok {
+			_, _, held := anyPhraseAt(toks, k+2, heldVerbs)
+			return held
+		}
+	}
+	return false
 }
 
 // minimumAt reports "ít nhất" or "tối thiểu" right before the number at

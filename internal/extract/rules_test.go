@@ -1925,6 +1925,14 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"the units that held the reported meetings at once are no result", "Ngày 10/1/2031, 12/12 thôn của xã Hòa Phong đã đồng loạt tổ chức Ngày hội Đại đoàn kết toàn dân tộc. Dịp này, các thôn trao 60 suất quà cho hộ nghèo.",
+			func(r Record) string {
+				got := show(r, "figures")
+				if strings.Contains(got, "12 thôn") || !strings.Contains(got, "60 suất quà") {
+					return "figures " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
