@@ -19,8 +19,8 @@ import (
 // PostgreSQL stay here, as the rest of the package's.
 
 // Table is a table of danvan's schema and the columns it stores (in
-// declaration order; generated columns, which the engine computes, are
-// left out).
+// declaration order; generated columns, which the engine computes, and
+// derived ones, which the schema's triggers compute, are left out).
 type Table struct {
 	Name    string
 	Columns []string
@@ -70,6 +70,12 @@ func (d *DB) Tables(ctx context.Context, q Querier) ([]Table, error) {
 	return out, nil
 }
 
+// derived are the columns, by table, that the schema's triggers compute
+// from the row's other columns, so that a backup need not carry them and
+// a restore into either engine gets its own: the search's words
+// (migration 00550), a vector on PostgreSQL and always NULL on SQLite.
+var derived = map[string][]string{"search_entries": {"words"}}
+
 // columns reads the stored columns of one table.
 func (d *DB) columns(ctx context.Context, q Querier, table string) (Table, error) {
 	query := `SELECT name, upper(type), hidden FROM pragma_table_xinfo(?) ORDER BY cid`
@@ -90,7 +96,7 @@ func (d *DB) columns(ctx context.Context, q Querier, table string) (Table, error
 		if err := rows.Scan(&name, &typ, &hidden); err != nil {
 			return Table{}, fmt.Errorf("db: columns of %s: %w", table, err)
 		}
-		if hidden != 0 { // generated (2, 3) or a virtual table's hidden column (1)
+		if hidden != 0 || slices.Contains(derived[table], name) { // generated (2, 3) or a virtual table's hidden column (1)
 			continue
 		}
 		t.Columns = append(t.Columns, name)
