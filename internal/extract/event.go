@@ -592,6 +592,37 @@ func findReportCue(toks []token) int {
 	return -1
 }
 
+// alsoReviewCues join a review to the event: "đồng thời tổng kết công tác
+// Mặt trận trong năm 2023".
+var alsoReviewCues = newPhraseSet("đồng thời tổng kết", "đồng thời sơ kết")
+
+// alsoReviews returns the period of a review the event is held with,
+// written after "đồng thời" in the headline or the first sentences of the
+// body, the period within fifteen words of it; nil when there is none.
+func (a *analyzer) alsoReviews() *periodMention {
+	lists := [][]token{a.title}
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) == kindBody && n < 6 {
+			lists = append(lists, s.toks)
+			n++
+		}
+	}
+	for _, toks := range lists {
+		c := findAny(toks, alsoReviewCues)
+		if c < 0 {
+			continue
+		}
+		for _, p := range a.findPeriods(toks) {
+			if p.tokStart > c && p.tokStart-c < 15 {
+				q := p
+				return &q
+			}
+		}
+	}
+	return nil
+}
+
 // reviewByCue finds, when neither headline nor lead names the kind of
 // meeting, the period a review cue names in the headline or the first
 // sentences, or the period the text opens with ("Năm 2021, ...", "Trong 6
@@ -819,6 +850,12 @@ func (a *analyzer) readEvent() {
 		// kinh doanh quý III, triển khai ...": the awards were given at a
 		// meeting that reviews the period.
 		cued = a.leadReview(lead)
+		a.eventType = typeOfPeriod(cued)
+	case main.found && main.typ == TypeChuyenDe && a.alsoReviews() != nil:
+		// "Buổi tọa đàm ... ôn lại lịch sử ...; đồng thời tổng kết công
+		// tác Mặt trận trong năm 2023": a talk held with the year's review
+		// reviews the year.
+		cued = a.alsoReviews()
 		a.eventType = typeOfPeriod(cued)
 	case main.found && main.typ != typeReview:
 		a.eventType = main.typ

@@ -1933,6 +1933,16 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a talk held with the year's review reviews the year", "Ủy ban MTTQ Việt Nam phường 3 tọa đàm kỷ niệm Ngày truyền thống\n\nSáng 16/11/2031, Ủy ban MTTQ Việt Nam phường 3 tổ chức buổi tọa đàm kỷ niệm 101 năm Ngày truyền thống Mặt trận. Buổi tọa đàm ôn lại chặng đường vẻ vang của Mặt trận, đồng thời tổng kết công tác Mặt trận năm 2031 và khen thưởng 8 tập thể.",
+			func(r Record) string {
+				if r.EventType != "tong_ket" {
+					return "event_type " + r.EventType
+				}
+				if got := show(r, "period"); !strings.Contains(got, `"year":2031`) {
+					return "period " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
