@@ -1004,6 +1004,10 @@ func (a *analyzer) readEvent() {
 			if p := a.awardYear(); p != nil {
 				a.period = p
 				a.warn("Kỳ báo cáo là năm ghi sau tên danh hiệu được trao.")
+			} else if p := a.awardTerm(); p != nil {
+				a.period = p
+				a.awardPeriod = true
+				a.warn("Kỳ báo cáo là nhiệm kỳ mà khen thưởng ghi nhận.")
 			}
 		}
 	case TypeOther:
@@ -1140,6 +1144,38 @@ func (a *analyzer) awardYear() *periodMention {
 			}
 			if closingQuote(prev.low) || prev.low == "sắc" || prev.low == "biểu" {
 				return &periodMention{part: "year", year: y, toks: toks, tokStart: i, tokEnd: i + 1, start: toks[i].start, end: toks[i].end}
+			}
+		}
+	}
+	return nil
+}
+
+// awardTerm reads the term the awards are given for, written in a
+// sentence that gives them ("tặng giấy khen 25 tập thể và 40 cá nhân có
+// thành tích xuất sắc ..., nhiệm kỳ 2018-2023"): an award ceremony held at
+// a congress honours the term just ended. It looks at the first body
+// sentences only.
+func (a *analyzer) awardTerm() *periodMention {
+	n := 0
+	for _, s := range a.sents {
+		if a.kind(s) != kindBody {
+			continue
+		}
+		if n++; n > 6 {
+			break
+		}
+		if findAny(s.toks, awardObjects) < 0 {
+			continue
+		}
+		for i := range s.toks {
+			k, ok := phraseAt(s.toks, i, "nhiệm kỳ")
+			if !ok {
+				continue
+			}
+			from, to, end := termYears(s.toks, k)
+			if from > 0 && to > from {
+				return &periodMention{part: "multi", from: from, to: to, toks: s.toks, tokStart: i, tokEnd: end,
+					start: s.toks[i].start, end: s.toks[end-1].end}
 			}
 		}
 	}

@@ -1943,6 +1943,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"awards given at a congress for the term just ended have that term as period", "Tại buổi lễ, Chủ tịch UBND huyện Ia Pa đã tặng giấy khen cho 18 tập thể và 27 cá nhân có thành tích xuất sắc trong phong trào thi đua của Hội Nông dân, nhiệm kỳ 2026-2031.\nLễ tuyên dương được tổ chức nhân Đại hội Hội Nông dân huyện Ia Pa lần thứ IX (nhiệm kỳ 2031-2036).",
+			func(r Record) string {
+				if got := show(r, "period"); !strings.Contains(got, `"from_year":2026`) || !strings.Contains(got, `"to_year":2031`) {
+					return "type " + r.EventType + " period " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
