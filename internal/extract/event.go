@@ -890,6 +890,11 @@ func (a *analyzer) readEvent() {
 					src, srcP = lead, leadP
 				}
 			}
+		} else if a.midTermReview() {
+			// "Qua nửa nhiệm kỳ đã vận động ..." with "Quang cảnh Hội
+			// nghị": a meeting that reviews half a term is an interim
+			// review, of no period the schema can express.
+			a.eventType = TypeSoKet
 		} else {
 			a.eventType = TypeOther
 		}
@@ -1180,6 +1185,12 @@ func (a *analyzer) awardTerm() *periodMention {
 		}
 	}
 	return nil
+}
+
+// midTermReview reports an article about a meeting ("hội nghị") that
+// reviews half a term ("nửa nhiệm kỳ", "giữa nhiệm kỳ").
+func (a *analyzer) midTermReview() bool {
+	return strings.Contains(a.low, "hội nghị") && (strings.Contains(a.low, "nửa nhiệm kỳ") || strings.Contains(a.low, "giữa nhiệm kỳ"))
 }
 
 func (a *analyzer) launchedLabel() string {

@@ -1950,6 +1950,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a meeting that reviews half a term is an interim review", "Qua nửa nhiệm kỳ, các cấp hội cựu chiến binh đã vận động hội viên giúp nhau 450 ngày công xây nhà; tham gia hòa giải thành 37 vụ việc ở cơ sở.\n\nToàn cảnh Hội nghị\n\nThời gian tới, các cấp hội tiếp tục đổi mới nội dung sinh hoạt chi hội.",
+			func(r Record) string {
+				if r.EventType != "so_ket" || show(r, "period") != "null" {
+					return "type " + r.EventType + " period " + show(r, "period")
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
