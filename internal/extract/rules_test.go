@@ -1957,6 +1957,13 @@ func TestRulesRoundThirteen(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a chairman's title written CT. does not end the sentence", "Chiều 20/11/2031, Ủy ban MTTQ Việt Nam xã Tân Lập tổ chức họp mặt kỷ niệm Ngày truyền thống Mặt trận. Tại buổi họp mặt, đ/c Lò Văn Pâng - Bí thư Đảng ủy, CT. HĐND xã phát biểu chỉ đạo.",
+			func(r Record) string {
+				if got := show(r, "attendees") + show(r, "chairs"); !strings.Contains(got, "Lò Văn Pâng") {
+					return "people " + got
+				}
+				return ""
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -223,7 +223,8 @@ func wordShape(w string) (capitalized, allCaps bool) {
 }
 
 var abbreviations = map[string]bool{"tp": true, "ttp": true, "tt": true, "ts": true, "ths": true, "pgs": true,
-	"gs": true, "bs": true, "th": true, "tx": true, "q": true, "p": true, "đ": true, "ks": true, "cn": true}
+	"gs": true, "bs": true, "th": true, "tx": true, "q": true, "p": true, "đ": true, "ks": true, "cn": true,
+	"ct": true, "pct": true} // "PBT Đảng ủy-CT. HĐND phường": chairman, vice-chairman
 
 // sentence is a run of tokens ending with . ! ? or the end of a block.
 type sentence struct {
