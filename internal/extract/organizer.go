@@ -1365,7 +1365,7 @@ func jointPlace(toks []token, i, e int) (int, int) {
 		if !ok {
 			// "Mặt trận Tổ quốc và các Đoàn thể chính trị xã hội huyện Võ
 			// Nhai": the organizations as a group, then the shared place.
-			if toks[s].low == "các" && (tokAt(toks, s+1).low == "đoàn" && tokAt(toks, s+2).low == "thể" ||
+			if tokAt(toks, s).low == "các" && (tokAt(toks, s+1).low == "đoàn" && tokAt(toks, s+2).low == "thể" ||
 				tokAt(toks, s+1).low == "tổ" && tokAt(toks, s+2).low == "chức") {
 				for q := s + 3; q < len(toks) && q <= s+10; q++ {
 					if toks[q].kind == tPunct && toks[q].low != "-" && toks[q].low != "–" {
