@@ -551,12 +551,7 @@ func (a *analyzer) yearFromPeriod(day, month int) int {
 // whose end lies from two months after to four months before day/month of
 // that year or the next.
 func (a *analyzer) yearFromMentions(day, month int) int {
-	lists := [][]token{a.title}
-	for _, s := range a.sents {
-		if a.kind(s) == kindBody {
-			lists = append(lists, s.toks)
-		}
-	}
+	lists := a.headlineAndBody(-1)
 	// A period that holds the day: "đối thoại ... năm 2019".
 	for _, toks := range lists {
 		for _, p := range a.findPeriods(toks) {

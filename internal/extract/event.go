@@ -596,18 +596,27 @@ func findReportCue(toks []token) int {
 // Mặt trận trong năm 2023".
 var alsoReviewCues = newPhraseSet("đồng thời tổng kết", "đồng thời sơ kết")
 
+// headlineAndBody returns the headline's tokens and those of the first
+// most sentences of the body (every one when most < 0), in order: where
+// the rules look for what a short article states once.
+func (a *analyzer) headlineAndBody(most int) [][]token {
+	lists := [][]token{a.title}
+	for _, s := range a.sents {
+		if most >= 0 && len(lists) > most {
+			break
+		}
+		if a.kind(s) == kindBody {
+			lists = append(lists, s.toks)
+		}
+	}
+	return lists
+}
+
 // alsoReviews returns the period of a review the event is held with,
 // written after "đồng thời" in the headline or the first sentences of the
 // body, the period within fifteen words of it; nil when there is none.
 func (a *analyzer) alsoReviews() *periodMention {
-	lists := [][]token{a.title}
-	n := 0
-	for _, s := range a.sents {
-		if a.kind(s) == kindBody && n < 6 {
-			lists = append(lists, s.toks)
-			n++
-		}
-	}
+	lists := a.headlineAndBody(6)
 	for _, toks := range lists {
 		c := findAny(toks, alsoReviewCues)
 		if c < 0 {
@@ -632,17 +641,11 @@ func (a *analyzer) reviewByCue() *periodMention {
 	// the work ("Báo cáo tóm tắt kết quả công tác Mặt trận năm 2015")
 	// reviews the report's year; the report may come a few sentences on.
 	annual := sentenceHas(a.title, "thường niên") || sentenceHas(a.leadSentence(), "thường niên")
-	lists := [][]token{a.title}
-	n, most := 0, 4
+	most := 4
 	if annual {
 		most = 8
 	}
-	for _, s := range a.sents {
-		if a.kind(s) == kindBody && n < most {
-			lists = append(lists, s.toks)
-			n++
-		}
-	}
+	lists := a.headlineAndBody(most)
 	for _, toks := range lists {
 		c := findReviewCue(toks)
 		if annual {

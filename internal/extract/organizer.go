@@ -873,14 +873,7 @@ func (a *analyzer) readOrganizer() {
 		// "Hội nghị tổng kết công tác Hội Cựu chiến binh huyện Phú Quý năm
 		// 2023 diễn ra ...": with no body written as holding it, a review
 		// named after a body's work is that body's own.
-		lists := [][]token{a.title}
-		n := 0
-		for _, s := range a.sents {
-			if a.kind(s) == kindBody && n < 8 {
-				lists = append(lists, s.toks)
-				n++
-			}
-		}
+		lists := a.headlineAndBody(8)
 		for _, ts := range lists {
 			if b, e, ok := reviewedBody(ts); ok {
 				toks, i0, i1, placeTok = ts, b, e, -1
@@ -1937,14 +1930,7 @@ func (a *analyzer) fullestFront() {
 		return
 	}
 	best, bestLen := a.orgSpan, len(cur)
-	lists := [][]token{a.title}
-	n := 0
-	for _, s := range a.sents {
-		if a.kind(s) == kindBody && n < 8 {
-			lists = append(lists, s.toks)
-			n++
-		}
-	}
+	lists := a.headlineAndBody(8)
 	if namesCountry(cur) {
 		return
 	}
